@@ -1,0 +1,37 @@
+/* front.h - the libclang front end: parse one source file with the bundled
+ * WDK model (or a real WDK), recover from what is missing, and lower every
+ * function definition to a CFG (cfg.h).
+ *
+ * One FrontCtx per worker thread (it owns a CXIndex); front_parse may be
+ * called from several threads at once on different contexts.  The Unit
+ * returned owns its arena; nothing of libclang outlives the call. */
+#ifndef DRVCHECK_FRONT_H
+#define DRVCHECK_FRONT_H
+
+#include "cfg.h"
+
+typedef struct FrontOptions {
+    const char *model_dir;     /* bundled WDK model headers (rules/wdk) */
+    const char *wdk_include;   /* real WDK include dir instead of the model, or NULL */
+    const char **extra_args;   /* -I/-D/-U from the command line, applied to every file */
+    int nextra;
+    int recover;               /* retry with stand-ins for unknown types and headers */
+} FrontOptions;
+
+/* One file to parse and the compiler arguments that belong to it (from a
+ * compile database or a directory scan), already sanitised: no argument
+ * here loads code or writes files. */
+typedef struct SourceFile {
+    const char *path;          /* absolute or relative to the working dir */
+    const char *display;       /* path shown in reports (relative to the scan root) */
+    const char **args;
+    int nargs;
+} SourceFile;
+
+typedef struct FrontCtx FrontCtx;
+
+FrontCtx *front_new(const FrontOptions *o);
+Unit *front_parse(FrontCtx *fc, const SourceFile *sf);   /* never NULL */
+void front_free(FrontCtx *fc);
+
+#endif

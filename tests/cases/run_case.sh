@@ -1,0 +1,31 @@
+#!/bin/sh
+# run_case.sh DRVCHECK CASE_DIR
+# Scans CASE_DIR (extra options in CASE_DIR/args, one line) and compares the
+# defects with CASE_DIR/expected.txt exactly.  expected.txt has one line per
+# defect, `file:line:col: [Rule]`, paths relative to CASE_DIR, sorted; an
+# empty file means the case must scan clean.  The exit code must agree: 1
+# with defects, 0 without.
+drvcheck=$1
+dir=$2
+args=""
+[ -f "$dir/args" ] && args=$(cat "$dir/args")
+out=$(mktemp) || exit 2
+trap 'rm -f "$out" "$out.got" "$out.err"' EXIT
+cd "$dir" || exit 2
+# shellcheck disable=SC2086
+"$drvcheck" scan --color=never $args . >"$out" 2>"$out.err"
+rc=$?
+sed -n 's/^\(.*:[0-9]*:[0-9]*\): error: \(\[[^]]*\]\).*/\1: \2/p' "$out" | sed 's#^\./##' | LC_ALL=C sort >"$out.got"
+if ! LC_ALL=C sort expected.txt | diff -u - "$out.got"; then
+    echo "--- defects differ (expected vs got); full output:"
+    cat "$out" "$out.err"
+    exit 1
+fi
+want=0
+[ -s expected.txt ] && want=1
+if [ "$rc" -ne "$want" ]; then
+    echo "--- exit code $rc, expected $want; full output:"
+    cat "$out" "$out.err"
+    exit 1
+fi
+exit 0
