@@ -383,13 +383,13 @@ static void defect(const Report *r, const Defect *d, int di, FILE *f)
     }
     fprintf(f, "<div class=\"nav\">"
                "<button type=\"button\" data-act=\"first\" data-d=\"%d\" title=\"first step\">"
-               "&#9198;</button>"
+               "&laquo; First</button>"
                "<button type=\"button\" data-act=\"prev\" data-d=\"%d\" title=\"previous step (p)\">"
                "&#9664; Prev</button>"
                "<button type=\"button\" data-act=\"next\" data-d=\"%d\" title=\"next step (n)\">"
                "Next &#9654;</button>"
                "<button type=\"button\" data-act=\"last\" data-d=\"%d\" title=\"the defect\">"
-               "&#9197;</button>"
+               "Last &raquo;</button>"
                "<span class=\"pos\" id=\"d%dpos\">step %d of %d</span></div>\n",
             di, di, di, di, di, d->ntrace, d->ntrace);
     fputs("<div class=\"body\">\n<ol class=\"steps\">\n", f);

@@ -170,6 +170,8 @@ static void print_entries(const Out *o, const Report *r)
             wr = n;
     }
     fprintf(o->f, "%sentry points:%s %d\n", col(o, C_BOLD), col(o, C_RESET), r->nentries);
+    if (r->nentries == 0)
+        return;
     fprintf(o->f, "  %-*s  %-*s  %-*s  %s\n", wd, "driver", wf, "function", wr, "role",
             "found by");
     for (int i = 0; i < r->nentries; i++) {
@@ -183,8 +185,15 @@ static void print_entries(const Out *o, const Report *r)
     }
 }
 
-int rep_text(const Report *r, const ReportOptions *opt, FILE *out)
+/* Write into a memory buffer, then sanitise it as a whole: the text report
+ * is valid UTF-8 like the others (file names may hold any bytes). */
+int rep_text(const Report *r, const ReportOptions *opt, FILE *dest)
 {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        return -1;
     Out o = {out, opt && opt->color};
     for (int i = 0; i < r->diags.n; i++)
         print_diag(&o, &r->diags.v[i]);
@@ -231,6 +240,14 @@ int rep_text(const Report *r, const ReportOptions *opt, FILE *out)
         fputc('\n', out);
     }
     print_summary(&o, r);
-    fflush(out);
-    return ferror(out) ? -1 : 0;
+    if (fclose(out) != 0) {
+        free(buf);
+        return -1;
+    }
+    char *clean = rep_utf8(buf);
+    fputs(clean, dest);
+    free(clean);
+    free(buf);
+    fflush(dest);
+    return ferror(dest) ? -1 : 0;
 }
