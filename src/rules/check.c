@@ -197,19 +197,18 @@ void slic_protos_scan_text(Arena *a, ProtoTable *pt, const char *text)
         } else if (*t == '(' && braces == 0) {
             const char *name = NULL;
             size_t namen = 0;
-            if (prev && (isalpha((unsigned char)*prev) || *prev == '_')) {
-                name = prev;
-                namen = prevn;
+            /* ( NAME ) ( params ): a parenthesised declarator */
+            Scan save = sc;
+            const char *u, *v, *w;
+            size_t un = next_tok(&sc, &u), vn = next_tok(&sc, &v), wn = next_tok(&sc, &w);
+            if (un && (isalpha((unsigned char)*u) || *u == '_') && vn == 1 && *v == ')' && wn == 1 && *w == '(') {
+                name = u;
+                namen = un;
             } else {
-                /* ( NAME ) ( params ) */
-                Scan save = sc;
-                const char *u, *v, *w;
-                size_t un = next_tok(&sc, &u), vn = next_tok(&sc, &v), wn = next_tok(&sc, &w);
-                if (un && (isalpha((unsigned char)*u) || *u == '_') && vn == 1 && *v == ')' && wn == 1 && *w == '(') {
-                    name = u;
-                    namen = un;
-                } else {
-                    sc = save;
+                sc = save;
+                if (prev && (isalpha((unsigned char)*prev) || *prev == '_')) {
+                    name = prev;
+                    namen = prevn;
                 }
             }
             int np = count_params(&sc);

@@ -583,7 +583,9 @@ static void do_include(Pp *p, Token *dir, const char *cur_file, int depth)
     char *name = NULL;
     int system = 0;
     if (t && t->kind == TK_STR) {
-        name = arena_strdup(p->a, t->text);
+        /* the name as written: no escape processing ("..\..\x.h") */
+        const char *raw = t->line + t->loc.col;
+        name = arena_strndup(p->a, raw, strcspn(raw, "\"\n"));
     } else if (t && slic_is(t, "<")) {
         system = 1;
         size_t len = 1;
