@@ -631,9 +631,25 @@ static void parse_watch(Parser *p)
     }
     Rule *r = p->rule;
     if (!parse_target(p, &r->watch_target) || !parse_when(p, &r->watch_when) ||
-        !expect(p, ".", "'.' and a parameter after the watched event") ||
-        !parse_dollar_n(p, &r->watch_arg))
+        !expect(p, ".", "'.' and a parameter after the watched event"))
         return;
+    Token *t = peek(p);
+    if ((t->kind == TK_DOLLAR && !strcmp(t->text, "return")) || (slic_is(t, "(") && t->kind == TK_PUNCT)) {
+        /* SDV's watch on the return value or on *$N: not modelled */
+        int from = p->pos, depth = 0;
+        do {
+            Token *u = advance(p);
+            depth += slic_is(u, "(") - slic_is(u, ")");
+        } while (depth > 0 && peek(p)->kind != TK_EOF);
+        if (depth) {
+            syntax(p, peek(p), "')'");
+            return;
+        }
+        slic_unsupported(p, t->loc, arena_printf(p->a, "watch on '%s'", span_text(p, from, p->pos)));
+        r->watch_arg = 1;
+    } else if (!parse_dollar_n(p, &r->watch_arg)) {
+        return;
+    }
     r->has_watch = 1;
     p->watch_tok = w;
     expect(p, ";", "';' after the watch clause");
@@ -827,7 +843,8 @@ static void parse_event(Parser *p)
             return;
         }
         advance(p);
-        if (peek(p)->kind == TK_DOLLAR && slic_is(&p->toks[p->pos + 1], "]")) {
+        if (peek(p)->kind == TK_DOLLAR && slic_is(&p->toks[p->pos + 1], "]") &&
+            strcmp(peek(p)->text, "return") != 0) {
             if (!parse_dollar_n(p, &ev.guard_arg))
                 return;
             advance(p);
