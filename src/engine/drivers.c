@@ -73,7 +73,17 @@ static int find_group(Group *g, int ng, const char *dir)
     return -1;
 }
 
-/* How many calls from group g name a function defined in u. */
+static int group_defines(const Group *g, const char *name)
+{
+    for (int i = 0; i < g->n; i++)
+        for (int f = 0; f < g->units[i]->nfuncs; f++)
+            if (strcmp(g->units[i]->funcs[f].name, name) == 0)
+                return 1;
+    return 0;
+}
+
+/* How many calls from group g name a function defined in u and not in g
+ * itself (a driver's calls of its own functions say nothing about u). */
 static int calls_into(const Group *g, const Unit *u)
 {
     int n = 0;
@@ -86,7 +96,8 @@ static int calls_into(const Group *g, const Unit *u)
                     if (st->kind != ST_CALL || !st->callee)
                         continue;
                     for (int d = 0; d < u->nfuncs; d++)
-                        if (!u->funcs[d].is_static && strcmp(u->funcs[d].name, st->callee) == 0)
+                        if (!u->funcs[d].is_static && strcmp(u->funcs[d].name, st->callee) == 0 &&
+                            !group_defines(g, st->callee))
                             n++;
                 }
     }
