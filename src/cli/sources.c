@@ -7,7 +7,6 @@
  * (.git, .vs) are skipped.  Without a compile database the tree's own
  * header folders join the include path of every file found under it. */
 #include "cli/sources.h"
-#include "cli/paths.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -233,11 +232,6 @@ int src_collect(const char *const *paths, int npaths, SourceList *out, DiagList 
             out->v[k++] = out->v[i];
     }
     out->n = k;
-    for (int i = 0; i < out->n; i++) {
-        char *rel = paths_relative(out->v[i].path, out->root);
-        out->v[i].display = arena_strdup(out->arena, rel);
-        free(rel);
-    }
     return errors;
 }
 
