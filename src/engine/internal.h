@@ -113,6 +113,7 @@ typedef struct Program {
     int nnoreturn;
     const char **called;     /* names of every callee seen (for Not applicable) */
     int ncalled;
+    struct NameIdx { const char *name; int idx; } *by_name;  /* funcs sorted by name */
 } Program;
 
 void prog_build(Program *p, const Driver *drv, Arena *a);

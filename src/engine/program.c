@@ -22,17 +22,32 @@ static int find_in_unit(const Program *p, const Unit *u, const char *name)
     return -1;
 }
 
+/* Binary search of by_name for the first function called `name`. */
+static int first_named(const Program *p, const char *name)
+{
+    int lo = 0, hi = p->nfuncs;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (strcmp(p->by_name[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 int prog_lookup(const Program *p, const Unit *from, const char *name)
 {
     if (!name)
         return -1;
     int own = -1, ext = -1;
-    for (int i = 0; i < p->nfuncs; i++) {
-        if (strcmp(p->funcs[i].f->name, name) != 0)
-            continue;
+    for (int k = first_named(p, name); k < p->nfuncs; k++) {
+        int i = p->by_name[k].idx;
+        if (strcmp(p->by_name[k].name, name) != 0)
+            break;
         if (p->funcs[i].u == from)
             own = i;
-        else if (!p->funcs[i].f->is_static && ext < 0)
+        else if (!p->funcs[i].f->is_static && (ext < 0 || i < ext))
             ext = i;
     }
     return own >= 0 ? own : ext;
@@ -143,6 +158,13 @@ static void add_store(Builder *b, const Unit *u, const char *key, const char *tk
         add_entry(b, fi, role, arena_printf(b->a, "%s", tkey ? tkey : key), loc);
 }
 
+static int cmp_by_name(const void *x, const void *y)
+{
+    const struct NameIdx *a = x, *b = y;
+    int c = strcmp(a->name, b->name);
+    return c ? c : a->idx - b->idx;
+}
+
 static int cmp_entry(const void *x, const void *y)
 {
     const EntryPoint *a = x, *b = y;
@@ -163,6 +185,10 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
             p->funcs[p->nfuncs] = (FuncRef){&drv->units[u]->funcs[i], drv->units[u], p->nfuncs};
             p->nfuncs++;
         }
+    p->by_name = arena_alloc(a, sizeof *p->by_name * (size_t)(p->nfuncs + 1));
+    for (int i = 0; i < p->nfuncs; i++)
+        p->by_name[i] = (struct NameIdx){p->funcs[i].f->name, i};
+    qsort(p->by_name, (size_t)p->nfuncs, sizeof *p->by_name, cmp_by_name);
     for (int u = 0; u < drv->nunits; u++) {
         const Unit *un = drv->units[u];
         for (int i = 0; i < un->nnoreturn; i++) {

@@ -324,8 +324,10 @@ static int instance(Engine *e, State **sp, int32_t obj)
     int at = 0;
     while (at < n->ninst && n->inst[at].obj < obj)
         at++;
-    memcpy(ni, n->inst, sizeof *ni * (size_t)at);
-    memcpy(ni + at + 1, n->inst + at, sizeof *ni * (size_t)(n->ninst - at));
+    if (at > 0)
+        memcpy(ni, n->inst, sizeof *ni * (size_t)at);
+    if (n->ninst > at)
+        memcpy(ni + at + 1, n->inst + at, sizeof *ni * (size_t)(n->ninst - at));
     ni[at].obj = obj;
     ni[at].vars = arena_alloc(e->arena, sizeof(AbsVal) * (size_t)(r->nvars ? r->nvars : 1));
     for (int k = 0; k < r->nvars; k++)

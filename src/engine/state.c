@@ -124,7 +124,8 @@ State *st_copy(Engine *e, const State *s)
         for (int i = 0; i < s->ninst; i++) {
             c->inst[i].obj = s->inst[i].obj;
             c->inst[i].vars = arena_alloc(e->arena, sizeof(AbsVal) * (size_t)(nv ? nv : 1));
-            memcpy(c->inst[i].vars, s->inst[i].vars, sizeof(AbsVal) * (size_t)nv);
+            if (nv)
+                memcpy(c->inst[i].vars, s->inst[i].vars, sizeof(AbsVal) * (size_t)nv);
         }
     }
     e->nstates++;
@@ -177,10 +178,12 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
         return;
     }
     Fact *nf = arena_alloc(e->arena, sizeof *nf * (size_t)(s->nfacts + 1));
-    memcpy(nf, s->facts, sizeof *nf * (size_t)at);
+    if (at > 0)
+        memcpy(nf, s->facts, sizeof *nf * (size_t)at);
     nf[at].key = key;
     nf[at].v = *v;
-    memcpy(nf + at + 1, s->facts + at, sizeof *nf * (size_t)(s->nfacts - at));
+    if (s->nfacts > at)
+        memcpy(nf + at + 1, s->facts + at, sizeof *nf * (size_t)(s->nfacts - at));
     s->facts = nf;
     s->nfacts++;
 }

@@ -30,12 +30,15 @@ static void fp_add(FpSet *s, const char *fp)
     s->v[s->n++] = rep_strdup(fp);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* s must be sorted (qsort with cmp_str). */
 static int fp_has(const FpSet *s, const char *fp)
 {
-    for (int i = 0; i < s->n; i++)
-        if (strcmp(s->v[i], fp) == 0)
-            return 1;
-    return 0;
+    return fp && s->n && bsearch(&fp, s->v, (size_t)s->n, sizeof *s->v, cmp_str) != NULL;
 }
 
 static char *slurp(const char *path, int *err)
@@ -120,6 +123,8 @@ int rep_apply_baseline(Report *r, const char *baseline_file, DiagList *d)
                  root ? "" : " (not valid JSON)");
         rc = -1;
     } else {
+        if (set.n > 1)
+            qsort(set.v, (size_t)set.n, sizeof *set.v, cmp_str);
         int missing = 0;
         for (int i = 0; i < r->ndefects; i++)
             if (!r->defects[i].fingerprint)

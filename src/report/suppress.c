@@ -104,15 +104,16 @@ static char *scan_line(const char *text, const char *file, int line, const char 
         const char *re = end;
         while (re > rs && isspace((unsigned char)re[-1]))
             re--;
+        const char *le = colon ? colon : end;    /* the rule list is [ls, le) */
         const char *ls = p;
-        while (ls < (colon ? colon : end) && is_blank(*ls))
+        while (ls < le && isspace((unsigned char)*ls))
             ls++;
-        if (!colon || re == rs || ls == colon) {
+        if (ls == le || !colon || re == rs) {
             if (seen_once(seen, file, line, col))
                 diag_add(dg, DIAG_ERROR, file, line, col,
-                         "%s: drvcheck-suppress needs a rule and a reason: "
-                         "`// drvcheck-suppress RULE: reason`; this comment suppresses nothing",
-                         !colon || ls == colon ? "no rule" : "no reason");
+                         "drvcheck-suppress with %s: write `// drvcheck-suppress RULE: reason`; "
+                         "this comment suppresses nothing",
+                         ls == le ? "no rule" : "no reason");
             continue;
         }
         if (!reason && lists_rule(ls, colon, rule)) {

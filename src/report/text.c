@@ -138,7 +138,7 @@ static void print_summary(const Out *o, const Report *r)
                 first = strcmp(r->verdicts[j].rule ? r->verdicts[j].rule : "?", rule) != 0;
             if (!first)
                 continue;
-            fprintf(o->f, "%s %s", i ? "," : "", rule);
+            fprintf(o->f, "%s [%s]", i ? ";" : "", rule);
             int k = 0;
             for (int j = i; j < r->nverdicts; j++) {
                 const VerdictRow *w = &r->verdicts[j];

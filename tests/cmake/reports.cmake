@@ -25,3 +25,10 @@ set_tests_properties(report_json_schema report_sarif_schema report_html_browser 
   FIXTURES_REQUIRED report_samples SKIP_RETURN_CODE 77 TIMEOUT 180)
 # the page is the same in the sanitizer build: run the browser once
 set_tests_properties(report_html_browser PROPERTIES LABELS no-asan)
+
+# End to end: the samples scanned in every format, validated and compared.
+add_test(NAME report_e2e_formats
+         COMMAND sh ${_rep_tests}/e2e_formats.sh $<TARGET_FILE:drvcheck> ${CMAKE_SOURCE_DIR}
+                 ${CMAKE_BINARY_DIR}/e2e-formats)
+set_tests_properties(report_e2e_formats PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}"
+                     SKIP_RETURN_CODE 77 TIMEOUT 300)

@@ -329,6 +329,28 @@ static void html_escapes_and_notes_unreadable_sources(void **state)
     report_free(&r);
 }
 
+static void summary_names_drivers_when_several(void **state)
+{
+    (void)state;
+    Report r;
+    report_init(&r);
+    r.ndrivers = 2;
+    report_add_verdict(&r, "e1000", "R", VERDICT_PASS, NULL);
+    report_add_verdict(&r, "rtl8139", "R", VERDICT_DEFECT, NULL);
+    report_add_verdict(&r, "e1000", "S", VERDICT_NOT_APPLICABLE, NULL);
+    report_add_verdict(&r, "rtl8139", "S", VERDICT_SPACEOUT, "memory cap of 1 GB");
+    report_sort(&r);
+    char *t = render(&r, "txt", 0);
+    assert_string_equal(t,
+        "entry points: 0\n"
+        "drvcheck: warning: [S] Spaceout on rtl8139: memory cap of 1 GB\n"
+        "drvcheck: 0 defects (0 new, 0 suppressed); 2 drivers, 0 files, 0 functions; "
+        "verdicts: [R] Pass (e1000), Defect (rtl8139); [S] Not applicable (e1000), "
+        "Spaceout (rtl8139)\n");
+    free(t);
+    report_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +362,7 @@ int main(void)
         cmocka_unit_test(json_is_valid_utf8_and_parses),
         cmocka_unit_test(text_colour_only_when_asked),
         cmocka_unit_test(empty_report_renders_everywhere),
+        cmocka_unit_test(summary_names_drivers_when_several),
         cmocka_unit_test(html_escapes_and_notes_unreadable_sources),
         cmocka_unit_test(text_matches_golden),
         cmocka_unit_test(json_matches_golden),
