@@ -25,7 +25,7 @@ void slic_unsupported(Parser *p, RLoc loc, const char *what)
         p->rule->unsupported = arena_printf(p->a, "%s at %s:%d", what, loc.file ? loc.file : "?", loc.line);
 }
 
-static int is_os_model_name(const char *s)
+int slic_is_os_model_name(const char *s)
 {
     return !strncmp(s, "sdv", 3) || !strncmp(s, "SDV", 3) || !strncmp(s, "g_", 2);
 }
@@ -73,7 +73,7 @@ RExpr *slic_resolve_ident(Parser *p, const Token *t, int ctx_var)
         e = enumerator(p, t, i);
     if (e)
         return e;
-    if (is_os_model_name(t->text) || in_guard(r->guard_text, t->text)) {
+    if (slic_is_os_model_name(t->text) || in_guard(r->guard_text, t->text)) {
         e = slic_new_expr(p, RX_EXTERN, t->loc);
         e->name = t->text;
         slic_unsupported(p, t->loc, t->text);

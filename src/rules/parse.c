@@ -205,6 +205,10 @@ static RExpr *parse_primary(Parser *p, int ctx)
                 syntax(p, peek(p), "')' to end the call");
                 return NULL;
             }
+            if (!slic_is_os_model_name(t->text)) {
+                slic_error(p->d, t, "call to '%s', which is not a macro (missing #include?)", t->text);
+                return slic_new_expr(p, RX_INT, t->loc);
+            }
             e = extern_expr(p, from, t->loc);
         } else {
             e = slic_resolve_ident(p, t, ctx);

@@ -94,6 +94,8 @@ typedef struct Parser Parser;
  * variable it is compared with or assigned to (-1 if none). */
 RExpr *slic_resolve_ident(Parser *p, const Token *t, int ctx_var);
 void slic_unsupported(Parser *p, RLoc loc, const char *what);
+/* sdv..., SDV..., g_...: names of SDV's OS model and harness. */
+int slic_is_os_model_name(const char *s);
 void slic_check_rule(Parser *p);
 
 /* parse.c */

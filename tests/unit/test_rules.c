@@ -467,6 +467,8 @@ static void errors_have_exact_positions(void **state)
     expect_error("state { int n = 09; }\n", "t.slic:1:17: error: invalid digit '9' in octal constant");
     expect_error("state { int n = 99999999999999999999; }\n", "t.slic:1:17: error: integer constant is too large");
     expect_error("int x;\n", "t.slic:1:5: error: expected '.entry' or '.exit', found 'x'");
+    expect_error("sdv_X.exit { if (NDIS_SUCCESS($return)) { halt; } }\n",
+                 "t.slic:1:18: error: call to 'NDIS_SUCCESS', which is not a macro (missing #include?)");
     expect_error("42;\n", "t.slic:1:1: error: expected 'state', 'watch' or an event such as 'sdv_NdisFoo.entry', found '42'");
 }
 
