@@ -339,11 +339,18 @@ static int enum_var_of(Parser *p, const RExpr *e)
 static RExpr *parse_binary(Parser *p, int minprec, int ctx)
 {
     RExpr *a = parse_unary(p, ctx);
+    int grown = 0;   /* a chain a+b+c+... deepens the tree without recursion */
     while (a && !p->failed) {
         int i = binop_at(peek(p));
         if (i < 0 || binops[i].prec < minprec)
             break;
         Token *op = advance(p);
+        grown++;
+        if (++p->depth > SLIC_MAX_EXPR_DEPTH) {
+            slic_error(p->d, op, "expression nested too deeply");
+            p->failed = 1;
+            break;
+        }
         int bctx = enum_var_of(p, a);
         RExpr *b = parse_binary(p, binops[i].prec + 1, bctx >= 0 ? bctx : ctx);
         if (!b)
@@ -354,6 +361,7 @@ static RExpr *parse_binary(Parser *p, int minprec, int ctx)
         e->b = b;
         a = e;
     }
+    p->depth -= grown;
     return p->failed ? NULL : a;
 }
 

@@ -519,6 +519,16 @@ static void deep_nesting_is_an_error_not_a_crash(void **state)
     assert_non_null(strstr(first_diag(&d), "statements nested too deeply"));
     diag_clear(&d);
     rule_set_free(&set);
+    /* long operator chains build deep trees without recursion: bounded too */
+    strcpy(text, "state { int v = 1");
+    k = strlen(text);
+    for (size_t i = 0; i < 20000; i++)
+        memcpy(text + k + 2 * i, "+1", 2);
+    strcpy(text + k + 40000, "; }");
+    assert_true(load("t.slic", text, &set, &d) > 0);
+    assert_non_null(strstr(first_diag(&d), "expression nested too deeply"));
+    diag_clear(&d);
+    rule_set_free(&set);
     /* exponential macros */
     assert_true(load("t.slic",
                      "#define A0 x x\n#define A1 A0 A0\n#define A2 A1 A1\n#define A3 A2 A2\n#define A4 A3 A3\n"
