@@ -590,6 +590,8 @@ static int parse_target(Parser *p, RuleTarget *tg)
     }
     advance(p);
     const char *name = t->text;
+    if (!strcmp(name, "sdv_main"))   /* SDV's harness entry: not a driver function */
+        slic_unsupported(p, t->loc, "sdv_main event");
     int sdv = strncmp(name, "sdv_", 4) == 0 && name[4];
     if (sdv)
         name += 4;

@@ -401,6 +401,7 @@ static void sdv_constructs_parse_but_are_not_runnable(void **state)
         { "sdv_X.entry { if ($1 == g_Adapter) { halt; } }", "g_Adapter at t.slic:1" },
         { "sdv_X.entry { if ($1 == SDV_DIRQL) { halt; } }", "SDV_DIRQL at t.slic:1" },
         { "watch sdv_X.exit.$return;", "watch on '$return' at t.slic:1" },
+        { "sdv_main.exit { }", "sdv_main event at t.slic:1" },
         { "watch sdv_X.exit.(*$1);", "watch on '(*$1)' at t.slic:1" },
         { "sdv_X.exit [guard $return] { }", "'[guard $return]' at t.slic:1" },
         { "state { int n = 0; } with guard (sdv_main, hdev)\nsdv_X.exit { if ($1 == hdev) { halt; } }",
