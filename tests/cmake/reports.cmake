@@ -25,3 +25,9 @@ set_tests_properties(report_json_schema report_sarif_schema report_html_browser 
   FIXTURES_REQUIRED report_samples SKIP_RETURN_CODE 77 TIMEOUT 180)
 # the page is the same in the sanitizer build: run the browser once
 set_tests_properties(report_html_browser PROPERTIES LABELS no-asan)
+
+# the same features through `drvcheck scan` (skips while the scan cannot run)
+add_test(NAME report_end_to_end
+         COMMAND sh ${_rep_tests}/e2e.sh $<TARGET_FILE:drvcheck> ${CMAKE_SOURCE_DIR})
+set_tests_properties(report_end_to_end PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}"
+  SKIP_RETURN_CODE 77 TIMEOUT 300)
