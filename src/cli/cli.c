@@ -40,6 +40,7 @@ static const char usage[] =
     "  --color WHEN          never, always, auto (default; NO_COLOR is honoured)\n"
     "  --absolute-paths      report absolute paths instead of paths relative to the scan root\n"
     "  --progress, --no-progress  progress on stderr (default: when stderr is a terminal)\n"
+    "  --stats               print phase timings (parse, engine) on stderr\n"
     "\n"
     "In-source suppression: // drvcheck-suppress RULE: reason   (on the line or the line above)\n"
     "\n"

@@ -168,6 +168,8 @@ int opt_parse(const char *cmd, int argc, char **argv, int first, Options *o, Dia
             o->absolute_paths = 1;
         } else if (!is_cfg && strcmp(a, "--list-entry-points") == 0) {
             o->list_entry_points = 1;
+        } else if (!is_cfg && strcmp(a, "--stats") == 0) {
+            o->stats = 1;
         } else if (!is_cfg && strcmp(a, "--progress") == 0) {
             o->progress = 1;
         } else if (!is_cfg && strcmp(a, "--no-progress") == 0) {

@@ -24,6 +24,7 @@ typedef struct Options {
     int progress;                          /* -1 auto */
     int fail_on;                           /* FailOn bits */
     double timeout_s;                      /* per driver and rule */
+    int stats;                             /* --stats: phase timings on stderr */
 } Options;
 
 /* Parse argv[first..argc) for command `cmd` ("scan", "cfg", "rules").

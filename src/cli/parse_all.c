@@ -5,6 +5,7 @@
  * not depend on N or on timing.  Workers run on threads with a large stack
  * (deeply nested driver code recurses in libclang itself), also for -j 1. */
 #include "cli/parse_all.h"
+#include "cli/paths.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -35,10 +36,12 @@ static void *worker(void *arg)
         p->units[i] = front_parse(fc, &p->src->v[i]);
         int done = atomic_fetch_add(&p->done, 1) + 1;
         if (p->progress) {
+            char *shown = paths_relative(p->src->v[i].path, p->src->root);
             pthread_mutex_lock(&p->lock);
-            fprintf(stderr, "\r\033[K[%d/%d] %s", done, p->src->n, p->src->v[i].display);
+            fprintf(stderr, "\r\033[K[%d/%d] %s", done, p->src->n, shown);
             fflush(stderr);
             pthread_mutex_unlock(&p->lock);
+            free(shown);
         }
     }
     front_free(fc);

@@ -132,7 +132,9 @@ int cli_scan(const Options *o)
     FrontOptions fo = {.model_dir = model, .wdk_include = o->wdk_include,
                        .extra_args = o->cargs, .nextra = o->ncargs, .recover = 1};
     int progress = o->progress >= 0 ? o->progress : isatty(2);
+    double t_parse = now_s();
     units = cli_parse_all(&src, &fo, o->jobs, progress);
+    t_parse = now_s() - t_parse;
     free(model);
 
     int nparsed = 0, nfuncs = 0;
@@ -161,11 +163,18 @@ int cli_scan(const Options *o)
     for (int r = 0; r < nrules; r++)
         report_add_rule(&rep, rules[r]->name, rules[r]->summary, rules[r]->description,
                         rules[r]->file);
+    double t_engine = now_s();
     for (int i = 0; i < ndrivers; i++) {
         eng_list_entry_points(&drivers[i], &rep);
         for (int r = 0; r < nrules; r++)
             eng_run(&drivers[i], rules[r], &eo, &rep);
     }
+    t_engine = now_s() - t_engine;
+    if (o->stats)
+        fprintf(stderr, "drvcheck: stats: files %d, functions %d, drivers %d, rules %d; "
+                        "parse+lower %.1f ms (-j %d), engine %.1f ms (%.1f%% of parse)\n",
+                src.n, nfuncs, ndrivers, nrules, t_parse * 1000, o->jobs, t_engine * 1000,
+                t_parse > 0 ? 100.0 * t_engine / t_parse : 0.0);
 
     rep.tool_name = strdup(DRVCHECK_NAME);
     rep.tool_version = strdup(DRVCHECK_VERSION);

@@ -1,32 +1,43 @@
 /* drivers.c - splitting the scanned units into driver projects.
  *
- * A unit that defines DriverEntry (or registers miniport characteristics)
- * anchors a driver at its folder; units in one folder share a driver.  Each
- * other unit joins the driver anchored at its nearest ancestor folder;
- * failing that, the driver whose units call its functions most (a
- * Common/ folder beside the driver's own); failing that, a driver of its
- * own folder.  With a single anchor every unit joins it.  Drivers are
- * sorted by name, so the result does not depend on the order of files. */
+ * A unit that defines DriverEntry or calls NdisMRegisterMiniportDriver
+ * starts a driver at its folder; units in one folder share a driver.  Every
+ * other unit joins the driver started at its nearest ancestor folder;
+ * failing that, the driver whose calls it resolves (names the driver calls
+ * but does not define: a Common/ folder beside the driver's own); failing
+ * that, when the tree holds one driver and the unit has no callbacks of its
+ * own, that driver; else the unit's folder is a driver of its own.  So
+ * scanning a tree of drivers gives the union of scanning each alone.
+ * Drivers are sorted by name: the result does not depend on file order. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "drvcheck/engine.h"
+#include "drvcheck/roles.h"
 
-static int is_anchor(const Unit *u)
+/* 2: the unit starts a driver (DriverEntry, NdisMRegisterMiniportDriver);
+ * 1: it holds callbacks (a role declaration or a characteristics store);
+ * 0: neither. */
+static int anchor_strength(const Unit *u)
 {
+    int weak = u->nroles > 0;
     for (int i = 0; i < u->nfuncs; i++) {
         const Func *f = &u->funcs[i];
         if (strcmp(f->name, "DriverEntry") == 0 && !f->is_static)
-            return 1;
+            return 2;
+        weak |= f->role != NULL && role_by_typedef(f->role) != ROLE_NONE;
         for (int b = 0; b < f->nblocks; b++)
             for (int k = 0; k < f->blocks[b].nsteps; k++) {
                 const Step *st = &f->blocks[b].steps[k];
                 if (st->kind == ST_CALL && st->callee &&
                     strcmp(st->callee, "NdisMRegisterMiniportDriver") == 0)
-                    return 1;
+                    return 2;
+                if (st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_FUNC && st->lhs &&
+                    st->lhs->tkey && role_by_field(strrchr(st->lhs->tkey, '.') ? strrchr(st->lhs->tkey, '.') + 1 : "") != ROLE_NONE)
+                    weak = 1;
             }
     }
-    return 0;
+    return weak;
 }
 
 static char *dir_of(const char *path)
@@ -128,61 +139,73 @@ static char *driver_name(const char *dir, const char *root)
     return strdup(slash && slash[1] ? slash + 1 : dir);
 }
 
+static int own_folder_group(Group *g, int *ng, const char *path, int anchored)
+{
+    char *d = dir_of(path);
+    int k = find_group(g, *ng, d);
+    if (k < 0) {
+        k = (*ng)++;
+        g[k].dir = d;
+        g[k].anchored = anchored;
+    } else {
+        free(d);
+    }
+    return k;
+}
+
 int eng_split_drivers(Unit **units, int nunits, const char *root, Driver **out)
 {
     Group *g = calloc((size_t)(nunits ? nunits : 1), sizeof *g);
     int ng = 0;
+    int *strength = calloc((size_t)(nunits ? nunits : 1), sizeof *strength);
     int *placed = calloc((size_t)(nunits ? nunits : 1), sizeof *placed);
     for (int i = 0; i < nunits; i++) {
-        if (!is_anchor(units[i]))
-            continue;
-        char *d = dir_of(units[i]->path);
-        int k = find_group(g, ng, d);
-        if (k < 0) {
-            k = ng++;
-            g[k].dir = d;
-            g[k].anchored = 1;
-        } else {
-            free(d);
+        strength[i] = anchor_strength(units[i]);
+        if (strength[i] == 2) {
+            group_add(&g[own_folder_group(g, &ng, units[i]->path, 1)], units[i]);
+            placed[i] = 1;
         }
-        group_add(&g[k], units[i]);
-        placed[i] = 1;
     }
-    int nanchored = ng;
+    int nstrong = ng;
+    /* 1. below a driver's folder */
     for (int i = 0; i < nunits; i++) {
         if (placed[i])
             continue;
         int best = -1;
         size_t bestlen = 0;
-        for (int k = 0; k < nanchored; k++)
+        for (int k = 0; k < nstrong; k++)
             if (is_ancestor(g[k].dir, units[i]->path) && strlen(g[k].dir) >= bestlen) {
                 best = k;
                 bestlen = strlen(g[k].dir);
             }
-        if (best < 0 && nanchored == 1)
-            best = 0;
-        if (best < 0 && nanchored > 1) {
-            int most = 0;
-            for (int k = 0; k < nanchored; k++) {
-                int c = calls_into(&g[k], units[i]);
-                if (c > most) {
-                    most = c;
-                    best = k;
-                }
-            }
+        if (best >= 0) {
+            group_add(&g[best], units[i]);
+            placed[i] = 1;
         }
-        if (best < 0) {
-            char *d = dir_of(units[i]->path);
-            best = find_group(g, ng, d);
-            if (best < 0) {
-                best = ng++;
-                g[best].dir = d;
-            } else {
-                free(d);
-            }
-        }
-        group_add(&g[best], units[i]);
     }
+    /* 2. called by exactly the driver that cannot resolve those names itself */
+    for (int i = 0; i < nunits; i++) {
+        if (placed[i])
+            continue;
+        int best = -1, most = 0;
+        for (int k = 0; k < nstrong; k++) {
+            int c = calls_into(&g[k], units[i]);
+            if (c > most) {
+                most = c;
+                best = k;
+            }
+        }
+        if (best < 0 && nstrong == 1 && strength[i] == 0)
+            best = 0;       /* one driver in the tree: loose files are its own */
+        if (best >= 0) {
+            group_add(&g[best], units[i]);
+            placed[i] = 1;
+        }
+    }
+    /* 3. the rest: a driver per folder */
+    for (int i = 0; i < nunits; i++)
+        if (!placed[i])
+            group_add(&g[own_folder_group(g, &ng, units[i]->path, strength[i] > 0)], units[i]);
     Driver *drv = calloc((size_t)(ng ? ng : 1), sizeof *drv);
     for (int k = 0; k < ng; k++) {
         qsort(g[k].units, (size_t)g[k].n, sizeof *g[k].units, cmp_unit);
@@ -191,11 +214,10 @@ int eng_split_drivers(Unit **units, int nunits, const char *root, Driver **out)
         drv[k].nunits = g[k].n;
         free(g[k].dir);
     }
-    /* two drivers in folders with the same relative name cannot happen:
-     * names are paths relative to the root */
     qsort(drv, (size_t)ng, sizeof *drv, cmp_driver);
     free(g);
     free(placed);
+    free(strength);
     *out = drv;
     return ng;
 }

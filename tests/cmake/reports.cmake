@@ -31,3 +31,10 @@ add_test(NAME report_end_to_end
          COMMAND sh ${_rep_tests}/e2e.sh $<TARGET_FILE:drvcheck> ${CMAKE_SOURCE_DIR})
 set_tests_properties(report_end_to_end PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}"
   SKIP_RETURN_CODE 77 TIMEOUT 300)
+
+# End to end: the samples scanned in every format, validated and compared.
+add_test(NAME report_e2e_formats
+         COMMAND sh ${_rep_tests}/e2e_formats.sh $<TARGET_FILE:drvcheck> ${CMAKE_SOURCE_DIR}
+                 ${CMAKE_BINARY_DIR}/e2e-formats)
+set_tests_properties(report_e2e_formats PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}"
+                     SKIP_RETURN_CODE 77 TIMEOUT 300)
