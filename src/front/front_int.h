@@ -134,6 +134,7 @@ Expr *k_unop(Lower *L, OpKind op, Expr *a);
 int k_eval_int(CXCursor c, long long *out);          /* integer constant expression */
 const char *k_extent_text(Lower *L, CXCursor c);     /* source tokens, for display */
 
+
 /* lower_expr.c */
 int kids(Lower *L, CXCursor c);         /* push children on L->cs, return base */
 CXCursor skip_wrappers(Lower *L, CXCursor c);   /* parens, casts, implicit */

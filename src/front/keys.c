@@ -340,9 +340,20 @@ int k_eval_int(CXCursor c, long long *out)
 
 const char *k_extent_text(Lower *L, CXCursor c)
 {
+    /* from the expansion of its start (the macro's name when it comes
+     * from one) to its end, as written in the file */
+    CXSourceRange ext = clang_getCursorExtent(c);
+    CXFile f1, f2;
+    unsigned o1, o2;
+    clang_getExpansionLocation(clang_getRangeStart(ext), &f1, NULL, NULL, &o1);
+    clang_getExpansionLocation(clang_getRangeEnd(ext), &f2, NULL, NULL, &o2);
+    if (!f1 || f1 != f2 || o1 >= o2)
+        return "?";
+    ext = clang_getRange(clang_getLocationForOffset(L->tu, f1, o1),
+                         clang_getLocationForOffset(L->tu, f2, o2));
     CXToken *toks = NULL;
     unsigned n = 0;
-    clang_tokenize(L->tu, clang_getCursorExtent(c), &toks, &n);
+    clang_tokenize(L->tu, ext, &toks, &n);
     char buf[160];
     size_t len = 0;
     int prev_word = 0;

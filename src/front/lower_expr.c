@@ -82,54 +82,64 @@ CXCursor skip_wrappers(Lower *L, CXCursor c)
 
 /* ------------------------------------------------------------ operators */
 
-static unsigned offset_of(CXSourceLocation l, CXFile *f)
+/* The file and offset where the token at l is spelled: inside a macro
+ * body that is the macro's definition (clang_tokenize reads spelling
+ * locations; the location queries of libclang 14 answer with the
+ * expansion).  Tokenising the empty range [l, l] yields that one token. */
+static int spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off)
 {
-    unsigned off;
-    clang_getExpansionLocation(l, f, NULL, NULL, &off);
-    return off;
+    CXToken *t = NULL;
+    unsigned n = 0;
+    clang_tokenize(L->tu, clang_getRange(l, l), &t, &n);
+    *f = NULL;
+    if (n)
+        clang_getFileLocation(clang_getTokenLocation(L->tu, t[0]), f, NULL, NULL, off);
+    if (t)
+        clang_disposeTokens(L->tu, t, n);
+    return *f != NULL;
 }
 
-/* The first punctuation (or keyword) token in [from, to), copied to buf. */
-static int token_between(Lower *L, CXSourceLocation from, CXSourceLocation to,
-                         char *buf, size_t size)
+/* The last token before offset off of file f (comments skipped). */
+static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size)
 {
-    CXFile f1, f2;
-    unsigned o1 = offset_of(from, &f1), o2 = offset_of(to, &f2);
-    if (!f1 || f1 != f2 || o1 >= o2)
-        return 0;
-    CXToken *toks = NULL;
-    unsigned n = 0;
-    clang_tokenize(L->tu, clang_getRange(from, to), &toks, &n);
-    int found = 0;
-    for (unsigned i = 0; i < n && !found; i++) {
-        CXTokenKind k = clang_getTokenKind(toks[i]);
-        if (k != CXToken_Punctuation && k != CXToken_Keyword)
-            continue;
-        CXString s = clang_getTokenSpelling(L->tu, toks[i]);
-        const char *t = clang_getCString(s);
-        /* parentheses of a parenthesised operand are not the operator */
-        if (strcmp(t, "(") && strcmp(t, ")")) {
-            snprintf(buf, size, "%s", t);
+    CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off);
+    unsigned line;
+    clang_getFileLocation(to, NULL, &line, NULL, NULL);
+    for (unsigned back = 0; back < 8 && line > back; back++) {
+        CXSourceLocation from = clang_getLocation(L->tu, f, line - back, 1);
+        CXToken *toks = NULL;
+        unsigned n = 0;
+        clang_tokenize(L->tu, clang_getRange(from, to), &toks, &n);
+        int found = 0;
+        for (unsigned i = n; i-- > 0 && !found;) {
+            unsigned o;
+            CXFile tf;
+            if (clang_getTokenKind(toks[i]) == CXToken_Comment)
+                continue;
+            clang_getFileLocation(clang_getTokenLocation(L->tu, toks[i]), &tf, NULL, NULL, &o);
+            if (o >= off)
+                continue;
+            CXString s = clang_getTokenSpelling(L->tu, toks[i]);
+            snprintf(buf, size, "%s", clang_getCString(s));
+            clang_disposeString(s);
             found = 1;
         }
-        clang_disposeString(s);
+        if (toks)
+            clang_disposeTokens(L->tu, toks, n);
+        if (found)
+            return 1;
     }
-    if (toks)
-        clang_disposeTokens(L->tu, toks, n);
-    return found;
+    return 0;
 }
 
-static char *pretty(Lower *L, CXCursor c)
+/* Is c written inside a macro expansion (its first token spelled elsewhere)? */
+static int in_macro(Lower *L, CXCursor c)
 {
-    if (!L->pp)
-        L->pp = clang_getCursorPrintingPolicy(c);
-    CXString s = clang_getCursorPrettyPrinted(c, L->pp);
-    const char *t = clang_getCString(s);
-    char *r = strdup(t ? t : "");
-    clang_disposeString(s);
-    if (!r)
-        abort();
-    return r;
+    CXSourceLocation l = clang_getRangeStart(clang_getCursorExtent(c));
+    CXFile f1, f2;
+    unsigned o1, o2;
+    clang_getExpansionLocation(l, &f1, NULL, NULL, &o1);
+    return !spelled_at(L, l, &f2, &o2) || f1 != f2 || o1 != o2;
 }
 
 static OpClass classify_binary(const char *t, OpKind *op)
@@ -165,27 +175,20 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
         L->ncs = b;
         return OPK_NONE;
     }
-    CXCursor lhs = L->cs[b], rhs = L->cs[b + 1];
+    CXCursor rhs = L->cs[b + 1];
     L->ncs = b;
+    /* the operator is the last token before the right operand, where that
+     * operand is spelled (the macro definition for a macro's body) */
+    CXFile f;
+    unsigned off;
     char tok[8];
-    if (token_between(L, clang_getRangeEnd(clang_getCursorExtent(lhs)),
-                      clang_getRangeStart(clang_getCursorExtent(rhs)), tok, sizeof tok))
-        return classify_binary(tok, op);
-    /* hidden by a macro: "LHS op RHS" in the printed form */
-    char *w = pretty(L, c), *l = pretty(L, lhs);
-    OpClass r = OPK_NONE;
-    size_t n = strlen(l);
-    if (strncmp(w, l, n) == 0 && w[n] == ' ') {
-        char *p = w + n + 1, *e = strchr(p, ' ');
-        if (e && e - p < (long)sizeof tok) {
-            memcpy(tok, p, (size_t)(e - p));
-            tok[e - p] = 0;
-            r = classify_binary(tok, op);
-        }
-    }
-    free(w);
-    free(l);
-    return r;
+    if (!spelled_at(L, clang_getRangeStart(clang_getCursorExtent(rhs)), &f, &off) ||
+        !token_before(L, f, off, tok, sizeof tok))
+        return OPK_NONE;
+    OpClass k = classify_binary(tok, op);
+    if (k == OPK_COMMA && in_macro(L, c))
+        return OPK_NONE;         /* the ',' between two macro arguments */
+    return k;
 }
 
 static OpClass classify_unary(const char *t, int prefix, OpKind *op)
@@ -220,25 +223,36 @@ OpClass unop_kind(Lower *L, CXCursor c, OpKind *op)
     CXCursor ch = L->cs[b];
     L->ncs = b;
     CXSourceRange ce = clang_getCursorExtent(c), he = clang_getCursorExtent(ch);
-    char tok[16];
-    if (token_between(L, clang_getRangeStart(ce), clang_getRangeStart(he), tok, sizeof tok))
-        return classify_unary(tok, 1, op);
-    if (token_between(L, clang_getRangeEnd(he), clang_getRangeEnd(ce), tok, sizeof tok))
-        return classify_unary(tok, 0, op);
-    char *w = pretty(L, c);
-    OpClass r = OPK_NONE;
-    size_t n = strlen(w);
-    if (n >= 2 && (strcmp(w + n - 2, "++") == 0 || strcmp(w + n - 2, "--") == 0))
-        r = classify_unary(w + n - 2, 0, op);
-    else if (strncmp(w, "++", 2) == 0 || strncmp(w, "--", 2) == 0) {
-        w[2] = 0;
-        r = classify_unary(w, 1, op);
-    } else if (n) {
-        char one[2] = { w[0], 0 };
-        r = strchr("&*+-!~", w[0]) ? classify_unary(one, 1, op) : OPK_EXT;
+    CXFile f1, f2;
+    unsigned o1, o2;
+    if (!spelled_at(L, clang_getRangeStart(ce), &f1, &o1) ||
+        !spelled_at(L, clang_getRangeStart(he), &f2, &o2))
+        return OPK_NONE;
+    char tok[24];
+    if (f1 != f2 || o1 != o2) {          /* prefix: the node's first token */
+        CXToken *t = NULL;
+        unsigned n = 0;
+        CXSourceLocation s = clang_getRangeStart(ce);
+        clang_tokenize(L->tu, clang_getRange(s, s), &t, &n);
+        tok[0] = 0;
+        if (n) {
+            CXString sp = clang_getTokenSpelling(L->tu, t[0]);
+            snprintf(tok, sizeof tok, "%s", clang_getCString(sp));
+            clang_disposeString(sp);
+        }
+        if (t)
+            clang_disposeTokens(L->tu, t, n);
+        return n ? classify_unary(tok, 1, op) : OPK_NONE;
     }
-    free(w);
-    return r;
+    /* postfix: the token before the node's end, when written plainly */
+    if (in_macro(L, c))
+        return OPK_NONE;
+    CXFile fe;
+    unsigned oe;
+    clang_getExpansionLocation(clang_getRangeEnd(ce), &fe, NULL, NULL, &oe);
+    if (fe != f1 || !token_before(L, fe, oe, tok, sizeof tok))
+        return OPK_NONE;
+    return classify_unary(tok, 0, op);
 }
 
 /* ------------------------------------------------------------ helpers */
@@ -282,14 +296,17 @@ static const char *const known_noreturn[] = {
 static int decl_says_noreturn(Lower *L, CXCursor d)
 {
     CXSourceRange ext = clang_getCursorExtent(d);
-    CXSourceLocation name = clang_getCursorLocation(d);
     CXFile f1, f2;
-    unsigned o1 = offset_of(clang_getRangeStart(ext), &f1), o2 = offset_of(name, &f2);
+    unsigned o1, o2;
+    clang_getExpansionLocation(clang_getRangeStart(ext), &f1, NULL, NULL, &o1);
+    clang_getExpansionLocation(clang_getCursorLocation(d), &f2, NULL, NULL, &o2);
     if (!f1 || f1 != f2 || o1 >= o2)
         return 0;
     CXToken *toks = NULL;
     unsigned n = 0;
-    clang_tokenize(L->tu, clang_getRange(clang_getRangeStart(ext), name), &toks, &n);
+    clang_tokenize(L->tu, clang_getRange(clang_getLocationForOffset(L->tu, f1, o1),
+                                         clang_getLocationForOffset(L->tu, f2, o2)),
+                   &toks, &n);
     int found = 0;
     for (unsigned i = 0; i < n && !found; i++) {
         CXString s = clang_getTokenSpelling(L->tu, toks[i]);

@@ -214,6 +214,8 @@ static void for_parts(Lower *L, CXCursor c, int b, int n, CXCursor part[3])
     unsigned semi[2];
     int nsemi = 0;
     if (f1 && f1 == f2 && o1 < o2) {
+        from = clang_getLocationForOffset(L->tu, f1, o1);
+        to = clang_getLocationForOffset(L->tu, f2, o2);
         CXToken *toks = NULL;
         unsigned nt = 0;
         clang_tokenize(L->tu, clang_getRange(from, to), &toks, &nt);
