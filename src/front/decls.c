@@ -89,7 +89,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)
     if (clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
         return CXChildVisit_Continue;
     if (c.kind == CXCursor_FunctionDecl) {
-        const char *role = role_of(L, c);
+        const char *role = clang_isCursorDefinition(c) ? NULL : role_of(L, c);
         if (role) {
             add_role(L, k_str(L, clang_getCursorSpelling(c)), role, k_cursor_loc(L, c));
         }

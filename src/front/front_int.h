@@ -115,7 +115,8 @@ void g_finish(Lower *L);                /* thread, prune, renumber, copy to fn *
 Loc k_loc(Lower *L, CXSourceLocation sl);
 Loc k_cursor_loc(Lower *L, CXCursor c);
 Loc k_end_loc(Lower *L, CXCursor c);    /* the last character of c's extent */
-int k_from_macro(CXCursor c);
+int k_from_macro(Lower *L, CXCursor c);
+int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off);
 const char *k_str(Lower *L, CXString s);             /* copy and dispose */
 CXType k_desugar(CXType t);                          /* typedefs, elaboration */
 int k_is_pointer(CXType t);

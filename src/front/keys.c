@@ -62,14 +62,30 @@ Loc k_end_loc(Lower *L, CXCursor c)
     return l;
 }
 
-int k_from_macro(CXCursor c)
+/* The file and offset where the token at l is spelled: inside a macro
+ * body that is the macro's definition (clang_tokenize reads spelling
+ * locations; the location queries of libclang 14 answer with the
+ * expansion).  Tokenising the empty range [l, l] yields that one token. */
+int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off)
 {
-    CXSourceLocation sl = clang_getCursorLocation(c);
+    CXToken *t = NULL;
+    unsigned n = 0;
+    clang_tokenize(L->tu, clang_getRange(l, l), &t, &n);
+    *f = NULL;
+    if (n)
+        clang_getFileLocation(clang_getTokenLocation(L->tu, t[0]), f, NULL, NULL, off);
+    if (t)
+        clang_disposeTokens(L->tu, t, n);
+    return *f != NULL;
+}
+
+int k_from_macro(Lower *L, CXCursor c)
+{
+    CXSourceLocation l = clang_getCursorLocation(c);
     CXFile f1, f2;
     unsigned o1, o2;
-    clang_getExpansionLocation(sl, &f1, NULL, NULL, &o1);
-    clang_getFileLocation(sl, &f2, NULL, NULL, &o2);
-    return f1 != f2 || o1 != o2;
+    clang_getExpansionLocation(l, &f1, NULL, NULL, &o1);
+    return k_spelled_at(L, l, &f2, &o2) && (f1 != f2 || o1 != o2);
 }
 
 CXType k_desugar(CXType t)
@@ -113,6 +129,15 @@ const char *k_record_name(Lower *L, CXType t)
         else
             break;
     }
+    /* typedef struct { ... } NAME, *PNAME;  PNAME points to the tagless
+     * struct, which clang names after its typedef */
+    const char *sp = k_str(L, clang_getTypeSpelling(canon));
+    if (strncmp(sp, "struct ", 7) == 0)
+        sp += 7;
+    else if (strncmp(sp, "union ", 6) == 0)
+        sp += 6;
+    if (*sp && !strchr(sp, ' ') && !strchr(sp, '('))
+        return sp;
     return "<anonymous>";
 }
 

@@ -82,23 +82,6 @@ CXCursor skip_wrappers(Lower *L, CXCursor c)
 
 /* ------------------------------------------------------------ operators */
 
-/* The file and offset where the token at l is spelled: inside a macro
- * body that is the macro's definition (clang_tokenize reads spelling
- * locations; the location queries of libclang 14 answer with the
- * expansion).  Tokenising the empty range [l, l] yields that one token. */
-static int spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off)
-{
-    CXToken *t = NULL;
-    unsigned n = 0;
-    clang_tokenize(L->tu, clang_getRange(l, l), &t, &n);
-    *f = NULL;
-    if (n)
-        clang_getFileLocation(clang_getTokenLocation(L->tu, t[0]), f, NULL, NULL, off);
-    if (t)
-        clang_disposeTokens(L->tu, t, n);
-    return *f != NULL;
-}
-
 /* The last token before offset off of file f (comments skipped). */
 static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size)
 {
@@ -139,7 +122,7 @@ static int in_macro(Lower *L, CXCursor c)
     CXFile f1, f2;
     unsigned o1, o2;
     clang_getExpansionLocation(l, &f1, NULL, NULL, &o1);
-    return !spelled_at(L, l, &f2, &o2) || f1 != f2 || o1 != o2;
+    return !k_spelled_at(L, l, &f2, &o2) || f1 != f2 || o1 != o2;
 }
 
 static OpClass classify_binary(const char *t, OpKind *op)
@@ -182,7 +165,7 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
     CXFile f;
     unsigned off;
     char tok[8];
-    if (!spelled_at(L, clang_getRangeStart(clang_getCursorExtent(rhs)), &f, &off) ||
+    if (!k_spelled_at(L, clang_getRangeStart(clang_getCursorExtent(rhs)), &f, &off) ||
         !token_before(L, f, off, tok, sizeof tok))
         return OPK_NONE;
     OpClass k = classify_binary(tok, op);
@@ -225,8 +208,8 @@ OpClass unop_kind(Lower *L, CXCursor c, OpKind *op)
     CXSourceRange ce = clang_getCursorExtent(c), he = clang_getCursorExtent(ch);
     CXFile f1, f2;
     unsigned o1, o2;
-    if (!spelled_at(L, clang_getRangeStart(ce), &f1, &o1) ||
-        !spelled_at(L, clang_getRangeStart(he), &f2, &o2))
+    if (!k_spelled_at(L, clang_getRangeStart(ce), &f1, &o1) ||
+        !k_spelled_at(L, clang_getRangeStart(he), &f2, &o2))
         return OPK_NONE;
     char tok[24];
     if (f1 != f2 || o1 != o2) {          /* prefix: the node's first token */
@@ -361,7 +344,7 @@ static Step *call_step(Lower *L, CXCursor c)
     Step *s = arena_alloc(L->a, sizeof *s);
     s->kind = ST_CALL;
     s->loc = k_cursor_loc(L, c);
-    s->from_macro = k_from_macro(c);
+    s->from_macro = k_from_macro(L, c);
     return s;
 }
 
@@ -440,8 +423,20 @@ void lower_assign_to(Lower *L, Expr *target, CXCursor value, Loc loc)
         lower_call(L, v, target, 0);
         return;
     }
+    OpKind op;
+    if (v.kind == CXCursor_BinaryOperator && binop_kind(L, v, &op) == OPK_COMMA) {
+        int b = kids(L, v);
+        if (L->ncs - b == 2) {
+            CXCursor x = L->cs[b], y = L->cs[b + 1];
+            L->ncs = b;
+            lower_expr(L, x, 1);
+            lower_assign_to(L, target, y, loc);
+            return;
+        }
+        L->ncs = b;
+    }
     Expr *r = lower_expr(L, value, 0);
-    emit_assign(L, target, r, loc, k_from_macro(value));
+    emit_assign(L, target, r, loc, k_from_macro(L, value));
 }
 
 /* && || ?: with calls inside, in a value context: edges filling a temp. */
@@ -508,10 +503,10 @@ static Expr *lower_unary(Lower *L, CXCursor c, int discard)
         Expr *old = x;
         if (!discard && (k == OPK_POSTINC || k == OPK_POSTDEC)) {
             old = k_temp(L, clang_getCursorType(ch));
-            emit_assign(L, old, x, loc, k_from_macro(c));
+            emit_assign(L, old, x, loc, k_from_macro(L, c));
         }
         OpKind bop = (k == OPK_INC || k == OPK_POSTINC) ? OP_ADD : OP_SUB;
-        emit_assign(L, x, k_binop(L, bop, x, k_int(L, 1)), loc, k_from_macro(c));
+        emit_assign(L, x, k_binop(L, bop, x, k_int(L, 1)), loc, k_from_macro(L, c));
         return old;
     }
     case OPK_ADDR: {
@@ -554,7 +549,7 @@ static Expr *lower_binary(Lower *L, CXCursor c, int discard)
             lower_assign_to(L, t, rhs, loc);
         } else {
             Expr *v = lower_expr(L, rhs, 0);
-            emit_assign(L, t, k_binop(L, op, t, v), loc, k_from_macro(c));
+            emit_assign(L, t, k_binop(L, op, t, v), loc, k_from_macro(L, c));
         }
         return t;
     }

@@ -347,7 +347,7 @@ static void parse_job(Job *j)
     if (!dir)
         abort();
     *strrchr(dir, '/') = 0;
-    const char *standin = fc->incdir ? fc->incdir : dir;
+    const char *standin = fc->incdir && is_dir(fc->incdir) ? fc->incdir : dir;
     Recover *r = fc->o.recover ? rec_new(main_abs, standin, NULL, 0) : NULL;
     build_args(fc, sf, text, &args, r ? rec_prelude_path(r) : NULL, &incdirs);
     if (r) {
