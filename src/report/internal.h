@@ -32,9 +32,6 @@ void rep_src_free(SrcFile *f);
 /* json.c: print a cJSON tree formatted, with a final newline. */
 int rep_print_json(cJSON *root, FILE *out);
 
-#define DRVCHECK_NAME_FALLBACK "drvcheck"
-#define DRVCHECK_VERSION_FALLBACK DRVCHECK_VERSION
-
 /* report.c */
 const char *rep_verdict_level(Verdict v);        /* SARIF notification level */
 const char *rep_baseline_name(BaselineState b);  /* "new", "unchanged", or NULL */

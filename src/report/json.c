@@ -82,8 +82,8 @@ static cJSON *json_report(const Report *r)
     cJSON *root = obj();
     add_str(root, "version", JSON_REPORT_VERSION);
     cJSON *tool = obj();
-    add_str(tool, "name", r->tool_name ? r->tool_name : DRVCHECK_NAME_FALLBACK);
-    add_str(tool, "version", r->tool_version ? r->tool_version : DRVCHECK_VERSION_FALLBACK);
+    add_str(tool, "name", r->tool_name ? r->tool_name : DRVCHECK_NAME);
+    add_str(tool, "version", r->tool_version ? r->tool_version : DRVCHECK_VERSION);
     cJSON_AddItemToObject(root, "tool", tool);
     add_str(root, "scan_root", r->scan_root);
 

@@ -200,8 +200,11 @@ static cJSON *sarif_result(const Defect *d, const RuleTab *t)
         cJSON *cfs = arr(res, "codeFlows");
         cJSON *cf = obj();
         cJSON_AddItemToArray(cfs, cf);
-        if (d->entry_point)
-            cJSON_AddItemToObject(cf, "message", message(d->entry_point));
+        if (d->entry_point) {
+            char buf[512];
+            snprintf(buf, sizeof buf, "Path from the entry point %s", d->entry_point);
+            cJSON_AddItemToObject(cf, "message", message(buf));
+        }
         cJSON *tfs = arr(cf, "threadFlows");
         cJSON *tf = obj();
         cJSON_AddItemToArray(tfs, tf);

@@ -26,6 +26,12 @@ set_tests_properties(report_json_schema report_sarif_schema report_html_browser 
 # the page is the same in the sanitizer build: run the browser once
 set_tests_properties(report_html_browser PROPERTIES LABELS no-asan)
 
+# the same features through `drvcheck scan` (skips while the scan cannot run)
+add_test(NAME report_end_to_end
+         COMMAND sh ${_rep_tests}/e2e.sh $<TARGET_FILE:drvcheck> ${CMAKE_SOURCE_DIR})
+set_tests_properties(report_end_to_end PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}"
+  SKIP_RETURN_CODE 77 TIMEOUT 300)
+
 # End to end: the samples scanned in every format, validated and compared.
 add_test(NAME report_e2e_formats
          COMMAND sh ${_rep_tests}/e2e_formats.sh $<TARGET_FILE:drvcheck> ${CMAKE_SOURCE_DIR}

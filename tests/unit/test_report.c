@@ -221,6 +221,32 @@ static void utf8_sanitiser_replaces_bad_bytes(void **state)
     free(s);
 }
 
+/* Random bytes always come out valid; valid text comes out unchanged. */
+static void utf8_sanitiser_handles_random_bytes(void **state)
+{
+    (void)state;
+    unsigned seed = 12345;
+    char buf[64];
+    for (int iter = 0; iter < 20000; iter++) {
+        int n = (int)(seed % 63);
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned char c = (unsigned char)(seed >> 16);
+            buf[i] = (char)(c ? c : 'x');
+        }
+        buf[n] = '\0';
+        seed = seed * 1103515245u + 12345u;
+        char *s = rep_utf8(buf);
+        assert_true(rep_utf8_valid(s));
+        if (rep_utf8_valid(buf))
+            assert_string_equal(s, buf);
+        char *again = rep_utf8(s);
+        assert_string_equal(again, s);
+        free(again);
+        free(s);
+    }
+}
+
 static void json_is_valid_utf8_and_parses(void **state)
 {
     (void)state;
@@ -359,6 +385,7 @@ int main(void)
         cmocka_unit_test(names_come_from_the_def_lists),
         cmocka_unit_test(long_traces_grow),
         cmocka_unit_test(utf8_sanitiser_replaces_bad_bytes),
+        cmocka_unit_test(utf8_sanitiser_handles_random_bytes),
         cmocka_unit_test(json_is_valid_utf8_and_parses),
         cmocka_unit_test(text_colour_only_when_asked),
         cmocka_unit_test(empty_report_renders_everywhere),
