@@ -348,12 +348,17 @@ static void parse_job(Job *j)
         abort();
     *strrchr(dir, '/') = 0;
     const char *standin = fc->incdir && is_dir(fc->incdir) ? fc->incdir : dir;
-    Recover *r = fc->o.recover ? rec_new(main_abs, standin, NULL, 0) : NULL;
-    build_args(fc, sf, text, &args, r ? rec_prelude_path(r) : NULL, &incdirs);
-    if (r) {
-        rec_free(r);
-        r = rec_new(main_abs, standin, incdirs.v, incdirs.n);
+    char *prelude = NULL;
+    if (fc->o.recover) {
+        size_t pl = strlen(standin) + 32;
+        prelude = malloc(pl);
+        if (!prelude)
+            abort();
+        snprintf(prelude, pl, "%s/__drvcheck_prelude.h", standin);
+        own(&args, prelude);
     }
+    build_args(fc, sf, text, &args, prelude, &incdirs);
+    Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n) : NULL;
     unsigned opts = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
     CXTranslationUnit best = NULL;
     int best_err = 0;

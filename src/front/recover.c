@@ -264,7 +264,7 @@ static void scan_wpp_text(Recover *r, const char *t)
             const char *e = n;
             while (isalnum((unsigned char)*e) || *e == '_')
                 e++;
-            if (e == n || *e != '(')
+            if (e == n || (*e != '(' && *e != '{'))
                 continue;
             r->wpp_funcs = realloc(r->wpp_funcs, (size_t)(r->nwpp + 1) * sizeof *r->wpp_funcs);
             if (!r->wpp_funcs)
@@ -279,14 +279,20 @@ static void scan_wpp_text(Recover *r, const char *t)
     }
 }
 
+typedef struct WppScan {
+    Recover *r;
+    CXTranslationUnit tu;
+} WppScan;
+
 static void scan_wpp_incl(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
 {
     (void)stack;
     (void)n;
-    Recover *r = d;
+    WppScan *w = d;
+    Recover *r = w->r;
     CXString s = clang_getFileName(f);
     const char *path = clang_getCString(s);
-    if (path && strncmp(path, r->standin_dir, strlen(r->standin_dir)) != 0) {
+    if (path && !clang_Location_isInSystemHeader(clang_getLocationForOffset(w->tu, f, 0))) {
         char *t = read_file(path, NULL);
         if (t)
             scan_wpp_text(r, t);
@@ -299,7 +305,8 @@ static char *wpp_standin(Recover *r, CXTranslationUnit tu, const char *name)
 {
     if (!r->wpp_scanned) {
         r->wpp_scanned = 1;
-        clang_getInclusions(tu, scan_wpp_incl, r);
+        WppScan w = { r, tu };
+        clang_getInclusions(tu, scan_wpp_incl, &w);
     }
     static const char *const base[] = { "WPP_INIT_TRACING", "WPP_CLEANUP", "DoTraceMessage",
                                         "WPP_RECORDER", "WPP_INIT_TRACING_EX" };
@@ -381,103 +388,113 @@ static void blank_cast(Recover *r, const char *path, unsigned off)
     }
 }
 
+/* Headers first: names unknown only because a header was missing are
+ * left for the round after the headers are in. */
 int rec_scan(Recover *r, CXTranslationUnit tu)
 {
     int added = 0;
     unsigned nd = clang_getNumDiagnostics(tu);
     char name[512], key[600];
-    for (unsigned i = 0; i < nd; i++) {
-        CXDiagnostic d = clang_getDiagnostic(tu, i);
-        enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-        if (sev < CXDiagnostic_Error) {
-            clang_disposeDiagnostic(d);
-            continue;
-        }
-        CXString ms = clang_getDiagnosticSpelling(d);
-        const char *msg = clang_getCString(ms);
-        CXFile f;
-        unsigned off;
-        clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
-        CXString fs = clang_getFileName(f);
-        const char *file = clang_getCString(fs);
-        if (!file)
-            file = "";
-        if (quoted(msg, "'", " file not found", name, sizeof name)) {
-            snprintf(key, sizeof key, "h:%s", name);
-            if (!strmap_get(&r->seen, key)) {
-                strmap_put(&r->seen, key, 1);
-                char *real = NULL;
-                char *dir = dir_of(file);
-                real = ci_resolve(dir, name);
-                for (int k = 0; !real && k < r->nincdirs; k++)
-                    real = ci_resolve(r->incdirs[k], name);
-                free(dir);
-                size_t pl = strlen(r->standin_dir) + strlen(name) + 2;
-                char *vpath = malloc(pl);
-                if (!vpath)
-                    abort();
-                snprintf(vpath, pl, "%s/%s", r->standin_dir, name);
-                VFile *v = vfile(r, vpath);
-                free(vpath);
-                free(v->text);
-                size_t n = strlen(name);
-                if (real) {
-                    size_t tl = strlen(real) + 64;
-                    v->text = malloc(tl);
-                    if (!v->text)
+    for (int phase = 0; phase < 2 && !added; phase++) {
+        for (unsigned i = 0; i < nd; i++) {
+            CXDiagnostic d = clang_getDiagnostic(tu, i);
+            enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+            if (sev < CXDiagnostic_Error) {
+                clang_disposeDiagnostic(d);
+                continue;
+            }
+            CXString ms = clang_getDiagnosticSpelling(d);
+            const char *msg = clang_getCString(ms);
+            CXFile f;
+            unsigned off;
+            clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+            CXString fs = clang_getFileName(f);
+            const char *file = clang_getCString(fs);
+            if (!file)
+                file = "";
+            int is_header = quoted(msg, "'", " file not found", name, sizeof name);
+            if (is_header != (phase == 0)) {
+                /* not this phase */
+            } else if (is_header) {
+                snprintf(key, sizeof key, "h:%s", name);
+                if (!strmap_get(&r->seen, key)) {
+                    strmap_put(&r->seen, key, 1);
+                    char *real = NULL;
+                    char *dir = dir_of(file);
+                    real = ci_resolve(dir, name);
+                    for (int k = 0; !real && k < r->nincdirs; k++)
+                        real = ci_resolve(r->incdirs[k], name);
+                    free(dir);
+                    size_t pl = strlen(r->standin_dir) + strlen(name) + 2;
+                    char *vpath = malloc(pl);
+                    if (!vpath)
                         abort();
-                    snprintf(v->text, tl, "#include \"%s\"\n", real);
-                    assume(r, "header %s (found as %s)", name, real);
-                } else if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
-                    v->text = wpp_standin(r, tu, name);
-                    assume(r, "header %s (WPP stand-in)", name, NULL);
-                } else {
-                    v->text = xstrdup("/* drvcheck: empty stand-in for a missing header */\n");
-                    assume(r, "header %s (empty stand-in)", name, NULL);
+                    snprintf(vpath, pl, "%s/%s", r->standin_dir, name);
+                    for (char *q = vpath; *q; q++)      /* clang looks for "a/b.h" */
+                        if (*q == '\\')
+                            *q = '/';
+                    VFile *v = vfile(r, vpath);
+                    free(vpath);
+                    free(v->text);
+                    size_t n = strlen(name);
+                    if (real) {
+                        size_t tl = strlen(real) + 64;
+                        v->text = malloc(tl);
+                        if (!v->text)
+                            abort();
+                        snprintf(v->text, tl, "#include \"%s\"\n", real);
+                        assume(r, "header %s (found as %s)", name, real);
+                    } else if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
+                        v->text = wpp_standin(r, tu, name);
+                        assume(r, "header %s (WPP stand-in)", name, NULL);
+                    } else {
+                        v->text = xstrdup("/* drvcheck: empty stand-in for a missing header */\n");
+                        assume(r, "header %s (empty stand-in)", name, NULL);
+                    }
+                    v->len = strlen(v->text);
+                    free(real);
+                    added++;
                 }
-                v->len = strlen(v->text);
-                free(real);
-                added++;
-            }
-        } else if (quoted(msg, "unknown type name '", "", name, sizeof name) ||
-                   quoted(msg, "use of undeclared identifier '", "", name, sizeof name)) {
-            int is_type = msg[0] == 'u' && msg[1] == 'n';
-            if (!is_type) {
-                size_t len = 0;
-                char *t = read_file(file, &len);
-                is_type = looks_like_type(t, len, off, strlen(name));
-                free(t);
-            }
-            snprintf(key, sizeof key, "n:%s", name);
-            if (!strmap_get(&r->seen, key)) {
-                strmap_put(&r->seen, key, 1);
-                char line[700];
-                if (is_type) {
-                    snprintf(line, sizeof line, "typedef long long %s;\n", name);
-                    assume(r, "type %s", name, NULL);
-                } else {
-                    snprintf(line, sizeof line, "extern int %s;\n", name);
-                    assume(r, "identifier %s", name, NULL);
+            } else if (quoted(msg, "unknown type name '", "", name, sizeof name) ||
+                       quoted(msg, "use of undeclared identifier '", "", name, sizeof name)) {
+                int is_type = msg[0] == 'u' && msg[1] == 'n';
+                if (!is_type) {
+                    size_t len = 0;
+                    char *t = read_file(file, &len);
+                    is_type = looks_like_type(t, len, off, strlen(name));
+                    free(t);
                 }
-                prelude_add(r, line);
-                added++;
+                snprintf(key, sizeof key, "n:%s", name);
+                if (!strmap_get(&r->seen, key)) {
+                    strmap_put(&r->seen, key, 1);
+                    char line[700];
+                    if (is_type) {
+                        snprintf(line, sizeof line, "typedef long long %s;\n", name);
+                        assume(r, "type %s", name, NULL);
+                    } else {
+                        snprintf(line, sizeof line, "extern int %s;\n", name);
+                        assume(r, "identifier %s", name, NULL);
+                    }
+                    prelude_add(r, line);
+                    added++;
+                }
+            } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
+                snprintf(key, sizeof key, "c:%s:%u", file, off);
+                if (!strmap_get(&r->seen, key)) {
+                    strmap_put(&r->seen, key, 1);
+                    blank_cast(r, file, off);
+                    char where[64];
+                    unsigned line;
+                    clang_getExpansionLocation(clang_getDiagnosticLocation(d), NULL, &line, NULL, NULL);
+                    snprintf(where, sizeof where, "%u", line);
+                    assume(r, "lvalue cast at line %s of %s", where, file);
+                    added++;
+                }
             }
-        } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
-            snprintf(key, sizeof key, "c:%s:%u", file, off);
-            if (!strmap_get(&r->seen, key)) {
-                strmap_put(&r->seen, key, 1);
-                blank_cast(r, file, off);
-                char where[64];
-                unsigned line;
-                clang_getExpansionLocation(clang_getDiagnosticLocation(d), NULL, &line, NULL, NULL);
-                snprintf(where, sizeof where, "%u", line);
-                assume(r, "lvalue cast at line %s of %s", where, file);
-                added++;
-            }
+            clang_disposeString(fs);
+            clang_disposeString(ms);
+            clang_disposeDiagnostic(d);
         }
-        clang_disposeString(fs);
-        clang_disposeString(ms);
-        clang_disposeDiagnostic(d);
     }
     return added;
 }
