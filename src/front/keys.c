@@ -233,7 +233,10 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
     Expr *e = k_new(L, EX_PATH);
     if (!rec)
         rec = "?";
-    e->text = arena_printf(L->a, "%s%s%s", text_of(L, base), arrow ? "->" : ".", field);
+    const char *bt = text_of(L, base);
+    int paren = bt[0] == '*' || bt[0] == '&' || base->kind == EX_BINOP || base->kind == EX_COND;
+    e->text = arena_printf(L->a, "%s%s%s%s%s", paren ? "(" : "", bt, paren ? ")" : "",
+                           arrow ? "->" : ".", field);
     e->tkey = arena_printf(L->a, "%s.%s", rec, field);
     e->is_pointer = k_is_pointer(t);
     if (!arrow && base->kind == EX_PATH) {

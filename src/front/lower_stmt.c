@@ -387,7 +387,8 @@ static void lower_return(Lower *L, CXCursor c)
     L->ncs = b;
     Loc loc = k_cursor_loc(L, c);
     Expr *val = n ? lower_expr(L, v, 0) : NULL;
-    if (L->nfins && val && val->kind != EX_INT) {
+    if (L->nfins && val && val->kind != EX_INT &&
+        !(val->kind == EX_PATH && val->key[0] == '$')) {
         Expr *t = k_temp(L, clang_getCursorType(v));
         Step s = {0};
         s.kind = ST_ASSIGN;
