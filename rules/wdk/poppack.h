@@ -1,0 +1,2 @@
+/* poppack.h - drvcheck clean-room WDK model: restore structure packing. */
+#pragma pack(pop)
