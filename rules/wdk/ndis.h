@@ -23,7 +23,7 @@
     defined(NDIS650) || defined(NDIS640) || defined(NDIS630) || defined(NDIS620) || defined(NDIS61) || defined(NDIS60)
 #define DRVCHECK_NDIS_FROM_PROTOCOL 1
 #else
-#define NDIS685_MINIPORT 1
+#define NDIS680_MINIPORT 1
 #endif
 #endif
 #if defined(NDIS686_MINIPORT) || defined(NDIS686)
@@ -181,6 +181,7 @@ typedef PVOID NDIS_PD_COUNTER_HANDLE;
 #define NDIS_DECLARE_WORK_ITEM_CONTEXT(t)
 #define NDIS_MAX_LOOKAHEAD_SIZE_ACCESSED_UNDEFINED 0
 #define NDIS_ANY_NUMBER_OF_NBLS ((ULONG)-1)
+#define INVALID_PROCESSOR_INDEX 0xffffffff
 #define MAXIMUM_IP_OPER_STATUS_ADDRESS_FAMILIES_SUPPORTED 32
 #define NDIS_MEMORY_CONTIGUOUS 0x00000001
 #define NDIS_MEMORY_NONCACHED 0x00000002
@@ -336,6 +337,15 @@ typedef PVOID NDIS_PD_COUNTER_HANDLE;
 #define NDIS_ERROR_CODE_ADAPTER_DISABLED 0x80001396L
 #define NDIS_ERROR_CODE_MEMORY_CONFLICT NDIS_ERROR_CODE_RESOURCE_CONFLICT
 
+/* ---- Ethernet helpers ---- */
+#define ETH_LENGTH_OF_ADDRESS 6
+#define ETH_IS_BROADCAST(Address) ((((PUCHAR)(Address))[0] == ((UCHAR)0xff)) && (((PUCHAR)(Address))[1] == ((UCHAR)0xff)) && (((PUCHAR)(Address))[2] == ((UCHAR)0xff)) && (((PUCHAR)(Address))[3] == ((UCHAR)0xff)) && (((PUCHAR)(Address))[4] == ((UCHAR)0xff)) && (((PUCHAR)(Address))[5] == ((UCHAR)0xff)))
+#define ETH_IS_MULTICAST(Address) (BOOLEAN)(((PUCHAR)(Address))[0] & ((UCHAR)0x01))
+#define ETH_COMPARE_NETWORK_ADDRESSES(_A, _B, _Result) (*(_Result) = (ULONG)memcmp((_A), (_B), ETH_LENGTH_OF_ADDRESS))
+#define ETH_COMPARE_NETWORK_ADDRESSES_EQ(_A, _B, _Result) (*(_Result) = (ULONG)(memcmp((_A), (_B), ETH_LENGTH_OF_ADDRESS) != 0))
+#define ETH_COPY_NETWORK_ADDRESS(_D, _S) memcpy((_D), (_S), ETH_LENGTH_OF_ADDRESS)
+typedef KMUTEX NDIS_MUTEX, *PNDIS_MUTEX;
+
 /* ---- memory helpers ---- */
 #define NdisMoveMemory(Destination, Source, Length) RtlCopyMemory(Destination, Source, Length)
 #define NdisZeroMemory(Destination, Length) RtlZeroMemory(Destination, Length)
@@ -366,11 +376,11 @@ typedef PVOID NDIS_PD_COUNTER_HANDLE;
 #define NdisInterlockedFlushSList(SListHead) InterlockedFlushSList(SListHead)
 #define NdisInterlockedIncrement(Addend) InterlockedIncrement(Addend)
 #define NdisInterlockedDecrement(Addend) InterlockedDecrement(Addend)
-#define NdisInterlockedAddUlong(Addend, Increment, SpinLock) ExInterlockedAddUlong(Addend, Increment, &(SpinLock)->SpinLock)
+#define NdisInterlockedAddUlong(_Addend, _Increment, _Lock) ExInterlockedAddUlong(_Addend, _Increment, &(_Lock)->SpinLock)
 #define NdisInterlockedAddLargeStatistic(Addend, Increment) InterlockedExchangeAdd64((LONG64 volatile *)(Addend), Increment)
-#define NdisInterlockedInsertHeadList(ListHead, ListEntry, SpinLock) ExInterlockedInsertHeadList(ListHead, ListEntry, &(SpinLock)->SpinLock)
-#define NdisInterlockedInsertTailList(ListHead, ListEntry, SpinLock) ExInterlockedInsertTailList(ListHead, ListEntry, &(SpinLock)->SpinLock)
-#define NdisInterlockedRemoveHeadList(ListHead, SpinLock) ExInterlockedRemoveHeadList(ListHead, &(SpinLock)->SpinLock)
+#define NdisInterlockedInsertHeadList(_Head, _Entry, _Lock) ExInterlockedInsertHeadList(_Head, _Entry, &(_Lock)->SpinLock)
+#define NdisInterlockedInsertTailList(_Head, _Entry, _Lock) ExInterlockedInsertTailList(_Head, _Entry, &(_Lock)->SpinLock)
+#define NdisInterlockedRemoveHeadList(_Head, _Lock) ExInterlockedRemoveHeadList(_Head, &(_Lock)->SpinLock)
 #define NdisInterlockedPushEntryList(ListHead, ListEntry, Lock) ExInterlockedPushEntryList(ListHead, ListEntry, &(Lock)->SpinLock)
 #define NdisInterlockedPopEntryList(ListHead, Lock) ExInterlockedPopEntryList(ListHead, &(Lock)->SpinLock)
 #define NDIS_INIT_MUTEX(_M) KeInitializeMutex(_M, 0xFFFF)
@@ -513,6 +523,13 @@ struct _NET_BUFFER {
     NDIS_PHYSICAL_ADDRESS DataPhysicalAddress;
     union { PVOID SharedMemoryInfo; PSCATTER_GATHER_LIST ScatterGatherList; };
 };
+typedef struct _NET_BUFFER_SHARED_MEMORY {
+    struct _NET_BUFFER_SHARED_MEMORY *NextSharedMemorySegment;
+    ULONG SharedMemoryFlags;
+    NDIS_HANDLE SharedMemoryHandle;
+    ULONG SharedMemoryOffset;
+    ULONG SharedMemoryLength;
+} NET_BUFFER_SHARED_MEMORY, *PNET_BUFFER_SHARED_MEMORY;
 struct _NET_BUFFER_LIST_CONTEXT {
     PNET_BUFFER_LIST_CONTEXT Next;
     USHORT Size;

@@ -79,6 +79,12 @@
 #define SPVER(v) (((v) & 0x0000FF00) >> 8)
 #define SUBVER(v) ((v) & 0x000000FF)
 
+/* MSVC lets __FUNCTION__ concatenate with string literals (DPrintf(__FUNCTION__ ": x"));
+ * clang 14 does not, so the model makes it a plain string literal. */
+#ifndef DRVCHECK_KEEP___FUNCTION__
+#define __FUNCTION__ "__FUNCTION__"
+#endif
+
 #include <sal.h>
 #include <driverspecs.h>
 #include <basetsd.h>
@@ -415,3 +421,14 @@ typedef struct _GROUP_AFFINITY {
 #define ALLOC_DATA_PRAGMA 1
 
 typedef LONG_PTR (*FARPROC)(void);
+
+/* ---- GUID definitions (initguid.h switches DEFINE_GUID to defining form) ---- */
+#ifdef INITGUID
+#define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) \
+    const GUID DECLSPEC_SELECTANY name = { l, w1, w2, { b1, b2, b3, b4, b5, b6, b7, b8 } }
+#else
+#define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) extern const GUID name
+#endif
+#define DEFINE_GUIDSTRUCT(g, n) struct n
+#define DEFINE_GUIDNAMED(n) n
+#define DEFINE_DEVPROPKEY(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8, pid) extern const int name##_devpropkey_
