@@ -22,7 +22,7 @@ for t in $trees; do
         # shellcheck disable=SC2086
         $CLANG -fsyntax-only -ferror-limit=0 --target=x86_64-pc-windows-msvc -fms-extensions \
             -fms-compatibility -isystem "$here/rules/wdk" -D_KERNEL_MODE=1 -D_AMD64_=1 \
-            $incs "$f" > "$out/one.log" 2>&1
+            ${EXTRA:-} $incs "$f" > "$out/one.log" 2>&1
         n=$(grep -c 'error:' "$out/one.log")
         [ "$n" -eq 0 ] && clean=$((clean + 1))
         grep 'error:' "$out/one.log" | sed "s|^|$f: |" >> "$out/$t.errors"
