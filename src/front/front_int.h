@@ -117,6 +117,7 @@ Loc k_cursor_loc(Lower *L, CXCursor c);
 Loc k_end_loc(Lower *L, CXCursor c);    /* the last character of c's extent */
 int k_from_macro(Lower *L, CXCursor c);
 int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off);
+int k_is_macro_loc(CXSourceLocation l);
 const char *k_str(Lower *L, CXString s);             /* copy and dispose */
 CXType k_desugar(CXType t);                          /* typedefs, elaboration */
 int k_is_pointer(CXType t);

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "front/front_int.h"
 
@@ -322,8 +323,17 @@ static void lower_unit(CXTranslationUnit tu, Unit *u, const char *main_abs,
         clang_PrintingPolicy_dispose(L.pp);
 }
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static void parse_job(Job *j)
 {
+    double t0 = now(), t1 = 0, t2 = 0;   /* parse rounds, lowering */
+    int rounds = 0;
     FrontCtx *fc = j->fc;
     const SourceFile *sf = j->sf;
     Arena *a = arena_new();
@@ -375,6 +385,7 @@ static void parse_job(Job *j)
                      "libclang could not parse the file (error %d)", (int)err);
             break;
         }
+        rounds++;
         int nerr = count_errors(tu);
         int more = r && nerr && round + 1 < MAX_ROUNDS ? rec_scan(r, tu) : 0;
         if (!best || nerr < best_err) {
@@ -388,13 +399,20 @@ static void parse_job(Job *j)
         if (!more)
             break;
     }
+    t1 = now();
     if (best) {
         u->parsed = 1;
         u->nerrors = best_err;
         collect_diags(best, u, clang_getFile(best, main_abs), display);
         lower_unit(best, u, main_abs, display, fc->incdir);
+        t2 = now();
         clang_disposeTranslationUnit(best);
     }
+    if (!t2)
+        t2 = now();
+    if (getenv("DRVCHECK_FRONT_STATS"))     /* for tests/bench: parse vs lowering */
+        fprintf(stderr, "front: %s: %d round(s) parse %.3fs, lower %.3fs\n", display, rounds,
+                t1 - t0, t2 - t1);
     if (r)
         rec_report(r, u);
     rec_free(r);

@@ -388,14 +388,32 @@ static void blank_cast(Recover *r, const char *path, unsigned off)
     }
 }
 
+static enum CXChildVisitResult add_decl_name(CXCursor c, CXCursor p, CXClientData d)
+{
+    (void)p;
+    if (clang_isDeclaration(c.kind)) {
+        CXString s = clang_getCursorSpelling(c);
+        const char *n = clang_getCString(s);
+        if (n && *n)
+            strmap_put(d, n, 1);
+        clang_disposeString(s);
+    }
+    return c.kind == CXCursor_EnumDecl ? CXChildVisit_Recurse : CXChildVisit_Continue;
+}
+
 /* Headers first: names unknown only because a header was missing are
- * left for the round after the headers are in. */
+ * left for the round after the headers are in.  A name the unit declares
+ * itself (later than its use, or in a form clang rejected) is never
+ * assumed: a stand-in would only clash with it. */
 int rec_scan(Recover *r, CXTranslationUnit tu)
 {
     int added = 0;
     unsigned nd = clang_getNumDiagnostics(tu);
     char name[512], key[600];
+    StrMap declared = {0};
     for (int phase = 0; phase < 2 && !added; phase++) {
+        if (phase == 1)
+            clang_visitChildren(clang_getTranslationUnitCursor(tu), add_decl_name, &declared);
         for (unsigned i = 0; i < nd; i++) {
             CXDiagnostic d = clang_getDiagnostic(tu, i);
             enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
@@ -465,7 +483,7 @@ int rec_scan(Recover *r, CXTranslationUnit tu)
                     free(t);
                 }
                 snprintf(key, sizeof key, "n:%s", name);
-                if (!strmap_get(&r->seen, key)) {
+                if (!strmap_get(&r->seen, key) && !strmap_get(&declared, name)) {
                     strmap_put(&r->seen, key, 1);
                     char line[700];
                     if (is_type) {
@@ -496,6 +514,7 @@ int rec_scan(Recover *r, CXTranslationUnit tu)
             clang_disposeDiagnostic(d);
         }
     }
+    strmap_free(&declared);
     return added;
 }
 
