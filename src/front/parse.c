@@ -27,7 +27,7 @@
 
 #include "front/front_int.h"
 
-enum { MAX_ROUNDS = 4, DIAG_CAP = 20 };
+enum { MAX_ROUNDS = 5, DIAG_CAP = 20 };
 
 struct FrontCtx {
     FrontOptions o;
