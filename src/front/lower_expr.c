@@ -165,12 +165,23 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
     CXFile f;
     unsigned off;
     char tok[8];
-    if (!k_spelled_at(L, clang_getRangeStart(clang_getCursorExtent(rhs)), &f, &off) ||
-        !token_before(L, f, off, tok, sizeof tok))
-        return OPK_NONE;
-    OpClass k = classify_binary(tok, op);
-    if (k == OPK_COMMA && in_macro(L, c))
-        return OPK_NONE;         /* the ',' between two macro arguments */
+    CXSourceLocation rs = clang_getRangeStart(clang_getCursorExtent(rhs));
+    OpClass k = OPK_NONE;
+    if (k_spelled_at(L, rs, &f, &off) && token_before(L, f, off, tok, sizeof tok)) {
+        k = classify_binary(tok, op);
+        if (k == OPK_COMMA && in_macro(L, c))
+            k = OPK_NONE;        /* the ',' between two macro arguments */
+    }
+    /* the right operand is a macro of its own (x != NDIS_STATUS_SUCCESS):
+     * the operator stands before the macro's name */
+    if (k == OPK_NONE && k_is_macro_loc(rs)) {
+        clang_getExpansionLocation(rs, &f, NULL, NULL, &off);
+        if (f && token_before(L, f, off, tok, sizeof tok)) {
+            k = classify_binary(tok, op);
+            if (k == OPK_COMMA)
+                k = OPK_NONE;
+        }
+    }
     return k;
 }
 
