@@ -10,8 +10,9 @@
  * detailed preprocessing record.
  *
  * Rounds: parse; if errors are left and recovery is on, recover.c reads
- * them and the next round parses with stand-ins, at most MAX_ROUNDS times;
- * the round with the fewest errors is lowered.  Errors of that round go to
+ * them and the next round parses with stand-ins, at most MAX_ROUNDS times
+ * and only while each round leaves fewer errors than the one before; the
+ * round with the fewest errors is lowered.  Errors of that round go to
  * Unit.diags (at most DIAG_CAP per file, then a count).
  *
  * Each front_parse runs on its own thread with a LOWER_STACK-byte stack,
@@ -387,8 +388,10 @@ static void parse_job(Job *j)
         }
         rounds++;
         int nerr = count_errors(tu);
-        int more = r && nerr && round + 1 < MAX_ROUNDS ? rec_scan(r, tu) : 0;
-        if (!best || nerr < best_err) {
+        /* another round only while they help: fewer errors than the best */
+        int better = !best || nerr < best_err;
+        int more = r && nerr && better && round + 1 < MAX_ROUNDS ? rec_scan(r, tu) : 0;
+        if (better) {
             if (best)
                 clang_disposeTranslationUnit(best);
             best = tu;

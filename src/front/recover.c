@@ -14,6 +14,8 @@
  *    and flags where clang would reject a struct);
  *  - an undeclared identifier: a type as above when the source continues
  *    with a declarator or it is cast-like "(NAME)", else "extern int NAME;";
+ *  - a SAL-style annotation (_Name_, _Name_(...)) the model lacks: an empty
+ *    macro;
  *  - an MSVC lvalue cast "(T)x = v": the cast is blanked out in an unsaved
  *    copy of the file (columns unchanged).
  * Every assumption is listed in Unit.assumed.  Cost: one pass over the
@@ -359,13 +361,33 @@ static int looks_like_type(const char *text, size_t len, unsigned off, const cha
         }
         return *p == ')';
     }
-    if (*p == ')') {                       /* (NAME) or sizeof(NAME) */
+    if (*p == ')') {                       /* a cast (NAME), not a call f(NAME) */
         const char *q = text + off;
         while (q > text && (q[-1] == ' ' || q[-1] == '\t'))
             q--;
-        return q > text && q[-1] == '(';
+        if (q == text || q[-1] != '(')
+            return 0;
+        q--;
+        while (q > text && (q[-1] == ' ' || q[-1] == '\t'))
+            q--;
+        return q == text || !(isalnum((unsigned char)q[-1]) || q[-1] == '_' || q[-1] == ')');
     }
     return 0;
+}
+
+/* _In_, _Notliteral_, _IRQL_requires_max_(x): a SAL-style annotation,
+ * assumed to be an empty macro.  0: not one, 1: object-like, 2: function-like. */
+static int sal_kind(const char *text, size_t len, unsigned off, const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 3 || name[0] != '_' || name[n - 1] != '_' || !isupper((unsigned char)name[1]))
+        return 0;
+    if (!text || off + n > len || strncmp(text + off, name, n) != 0)
+        return 1;
+    const char *p = text + off + n;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return *p == '(' ? 2 : 1;
 }
 
 static void blank_cast(Recover *r, const char *path, unsigned off)
@@ -445,14 +467,17 @@ static int add_header(Recover *r, CXTranslationUnit tu, const char *name, const 
     return 1;
 }
 
-static int add_name(Recover *r, const char *name, int is_type, StrMap *declared)
+static int add_name(Recover *r, const char *name, int is_type, int sal, StrMap *declared)
 {
     char key[600], line[700];
     snprintf(key, sizeof key, "n:%s", name);
     if (strmap_get(&r->seen, key) || strmap_get(declared, name))
         return 0;
     strmap_put(&r->seen, key, 1);
-    if (is_type) {
+    if (sal) {
+        snprintf(line, sizeof line, "#define %s%s\n", name, sal == 2 ? "(...)" : "");
+        assume(r, "annotation %s", name, NULL);
+    } else if (is_type) {
         snprintf(line, sizeof line, "typedef long long %s;\n", name);
         assume(r, "type %s", name, NULL);
     } else {
@@ -498,17 +523,16 @@ static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase
     if (quoted(msg, "'", " file not found", name, sizeof name)) {
         if (phase == 0)
             added = add_header(r, tu, name, file);
-    } else if (quoted(msg, "unknown type name '", "", name, sizeof name)) {
-        if (phase == 1)
-            added = add_name(r, name, 1, declared);
-    } else if (quoted(msg, "use of undeclared identifier '", "", name, sizeof name)) {
+    } else if (quoted(msg, "unknown type name '", "", name, sizeof name) ||
+               quoted(msg, "use of undeclared identifier '", "", name, sizeof name)) {
         if (phase >= 1) {
             size_t len = 0;
             char *t = read_file(file, &len);
-            int is_type = looks_like_type(t, len, off, name);
+            int sal = sal_kind(t, len, off, name);
+            int is_type = sal || msg[1] == 'n' || looks_like_type(t, len, off, name);
             free(t);
             if (is_type == (phase == 1))
-                added = add_name(r, name, is_type, declared);
+                added = add_name(r, name, is_type, sal, declared);
         }
     } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
         if (phase == 2)
