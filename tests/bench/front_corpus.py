@@ -45,7 +45,7 @@ def grep_calls(path):
 
 def main():
     drvcheck, model, trees = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3:]
-    env = dict(os.environ, DRVCHECK_RULES_DIR=os.path.dirname(model))
+    env = dict(os.environ, DRVCHECK_RULES_DIR=os.path.dirname(model), DRVCHECK_FRONT_STATS="1")
     for tree in trees:
         cfiles, incs = [], []
         for d, _, names in sorted(os.walk(tree)):
@@ -53,7 +53,8 @@ def main():
                 incs.append(d)
             cfiles += [os.path.join(d, n) for n in sorted(names) if n.endswith(".c")]
         iargs = [a for d in incs for a in ("-I", d)]
-        clean, want, got, t_drv, t_clang, nassumed = 0, [0] * 3, [0] * 3, 0.0, 0.0, 0
+        clean, want, got, t_drv, t_clang = 0, [0] * 3, [0] * 3, 0.0, 0.0
+        rounds, t_parse, t_lower, t_clang1 = 0, 0.0, 0.0, 0.0
         for c in cfiles:
             for i, n in enumerate(grep_calls(c)):
                 want[i] += n
@@ -63,6 +64,11 @@ def main():
             t_drv += time.perf_counter() - t0
             if " error: " not in p.stderr:
                 clean += 1
+            m = re.search(r"front: .*: (\d+) round\(s\) parse ([0-9.]+)s, lower ([0-9.]+)s", p.stderr)
+            if m:
+                rounds += int(m.group(1))
+                t_parse += float(m.group(2))
+                t_lower += float(m.group(3))
             for i, a in enumerate(APIS):
                 got[i] += len(re.findall(r"call %s\(" % a, p.stdout))
             t0 = time.perf_counter()
@@ -73,10 +79,12 @@ def main():
             t_clang += time.perf_counter() - t0
         n = len(cfiles)
         print("%-16s files %3d  zero-error %3d/%-3d (%3.0f%%)  Reg/Dereg/Sync calls %s / grep %s"
-              "  drvcheck cfg %.2fs  clang -fsyntax-only %.2fs  ratio %.2f"
               % (os.path.basename(tree.rstrip("/")), n, clean, n, 100.0 * clean / max(n, 1),
-                 "/".join(map(str, got)), "/".join(map(str, want)), t_drv, t_clang,
-                 t_drv / max(t_clang, 1e-9)))
+                 "/".join(map(str, got)), "/".join(map(str, want))))
+        print("%-16s drvcheck cfg %.2fs / clang -fsyntax-only %.2fs = %.2f;  parse rounds %d"
+              " (%.2f per file) %.2fs, lowering %.3fs = %.3f of clang's time"
+              % ("", t_drv, t_clang, t_drv / max(t_clang, 1e-9), rounds, rounds / max(n, 1),
+                 t_parse, t_lower, t_lower / max(t_clang, 1e-9)))
         sys.stdout.flush()
 
 
