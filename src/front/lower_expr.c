@@ -625,9 +625,13 @@ Expr *lower_expr(Lower *L, CXCursor c, int discard)
     case CXCursor_ParenExpr:
     case CXCursor_CStyleCastExpr: {
         CXCursor k;
-        if (last_expr_kid(L, c, &k))
-            return lower_expr(L, k, discard);
-        return k_unknown(L, k_extent_text(L, c));
+        if (!last_expr_kid(L, c, &k))
+            return k_unknown(L, k_extent_text(L, c));
+        Expr *r = lower_expr(L, k, discard);
+        /* a constant converted: (NDIS_STATUS)0xC0000001L is negative */
+        if (r->kind == EX_INT && c.kind == CXCursor_CStyleCastExpr && k_eval_int(c, &v))
+            r = k_int(L, v);
+        return r;
     }
     case CXCursor_UnexposedExpr: {
         int b = kids(L, c), n = L->ncs - b;
@@ -635,9 +639,12 @@ Expr *lower_expr(Lower *L, CXCursor c, int discard)
         if (n == 1) {
             CXCursor k = L->cs[b];
             L->ncs = b;
-            if (clang_isExpression(k.kind))
-                return lower_expr(L, k, discard);
-            return k_unknown(L, k_extent_text(L, c));
+            if (!clang_isExpression(k.kind))
+                return k_unknown(L, k_extent_text(L, c));
+            Expr *x = lower_expr(L, k, discard);
+            if (x->kind == EX_INT && k_eval_int(c, &v))     /* implicit conversion */
+                x = k_int(L, v);
+            return x;
         }
         if (n >= 2 && recovery_call(L, c, b, n, &r, discard)) {
             L->ncs = b;
