@@ -240,8 +240,7 @@ void cfg_print_text(const Func *f, FILE *out)
 static void dot_escaped(FILE *out, const char *s)
 {
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\' || *s == '{' || *s == '}' || *s == '<' || *s == '>' ||
-            *s == '|')
+        if (*s == '"' || *s == '\\')
             fputc('\\', out);
         fputc(*s, out);
     }

@@ -7,7 +7,9 @@
  *            function designators in initialisers, noreturn declarations
  * keys.c     type names and access-path keys (cfg.h), locations
  * lower_stmt.c / lower_expr.c   statements and expressions to blocks
+ * init.c     initialiser lists: per-member assignments, function stores
  * graph.c    blocks under construction, and their final clean-up
+ * cfg.c      printing and utilities of cfg.h (no libclang)
  * strmap.c   a small string -> int hash map
  *
  * Lowering recurses along the AST; front_parse runs on a thread with a large
@@ -117,6 +119,7 @@ Loc k_cursor_loc(Lower *L, CXCursor c);
 Loc k_end_loc(Lower *L, CXCursor c);    /* the last character of c's extent */
 int k_from_macro(Lower *L, CXCursor c);
 int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off);
+int k_is_macro_loc(CXSourceLocation l);
 const char *k_str(Lower *L, CXString s);             /* copy and dispose */
 CXType k_desugar(CXType t);                          /* typedefs, elaboration */
 int k_is_pointer(CXType t);
@@ -136,7 +139,7 @@ int k_eval_int(CXCursor c, long long *out);          /* integer constant express
 const char *k_extent_text(Lower *L, CXCursor c);     /* source tokens, for display */
 
 
-/* lower_expr.c */
+/* lower_expr.c (lower_init: init.c) */
 int kids(Lower *L, CXCursor c);         /* push children on L->cs, return base */
 CXCursor skip_wrappers(Lower *L, CXCursor c);   /* parens, casts, implicit */
 typedef enum { OPK_NONE, OPK_ASSIGN, OPK_COMMA, OPK_BIN, OPK_INC, OPK_DEC,

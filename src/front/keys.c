@@ -68,6 +68,10 @@ Loc k_end_loc(Lower *L, CXCursor c)
  * expansion).  Tokenising the empty range [l, l] yields that one token. */
 int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off)
 {
+    if (!k_is_macro_loc(l)) {            /* a file location: no lexing needed */
+        clang_getExpansionLocation(l, f, NULL, NULL, off);
+        return *f != NULL;
+    }
     CXToken *t = NULL;
     unsigned n = 0;
     clang_tokenize(L->tu, clang_getRange(l, l), &t, &n);
@@ -79,9 +83,21 @@ int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off)
     return *f != NULL;
 }
 
+/* libclang 14 gives no way to ask whether a location lies in a macro
+ * expansion; its encoding does: clang's SourceLocation, stored in int_data,
+ * marks macro locations with the top bit (SourceLocation::MacroIDBit, the
+ * same since clang 2.x).  Only a fast path: a macro location is then
+ * confirmed by where its token is spelled. */
+int k_is_macro_loc(CXSourceLocation l)
+{
+    return (l.int_data & 0x80000000u) != 0;
+}
+
 int k_from_macro(Lower *L, CXCursor c)
 {
     CXSourceLocation l = clang_getCursorLocation(c);
+    if (!k_is_macro_loc(l))
+        return 0;
     CXFile f1, f2;
     unsigned o1, o2;
     clang_getExpansionLocation(l, &f1, NULL, NULL, &o1);

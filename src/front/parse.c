@@ -10,8 +10,9 @@
  * detailed preprocessing record.
  *
  * Rounds: parse; if errors are left and recovery is on, recover.c reads
- * them and the next round parses with stand-ins, at most MAX_ROUNDS times;
- * the round with the fewest errors is lowered.  Errors of that round go to
+ * them and the next round parses with stand-ins, at most MAX_ROUNDS times
+ * and only while each round leaves fewer errors than the one before; the
+ * round with the fewest errors is lowered.  Errors of that round go to
  * Unit.diags (at most DIAG_CAP per file, then a count).
  *
  * Each front_parse runs on its own thread with a LOWER_STACK-byte stack,
@@ -23,10 +24,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "front/front_int.h"
 
-enum { MAX_ROUNDS = 4, DIAG_CAP = 20 };
+enum { MAX_ROUNDS = 5, DIAG_CAP = 20 };
 
 struct FrontCtx {
     FrontOptions o;
@@ -322,8 +324,17 @@ static void lower_unit(CXTranslationUnit tu, Unit *u, const char *main_abs,
         clang_PrintingPolicy_dispose(L.pp);
 }
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static void parse_job(Job *j)
 {
+    double t0 = now(), t1 = 0, t2 = 0;   /* parse rounds, lowering */
+    int rounds = 0;
     FrontCtx *fc = j->fc;
     const SourceFile *sf = j->sf;
     Arena *a = arena_new();
@@ -375,9 +386,12 @@ static void parse_job(Job *j)
                      "libclang could not parse the file (error %d)", (int)err);
             break;
         }
+        rounds++;
         int nerr = count_errors(tu);
-        int more = r && nerr && round + 1 < MAX_ROUNDS ? rec_scan(r, tu) : 0;
-        if (!best || nerr < best_err) {
+        /* another round only while they help: fewer errors than the best */
+        int better = !best || nerr < best_err;
+        int more = r && nerr && better && round + 1 < MAX_ROUNDS ? rec_scan(r, tu) : 0;
+        if (better) {
             if (best)
                 clang_disposeTranslationUnit(best);
             best = tu;
@@ -388,13 +402,20 @@ static void parse_job(Job *j)
         if (!more)
             break;
     }
+    t1 = now();
     if (best) {
         u->parsed = 1;
         u->nerrors = best_err;
         collect_diags(best, u, clang_getFile(best, main_abs), display);
         lower_unit(best, u, main_abs, display, fc->incdir);
+        t2 = now();
         clang_disposeTranslationUnit(best);
     }
+    if (!t2)
+        t2 = now();
+    if (getenv("DRVCHECK_FRONT_STATS"))     /* for tests/bench: parse vs lowering */
+        fprintf(stderr, "front: %s: %d round(s) parse %.3fs, lower %.3fs\n", display, rounds,
+                t1 - t0, t2 - t1);
     if (r)
         rec_report(r, u);
     rec_free(r);

@@ -14,6 +14,8 @@
  *    and flags where clang would reject a struct);
  *  - an undeclared identifier: a type as above when the source continues
  *    with a declarator or it is cast-like "(NAME)", else "extern int NAME;";
+ *  - a SAL-style annotation (_Name_, _Name_(...)) the model lacks: an empty
+ *    macro;
  *  - an MSVC lvalue cast "(T)x = v": the cast is blanked out in an unsaved
  *    copy of the file (columns unchanged).
  * Every assumption is listed in Unit.assumed.  Cost: one pass over the
@@ -336,10 +338,11 @@ static int quoted(const char *msg, const char *prefix, const char *suffix, char 
 }
 
 /* After an identifier at offset off: a declarator (type) or a value? */
-static int looks_like_type(const char *text, size_t len, unsigned off, size_t idlen)
+static int looks_like_type(const char *text, size_t len, unsigned off, const char *name)
 {
-    if (!text || off + idlen > len)
-        return 0;
+    size_t idlen = strlen(name);
+    if (!text || off + idlen > len || strncmp(text + off, name, idlen) != 0)
+        return 0;                          /* not written here: inside a macro */
     const char *p = text + off + idlen;
     while (*p == ' ' || *p == '\t')
         p++;
@@ -358,13 +361,33 @@ static int looks_like_type(const char *text, size_t len, unsigned off, size_t id
         }
         return *p == ')';
     }
-    if (*p == ')') {                       /* (NAME) or sizeof(NAME) */
+    if (*p == ')') {                       /* a cast (NAME), not a call f(NAME) */
         const char *q = text + off;
         while (q > text && (q[-1] == ' ' || q[-1] == '\t'))
             q--;
-        return q > text && q[-1] == '(';
+        if (q == text || q[-1] != '(')
+            return 0;
+        q--;
+        while (q > text && (q[-1] == ' ' || q[-1] == '\t'))
+            q--;
+        return q == text || !(isalnum((unsigned char)q[-1]) || q[-1] == '_' || q[-1] == ')');
     }
     return 0;
+}
+
+/* _In_, _Notliteral_, _IRQL_requires_max_(x): a SAL-style annotation,
+ * assumed to be an empty macro.  0: not one, 1: object-like, 2: function-like. */
+static int sal_kind(const char *text, size_t len, unsigned off, const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 3 || name[0] != '_' || name[n - 1] != '_' || !isupper((unsigned char)name[1]))
+        return 0;
+    if (!text || off + n > len || strncmp(text + off, name, n) != 0)
+        return 1;
+    const char *p = text + off + n;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return *p == '(' ? 2 : 1;
 }
 
 static void blank_cast(Recover *r, const char *path, unsigned off)
@@ -388,114 +411,155 @@ static void blank_cast(Recover *r, const char *path, unsigned off)
     }
 }
 
-/* Headers first: names unknown only because a header was missing are
- * left for the round after the headers are in. */
+static enum CXChildVisitResult add_decl_name(CXCursor c, CXCursor p, CXClientData d)
+{
+    (void)p;
+    if (clang_isDeclaration(c.kind)) {
+        CXString s = clang_getCursorSpelling(c);
+        const char *n = clang_getCString(s);
+        if (n && *n)
+            strmap_put(d, n, 1);
+        clang_disposeString(s);
+    }
+    return c.kind == CXCursor_EnumDecl ? CXChildVisit_Recurse : CXChildVisit_Continue;
+}
+
+static int add_header(Recover *r, CXTranslationUnit tu, const char *name, const char *file)
+{
+    char key[600];
+    snprintf(key, sizeof key, "h:%s", name);
+    if (strmap_get(&r->seen, key))
+        return 0;
+    strmap_put(&r->seen, key, 1);
+    char *dir = dir_of(file);
+    char *real = ci_resolve(dir, name);
+    for (int k = 0; !real && k < r->nincdirs; k++)
+        real = ci_resolve(r->incdirs[k], name);
+    free(dir);
+    size_t pl = strlen(r->standin_dir) + strlen(name) + 2;
+    char *vpath = malloc(pl);
+    if (!vpath)
+        abort();
+    snprintf(vpath, pl, "%s/%s", r->standin_dir, name);
+    for (char *q = vpath; *q; q++)      /* clang looks "a\b.h" up as "a/b.h" */
+        if (*q == '\\')
+            *q = '/';
+    VFile *v = vfile(r, vpath);
+    free(vpath);
+    free(v->text);
+    size_t n = strlen(name);
+    if (real) {
+        size_t tl = strlen(real) + 64;
+        v->text = malloc(tl);
+        if (!v->text)
+            abort();
+        snprintf(v->text, tl, "#include \"%s\"\n", real);
+        assume(r, "header %s (found as %s)", name, real);
+    } else if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
+        v->text = wpp_standin(r, tu, name);
+        assume(r, "header %s (WPP stand-in)", name, NULL);
+    } else {
+        v->text = xstrdup("/* drvcheck: empty stand-in for a missing header */\n");
+        assume(r, "header %s (empty stand-in)", name, NULL);
+    }
+    v->len = strlen(v->text);
+    free(real);
+    return 1;
+}
+
+static int add_name(Recover *r, const char *name, int is_type, int sal, StrMap *declared)
+{
+    char key[600], line[700];
+    snprintf(key, sizeof key, "n:%s", name);
+    if (strmap_get(&r->seen, key) || strmap_get(declared, name))
+        return 0;
+    strmap_put(&r->seen, key, 1);
+    if (sal) {
+        snprintf(line, sizeof line, "#define %s%s\n", name, sal == 2 ? "(...)" : "");
+        assume(r, "annotation %s", name, NULL);
+    } else if (is_type) {
+        snprintf(line, sizeof line, "typedef long long %s;\n", name);
+        assume(r, "type %s", name, NULL);
+    } else {
+        snprintf(line, sizeof line, "extern int %s;\n", name);
+        assume(r, "identifier %s", name, NULL);
+    }
+    prelude_add(r, line);
+    return 1;
+}
+
+static int add_cast(Recover *r, const char *file, unsigned off, unsigned line)
+{
+    char key[600], where[32];
+    snprintf(key, sizeof key, "c:%s:%u", file, off);
+    if (strmap_get(&r->seen, key))
+        return 0;
+    strmap_put(&r->seen, key, 1);
+    blank_cast(r, file, off);
+    snprintf(where, sizeof where, "%u", line);
+    assume(r, "lvalue cast at line %s of %s", where, file);
+    return 1;
+}
+
+/* One diagnostic: what it asks to assume, if it belongs to this phase.
+ * Phases: 0 missing headers, 1 unknown types, 2 unknown values and lvalue
+ * casts; a phase runs only when the earlier ones found nothing, since most
+ * unknown names follow from a missing header, and most unknown values
+ * (variables whose declaration failed) from an unknown type. */
+static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase,
+                     StrMap *declared)
+{
+    char name[512];
+    CXString ms = clang_getDiagnosticSpelling(d);
+    const char *msg = clang_getCString(ms);
+    CXFile f;
+    unsigned off, line;
+    clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, &line, NULL, &off);
+    CXString fs = clang_getFileName(f);
+    const char *file = clang_getCString(fs);
+    if (!file)
+        file = "";
+    int added = 0;
+    if (quoted(msg, "'", " file not found", name, sizeof name)) {
+        if (phase == 0)
+            added = add_header(r, tu, name, file);
+    } else if (quoted(msg, "unknown type name '", "", name, sizeof name) ||
+               quoted(msg, "use of undeclared identifier '", "", name, sizeof name)) {
+        if (phase >= 1) {
+            size_t len = 0;
+            char *t = read_file(file, &len);
+            int sal = sal_kind(t, len, off, name);
+            int is_type = sal || msg[1] == 'n' || looks_like_type(t, len, off, name);
+            free(t);
+            if (is_type == (phase == 1))
+                added = add_name(r, name, is_type, sal, declared);
+        }
+    } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
+        if (phase == 2)
+            added = add_cast(r, file, off, line);
+    }
+    clang_disposeString(fs);
+    clang_disposeString(ms);
+    return added;
+}
+
+/* A name the unit declares itself (later than its use, or in a form clang
+ * rejected) is never assumed: a stand-in would only clash with it. */
 int rec_scan(Recover *r, CXTranslationUnit tu)
 {
     int added = 0;
     unsigned nd = clang_getNumDiagnostics(tu);
-    char name[512], key[600];
-    for (int phase = 0; phase < 2 && !added; phase++) {
+    StrMap declared = {0};
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), add_decl_name, &declared);
+    for (int phase = 0; phase < 3 && !added; phase++) {
         for (unsigned i = 0; i < nd; i++) {
             CXDiagnostic d = clang_getDiagnostic(tu, i);
-            enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-            if (sev < CXDiagnostic_Error) {
-                clang_disposeDiagnostic(d);
-                continue;
-            }
-            CXString ms = clang_getDiagnosticSpelling(d);
-            const char *msg = clang_getCString(ms);
-            CXFile f;
-            unsigned off;
-            clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
-            CXString fs = clang_getFileName(f);
-            const char *file = clang_getCString(fs);
-            if (!file)
-                file = "";
-            int is_header = quoted(msg, "'", " file not found", name, sizeof name);
-            if (is_header != (phase == 0)) {
-                /* not this phase */
-            } else if (is_header) {
-                snprintf(key, sizeof key, "h:%s", name);
-                if (!strmap_get(&r->seen, key)) {
-                    strmap_put(&r->seen, key, 1);
-                    char *real = NULL;
-                    char *dir = dir_of(file);
-                    real = ci_resolve(dir, name);
-                    for (int k = 0; !real && k < r->nincdirs; k++)
-                        real = ci_resolve(r->incdirs[k], name);
-                    free(dir);
-                    size_t pl = strlen(r->standin_dir) + strlen(name) + 2;
-                    char *vpath = malloc(pl);
-                    if (!vpath)
-                        abort();
-                    snprintf(vpath, pl, "%s/%s", r->standin_dir, name);
-                    for (char *q = vpath; *q; q++)      /* clang looks for "a/b.h" */
-                        if (*q == '\\')
-                            *q = '/';
-                    VFile *v = vfile(r, vpath);
-                    free(vpath);
-                    free(v->text);
-                    size_t n = strlen(name);
-                    if (real) {
-                        size_t tl = strlen(real) + 64;
-                        v->text = malloc(tl);
-                        if (!v->text)
-                            abort();
-                        snprintf(v->text, tl, "#include \"%s\"\n", real);
-                        assume(r, "header %s (found as %s)", name, real);
-                    } else if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
-                        v->text = wpp_standin(r, tu, name);
-                        assume(r, "header %s (WPP stand-in)", name, NULL);
-                    } else {
-                        v->text = xstrdup("/* drvcheck: empty stand-in for a missing header */\n");
-                        assume(r, "header %s (empty stand-in)", name, NULL);
-                    }
-                    v->len = strlen(v->text);
-                    free(real);
-                    added++;
-                }
-            } else if (quoted(msg, "unknown type name '", "", name, sizeof name) ||
-                       quoted(msg, "use of undeclared identifier '", "", name, sizeof name)) {
-                int is_type = msg[0] == 'u' && msg[1] == 'n';
-                if (!is_type) {
-                    size_t len = 0;
-                    char *t = read_file(file, &len);
-                    is_type = looks_like_type(t, len, off, strlen(name));
-                    free(t);
-                }
-                snprintf(key, sizeof key, "n:%s", name);
-                if (!strmap_get(&r->seen, key)) {
-                    strmap_put(&r->seen, key, 1);
-                    char line[700];
-                    if (is_type) {
-                        snprintf(line, sizeof line, "typedef long long %s;\n", name);
-                        assume(r, "type %s", name, NULL);
-                    } else {
-                        snprintf(line, sizeof line, "extern int %s;\n", name);
-                        assume(r, "identifier %s", name, NULL);
-                    }
-                    prelude_add(r, line);
-                    added++;
-                }
-            } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
-                snprintf(key, sizeof key, "c:%s:%u", file, off);
-                if (!strmap_get(&r->seen, key)) {
-                    strmap_put(&r->seen, key, 1);
-                    blank_cast(r, file, off);
-                    char where[64];
-                    unsigned line;
-                    clang_getExpansionLocation(clang_getDiagnosticLocation(d), NULL, &line, NULL, NULL);
-                    snprintf(where, sizeof where, "%u", line);
-                    assume(r, "lvalue cast at line %s of %s", where, file);
-                    added++;
-                }
-            }
-            clang_disposeString(fs);
-            clang_disposeString(ms);
+            if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error)
+                added += scan_diag(r, tu, d, phase, &declared);
             clang_disposeDiagnostic(d);
         }
     }
+    strmap_free(&declared);
     return added;
 }
 

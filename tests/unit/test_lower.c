@@ -232,11 +232,21 @@ static void constant_conditions_keep_live_edge(void **state)
         "  if (sizeof(int) == 4 && ON) Sync(0);\n"
         "  if (0 && Check(1)) Reg(1);\n"
         "  while (1) { if (x) break; }\n"
+        "  if (((long)0xC0000001L) >= 0) Dereg(0);\n"
+        "  x = (unsigned char)0x1ff;\n"
         "}\n");
     assert_int_equal(tf_count_calls(f, "Reg"), 0);
     assert_int_equal(tf_count_calls(f, "Check"), 0);
     assert_int_equal(tf_count_calls(f, "Sync"), 1);
     assert_int_equal(tf_count_branches(f, BR_IF), 1);   /* only if (x) */
+    assert_int_equal(tf_count_calls(f, "Dereg"), 0);    /* a negative status */
+    int found = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int j = 0; j < f->blocks[i].nsteps; j++)
+            if (f->blocks[i].steps[j].kind == ST_ASSIGN && f->blocks[i].steps[j].rhs &&
+                f->blocks[i].steps[j].rhs->kind == EX_INT && f->blocks[i].steps[j].rhs->ival == 0xff)
+                found = 1;
+    assert_true(found);
     cfg_free_unit(u);
 }
 
