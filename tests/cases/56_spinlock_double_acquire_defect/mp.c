@@ -1,9 +1,10 @@
 /*
- * Case 56_spinlock_double_acquire_defect: MpSendNetBufferLists holds Adapter->SendLock when the
- * ring is full and calls MpReclaimTransmits, which acquires the same lock again (a spin lock is
- * not recursive: this deadlocks).  NdisSpinLock defect at the acquire in MpReclaimTransmits; the
- * call of the same helper from the DPC, where the lock is not held, is fine.  (The path ends at
- * the defect: what would follow on it is not reported.)
+ * Case 56_spinlock_double_acquire_defect: MpSendNetBufferLists retries once after reclaiming
+ * finished descriptors when the ring is full, but its `goto Retry` jumps back above the
+ * NdisAcquireSpinLock while Adapter->SendLock is still held: the second pass acquires a lock the
+ * driver already holds (a spin lock is not recursive: this deadlocks).  NdisSpinLock defect at
+ * that acquire (the first pass through the same call is fine).  The single release at the end
+ * leaves the lock free on every path.
  */
 
 #include <ndis.h>
@@ -146,17 +147,14 @@ MpFreeAdapter(PMP_ADAPTER Adapter)
 }
 
 //
-// Give completed transmit descriptors back.  Takes the send lock itself.
+// Give completed transmit descriptors back.  Called with Adapter->SendLock held.
 //
 static VOID
-MpReclaimTransmits(PMP_ADAPTER Adapter)
+MpReclaimTransmitsLocked(PMP_ADAPTER Adapter)
 {
-    ULONG Done;
+    ULONG Done = MP_READ_REG(Adapter, MP_REG_TX_TAIL);
 
-    NdisAcquireSpinLock(&Adapter->SendLock); // defect: NdisSpinLock
-    Done = MP_READ_REG(Adapter, MP_REG_TX_TAIL);
     Adapter->TxInFlight = Done > Adapter->TxInFlight ? 0 : Adapter->TxInFlight - Done;
-    NdisReleaseSpinLock(&Adapter->SendLock);
 }
 
 BOOLEAN
@@ -197,7 +195,9 @@ MpDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext, PVOID Rece
         NdisDprReleaseSpinLock(&Adapter->RecvLock);
     }
     if (Events & MP_INT_TX) {
-        MpReclaimTransmits(Adapter);
+        NdisDprAcquireSpinLock(&Adapter->SendLock);
+        MpReclaimTransmitsLocked(Adapter);
+        NdisDprReleaseSpinLock(&Adapter->SendLock);
     }
     NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpEnableInterruptSync, Adapter);
 }
@@ -404,16 +404,20 @@ MpSendNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBuf
     PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
     PNET_BUFFER_LIST Nbl;
     ULONG CompleteFlags = 0;
+    BOOLEAN Reclaimed = FALSE;
 
     UNREFERENCED_PARAMETER(PortNumber);
 
     if (SendFlags & NDIS_SEND_FLAGS_DISPATCH_LEVEL) {
         CompleteFlags |= NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL;
     }
-    NdisAcquireSpinLock(&Adapter->SendLock);
-    if (Adapter->TxInFlight >= MP_TX_RING_SIZE) {
-        // ring full: reclaim what the chip has finished with before queueing more
-        MpReclaimTransmits(Adapter);
+Retry:
+    NdisAcquireSpinLock(&Adapter->SendLock); // defect: NdisSpinLock
+    if (Adapter->TxInFlight >= MP_TX_RING_SIZE && !Reclaimed) {
+        // ring full: take back what the chip has finished with, then look again
+        MpReclaimTransmitsLocked(Adapter);
+        Reclaimed = TRUE;
+        goto Retry;
     }
     for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
         NET_BUFFER_LIST_STATUS(Nbl) = NDIS_STATUS_SUCCESS;

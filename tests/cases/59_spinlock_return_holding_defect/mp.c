@@ -1,9 +1,9 @@
 /*
- * Case 59_spinlock_return_holding_defect: MpSendNetBufferLists takes Adapter->SendLock, and when the
- * adapter is paused it fails the lists and returns early without releasing the lock (completing
- * sends while holding a spin lock is wrong too, but that is another rule).  The callback returns
- * holding the lock: NdisSpinLock defect at that `return`.  The normal path releases the lock;
- * pause and restart take and release it.
+ * Case 59_spinlock_return_holding_defect: MpInitializeEx counts adapters in a global protected by
+ * MpGlobalLock (allocated in DriverEntry).  When the limit is reached it logs, frees the adapter
+ * and returns NDIS_STATUS_RESOURCES without releasing MpGlobalLock: the callback returns holding
+ * a lock, an NdisSpinLock defect at that `return`.  (After a failed initialization NDIS only
+ * unloads the driver, and the unload handler only frees the lock.)  Every other path releases it.
  */
 
 #include <ndis.h>
@@ -28,6 +28,7 @@
 
 #define MP_READ_REG(_A, _R)      ((_A)->Registers[(_R) / sizeof(ULONG)])
 #define MP_WRITE_REG(_A, _R, _V) ((_A)->Registers[(_R) / sizeof(ULONG)] = (ULONG)(_V))
+#define MP_MAX_ADAPTERS         8               // functions served by one firmware image
 
 typedef struct _MP_ADAPTER {
     NDIS_HANDLE             AdapterHandle;
@@ -40,7 +41,6 @@ typedef struct _MP_ADAPTER {
     NDIS_SPIN_LOCK          RecvLock;
     ULONG64                 FramesSent;
     ULONG64                 FramesReceived;
-    BOOLEAN                 Paused;             // between MpPause and MpRestart
 } MP_ADAPTER, *PMP_ADAPTER;
 
 NDIS_HANDLE MpDriverHandle;
@@ -68,6 +68,8 @@ MINIPORT_SHUTDOWN MpShutdown;
 MINIPORT_SET_OPTIONS MpSetOptions;
 MINIPORT_UNLOAD MpUnload;
 DRIVER_INITIALIZE DriverEntry;
+NDIS_SPIN_LOCK MpGlobalLock;                    // protects MpAdapterCount
+ULONG MpAdapterCount;
 
 BOOLEAN
 MpDisableInterruptSync(PVOID SynchronizeContext)
@@ -225,6 +227,15 @@ MpInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverCont
     NdisAllocateSpinLock(&Adapter->SendLock);
     NdisAllocateSpinLock(&Adapter->RecvLock);
 
+    NdisAcquireSpinLock(&MpGlobalLock);
+    if (MpAdapterCount >= MP_MAX_ADAPTERS) {
+        NdisWriteErrorLogEntry(MiniportAdapterHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 1, MpAdapterCount);
+        MpFreeAdapter(Adapter);
+        return NDIS_STATUS_RESOURCES; // defect: NdisSpinLock
+    }
+    MpAdapterCount++;
+    NdisReleaseSpinLock(&MpGlobalLock);
+
     NdisZeroMemory(&RegistrationAttributes, sizeof(RegistrationAttributes));
     RegistrationAttributes.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
     RegistrationAttributes.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
@@ -268,6 +279,9 @@ MpInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverCont
     return NDIS_STATUS_SUCCESS;
 
 Fail:
+    NdisAcquireSpinLock(&MpGlobalLock);
+    MpAdapterCount--;
+    NdisReleaseSpinLock(&MpGlobalLock);
     if (Adapter->InterruptRegistered) {
         NdisMDeregisterInterruptEx(Adapter->InterruptHandle);
         Adapter->InterruptRegistered = FALSE;
@@ -289,31 +303,27 @@ MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
         Adapter->InterruptRegistered = FALSE;
     }
     MpFreeAdapter(Adapter);
+
+    NdisAcquireSpinLock(&MpGlobalLock);
+    MpAdapterCount--;
+    NdisReleaseSpinLock(&MpGlobalLock);
 }
 
 NDIS_STATUS
 MpPause(NDIS_HANDLE MiniportAdapterContext, PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters)
 {
-    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
-
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
     UNREFERENCED_PARAMETER(PauseParameters);
 
-    NdisAcquireSpinLock(&Adapter->SendLock);
-    Adapter->Paused = TRUE;
-    NdisReleaseSpinLock(&Adapter->SendLock);
     return NDIS_STATUS_SUCCESS;
 }
 
 NDIS_STATUS
 MpRestart(NDIS_HANDLE MiniportAdapterContext, PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters)
 {
-    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
-
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
     UNREFERENCED_PARAMETER(RestartParameters);
 
-    NdisAcquireSpinLock(&Adapter->SendLock);
-    Adapter->Paused = FALSE;
-    NdisReleaseSpinLock(&Adapter->SendLock);
     return NDIS_STATUS_SUCCESS;
 }
 
@@ -406,13 +416,6 @@ MpSendNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBuf
         CompleteFlags |= NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL;
     }
     NdisAcquireSpinLock(&Adapter->SendLock);
-    if (Adapter->Paused) {
-        for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
-            NET_BUFFER_LIST_STATUS(Nbl) = NDIS_STATUS_PAUSED;
-        }
-        NdisMSendNetBufferListsComplete(Adapter->AdapterHandle, NetBufferLists, CompleteFlags);
-        return; // defect: NdisSpinLock
-    }
     for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
         NET_BUFFER_LIST_STATUS(Nbl) = NDIS_STATUS_SUCCESS;
         Adapter->FramesSent++;
@@ -487,6 +490,7 @@ MpUnload(PDRIVER_OBJECT DriverObject)
     UNREFERENCED_PARAMETER(DriverObject);
 
     NdisMDeregisterMiniportDriver(MpDriverHandle);
+    NdisFreeSpinLock(&MpGlobalLock);
 }
 
 NTSTATUS
@@ -494,6 +498,8 @@ DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
     NDIS_STATUS Status;
+
+    NdisAllocateSpinLock(&MpGlobalLock);
 
     NdisZeroMemory(&Chars, sizeof(Chars));
     Chars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;

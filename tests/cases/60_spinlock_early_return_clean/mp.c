@@ -1,7 +1,8 @@
 /*
- * Case 60_spinlock_early_return_clean: twin of 59 (and of 58 for the multicast list) where the paused
- * path releases Adapter->SendLock before completing the lists and returning, and the multicast
- * length check returns before the lock is taken.  Expected: clean.
+ * Case 60_spinlock_early_return_clean: twin of 59 (and of 58) where the adapter-limit path releases
+ * MpGlobalLock before returning, the multicast-list length check returns before the receive lock
+ * is taken, and the send path, when paused, releases Adapter->SendLock before completing the
+ * lists and returning early.  Expected: clean.
  */
 
 #include <ndis.h>
@@ -28,6 +29,7 @@
 #define MP_WRITE_REG(_A, _R, _V) ((_A)->Registers[(_R) / sizeof(ULONG)] = (ULONG)(_V))
 #define MP_MAC_ADDRESS_LENGTH   6
 #define MP_MAX_MULTICAST        32
+#define MP_MAX_ADAPTERS         8               // functions served by one firmware image
 
 typedef struct _MP_ADAPTER {
     NDIS_HANDLE             AdapterHandle;
@@ -70,6 +72,8 @@ MINIPORT_SHUTDOWN MpShutdown;
 MINIPORT_SET_OPTIONS MpSetOptions;
 MINIPORT_UNLOAD MpUnload;
 DRIVER_INITIALIZE DriverEntry;
+NDIS_SPIN_LOCK MpGlobalLock;                    // protects MpAdapterCount
+ULONG MpAdapterCount;
 
 BOOLEAN
 MpDisableInterruptSync(PVOID SynchronizeContext)
@@ -244,6 +248,16 @@ MpInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverCont
     NdisAllocateSpinLock(&Adapter->SendLock);
     NdisAllocateSpinLock(&Adapter->RecvLock);
 
+    NdisAcquireSpinLock(&MpGlobalLock);
+    if (MpAdapterCount >= MP_MAX_ADAPTERS) {
+        NdisReleaseSpinLock(&MpGlobalLock);
+        NdisWriteErrorLogEntry(MiniportAdapterHandle, NDIS_ERROR_CODE_OUT_OF_RESOURCES, 1, MP_MAX_ADAPTERS);
+        MpFreeAdapter(Adapter);
+        return NDIS_STATUS_RESOURCES;
+    }
+    MpAdapterCount++;
+    NdisReleaseSpinLock(&MpGlobalLock);
+
     NdisZeroMemory(&RegistrationAttributes, sizeof(RegistrationAttributes));
     RegistrationAttributes.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
     RegistrationAttributes.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
@@ -287,6 +301,9 @@ MpInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverCont
     return NDIS_STATUS_SUCCESS;
 
 Fail:
+    NdisAcquireSpinLock(&MpGlobalLock);
+    MpAdapterCount--;
+    NdisReleaseSpinLock(&MpGlobalLock);
     if (Adapter->InterruptRegistered) {
         NdisMDeregisterInterruptEx(Adapter->InterruptHandle);
         Adapter->InterruptRegistered = FALSE;
@@ -308,6 +325,10 @@ MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
         Adapter->InterruptRegistered = FALSE;
     }
     MpFreeAdapter(Adapter);
+
+    NdisAcquireSpinLock(&MpGlobalLock);
+    MpAdapterCount--;
+    NdisReleaseSpinLock(&MpGlobalLock);
 }
 
 NDIS_STATUS
@@ -511,6 +532,7 @@ MpUnload(PDRIVER_OBJECT DriverObject)
     UNREFERENCED_PARAMETER(DriverObject);
 
     NdisMDeregisterMiniportDriver(MpDriverHandle);
+    NdisFreeSpinLock(&MpGlobalLock);
 }
 
 NTSTATUS
@@ -518,6 +540,8 @@ DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
     NDIS_STATUS Status;
+
+    NdisAllocateSpinLock(&MpGlobalLock);
 
     NdisZeroMemory(&Chars, sizeof(Chars));
     Chars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;

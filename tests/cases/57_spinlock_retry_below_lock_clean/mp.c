@@ -1,7 +1,8 @@
 /*
- * Case 57_spinlock_reclaim_before_lock_clean: twin of 56 where MpSendNetBufferLists reclaims
- * finished descriptors before it takes Adapter->SendLock; MpReclaimTransmits takes and releases
- * the lock itself, from the send path and from the DPC.  Expected: clean.
+ * Case 57_spinlock_retry_below_lock_clean: twin of 56 with the Retry label below the
+ * NdisAcquireSpinLock: the retry re-examines the ring with the lock still held and never acquires
+ * it twice.  The DPC takes the same lock around the same helper with NdisDprAcquireSpinLock.
+ * Expected: clean.
  */
 
 #include <ndis.h>
@@ -144,17 +145,14 @@ MpFreeAdapter(PMP_ADAPTER Adapter)
 }
 
 //
-// Give completed transmit descriptors back.  Takes the send lock itself.
+// Give completed transmit descriptors back.  Called with Adapter->SendLock held.
 //
 static VOID
-MpReclaimTransmits(PMP_ADAPTER Adapter)
+MpReclaimTransmitsLocked(PMP_ADAPTER Adapter)
 {
-    ULONG Done;
+    ULONG Done = MP_READ_REG(Adapter, MP_REG_TX_TAIL);
 
-    NdisAcquireSpinLock(&Adapter->SendLock);
-    Done = MP_READ_REG(Adapter, MP_REG_TX_TAIL);
     Adapter->TxInFlight = Done > Adapter->TxInFlight ? 0 : Adapter->TxInFlight - Done;
-    NdisReleaseSpinLock(&Adapter->SendLock);
 }
 
 BOOLEAN
@@ -195,7 +193,9 @@ MpDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext, PVOID Rece
         NdisDprReleaseSpinLock(&Adapter->RecvLock);
     }
     if (Events & MP_INT_TX) {
-        MpReclaimTransmits(Adapter);
+        NdisDprAcquireSpinLock(&Adapter->SendLock);
+        MpReclaimTransmitsLocked(Adapter);
+        NdisDprReleaseSpinLock(&Adapter->SendLock);
     }
     NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpEnableInterruptSync, Adapter);
 }
@@ -402,17 +402,21 @@ MpSendNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBuf
     PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
     PNET_BUFFER_LIST Nbl;
     ULONG CompleteFlags = 0;
+    BOOLEAN Reclaimed = FALSE;
 
     UNREFERENCED_PARAMETER(PortNumber);
 
     if (SendFlags & NDIS_SEND_FLAGS_DISPATCH_LEVEL) {
         CompleteFlags |= NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL;
     }
-    if (Adapter->TxInFlight >= MP_TX_RING_SIZE) {
-        // ring full: reclaim what the chip has finished with before queueing more
-        MpReclaimTransmits(Adapter);
-    }
     NdisAcquireSpinLock(&Adapter->SendLock);
+Retry:
+    if (Adapter->TxInFlight >= MP_TX_RING_SIZE && !Reclaimed) {
+        // ring full: take back what the chip has finished with, then look again
+        MpReclaimTransmitsLocked(Adapter);
+        Reclaimed = TRUE;
+        goto Retry;
+    }
     for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
         NET_BUFFER_LIST_STATUS(Nbl) = NDIS_STATUS_SUCCESS;
         Adapter->TxInFlight++;
