@@ -28,6 +28,7 @@
 #define MP_WRITE_REG(_A, _R, _V) ((_A)->Registers[(_R) / sizeof(ULONG)] = (ULONG)(_V))
 #define MP_REG_PHY_CONTROL      0x40
 #define MP_REG_EEPROM           0x44
+#define MP_REG_EEPROM_TIMING    0x48
 #define MP_PHY_RESET            0x8000
 #define MP_PHY_POWER_UP         0x0800
 #define MP_PHY_SETTLE_US        200

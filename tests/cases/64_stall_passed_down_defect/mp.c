@@ -29,6 +29,7 @@
 #define MP_WRITE_REG(_A, _R, _V) ((_A)->Registers[(_R) / sizeof(ULONG)] = (ULONG)(_V))
 #define MP_REG_PHY_CONTROL      0x40
 #define MP_REG_EEPROM           0x44
+#define MP_REG_EEPROM_TIMING    0x48
 #define MP_PHY_RESET            0x8000
 #define MP_PHY_POWER_UP         0x0800
 
@@ -157,13 +158,13 @@ MpDelay(ULONG Microseconds)
 }
 
 //
-// Read one 16-bit word of the configuration EEPROM.  The settle time depends on the part fitted
-// and is read from the EEPROM control register itself.
+// Read one 16-bit word of the configuration EEPROM.  The settle time depends on the part fitted;
+// the strap logic reports it, in microseconds, in the EEPROM timing register.
 //
 static USHORT
 MpReadEeprom(PMP_ADAPTER Adapter, ULONG Word)
 {
-    ULONG SettleUs = (MP_READ_REG(Adapter, MP_REG_EEPROM) >> 24) & 0xFF;
+    ULONG SettleUs = MP_READ_REG(Adapter, MP_REG_EEPROM_TIMING);
 
     MP_WRITE_REG(Adapter, MP_REG_EEPROM, 0x100 | Word);
     MpDelay(SettleUs);
