@@ -125,8 +125,11 @@ static void add_entry(Builder *b, int fi, RoleKind role, const char *found_by, L
     if (fi < 0 || role == ROLE_NONE)
         return;
     for (int i = 0; i < p->nentries; i++)
-        if (p->entries[i].func == fi && p->entries[i].role == role)
+        if (p->entries[i].func == fi && p->entries[i].role == role) {
+            if (!strstr(p->entries[i].found_by, found_by))
+                p->entries[i].found_by = arena_printf(b->a, "%s; %s", p->entries[i].found_by, found_by);
             return;
+        }
     if (p->nentries == b->cape)
         p->entries = arena_grow(b->a, p->entries, &b->cape, sizeof *p->entries);
     p->entries[p->nentries++] = (EntryPoint){fi, role, found_by, loc};

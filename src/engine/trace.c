@@ -86,6 +86,13 @@ static char *xstrdup(const char *s)
     return s ? strdup(s) : NULL;
 }
 
+static int same_step(const Trace *a, const Trace *b)
+{
+    return a->kind == b->kind && a->kind == TS_BRANCH && a->loc.line == b->loc.line &&
+           a->loc.col == b->loc.col && a->loc.file == b->loc.file && a->msg && b->msg &&
+           strcmp(a->msg, b->msg) == 0;
+}
+
 /* Report a defect at `at` (once per rule and location) with trace t. */
 void tr_report(Engine *e, Trace *t, Loc at, const char *func, const char *message)
 {
@@ -123,14 +130,25 @@ void tr_report(Engine *e, Trace *t, Loc at, const char *func, const char *messag
     for (i = 0; i < n; i++) {
         if (!d->entry_point && steps[i]->kind == TS_ENTRY)
             d->entry_point = xstrdup(steps[i]->func);
+        /* a loop's iterations repeat the same step: show it once, counted */
+        int rep = 1;
+        while (i + rep < n && same_step(steps[i], steps[i + rep]))
+            rep++;
         TraceStep *ts = defect_add_step(d);
         ts->kind = steps[i]->kind;
         ts->file = xstrdup(steps[i]->loc.file);
         ts->line = steps[i]->loc.line;
         ts->col = steps[i]->loc.col;
         ts->function = xstrdup(steps[i]->func);
-        ts->message = xstrdup(steps[i]->msg);
+        if (rep > 1) {
+            size_t len = strlen(steps[i]->msg ? steps[i]->msg : "") + 32;
+            ts->message = malloc(len);
+            snprintf(ts->message, len, "%s (%d times)", steps[i]->msg ? steps[i]->msg : "", rep);
+        } else {
+            ts->message = xstrdup(steps[i]->msg);
+        }
         ts->state = xstrdup(steps[i]->state);
+        i += rep - 1;
     }
     free(steps);
     TraceStep *last = defect_add_step(d);

@@ -25,9 +25,23 @@ void slic_unsupported(Parser *p, RLoc loc, const char *what)
         p->rule->unsupported = arena_printf(p->a, "%s at %s:%d", what, loc.file ? loc.file : "?", loc.line);
 }
 
-static int is_os_model_name(const char *s)
+int slic_is_os_model_name(const char *s)
 {
     return !strncmp(s, "sdv", 3) || !strncmp(s, "SDV", 3) || !strncmp(s, "g_", 2);
+}
+
+/* Is name one of the objects of `with guard (...)`?  SDV binds them to
+ * harness objects; drvcheck keeps them as OS-model names. */
+static int in_guard(const char *guard, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *g = guard; g && (g = strstr(g, name)) != NULL; g += n) {
+        int before = g == guard || !(isalnum((unsigned char)g[-1]) || g[-1] == '_');
+        int after = !(isalnum((unsigned char)g[n]) || g[n] == '_');
+        if (before && after)
+            return 1;
+    }
+    return 0;
 }
 
 static RExpr *enumerator(Parser *p, const Token *t, int var)
@@ -59,7 +73,7 @@ RExpr *slic_resolve_ident(Parser *p, const Token *t, int ctx_var)
         e = enumerator(p, t, i);
     if (e)
         return e;
-    if (is_os_model_name(t->text)) {
+    if (slic_is_os_model_name(t->text) || in_guard(r->guard_text, t->text)) {
         e = slic_new_expr(p, RX_EXTERN, t->loc);
         e->name = t->text;
         slic_unsupported(p, t->loc, t->text);

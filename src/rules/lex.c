@@ -223,13 +223,12 @@ static int lex_char(Lex *L, char *out, int *nout)
         return 1;
     }
     char e = L->p[1];
-    const char *map = "n\nt\tr\r0\0\\\\\"\"''a\ab\bf\fv\v";
-    for (const char *m = map; m[0] || m[1]; m += 2) {
-        if (e && m[0] == e) {
-            out[(*nout)++] = m[1];
-            L->p += 2;
-            return 1;
-        }
+    static const char from[] = "nt0r\\\"'abfv", to[] = "\n\t\0\r\\\"'\a\b\f\v";
+    const char *m = e ? strchr(from, e) : NULL;
+    if (m) {
+        out[(*nout)++] = to[m - from];
+        L->p += 2;
+        return 1;
     }
     out[(*nout)++] = '\\';
     L->p++;

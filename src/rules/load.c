@@ -191,12 +191,22 @@ static void ctx_init(LoadCtx *c, const char *root)
         c->dirs[c->ndirs++] = b;
         c->dirs[c->ndirs++] = arena_printf(c->tmp, "%s/ndis", b);
     }
-    if (root) {
-        slic_protos_scan_dir(c->tmp, &c->protos, arena_printf(c->tmp, "%s/wdk", root));
-        slic_protos_scan_dir(c->tmp, &c->protos, arena_printf(c->tmp, "%s/../wdk", root));
+    const char *cand[3] = {
+        root ? arena_printf(c->tmp, "%s/wdk", root) : NULL,
+        root ? arena_printf(c->tmp, "%s/../wdk", root) : NULL,
+        b ? arena_printf(c->tmp, "%s/wdk", b) : NULL,
+    };
+    char *seen[3] = { NULL, NULL, NULL };
+    for (int i = 0; i < 3; i++) {
+        seen[i] = cand[i] ? realpath(cand[i], NULL) : NULL;
+        int dup = !seen[i];
+        for (int j = 0; j < i && !dup; j++)
+            dup = seen[j] && strcmp(seen[j], seen[i]) == 0;
+        if (!dup)
+            slic_protos_scan_dir(c->tmp, &c->protos, seen[i]);
     }
-    if (b)
-        slic_protos_scan_dir(c->tmp, &c->protos, arena_printf(c->tmp, "%s/wdk", b));
+    for (int i = 0; i < 3; i++)
+        free(seen[i]);
 }
 
 static int load_text(LoadCtx *c, const char *file, const char *text, RuleSet *set, DiagList *d)

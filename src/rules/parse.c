@@ -205,6 +205,10 @@ static RExpr *parse_primary(Parser *p, int ctx)
                 syntax(p, peek(p), "')' to end the call");
                 return NULL;
             }
+            if (!slic_is_os_model_name(t->text)) {
+                slic_error(p->d, t, "call to '%s', which is not a macro (missing #include?)", t->text);
+                return slic_new_expr(p, RX_INT, t->loc);
+            }
             e = extern_expr(p, from, t->loc);
         } else {
             e = slic_resolve_ident(p, t, ctx);
@@ -335,11 +339,18 @@ static int enum_var_of(Parser *p, const RExpr *e)
 static RExpr *parse_binary(Parser *p, int minprec, int ctx)
 {
     RExpr *a = parse_unary(p, ctx);
+    int grown = 0;   /* a chain a+b+c+... deepens the tree without recursion */
     while (a && !p->failed) {
         int i = binop_at(peek(p));
         if (i < 0 || binops[i].prec < minprec)
             break;
         Token *op = advance(p);
+        grown++;
+        if (++p->depth > SLIC_MAX_EXPR_DEPTH) {
+            slic_error(p->d, op, "expression nested too deeply");
+            p->failed = 1;
+            break;
+        }
         int bctx = enum_var_of(p, a);
         RExpr *b = parse_binary(p, binops[i].prec + 1, bctx >= 0 ? bctx : ctx);
         if (!b)
@@ -350,6 +361,7 @@ static RExpr *parse_binary(Parser *p, int minprec, int ctx)
         e->b = b;
         a = e;
     }
+    p->depth -= grown;
     return p->failed ? NULL : a;
 }
 
@@ -578,6 +590,8 @@ static int parse_target(Parser *p, RuleTarget *tg)
     }
     advance(p);
     const char *name = t->text;
+    if (!strcmp(name, "sdv_main"))   /* SDV's harness entry: not a driver function */
+        slic_unsupported(p, t->loc, "sdv_main event");
     int sdv = strncmp(name, "sdv_", 4) == 0 && name[4];
     if (sdv)
         name += 4;
@@ -631,9 +645,25 @@ static void parse_watch(Parser *p)
     }
     Rule *r = p->rule;
     if (!parse_target(p, &r->watch_target) || !parse_when(p, &r->watch_when) ||
-        !expect(p, ".", "'.' and a parameter after the watched event") ||
-        !parse_dollar_n(p, &r->watch_arg))
+        !expect(p, ".", "'.' and a parameter after the watched event"))
         return;
+    Token *t = peek(p);
+    if ((t->kind == TK_DOLLAR && !strcmp(t->text, "return")) || (slic_is(t, "(") && t->kind == TK_PUNCT)) {
+        /* SDV's watch on the return value or on *$N: not modelled */
+        int from = p->pos, depth = 0;
+        do {
+            Token *u = advance(p);
+            depth += slic_is(u, "(") - slic_is(u, ")");
+        } while (depth > 0 && peek(p)->kind != TK_EOF);
+        if (depth) {
+            syntax(p, peek(p), "')'");
+            return;
+        }
+        slic_unsupported(p, t->loc, arena_printf(p->a, "watch on '%s'", span_text(p, from, p->pos)));
+        r->watch_arg = 1;
+    } else if (!parse_dollar_n(p, &r->watch_arg)) {
+        return;
+    }
     r->has_watch = 1;
     p->watch_tok = w;
     expect(p, ";", "';' after the watch clause");
@@ -827,7 +857,8 @@ static void parse_event(Parser *p)
             return;
         }
         advance(p);
-        if (peek(p)->kind == TK_DOLLAR && slic_is(&p->toks[p->pos + 1], "]")) {
+        if (peek(p)->kind == TK_DOLLAR && slic_is(&p->toks[p->pos + 1], "]") &&
+            strcmp(peek(p)->text, "return") != 0) {
             if (!parse_dollar_n(p, &ev.guard_arg))
                 return;
             advance(p);

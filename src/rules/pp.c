@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct Macro Macro;
 struct Macro {
@@ -49,6 +50,11 @@ char *slic_read_file(Arena *a, const char *path)
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > SLIC_MAX_FILE_SIZE) {
+        fclose(f);   /* no devices, fifos or directories: reading could block */
+        return NULL;
+    }
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap);
     if (!buf)

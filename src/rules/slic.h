@@ -19,7 +19,8 @@ enum {
     SLIC_MAX_MACRO_DEPTH = 64,       /* nested argument pre-expansion */
     SLIC_MAX_TOKENS = 200000,        /* tokens after preprocessing, per file */
     SLIC_MAX_EXPANSIONS = 100000,    /* macro expansions, per file */
-    SLIC_MAX_COND_DEPTH = 64         /* nested #if/#ifdef */
+    SLIC_MAX_COND_DEPTH = 64,        /* nested #if/#ifdef */
+    SLIC_MAX_FILE_SIZE = 16 << 20    /* bytes of one rule or header file */
 };
 
 typedef enum { TK_EOF, TK_IDENT, TK_NUM, TK_STR, TK_DOLLAR, TK_PUNCT } TokKind;
@@ -93,6 +94,8 @@ typedef struct Parser Parser;
  * variable it is compared with or assigned to (-1 if none). */
 RExpr *slic_resolve_ident(Parser *p, const Token *t, int ctx_var);
 void slic_unsupported(Parser *p, RLoc loc, const char *what);
+/* sdv..., SDV..., g_...: names of SDV's OS model and harness. */
+int slic_is_os_model_name(const char *s);
 void slic_check_rule(Parser *p);
 
 /* parse.c */

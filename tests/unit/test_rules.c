@@ -400,6 +400,12 @@ static void sdv_constructs_parse_but_are_not_runnable(void **state)
         { "sdv_X.exit [ guard || null $4] { }", "'[guard || null $4]' at t.slic:1" },
         { "sdv_X.entry { if ($1 == g_Adapter) { halt; } }", "g_Adapter at t.slic:1" },
         { "sdv_X.entry { if ($1 == SDV_DIRQL) { halt; } }", "SDV_DIRQL at t.slic:1" },
+        { "watch sdv_X.exit.$return;", "watch on '$return' at t.slic:1" },
+        { "sdv_main.exit { }", "sdv_main event at t.slic:1" },
+        { "watch sdv_X.exit.(*$1);", "watch on '(*$1)' at t.slic:1" },
+        { "sdv_X.exit [guard $return] { }", "'[guard $return]' at t.slic:1" },
+        { "state { int n = 0; } with guard (sdv_main, hdev)\nsdv_X.exit { if ($1 == hdev) { halt; } }",
+          "hdev at t.slic:2" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         RuleSet set;
@@ -462,6 +468,8 @@ static void errors_have_exact_positions(void **state)
     expect_error("state { int n = 09; }\n", "t.slic:1:17: error: invalid digit '9' in octal constant");
     expect_error("state { int n = 99999999999999999999; }\n", "t.slic:1:17: error: integer constant is too large");
     expect_error("int x;\n", "t.slic:1:5: error: expected '.entry' or '.exit', found 'x'");
+    expect_error("sdv_X.exit { if (NDIS_SUCCESS($return)) { halt; } }\n",
+                 "t.slic:1:18: error: call to 'NDIS_SUCCESS', which is not a macro (missing #include?)");
     expect_error("42;\n", "t.slic:1:1: error: expected 'state', 'watch' or an event such as 'sdv_NdisFoo.entry', found '42'");
 }
 
@@ -510,6 +518,16 @@ static void deep_nesting_is_an_error_not_a_crash(void **state)
     text[k + 5000] = 0;
     assert_true(load("t.slic", text, &set, &d) > 0);
     assert_non_null(strstr(first_diag(&d), "statements nested too deeply"));
+    diag_clear(&d);
+    rule_set_free(&set);
+    /* long operator chains build deep trees without recursion: bounded too */
+    strcpy(text, "state { int v = 1");
+    k = strlen(text);
+    for (size_t i = 0; i < 20000; i++)
+        memcpy(text + k + 2 * i, "+1", 2);
+    strcpy(text + k + 40000, "; }");
+    assert_true(load("t.slic", text, &set, &d) > 0);
+    assert_non_null(strstr(first_diag(&d), "expression nested too deeply"));
     diag_clear(&d);
     rule_set_free(&set);
     /* exponential macros */
