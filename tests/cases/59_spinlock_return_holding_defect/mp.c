@@ -2,8 +2,10 @@
  * Case 59_spinlock_return_holding_defect: MpInitializeEx counts adapters in a global protected by
  * MpGlobalLock (allocated in DriverEntry).  When the limit is reached it logs, frees the adapter
  * and returns NDIS_STATUS_RESOURCES without releasing MpGlobalLock: the callback returns holding
- * a lock, an NdisSpinLock defect at that `return`.  (After a failed initialization NDIS only
- * unloads the driver, and the unload handler only frees the lock.)  Every other path releases it.
+ * a lock, an NdisSpinLock defect at that `return`.  After a failed initialization NDIS only
+ * unloads the driver; the lock is still held when MpUnload returns (it only frees the lock), so
+ * that return is a second NdisSpinLock defect, at MpUnload's closing brace: the path goes on after
+ * a defect.  Every other path releases the lock.
  */
 
 #include <ndis.h>
@@ -491,7 +493,7 @@ MpUnload(PDRIVER_OBJECT DriverObject)
 
     NdisMDeregisterMiniportDriver(MpDriverHandle);
     NdisFreeSpinLock(&MpGlobalLock);
-}
+} // defect: NdisSpinLock
 
 NTSTATUS
 DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
