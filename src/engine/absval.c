@@ -128,15 +128,30 @@ AbsVal av_join(const AbsVal *a, const AbsVal *b)
     return v;
 }
 
-/* The join, with bounds that grew pushed to infinity: a value can only be
- * widened finitely often, so merging at a program point terminates. */
+/* Widening thresholds: the signs and ranges status codes and flags live in. */
+static const int64_t thresholds[] = {INT64_MIN, INT32_MIN, -1, 0, 1, INT32_MAX, INT64_MAX};
+enum { NTHRESH = sizeof thresholds / sizeof thresholds[0] };
+
+/* The join, with a bound that grew pushed out to the next threshold: a value
+ * can only be widened finitely often, so merging at a point terminates, and
+ * "negative" (a failure status) or "positive" survive it. */
 AbsVal av_widen(const AbsVal *old, const AbsVal *new_)
 {
     AbsVal v = av_join(old, new_);
-    if (new_->lo < old->lo)
-        v.lo = INT64_MIN;
-    if (new_->hi > old->hi)
-        v.hi = INT64_MAX;
+    if (new_->lo < old->lo) {
+        int64_t t = INT64_MIN;
+        for (int i = 0; i < NTHRESH; i++)
+            if (thresholds[i] <= v.lo)
+                t = thresholds[i];
+        v.lo = t;
+    }
+    if (new_->hi > old->hi) {
+        int64_t t = INT64_MAX;
+        for (int i = NTHRESH - 1; i >= 0; i--)
+            if (thresholds[i] >= v.hi)
+                t = thresholds[i];
+        v.hi = t;
+    }
     if (v.lo != v.hi && v.kmask == ~(uint64_t)0)
         v.kmask = 0;
     if (!norm(&v))
