@@ -7,6 +7,8 @@
  * ev_assume understands the shapes driver conditions take: a path (or its
  * negation), a comparison of a path with something whose value is known,
  * `path & MASK`, and && / || / ! around them. */
+#include <string.h>
+
 #include "engine/internal.h"
 
 static int persistent_scope(const Expr *x)
@@ -18,7 +20,14 @@ int32_t ev_path_key(Engine *e, const Expr *x)
 {
     if (!x || x->kind != EX_PATH || !x->key)
         return 0;
-    return key_intern(e, x->key, persistent_scope(x));
+    int persistent = persistent_scope(x);
+    /* *p of a plain pointer variable: the front end cannot tell where p
+     * points; tie the fact to p's frame unless p is a global */
+    if (x->key[0] == '*' && !strpbrk(x->key + 1, ".[*")) {
+        int32_t inner = key_find(e, x->key + 1);
+        persistent = inner && key_persistent(e, inner);
+    }
+    return key_intern(e, x->key, persistent);
 }
 
 static int untracked(Engine *e, int32_t k)

@@ -26,6 +26,26 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Structures NDIS passes to a callback (an OID request, NBLs, parameter
+ * blocks) are new objects at every call: what the driver learnt about the
+ * last one does not hold for the next.  The driver's own records (its
+ * adapter context) keep their facts. */
+static int ndis_owned(const char *rec)
+{
+    while (*rec == '_')
+        rec++;
+    return strncmp(rec, "NDIS", 4) == 0 || strncmp(rec, "NET_", 4) == 0;
+}
+
+static void fresh_parameters(Engine *e, const Func *f, State *s)
+{
+    for (int i = 0; i < f->nparams; i++) {
+        const char *rec = f->params[i].record;
+        if (rec && ndis_owned(rec))
+            st_havoc_prefix(e, s, key_intern(e, rec, 1));
+    }
+}
+
 /* NDIS calls entry point ep from state s: role events around the call.
  * Exit states (locals stripped) are appended to out. */
 static void run_entry(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
@@ -34,6 +54,7 @@ static void run_entry(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     const Func *f = fr->f;
     State *in = st_strip_locals(e, s);
     in->ret = av_top();
+    fresh_parameters(e, f, in);
     in->trace = tr_push(e, s->trace, TS_ENTRY, f->loc, f->name,
                         arena_printf(e->arena, "NDIS calls %s (%s)", f->name, role_typedef(ep->role)),
                         NULL);

@@ -154,6 +154,7 @@ struct Engine {
 /* state.c */
 KeyTab *keytab_new(Arena *a);
 int32_t key_intern(Engine *e, const char *key, int persistent);
+int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
 const char *key_name(Engine *e, int32_t id);
 int key_persistent(Engine *e, int32_t id);
 State *st_new(Engine *e);

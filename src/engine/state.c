@@ -60,7 +60,7 @@ static void keytab_rehash(KeyTab *t)
     }
 }
 
-int32_t key_intern(Engine *e, const char *key, int persistent)
+int32_t key_find(Engine *e, const char *key)
 {
     KeyTab *t = e->keys;
     if (!key || !*key)
@@ -69,6 +69,20 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     for (; t->slots[h]; h = (h + 1) & (uint64_t)(t->nslots - 1))
         if (strcmp(t->ents[t->slots[h]].name, key) == 0)
             return t->slots[h];
+    return 0;
+}
+
+int32_t key_intern(Engine *e, const char *key, int persistent)
+{
+    KeyTab *t = e->keys;
+    if (!key || !*key)
+        return 0;
+    uint64_t h = hash_str(key) & (uint64_t)(t->nslots - 1);
+    for (; t->slots[h]; h = (h + 1) & (uint64_t)(t->nslots - 1))
+        if (strcmp(t->ents[t->slots[h]].name, key) == 0) {
+            t->ents[t->slots[h]].persistent |= persistent;   /* a global seen later */
+            return t->slots[h];
+        }
     if (t->n == t->cap) {
         t->cap *= 2;
         t->ents = realloc(t->ents, (size_t)t->cap * sizeof *t->ents);
