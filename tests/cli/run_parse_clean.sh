@@ -17,17 +17,19 @@ for tree in "$src/tests/cases" "$src/samples" "$src/tests/data/report/drv"; do
         echo "FAIL: $tree: exit $rc"; cat "$tmp/err"; fails=$((fails + 1)); continue
     fi
     # any error diagnostic, incomplete file or assumed name is a failure
-    if grep -q '"severity":[[:space:]]*"error"' "$tmp/r.json"; then
-        echo "FAIL: $tree: parse errors:"
-        grep -B3 -A3 '"severity":[[:space:]]*"error"' "$tmp/r.json" | head -60
-        fails=$((fails + 1))
-    fi
-    if tr -d '\n\t ' <"$tmp/r.json" | grep -q '"incomplete_files":\["'; then
-        echo "FAIL: $tree: incomplete files:"; tr -d '\n\t ' <"$tmp/r.json" | grep -o '"incomplete_files":\[[^]]*\]'
-        fails=$((fails + 1))
-    fi
-    if tr -d '\n\t ' <"$tmp/r.json" | grep -q '"assumed":\["'; then
-        echo "FAIL: $tree: names assumed:"; tr -d '\n\t ' <"$tmp/r.json" | grep -o '"assumed":\[[^]]*\]'
+    if ! /usr/bin/python3 - "$tmp/r.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+bad = [d for d in r.get("diagnostics", []) if d.get("severity") == "error"]
+for d in bad[:40]:
+    print("  %s:%s:%s: %s" % (d.get("file"), d.get("line"), d.get("column"), d.get("message")))
+for k in ("incomplete_files", "assumed"):
+    for x in r.get(k) or []:
+        print("  %s: %s" % (k, x))
+sys.exit(1 if bad or r.get("incomplete_files") or r.get("assumed") else 0)
+PY
+    then
+        echo "FAIL: $tree does not parse cleanly against the model"
         fails=$((fails + 1))
     fi
 done
