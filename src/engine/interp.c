@@ -16,7 +16,8 @@
 
 #include "engine/internal.h"
 
-enum { MAX_DEPTH = 48, MAX_TARGETS = 16, SUM_BUCKETS = 4096 };
+enum { MAX_DEPTH = 48, MAX_TARGETS = 16, SUM_BUCKETS = 4096,
+       SUM_CAP = 4 };   /* summaries per function and rule state before widening */
 
 typedef struct Summary {
     struct Summary *next;
@@ -25,10 +26,14 @@ typedef struct Summary {
     Trace *base;             /* the entry trace the exits were computed on */
     StateVec exits;
     int done;
+    int started;
 } Summary;
 
 typedef struct SumTab {
     Summary *b[SUM_BUCKETS];
+    Summary ***byfunc;       /* per function: its summaries in creation order */
+    int *nlatest, *caplatest;
+    int nfuncs;
 } SumTab;
 
 static double now_s(void)
@@ -51,20 +56,74 @@ int eng_budget_exceeded(Engine *e)
     return e->out_of_time || e->out_of_space;
 }
 
-static Summary *sum_find(Engine *e, int fi, State *entry)
+static Summary *sum_lookup(Engine *e, int fi, const State *entry)
 {
-    if (!e->sums)
-        e->sums = calloc(1, sizeof *e->sums);
     unsigned h = (unsigned)((entry->hash ^ (uint64_t)fi * 0x9e3779b97f4a7c15ULL) % SUM_BUCKETS);
     for (Summary *s = e->sums->b[h]; s; s = s->next)
         if (s->fi == fi && st_equal(e, s->entry, entry))
             return s;
+    return NULL;
+}
+
+static Summary *sum_insert(Engine *e, int fi, State *entry)
+{
+    SumTab *t = e->sums;
+    unsigned h = (unsigned)((entry->hash ^ (uint64_t)fi * 0x9e3779b97f4a7c15ULL) % SUM_BUCKETS);
     Summary *s = arena_alloc(e->arena, sizeof *s);
     s->fi = fi;
     s->entry = entry;
-    s->next = e->sums->b[h];
-    e->sums->b[h] = s;
+    s->next = t->b[h];
+    t->b[h] = s;
+    /* per-function list, for widening */
+    if (t->nlatest[fi] == t->caplatest[fi]) {
+        t->caplatest[fi] = t->caplatest[fi] ? t->caplatest[fi] * 2 : 4;
+        Summary **nv = arena_alloc(e->arena, sizeof *nv * (size_t)t->caplatest[fi]);
+        for (int i = 0; i < t->nlatest[fi]; i++)
+            nv[i] = t->byfunc[fi][i];
+        t->byfunc[fi] = nv;
+    }
+    t->byfunc[fi][t->nlatest[fi]++] = s;
     return s;
+}
+
+/* The summary for (fi, entry): an equal entry's, else a new one; past
+ * SUM_CAP entries with the same rule state, the entry is widened into the
+ * newest of them (so a function is analysed a bounded number of times per
+ * rule state, whatever facts its callers bring). */
+static Summary *sum_find(Engine *e, int fi, State **entryp)
+{
+    if (!e->sums) {
+        e->sums = calloc(1, sizeof *e->sums);
+        e->sums->nfuncs = e->prog->nfuncs;
+        e->sums->byfunc = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->sums->byfunc);
+        e->sums->nlatest = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->sums->nlatest);
+        e->sums->caplatest = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->sums->caplatest);
+    }
+    State *entry = *entryp;
+    Summary *s = sum_lookup(e, fi, entry);
+    if (s)
+        return s;
+    SumTab *t = e->sums;
+    Summary **list = t->byfunc[fi];
+    int same = 0;
+    Summary *newest = NULL;
+    for (int i = 0; i < t->nlatest[fi]; i++)
+        if (st_same_property(e, list[i]->entry, entry)) {
+            same++;
+            newest = list[i];
+        }
+    if (same >= SUM_CAP && newest) {
+        State *j = st_join(e, newest->entry, entry);
+        s = sum_lookup(e, fi, j);
+        if (s)
+            return s;
+        *entryp = j;
+        return sum_insert(e, fi, j);
+    }
+    State *k = st_copy(e, entry);
+    st_finish(k);
+    *entryp = k;
+    return sum_insert(e, fi, k);
 }
 
 void sum_free(Engine *e)
@@ -74,6 +133,9 @@ void sum_free(Engine *e)
     for (int i = 0; i < SUM_BUCKETS; i++)
         for (Summary *s = e->sums->b[i]; s; s = s->next)
             free(s->exits.v);
+    free(e->sums->byfunc);
+    free(e->sums->nlatest);
+    free(e->sums->caplatest);
     free(e->sums);
     e->sums = NULL;
 }
@@ -279,6 +341,23 @@ static State *do_assign(Engine *e, const Step *st, State *s)
     return n;
 }
 
+/* Keep the states of v apart only up to the StateSet cap (a call can
+ * return many exit states; merging here, not only at block ends, keeps a
+ * block of many calls from multiplying them). */
+static void cap_states(Engine *e, StateVec *v)
+{
+    if (v->n <= 1)
+        return;
+    StateSet *set = ss_new(e);
+    for (int k = 0; k < v->n; k++) {
+        State *added = NULL;
+        ss_add(e, set, v->v[k], &added);
+    }
+    v->n = 0;
+    ss_export(set, v, e);
+    ss_free(set);
+}
+
 /* Run a block's steps on one state. */
 static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, StateVec *out)
 {
@@ -295,6 +374,8 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
         }
         free(cur.v);
         cur = next;
+        if (st->kind == ST_CALL)
+            cap_states(e, &cur);
     }
     for (int k = 0; k < cur.n; k++)
         sv_push(e, out, cur.v[k]);
@@ -319,12 +400,16 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     State key = *entry;
     key.ret = av_top();
     st_finish(&key);
-    Summary *sum = sum_find(e, fi, &key);
-    if (sum->entry == &key) {      /* new: keep a stable copy of the key */
-        State *k = st_copy(e, &key);
-        st_finish(k);
-        sum->entry = k;
+    State *kp = &key;
+    Summary *sum = sum_find(e, fi, &kp);
+    if (!sum->done && !sum->base && !sum->started) {   /* new: analyse it now */
+        sum->started = 1;
         sum->base = entry->trace;
+        if (kp != &key) {          /* widened: analyse from the joined entry */
+            State *w = st_copy(e, kp);
+            w->trace = entry->trace;
+            entry = w;
+        }
     } else if (sum->done) {
         for (int i = 0; i < sum->exits.n; i++) {
             State *x = st_copy(e, sum->exits.v[i]);
