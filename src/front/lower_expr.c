@@ -115,6 +115,61 @@ static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size
     return 0;
 }
 
+/* The token after a parenthesised operand: from the '(' its first token
+ * is spelled at, past the balancing ')'. */
+static int token_after_parens(Lower *L, CXCursor operand, char *buf, size_t size)
+{
+    CXCursor e = operand;
+    while (e.kind == CXCursor_UnexposedExpr) {        /* implicit conversions */
+        int b = kids(L, e), n = L->ncs - b;
+        CXCursor k = n == 1 ? L->cs[b] : e;
+        L->ncs = b;
+        if (n != 1)
+            break;
+        e = k;
+    }
+    if (e.kind != CXCursor_ParenExpr)
+        return 0;
+    CXFile f;
+    unsigned off;
+    if (!k_spelled_at(L, clang_getRangeStart(clang_getCursorExtent(e)), &f, &off))
+        return 0;
+    CXSourceLocation from = clang_getLocationForOffset(L->tu, f, off);
+    int found = 0;
+    /* a range past the end of the file yields no tokens: halve it */
+    for (unsigned span = 256; span >= 8 && !found; span /= 2) {
+        CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off + span);
+        CXToken *toks = NULL;
+        unsigned n = 0;
+        clang_tokenize(L->tu, clang_getRange(from, to), &toks, &n);
+        int depth = 0;
+        for (unsigned i = 0; i < n && !found; i++) {
+            CXTokenKind kind = clang_getTokenKind(toks[i]);
+            if (kind == CXToken_Comment)
+                continue;
+            CXString s = clang_getTokenSpelling(L->tu, toks[i]);
+            const char *t = clang_getCString(s);
+            int open = kind == CXToken_Punctuation && strcmp(t, "(") == 0;
+            int close = kind == CXToken_Punctuation && strcmp(t, ")") == 0;
+            if (i == 0 && !open) {
+                clang_disposeString(s);
+                break;
+            }
+            if (depth == 0 && i > 0) {
+                snprintf(buf, size, "%s", t);
+                found = 1;
+            }
+            depth += open - close;
+            clang_disposeString(s);
+        }
+        if (toks)
+            clang_disposeTokens(L->tu, toks, n);
+        if (n)
+            break;                    /* lexed, whether found or not */
+    }
+    return found;
+}
+
 /* Is c written inside a macro expansion (its first token spelled elsewhere)? */
 static int in_macro(Lower *L, CXCursor c)
 {
@@ -158,7 +213,7 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
         L->ncs = b;
         return OPK_NONE;
     }
-    CXCursor rhs = L->cs[b + 1];
+    CXCursor lhs = L->cs[b], rhs = L->cs[b + 1];
     L->ncs = b;
     /* the operator is the last token before the right operand, where that
      * operand is spelled (the macro definition for a macro's body) */
@@ -173,14 +228,21 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
             k = OPK_NONE;        /* the ',' between two macro arguments */
     }
     /* the right operand is a macro of its own (x != NDIS_STATUS_SUCCESS):
-     * the operator stands before the macro's name */
+     * the operator stands before the macro's name where it is written */
     if (k == OPK_NONE && k_is_macro_loc(rs)) {
-        clang_getExpansionLocation(rs, &f, NULL, NULL, &off);
+        clang_getFileLocation(rs, &f, NULL, NULL, &off);
         if (f && token_before(L, f, off, tok, sizeof tok)) {
             k = classify_binary(tok, op);
             if (k == OPK_COMMA)
                 k = OPK_NONE;
         }
+    }
+    /* a macro body "(a) op b" with b a parameter: after the parenthesised
+     * left operand */
+    if (k == OPK_NONE && token_after_parens(L, lhs, tok, sizeof tok)) {
+        k = classify_binary(tok, op);
+        if (k == OPK_COMMA)
+            k = OPK_NONE;
     }
     return k;
 }
