@@ -82,8 +82,9 @@ CXCursor skip_wrappers(Lower *L, CXCursor c)
 
 /* ------------------------------------------------------------ operators */
 
-/* The last token before offset off of file f (comments skipped). */
-static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size)
+/* The last token before offset off of file f (comments skipped); its
+ * offset in *at when at is not NULL. */
+static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size, unsigned *at)
 {
     CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off);
     unsigned line;
@@ -105,6 +106,8 @@ static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size
             CXString s = clang_getTokenSpelling(L->tu, toks[i]);
             snprintf(buf, size, "%s", clang_getCString(s));
             clang_disposeString(s);
+            if (at)
+                *at = o;
             found = 1;
         }
         if (toks)
@@ -222,7 +225,7 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
     char tok[8];
     CXSourceLocation rs = clang_getRangeStart(clang_getCursorExtent(rhs));
     OpClass k = OPK_NONE;
-    if (k_spelled_at(L, rs, &f, &off) && token_before(L, f, off, tok, sizeof tok)) {
+    if (k_spelled_at(L, rs, &f, &off) && token_before(L, f, off, tok, sizeof tok, NULL)) {
         k = classify_binary(tok, op);
         if (k == OPK_COMMA && in_macro(L, c))
             k = OPK_NONE;        /* the ',' between two macro arguments */
@@ -230,8 +233,14 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
     /* the right operand is a macro of its own (x != NDIS_STATUS_SUCCESS):
      * the operator stands before the macro's name where it is written */
     if (k == OPK_NONE && k_is_macro_loc(rs)) {
+        CXFile nf;
+        unsigned noff, at;
         clang_getFileLocation(rs, &f, NULL, NULL, &off);
-        if (f && token_before(L, f, off, tok, sizeof tok)) {
+        clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &nf, NULL, NULL,
+                              &noff);
+        /* only an operator written between the two operands: not one
+         * before the macro that holds the whole expression */
+        if (f && f == nf && token_before(L, f, off, tok, sizeof tok, &at) && at > noff) {
             k = classify_binary(tok, op);
             if (k == OPK_COMMA)
                 k = OPK_NONE;
@@ -306,7 +315,7 @@ OpClass unop_kind(Lower *L, CXCursor c, OpKind *op)
     CXFile fe;
     unsigned oe;
     clang_getExpansionLocation(clang_getRangeEnd(ce), &fe, NULL, NULL, &oe);
-    if (fe != f1 || !token_before(L, fe, oe, tok, sizeof tok))
+    if (fe != f1 || !token_before(L, fe, oe, tok, sizeof tok, NULL))
         return OPK_NONE;
     return classify_unary(tok, 0, op);
 }
@@ -637,10 +646,14 @@ static Expr *lower_binary(Lower *L, CXCursor c, int discard)
             Expr *y = lower_expr(L, rhs, 0);
             return k_binop(L, op, x, y);
         }
-    default:
+    default: {
+        long long v;                   /* operator unknown: maybe a constant */
+        if (k_eval_int(c, &v))
+            return k_int(L, v);
         lower_expr(L, lhs, 1);
         lower_expr(L, rhs, 1);
         return k_unknown(L, k_extent_text(L, c));
+    }
     }
 }
 

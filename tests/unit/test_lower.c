@@ -501,12 +501,15 @@ static void operators_inside_macros(void **state)
         "#define REG_OFF 20\n"
         "#define TRACE(l, x) if ((!g_on) || l > g_level) {} else Check x\n"
         "#define WRAP(e) (e)\n"
+        "#define FS (sizeof(int))\n"
+        "#define ST (8 + FS)\n"
         "int g_on, g_level;\n"
         "void f(int s, PADAPTER a) {\n"
         "  if (!NT_SUCCESS(s)) Reg(a);\n"
         "  if (s != STATUS_OK) Dereg(a);\n"
         "  TRACE(2, (Check(a->Flags + REG_OFF)));\n"
         "  if (WRAP(s & 4)) Sync(a);\n"
+        "  s = ST;\n"
         "}\n");
     for (int i = 0; i < f->nblocks; i++) {
         const Block *b = &f->blocks[i];
@@ -524,6 +527,18 @@ static void operators_inside_macros(void **state)
     assert_int_equal(s->args[0]->op, OP_ADD);
     assert_int_equal(s->args[0]->b->ival, 20);
     assert_int_equal(tf_count_branches(f, BR_LOGIC), 1);
+    /* s = ST: one assignment of the constant, not an "assignment" inside ST */
+    int n = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int j = 0; j < f->blocks[i].nsteps; j++) {
+            const Step *st = &f->blocks[i].steps[j];
+            if (st->kind == ST_ASSIGN && st->lhs && strcmp(st->lhs->key, "s") == 0) {
+                n++;
+                assert_int_equal(st->rhs->kind, EX_INT);
+                assert_int_equal(st->rhs->ival, 12);
+            }
+        }
+    assert_int_equal(n, 1);
     cfg_free_unit(u);
 }
 
