@@ -128,6 +128,22 @@ AbsVal av_join(const AbsVal *a, const AbsVal *b)
     return v;
 }
 
+/* The join, with bounds that grew pushed to infinity: a value can only be
+ * widened finitely often, so merging at a program point terminates. */
+AbsVal av_widen(const AbsVal *old, const AbsVal *new_)
+{
+    AbsVal v = av_join(old, new_);
+    if (new_->lo < old->lo)
+        v.lo = INT64_MIN;
+    if (new_->hi > old->hi)
+        v.hi = INT64_MAX;
+    if (v.lo != v.hi && v.kmask == ~(uint64_t)0)
+        v.kmask = 0;
+    if (!norm(&v))
+        return av_top();
+    return v;
+}
+
 int av_truth(const AbsVal *v)
 {
     if (v->lo > 0 || v->hi < 0 || (v->has_excl && v->excl == 0) || (v->kmask & v->kbits))

@@ -32,6 +32,7 @@ int av_is_top(const AbsVal *v);
 int av_is_const(const AbsVal *v, int64_t *c);
 int av_equal(const AbsVal *a, const AbsVal *b);
 AbsVal av_join(const AbsVal *a, const AbsVal *b);
+AbsVal av_widen(const AbsVal *old, const AbsVal *new_);
 /* Truth of a value used as a condition: 1 true, 0 false, -1 unknown. */
 int av_truth(const AbsVal *v);
 AbsVal av_unop(OpKind op, const AbsVal *a);

@@ -262,20 +262,27 @@ int st_same_property(Engine *e, const State *a, const State *b)
     return same_inst(a, b, e->rule->nvars);
 }
 
-/* Widening join of two states with the same rule state: facts equal in
- * both stay, others go. */
+/* Widening join of a state a program point holds (a) with a newcomer (b)
+ * with the same rule state: a fact known on one side only goes, facts on
+ * both sides are widened (av_widen), so repeated merging terminates. */
 State *st_join(Engine *e, const State *a, const State *b)
 {
     State *j = st_copy(e, a);
     int k = 0;
     for (int i = 0; i < a->nfacts; i++) {
         const AbsVal *bv = st_get(b, a->facts[i].key);
-        if (bv && av_equal(bv, &a->facts[i].v))
-            j->facts[k++] = a->facts[i];
+        if (!bv)
+            continue;
+        AbsVal w = av_equal(bv, &a->facts[i].v) ? *bv : av_widen(&a->facts[i].v, bv);
+        if (av_is_top(&w))
+            continue;
+        j->facts[k].key = a->facts[i].key;
+        j->facts[k].v = w;
+        k++;
     }
     j->nfacts = k;
     if (!av_equal(&a->ret, &b->ret))
-        j->ret = av_top();
+        j->ret = av_widen(&a->ret, &b->ret);
     st_finish(j);
     return j;
 }

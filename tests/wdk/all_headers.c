@@ -1,0 +1,49 @@
+/* all_headers.c - includes every header of the bundled WDK model (rules/wdk); must parse
+ * with zero errors and warnings (tests/cmake/wdk_model.cmake checks the list is complete). */
+#include <basetsd.h>
+#include <devguid.h>
+#include <driverspecs.h>
+#include <evntrace.h>
+#include <ifdef.h>
+#include <in6addr.h>
+#include <inaddr.h>
+#include <initguid.h>
+#include <minwindef.h>
+#include <ndis.h>
+#include <netpnp.h>
+#include <ntddk.h>
+#include <ntddndis.h>
+#include <ntdef.h>
+#include <ntifs.h>
+#include <ntintsafe.h>
+#include <ntstatus.h>
+#include <ntstrsafe.h>
+#include <ntverp.h>
+#include <sal.h>
+#include <specstrings.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <traceloggingprovider.h>
+#include <wdm.h>
+#include <wdmguid.h>
+#include <windef.h>
+#include <windot11.h>
+#include <wlantypes.h>
+#include <wmistr.h>
+#include <ws2def.h>
+#include <pshpack1.h>
+typedef struct _ALL_HEADERS_PACKED { UCHAR a; ULONG b; } ALL_HEADERS_PACKED;
+#include <poppack.h>
+#include <pshpack2.h>
+#include <poppack.h>
+#include <pshpack4.h>
+#include <poppack.h>
+#include <pshpack8.h>
+#include <poppack.h>
+#include <pshpack16.h>
+#include <poppack.h>
+
+C_ASSERT(sizeof(ALL_HEADERS_PACKED) == 5);
+C_ASSERT(sizeof(ULONG) == 4 && sizeof(ULONG_PTR) == sizeof(PVOID) && sizeof(LONG64) == 8);
+C_ASSERT(NDIS_STATUS_SUCCESS == 0 && NDIS_STATUS_PENDING == 0x103);
