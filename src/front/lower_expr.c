@@ -9,11 +9,18 @@
  * comma short-circuit; the leaves are T_BRANCH on their value; constants
  * keep only their live edge.
  *
- * Operators: libclang 14 has no operator-kind query, so the operator is the
- * token between the operands' extents (binary), before or after the operand
- * (unary).  Where a macro hides those tokens (one expansion covers the whole
- * expression), the operator is read at the same place in clang's own
- * pretty-printed form of the node, which is built from the AST.
+ * Operators: libclang 14 has no operator-kind query (clang_getCursor*
+ * OperatorKind came in 17), so the operator is read as the token that the
+ * documented token API finds next to the operands: for a binary operator
+ * the last token before the right operand where that operand is spelled
+ * (inside a macro body that is the macro's definition: tokenising the
+ * empty range at a location yields the token where it is spelled); else,
+ * when the right operand is a macro of its own, the last token before the
+ * macro's name, provided it lies between the operands; else, in a macro
+ * body "(a) op b", the token after the balanced parentheses of a.  A unary
+ * operator is the node's first token (prefix) or the token before its end
+ * (postfix).  When all fail the node is evaluated as a constant if it is
+ * one, else it becomes EX_UNKNOWN with its source text.
  *
  * Casts, parentheses and implicit nodes (UnexposedExpr) are looked through. */
 #include <stdlib.h>
