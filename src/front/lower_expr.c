@@ -9,11 +9,18 @@
  * comma short-circuit; the leaves are T_BRANCH on their value; constants
  * keep only their live edge.
  *
- * Operators: libclang 14 has no operator-kind query, so the operator is the
- * token between the operands' extents (binary), before or after the operand
- * (unary).  Where a macro hides those tokens (one expansion covers the whole
- * expression), the operator is read at the same place in clang's own
- * pretty-printed form of the node, which is built from the AST.
+ * Operators: libclang 14 has no operator-kind query (clang_getCursor*
+ * OperatorKind came in 17), so the operator is read as the token that the
+ * documented token API finds next to the operands: for a binary operator
+ * the last token before the right operand where that operand is spelled
+ * (inside a macro body that is the macro's definition: tokenising the
+ * empty range at a location yields the token where it is spelled); else,
+ * when the right operand is a macro of its own, the last token before the
+ * macro's name, provided it lies between the operands; else, in a macro
+ * body "(a) op b", the token after the balanced parentheses of a.  A unary
+ * operator is the node's first token (prefix) or the token before its end
+ * (postfix).  When all fail the node is evaluated as a constant if it is
+ * one, else it becomes EX_UNKNOWN with its source text.
  *
  * Casts, parentheses and implicit nodes (UnexposedExpr) are looked through. */
 #include <stdlib.h>
@@ -82,8 +89,9 @@ CXCursor skip_wrappers(Lower *L, CXCursor c)
 
 /* ------------------------------------------------------------ operators */
 
-/* The last token before offset off of file f (comments skipped). */
-static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size)
+/* The last token before offset off of file f (comments skipped); its
+ * offset in *at when at is not NULL. */
+static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size, unsigned *at)
 {
     CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off);
     unsigned line;
@@ -105,6 +113,8 @@ static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size
             CXString s = clang_getTokenSpelling(L->tu, toks[i]);
             snprintf(buf, size, "%s", clang_getCString(s));
             clang_disposeString(s);
+            if (at)
+                *at = o;
             found = 1;
         }
         if (toks)
@@ -113,6 +123,61 @@ static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size
             return 1;
     }
     return 0;
+}
+
+/* The token after a parenthesised operand: from the '(' its first token
+ * is spelled at, past the balancing ')'. */
+static int token_after_parens(Lower *L, CXCursor operand, char *buf, size_t size)
+{
+    CXCursor e = operand;
+    while (e.kind == CXCursor_UnexposedExpr) {        /* implicit conversions */
+        int b = kids(L, e), n = L->ncs - b;
+        CXCursor k = n == 1 ? L->cs[b] : e;
+        L->ncs = b;
+        if (n != 1)
+            break;
+        e = k;
+    }
+    if (e.kind != CXCursor_ParenExpr)
+        return 0;
+    CXFile f;
+    unsigned off;
+    if (!k_spelled_at(L, clang_getRangeStart(clang_getCursorExtent(e)), &f, &off))
+        return 0;
+    CXSourceLocation from = clang_getLocationForOffset(L->tu, f, off);
+    int found = 0;
+    /* a range past the end of the file yields no tokens: halve it */
+    for (unsigned span = 256; span >= 8 && !found; span /= 2) {
+        CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off + span);
+        CXToken *toks = NULL;
+        unsigned n = 0;
+        clang_tokenize(L->tu, clang_getRange(from, to), &toks, &n);
+        int depth = 0;
+        for (unsigned i = 0; i < n && !found; i++) {
+            CXTokenKind kind = clang_getTokenKind(toks[i]);
+            if (kind == CXToken_Comment)
+                continue;
+            CXString s = clang_getTokenSpelling(L->tu, toks[i]);
+            const char *t = clang_getCString(s);
+            int open = kind == CXToken_Punctuation && strcmp(t, "(") == 0;
+            int close = kind == CXToken_Punctuation && strcmp(t, ")") == 0;
+            if (i == 0 && !open) {
+                clang_disposeString(s);
+                break;
+            }
+            if (depth == 0 && i > 0) {
+                snprintf(buf, size, "%s", t);
+                found = 1;
+            }
+            depth += open - close;
+            clang_disposeString(s);
+        }
+        if (toks)
+            clang_disposeTokens(L->tu, toks, n);
+        if (n)
+            break;                    /* lexed, whether found or not */
+    }
+    return found;
 }
 
 /* Is c written inside a macro expansion (its first token spelled elsewhere)? */
@@ -158,7 +223,7 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
         L->ncs = b;
         return OPK_NONE;
     }
-    CXCursor rhs = L->cs[b + 1];
+    CXCursor lhs = L->cs[b], rhs = L->cs[b + 1];
     L->ncs = b;
     /* the operator is the last token before the right operand, where that
      * operand is spelled (the macro definition for a macro's body) */
@@ -167,20 +232,33 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
     char tok[8];
     CXSourceLocation rs = clang_getRangeStart(clang_getCursorExtent(rhs));
     OpClass k = OPK_NONE;
-    if (k_spelled_at(L, rs, &f, &off) && token_before(L, f, off, tok, sizeof tok)) {
+    if (k_spelled_at(L, rs, &f, &off) && token_before(L, f, off, tok, sizeof tok, NULL)) {
         k = classify_binary(tok, op);
         if (k == OPK_COMMA && in_macro(L, c))
             k = OPK_NONE;        /* the ',' between two macro arguments */
     }
     /* the right operand is a macro of its own (x != NDIS_STATUS_SUCCESS):
-     * the operator stands before the macro's name */
+     * the operator stands before the macro's name where it is written */
     if (k == OPK_NONE && k_is_macro_loc(rs)) {
-        clang_getExpansionLocation(rs, &f, NULL, NULL, &off);
-        if (f && token_before(L, f, off, tok, sizeof tok)) {
+        CXFile nf;
+        unsigned noff, at;
+        clang_getFileLocation(rs, &f, NULL, NULL, &off);
+        clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &nf, NULL, NULL,
+                              &noff);
+        /* only an operator written between the two operands: not one
+         * before the macro that holds the whole expression */
+        if (f && f == nf && token_before(L, f, off, tok, sizeof tok, &at) && at > noff) {
             k = classify_binary(tok, op);
             if (k == OPK_COMMA)
                 k = OPK_NONE;
         }
+    }
+    /* a macro body "(a) op b" with b a parameter: after the parenthesised
+     * left operand */
+    if (k == OPK_NONE && token_after_parens(L, lhs, tok, sizeof tok)) {
+        k = classify_binary(tok, op);
+        if (k == OPK_COMMA)
+            k = OPK_NONE;
     }
     return k;
 }
@@ -244,7 +322,7 @@ OpClass unop_kind(Lower *L, CXCursor c, OpKind *op)
     CXFile fe;
     unsigned oe;
     clang_getExpansionLocation(clang_getRangeEnd(ce), &fe, NULL, NULL, &oe);
-    if (fe != f1 || !token_before(L, fe, oe, tok, sizeof tok))
+    if (fe != f1 || !token_before(L, fe, oe, tok, sizeof tok, NULL))
         return OPK_NONE;
     return classify_unary(tok, 0, op);
 }
@@ -575,10 +653,14 @@ static Expr *lower_binary(Lower *L, CXCursor c, int discard)
             Expr *y = lower_expr(L, rhs, 0);
             return k_binop(L, op, x, y);
         }
-    default:
+    default: {
+        long long v;                   /* operator unknown: maybe a constant */
+        if (k_eval_int(c, &v))
+            return k_int(L, v);
         lower_expr(L, lhs, 1);
         lower_expr(L, rhs, 1);
         return k_unknown(L, k_extent_text(L, c));
+    }
     }
 }
 

@@ -491,6 +491,57 @@ static void locations_are_expansions(void **state)
     cfg_free_unit(u);
 }
 
+static void operators_inside_macros(void **state)
+{
+    (void)state;
+    Unit *u;
+    const Func *f = lower1(&u, "macro_ops", DECLS
+        "#define NT_SUCCESS(s) (((long)(s)) >= 0)\n"
+        "#define STATUS_OK ((long)0)\n"
+        "#define REG_OFF 20\n"
+        "#define TRACE(l, x) if ((!g_on) || l > g_level) {} else Check x\n"
+        "#define WRAP(e) (e)\n"
+        "#define FS (sizeof(int))\n"
+        "#define ST (8 + FS)\n"
+        "int g_on, g_level;\n"
+        "void f(int s, PADAPTER a) {\n"
+        "  if (!NT_SUCCESS(s)) Reg(a);\n"
+        "  if (s != STATUS_OK) Dereg(a);\n"
+        "  TRACE(2, (Check(a->Flags + REG_OFF)));\n"
+        "  if (WRAP(s & 4)) Sync(a);\n"
+        "  s = ST;\n"
+        "}\n");
+    for (int i = 0; i < f->nblocks; i++) {
+        const Block *b = &f->blocks[i];
+        if (b->term == T_BRANCH && b->cond)
+            assert_int_not_equal(b->cond->kind, EX_UNKNOWN);
+        for (int j = 0; j < b->nsteps; j++)
+            for (int k = 0; k < b->steps[j].nargs; k++)
+                assert_int_not_equal(b->steps[j].args[k]->kind, EX_UNKNOWN);
+    }
+    const Block *b0 = &f->blocks[0];
+    assert_int_equal(b0->cond->kind, EX_UNOP);
+    assert_int_equal(b0->cond->a->op, OP_GE);
+    const Step *s = NULL;
+    tf_call_block(f, "Check", 0, &s);
+    assert_int_equal(s->args[0]->op, OP_ADD);
+    assert_int_equal(s->args[0]->b->ival, 20);
+    assert_int_equal(tf_count_branches(f, BR_LOGIC), 1);
+    /* s = ST: one assignment of the constant, not an "assignment" inside ST */
+    int n = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int j = 0; j < f->blocks[i].nsteps; j++) {
+            const Step *st = &f->blocks[i].steps[j];
+            if (st->kind == ST_ASSIGN && st->lhs && strcmp(st->lhs->key, "s") == 0) {
+                n++;
+                assert_int_equal(st->rhs->kind, EX_INT);
+                assert_int_equal(st->rhs->ival, 12);
+            }
+        }
+    assert_int_equal(n, 1);
+    cfg_free_unit(u);
+}
+
 static void deep_nesting_does_not_overflow(void **state)
 {
     (void)state;
@@ -548,6 +599,7 @@ int main(void)
         cmocka_unit_test(keys_scopes_and_roles),
         cmocka_unit_test(params_scope_and_index),
         cmocka_unit_test(locations_are_expansions),
+        cmocka_unit_test(operators_inside_macros),
         cmocka_unit_test(deep_nesting_does_not_overflow),
         cmocka_unit_test(huge_function_lowers),
     };
