@@ -71,8 +71,9 @@ typedef struct Inst {    /* one instance of the rule's state machine */
 } Inst;
 
 typedef struct State {
-    Fact *facts;         /* sorted by key, no top values */
+    Fact *facts;         /* sorted by key, no top values; shared between copies */
     int nfacts;
+    int facts_shared;    /* facts may be another state's too: copy before writing */
     Inst *inst;          /* sorted by obj */
     int ninst;
     AbsVal ret;          /* return slot: value of the last returned call / return */
@@ -115,6 +116,8 @@ typedef struct Program {
     const char **called;     /* names of every callee seen (for Not applicable) */
     int ncalled;
     struct NameIdx { const char *name; int idx; } *by_name;  /* funcs sorted by name */
+    const char **relevant;   /* open-addressing set of keys whose values can matter */
+    int nrelevant_slots;
 } Program;
 
 void prog_build(Program *p, const Driver *drv, Arena *a);
@@ -124,6 +127,9 @@ int prog_lookup(const Program *p, const Unit *from, const char *name);
 int prog_targets(const Program *p, const Expr *callee, int *out, int max);
 int prog_is_called(const Program *p, const char *name);
 int prog_is_noreturn(const Program *p, const char *name);
+/* Can the value of this key decide anything (a branch, an argument, a
+ * returned status)?  Facts about other keys are never kept. */
+int prog_key_relevant(const Program *p, const char *key);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
 
 /* ---- the engine (interp.c, harness.c) ---- */
@@ -165,6 +171,7 @@ void st_havoc_prefix(Engine *e, State *s, int32_t key);           /* key and key
 void st_finish(State *s);                                          /* compute the hash */
 int st_equal(Engine *e, const State *a, const State *b);
 int st_same_property(Engine *e, const State *a, const State *b);
+int st_same_locals(Engine *e, const State *a, const State *b);
 void keytab_free(KeyTab *t);
 State *st_join(Engine *e, const State *a, const State *b);          /* widening join */
 void sv_push(Engine *e, StateVec *v, State *s);

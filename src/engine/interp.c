@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <stdio.h>
 
 #include "engine/internal.h"
 
@@ -87,9 +88,10 @@ static Summary *sum_insert(Engine *e, int fi, State *entry)
 }
 
 /* The summary for (fi, entry): an equal entry's, else a new one; past
- * SUM_CAP entries with the same rule state, the entry is widened into the
- * newest of them (so a function is analysed a bounded number of times per
- * rule state, whatever facts its callers bring). */
+ * SUM_CAP entries with the same rule state and the same parameter values,
+ * the entry's other facts are widened into the newest of them (so a
+ * function is analysed a bounded number of times per rule state and
+ * arguments, whatever else its callers know). */
 static Summary *sum_find(Engine *e, int fi, State **entryp)
 {
     if (!e->sums) {
@@ -108,7 +110,7 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
     int same = 0;
     Summary *newest = NULL;
     for (int i = 0; i < t->nlatest[fi]; i++)
-        if (st_same_property(e, list[i]->entry, entry)) {
+        if (st_same_property(e, list[i]->entry, entry) && st_same_locals(e, list[i]->entry, entry)) {
             same++;
             newest = list[i];
         }
@@ -130,6 +132,22 @@ void sum_free(Engine *e)
 {
     if (!e->sums)
         return;
+    if (getenv("DRVCHECK_ENGINE_STATS")) {
+        /* the functions analysed most often: where a driver's time goes */
+        int nf = e->sums->nfuncs, top[8] = {-1, -1, -1, -1, -1, -1, -1, -1};
+        for (int f = 0; f < nf; f++)
+            for (int k = 0; k < 8; k++)
+                if (top[k] < 0 || e->sums->nlatest[f] > e->sums->nlatest[top[k]]) {
+                    memmove(top + k + 1, top + k, sizeof *top * (size_t)(7 - k));
+                    top[k] = f;
+                    break;
+                }
+        fprintf(stderr, "engine: %s: %zu states, %zu KiB;", e->rule->name, e->nstates,
+                arena_used(e->arena) / 1024);
+        for (int k = 0; k < 8 && top[k] >= 0; k++)
+            fprintf(stderr, " %s x%d", e->prog->funcs[top[k]].f->name, e->sums->nlatest[top[k]]);
+        fputc('\n', stderr);
+    }
     for (int i = 0; i < SUM_BUCKETS; i++)
         for (Summary *s = e->sums->b[i]; s; s = s->next)
             free(s->exits.v);

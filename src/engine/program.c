@@ -9,6 +9,7 @@
  * fields (any assignment or initialiser whose member is a known callback
  * field), from functions passed to APIs that take callbacks, and from the
  * name DriverEntry.  Building is linear in the size of the CFGs. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +162,126 @@ static void add_store(Builder *b, const Unit *u, const char *key, const char *tk
         add_entry(b, fi, role, arena_printf(b->a, "%s", tkey ? tkey : key), loc);
 }
 
+/* ---- relevant keys: a small open-addressing string set ---- */
+static uint64_t hstr(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+int prog_key_relevant(const Program *p, const char *key)
+{
+    if (!key || !p->nrelevant_slots)
+        return 0;
+    uint64_t m = (uint64_t)p->nrelevant_slots - 1;
+    for (uint64_t h = hstr(key) & m; p->relevant[h]; h = (h + 1) & m)
+        if (strcmp(p->relevant[h], key) == 0)
+            return 1;
+    return 0;
+}
+
+typedef struct KeySet {
+    const char **slots;
+    int nslots, n;
+    Arena *a;
+    int added;               /* something new since the last pass */
+} KeySet;
+
+static void ks_add(KeySet *ks, const char *key)
+{
+    if (!key || !*key)
+        return;
+    if ((ks->n + 1) * 2 > ks->nslots) {
+        int old = ks->nslots;
+        const char **os = ks->slots;
+        ks->nslots = old ? old * 2 : 256;
+        ks->slots = arena_alloc(ks->a, sizeof *ks->slots * (size_t)ks->nslots);
+        for (int i = 0; i < old; i++)
+            if (os[i]) {
+                uint64_t m = (uint64_t)ks->nslots - 1, h = hstr(os[i]) & m;
+                while (ks->slots[h])
+                    h = (h + 1) & m;
+                ks->slots[h] = os[i];
+            }
+    }
+    uint64_t m = (uint64_t)ks->nslots - 1, h = hstr(key) & m;
+    for (; ks->slots[h]; h = (h + 1) & m)
+        if (strcmp(ks->slots[h], key) == 0)
+            return;
+    ks->slots[h] = key;
+    ks->n++;
+    ks->added = 1;
+}
+
+static int ks_has(const KeySet *ks, const char *key)
+{
+    if (!key || !ks->nslots)
+        return 0;
+    uint64_t m = (uint64_t)ks->nslots - 1;
+    for (uint64_t h = hstr(key) & m; ks->slots[h]; h = (h + 1) & m)
+        if (strcmp(ks->slots[h], key) == 0)
+            return 1;
+    return 0;
+}
+
+static void ks_expr(KeySet *ks, const Expr *x)
+{
+    /* expressions are shallow in practice; operands recurse */
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            ks_add(ks, x->key);
+            return;
+        }
+        ks_expr(ks, x->a);
+        ks_expr(ks, x->c);
+        if (x->kind != EX_BINOP)
+            return;
+    }
+}
+
+/* Keys whose value can decide something: those in branch conditions,
+ * returned values and call arguments, and, to a fixed point, whatever is
+ * assigned to a relevant key.  Tracking nothing else keeps states small
+ * and lets more calls share a summary. */
+static void relevant_keys(Program *p, Arena *a)
+{
+    KeySet ks = {.a = a};
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *f = p->funcs[fi].f;
+        for (int b = 0; b < f->nblocks; b++) {
+            const Block *bl = &f->blocks[b];
+            if (bl->term == T_BRANCH)
+                ks_expr(&ks, bl->cond);
+            if (bl->term == T_RETURN)
+                ks_expr(&ks, bl->retval);
+            for (int k = 0; k < bl->nsteps; k++) {
+                const Step *st = &bl->steps[k];
+                if (st->kind != ST_CALL)
+                    continue;
+                for (int x = 0; x < st->nargs; x++)
+                    ks_expr(&ks, st->args[x]);
+            }
+        }
+    }
+    do {
+        ks.added = 0;
+        for (int fi = 0; fi < p->nfuncs; fi++) {
+            const Func *f = p->funcs[fi].f;
+            for (int b = 0; b < f->nblocks; b++)
+                for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                    const Step *st = &f->blocks[b].steps[k];
+                    if (st->kind == ST_ASSIGN && st->lhs && st->lhs->kind == EX_PATH &&
+                        ks_has(&ks, st->lhs->key))
+                        ks_expr(&ks, st->rhs);
+                }
+        }
+    } while (ks.added);
+    p->relevant = ks.slots;
+    p->nrelevant_slots = ks.nslots;
+}
+
 static int cmp_by_name(const void *x, const void *y)
 {
     const struct NameIdx *a = x, *b = y;
@@ -251,4 +372,5 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     }
     if (p->nentries > 1)
         qsort(p->entries, (size_t)p->nentries, sizeof *p->entries, cmp_entry);
+    relevant_keys(p, a);
 }

@@ -17,6 +17,7 @@ enum { SET_CAP = 12 };
 typedef struct KeyEnt {
     const char *name;
     int persistent;
+    int relevant;          /* facts about it are kept (prog_key_relevant) */
 } KeyEnt;
 
 struct KeyTab {
@@ -92,6 +93,7 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     int32_t id = t->n++;
     t->ents[id].name = arena_strdup(t->a, key);
     t->ents[id].persistent = persistent;
+    t->ents[id].relevant = prog_key_relevant(e->prog, key);
     t->slots[h] = id;
     if (t->n * 2 > t->nslots)
         keytab_rehash(t);
@@ -124,14 +126,25 @@ State *st_new(Engine *e)
     return s;
 }
 
+/* Give s a facts array of its own (copy-on-write), with room for extra. */
+static void own_facts(Engine *e, State *s, int extra)
+{
+    if (!s->facts_shared && extra == 0)
+        return;
+    Fact *nf = arena_alloc(e->arena, sizeof *nf * (size_t)(s->nfacts + extra + 1));
+    if (s->nfacts)
+        memcpy(nf, s->facts, sizeof *nf * (size_t)s->nfacts);
+    s->facts = nf;
+    s->facts_shared = 0;
+}
+
 State *st_copy(Engine *e, const State *s)
 {
     State *c = arena_alloc(e->arena, sizeof *c);
     *c = *s;
-    if (s->nfacts) {
-        c->facts = arena_alloc(e->arena, sizeof *c->facts * (size_t)s->nfacts);
-        memcpy(c->facts, s->facts, sizeof *c->facts * (size_t)s->nfacts);
-    }
+    /* the facts are shared until one of the two writes them */
+    ((State *)s)->facts_shared = 1;
+    c->facts_shared = 1;
     int nv = e->rule->nvars;
     if (s->ninst) {
         c->inst = arena_alloc(e->arena, sizeof *c->inst * (size_t)s->ninst);
@@ -165,6 +178,11 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
 {
     if (key <= 0)
         return;
+    AbsVal top;
+    if (!e->keys->ents[key].relevant) {   /* nothing ever reads it: keep no fact */
+        top = av_top();
+        v = &top;
+    }
     int lo = 0, hi = s->nfacts - 1, at = s->nfacts;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
@@ -182,12 +200,14 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
         at = lo;
     if (av_is_top(v)) {
         if (found) {
+            own_facts(e, s, 0);
             memmove(&s->facts[at], &s->facts[at + 1], sizeof *s->facts * (size_t)(s->nfacts - at - 1));
             s->nfacts--;
         }
         return;
     }
     if (found) {
+        own_facts(e, s, 0);
         s->facts[at].v = *v;
         return;
     }
@@ -200,6 +220,7 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
         memcpy(nf + at + 1, s->facts + at, sizeof *nf * (size_t)(s->nfacts - at));
     s->facts = nf;
     s->nfacts++;
+    s->facts_shared = 0;
 }
 
 /* Forget key and everything below it ("k.f", "k[]", "k->..."). */
@@ -209,6 +230,15 @@ void st_havoc_prefix(Engine *e, State *s, int32_t key)
         return;
     const char *name = key_name(e, key);
     size_t n = strlen(name);
+    int any = 0;
+    for (int i = 0; i < s->nfacts && !any; i++) {
+        const char *fn = key_name(e, s->facts[i].key);
+        any = s->facts[i].key == key ||
+              (strncmp(fn, name, n) == 0 && (fn[n] == '.' || fn[n] == '['));
+    }
+    if (!any)
+        return;
+    own_facts(e, s, 0);
     int k = 0;
     for (int i = 0; i < s->nfacts; i++) {
         const char *fn = key_name(e, s->facts[i].key);
@@ -276,12 +306,31 @@ int st_same_property(Engine *e, const State *a, const State *b)
     return same_inst(a, b, e->rule->nvars);
 }
 
+/* Do a and b agree on every frame-local fact (parameters at a call)? */
+int st_same_locals(Engine *e, const State *a, const State *b)
+{
+    int i = 0, k = 0;
+    for (;;) {
+        while (i < a->nfacts && key_persistent(e, a->facts[i].key))
+            i++;
+        while (k < b->nfacts && key_persistent(e, b->facts[k].key))
+            k++;
+        if (i >= a->nfacts || k >= b->nfacts)
+            return i >= a->nfacts && k >= b->nfacts;
+        if (a->facts[i].key != b->facts[k].key || !av_equal(&a->facts[i].v, &b->facts[k].v))
+            return 0;
+        i++;
+        k++;
+    }
+}
+
 /* Widening join of a state a program point holds (a) with a newcomer (b)
  * with the same rule state: a fact known on one side only goes, facts on
  * both sides are widened (av_widen), so repeated merging terminates. */
 State *st_join(Engine *e, const State *a, const State *b)
 {
     State *j = st_copy(e, a);
+    own_facts(e, j, 0);
     int k = 0;
     for (int i = 0; i < a->nfacts; i++) {
         const AbsVal *bv = st_get(b, a->facts[i].key);
@@ -304,6 +353,12 @@ State *st_join(Engine *e, const State *a, const State *b)
 State *st_strip_locals(Engine *e, const State *s)
 {
     State *c = st_copy(e, s);
+    int nloc = 0;
+    for (int i = 0; i < s->nfacts; i++)
+        nloc += !key_persistent(e, s->facts[i].key);
+    if (nloc == 0)
+        return c;
+    own_facts(e, c, 0);
     int k = 0;
     for (int i = 0; i < s->nfacts; i++)
         if (key_persistent(e, s->facts[i].key))
@@ -338,6 +393,7 @@ State *st_with_locals(Engine *e, const State *x, const State *s)
     }
     r->facts = nf;
     r->nfacts = n;
+    r->facts_shared = 0;
     return r;
 }
 
