@@ -212,8 +212,8 @@ static void lifecycle(Engine *e)
 static void orphans(Engine *e)
 {
     for (int i = 0; i < e->prog->nfuncs && !eng_budget_exceeded(e); i++) {
-        if (e->reached[i])
-            continue;
+        if (e->reached[i] || !fr_touches(e->frames, i))
+            continue;       /* analysed already, or cannot touch the rule */
         const Func *f = e->prog->funcs[i].f;
         State *s = initial_state(e);
         s->trace = tr_push(e, NULL, TS_ENTRY, f->loc, f->name,
@@ -272,6 +272,7 @@ Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Rep
         e.deadline = now_s() + budget;
         e.state_budget = o && o->state_budget ? o->state_budget : 4000000;
         e.reached = calloc((size_t)(prog.nfuncs ? prog.nfuncs : 1), 1);
+        e.frames = fr_build(&e);
         lifecycle(&e);
         orphans(&e);
         if (e.out_of_time) {
@@ -290,6 +291,7 @@ Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Rep
         free(e.sites);
         free(e.reached);
         sum_free(&e);
+        fr_free(e.frames);
         keytab_free(e.keys);
     }
     report_add_verdict(rep, drv->name, rule->name, v, detail);

@@ -88,6 +88,7 @@ typedef struct StateVec {
 } StateVec;
 
 typedef struct Engine Engine;
+typedef struct Frames Frames;
 
 /* ---- a driver's program view (program.c) ---- */
 typedef struct FuncRef {
@@ -155,6 +156,7 @@ struct Engine {
     int ndefects;
     /* which functions were analysed at all */
     unsigned char *reached;
+    Frames *frames;          /* per-function touch / read / write sets */
 };
 
 /* state.c */
@@ -217,6 +219,13 @@ typedef struct EventCtx {
 int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
             const EventCtx *ctx, StateVec *out);
 int rx_rule_mentions_api(const Rule *r, const char *api);
+
+/* frames.c */
+Frames *fr_build(Engine *e);
+void fr_free(Frames *f);
+int fr_touches(const Frames *f, int fi);
+State *fr_project(Engine *e, const Frames *f, int fi, const State *s);
+State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x);
 
 /* interp.c */
 /* Analyse function fi from state s (caller locals already stripped, params

@@ -18,7 +18,7 @@
 #include "engine/internal.h"
 
 enum { MAX_DEPTH = 48, MAX_TARGETS = 16, SUM_BUCKETS = 4096,
-       SUM_CAP = 4 };   /* summaries per function and rule state before widening */
+       SUM_CAP = 2 };   /* summaries per function and rule state before widening */
 
 typedef struct Summary {
     struct Summary *next;
@@ -190,9 +190,11 @@ static State *external_effects(Engine *e, const Step *st, State *s)
         const Expr *a = st->args[i];
         if (a && a->kind == EX_ADDR && a->a && a->a->kind == EX_PATH)
             st_havoc_prefix(e, r, ev_path_key(e, a->a));
-        AbsVal v = ev_expr(e, s, a);
-        if (v.pointee)
-            st_havoc_prefix(e, r, v.pointee);
+        else if (a && a->kind == EX_PATH) {
+            AbsVal v = ev_expr(e, s, a);
+            if (v.pointee)
+                st_havoc_prefix(e, r, v.pointee);
+        }
     }
     r->ret = av_top();
     return r;
@@ -332,6 +334,22 @@ static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi,
 {
     const Func *f = e->prog->funcs[fi].f;
     State *cs = bind_params(e, f, st, s, 0);
+    if (!fr_touches(e->frames, fi)) {
+        /* it cannot touch the rule: analyse it from what it reads, apply
+         * what it writes (frames.c); the rule state and trace stay */
+        State *proj = fr_project(e, e->frames, fi, cs);
+        proj->trace = NULL;
+        StateVec exits = {0};
+        in_call(e, fi, proj, NULL, &exits);
+        State *base = external_effects(e, st, s);
+        for (int k = 0; k < exits.n; k++) {
+            State *r = fr_apply(e, e->frames, fi, base, exits.v[k]);
+            r->trace = s->trace;
+            sv_push(e, out, r);
+        }
+        free(exits.v);
+        return;
+    }
     cs->trace = tr_push(e, s->trace, TS_CALL, st->loc, fr->fr->f->name,
                         arena_printf(e->arena, "call %s", f->name), NULL);
     StateVec exits = {0};
@@ -431,7 +449,9 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     } else if (sum->done) {
         for (int i = 0; i < sum->exits.n; i++) {
             State *x = st_copy(e, sum->exits.v[i]);
-            x->trace = tr_rebase(e, sum->exits.v[i]->trace, sum->base, entry->trace);
+            x->trace = entry->trace
+                           ? tr_rebase(e, sum->exits.v[i]->trace, sum->base, entry->trace)
+                           : NULL;
             sv_push(e, out, x);
         }
         return;

@@ -12,7 +12,7 @@
 
 #include "engine/internal.h"
 
-enum { SET_CAP = 12 };
+enum { SET_CAP = 6 };
 
 typedef struct KeyEnt {
     const char *name;
