@@ -301,9 +301,12 @@ int st_equal(Engine *e, const State *a, const State *b)
     return av_equal(&a->ret, &b->ret) && same_inst(a, b, e->rule->nvars);
 }
 
+/* States merge only with states in the same rule state whose return slot
+ * says the same about success: a function's success and failure exits
+ * (status 0 or not) never blur into one. */
 int st_same_property(Engine *e, const State *a, const State *b)
 {
-    return same_inst(a, b, e->rule->nvars);
+    return same_inst(a, b, e->rule->nvars) && av_truth(&a->ret) == av_truth(&b->ret);
 }
 
 /* Do a and b agree on every frame-local fact (parameters at a call)? */
