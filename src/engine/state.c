@@ -446,17 +446,44 @@ static void ss_push(StateSet *set, State *s)
     set->v[set->n++] = s;
 }
 
+/* How many facts differ between a and b (known on one side only, or
+ * known differently). */
+static int distance(Engine *e, const State *a, const State *b)
+{
+    (void)e;
+    int i = 0, k = 0, d = 0;
+    while (i < a->nfacts || k < b->nfacts) {
+        if (k >= b->nfacts || (i < a->nfacts && a->facts[i].key < b->facts[k].key)) {
+            d++;
+            i++;
+        } else if (i >= a->nfacts || b->facts[k].key < a->facts[i].key) {
+            d++;
+            k++;
+        } else {
+            d += !av_equal(&a->facts[i].v, &b->facts[k].v);
+            i++;
+            k++;
+        }
+    }
+    return d;
+}
+
 int ss_add(Engine *e, StateSet *set, State *s, State **added)
 {
     st_finish(s);
     for (int i = 0; i < set->n; i++)
         if (set->v[i] && st_equal(e, set->v[i], s))
             return 0;
-    int same = 0, at = -1;
+    int same = 0, at = -1, best = 1 << 30;
     for (int i = 0; i < set->n; i++)
         if (set->v[i] && st_same_property(e, set->v[i], s)) {
             same++;
-            at = i;
+            /* merge into the closest state: the fewest facts to give up */
+            int d = distance(e, set->v[i], s);
+            if (d < best) {
+                best = d;
+                at = i;
+            }
         }
     if (same < SET_CAP) {
         ss_push(set, s);
