@@ -94,7 +94,8 @@ static void walk(Walk *w, const char *top)
             push_str(&names, &nn, &capn, e->d_name);
         }
         closedir(dp);
-        qsort(names, (size_t)nn, sizeof *names, cmp_name);
+        if (nn > 1)
+            qsort(names, (size_t)nn, sizeof *names, cmp_name);
         int has_header = 0;
         char **subdirs = NULL;
         int ns = 0, caps = 0;

@@ -208,13 +208,15 @@ int eng_split_drivers(Unit **units, int nunits, const char *root, Driver **out)
             group_add(&g[own_folder_group(g, &ng, units[i]->path, strength[i] > 0)], units[i]);
     Driver *drv = calloc((size_t)(ng ? ng : 1), sizeof *drv);
     for (int k = 0; k < ng; k++) {
-        qsort(g[k].units, (size_t)g[k].n, sizeof *g[k].units, cmp_unit);
+        if (g[k].n > 1)
+            qsort(g[k].units, (size_t)g[k].n, sizeof *g[k].units, cmp_unit);
         drv[k].name = driver_name(g[k].dir, root);
         drv[k].units = g[k].units;
         drv[k].nunits = g[k].n;
         free(g[k].dir);
     }
-    qsort(drv, (size_t)ng, sizeof *drv, cmp_driver);
+    if (ng > 1)
+        qsort(drv, (size_t)ng, sizeof *drv, cmp_driver);
     free(g);
     free(placed);
     free(strength);

@@ -312,7 +312,8 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     p->by_name = arena_alloc(a, sizeof *p->by_name * (size_t)(p->nfuncs + 1));
     for (int i = 0; i < p->nfuncs; i++)
         p->by_name[i] = (struct NameIdx){p->funcs[i].f->name, i};
-    qsort(p->by_name, (size_t)p->nfuncs, sizeof *p->by_name, cmp_by_name);
+    if (p->nfuncs > 1)
+        qsort(p->by_name, (size_t)p->nfuncs, sizeof *p->by_name, cmp_by_name);
     for (int u = 0; u < drv->nunits; u++) {
         const Unit *un = drv->units[u];
         for (int i = 0; i < un->nnoreturn; i++) {

@@ -630,6 +630,19 @@ static Expr *lower_binary(Lower *L, CXCursor c, int discard)
     }
     CXCursor lhs = L->cs[b], rhs = L->cs[b + 1];
     L->ncs = b;
+    /* an operator the tokens did not show, in a statement whose value is
+     * thrown away, on an lvalue, of the left operand's type: an assignment
+     * (a macro's "(_A)->Flag = FALSE", FALSE itself a macro) */
+    if (k == OPK_NONE && discard && c.kind == CXCursor_BinaryOperator) {
+        CXCursor l = skip_wrappers(L, lhs);
+        int lvalue = l.kind == CXCursor_DeclRefExpr || l.kind == CXCursor_MemberRefExpr ||
+                     l.kind == CXCursor_ArraySubscriptExpr || l.kind == CXCursor_UnaryOperator;
+        if (lvalue && clang_equalTypes(clang_getCanonicalType(clang_getCursorType(c)),
+                                       clang_getCanonicalType(clang_getCursorType(lhs)))) {
+            k = OPK_ASSIGN;
+            op = OP_COUNT;
+        }
+    }
     switch (k) {
     case OPK_ASSIGN: {
         Expr *t = lower_expr(L, lhs, 0);
