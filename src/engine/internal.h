@@ -53,7 +53,10 @@ struct Trace {
     TraceKind kind;
     Loc loc;
     const char *func;
-    const char *msg;
+    const char *msg;         /* NULL: built when reported, from the fields below */
+    const Expr *cond;        /* TS_BRANCH: the condition; taken = its outcome */
+    const char *callee;      /* TS_CALL / TS_RETURN: the driver function */
+    int taken;
     const char *state;   /* rule state after the step, or NULL */
     Trace *parent;
     int depth;
@@ -192,6 +195,9 @@ void sum_free(Engine *e);
 /* trace.c */
 Trace *tr_push(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func, const char *msg,
                const char *state);
+/* Steps whose message is built only if a defect shows them. */
+Trace *tr_branch(Engine *e, Trace *parent, Loc loc, const char *func, const Expr *cond, int taken);
+Trace *tr_call(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func, const char *callee);
 /* Steps of t above `base` (exclusive), replayed on top of onto. */
 Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto);
 const char *tr_state_string(Engine *e, const State *s);

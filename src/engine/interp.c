@@ -263,8 +263,7 @@ static int inline_callbacks(Engine *e, const Frame *fr, const Step *st, State *s
         in_call(e, fi, cs, cs->trace, &exits);
         for (int k = 0; k < exits.n; k++) {
             State *r = st_with_locals(e, exits.v[k], s);
-            r->trace = tr_push(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name,
-                               arena_printf(e->arena, "back from %s", f->name), NULL);
+            r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);
             sv_push(e, out, r);
         }
         free(exits.v);
@@ -350,14 +349,12 @@ static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi,
         free(exits.v);
         return;
     }
-    cs->trace = tr_push(e, s->trace, TS_CALL, st->loc, fr->fr->f->name,
-                        arena_printf(e->arena, "call %s", f->name), NULL);
+    cs->trace = tr_call(e, s->trace, TS_CALL, st->loc, fr->fr->f->name, f->name);
     StateVec exits = {0};
     in_call(e, fi, cs, cs->trace, &exits);
     for (int k = 0; k < exits.n; k++) {
         State *r = st_with_locals(e, exits.v[k], s);
-        r->trace = tr_push(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name,
-                           arena_printf(e->arena, "back from %s", f->name), NULL);
+        r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);
         sv_push(e, out, r);
     }
     free(exits.v);
@@ -422,12 +419,6 @@ typedef struct Work {
     int block;
     State *s;
 } Work;
-
-static const char *branch_msg(Engine *e, const Block *b, int taken)
-{
-    const char *c = b->cond ? cfg_expr_string(e->arena, b->cond) : "?";
-    return arena_printf(e->arena, "`%s` is %s", c, taken ? "true" : "false");
-}
 
 void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
 {
@@ -509,8 +500,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                         if (b->branch_kind != BR_LOGIC) {
                             if (r == s)
                                 r = st_copy(e, s);
-                            r->trace = tr_push(e, s->trace, TS_BRANCH, b->term_loc, f->name,
-                                               branch_msg(e, b, t == 0), NULL);
+                            r->trace = tr_branch(e, s->trace, b->term_loc, f->name, b->cond,
+                                                 t == 0);
                         }
                         ss[t] = r;
                     }

@@ -131,7 +131,7 @@ static void own_facts(Engine *e, State *s, int extra)
 {
     if (!s->facts_shared && extra == 0)
         return;
-    Fact *nf = arena_alloc(e->arena, sizeof *nf * (size_t)(s->nfacts + extra + 1));
+    Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + extra + 1));
     if (s->nfacts)
         memcpy(nf, s->facts, sizeof *nf * (size_t)s->nfacts);
     s->facts = nf;
@@ -140,17 +140,17 @@ static void own_facts(Engine *e, State *s, int extra)
 
 State *st_copy(Engine *e, const State *s)
 {
-    State *c = arena_alloc(e->arena, sizeof *c);
+    State *c = arena_alloc_raw(e->arena, sizeof *c);
     *c = *s;
     /* the facts are shared until one of the two writes them */
     ((State *)s)->facts_shared = 1;
     c->facts_shared = 1;
     int nv = e->rule->nvars;
     if (s->ninst) {
-        c->inst = arena_alloc(e->arena, sizeof *c->inst * (size_t)s->ninst);
+        c->inst = arena_alloc_raw(e->arena, sizeof *c->inst * (size_t)s->ninst);
         for (int i = 0; i < s->ninst; i++) {
             c->inst[i].obj = s->inst[i].obj;
-            c->inst[i].vars = arena_alloc(e->arena, sizeof(AbsVal) * (size_t)(nv ? nv : 1));
+            c->inst[i].vars = arena_alloc_raw(e->arena, sizeof(AbsVal) * (size_t)(nv ? nv : 1));
             if (nv)
                 memcpy(c->inst[i].vars, s->inst[i].vars, sizeof(AbsVal) * (size_t)nv);
         }
@@ -211,7 +211,7 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
         s->facts[at].v = *v;
         return;
     }
-    Fact *nf = arena_alloc(e->arena, sizeof *nf * (size_t)(s->nfacts + 1));
+    Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + 1));
     if (at > 0)
         memcpy(nf, s->facts, sizeof *nf * (size_t)at);
     nf[at].key = key;
@@ -378,7 +378,7 @@ State *st_with_locals(Engine *e, const State *x, const State *s)
         nloc += !key_persistent(e, s->facts[i].key);
     if (nloc == 0)
         return r;
-    Fact *nf = arena_alloc(e->arena, sizeof *nf * (size_t)(x->nfacts + nloc));
+    Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(x->nfacts + nloc));
     int n = 0, i = 0, k = 0;
     while (i < x->nfacts || k < s->nfacts) {
         if (k < s->nfacts && key_persistent(e, s->facts[k].key)) {

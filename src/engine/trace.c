@@ -27,6 +27,36 @@ Trace *tr_push(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func,
     return t;
 }
 
+Trace *tr_branch(Engine *e, Trace *parent, Loc loc, const char *func, const Expr *cond, int taken)
+{
+    Trace *t = tr_push(e, parent, TS_BRANCH, loc, func, NULL, NULL);
+    t->cond = cond;
+    t->taken = taken;
+    return t;
+}
+
+Trace *tr_call(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func, const char *callee)
+{
+    Trace *t = tr_push(e, parent, k, loc, func, NULL, NULL);
+    t->callee = callee;
+    return t;
+}
+
+static const char *step_message(Engine *e, const Trace *t)
+{
+    if (t->msg)
+        return t->msg;
+    if (t->kind == TS_BRANCH)
+        return arena_printf(e->arena, "`%s` is %s",
+                            t->cond ? cfg_expr_string(e->arena, t->cond) : "?",
+                            t->taken ? "true" : "false");
+    if (t->kind == TS_CALL)
+        return arena_printf(e->arena, "call %s", t->callee ? t->callee : "?");
+    if (t->kind == TS_RETURN)
+        return arena_printf(e->arena, "back from %s", t->callee ? t->callee : "?");
+    return "";
+}
+
 Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto)
 {
     int n = 0;
@@ -39,9 +69,13 @@ Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto)
     for (Trace *p = t; p && p != base; p = p->parent)
         steps[--i] = p;
     Trace *cur = onto;
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         cur = tr_push(e, cur, steps[i]->kind, steps[i]->loc, steps[i]->func, steps[i]->msg,
                       steps[i]->state);
+        cur->cond = steps[i]->cond;
+        cur->callee = steps[i]->callee;
+        cur->taken = steps[i]->taken;
+    }
     free(steps);
     return cur;
 }
@@ -89,8 +123,8 @@ static char *xstrdup(const char *s)
 static int same_step(const Trace *a, const Trace *b)
 {
     return a->kind == b->kind && a->kind == TS_BRANCH && a->loc.line == b->loc.line &&
-           a->loc.col == b->loc.col && a->loc.file == b->loc.file && a->msg && b->msg &&
-           strcmp(a->msg, b->msg) == 0;
+           a->loc.col == b->loc.col && a->loc.file == b->loc.file && a->cond == b->cond &&
+           a->taken == b->taken && (a->msg == b->msg || (a->msg && b->msg && !strcmp(a->msg, b->msg)));
 }
 
 /* Report a defect at `at` (once per rule and location) with trace t. */
@@ -140,12 +174,13 @@ void tr_report(Engine *e, Trace *t, Loc at, const char *func, const char *messag
         ts->line = steps[i]->loc.line;
         ts->col = steps[i]->loc.col;
         ts->function = xstrdup(steps[i]->func);
+        const char *msg = step_message(e, steps[i]);
         if (rep > 1) {
-            size_t len = strlen(steps[i]->msg ? steps[i]->msg : "") + 32;
+            size_t len = strlen(msg) + 32;
             ts->message = malloc(len);
-            snprintf(ts->message, len, "%s (%d times)", steps[i]->msg ? steps[i]->msg : "", rep);
+            snprintf(ts->message, len, "%s (%d times)", msg, rep);
         } else {
-            ts->message = xstrdup(steps[i]->msg);
+            ts->message = xstrdup(msg);
         }
         ts->state = xstrdup(steps[i]->state);
         i += rep - 1;
