@@ -277,7 +277,7 @@ Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Rep
         orphans(&e);
         if (e.out_of_time) {
             v = VERDICT_TIMEOUT;
-            detail = arena_printf(a, "time budget of %.0f s exhausted", budget);
+            detail = arena_printf(a, "time budget of %g s exhausted", budget);
         } else if (e.out_of_space) {
             v = VERDICT_SPACEOUT;
             detail = "state budget exhausted";

@@ -92,6 +92,16 @@ cp "$tmp/bad_db.json" "$tmp/compile_commands.json"
 "$drvcheck" scan "$tmp/compile_commands.json" >"$tmp/out" 2>&1; check "broken compile database" 2 $?
 contains "broken database position" "$tmp/out" "compile_commands.json:1:"
 
+# a budget too small: Timeout verdicts, never a silent Pass; --fail-on timeout fails
+if [ -d "$src/tests/cases/02_halt_sync_after_dereg" ]; then
+    "$drvcheck" scan --color=never --timeout 0.000001 "$src/tests/cases/02_halt_sync_after_dereg" >"$tmp/out" 2>&1
+    check "timeout is not a failure by default" 0 $?
+    contains "timeout verdict shown" "$tmp/out" "Timeout"
+    if grep -q "\] Pass" "$tmp/out"; then echo "FAIL: a timed-out rule shows Pass"; fails=$((fails + 1)); fi
+    "$drvcheck" scan --color=never --timeout 0.000001 --fail-on timeout "$src/tests/cases/02_halt_sync_after_dereg" >/dev/null 2>&1
+    check "--fail-on timeout" 1 $?
+fi
+
 # -j gives identical results for every N
 if [ -d "$src/tests/cases" ]; then
     "$drvcheck" scan --format json -j 1 "$src/tests/cases" 2>/dev/null | sed '/elapsed_ms/d' >"$tmp/j1"
