@@ -369,6 +369,38 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
     free(cur.v);
 }
 
+/* A watched object whose machine is back in its initial state is the same
+ * as one never seen (a guarded event recreates it as it was): dropping it
+ * keeps states that differ only in forgotten objects equal. */
+static State *drop_initial_instances(Engine *e, State *s)
+{
+    const Rule *r = e->rule;
+    int keep = 0;
+    for (int i = 0; i < s->ninst; i++) {
+        int initial = 1;
+        for (int k = 0; k < r->nvars && initial; k++) {
+            int64_t c;
+            initial = av_is_const(&s->inst[i].vars[k], &c) && c == r->vars[k].init;
+        }
+        keep += !initial;
+    }
+    if (keep == s->ninst)
+        return s;
+    State *n = st_copy(e, s);
+    int w = 0;
+    for (int i = 0; i < n->ninst; i++) {
+        int initial = 1;
+        for (int k = 0; k < r->nvars && initial; k++) {
+            int64_t c;
+            initial = av_is_const(&n->inst[i].vars[k], &c) && c == r->vars[k].init;
+        }
+        if (!initial)
+            n->inst[w++] = n->inst[i];
+    }
+    n->ninst = w;
+    return n;
+}
+
 int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
             const EventCtx *ctx, StateVec *out)
 {
@@ -397,6 +429,8 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
     }
     for (int k = 0; k < cur.n; k++) {
         State *n = cur.v[k];
+        if (r->has_watch)
+            n = drop_initial_instances(e, n);
         if (before) {
             const char *after = tr_state_string(e, n);
             if (strcmp(before, after) != 0) {
