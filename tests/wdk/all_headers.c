@@ -32,6 +32,12 @@
 #include <wlantypes.h>
 #include <wmistr.h>
 #include <ws2def.h>
+#include <ntddsd.h>
+#include <usbdi.h>
+#include <wdf.h>
+#include <wdfminiport.h>
+#include <wdftimer.h>
+#include <wdfusb.h>
 #include <pshpack1.h>
 typedef struct _ALL_HEADERS_PACKED { UCHAR a; ULONG b; } ALL_HEADERS_PACKED;
 #include <poppack.h>
