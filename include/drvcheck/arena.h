@@ -16,6 +16,7 @@ typedef struct Arena Arena;
 Arena *arena_new(void);
 void arena_free(Arena *a);
 void *arena_alloc(Arena *a, size_t size);              /* zeroed, aligned to 16 */
+void *arena_alloc_raw(Arena *a, size_t size);          /* not zeroed: the caller fills it */
 char *arena_strdup(Arena *a, const char *s);           /* NULL stays NULL */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_printf(Arena *a, const char *fmt, ...)

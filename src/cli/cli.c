@@ -1,4 +1,166 @@
-/* TEMPORARY skeleton. */
-#include <stdio.h>
+/* cli.c - drvcheck's commands: scan, cfg, rules, --help, --version. */
 #include "cli/cli.h"
-int cli_main(int argc, char **argv) { (void)argc; (void)argv; puts("drvcheck"); return 0; }
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/options.h"
+#include "cli/paths.h"
+#include "cli/scan.h"
+#include "drvcheck/front.h"
+#include "drvcheck/rule.h"
+#include "drvcheck/version.h"
+
+static const char usage[] =
+    "usage: drvcheck scan [options] PATH...\n"
+    "       drvcheck cfg FILE [--function NAME] [--format text|dot] [-I DIR] [-D NAME[=VALUE]]\n"
+    "       drvcheck rules [--rules PATH]\n"
+    "       drvcheck --help | --version\n"
+    "\n"
+    "Checks Windows NDIS miniport drivers against SLIC API-usage rules, path by path,\n"
+    "from their C sources, without the WDK.\n"
+    "\n"
+    "PATH: a .c file, a directory (searched recursively for .c files; its header\n"
+    "folders join the include path), or a compile_commands.json.\n"
+    "\n"
+    "scan options:\n"
+    "  -I DIR, -D NAME[=VALUE], -U NAME   passed to the parser for every file\n"
+    "  --wdk-include DIR     use a real WDK's headers instead of the bundled model\n"
+    "  --rules PATH          load rules from this .slic file or directory\n"
+    "  --rule NAME           run only this rule (repeatable)\n"
+    "  --format FMT          text (default), json, sarif, html\n"
+    "  -o FILE               write the report to FILE (written whole, or not at all)\n"
+    "  -j N                  parse N files in parallel (default: number of cores)\n"
+    "  --list-entry-points   show the callbacks found and how (text format)\n"
+    "  --baseline FILE       defects already in this JSON/SARIF report do not fail the run\n"
+    "  --write-baseline FILE write the JSON report to FILE to use as a baseline later\n"
+    "  --fail-on LIST        what fails the run: defect,timeout,error (default defect,error)\n"
+    "  --timeout SECONDS     budget per driver and rule (default 120): Timeout verdict\n"
+    "  --color WHEN          never, always, auto (default; NO_COLOR is honoured)\n"
+    "  --absolute-paths      report absolute paths instead of paths relative to the scan root\n"
+    "  --progress, --no-progress  progress on stderr (default: when stderr is a terminal)\n"
+    "  --stats               print phase timings (parse, engine) on stderr\n"
+    "\n"
+    "In-source suppression: // drvcheck-suppress RULE: reason   (on the line or the line above)\n"
+    "\n"
+    "exit codes:\n"
+    "  0  no defect (or only suppressed / baseline ones)\n"
+    "  1  defects found (or a Timeout with --fail-on timeout)\n"
+    "  2  the run could not do its job: bad usage, no C sources found, unreadable input,\n"
+    "     bad rule file, nothing parsed, unwritable report\n";
+
+static int cmd_cfg(const Options *o)
+{
+    if (o->npaths != 1) {
+        fprintf(stderr, "drvcheck: error: cfg takes exactly one FILE\n");
+        return 2;
+    }
+    char *model = paths_model_dir();
+    FrontOptions fo = {.model_dir = model, .wdk_include = o->wdk_include,
+                       .extra_args = o->cargs, .nextra = o->ncargs, .recover = 1};
+    SourceFile sf = {.path = o->paths[0], .display = o->paths[0]};
+    FrontCtx *fc = front_new(&fo);
+    Unit *u = front_parse(fc, &sf);
+    int rc = 0;
+    diag_print(&u->diags, stderr);
+    if (!u->parsed) {
+        fprintf(stderr, "drvcheck: error: %s: could not be parsed\n", o->paths[0]);
+        rc = 2;
+    } else if (o->function) {
+        const Func *f = cfg_find_func(u, o->function);
+        if (!f) {
+            fprintf(stderr, "drvcheck: error: no function '%s' defined in %s\n", o->function,
+                    o->paths[0]);
+            rc = 2;
+        } else if (strcmp(o->format, "dot") == 0) {
+            cfg_print_dot(f, stdout);
+        } else {
+            cfg_print_text(f, stdout);
+        }
+    } else {
+        for (int i = 0; i < u->nfuncs; i++) {
+            if (strcmp(o->format, "dot") == 0)
+                cfg_print_dot(&u->funcs[i], stdout);
+            else
+                cfg_print_text(&u->funcs[i], stdout);
+        }
+    }
+    cfg_free_unit(u);
+    front_free(fc);
+    free(model);
+    return rc;
+}
+
+static int cmd_rules(int argc, char **argv)
+{
+    const char *path = NULL;
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--rules") == 0 && i + 1 < argc)
+            path = argv[++i];
+        else if (strncmp(argv[i], "--rules=", 8) == 0)
+            path = argv[i] + 8;
+        else {
+            fprintf(stderr, "drvcheck: error: unknown argument '%s' for 'rules'\n", argv[i]);
+            return 2;
+        }
+    }
+    char *dir = path ? NULL : paths_rules_dir();
+    if (!path && !dir) {
+        fprintf(stderr, "drvcheck: error: cannot find the bundled rules directory\n");
+        return 2;
+    }
+    RuleSet set;
+    rule_set_init(&set);
+    DiagList d = {0};
+    int errors = rule_load(path ? path : dir, &set, &d);
+    diag_print(&d, stderr);
+    int rc = errors ? 2 : 0;
+    if (!errors) {
+        for (int i = 0; i < set.n; i++) {
+            const Rule *r = set.rules[i];
+            printf("%-28s %s%s\n", r->name, r->summary ? r->summary : "",
+                   r->runnable ? "" : "  [not runnable]");
+            if (!r->runnable && r->unsupported)
+                printf("%-28s   (%s)\n", "", r->unsupported);
+        }
+        printf("%d rule%s\n", set.n, set.n == 1 ? "" : "s");
+    }
+    diag_clear(&d);
+    rule_set_free(&set);
+    free(dir);
+    return rc;
+}
+
+int cli_main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("%s %s\n", DRVCHECK_NAME, DRVCHECK_VERSION);
+        return 0;
+    }
+    if (strcmp(argv[1], "rules") == 0)
+        return cmd_rules(argc, argv);
+    if (strcmp(argv[1], "scan") != 0 && strcmp(argv[1], "cfg") != 0) {
+        fprintf(stderr, "drvcheck: error: unknown command '%s'\n%s", argv[1], usage);
+        return 2;
+    }
+    Options o;
+    DiagList d = {0};
+    int rc;
+    if (opt_parse(argv[1], argc, argv, 2, &o, &d) < 0) {
+        diag_print(&d, stderr);
+        rc = 2;
+    } else if (strcmp(argv[1], "cfg") == 0) {
+        rc = cmd_cfg(&o);
+    } else {
+        rc = cli_scan(&o);
+    }
+    diag_clear(&d);
+    opt_free(&o);
+    return rc;
+}

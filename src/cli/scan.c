@@ -1,0 +1,222 @@
+/* scan.c - `drvcheck scan`: the whole pipeline, in order.
+ *
+ *   rules   = load the SLIC rules (rules/ or --rules), keep --rule ones
+ *   sources = find the .c files (files, trees, compile_commands.json)
+ *   units   = parse and lower each file to CFGs (N workers)
+ *   drivers = split the units into driver projects
+ *   report  = for each driver: its entry points, then each rule's verdict
+ *             and defects (engine)
+ *   then suppressions, baseline, fingerprints, and one report written
+ *   atomically in the chosen format.  Only this file decides the exit code. */
+#include "cli/scan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/parse_all.h"
+#include "cli/paths.h"
+#include "cli/sources.h"
+#include "drvcheck/engine.h"
+#include "drvcheck/report.h"
+#include "drvcheck/rule.h"
+#include "drvcheck/version.h"
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The rules to run: --rules PATH or the bundled set, narrowed by --rule. */
+static int load_rules(const Options *o, RuleSet *set, const Rule ***out, int *nout, DiagList *d)
+{
+    char *dir = o->rules_path ? NULL : paths_rules_dir();
+    const char *path = o->rules_path ? o->rules_path : dir;
+    if (!path) {
+        diag_add(d, DIAG_ERROR, NULL, 0, 0,
+                 "cannot find the bundled rules directory; set DRVCHECK_RULES_DIR or use --rules");
+        return -1;
+    }
+    int errors = rule_load(path, set, d);
+    if (!errors && set->n == 0) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, "no rule (*.slic) found here");
+        errors = 1;
+    }
+    free(dir);
+    if (errors)
+        return -1;
+    const Rule **v = calloc((size_t)set->n, sizeof *v);
+    int n = 0;
+    if (o->nrule_names == 0) {
+        for (int i = 0; i < set->n; i++)
+            v[n++] = set->rules[i];
+    } else {
+        for (int k = 0; k < o->nrule_names; k++) {
+            const Rule *r = rule_find(set, o->rule_names[k]);
+            if (!r) {
+                diag_add(d, DIAG_ERROR, NULL, 0, 0, "unknown rule '%s' (see drvcheck rules)",
+                         o->rule_names[k]);
+                free(v);
+                return -1;
+            }
+            int dup = 0;
+            for (int j = 0; j < n; j++)
+                dup |= v[j] == r;
+            if (!dup)
+                v[n++] = r;
+        }
+    }
+    *out = v;
+    *nout = n;
+    return 0;
+}
+
+static void push_str(char ***v, int *n, int *cap, const char *s)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        *v = realloc(*v, (size_t)*cap * sizeof **v);
+        if (!*v)
+            abort();
+    }
+    (*v)[(*n)++] = strdup(s);
+}
+
+static int exit_code(const Options *o, const Report *rep, int run_errors)
+{
+    if ((o->fail_on & FAIL_ERROR) && run_errors)
+        return 2;
+    int failing = 0;
+    if (o->fail_on & FAIL_DEFECT)
+        failing |= report_count_new(rep) > 0;
+    if (o->fail_on & FAIL_TIMEOUT)
+        for (int i = 0; i < rep->nverdicts; i++)
+            failing |= rep->verdicts[i].verdict == VERDICT_TIMEOUT ||
+                       rep->verdicts[i].verdict == VERDICT_SPACEOUT;
+    return failing ? 1 : 0;
+}
+
+int cli_scan(const Options *o)
+{
+    double t0 = now_s();
+    DiagList d = {0};
+    RuleSet set;
+    rule_set_init(&set);
+    const Rule **rules = NULL;
+    int nrules = 0, rc = 2;
+    SourceList src = {0};
+    Unit **units = NULL;
+    Driver *drivers = NULL;
+    int ndrivers = 0;
+    Report rep;
+    report_init(&rep);
+
+    if (o->npaths == 0) {
+        diag_add(&d, DIAG_ERROR, NULL, 0, 0, "scan needs a PATH: a .c file, a directory or a compile_commands.json");
+        goto fail;
+    }
+    if (load_rules(o, &set, &rules, &nrules, &d) < 0)
+        goto fail;
+    if (src_collect(o->paths, o->npaths, &src, &d) > 0)
+        goto fail;
+    if (src.n == 0) {
+        diag_add(&d, DIAG_ERROR, NULL, 0, 0, "no C source files found in the given paths");
+        goto fail;
+    }
+
+    char *model = paths_model_dir();
+    FrontOptions fo = {.model_dir = model, .wdk_include = o->wdk_include,
+                       .extra_args = o->cargs, .nextra = o->ncargs, .recover = 1};
+    int progress = o->progress >= 0 ? o->progress : isatty(2);
+    double t_parse = now_s();
+    units = cli_parse_all(&src, &fo, o->jobs, progress);
+    t_parse = now_s() - t_parse;
+    free(model);
+
+    int nparsed = 0, nfuncs = 0;
+    for (int i = 0; i < src.n; i++) {
+        const Unit *u = units[i];
+        nparsed += u->parsed;
+        nfuncs += u->nfuncs;
+        diag_append(&rep.diags, &u->diags);
+        if (u->nerrors > 0 || !u->parsed)
+            push_str(&rep.incomplete_files, &rep.nincomplete, &rep.cap_incomplete, u->path);
+        for (int k = 0; k < u->nassumed; k++) {
+            char buf[1024];
+            char *shown = o->absolute_paths ? strdup(u->path) : paths_relative(u->path, src.root);
+            snprintf(buf, sizeof buf, "%s: %s", shown, u->assumed[k]);
+            free(shown);
+            push_str(&rep.assumed, &rep.nassumed, &rep.cap_assumed, buf);
+        }
+    }
+    if (nparsed == 0) {
+        diag_add(&d, DIAG_ERROR, NULL, 0, 0, "no source file could be parsed");
+        goto fail;
+    }
+
+    ndrivers = eng_split_drivers(units, src.n, src.root, &drivers);
+    EngineOptions eo = {.time_budget_s = o->timeout_s};
+    for (int r = 0; r < nrules; r++)
+        report_add_rule(&rep, rules[r]->name, rules[r]->summary, rules[r]->description,
+                        rules[r]->file);
+    double t_engine = now_s();
+    for (int i = 0; i < ndrivers; i++) {
+        eng_list_entry_points(&drivers[i], &rep);
+        for (int r = 0; r < nrules; r++)
+            eng_run(&drivers[i], rules[r], &eo, &rep);
+    }
+    t_engine = now_s() - t_engine;
+    if (o->stats)
+        fprintf(stderr, "drvcheck: stats: files %d, functions %d, drivers %d, rules %d; "
+                        "parse+lower %.1f ms (-j %d), engine %.1f ms (%.1f%% of parse)\n",
+                src.n, nfuncs, ndrivers, nrules, t_parse * 1000, o->jobs, t_engine * 1000,
+                t_parse > 0 ? 100.0 * t_engine / t_parse : 0.0);
+
+    rep.tool_name = strdup(DRVCHECK_NAME);
+    rep.tool_version = strdup(DRVCHECK_VERSION);
+    rep.scan_root = strdup(src.root);
+    rep.absolute_paths = o->absolute_paths;
+    rep.ndrivers = ndrivers;
+    rep.nfiles = src.n;
+    rep.nfunctions = nfuncs;
+    paths_relativize(&rep, src.root, o->absolute_paths);
+    report_sort(&rep);
+    rep_fingerprint(&rep);
+    rep_apply_suppressions(&rep, src.root, &d);
+    if (o->baseline && rep_apply_baseline(&rep, o->baseline, &d) < 0)
+        goto fail;
+    rep.elapsed_ms = (long)((now_s() - t0) * 1000);
+    diag_append(&rep.diags, &d);
+    int run_errors = d.nerr;
+    diag_clear(&d);
+
+    ReportOptions ro = {.color = o->color >= 0 ? o->color
+                                               : (!o->output && isatty(1) && !getenv("NO_COLOR")),
+                        .list_entry_points = o->list_entry_points};
+    if (o->write_baseline && rep_write(&rep, "json", &ro, o->write_baseline, &d) < 0)
+        goto fail;
+    if (rep_write(&rep, o->format, &ro, o->output, &d) < 0)
+        goto fail;
+    rc = exit_code(o, &rep, run_errors);
+    goto done;
+
+fail:
+    diag_print(&d, stderr);
+    rc = 2;
+done:
+    diag_clear(&d);
+    report_free(&rep);
+    if (drivers)
+        eng_free_drivers(drivers, ndrivers);
+    for (int i = 0; units && i < src.n; i++)
+        cfg_free_unit(units[i]);
+    free(units);
+    src_free(&src);
+    free(rules);
+    rule_set_free(&set);
+    return rc;
+}

@@ -1,0 +1,243 @@
+/* sources.c - walking the PATHs of `drvcheck scan`.
+ *
+ * A directory is walked once, depth first, entries sorted by name so the
+ * order (and so the report) does not depend on the file system.  Symbolic
+ * links are followed, but a directory already visited (same device and
+ * inode) is not entered again, so link loops end.  Hidden directories
+ * (.git, .vs) are skipped.  Without a compile database the tree's own
+ * header folders join the include path of every file found under it. */
+#include "cli/sources.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct Walk {
+    SourceList *out;
+    DiagList *d;
+    dev_t *devs;
+    ino_t *inos;
+    int nvisited, cap;
+    char **cfiles; int ncfiles, capc;
+    char **hdirs; int nhdirs, caph;
+} Walk;
+
+static int ends_with_ci(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcasecmp(s + n - m, suf) == 0;
+}
+
+static void push_str(char ***v, int *n, int *cap, const char *s)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 32;
+        *v = realloc(*v, (size_t)*cap * sizeof **v);
+        if (!*v)
+            abort();
+    }
+    (*v)[(*n)++] = strdup(s);
+}
+
+static int seen_dir(Walk *w, const struct stat *st)
+{
+    for (int i = 0; i < w->nvisited; i++)
+        if (w->devs[i] == st->st_dev && w->inos[i] == st->st_ino)
+            return 1;
+    if (w->nvisited == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 64;
+        w->devs = realloc(w->devs, (size_t)w->cap * sizeof *w->devs);
+        w->inos = realloc(w->inos, (size_t)w->cap * sizeof *w->inos);
+        if (!w->devs || !w->inos)
+            abort();
+    }
+    w->devs[w->nvisited] = st->st_dev;
+    w->inos[w->nvisited] = st->st_ino;
+    w->nvisited++;
+    return 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Iterative walk: a stack of directory paths, children pushed in reverse
+ * sorted order so they pop in order. */
+static void walk(Walk *w, const char *top)
+{
+    char **stack = NULL;
+    int n = 0, cap = 0;
+    push_str(&stack, &n, &cap, top);
+    while (n > 0) {
+        char *dir = stack[--n];
+        struct stat st;
+        if (stat(dir, &st) != 0 || seen_dir(w, &st)) {
+            free(dir);
+            continue;
+        }
+        DIR *dp = opendir(dir);
+        if (!dp) {
+            diag_add(w->d, DIAG_WARNING, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+            free(dir);
+            continue;
+        }
+        char **names = NULL;
+        int nn = 0, capn = 0;
+        for (struct dirent *e; (e = readdir(dp));) {
+            if (e->d_name[0] == '.')
+                continue;
+            push_str(&names, &nn, &capn, e->d_name);
+        }
+        closedir(dp);
+        if (nn > 1)
+            qsort(names, (size_t)nn, sizeof *names, cmp_name);
+        int has_header = 0;
+        char **subdirs = NULL;
+        int ns = 0, caps = 0;
+        for (int i = 0; i < nn; i++) {
+            char path[PATH_MAX];
+            if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= (int)sizeof path) {
+                diag_add(w->d, DIAG_WARNING, dir, 0, 0, "path too long: %s", names[i]);
+                free(names[i]);
+                continue;
+            }
+            struct stat cs;
+            if (stat(path, &cs) != 0) {
+                if (lstat(path, &cs) == 0 && S_ISLNK(cs.st_mode))
+                    diag_add(w->d, DIAG_WARNING, path, 0, 0, "dangling symbolic link skipped");
+                else
+                    diag_add(w->d, DIAG_WARNING, path, 0, 0, "cannot read: %s", strerror(errno));
+            } else if (S_ISDIR(cs.st_mode)) {
+                push_str(&subdirs, &ns, &caps, path);
+            } else if (S_ISREG(cs.st_mode)) {
+                if (ends_with_ci(names[i], ".c")) {
+                    if (access(path, R_OK) != 0)
+                        diag_add(w->d, DIAG_WARNING, path, 0, 0, "cannot read: %s", strerror(errno));
+                    else
+                        push_str(&w->cfiles, &w->ncfiles, &w->capc, path);
+                } else if (ends_with_ci(names[i], ".h")) {
+                    has_header = 1;
+                }
+            }
+            free(names[i]);
+        }
+        free(names);
+        if (has_header)
+            push_str(&w->hdirs, &w->nhdirs, &w->caph, dir);
+        for (int i = ns - 1; i >= 0; i--) {
+            push_str(&stack, &n, &cap, subdirs[i]);
+            free(subdirs[i]);
+        }
+        free(subdirs);
+        free(dir);
+    }
+    free(stack);
+}
+
+void src_add(SourceList *s, const char *abs_path, const char *const *args, int nargs)
+{
+    if (s->n == s->cap)
+        s->v = arena_grow(s->arena, s->v, &s->cap, sizeof *s->v);
+    SourceFile *f = &s->v[s->n++];
+    f->path = arena_strdup(s->arena, abs_path);
+    f->display = f->path;
+    f->args = arena_alloc(s->arena, sizeof(char *) * (size_t)(nargs + 1));
+    for (int i = 0; i < nargs; i++)
+        f->args[i] = arena_strdup(s->arena, args[i]);
+    f->nargs = nargs;
+}
+
+static char *absolute(const char *p)
+{
+    char buf[PATH_MAX];
+    if (realpath(p, buf))
+        return strdup(buf);
+    return NULL;
+}
+
+static void add_tree(SourceList *out, DiagList *d, const char *dir)
+{
+    Walk w = {.out = out, .d = d};
+    walk(&w, dir);
+    const char **args = calloc((size_t)w.nhdirs + 1, sizeof *args);
+    for (int i = 0; i < w.nhdirs; i++) {
+        size_t len = strlen(w.hdirs[i]) + 3;
+        char *a = arena_alloc(out->arena, len);
+        snprintf(a, len, "-I%s", w.hdirs[i]);
+        args[i] = a;
+    }
+    for (int i = 0; i < w.ncfiles; i++)
+        src_add(out, w.cfiles[i], args, w.nhdirs);
+    for (int i = 0; i < w.ncfiles; i++)
+        free(w.cfiles[i]);
+    for (int i = 0; i < w.nhdirs; i++)
+        free(w.hdirs[i]);
+    free(args);
+    free(w.cfiles);
+    free(w.hdirs);
+    free(w.devs);
+    free(w.inos);
+}
+
+int src_collect(const char *const *paths, int npaths, SourceList *out, DiagList *d)
+{
+    memset(out, 0, sizeof *out);
+    out->arena = arena_new();
+    int errors = 0;
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        snprintf(cwd, sizeof cwd, ".");
+    out->root = arena_strdup(out->arena, cwd);
+    for (int i = 0; i < npaths; i++) {
+        struct stat st;
+        char *abs = absolute(paths[i]);
+        if (!abs || stat(abs, &st) != 0) {
+            diag_add(d, DIAG_ERROR, paths[i], 0, 0, "cannot read: %s", strerror(errno));
+            errors++;
+            free(abs);
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (npaths == 1)
+                out->root = arena_strdup(out->arena, abs);
+            int before = out->n;
+            add_tree(out, d, abs);
+            if (out->n == before)
+                diag_add(d, DIAG_WARNING, paths[i], 0, 0, "no C source files (*.c) under this directory");
+        } else if (ends_with_ci(abs, "compile_commands.json")) {
+            if (npaths == 1) {
+                char *slash = strrchr(abs, '/');
+                out->root = arena_strndup(out->arena, abs, slash && slash != abs ? (size_t)(slash - abs) : 1);
+            }
+            errors += src_load_compdb(abs, out, d);
+        } else if (access(abs, R_OK) != 0) {
+            diag_add(d, DIAG_ERROR, paths[i], 0, 0, "cannot read: %s", strerror(errno));
+            errors++;
+        } else {
+            src_add(out, abs, NULL, 0);
+        }
+        free(abs);
+    }
+    /* The same file named twice (a directory and a file in it) is scanned once. */
+    int k = 0;
+    for (int i = 0; i < out->n; i++) {
+        int dup = 0;
+        for (int j = 0; j < k && !dup; j++)
+            dup = strcmp(out->v[j].path, out->v[i].path) == 0;
+        if (!dup)
+            out->v[k++] = out->v[i];
+    }
+    out->n = k;
+    return errors;
+}
+
+void src_free(SourceList *s)
+{
+    arena_free(s->arena);
+    memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,34 @@
+/* sources.h - finding the C sources to scan and the compiler arguments that
+ * belong to each: plain files, directory trees, compile_commands.json. */
+#ifndef DRVCHECK_SOURCES_H
+#define DRVCHECK_SOURCES_H
+
+#include "drvcheck/arena.h"
+#include "drvcheck/diag.h"
+#include "drvcheck/front.h"
+
+typedef struct SourceList {
+    SourceFile *v;
+    int n, cap;
+    char *root;          /* absolute directory that report paths are relative to */
+    Arena *arena;        /* owns every string above */
+} SourceList;
+
+/* Collect sources from the command-line PATHs.  Problems (unreadable
+ * entries, bad compile databases) are diagnostics; returns the number of
+ * errors that must stop the run. */
+int src_collect(const char *const *paths, int npaths, SourceList *out, DiagList *d);
+void src_free(SourceList *s);
+
+/* compdb.c: add the entries of a compile_commands.json, with their
+ * arguments sanitised (only -I -D -U -std -include and MSVC /I /D /FI kept,
+ * resolved against the entry's directory). */
+int src_load_compdb(const char *path, SourceList *out, DiagList *d);
+/* Keep the arguments that affect parsing and load nothing: exported for tests. */
+int src_sanitize_args(Arena *a, const char *dir, const char *const *argv, int argc,
+                      const char ***out);
+
+/* Add a source, copying strings into out->arena. */
+void src_add(SourceList *s, const char *abs_path, const char *const *args, int nargs);
+
+#endif

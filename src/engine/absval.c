@@ -1,0 +1,448 @@
+/* absval.c - abstract integer values: an interval, known bits, one
+ * excluded constant and, for pointers, the object pointed to.
+ *
+ * The domain is what driver conditions test: constants (flags, states,
+ * status codes), NULL / non-NULL handles, signs (NT_SUCCESS), single flag
+ * bits (Flags & fINTERRUPT_IN_USE).  Every operation is O(1).  Joins drop
+ * precision; nothing here ever makes a value more precise without an
+ * assumption that justifies it. */
+#include <stdio.h>
+
+#include "engine/internal.h"
+
+AbsVal av_top(void)
+{
+    AbsVal v = {.lo = INT64_MIN, .hi = INT64_MAX};
+    return v;
+}
+
+AbsVal av_const(int64_t c)
+{
+    AbsVal v = {.lo = c, .hi = c, .kmask = ~(uint64_t)0, .kbits = (uint64_t)c};
+    return v;
+}
+
+AbsVal av_range(int64_t lo, int64_t hi)
+{
+    if (lo == hi)
+        return av_const(lo);
+    AbsVal v = {.lo = lo, .hi = hi};
+    return v;
+}
+
+AbsVal av_nonzero(void)
+{
+    AbsVal v = av_top();
+    v.has_excl = 1;
+    v.excl = 0;
+    return v;
+}
+
+int av_is_const(const AbsVal *v, int64_t *c)
+{
+    if (v->lo == v->hi) {
+        if (c)
+            *c = v->lo;
+        return 1;
+    }
+    if (v->kmask == ~(uint64_t)0) {
+        if (c)
+            *c = (int64_t)v->kbits;
+        return 1;
+    }
+    return 0;
+}
+
+int av_is_top(const AbsVal *v)
+{
+    return v->lo == INT64_MIN && v->hi == INT64_MAX && !v->has_excl && v->kmask == 0 &&
+           v->pointee == 0;
+}
+
+int av_equal(const AbsVal *a, const AbsVal *b)
+{
+    return a->lo == b->lo && a->hi == b->hi && a->has_excl == b->has_excl &&
+           (!a->has_excl || a->excl == b->excl) && a->kmask == b->kmask &&
+           (a->kbits & a->kmask) == (b->kbits & b->kmask) && a->pointee == b->pointee;
+}
+
+/* Normalise: tighten the interval around an excluded end point, drop an
+ * exclusion outside the interval; 0 if the value set is empty. */
+static int norm(AbsVal *v)
+{
+    if (v->lo > v->hi)
+        return 0;
+    if (v->has_excl) {
+        if (v->excl < v->lo || v->excl > v->hi) {
+            v->has_excl = 0;
+        } else if (v->lo == v->hi) {
+            return 0;
+        } else if (v->excl == v->lo) {
+            v->lo++;
+            v->has_excl = 0;
+        } else if (v->excl == v->hi) {
+            v->hi--;
+            v->has_excl = 0;
+        }
+    }
+    if (v->lo == v->hi) {
+        if ((v->kbits & v->kmask) != ((uint64_t)v->lo & v->kmask))
+            return 0;
+        v->kmask = ~(uint64_t)0;
+        v->kbits = (uint64_t)v->lo;
+    } else if (v->kmask == ~(uint64_t)0) {
+        int64_t c = (int64_t)v->kbits;
+        if (c < v->lo || c > v->hi || (v->has_excl && c == v->excl))
+            return 0;
+        v->lo = v->hi = c;
+        v->has_excl = 0;
+    }
+    v->kbits &= v->kmask;
+    return 1;
+}
+
+AbsVal av_join(const AbsVal *a, const AbsVal *b)
+{
+    AbsVal v;
+    v.lo = a->lo < b->lo ? a->lo : b->lo;
+    v.hi = a->hi > b->hi ? a->hi : b->hi;
+    v.kmask = a->kmask & b->kmask & ~(a->kbits ^ b->kbits);
+    v.kbits = a->kbits & v.kmask;
+    v.pointee = a->pointee == b->pointee ? a->pointee : 0;
+    /* keep an exclusion both sides respect */
+    v.has_excl = 0;
+    v.excl = 0;
+    if (a->has_excl && (b->has_excl ? b->excl == a->excl : (a->excl < b->lo || a->excl > b->hi))) {
+        v.has_excl = 1;
+        v.excl = a->excl;
+    } else if (b->has_excl && (b->excl < a->lo || b->excl > a->hi)) {
+        v.has_excl = 1;
+        v.excl = b->excl;
+    } else if (!a->has_excl && !b->has_excl && v.lo < 0 && v.hi > 0 &&
+               ((a->lo > 0 || a->hi < 0) && (b->lo > 0 || b->hi < 0))) {
+        v.has_excl = 1;     /* both sides non-zero: keep "non-zero" */
+        v.excl = 0;
+    }
+    if (!norm(&v))
+        return av_top();
+    return v;
+}
+
+/* Widening thresholds: the signs and ranges status codes and flags live in. */
+static const int64_t thresholds[] = {INT64_MIN, INT32_MIN, -1, 0, 1, INT32_MAX, INT64_MAX};
+enum { NTHRESH = sizeof thresholds / sizeof thresholds[0] };
+
+/* The join, with a bound that grew pushed out to the next threshold: a value
+ * can only be widened finitely often, so merging at a point terminates, and
+ * "negative" (a failure status) or "positive" survive it. */
+AbsVal av_widen(const AbsVal *old, const AbsVal *new_)
+{
+    AbsVal v = av_join(old, new_);
+    if (new_->lo < old->lo) {
+        int64_t t = INT64_MIN;
+        for (int i = 0; i < NTHRESH; i++)
+            if (thresholds[i] <= v.lo)
+                t = thresholds[i];
+        v.lo = t;
+    }
+    if (new_->hi > old->hi) {
+        int64_t t = INT64_MAX;
+        for (int i = NTHRESH - 1; i >= 0; i--)
+            if (thresholds[i] >= v.hi)
+                t = thresholds[i];
+        v.hi = t;
+    }
+    if (v.lo != v.hi && v.kmask == ~(uint64_t)0)
+        v.kmask = 0;
+    if (!norm(&v))
+        return av_top();
+    return v;
+}
+
+int av_truth(const AbsVal *v)
+{
+    if (v->lo > 0 || v->hi < 0 || (v->has_excl && v->excl == 0) || (v->kmask & v->kbits))
+        return 1;
+    if (v->lo == 0 && v->hi == 0)
+        return 0;
+    return -1;
+}
+
+static AbsVal boolval(int t)
+{
+    return t < 0 ? av_range(0, 1) : av_const(t);
+}
+
+static int add_ovf(int64_t a, int64_t b, int64_t *r)
+{
+    return __builtin_add_overflow(a, b, r);
+}
+
+static int sub_ovf(int64_t a, int64_t b, int64_t *r)
+{
+    return __builtin_sub_overflow(a, b, r);
+}
+
+AbsVal av_unop(OpKind op, const AbsVal *a)
+{
+    int64_t c;
+    switch (op) {
+    case OP_NOT: {
+        int t = av_truth(a);
+        return boolval(t < 0 ? -1 : !t);
+    }
+    case OP_NEG:
+        if (av_is_const(a, &c) && c != INT64_MIN)
+            return av_const(-c);
+        if (a->lo > INT64_MIN) {
+            AbsVal v = av_range(-a->hi, -a->lo);
+            return v;
+        }
+        return av_top();
+    case OP_BITNOT:
+        if (av_is_const(a, &c))
+            return av_const(~c);
+        {
+            AbsVal v = av_top();
+            v.kmask = a->kmask;
+            v.kbits = ~a->kbits & a->kmask;
+            return v;
+        }
+    default:
+        return av_top();
+    }
+}
+
+/* Three-valued comparison of two abstract values. */
+static int compare(OpKind op, const AbsVal *a, const AbsVal *b)
+{
+    int64_t ca = 0, cb = 0;
+    int ka = av_is_const(a, &ca), kb = av_is_const(b, &cb);
+    switch (op) {
+    case OP_EQ:
+    case OP_NE: {
+        int eq = -1;
+        if (ka && kb)
+            eq = ca == cb;
+        else if (a->hi < b->lo || b->hi < a->lo)
+            eq = 0;
+        else if (kb && a->has_excl && a->excl == cb)
+            eq = 0;
+        else if (ka && b->has_excl && b->excl == ca)
+            eq = 0;
+        else if ((a->kmask & b->kmask) & (a->kbits ^ b->kbits))
+            eq = 0;
+        if (eq < 0)
+            return -1;
+        return op == OP_EQ ? eq : !eq;
+    }
+    case OP_LT:
+        return a->hi < b->lo ? 1 : a->lo >= b->hi ? 0 : -1;
+    case OP_LE:
+        return a->hi <= b->lo ? 1 : a->lo > b->hi ? 0 : -1;
+    case OP_GT:
+        return a->lo > b->hi ? 1 : a->hi <= b->lo ? 0 : -1;
+    case OP_GE:
+        return a->lo >= b->hi ? 1 : a->hi < b->lo ? 0 : -1;
+    default:
+        return -1;
+    }
+}
+
+AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
+{
+    int64_t ca = 0, cb = 0, r;
+    int ka = av_is_const(a, &ca), kb = av_is_const(b, &cb);
+    switch (op) {
+    case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+        return boolval(compare(op, a, b));
+    case OP_LAND: {
+        int ta = av_truth(a), tb = av_truth(b);
+        if (ta == 0 || tb == 0)
+            return av_const(0);
+        return boolval(ta == 1 && tb == 1 ? 1 : -1);
+    }
+    case OP_LOR: {
+        int ta = av_truth(a), tb = av_truth(b);
+        if (ta == 1 || tb == 1)
+            return av_const(1);
+        return boolval(ta == 0 && tb == 0 ? 0 : -1);
+    }
+    case OP_ADD:
+        if (ka && kb)
+            return add_ovf(ca, cb, &r) ? av_top() : av_const(r);
+        if (kb && a->lo != INT64_MIN && a->hi != INT64_MAX) {
+            int64_t lo, hi;
+            if (!add_ovf(a->lo, cb, &lo) && !add_ovf(a->hi, cb, &hi))
+                return av_range(lo, hi);
+        }
+        return av_top();
+    case OP_SUB:
+        if (ka && kb)
+            return sub_ovf(ca, cb, &r) ? av_top() : av_const(r);
+        if (kb && a->lo != INT64_MIN && a->hi != INT64_MAX) {
+            int64_t lo, hi;
+            if (!sub_ovf(a->lo, cb, &lo) && !sub_ovf(a->hi, cb, &hi))
+                return av_range(lo, hi);
+        }
+        return av_top();
+    case OP_MUL:
+        if (ka && kb && !__builtin_mul_overflow(ca, cb, &r))
+            return av_const(r);
+        return av_top();
+    case OP_DIV:
+        if (ka && kb && cb != 0 && !(ca == INT64_MIN && cb == -1))
+            return av_const(ca / cb);
+        return av_top();
+    case OP_MOD:
+        if (ka && kb && cb != 0 && !(ca == INT64_MIN && cb == -1))
+            return av_const(ca % cb);
+        return av_top();
+    case OP_SHL:
+        if (ka && kb && cb >= 0 && cb < 63)
+            return av_const((int64_t)((uint64_t)ca << cb));
+        return av_top();
+    case OP_SHR:
+        if (ka && kb && cb >= 0 && cb < 63)
+            return av_const(ca >> cb);
+        return av_top();
+    case OP_BAND: {
+        if (ka && kb)
+            return av_const(ca & cb);
+        AbsVal v = av_top();
+        /* a bit is known if it is known in both, or known 0 in either */
+        uint64_t zero_a = a->kmask & ~a->kbits, zero_b = b->kmask & ~b->kbits;
+        uint64_t both = a->kmask & b->kmask;
+        v.kmask = zero_a | zero_b | both;
+        v.kbits = a->kbits & b->kbits & v.kmask;
+        if (v.kmask == ~(uint64_t)0)
+            return av_const((int64_t)v.kbits);
+        if ((kb && cb >= 0) || (ka && ca >= 0)) {   /* masking with a non-negative constant */
+            int64_t m = kb ? cb : ca;
+            v.lo = 0;
+            v.hi = m;
+        }
+        return v;
+    }
+    case OP_BOR: {
+        if (ka && kb)
+            return av_const(ca | cb);
+        AbsVal v = av_top();
+        uint64_t one_a = a->kmask & a->kbits, one_b = b->kmask & b->kbits;
+        uint64_t both = a->kmask & b->kmask;
+        v.kmask = one_a | one_b | both;
+        v.kbits = (a->kbits | b->kbits) & v.kmask;
+        if (v.kmask == ~(uint64_t)0)
+            return av_const((int64_t)v.kbits);
+        if (v.kbits)
+            v.has_excl = 1, v.excl = 0;
+        return v;
+    }
+    case OP_XOR:
+        if (ka && kb)
+            return av_const(ca ^ cb);
+        return av_top();
+    default:
+        return av_top();
+    }
+}
+
+int av_assume(AbsVal *v, OpKind op, const AbsVal *rhs)
+{
+    int64_t c;
+    int known = av_is_const(rhs, &c);
+    switch (op) {
+    case OP_EQ:
+        if (known) {
+            AbsVal n = av_const(c);
+            n.pointee = v->pointee;
+            if (c < v->lo || c > v->hi || (v->has_excl && v->excl == c) ||
+                ((uint64_t)c & v->kmask) != (v->kbits & v->kmask))
+                return 0;
+            *v = n;
+            return 1;
+        }
+        if (rhs->lo > v->lo)
+            v->lo = rhs->lo;
+        if (rhs->hi < v->hi)
+            v->hi = rhs->hi;
+        return norm(v);
+    case OP_NE:
+        if (!known)
+            return 1;
+        if (v->lo == v->hi)
+            return v->lo != c;
+        if (v->has_excl && v->excl != c) {
+            /* keep the one that tightens the interval, else the old one */
+            if (c == v->lo)
+                v->lo++;
+            else if (c == v->hi)
+                v->hi--;
+            return norm(v);
+        }
+        v->has_excl = 1;
+        v->excl = c;
+        return norm(v);
+    case OP_LT:
+        if (rhs->hi == INT64_MIN)
+            return 0;
+        if (rhs->hi - 1 < v->hi)
+            v->hi = rhs->hi - 1;
+        return norm(v);
+    case OP_LE:
+        if (rhs->hi < v->hi)
+            v->hi = rhs->hi;
+        return norm(v);
+    case OP_GT:
+        if (rhs->lo == INT64_MAX)
+            return 0;
+        if (rhs->lo + 1 > v->lo)
+            v->lo = rhs->lo + 1;
+        return norm(v);
+    case OP_GE:
+        if (rhs->lo > v->lo)
+            v->lo = rhs->lo;
+        return norm(v);
+    default:
+        return 1;
+    }
+}
+
+int av_assume_bits(AbsVal *v, uint64_t mask, int truth)
+{
+    if (mask == 0)
+        return !truth;
+    uint64_t known_set = v->kmask & v->kbits & mask;
+    uint64_t known_clear = v->kmask & ~v->kbits & mask;
+    if (truth) {
+        if (known_clear == mask)
+            return 0;
+        if ((mask & (mask - 1)) == 0) {      /* a single bit: now known set */
+            v->kmask |= mask;
+            v->kbits |= mask;
+            if (v->lo == 0)
+                v->lo = 1;
+        } else if (!known_set && v->lo <= 0 && v->hi >= 0) {
+            return norm(v);
+        }
+        return norm(v);
+    }
+    if (known_set)
+        return 0;
+    v->kmask |= mask;
+    v->kbits &= ~mask;
+    return norm(v);
+}
+
+void av_format(const AbsVal *v, char *buf, int n)
+{
+    int64_t c;
+    if (av_is_const(v, &c))
+        snprintf(buf, (size_t)n, "%lld", (long long)c);
+    else if (av_is_top(v))
+        snprintf(buf, (size_t)n, "?");
+    else if (v->has_excl && v->lo == INT64_MIN && v->hi == INT64_MAX)
+        snprintf(buf, (size_t)n, "!= %lld", (long long)v->excl);
+    else
+        snprintf(buf, (size_t)n, "[%lld, %lld]", (long long)v->lo, (long long)v->hi);
+}

@@ -1,0 +1,216 @@
+/* eval.c - evaluating CFG expressions over an abstract state, and
+ * refining a state by the outcome of a branch.
+ *
+ * Access paths read their fact (or nothing known); addresses and function
+ * designators are non-NULL pointers (an address remembers its object, so a
+ * lock passed down through a helper's parameter is still the same lock).
+ * ev_assume understands the shapes driver conditions take: a path (or its
+ * negation), a comparison of a path with something whose value is known,
+ * `path & MASK`, and && / || / ! around them. */
+#include <string.h>
+
+#include "engine/internal.h"
+
+static int persistent_scope(const Expr *x)
+{
+    return x->scope == SCOPE_GLOBAL || x->scope == SCOPE_HEAP;
+}
+
+int32_t ev_path_key(Engine *e, const Expr *x)
+{
+    if (!x || x->kind != EX_PATH || !x->key)
+        return 0;
+    int persistent = persistent_scope(x);
+    /* *p of a plain pointer variable: the front end cannot tell where p
+     * points; tie the fact to p's frame unless p is a global */
+    if (x->key[0] == '*' && !strpbrk(x->key + 1, ".[*")) {
+        int32_t inner = key_find(e, x->key + 1);
+        persistent = inner && key_persistent(e, inner);
+    }
+    return key_intern(e, x->key, persistent);
+}
+
+static int untracked(Engine *e, int32_t k)
+{
+    const char *n = key_name(e, k);
+    for (; *n; n++)
+        if (n[0] == '[' && n[1] == ']')
+            return 1;
+    return 0;
+}
+
+AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
+{
+    if (!x)
+        return av_top();
+    switch (x->kind) {
+    case EX_INT:
+        return av_const(x->ival);
+    case EX_STR:
+    case EX_FUNC:
+        return av_nonzero();
+    case EX_ADDR: {
+        AbsVal v = av_nonzero();
+        if (x->a && x->a->kind == EX_PATH)
+            v.pointee = ev_path_key(e, x->a);
+        return v;
+    }
+    case EX_PATH: {
+        int32_t k = ev_path_key(e, x);
+        if (!k || untracked(e, k))
+            return av_top();
+        const AbsVal *v = st_get(s, k);
+        return v ? *v : av_top();
+    }
+    case EX_UNOP: {
+        AbsVal a = ev_expr(e, s, x->a);
+        return av_unop(x->op, &a);
+    }
+    case EX_BINOP: {
+        AbsVal a = ev_expr(e, s, x->a);
+        if (x->op == OP_LAND && av_truth(&a) == 0)
+            return av_const(0);
+        if (x->op == OP_LOR && av_truth(&a) == 1)
+            return av_const(1);
+        AbsVal b = ev_expr(e, s, x->b);
+        return av_binop(x->op, &a, &b);
+    }
+    case EX_COND: {
+        AbsVal c = ev_expr(e, s, x->a);
+        int t = av_truth(&c);
+        if (t == 1)
+            return ev_expr(e, s, x->b);
+        if (t == 0)
+            return ev_expr(e, s, x->c);
+        AbsVal b = ev_expr(e, s, x->b), d = ev_expr(e, s, x->c);
+        return av_join(&b, &d);
+    }
+    case EX_UNKNOWN:
+        return av_top();
+    }
+    return av_top();
+}
+
+static OpKind negate(OpKind op)
+{
+    switch (op) {
+    case OP_EQ: return OP_NE;
+    case OP_NE: return OP_EQ;
+    case OP_LT: return OP_GE;
+    case OP_GE: return OP_LT;
+    case OP_GT: return OP_LE;
+    case OP_LE: return OP_GT;
+    default: return op;
+    }
+}
+
+static OpKind swap(OpKind op)
+{
+    switch (op) {
+    case OP_LT: return OP_GT;
+    case OP_GT: return OP_LT;
+    case OP_LE: return OP_GE;
+    case OP_GE: return OP_LE;
+    default: return op;
+    }
+}
+
+/* Refine the fact of path p by `p op rhs`.  Returns NULL if infeasible. */
+static State *assume_path(Engine *e, State *s, const Expr *p, OpKind op, const AbsVal *rhs)
+{
+    int32_t k = ev_path_key(e, p);
+    if (!k || untracked(e, k))
+        return s;
+    const AbsVal *cur = st_get(s, k);
+    AbsVal v = cur ? *cur : av_top();
+    if (!av_assume(&v, op, rhs))
+        return NULL;
+    if (cur && av_equal(cur, &v))
+        return s;
+    if (!cur && av_is_top(&v))
+        return s;
+    State *c = st_copy(e, s);
+    st_set(e, c, k, &v);
+    return c;
+}
+
+static int is_path(const Expr *x)
+{
+    return x && x->kind == EX_PATH;
+}
+
+State *ev_assume(Engine *e, State *s, const Expr *x, int truth)
+{
+    if (!x || !s)
+        return s;
+    AbsVal whole = ev_expr(e, s, x);
+    int t = av_truth(&whole);
+    if (t >= 0)
+        return t == truth ? s : NULL;
+    switch (x->kind) {
+    case EX_PATH: {
+        AbsVal zero = av_const(0);
+        return assume_path(e, s, x, truth ? OP_NE : OP_EQ, &zero);
+    }
+    case EX_UNOP:
+        if (x->op == OP_NOT)
+            return ev_assume(e, s, x->a, !truth);
+        return s;
+    case EX_BINOP:
+        switch (x->op) {
+        case OP_LAND:
+            if (truth) {
+                s = ev_assume(e, s, x->a, 1);
+                return s ? ev_assume(e, s, x->b, 1) : NULL;
+            }
+            return s;
+        case OP_LOR:
+            if (!truth) {
+                s = ev_assume(e, s, x->a, 0);
+                return s ? ev_assume(e, s, x->b, 0) : NULL;
+            }
+            return s;
+        case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
+            OpKind op = truth ? x->op : negate(x->op);
+            /* (a & MASK) ==/!= 0 */
+            const Expr *l = x->a, *r = x->b;
+            if (r && r->kind == EX_INT && r->ival == 0 && l && l->kind == EX_BINOP &&
+                l->op == OP_BAND && (op == OP_EQ || op == OP_NE))
+                return ev_assume(e, s, l, op == OP_NE);
+            State *out = s;
+            if (is_path(l)) {
+                AbsVal rv = ev_expr(e, out, r);
+                out = assume_path(e, out, l, op, &rv);
+            }
+            if (out && is_path(r)) {
+                AbsVal lv = ev_expr(e, out, l);
+                out = assume_path(e, out, r, swap(op), &lv);
+            }
+            return out;
+        }
+        case OP_BAND: {
+            /* path & CONST as a condition */
+            const Expr *p = is_path(x->a) ? x->a : is_path(x->b) ? x->b : NULL;
+            const Expr *m = p == x->a ? x->b : x->a;
+            int64_t mask;
+            AbsVal mv = m ? ev_expr(e, s, m) : av_top();
+            if (!p || !av_is_const(&mv, &mask))
+                return s;
+            int32_t k = ev_path_key(e, p);
+            if (!k || untracked(e, k))
+                return s;
+            const AbsVal *cur = st_get(s, k);
+            AbsVal v = cur ? *cur : av_top();
+            if (!av_assume_bits(&v, (uint64_t)mask, truth))
+                return NULL;
+            State *c = st_copy(e, s);
+            st_set(e, c, k, &v);
+            return c;
+        }
+        default:
+            return s;
+        }
+    default:
+        return s;
+    }
+}

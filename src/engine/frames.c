@@ -1,0 +1,244 @@
+/* frames.c - which functions can touch the rule, and what the others read
+ * and write.
+ *
+ * A function "touches" the rule when it, or anything it calls (directly,
+ * through a stored function pointer, or as a callback NDIS runs inside an
+ * API), calls an API the rule names.  A function that does not touch the
+ * rule cannot change the rule's state or report a defect: only its effect
+ * on values matters.  For those, interp.c analyses the function from the
+ * facts it reads (its read set, transitively) and applies the result to
+ * the caller's state on the keys it writes (its write set, transitively),
+ * leaving the caller's rule state and every other fact as they were.  The
+ * same summary then serves every caller that agrees on the read set, which
+ * is what keeps large drivers (checksum, VLAN, offload helpers) cheap.
+ * Sets are sorted arrays of key ids, computed once per run, to a fixed
+ * point over the call graph: O(functions x keys x rounds). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/internal.h"
+
+typedef struct KeyVec {
+    int32_t *v;
+    int n, cap;
+} KeyVec;
+
+static int kv_has(const KeyVec *s, int32_t k)
+{
+    int lo = 0, hi = s->n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (s->v[mid] == k)
+            return 1;
+        if (s->v[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return 0;
+}
+
+static int kv_add(KeyVec *s, int32_t k)
+{
+    if (k <= 0 || kv_has(s, k))
+        return 0;
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 8;
+        s->v = realloc(s->v, sizeof *s->v * (size_t)s->cap);
+        if (!s->v)
+            abort();
+    }
+    int at = s->n;
+    while (at > 0 && s->v[at - 1] > k) {
+        s->v[at] = s->v[at - 1];
+        at--;
+    }
+    s->v[at] = k;
+    s->n++;
+    return 1;
+}
+
+static int kv_union(KeyVec *dst, const KeyVec *src)
+{
+    int added = 0;
+    for (int i = 0; i < src->n; i++)
+        added |= kv_add(dst, src->v[i]);
+    return added;
+}
+
+struct Frames {
+    unsigned char *touches;
+    KeyVec *reads, *writes;
+    int nfuncs;
+};
+
+static void reads_of(Engine *e, KeyVec *r, const Expr *x)
+{
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            kv_add(r, ev_path_key(e, x));
+            return;
+        }
+        reads_of(e, r, x->a);
+        reads_of(e, r, x->c);
+        if (x->kind != EX_BINOP)
+            return;
+    }
+}
+
+static int names_api(const Rule *r, const char *name)
+{
+    return name && rx_rule_mentions_api(r, name);
+}
+
+/* Functions a call step may reach in this driver. */
+static int callees(Engine *e, const FuncRef *fr, const Step *st, int *out, int max)
+{
+    int n = 0;
+    if (st->callee) {
+        int fi = prog_lookup(e->prog, fr->u, st->callee);
+        if (fi >= 0)
+            out[n++] = fi;
+        for (int a = 0; a < st->nargs && n < max; a++) {
+            const Expr *x = st->args[a];
+            RoleKind role = x && x->kind == EX_FUNC ? role_by_api_arg(st->callee, a + 1) : ROLE_NONE;
+            if (role != ROLE_NONE && role_phase(role) == PH_SYNC) {
+                int ci = prog_lookup(e->prog, fr->u, x->text);
+                if (ci >= 0)
+                    out[n++] = ci;
+            }
+        }
+    } else if (st->callee_expr) {
+        n += prog_targets(e->prog, st->callee_expr, out + n, max - n);
+    }
+    return n;
+}
+
+Frames *fr_build(Engine *e)
+{
+    const Program *p = e->prog;
+    Frames *f = calloc(1, sizeof *f);
+    f->nfuncs = p->nfuncs;
+    f->touches = calloc((size_t)p->nfuncs + 1, 1);
+    f->reads = calloc((size_t)p->nfuncs + 1, sizeof *f->reads);
+    f->writes = calloc((size_t)p->nfuncs + 1, sizeof *f->writes);
+    /* local sets */
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *fn = p->funcs[fi].f;
+        KeyVec *r = &f->reads[fi], *w = &f->writes[fi];
+        for (int b = 0; b < fn->nblocks; b++) {
+            const Block *bl = &fn->blocks[b];
+            if (bl->term == T_BRANCH)
+                reads_of(e, r, bl->cond);
+            if (bl->term == T_RETURN)
+                reads_of(e, r, bl->retval);
+            for (int k = 0; k < bl->nsteps; k++) {
+                const Step *st = &bl->steps[k];
+                int32_t lk = st->lhs && st->lhs->kind == EX_PATH ? ev_path_key(e, st->lhs) : 0;
+                if (lk && key_persistent(e, lk))
+                    kv_add(w, lk);
+                if (st->kind == ST_ASSIGN) {
+                    reads_of(e, r, st->rhs);
+                    continue;
+                }
+                if (names_api(e->rule, st->callee))
+                    f->touches[fi] = 1;
+                for (int a = 0; a < st->nargs; a++) {
+                    const Expr *x = st->args[a];
+                    reads_of(e, r, x);
+                    if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH) {
+                        int32_t ak = ev_path_key(e, x->a);
+                        if (ak && key_persistent(e, ak))
+                            kv_add(w, ak);
+                    }
+                }
+            }
+        }
+    }
+    /* to a fixed point over the call graph */
+    int changed;
+    int targets[64];
+    do {
+        changed = 0;
+        for (int fi = 0; fi < p->nfuncs; fi++) {
+            const FuncRef *fr = &p->funcs[fi];
+            for (int b = 0; b < fr->f->nblocks; b++)
+                for (int k = 0; k < fr->f->blocks[b].nsteps; k++) {
+                    const Step *st = &fr->f->blocks[b].steps[k];
+                    if (st->kind != ST_CALL)
+                        continue;
+                    int nt = callees(e, fr, st, targets, 64);
+                    for (int t = 0; t < nt; t++) {
+                        int ci = targets[t];
+                        if (ci == fi)
+                            continue;
+                        if (f->touches[ci] && !f->touches[fi]) {
+                            f->touches[fi] = 1;
+                            changed = 1;
+                        }
+                        changed |= kv_union(&f->reads[fi], &f->reads[ci]);
+                        changed |= kv_union(&f->writes[fi], &f->writes[ci]);
+                    }
+                }
+        }
+    } while (changed);
+    return f;
+}
+
+void fr_free(Frames *f)
+{
+    if (!f)
+        return;
+    for (int i = 0; i < f->nfuncs; i++) {
+        free(f->reads[i].v);
+        free(f->writes[i].v);
+    }
+    free(f->reads);
+    free(f->writes);
+    free(f->touches);
+    free(f);
+}
+
+int fr_touches(const Frames *f, int fi)
+{
+    return f->touches[fi];
+}
+
+/* The facts of s the function reads, plus its parameters (frame-local);
+ * no rule state. */
+State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
+{
+    State *c = st_copy(e, s);
+    Fact *nf = arena_alloc(e->arena, sizeof *nf * (size_t)(s->nfacts + 1));
+    int n = 0;
+    for (int i = 0; i < s->nfacts; i++) {
+        int32_t k = s->facts[i].key;
+        if (!key_persistent(e, k) || kv_has(&f->reads[fi], k))
+            nf[n++] = s->facts[i];
+    }
+    c->facts = nf;
+    c->nfacts = n;
+    c->facts_shared = 0;
+    c->ninst = 0;
+    c->inst = NULL;
+    return c;
+}
+
+/* The caller's state s after the call: its own facts, except the keys the
+ * function writes (and what lies below them), which take the exit's. */
+State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x)
+{
+    State *r = st_copy(e, s);
+    const KeyVec *w = &f->writes[fi];
+    for (int i = 0; i < w->n; i++)
+        st_havoc_prefix(e, r, w->v[i]);
+    for (int i = 0; i < x->nfacts; i++) {
+        int32_t k = x->facts[i].key;
+        if (!key_persistent(e, k))
+            continue;
+        if (kv_has(w, k) || !st_get(r, k))
+            st_set(e, r, k, &x->facts[i].v);
+    }
+    r->ret = x->ret;
+    return r;
+}

@@ -1,0 +1,314 @@
+/* harness.c - the NDIS operating-system model, and eng_run.
+ *
+ * The harness calls the driver's callbacks in the orders NDIS may:
+ *   DriverEntry; MiniportSetOptions (and AddDevice); MiniportInitializeEx;
+ *   if it returned NDIS_STATUS_SUCCESS: every runtime callback (OID
+ *   requests, sends, pause, restart, reset, ISR, DPC, timers, work items,
+ *   ...) from every state reached so far, any number of times, in any
+ *   order, until no new state appears (a fixed point, bounded by the
+ *   StateSet cap); then MiniportHaltEx; then the unload handler.
+ *   If MiniportInitializeEx failed, nothing else of that adapter runs.
+ * Only facts about globals and the heap (the adapter context) cross from
+ * one callback to the next.  A function no entry point reaches is then
+ * analysed as a root of its own, from the initial state.  The rule's role
+ * events fire here, around the callbacks NDIS calls; never when the driver
+ * calls its own callback functions directly. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine/internal.h"
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Structures NDIS passes to a callback (an OID request, NBLs, parameter
+ * blocks) are new objects at every call: what the driver learnt about the
+ * last one does not hold for the next.  The driver's own records (its
+ * adapter context) keep their facts. */
+static int ndis_owned(const char *rec)
+{
+    while (*rec == '_')
+        rec++;
+    return strncmp(rec, "NDIS", 4) == 0 || strncmp(rec, "NET_", 4) == 0;
+}
+
+static void fresh_parameters(Engine *e, const Func *f, State *s)
+{
+    for (int i = 0; i < f->nparams; i++) {
+        const char *rec = f->params[i].record;
+        if (rec && ndis_owned(rec))
+            st_havoc_prefix(e, s, key_intern(e, rec, 1));
+    }
+}
+
+/* NDIS calls entry point ep from state s: role events around the call.
+ * Exit states (locals stripped) are appended to out. */
+static void run_entry(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
+{
+    const FuncRef *fr = &e->prog->funcs[ep->func];
+    const Func *f = fr->f;
+    State *in = st_strip_locals(e, s);
+    in->ret = av_top();
+    fresh_parameters(e, f, in);
+    in->trace = tr_push(e, s->trace, TS_ENTRY, f->loc, f->name,
+                        arena_printf(e->arena, "NDIS calls %s (%s)", f->name, role_typedef(ep->role)),
+                        NULL);
+    EventCtx ctx = {.fname = f->name, .loc = f->loc, .func = f->name, .callee = f,
+                    .caller = in, .is_role = 1};
+    StateVec pre = {0};
+    rx_fire(e, in, NULL, ep->role, EV_ENTRY, &ctx, &pre);
+    for (int i = 0; i < pre.n; i++) {
+        StateVec exits = {0};
+        in_call(e, ep->func, pre.v[i], pre.v[i]->trace, &exits);
+        for (int k = 0; k < exits.n; k++) {
+            State *x = exits.v[k];
+            EventCtx xc = ctx;
+            xc.loc = x->at.file ? x->at : f->loc;
+            xc.caller = x;
+            StateVec post = {0};
+            rx_fire(e, x, NULL, ep->role, EV_EXIT, &xc, &post);
+            for (int q = 0; q < post.n; q++)
+                sv_push(e, out, post.v[q]);
+            free(post.v);
+        }
+        free(exits.v);
+    }
+    free(pre.v);
+}
+
+/* Run every entry point of phase ph (each alone) from each state of in. */
+static void run_phase(Engine *e, RolePhase ph, StateVec *in, StateVec *out, int *any)
+{
+    int found = 0;
+    for (int i = 0; i < e->prog->nentries; i++) {
+        const EntryPoint *ep = &e->prog->entries[i];
+        if (role_phase(ep->role) != ph)
+            continue;
+        found = 1;
+        for (int k = 0; k < in->n && !eng_budget_exceeded(e); k++)
+            run_entry(e, ep, in->v[k], out);
+    }
+    if (!found)
+        for (int k = 0; k < in->n; k++)
+            sv_push(e, out, in->v[k]);
+    if (any)
+        *any = found;
+}
+
+/* Keep the states whose return value may satisfy (success=1) or violate
+ * NDIS_STATUS_SUCCESS, refined accordingly. */
+static void split_status(Engine *e, StateVec *in, StateVec *ok, StateVec *failed)
+{
+    AbsVal zero = av_const(0);
+    for (int k = 0; k < in->n; k++) {
+        State *s = in->v[k];
+        AbsVal v = s->ret;
+        if (av_assume(&v, OP_EQ, &zero)) {
+            State *c = st_copy(e, s);
+            c->ret = av_top();
+            sv_push(e, ok, c);
+        }
+        v = s->ret;
+        if (failed && av_assume(&v, OP_NE, &zero)) {
+            State *c = st_copy(e, s);
+            c->ret = av_top();
+            sv_push(e, failed, c);
+        }
+    }
+}
+
+/* Runtime callbacks to a fixed point over the states reached. */
+static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
+{
+    StateSet *set = ss_new(e);
+    StateVec work = {0};
+    for (int k = 0; k < start->n; k++) {
+        State *added = NULL;
+        State *s = st_strip_locals(e, start->v[k]);
+        s->ret = av_top();
+        if (ss_add(e, set, s, &added))
+            sv_push(e, &work, added);
+    }
+    for (int w = 0; w < work.n && !eng_budget_exceeded(e); w++) {
+        State *s = work.v[w];
+        sv_push(e, reached, s);
+        for (int i = 0; i < e->prog->nentries; i++) {
+            const EntryPoint *ep = &e->prog->entries[i];
+            if (role_phase(ep->role) != PH_RUNTIME)
+                continue;
+            StateVec out = {0};
+            run_entry(e, ep, s, &out);
+            for (int k = 0; k < out.n; k++) {
+                State *n = st_copy(e, out.v[k]);
+                n->ret = av_top();
+                State *added = NULL;
+                if (ss_add(e, set, n, &added))
+                    sv_push(e, &work, added);
+            }
+            free(out.v);
+        }
+    }
+    free(work.v);
+    ss_free(set);
+}
+
+static State *initial_state(Engine *e)
+{
+    State *s = st_new(e);
+    const Rule *r = e->rule;
+    if (!r->has_watch) {
+        s->inst = arena_alloc(e->arena, sizeof *s->inst);
+        s->ninst = 1;
+        s->inst[0].obj = 0;
+        s->inst[0].vars = arena_alloc(e->arena, sizeof(AbsVal) * (size_t)(r->nvars ? r->nvars : 1));
+        for (int k = 0; k < r->nvars; k++)
+            s->inst[0].vars[k] = av_const(r->vars[k].init);
+    }
+    st_finish(s);
+    return s;
+}
+
+static void lifecycle(Engine *e)
+{
+    StateVec s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0}, ok = {0}, failed = {0};
+    StateVec reached = {0}, halted = {0}, done = {0};
+    sv_push(e, &s0, initial_state(e));
+    int has_driver_entry = 0;
+    run_phase(e, PH_DRIVER_ENTRY, &s0, &s1, &has_driver_entry);
+    if (has_driver_entry) {      /* DriverEntry must have succeeded (NT_SUCCESS) */
+        StateVec keep = {0};
+        AbsVal zero = av_const(0);
+        for (int k = 0; k < s1.n; k++) {
+            AbsVal v = s1.v[k]->ret;
+            if (av_assume(&v, OP_GE, &zero))
+                sv_push(e, &keep, s1.v[k]);
+        }
+        free(s1.v);
+        s1 = keep;
+    }
+    run_phase(e, PH_SET_OPTIONS, &s1, &s2, NULL);
+    int has_init = 0;
+    run_phase(e, PH_INITIALIZE, &s2, &s3, &has_init);
+    if (has_init)
+        split_status(e, &s3, &ok, &failed);
+    else
+        for (int k = 0; k < s3.n; k++)
+            sv_push(e, &ok, s3.v[k]);
+    runtime_loop(e, &ok, &reached);
+    run_phase(e, PH_HALT, &reached, &halted, NULL);
+    for (int k = 0; k < failed.n; k++)
+        sv_push(e, &halted, failed.v[k]);
+    run_phase(e, PH_UNLOAD, &halted, &done, NULL);
+    free(s0.v); free(s1.v); free(s2.v); free(s3.v); free(ok.v); free(failed.v);
+    free(reached.v); free(halted.v); free(done.v);
+}
+
+/* Functions no entry point reached: each as a root of its own. */
+static void orphans(Engine *e)
+{
+    for (int i = 0; i < e->prog->nfuncs && !eng_budget_exceeded(e); i++) {
+        if (e->reached[i] || !fr_touches(e->frames, i))
+            continue;       /* analysed already, or cannot touch the rule */
+        const Func *f = e->prog->funcs[i].f;
+        State *s = initial_state(e);
+        s->trace = tr_push(e, NULL, TS_ENTRY, f->loc, f->name,
+                           arena_printf(e->arena, "%s analysed on its own (no entry point reaches it)",
+                                        f->name),
+                           NULL);
+        StateVec out = {0};
+        in_call(e, i, s, s->trace, &out);
+        free(out.v);
+    }
+}
+
+static int rule_has_api_targets(const Rule *r)
+{
+    for (int i = 0; i < r->nevents; i++)
+        for (int k = 0; k < r->events[i].ntargets; k++)
+            if (r->events[i].targets[k].kind == TGT_API)
+                return 1;
+    return 0;
+}
+
+static int applicable(const Program *p, const Rule *r)
+{
+    for (int i = 0; i < r->nevents; i++)
+        for (int k = 0; k < r->events[i].ntargets; k++) {
+            const RuleTarget *t = &r->events[i].targets[k];
+            if (t->kind == TGT_API && prog_is_called(p, t->name))
+                return 1;
+            if (t->kind == TGT_ROLE && !rule_has_api_targets(r) && prog_entry(p, (RoleKind)t->role, 0))
+                return 1;
+        }
+    return 0;
+}
+
+Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Report *rep)
+{
+    Arena *a = arena_new();
+    Program prog;
+    prog_build(&prog, drv, a);
+    Verdict v;
+    const char *detail = NULL;
+    if (!rule->runnable) {
+        v = VERDICT_NOT_RUNNABLE;
+        detail = rule->unsupported;
+    } else if (!applicable(&prog, rule)) {
+        v = VERDICT_NOT_APPLICABLE;
+        detail = "the driver calls none of the rule's APIs";
+    } else {
+        Engine e = {0};
+        e.prog = &prog;
+        e.rule = rule;
+        e.rep = rep;
+        e.arena = a;
+        e.keys = keytab_new(a);
+        double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
+        e.deadline = now_s() + budget;
+        e.state_budget = o && o->state_budget ? o->state_budget : 4000000;
+        e.reached = calloc((size_t)(prog.nfuncs ? prog.nfuncs : 1), 1);
+        e.frames = fr_build(&e);
+        lifecycle(&e);
+        orphans(&e);
+        if (e.out_of_time) {
+            v = VERDICT_TIMEOUT;
+            detail = arena_printf(a, "time budget of %g s exhausted", budget);
+        } else if (e.out_of_space) {
+            v = VERDICT_SPACEOUT;
+            detail = "state budget exhausted";
+        } else {
+            v = e.ndefects ? VERDICT_DEFECT : VERDICT_PASS;
+        }
+        if (e.ndefects && v != VERDICT_DEFECT)
+            detail = arena_printf(a, "%s; %d defect(s) found before", detail, e.ndefects);
+        for (int i = 0; i < e.nsites; i++)
+            free(e.sites[i]);
+        free(e.sites);
+        free(e.reached);
+        sum_free(&e);
+        fr_free(e.frames);
+        keytab_free(e.keys);
+    }
+    report_add_verdict(rep, drv->name, rule->name, v, detail);
+    arena_free(a);
+    return v;
+}
+
+void eng_list_entry_points(const Driver *drv, Report *rep)
+{
+    Arena *a = arena_new();
+    Program prog;
+    prog_build(&prog, drv, a);
+    for (int i = 0; i < prog.nentries; i++) {
+        const EntryPoint *ep = &prog.entries[i];
+        const Func *f = prog.funcs[ep->func].f;
+        report_add_entry(rep, drv->name, f->name, role_typedef(ep->role), ep->found_by,
+                         ep->loc.file ? ep->loc.file : f->file, ep->loc.line);
+    }
+    arena_free(a);
+}

@@ -1,0 +1,242 @@
+/* internal.h - the engine's own types, shared by the files of src/engine only.
+ *
+ * Abstract interpretation in the style of ESP's property simulation: an
+ * abstract State is the rule's state (one instance per watched object), a
+ * set of value facts on access-path keys (intervals, known bits, excluded
+ * constant, pointee), the frame's return slot, and a trace.  States are
+ * immutable once published: a change makes a copy.  Everything lives in
+ * the run's arena (one per driver and rule), dropped when the run ends. */
+#ifndef DRVCHECK_ENGINE_INTERNAL_H
+#define DRVCHECK_ENGINE_INTERNAL_H
+
+#include <stdint.h>
+
+#include "drvcheck/engine.h"
+#include "drvcheck/roles.h"
+
+/* ---- abstract values (absval.c) ---- */
+typedef struct AbsVal {
+    int64_t lo, hi;      /* interval */
+    int64_t excl;        /* a value known not to be taken (has_excl) */
+    uint64_t kmask;      /* bits whose value is known */
+    uint64_t kbits;      /* their values */
+    int32_t pointee;     /* key id of the object this pointer points to, 0 if unknown */
+    uint8_t has_excl;
+} AbsVal;
+
+AbsVal av_top(void);
+AbsVal av_const(int64_t c);
+AbsVal av_range(int64_t lo, int64_t hi);
+AbsVal av_nonzero(void);
+int av_is_top(const AbsVal *v);
+int av_is_const(const AbsVal *v, int64_t *c);
+int av_equal(const AbsVal *a, const AbsVal *b);
+AbsVal av_join(const AbsVal *a, const AbsVal *b);
+AbsVal av_widen(const AbsVal *old, const AbsVal *new_);
+/* Truth of a value used as a condition: 1 true, 0 false, -1 unknown. */
+int av_truth(const AbsVal *v);
+AbsVal av_unop(OpKind op, const AbsVal *a);
+AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b);
+/* Refine v by assuming `v op c` holds for every c in `rhs`; returns 0 when
+ * that is impossible (the path is infeasible). */
+int av_assume(AbsVal *v, OpKind op, const AbsVal *rhs);
+/* Assume (v & mask) != 0 (truth 1) or == 0 (truth 0). */
+int av_assume_bits(AbsVal *v, uint64_t mask, int truth);
+void av_format(const AbsVal *v, char *buf, int n);
+
+/* ---- key interning (state.c) ---- */
+typedef struct KeyTab KeyTab;
+
+/* ---- traces (trace.c) ---- */
+typedef struct Trace Trace;
+struct Trace {
+    TraceKind kind;
+    Loc loc;
+    const char *func;
+    const char *msg;         /* NULL: built when reported, from the fields below */
+    const Expr *cond;        /* TS_BRANCH: the condition; taken = its outcome */
+    const char *callee;      /* TS_CALL / TS_RETURN: the driver function */
+    int taken;
+    const char *state;   /* rule state after the step, or NULL */
+    Trace *parent;
+    int depth;
+};
+
+/* ---- states (state.c) ---- */
+typedef struct Fact {
+    int32_t key;         /* interned key id */
+    AbsVal v;
+} Fact;
+
+typedef struct Inst {    /* one instance of the rule's state machine */
+    int32_t obj;         /* key id of the watched object, 0 for an unwatched rule */
+    AbsVal *vars;        /* nvars values */
+} Inst;
+
+typedef struct State {
+    Fact *facts;         /* sorted by key, no top values; shared between copies */
+    int nfacts;
+    int facts_shared;    /* facts may be another state's too: copy before writing */
+    Inst *inst;          /* sorted by obj */
+    int ninst;
+    AbsVal ret;          /* return slot: value of the last returned call / return */
+    Trace *trace;        /* not part of equality */
+    Loc at;              /* exit states: the return it left by (not part of equality) */
+    uint64_t hash;       /* of everything but the trace */
+} State;
+
+typedef struct StateVec {
+    State **v;
+    int n, cap;
+} StateVec;
+
+typedef struct Engine Engine;
+typedef struct Frames Frames;
+
+/* ---- a driver's program view (program.c) ---- */
+typedef struct FuncRef {
+    const Func *f;
+    const Unit *u;
+    int idx;             /* index in Program.funcs */
+} FuncRef;
+
+typedef struct EntryPoint {
+    int func;            /* index in Program.funcs */
+    RoleKind role;
+    const char *found_by;
+    Loc loc;
+} EntryPoint;
+
+typedef struct Program {
+    const Driver *drv;
+    FuncRef *funcs;
+    int nfuncs;
+    struct Store { const char *key, *tkey; int func; } *stores;
+    int nstores;
+    EntryPoint *entries;
+    int nentries;
+    const char **noreturn;
+    int nnoreturn;
+    const char **called;     /* names of every callee seen (for Not applicable) */
+    int ncalled;
+    struct NameIdx { const char *name; int idx; } *by_name;  /* funcs sorted by name */
+    const char **relevant;   /* open-addressing set of keys whose values can matter */
+    int nrelevant_slots;
+} Program;
+
+void prog_build(Program *p, const Driver *drv, Arena *a);
+/* The function a call from unit `from` to `name` reaches, or -1. */
+int prog_lookup(const Program *p, const Unit *from, const char *name);
+/* Functions a call through `callee` (an EX_PATH) may reach; returns count. */
+int prog_targets(const Program *p, const Expr *callee, int *out, int max);
+int prog_is_called(const Program *p, const char *name);
+int prog_is_noreturn(const Program *p, const char *name);
+/* Can the value of this key decide anything (a branch, an argument, a
+ * returned status)?  Facts about other keys are never kept. */
+int prog_key_relevant(const Program *p, const char *key);
+const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
+
+/* ---- the engine (interp.c, harness.c) ---- */
+struct Engine {
+    const Program *prog;
+    const Rule *rule;
+    Report *rep;
+    Arena *arena;
+    KeyTab *keys;
+    int key_retval;          /* unused placeholder key */
+    /* summaries */
+    struct SumTab *sums;
+    /* budgets */
+    double deadline;
+    size_t state_budget;
+    size_t nstates;
+    int out_of_time, out_of_space;
+    unsigned long ticks;
+    int depth;
+    /* reported call sites (dedupe) */
+    char **sites;
+    int nsites, capsites;
+    int ndefects;
+    /* which functions were analysed at all */
+    unsigned char *reached;
+    Frames *frames;          /* per-function touch / read / write sets */
+};
+
+/* state.c */
+KeyTab *keytab_new(Arena *a);
+int32_t key_intern(Engine *e, const char *key, int persistent);
+int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
+const char *key_name(Engine *e, int32_t id);
+int key_persistent(Engine *e, int32_t id);
+State *st_new(Engine *e);
+State *st_copy(Engine *e, const State *s);
+const AbsVal *st_get(const State *s, int32_t key);
+void st_set(Engine *e, State *s, int32_t key, const AbsVal *v);   /* s must be a fresh copy */
+void st_havoc_prefix(Engine *e, State *s, int32_t key);           /* key and key.* / key[] */
+void st_finish(State *s);                                          /* compute the hash */
+int st_equal(Engine *e, const State *a, const State *b);
+int st_same_property(Engine *e, const State *a, const State *b);
+int st_same_locals(Engine *e, const State *a, const State *b);
+void keytab_free(KeyTab *t);
+State *st_join(Engine *e, const State *a, const State *b);          /* widening join */
+void sv_push(Engine *e, StateVec *v, State *s);
+/* Keep only persistent facts (globals, heap), for crossing a frame. */
+State *st_strip_locals(Engine *e, const State *s);
+/* A copy of callee exit x with the caller's local facts of s put back. */
+State *st_with_locals(Engine *e, const State *x, const State *s);
+/* A set of states with the widening cap: returns 1 if s (or a join) was new. */
+typedef struct StateSet StateSet;
+StateSet *ss_new(Engine *e);
+int ss_add(Engine *e, StateSet *set, State *s, State **added);
+void ss_free(StateSet *set);
+int ss_export(StateSet *set, StateVec *out, Engine *e);
+void sum_free(Engine *e);
+
+/* trace.c */
+Trace *tr_push(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func, const char *msg,
+               const char *state);
+/* Steps whose message is built only if a defect shows them. */
+Trace *tr_branch(Engine *e, Trace *parent, Loc loc, const char *func, const Expr *cond, int taken);
+Trace *tr_call(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func, const char *callee);
+/* Steps of t above `base` (exclusive), replayed on top of onto. */
+Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto);
+const char *tr_state_string(Engine *e, const State *s);
+void tr_report(Engine *e, Trace *t, Loc at, const char *func, const char *message);
+
+/* eval.c */
+AbsVal ev_expr(Engine *e, const State *s, const Expr *x);
+/* Refine s assuming x has the truth value `truth`; NULL if infeasible.
+ * Returns s itself when nothing could be refined. */
+State *ev_assume(Engine *e, State *s, const Expr *x, int truth);
+int32_t ev_path_key(Engine *e, const Expr *x);    /* key id of an EX_PATH, 0 if none */
+
+/* ruleexec.c */
+typedef struct EventCtx {
+    const char *fname;       /* $fname */
+    Loc loc;                 /* where a defect is reported */
+    const char *func;        /* function the event happens in (for the trace) */
+    const Step *call;        /* the call (API events), or NULL */
+    const State *caller;     /* state the call's arguments are evaluated in */
+    const Func *callee;      /* role events: the driver function */
+    int is_role;
+} EventCtx;
+/* Run every event of the rule matching (target name / role, when) on s.
+ * Appends the resulting states to out.  Returns the number of events run. */
+int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
+            const EventCtx *ctx, StateVec *out);
+int rx_rule_mentions_api(const Rule *r, const char *api);
+
+/* frames.c */
+Frames *fr_build(Engine *e);
+void fr_free(Frames *f);
+int fr_touches(const Frames *f, int fi);
+State *fr_project(Engine *e, const Frames *f, int fi, const State *s);
+State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x);
+
+/* interp.c */
+/* Analyse function fi from state s (caller locals already stripped, params
+ * bound); appends exit states (locals stripped, ret set) to out. */
+void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out);
+int eng_budget_exceeded(Engine *e);
+
+#endif

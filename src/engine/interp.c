@@ -1,0 +1,562 @@
+/* interp.c - analysing one function from one entry state, and calls.
+ *
+ * in_call is the heart: a work list over the function's blocks carrying
+ * abstract states (path-sensitive up to the StateSet cap per block), with
+ * every call handled at its step: the rule's entry events, the callee
+ * (a driver function through its summary, a callback NDIS runs inside the
+ * API, or an external API that may write through the addresses passed to
+ * it), the exit events, the result.  A summary maps (function, entry state)
+ * to its exit states and is computed once: the next call from an equal
+ * state replays it, with the callee's trace steps rebased onto the new
+ * caller's trace.  Recursion in progress returns the entry state unchanged
+ * (the call is assumed to have no effect on the rule), and so terminates. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <stdio.h>
+
+#include "engine/internal.h"
+
+enum { MAX_DEPTH = 48, MAX_TARGETS = 16, SUM_BUCKETS = 4096,
+       SUM_CAP = 2 };   /* summaries per function and rule state before widening */
+
+typedef struct Summary {
+    struct Summary *next;
+    int fi;
+    State *entry;
+    Trace *base;             /* the entry trace the exits were computed on */
+    StateVec exits;
+    int done;
+    int started;
+} Summary;
+
+typedef struct SumTab {
+    Summary *b[SUM_BUCKETS];
+    Summary ***byfunc;       /* per function: its summaries in creation order */
+    int *nlatest, *caplatest;
+    int nfuncs;
+} SumTab;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int eng_budget_exceeded(Engine *e)
+{
+    if (e->out_of_time || e->out_of_space)
+        return 1;
+    if ((++e->ticks & 255) == 0) {
+        if (e->deadline > 0 && now_s() > e->deadline)
+            e->out_of_time = 1;
+        if (e->nstates > e->state_budget || arena_used(e->arena) > e->state_budget * 256)
+            e->out_of_space = 1;
+    }
+    return e->out_of_time || e->out_of_space;
+}
+
+static Summary *sum_lookup(Engine *e, int fi, const State *entry)
+{
+    unsigned h = (unsigned)((entry->hash ^ (uint64_t)fi * 0x9e3779b97f4a7c15ULL) % SUM_BUCKETS);
+    for (Summary *s = e->sums->b[h]; s; s = s->next)
+        if (s->fi == fi && st_equal(e, s->entry, entry))
+            return s;
+    return NULL;
+}
+
+static Summary *sum_insert(Engine *e, int fi, State *entry)
+{
+    SumTab *t = e->sums;
+    unsigned h = (unsigned)((entry->hash ^ (uint64_t)fi * 0x9e3779b97f4a7c15ULL) % SUM_BUCKETS);
+    Summary *s = arena_alloc(e->arena, sizeof *s);
+    s->fi = fi;
+    s->entry = entry;
+    s->next = t->b[h];
+    t->b[h] = s;
+    /* per-function list, for widening */
+    if (t->nlatest[fi] == t->caplatest[fi]) {
+        t->caplatest[fi] = t->caplatest[fi] ? t->caplatest[fi] * 2 : 4;
+        Summary **nv = arena_alloc(e->arena, sizeof *nv * (size_t)t->caplatest[fi]);
+        for (int i = 0; i < t->nlatest[fi]; i++)
+            nv[i] = t->byfunc[fi][i];
+        t->byfunc[fi] = nv;
+    }
+    t->byfunc[fi][t->nlatest[fi]++] = s;
+    return s;
+}
+
+/* The summary for (fi, entry): an equal entry's, else a new one; past
+ * SUM_CAP entries with the same rule state and the same parameter values,
+ * the entry's other facts are widened into the newest of them (so a
+ * function is analysed a bounded number of times per rule state and
+ * arguments, whatever else its callers know). */
+static Summary *sum_find(Engine *e, int fi, State **entryp)
+{
+    if (!e->sums) {
+        e->sums = calloc(1, sizeof *e->sums);
+        e->sums->nfuncs = e->prog->nfuncs;
+        e->sums->byfunc = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->sums->byfunc);
+        e->sums->nlatest = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->sums->nlatest);
+        e->sums->caplatest = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->sums->caplatest);
+    }
+    State *entry = *entryp;
+    Summary *s = sum_lookup(e, fi, entry);
+    if (s)
+        return s;
+    SumTab *t = e->sums;
+    Summary **list = t->byfunc[fi];
+    int same = 0;
+    Summary *newest = NULL;
+    for (int i = 0; i < t->nlatest[fi]; i++)
+        if (st_same_property(e, list[i]->entry, entry) && st_same_locals(e, list[i]->entry, entry)) {
+            same++;
+            newest = list[i];
+        }
+    if (same >= SUM_CAP && newest) {
+        State *j = st_join(e, newest->entry, entry);
+        s = sum_lookup(e, fi, j);
+        if (s)
+            return s;
+        *entryp = j;
+        return sum_insert(e, fi, j);
+    }
+    State *k = st_copy(e, entry);
+    st_finish(k);
+    *entryp = k;
+    return sum_insert(e, fi, k);
+}
+
+void sum_free(Engine *e)
+{
+    if (!e->sums)
+        return;
+    if (getenv("DRVCHECK_ENGINE_STATS")) {
+        /* the functions analysed most often: where a driver's time goes */
+        int nf = e->sums->nfuncs, top[8] = {-1, -1, -1, -1, -1, -1, -1, -1};
+        for (int f = 0; f < nf; f++)
+            for (int k = 0; k < 8; k++)
+                if (top[k] < 0 || e->sums->nlatest[f] > e->sums->nlatest[top[k]]) {
+                    memmove(top + k + 1, top + k, sizeof *top * (size_t)(7 - k));
+                    top[k] = f;
+                    break;
+                }
+        fprintf(stderr, "engine: %s: %zu states, %zu KiB;", e->rule->name, e->nstates,
+                arena_used(e->arena) / 1024);
+        for (int k = 0; k < 8 && top[k] >= 0; k++)
+            fprintf(stderr, " %s x%d", e->prog->funcs[top[k]].f->name, e->sums->nlatest[top[k]]);
+        fputc('\n', stderr);
+    }
+    for (int i = 0; i < SUM_BUCKETS; i++)
+        for (Summary *s = e->sums->b[i]; s; s = s->next)
+            free(s->exits.v);
+    free(e->sums->byfunc);
+    free(e->sums->nlatest);
+    free(e->sums->caplatest);
+    free(e->sums);
+    e->sums = NULL;
+}
+
+typedef struct Frame {
+    const FuncRef *fr;
+    int fi;
+} Frame;
+
+static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
+                             StateVec *out);
+
+/* Bind callee parameters to argument values evaluated in the caller. */
+static State *bind_params(Engine *e, const Func *f, const Step *st, const State *caller,
+                          int first_arg)
+{
+    State *cs = st_strip_locals(e, caller);
+    for (int i = 0; i < f->nparams; i++) {
+        int a = first_arg + i;
+        if (!f->params[i].name || !f->params[i].name[0])
+            continue;
+        AbsVal v = st && a < st->nargs ? ev_expr(e, caller, st->args[a]) : av_top();
+        st_set(e, cs, key_intern(e, f->params[i].name, 0), &v);
+    }
+    cs->ret = av_top();
+    return cs;
+}
+
+/* An external function: it may write through every address passed. */
+static State *external_effects(Engine *e, const Step *st, State *s)
+{
+    State *r = st_copy(e, s);
+    for (int i = 0; i < st->nargs; i++) {
+        const Expr *a = st->args[i];
+        if (a && a->kind == EX_ADDR && a->a && a->a->kind == EX_PATH)
+            st_havoc_prefix(e, r, ev_path_key(e, a->a));
+        else if (a && a->kind == EX_PATH) {
+            AbsVal v = ev_expr(e, s, a);
+            if (v.pointee)
+                st_havoc_prefix(e, r, v.pointee);
+        }
+    }
+    r->ret = av_top();
+    return r;
+}
+
+static const struct { const char *api; int out; } api_models[] = {
+#define X(a, o) {a, o},
+#include "drvcheck/apimodels.def"
+#undef X
+};
+
+/* An API with a status model (apimodels.def): one state for success
+ * (status 0, the out argument non-NULL) and one for failure (a negative
+ * status).  Returns 0 for an API without a model. */
+static int api_outcomes(Engine *e, const Step *st, State *x, StateVec *out)
+{
+    if (!st->callee)
+        return 0;
+    for (size_t i = 0; i < sizeof api_models / sizeof api_models[0]; i++) {
+        if (strcmp(api_models[i].api, st->callee) != 0)
+            continue;
+        State *ok = st_copy(e, x);
+        ok->ret = av_const(0);
+        int o = api_models[i].out;
+        if (o >= 1 && o <= st->nargs) {
+            const Expr *a = st->args[o - 1];
+            int32_t k = 0;
+            if (a && a->kind == EX_ADDR && a->a && a->a->kind == EX_PATH)
+                k = ev_path_key(e, a->a);
+            else {
+                AbsVal pv = ev_expr(e, x, a);
+                k = pv.pointee;
+            }
+            AbsVal nz = av_nonzero();
+            st_set(e, ok, k, &nz);
+        }
+        State *bad = st_copy(e, x);
+        bad->ret = av_range(INT32_MIN, -1);
+        sv_push(e, out, ok);
+        sv_push(e, out, bad);
+        return 1;
+    }
+    return 0;
+}
+
+/* Callbacks NDIS runs inside the API (MINIPORT_SYNCHRONIZE_INTERRUPT). */
+static int inline_callbacks(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
+{
+    if (!st->callee)
+        return 0;
+    for (int i = 0; i < st->nargs; i++) {
+        const Expr *a = st->args[i];
+        if (!a || a->kind != EX_FUNC)
+            continue;
+        RoleKind role = role_by_api_arg(st->callee, i + 1);
+        if (role == ROLE_NONE || role_phase(role) != PH_SYNC)
+            continue;
+        int fi = prog_lookup(e->prog, fr->fr->u, a->text);
+        if (fi < 0)
+            return 0;
+        const Func *f = e->prog->funcs[fi].f;
+        State *cs = bind_params(e, f, st, s, i + 1);
+        cs->trace = tr_push(e, s->trace, TS_CALL, st->loc, fr->fr->f->name,
+                            arena_printf(e->arena, "%s runs %s", st->callee, f->name), NULL);
+        StateVec exits = {0};
+        in_call(e, fi, cs, cs->trace, &exits);
+        for (int k = 0; k < exits.n; k++) {
+            State *r = st_with_locals(e, exits.v[k], s);
+            r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);
+            sv_push(e, out, r);
+        }
+        free(exits.v);
+        return 1;
+    }
+    return 0;
+}
+
+static void assign_result(Engine *e, const Step *st, State *s)
+{
+    if (!st->lhs || st->lhs->kind != EX_PATH)
+        return;
+    int32_t k = ev_path_key(e, st->lhs);
+    st_havoc_prefix(e, s, k);
+    st_set(e, s, k, &s->ret);
+}
+
+static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
+{
+    const char *name = st->callee;
+    EventCtx ctx = {.fname = name ? name : "(indirect call)", .loc = st->loc,
+                    .func = fr->fr->f->name, .call = st, .caller = s};
+    StateVec pre = {0};
+    rx_fire(e, s, name, ROLE_NONE, EV_ENTRY, &ctx, &pre);
+    for (int p = 0; p < pre.n; p++) {
+        State *ps = pre.v[p];
+        StateVec done = {0};
+        int fi = name ? prog_lookup(e->prog, fr->fr->u, name) : -1;
+        if (fi >= 0 && e->depth < MAX_DEPTH) {
+            call_driver_func(e, fr, st, fi, ps, &done);
+        } else if (!name && st->callee_expr) {
+            int targets[MAX_TARGETS];
+            int nt = prog_targets(e->prog, st->callee_expr, targets, MAX_TARGETS);
+            for (int t = 0; t < nt && e->depth < MAX_DEPTH; t++)
+                call_driver_func(e, fr, st, targets[t], ps, &done);
+            if (nt == 0 || e->depth >= MAX_DEPTH)
+                sv_push(e, &done, external_effects(e, st, ps));
+        } else {
+            State *x = external_effects(e, st, ps);
+            if (!inline_callbacks(e, fr, st, x, &done) && !api_outcomes(e, st, x, &done))
+                sv_push(e, &done, x);
+        }
+        for (int k = 0; k < done.n; k++) {
+            StateVec post = {0};
+            EventCtx xc = ctx;
+            xc.caller = ps;
+            rx_fire(e, done.v[k], name, ROLE_NONE, EV_EXIT, &xc, &post);
+            for (int q = 0; q < post.n; q++) {
+                State *r = post.v[q];
+                if (st->noreturn || (name && prog_is_noreturn(e->prog, name)))
+                    continue;
+                if (st->lhs) {
+                    r = st_copy(e, r);
+                    assign_result(e, st, r);
+                }
+                sv_push(e, out, r);
+            }
+            free(post.v);
+        }
+        free(done.v);
+    }
+    free(pre.v);
+}
+
+static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
+                             StateVec *out)
+{
+    const Func *f = e->prog->funcs[fi].f;
+    State *cs = bind_params(e, f, st, s, 0);
+    if (!fr_touches(e->frames, fi)) {
+        /* it cannot touch the rule: analyse it from what it reads, apply
+         * what it writes (frames.c); the rule state and trace stay */
+        State *proj = fr_project(e, e->frames, fi, cs);
+        proj->trace = NULL;
+        StateVec exits = {0};
+        in_call(e, fi, proj, NULL, &exits);
+        State *base = external_effects(e, st, s);
+        for (int k = 0; k < exits.n; k++) {
+            State *r = fr_apply(e, e->frames, fi, base, exits.v[k]);
+            r->trace = s->trace;
+            sv_push(e, out, r);
+        }
+        free(exits.v);
+        return;
+    }
+    cs->trace = tr_call(e, s->trace, TS_CALL, st->loc, fr->fr->f->name, f->name);
+    StateVec exits = {0};
+    in_call(e, fi, cs, cs->trace, &exits);
+    for (int k = 0; k < exits.n; k++) {
+        State *r = st_with_locals(e, exits.v[k], s);
+        r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);
+        sv_push(e, out, r);
+    }
+    free(exits.v);
+}
+
+static State *do_assign(Engine *e, const Step *st, State *s)
+{
+    if (!st->lhs || st->lhs->kind != EX_PATH)
+        return s;
+    int32_t k = ev_path_key(e, st->lhs);
+    if (!k)
+        return s;
+    AbsVal v = st->rhs ? ev_expr(e, s, st->rhs) : av_top();
+    State *n = st_copy(e, s);
+    st_havoc_prefix(e, n, k);
+    st_set(e, n, k, &v);
+    return n;
+}
+
+/* Keep the states of v apart only up to the StateSet cap (a call can
+ * return many exit states; merging here, not only at block ends, keeps a
+ * block of many calls from multiplying them). */
+static void cap_states(Engine *e, StateVec *v)
+{
+    if (v->n <= 1)
+        return;
+    StateSet *set = ss_new(e);
+    for (int k = 0; k < v->n; k++) {
+        State *added = NULL;
+        ss_add(e, set, v->v[k], &added);
+    }
+    v->n = 0;
+    ss_export(set, v, e);
+    ss_free(set);
+}
+
+/* Run a block's steps on one state. */
+static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, StateVec *out)
+{
+    StateVec cur = {0};
+    sv_push(e, &cur, s);
+    for (int i = 0; i < b->nsteps && cur.n; i++) {
+        const Step *st = &b->steps[i];
+        StateVec next = {0};
+        for (int k = 0; k < cur.n; k++) {
+            if (st->kind == ST_ASSIGN)
+                sv_push(e, &next, do_assign(e, st, cur.v[k]));
+            else
+                do_call(e, fr, st, cur.v[k], &next);
+        }
+        free(cur.v);
+        cur = next;
+        if (st->kind == ST_CALL)
+            cap_states(e, &cur);
+    }
+    for (int k = 0; k < cur.n; k++)
+        sv_push(e, out, cur.v[k]);
+    free(cur.v);
+}
+
+typedef struct Work {
+    int block;
+    State *s;
+} Work;
+
+void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
+{
+    (void)ctx_trace;
+    e->reached[fi] = 1;
+    State key = *entry;
+    key.ret = av_top();
+    st_finish(&key);
+    State *kp = &key;
+    Summary *sum = sum_find(e, fi, &kp);
+    if (!sum->done && !sum->base && !sum->started) {   /* new: analyse it now */
+        sum->started = 1;
+        sum->base = entry->trace;
+        if (kp != &key) {          /* widened: analyse from the joined entry */
+            State *w = st_copy(e, kp);
+            w->trace = entry->trace;
+            entry = w;
+        }
+    } else if (sum->done) {
+        for (int i = 0; i < sum->exits.n; i++) {
+            State *x = st_copy(e, sum->exits.v[i]);
+            x->trace = entry->trace
+                           ? tr_rebase(e, sum->exits.v[i]->trace, sum->base, entry->trace)
+                           : NULL;
+            sv_push(e, out, x);
+        }
+        return;
+    } else {
+        /* recursion in progress: no effect assumed */
+        State *x = st_copy(e, entry);
+        x->ret = av_top();
+        sv_push(e, out, st_strip_locals(e, x));
+        return;
+    }
+
+    const FuncRef *fr = &e->prog->funcs[fi];
+    const Func *f = fr->f;
+    Frame frame = {fr, fi};
+    e->depth++;
+    StateSet **seen = calloc((size_t)f->nblocks, sizeof *seen);
+    StateSet **exitset = calloc((size_t)f->nblocks, sizeof *exitset);
+    Work *wl = NULL;
+    int wn = 0, wcap = 0, wh = 0;
+    if (f->nblocks > 0) {
+        State *s0 = st_copy(e, entry);
+        s0->ret = av_top();
+        seen[0] = ss_new(e);
+        State *added = NULL;
+        ss_add(e, seen[0], s0, &added);
+        wcap = 64;
+        wl = malloc(sizeof *wl * (size_t)wcap);
+        wl[wn++] = (Work){0, added};
+    }
+    while (wh < wn && !eng_budget_exceeded(e)) {
+        Work w = wl[wh++];
+        const Block *b = &f->blocks[w.block];
+        StateVec after = {0};
+        run_steps(e, &frame, b, w.s, &after);
+        for (int k = 0; k < after.n; k++) {
+            State *s = after.v[k];
+            int succ[2] = {-1, -1};
+            State *ss[2] = {NULL, NULL};
+            switch (b->term) {
+            case T_GOTO:
+                succ[0] = b->succ[0];
+                ss[0] = s;
+                break;
+            case T_BRANCH:
+                succ[0] = b->succ[0];
+                succ[1] = b->succ[1];
+                if (!b->cond) {
+                    ss[0] = s;
+                    ss[1] = s;
+                } else {
+                    for (int t = 0; t < 2; t++) {
+                        State *r = ev_assume(e, s, b->cond, t == 0);
+                        if (!r)
+                            continue;
+                        if (b->branch_kind != BR_LOGIC) {
+                            if (r == s)
+                                r = st_copy(e, s);
+                            r->trace = tr_branch(e, s->trace, b->term_loc, f->name, b->cond,
+                                                 t == 0);
+                        }
+                        ss[t] = r;
+                    }
+                }
+                break;
+            case T_RETURN: {
+                State *x = st_copy(e, s);
+                x->ret = b->retval ? ev_expr(e, s, b->retval) : av_top();
+                x = st_strip_locals(e, x);
+                x->at = b->term_loc;
+                if (!exitset[w.block])
+                    exitset[w.block] = ss_new(e);
+                State *added = NULL;
+                if (ss_add(e, exitset[w.block], x, &added))
+                    (void)added;
+                break;
+            }
+            case T_NORETURN:
+                break;
+            }
+            for (int t = 0; t < 2; t++) {
+                if (succ[t] < 0 || !ss[t] || succ[t] >= f->nblocks)
+                    continue;
+                if (!seen[succ[t]])
+                    seen[succ[t]] = ss_new(e);
+                State *added = NULL;
+                if (ss_add(e, seen[succ[t]], ss[t], &added)) {
+                    if (wn == wcap) {
+                        wcap *= 2;
+                        wl = realloc(wl, sizeof *wl * (size_t)wcap);
+                        if (!wl)
+                            abort();
+                    }
+                    wl[wn++] = (Work){succ[t], added};
+                }
+            }
+        }
+        free(after.v);
+        if (wh > 4096 && wh * 2 > wn) {   /* compact the consumed prefix */
+            memmove(wl, wl + wh, sizeof *wl * (size_t)(wn - wh));
+            wn -= wh;
+            wh = 0;
+        }
+    }
+    for (int i = 0; i < f->nblocks; i++) {
+        if (exitset[i])
+            ss_export(exitset[i], &sum->exits, e);
+        ss_free(seen[i]);
+        ss_free(exitset[i]);
+    }
+    free(seen);
+    free(exitset);
+    free(wl);
+    e->depth--;
+    sum->done = 1;
+    for (int i = 0; i < sum->exits.n; i++)
+        sv_push(e, out, sum->exits.v[i]);
+}

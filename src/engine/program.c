@@ -1,0 +1,377 @@
+/* program.c - one driver seen as a program: its functions by name, the
+ * function addresses it stores (for calls through pointers), the callbacks
+ * NDIS will call (entry points), and the names it calls.
+ *
+ * Names resolve as the linker would: a call from a file reaches that
+ * file's own definition first (static or not), else the one non-static
+ * definition in the driver.  Entry points come from role type
+ * declarations, from function addresses stored into characteristics
+ * fields (any assignment or initialiser whose member is a known callback
+ * field), from functions passed to APIs that take callbacks, and from the
+ * name DriverEntry.  Building is linear in the size of the CFGs. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/internal.h"
+
+static int find_in_unit(const Program *p, const Unit *u, const char *name)
+{
+    for (int i = 0; i < p->nfuncs; i++)
+        if (p->funcs[i].u == u && strcmp(p->funcs[i].f->name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* Binary search of by_name for the first function called `name`. */
+static int first_named(const Program *p, const char *name)
+{
+    int lo = 0, hi = p->nfuncs;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (strcmp(p->by_name[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int prog_lookup(const Program *p, const Unit *from, const char *name)
+{
+    if (!name)
+        return -1;
+    int own = -1, ext = -1;
+    for (int k = first_named(p, name); k < p->nfuncs; k++) {
+        int i = p->by_name[k].idx;
+        if (strcmp(p->by_name[k].name, name) != 0)
+            break;
+        if (p->funcs[i].u == from)
+            own = i;
+        else if (!p->funcs[i].f->is_static && (ext < 0 || i < ext))
+            ext = i;
+    }
+    return own >= 0 ? own : ext;
+}
+
+static const char *last_member(const char *tkey)
+{
+    const char *dot = tkey ? strrchr(tkey, '.') : NULL;
+    return dot ? dot + 1 : NULL;
+}
+
+int prog_targets(const Program *p, const Expr *callee, int *out, int max)
+{
+    int n = 0;
+    if (!callee)
+        return 0;
+    if (callee->kind == EX_FUNC) {
+        for (int i = 0; i < p->nfuncs && n < max; i++)
+            if (strcmp(p->funcs[i].f->name, callee->text) == 0 && !p->funcs[i].f->is_static) {
+                out[n++] = i;
+                break;
+            }
+        return n;
+    }
+    if (callee->kind != EX_PATH)
+        return 0;
+    for (int i = 0; i < p->nstores && n < max; i++) {
+        const struct Store *s = &p->stores[i];
+        int match = (callee->tkey && s->tkey && strcmp(callee->tkey, s->tkey) == 0) ||
+                    (callee->key && s->key && strcmp(callee->key, s->key) == 0);
+        if (!match)
+            continue;
+        int dup = 0;
+        for (int k = 0; k < n; k++)
+            dup |= out[k] == s->func;
+        if (!dup)
+            out[n++] = s->func;
+    }
+    return n;
+}
+
+int prog_is_called(const Program *p, const char *name)
+{
+    for (int i = 0; i < p->ncalled; i++)
+        if (strcmp(p->called[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+int prog_is_noreturn(const Program *p, const char *name)
+{
+    for (int i = 0; i < p->nnoreturn; i++)
+        if (strcmp(p->noreturn[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth)
+{
+    for (int i = 0; i < p->nentries; i++)
+        if (p->entries[i].role == role && nth-- == 0)
+            return &p->entries[i];
+    return NULL;
+}
+
+typedef struct Builder {
+    Program *p;
+    Arena *a;
+    int capf, caps, cape, capc, capn;
+} Builder;
+
+static void add_entry(Builder *b, int fi, RoleKind role, const char *found_by, Loc loc)
+{
+    Program *p = b->p;
+    if (fi < 0 || role == ROLE_NONE)
+        return;
+    for (int i = 0; i < p->nentries; i++)
+        if (p->entries[i].func == fi && p->entries[i].role == role) {
+            if (!strstr(p->entries[i].found_by, found_by))
+                p->entries[i].found_by = arena_printf(b->a, "%s; %s", p->entries[i].found_by, found_by);
+            return;
+        }
+    if (p->nentries == b->cape)
+        p->entries = arena_grow(b->a, p->entries, &b->cape, sizeof *p->entries);
+    p->entries[p->nentries++] = (EntryPoint){fi, role, found_by, loc};
+}
+
+static void add_called(Builder *b, const char *name)
+{
+    Program *p = b->p;
+    for (int i = 0; i < p->ncalled; i++)
+        if (strcmp(p->called[i], name) == 0)
+            return;
+    if (p->ncalled == b->capc)
+        p->called = arena_grow(b->a, (void *)p->called, &b->capc, sizeof *p->called);
+    p->called[p->ncalled++] = name;
+}
+
+static void add_store(Builder *b, const Unit *u, const char *key, const char *tkey,
+                      const char *fname, Loc loc)
+{
+    Program *p = b->p;
+    int fi = prog_lookup(p, u, fname);
+    if (fi < 0)
+        return;
+    if (p->nstores == b->caps)
+        p->stores = arena_grow(b->a, p->stores, &b->caps, sizeof *p->stores);
+    p->stores[p->nstores++] = (struct Store){key, tkey, fi};
+    RoleKind role = role_by_field(last_member(tkey ? tkey : key));
+    if (role != ROLE_NONE)
+        add_entry(b, fi, role, arena_printf(b->a, "%s", tkey ? tkey : key), loc);
+}
+
+/* ---- relevant keys: a small open-addressing string set ---- */
+static uint64_t hstr(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+int prog_key_relevant(const Program *p, const char *key)
+{
+    if (!key || !p->nrelevant_slots)
+        return 0;
+    uint64_t m = (uint64_t)p->nrelevant_slots - 1;
+    for (uint64_t h = hstr(key) & m; p->relevant[h]; h = (h + 1) & m)
+        if (strcmp(p->relevant[h], key) == 0)
+            return 1;
+    return 0;
+}
+
+typedef struct KeySet {
+    const char **slots;
+    int nslots, n;
+    Arena *a;
+    int added;               /* something new since the last pass */
+} KeySet;
+
+static void ks_add(KeySet *ks, const char *key)
+{
+    if (!key || !*key)
+        return;
+    if ((ks->n + 1) * 2 > ks->nslots) {
+        int old = ks->nslots;
+        const char **os = ks->slots;
+        ks->nslots = old ? old * 2 : 256;
+        ks->slots = arena_alloc(ks->a, sizeof *ks->slots * (size_t)ks->nslots);
+        for (int i = 0; i < old; i++)
+            if (os[i]) {
+                uint64_t m = (uint64_t)ks->nslots - 1, h = hstr(os[i]) & m;
+                while (ks->slots[h])
+                    h = (h + 1) & m;
+                ks->slots[h] = os[i];
+            }
+    }
+    uint64_t m = (uint64_t)ks->nslots - 1, h = hstr(key) & m;
+    for (; ks->slots[h]; h = (h + 1) & m)
+        if (strcmp(ks->slots[h], key) == 0)
+            return;
+    ks->slots[h] = key;
+    ks->n++;
+    ks->added = 1;
+}
+
+static int ks_has(const KeySet *ks, const char *key)
+{
+    if (!key || !ks->nslots)
+        return 0;
+    uint64_t m = (uint64_t)ks->nslots - 1;
+    for (uint64_t h = hstr(key) & m; ks->slots[h]; h = (h + 1) & m)
+        if (strcmp(ks->slots[h], key) == 0)
+            return 1;
+    return 0;
+}
+
+static void ks_expr(KeySet *ks, const Expr *x)
+{
+    /* expressions are shallow in practice; operands recurse */
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            ks_add(ks, x->key);
+            return;
+        }
+        ks_expr(ks, x->a);
+        ks_expr(ks, x->c);
+        if (x->kind != EX_BINOP)
+            return;
+    }
+}
+
+/* Keys whose value can decide something: those in branch conditions,
+ * returned values and call arguments, and, to a fixed point, whatever is
+ * assigned to a relevant key.  Tracking nothing else keeps states small
+ * and lets more calls share a summary. */
+static void relevant_keys(Program *p, Arena *a)
+{
+    KeySet ks = {.a = a};
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *f = p->funcs[fi].f;
+        for (int b = 0; b < f->nblocks; b++) {
+            const Block *bl = &f->blocks[b];
+            if (bl->term == T_BRANCH)
+                ks_expr(&ks, bl->cond);
+            if (bl->term == T_RETURN)
+                ks_expr(&ks, bl->retval);
+            for (int k = 0; k < bl->nsteps; k++) {
+                const Step *st = &bl->steps[k];
+                if (st->kind != ST_CALL)
+                    continue;
+                for (int x = 0; x < st->nargs; x++)
+                    ks_expr(&ks, st->args[x]);
+            }
+        }
+    }
+    do {
+        ks.added = 0;
+        for (int fi = 0; fi < p->nfuncs; fi++) {
+            const Func *f = p->funcs[fi].f;
+            for (int b = 0; b < f->nblocks; b++)
+                for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                    const Step *st = &f->blocks[b].steps[k];
+                    if (st->kind == ST_ASSIGN && st->lhs && st->lhs->kind == EX_PATH &&
+                        ks_has(&ks, st->lhs->key))
+                        ks_expr(&ks, st->rhs);
+                }
+        }
+    } while (ks.added);
+    p->relevant = ks.slots;
+    p->nrelevant_slots = ks.nslots;
+}
+
+static int cmp_by_name(const void *x, const void *y)
+{
+    const struct NameIdx *a = x, *b = y;
+    int c = strcmp(a->name, b->name);
+    return c ? c : a->idx - b->idx;
+}
+
+static int cmp_entry(const void *x, const void *y)
+{
+    const EntryPoint *a = x, *b = y;
+    if (a->role != b->role)
+        return (int)a->role - (int)b->role;
+    return a->func - b->func;
+}
+
+void prog_build(Program *p, const Driver *drv, Arena *a)
+{
+    memset(p, 0, sizeof *p);
+    p->drv = drv;
+    Builder b = {.p = p, .a = a};
+    for (int u = 0; u < drv->nunits; u++)
+        for (int i = 0; i < drv->units[u]->nfuncs; i++) {
+            if (p->nfuncs == b.capf)
+                p->funcs = arena_grow(a, p->funcs, &b.capf, sizeof *p->funcs);
+            p->funcs[p->nfuncs] = (FuncRef){&drv->units[u]->funcs[i], drv->units[u], p->nfuncs};
+            p->nfuncs++;
+        }
+    p->by_name = arena_alloc(a, sizeof *p->by_name * (size_t)(p->nfuncs + 1));
+    for (int i = 0; i < p->nfuncs; i++)
+        p->by_name[i] = (struct NameIdx){p->funcs[i].f->name, i};
+    if (p->nfuncs > 1)
+        qsort(p->by_name, (size_t)p->nfuncs, sizeof *p->by_name, cmp_by_name);
+    for (int u = 0; u < drv->nunits; u++) {
+        const Unit *un = drv->units[u];
+        for (int i = 0; i < un->nnoreturn; i++) {
+            if (p->nnoreturn == b.capn)
+                p->noreturn = arena_grow(a, (void *)p->noreturn, &b.capn, sizeof *p->noreturn);
+            p->noreturn[p->nnoreturn++] = un->noreturn_fns[i];
+        }
+    }
+    for (int u = 0; u < drv->nunits; u++) {
+        const Unit *un = drv->units[u];
+        /* role type declarations */
+        for (int i = 0; i < un->nroles; i++) {
+            RoleKind role = role_by_typedef(un->roles[i].role);
+            int fi = prog_lookup(p, un, un->roles[i].func);
+            add_entry(&b, fi, role,
+                      arena_printf(a, "role type declaration %s", un->roles[i].role),
+                      un->roles[i].loc);
+        }
+        for (int i = 0; i < un->nfuncs; i++) {
+            const Func *f = &un->funcs[i];
+            if (f->role)
+                add_entry(&b, find_in_unit(p, un, f->name), role_by_typedef(f->role),
+                          arena_printf(a, "role type declaration %s", f->role), f->role_loc);
+            if (strcmp(f->name, "DriverEntry") == 0 && !f->is_static)
+                add_entry(&b, find_in_unit(p, un, f->name), ROLE_DRIVER_ENTRY,
+                          "the name DriverEntry", f->loc);
+        }
+        for (int i = 0; i < un->nfnstores; i++) {
+            const FnStore *s = &un->fnstores[i];
+            add_store(&b, un, s->key, s->tkey, s->func, s->loc);
+        }
+        /* stores and calls inside bodies */
+        for (int i = 0; i < un->nfuncs; i++) {
+            const Func *f = &un->funcs[i];
+            for (int k = 0; k < f->nblocks; k++)
+                for (int j = 0; j < f->blocks[k].nsteps; j++) {
+                    const Step *st = &f->blocks[k].steps[j];
+                    if (st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_FUNC &&
+                        st->lhs && st->lhs->kind == EX_PATH)
+                        add_store(&b, un, st->lhs->key, st->lhs->tkey, st->rhs->text, st->loc);
+                    if (st->kind != ST_CALL)
+                        continue;
+                    if (st->callee)
+                        add_called(&b, st->callee);
+                    for (int x = 0; x < st->nargs; x++) {
+                        const Expr *arg = st->args[x];
+                        if (!arg || arg->kind != EX_FUNC || !st->callee)
+                            continue;
+                        RoleKind role = role_by_api_arg(st->callee, x + 1);
+                        if (role != ROLE_NONE)
+                            add_entry(&b, prog_lookup(p, un, arg->text), role,
+                                      arena_printf(a, "argument %d of %s", x + 1, st->callee),
+                                      st->loc);
+                    }
+                }
+        }
+    }
+    if (p->nentries > 1)
+        qsort(p->entries, (size_t)p->nentries, sizeof *p->entries, cmp_entry);
+    relevant_keys(p, a);
+}

@@ -1,0 +1,415 @@
+/* ruleexec.c - running a rule's event blocks on an abstract state.
+ *
+ * An event block runs when the driver calls an API the rule names (at the
+ * call's entry or exit) or when NDIS calls a callback with the role it
+ * names.  Conditions are three-valued: a condition over $return or a state
+ * variable that the state does not decide splits the state in two, each
+ * refined by its outcome (the API may return success or failure);  a
+ * condition the engine cannot decide because an argument's value is
+ * unknown is taken as false: drvcheck reports what it can show.
+ * `abort` reports a defect and the path goes on; `halt` drops the path. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/internal.h"
+
+typedef struct RCtx {
+    Engine *e;
+    const EventCtx *ev;
+    int ii;                  /* instance index the block acts on */
+} RCtx;
+
+static int mentions_arg(const RExpr *x)
+{
+    if (!x)
+        return 0;
+    if (x->kind == RX_ARG)
+        return 1;
+    return mentions_arg(x->a) || mentions_arg(x->b) || mentions_arg(x->c);
+}
+
+/* The value of argument n (1-based) of the event's function. */
+static AbsVal arg_value(Engine *e, const EventCtx *ev, int n)
+{
+    if (ev->call) {
+        if (n < 1 || n > ev->call->nargs)
+            return av_top();
+        return ev_expr(e, ev->caller, ev->call->args[n - 1]);
+    }
+    if (ev->callee && n >= 1 && n <= ev->callee->nparams && ev->caller) {
+        int32_t k = key_intern(e, ev->callee->params[n - 1].name, 0);
+        const AbsVal *v = st_get(ev->caller, k);
+        return v ? *v : av_top();
+    }
+    return av_top();
+}
+
+static AbsVal reval(const RCtx *c, const State *s, const RExpr *x)
+{
+    if (!x)
+        return av_top();
+    switch (x->kind) {
+    case RX_INT:
+        return av_const(x->ival);
+    case RX_VAR:
+        if (c->ii < s->ninst && x->index >= 0 && x->index < c->e->rule->nvars)
+            return s->inst[c->ii].vars[x->index];
+        return av_top();
+    case RX_RETURN:
+        return s->ret;
+    case RX_ARG:
+        return arg_value(c->e, c->ev, x->index);
+    case RX_UNOP: {
+        AbsVal a = reval(c, s, x->a);
+        return av_unop(x->op, &a);
+    }
+    case RX_BINOP: {
+        AbsVal a = reval(c, s, x->a);
+        AbsVal b = reval(c, s, x->b);
+        return av_binop(x->op, &a, &b);
+    }
+    case RX_COND: {
+        AbsVal k = reval(c, s, x->a);
+        int t = av_truth(&k);
+        if (t == 1)
+            return reval(c, s, x->b);
+        if (t == 0)
+            return reval(c, s, x->c);
+        AbsVal b = reval(c, s, x->b), d = reval(c, s, x->c);
+        return av_join(&b, &d);
+    }
+    case RX_EXTERN:
+        return av_top();
+    }
+    return av_top();
+}
+
+static OpKind rnegate(OpKind op)
+{
+    switch (op) {
+    case OP_EQ: return OP_NE;
+    case OP_NE: return OP_EQ;
+    case OP_LT: return OP_GE;
+    case OP_GE: return OP_LT;
+    case OP_GT: return OP_LE;
+    case OP_LE: return OP_GT;
+    default: return op;
+    }
+}
+
+static OpKind rswap(OpKind op)
+{
+    switch (op) {
+    case OP_LT: return OP_GT;
+    case OP_GT: return OP_LT;
+    case OP_LE: return OP_GE;
+    case OP_GE: return OP_LE;
+    default: return op;
+    }
+}
+
+/* The slot a refinable rule expression names: $return or a variable. */
+static AbsVal *slot(const RCtx *c, State *s, const RExpr *x)
+{
+    if (x->kind == RX_RETURN)
+        return &s->ret;
+    if (x->kind == RX_VAR && c->ii < s->ninst)
+        return &s->inst[c->ii].vars[x->index];
+    return NULL;
+}
+
+static int refinable(const RExpr *x)
+{
+    return x && (x->kind == RX_RETURN || x->kind == RX_VAR);
+}
+
+/* s assuming x has truth `truth`: a fresh copy, or NULL if impossible. */
+static State *rassume(const RCtx *c, const State *s, const RExpr *x, int truth)
+{
+    AbsVal whole = reval(c, s, x);
+    int t = av_truth(&whole);
+    if (t >= 0)
+        return t == truth ? st_copy(c->e, s) : NULL;
+    switch (x->kind) {
+    case RX_RETURN:
+    case RX_VAR: {
+        State *n = st_copy(c->e, s);
+        AbsVal zero = av_const(0);
+        AbsVal *v = slot(c, n, x);
+        if (v && !av_assume(v, truth ? OP_NE : OP_EQ, &zero))
+            return NULL;
+        return n;
+    }
+    case RX_UNOP:
+        if (x->op == OP_NOT)
+            return rassume(c, s, x->a, !truth);
+        return st_copy(c->e, s);
+    case RX_BINOP:
+        switch (x->op) {
+        case OP_LAND:
+            if (truth) {
+                State *a = rassume(c, s, x->a, 1);
+                return a ? rassume(c, a, x->b, 1) : NULL;
+            }
+            return st_copy(c->e, s);
+        case OP_LOR:
+            if (!truth) {
+                State *a = rassume(c, s, x->a, 0);
+                return a ? rassume(c, a, x->b, 0) : NULL;
+            }
+            return st_copy(c->e, s);
+        case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
+            OpKind op = truth ? x->op : rnegate(x->op);
+            State *n = st_copy(c->e, s);
+            if (refinable(x->a)) {
+                AbsVal rv = reval(c, n, x->b);
+                if (!av_assume(slot(c, n, x->a), op, &rv))
+                    return NULL;
+            }
+            if (refinable(x->b)) {
+                AbsVal lv = reval(c, n, x->a);
+                if (!av_assume(slot(c, n, x->b), rswap(op), &lv))
+                    return NULL;
+            }
+            return n;
+        }
+        default:
+            return st_copy(c->e, s);
+        }
+    default:
+        return st_copy(c->e, s);
+    }
+}
+
+static const char *expand_fname(Engine *e, const char *msg, const char *fname)
+{
+    if (!msg)
+        return "rule violation";
+    const char *p = strstr(msg, "$fname");
+    if (!p)
+        return msg;
+    size_t n = strlen(msg) + strlen(fname ? fname : "") + 1;
+    char *out = arena_alloc(e->arena, n);
+    char *w = out;
+    for (const char *q = msg; *q;) {
+        if (strncmp(q, "$fname", 6) == 0) {
+            size_t l = strlen(fname ? fname : "");
+            memcpy(w, fname ? fname : "", l);
+            w += l;
+            q += 6;
+        } else {
+            *w++ = *q++;
+        }
+    }
+    *w = 0;
+    return out;
+}
+
+static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
+{
+    Engine *e = c->e;
+    switch (st->kind) {
+    case RS_BLOCK: {
+        StateVec cur = {0};
+        sv_push(e, &cur, s);
+        for (int i = 0; i < st->nstmts; i++) {
+            StateVec next = {0};
+            for (int k = 0; k < cur.n; k++)
+                exec(c, st->stmts[i], cur.v[k], &next);
+            free(cur.v);
+            cur = next;
+        }
+        for (int k = 0; k < cur.n; k++)
+            sv_push(e, out, cur.v[k]);
+        free(cur.v);
+        return;
+    }
+    case RS_IF: {
+        AbsVal v = reval(c, s, st->cond);
+        int t = av_truth(&v);
+        if (t < 0 && mentions_arg(st->cond))
+            t = 0;
+        if (t == 1) {
+            exec(c, st->then_s, s, out);
+        } else if (t == 0) {
+            if (st->else_s)
+                exec(c, st->else_s, s, out);
+            else
+                sv_push(e, out, s);
+        } else {
+            State *yes = rassume(c, s, st->cond, 1);
+            State *no = rassume(c, s, st->cond, 0);
+            if (yes)
+                exec(c, st->then_s, yes, out);
+            if (no) {
+                if (st->else_s)
+                    exec(c, st->else_s, no, out);
+                else
+                    sv_push(e, out, no);
+            }
+        }
+        return;
+    }
+    case RS_ASSIGN: {
+        AbsVal v = reval(c, s, st->value);
+        State *n = st_copy(e, s);
+        if (c->ii < n->ninst && st->var >= 0 && st->var < e->rule->nvars)
+            n->inst[c->ii].vars[st->var] = v;
+        sv_push(e, out, n);
+        return;
+    }
+    case RS_ABORT:
+        tr_report(e, s->trace, c->ev->loc, c->ev->func, expand_fname(e, st->message, c->ev->fname));
+        sv_push(e, out, s);
+        return;
+    case RS_HALT:
+        return;
+    }
+}
+
+static int target_matches(const RuleTarget *t, const char *api, RoleKind role)
+{
+    if (t->kind == TGT_ROLE)
+        return role != ROLE_NONE && t->role == (int)role;
+    return api && t->name && strcmp(t->name, api) == 0;
+}
+
+static int event_matches(const RuleEvent *ev, const char *api, RoleKind role, EvWhen when)
+{
+    if (ev->when != when)
+        return 0;
+    for (int i = 0; i < ev->ntargets; i++)
+        if (target_matches(&ev->targets[i], api, role))
+            return 1;
+    return 0;
+}
+
+int rx_rule_mentions_api(const Rule *r, const char *api)
+{
+    for (int i = 0; i < r->nevents; i++)
+        for (int k = 0; k < r->events[i].ntargets; k++)
+            if (target_matches(&r->events[i].targets[k], api, ROLE_NONE))
+                return 1;
+    return r->has_watch && target_matches(&r->watch_target, api, ROLE_NONE);
+}
+
+/* The object an argument designates, for watch / guard. */
+static int32_t object_of(Engine *e, const EventCtx *ev, int n)
+{
+    AbsVal v = arg_value(e, ev, n);
+    if (v.pointee)
+        return v.pointee;
+    const Expr *x = ev->call && n >= 1 && n <= ev->call->nargs ? ev->call->args[n - 1] : NULL;
+    if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH)
+        return ev_path_key(e, x->a);
+    if (x && x->kind == EX_PATH && x->key) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "*%s", x->key);
+        return key_intern(e, buf, 1);
+    }
+    return key_intern(e, "<unknown object>", 1);
+}
+
+/* Index of the instance for obj in s, creating it (initial values) in a
+ * copy when absent; *sp may be replaced by that copy. */
+static int instance(Engine *e, State **sp, int32_t obj)
+{
+    State *s = *sp;
+    for (int i = 0; i < s->ninst; i++)
+        if (s->inst[i].obj == obj)
+            return i;
+    State *n = st_copy(e, s);
+    const Rule *r = e->rule;
+    Inst *ni = arena_alloc(e->arena, sizeof *ni * (size_t)(n->ninst + 1));
+    int at = 0;
+    while (at < n->ninst && n->inst[at].obj < obj)
+        at++;
+    if (at > 0)
+        memcpy(ni, n->inst, sizeof *ni * (size_t)at);
+    if (n->ninst > at)
+        memcpy(ni + at + 1, n->inst + at, sizeof *ni * (size_t)(n->ninst - at));
+    ni[at].obj = obj;
+    ni[at].vars = arena_alloc(e->arena, sizeof(AbsVal) * (size_t)(r->nvars ? r->nvars : 1));
+    for (int k = 0; k < r->nvars; k++)
+        ni[at].vars[k] = av_const(r->vars[k].init);
+    n->inst = ni;
+    n->ninst++;
+    *sp = n;
+    return at;
+}
+
+static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *ctx, StateVec *out)
+{
+    const Rule *r = e->rule;
+    if (ev->guard_arg > 0) {
+        int32_t obj = object_of(e, ctx, ev->guard_arg);
+        int ii = instance(e, &s, obj);
+        RCtx c = {e, ctx, ii};
+        exec(&c, ev->body, s, out);
+        return;
+    }
+    if (!r->has_watch) {
+        RCtx c = {e, ctx, 0};
+        exec(&c, ev->body, s, out);
+        return;
+    }
+    /* every live instance in turn */
+    StateVec cur = {0};
+    sv_push(e, &cur, s);
+    for (int ii = 0; ii < s->ninst; ii++) {
+        StateVec next = {0};
+        RCtx c = {e, ctx, ii};
+        for (int k = 0; k < cur.n; k++)
+            exec(&c, ev->body, cur.v[k], &next);
+        free(cur.v);
+        cur = next;
+    }
+    for (int k = 0; k < cur.n; k++)
+        sv_push(e, out, cur.v[k]);
+    free(cur.v);
+}
+
+int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
+            const EventCtx *ctx, StateVec *out)
+{
+    const Rule *r = e->rule;
+    int fired = 0;
+    const char *before = NULL;
+    if (r->has_watch && r->watch_when == when && target_matches(&r->watch_target, api, role)) {
+        int32_t obj = object_of(e, ctx, r->watch_arg);
+        instance(e, &s, obj);
+        fired++;
+    }
+    StateVec cur = {0};
+    sv_push(e, &cur, s);
+    for (int i = 0; i < r->nevents; i++) {
+        const RuleEvent *ev = &r->events[i];
+        if (!event_matches(ev, api, role, when))
+            continue;
+        if (!before)
+            before = tr_state_string(e, s);
+        fired++;
+        StateVec next = {0};
+        for (int k = 0; k < cur.n; k++)
+            run_block(e, ev, cur.v[k], ctx, &next);
+        free(cur.v);
+        cur = next;
+    }
+    for (int k = 0; k < cur.n; k++) {
+        State *n = cur.v[k];
+        if (before) {
+            const char *after = tr_state_string(e, n);
+            if (strcmp(before, after) != 0) {
+                const char *msg = arena_printf(e->arena, "%s %s: %s -> %s", ctx->fname,
+                                               when == EV_ENTRY ? "is called" : "returns",
+                                               before[0] ? before : "(none)", after);
+                if (n == s)
+                    n = st_copy(e, s);
+                n->trace = tr_push(e, n->trace, TS_STATE, ctx->loc, ctx->func, msg, after);
+            }
+        }
+        sv_push(e, out, n);
+    }
+    free(cur.v);
+    return fired;
+}

@@ -1,0 +1,513 @@
+/* state.c - abstract states, their keys, and sets of states.
+ *
+ * Keys (access paths such as "_ADAPTER.InterruptHandle" or "Status") are
+ * interned to small ids; id 0 means "no key".  A State holds its facts
+ * sorted by key id, so equality is a linear compare and the hash is cheap.
+ * A StateSet is what a program point has seen: it keeps states apart while
+ * they are few (path sensitivity) and, past a cap, joins a newcomer into
+ * the state with the same rule state (ESP-style merging with widening:
+ * facts that differ are dropped), which bounds the work per point. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/internal.h"
+
+enum { SET_CAP = 6 };
+
+typedef struct KeyEnt {
+    const char *name;
+    int persistent;
+    int relevant;          /* facts about it are kept (prog_key_relevant) */
+} KeyEnt;
+
+struct KeyTab {
+    Arena *a;
+    KeyEnt *ents;          /* by id */
+    int n, cap;
+    int32_t *slots;        /* open addressing over ids */
+    int nslots;
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+KeyTab *keytab_new(Arena *a)
+{
+    KeyTab *t = arena_alloc(a, sizeof *t);
+    t->a = a;
+    t->nslots = 1024;
+    t->slots = calloc((size_t)t->nslots, sizeof *t->slots);
+    t->cap = 256;
+    t->ents = calloc((size_t)t->cap, sizeof *t->ents);
+    t->n = 1;              /* id 0 is "no key" */
+    return t;
+}
+
+static void keytab_rehash(KeyTab *t)
+{
+    free(t->slots);
+    t->nslots *= 2;
+    t->slots = calloc((size_t)t->nslots, sizeof *t->slots);
+    for (int id = 1; id < t->n; id++) {
+        uint64_t h = hash_str(t->ents[id].name) & (uint64_t)(t->nslots - 1);
+        while (t->slots[h])
+            h = (h + 1) & (uint64_t)(t->nslots - 1);
+        t->slots[h] = id;
+    }
+}
+
+int32_t key_find(Engine *e, const char *key)
+{
+    KeyTab *t = e->keys;
+    if (!key || !*key)
+        return 0;
+    uint64_t h = hash_str(key) & (uint64_t)(t->nslots - 1);
+    for (; t->slots[h]; h = (h + 1) & (uint64_t)(t->nslots - 1))
+        if (strcmp(t->ents[t->slots[h]].name, key) == 0)
+            return t->slots[h];
+    return 0;
+}
+
+int32_t key_intern(Engine *e, const char *key, int persistent)
+{
+    KeyTab *t = e->keys;
+    if (!key || !*key)
+        return 0;
+    uint64_t h = hash_str(key) & (uint64_t)(t->nslots - 1);
+    for (; t->slots[h]; h = (h + 1) & (uint64_t)(t->nslots - 1))
+        if (strcmp(t->ents[t->slots[h]].name, key) == 0) {
+            t->ents[t->slots[h]].persistent |= persistent;   /* a global seen later */
+            return t->slots[h];
+        }
+    if (t->n == t->cap) {
+        t->cap *= 2;
+        t->ents = realloc(t->ents, (size_t)t->cap * sizeof *t->ents);
+        if (!t->ents)
+            abort();
+    }
+    int32_t id = t->n++;
+    t->ents[id].name = arena_strdup(t->a, key);
+    t->ents[id].persistent = persistent;
+    t->ents[id].relevant = prog_key_relevant(e->prog, key);
+    t->slots[h] = id;
+    if (t->n * 2 > t->nslots)
+        keytab_rehash(t);
+    return id;
+}
+
+const char *key_name(Engine *e, int32_t id)
+{
+    return id > 0 && id < e->keys->n ? e->keys->ents[id].name : "";
+}
+
+int key_persistent(Engine *e, int32_t id)
+{
+    return id > 0 && id < e->keys->n && e->keys->ents[id].persistent;
+}
+
+void keytab_free(KeyTab *t)
+{
+    if (t) {
+        free(t->slots);
+        free(t->ents);
+    }
+}
+
+State *st_new(Engine *e)
+{
+    State *s = arena_alloc(e->arena, sizeof *s);
+    s->ret = av_top();
+    e->nstates++;
+    return s;
+}
+
+/* Give s a facts array of its own (copy-on-write), with room for extra. */
+static void own_facts(Engine *e, State *s, int extra)
+{
+    if (!s->facts_shared && extra == 0)
+        return;
+    Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + extra + 1));
+    if (s->nfacts)
+        memcpy(nf, s->facts, sizeof *nf * (size_t)s->nfacts);
+    s->facts = nf;
+    s->facts_shared = 0;
+}
+
+State *st_copy(Engine *e, const State *s)
+{
+    State *c = arena_alloc_raw(e->arena, sizeof *c);
+    *c = *s;
+    /* the facts are shared until one of the two writes them */
+    ((State *)s)->facts_shared = 1;
+    c->facts_shared = 1;
+    int nv = e->rule->nvars;
+    if (s->ninst) {
+        c->inst = arena_alloc_raw(e->arena, sizeof *c->inst * (size_t)s->ninst);
+        for (int i = 0; i < s->ninst; i++) {
+            c->inst[i].obj = s->inst[i].obj;
+            c->inst[i].vars = arena_alloc_raw(e->arena, sizeof(AbsVal) * (size_t)(nv ? nv : 1));
+            if (nv)
+                memcpy(c->inst[i].vars, s->inst[i].vars, sizeof(AbsVal) * (size_t)nv);
+        }
+    }
+    e->nstates++;
+    return c;
+}
+
+const AbsVal *st_get(const State *s, int32_t key)
+{
+    int lo = 0, hi = s->nfacts - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (s->facts[mid].key == key)
+            return &s->facts[mid].v;
+        if (s->facts[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
+{
+    if (key <= 0)
+        return;
+    AbsVal top;
+    if (!e->keys->ents[key].relevant) {   /* nothing ever reads it: keep no fact */
+        top = av_top();
+        v = &top;
+    }
+    int lo = 0, hi = s->nfacts - 1, at = s->nfacts;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (s->facts[mid].key == key) {
+            at = mid;
+            break;
+        }
+        if (s->facts[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    int found = at < s->nfacts && s->facts[at].key == key;
+    if (!found)
+        at = lo;
+    if (av_is_top(v)) {
+        if (found) {
+            own_facts(e, s, 0);
+            memmove(&s->facts[at], &s->facts[at + 1], sizeof *s->facts * (size_t)(s->nfacts - at - 1));
+            s->nfacts--;
+        }
+        return;
+    }
+    if (found) {
+        own_facts(e, s, 0);
+        s->facts[at].v = *v;
+        return;
+    }
+    Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + 1));
+    if (at > 0)
+        memcpy(nf, s->facts, sizeof *nf * (size_t)at);
+    nf[at].key = key;
+    nf[at].v = *v;
+    if (s->nfacts > at)
+        memcpy(nf + at + 1, s->facts + at, sizeof *nf * (size_t)(s->nfacts - at));
+    s->facts = nf;
+    s->nfacts++;
+    s->facts_shared = 0;
+}
+
+/* Forget key and everything below it ("k.f", "k[]", "k->..."). */
+void st_havoc_prefix(Engine *e, State *s, int32_t key)
+{
+    if (key <= 0)
+        return;
+    const char *name = key_name(e, key);
+    size_t n = strlen(name);
+    int any = 0;
+    for (int i = 0; i < s->nfacts && !any; i++) {
+        const char *fn = key_name(e, s->facts[i].key);
+        any = s->facts[i].key == key ||
+              (strncmp(fn, name, n) == 0 && (fn[n] == '.' || fn[n] == '['));
+    }
+    if (!any)
+        return;
+    own_facts(e, s, 0);
+    int k = 0;
+    for (int i = 0; i < s->nfacts; i++) {
+        const char *fn = key_name(e, s->facts[i].key);
+        int drop = s->facts[i].key == key ||
+                   (strncmp(fn, name, n) == 0 && (fn[n] == '.' || fn[n] == '['));
+        if (!drop)
+            s->facts[k++] = s->facts[i];
+    }
+    s->nfacts = k;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+}
+
+static uint64_t hash_val(const AbsVal *v)
+{
+    uint64_t h = mix((uint64_t)v->lo, (uint64_t)v->hi);
+    h = mix(h, v->has_excl ? (uint64_t)v->excl : 0x55);
+    h = mix(h, v->kmask);
+    h = mix(h, v->kbits & v->kmask);
+    return mix(h, (uint64_t)v->pointee);
+}
+
+void st_finish(State *s)
+{
+    uint64_t h = 7;
+    for (int i = 0; i < s->nfacts; i++)
+        h = mix(mix(h, (uint64_t)s->facts[i].key), hash_val(&s->facts[i].v));
+    h = mix(h, 0xabc);
+    for (int i = 0; i < s->ninst; i++)
+        h = mix(h, (uint64_t)s->inst[i].obj);
+    h = mix(h, hash_val(&s->ret));
+    s->hash = h;
+}
+
+static int same_inst(const State *a, const State *b, int nvars)
+{
+    if (a->ninst != b->ninst)
+        return 0;
+    for (int i = 0; i < a->ninst; i++) {
+        if (a->inst[i].obj != b->inst[i].obj)
+            return 0;
+        for (int k = 0; k < nvars; k++)
+            if (!av_equal(&a->inst[i].vars[k], &b->inst[i].vars[k]))
+                return 0;
+    }
+    return 1;
+}
+
+int st_equal(Engine *e, const State *a, const State *b)
+{
+    if (a->hash != b->hash || a->nfacts != b->nfacts)
+        return 0;
+    for (int i = 0; i < a->nfacts; i++)
+        if (a->facts[i].key != b->facts[i].key || !av_equal(&a->facts[i].v, &b->facts[i].v))
+            return 0;
+    return av_equal(&a->ret, &b->ret) && same_inst(a, b, e->rule->nvars);
+}
+
+/* States merge only with states in the same rule state whose return slot
+ * says the same about success: a function's success and failure exits
+ * (status 0 or not) never blur into one. */
+int st_same_property(Engine *e, const State *a, const State *b)
+{
+    return same_inst(a, b, e->rule->nvars) && av_truth(&a->ret) == av_truth(&b->ret);
+}
+
+/* Do a and b agree on every frame-local fact (parameters at a call)? */
+int st_same_locals(Engine *e, const State *a, const State *b)
+{
+    int i = 0, k = 0;
+    for (;;) {
+        while (i < a->nfacts && key_persistent(e, a->facts[i].key))
+            i++;
+        while (k < b->nfacts && key_persistent(e, b->facts[k].key))
+            k++;
+        if (i >= a->nfacts || k >= b->nfacts)
+            return i >= a->nfacts && k >= b->nfacts;
+        if (a->facts[i].key != b->facts[k].key || !av_equal(&a->facts[i].v, &b->facts[k].v))
+            return 0;
+        i++;
+        k++;
+    }
+}
+
+/* Widening join of a state a program point holds (a) with a newcomer (b)
+ * with the same rule state: a fact known on one side only goes, facts on
+ * both sides are widened (av_widen), so repeated merging terminates. */
+State *st_join(Engine *e, const State *a, const State *b)
+{
+    State *j = st_copy(e, a);
+    own_facts(e, j, 0);
+    int k = 0;
+    for (int i = 0; i < a->nfacts; i++) {
+        const AbsVal *bv = st_get(b, a->facts[i].key);
+        if (!bv)
+            continue;
+        AbsVal w = av_equal(bv, &a->facts[i].v) ? *bv : av_widen(&a->facts[i].v, bv);
+        if (av_is_top(&w))
+            continue;
+        j->facts[k].key = a->facts[i].key;
+        j->facts[k].v = w;
+        k++;
+    }
+    j->nfacts = k;
+    if (!av_equal(&a->ret, &b->ret))
+        j->ret = av_widen(&a->ret, &b->ret);
+    st_finish(j);
+    return j;
+}
+
+State *st_strip_locals(Engine *e, const State *s)
+{
+    State *c = st_copy(e, s);
+    int nloc = 0;
+    for (int i = 0; i < s->nfacts; i++)
+        nloc += !key_persistent(e, s->facts[i].key);
+    if (nloc == 0)
+        return c;
+    own_facts(e, c, 0);
+    int k = 0;
+    for (int i = 0; i < s->nfacts; i++)
+        if (key_persistent(e, s->facts[i].key))
+            c->facts[k++] = s->facts[i];
+    c->nfacts = k;
+    return c;
+}
+
+State *st_with_locals(Engine *e, const State *x, const State *s)
+{
+    State *r = st_copy(e, x);
+    int nloc = 0;
+    for (int i = 0; i < s->nfacts; i++)
+        nloc += !key_persistent(e, s->facts[i].key);
+    if (nloc == 0)
+        return r;
+    Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(x->nfacts + nloc));
+    int n = 0, i = 0, k = 0;
+    while (i < x->nfacts || k < s->nfacts) {
+        if (k < s->nfacts && key_persistent(e, s->facts[k].key)) {
+            k++;
+            continue;
+        }
+        if (k >= s->nfacts || (i < x->nfacts && x->facts[i].key < s->facts[k].key))
+            nf[n++] = x->facts[i++];
+        else if (i >= x->nfacts || s->facts[k].key < x->facts[i].key)
+            nf[n++] = s->facts[k++];
+        else {           /* same key (cannot happen: one is local, one persistent) */
+            nf[n++] = x->facts[i++];
+            k++;
+        }
+    }
+    r->facts = nf;
+    r->nfacts = n;
+    r->facts_shared = 0;
+    return r;
+}
+
+void sv_push(Engine *e, StateVec *v, State *s)
+{
+    (void)e;
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 8;
+        State **nv = realloc(v->v, sizeof *nv * (size_t)v->cap);
+        if (!nv)
+            abort();
+        v->v = nv;
+    }
+    v->v[v->n++] = s;
+}
+
+struct StateSet {
+    State **v;
+    int n, cap;
+};
+
+StateSet *ss_new(Engine *e)
+{
+    (void)e;
+    StateSet *s = calloc(1, sizeof *s);
+    if (!s)
+        abort();
+    return s;
+}
+
+void ss_free(StateSet *set)
+{
+    if (set) {
+        free(set->v);
+        free(set);
+    }
+}
+
+static void ss_push(StateSet *set, State *s)
+{
+    if (set->n == set->cap) {
+        set->cap = set->cap ? set->cap * 2 : 4;
+        set->v = realloc(set->v, sizeof *set->v * (size_t)set->cap);
+        if (!set->v)
+            abort();
+    }
+    set->v[set->n++] = s;
+}
+
+/* How many facts differ between a and b (known on one side only, or
+ * known differently). */
+static int distance(Engine *e, const State *a, const State *b)
+{
+    (void)e;
+    int i = 0, k = 0, d = 0;
+    while (i < a->nfacts || k < b->nfacts) {
+        if (k >= b->nfacts || (i < a->nfacts && a->facts[i].key < b->facts[k].key)) {
+            d++;
+            i++;
+        } else if (i >= a->nfacts || b->facts[k].key < a->facts[i].key) {
+            d++;
+            k++;
+        } else {
+            d += !av_equal(&a->facts[i].v, &b->facts[k].v);
+            i++;
+            k++;
+        }
+    }
+    return d;
+}
+
+int ss_add(Engine *e, StateSet *set, State *s, State **added)
+{
+    st_finish(s);
+    for (int i = 0; i < set->n; i++)
+        if (set->v[i] && st_equal(e, set->v[i], s))
+            return 0;
+    int same = 0, at = -1, best = 1 << 30;
+    for (int i = 0; i < set->n; i++)
+        if (set->v[i] && st_same_property(e, set->v[i], s)) {
+            same++;
+            /* merge into the closest state: the fewest facts to give up */
+            int d = distance(e, set->v[i], s);
+            if (d < best) {
+                best = d;
+                at = i;
+            }
+        }
+    if (same < SET_CAP) {
+        ss_push(set, s);
+        *added = s;
+        return 1;
+    }
+    /* widen into the last state with this rule state */
+    State *j = st_join(e, set->v[at], s);
+    j->trace = set->v[at]->trace;
+    if (st_equal(e, j, set->v[at]))
+        return 0;
+    set->v[at] = j;
+    *added = j;
+    return 1;
+}
+
+/* Append the states of a set to out (widened ones replace their originals). */
+int ss_export(StateSet *set, StateVec *out, Engine *e)
+{
+    int n = 0;
+    for (int i = 0; i < set->n; i++)
+        if (set->v[i]) {
+            sv_push(e, out, set->v[i]);
+            n++;
+        }
+    return n;
+}

@@ -1,0 +1,196 @@
+/* trace.c - defect traces as persistent linked lists.
+ *
+ * Every state points at the last step of the path that made it; steps are
+ * shared between the states of one path, so recording a step is O(1).  A
+ * function's summary keeps its exit states' traces relative to the call
+ * (the `base` node); tr_rebase replays those steps onto a new caller's
+ * trace, so a defect found after the call shows the steps inside it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/internal.h"
+
+enum { TRACE_MAX = 4096 };   /* longer traces keep their most recent steps */
+
+Trace *tr_push(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func, const char *msg,
+               const char *state)
+{
+    Trace *t = arena_alloc(e->arena, sizeof *t);
+    t->kind = k;
+    t->loc = loc;
+    t->func = func;
+    t->msg = msg;
+    t->state = state;
+    t->parent = parent;
+    t->depth = parent ? parent->depth + 1 : 1;
+    return t;
+}
+
+Trace *tr_branch(Engine *e, Trace *parent, Loc loc, const char *func, const Expr *cond, int taken)
+{
+    Trace *t = tr_push(e, parent, TS_BRANCH, loc, func, NULL, NULL);
+    t->cond = cond;
+    t->taken = taken;
+    return t;
+}
+
+Trace *tr_call(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func, const char *callee)
+{
+    Trace *t = tr_push(e, parent, k, loc, func, NULL, NULL);
+    t->callee = callee;
+    return t;
+}
+
+static const char *step_message(Engine *e, const Trace *t)
+{
+    if (t->msg)
+        return t->msg;
+    if (t->kind == TS_BRANCH)
+        return arena_printf(e->arena, "`%s` is %s",
+                            t->cond ? cfg_expr_string(e->arena, t->cond) : "?",
+                            t->taken ? "true" : "false");
+    if (t->kind == TS_CALL)
+        return arena_printf(e->arena, "call %s", t->callee ? t->callee : "?");
+    if (t->kind == TS_RETURN)
+        return arena_printf(e->arena, "back from %s", t->callee ? t->callee : "?");
+    return "";
+}
+
+Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto)
+{
+    int n = 0;
+    for (Trace *p = t; p && p != base; p = p->parent)
+        n++;
+    if (n == 0)
+        return onto;
+    Trace **steps = malloc(sizeof *steps * (size_t)n);
+    int i = n;
+    for (Trace *p = t; p && p != base; p = p->parent)
+        steps[--i] = p;
+    Trace *cur = onto;
+    for (i = 0; i < n; i++) {
+        cur = tr_push(e, cur, steps[i]->kind, steps[i]->loc, steps[i]->func, steps[i]->msg,
+                      steps[i]->state);
+        cur->cond = steps[i]->cond;
+        cur->callee = steps[i]->callee;
+        cur->taken = steps[i]->taken;
+    }
+    free(steps);
+    return cur;
+}
+
+/* "registered" for a one-variable enum rule; "s=registered, n=2" else; per
+ * watched object "lock _ADAPTER.Lock: locked". */
+const char *tr_state_string(Engine *e, const State *s)
+{
+    const Rule *r = e->rule;
+    char buf[512];
+    int len = 0;
+    buf[0] = 0;
+    for (int i = 0; i < s->ninst && len < (int)sizeof buf - 64; i++) {
+        const Inst *in = &s->inst[i];
+        if (in->obj)
+            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s: ", i ? "; " : "",
+                            key_name(e, in->obj));
+        for (int k = 0; k < r->nvars && len < (int)sizeof buf - 64; k++) {
+            char vb[64], nb[96];
+            int64_t c;
+            const char *v;
+            if (av_is_const(&in->vars[k], &c))
+                v = rule_value_name(r, k, c, nb, sizeof nb);
+            else {
+                av_format(&in->vars[k], vb, sizeof vb);
+                v = vb;
+            }
+            if (r->nvars == 1)
+                len += snprintf(buf + len, sizeof buf - (size_t)len, "%s", v);
+            else
+                len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s=%s", k ? ", " : "",
+                                r->vars[k].name, v);
+        }
+    }
+    if (len >= (int)sizeof buf)
+        len = (int)sizeof buf - 1;
+    return arena_strndup(e->arena, buf, (size_t)len);
+}
+
+static char *xstrdup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static int same_step(const Trace *a, const Trace *b)
+{
+    return a->kind == b->kind && a->kind == TS_BRANCH && a->loc.line == b->loc.line &&
+           a->loc.col == b->loc.col && a->loc.file == b->loc.file && a->cond == b->cond &&
+           a->taken == b->taken && (a->msg == b->msg || (a->msg && b->msg && !strcmp(a->msg, b->msg)));
+}
+
+/* Report a defect at `at` (once per rule and location) with trace t. */
+void tr_report(Engine *e, Trace *t, Loc at, const char *func, const char *message)
+{
+    char site[1024];
+    snprintf(site, sizeof site, "%s:%d:%d", at.file ? at.file : "", at.line, at.col);
+    for (int i = 0; i < e->nsites; i++)
+        if (strcmp(e->sites[i], site) == 0)
+            return;
+    if (e->nsites == e->capsites) {
+        e->capsites = e->capsites ? e->capsites * 2 : 16;
+        e->sites = realloc(e->sites, sizeof *e->sites * (size_t)e->capsites);
+        if (!e->sites)
+            abort();
+    }
+    e->sites[e->nsites++] = strdup(site);
+    e->ndefects++;
+
+    Defect *d = report_add_defect(e->rep);
+    d->rule = xstrdup(e->rule->name);
+    d->message = xstrdup(message);
+    d->severity = xstrdup("error");
+    d->file = xstrdup(at.file);
+    d->line = at.line;
+    d->col = at.col;
+    d->function = xstrdup(func);
+    d->driver = xstrdup(e->prog->drv->name);
+
+    int n = 0;
+    for (Trace *p = t; p && n < TRACE_MAX; p = p->parent)
+        n++;
+    Trace **steps = malloc(sizeof *steps * (size_t)(n ? n : 1));
+    int i = n;
+    for (Trace *p = t; p && i > 0; p = p->parent)
+        steps[--i] = p;
+    for (i = 0; i < n; i++) {
+        if (!d->entry_point && steps[i]->kind == TS_ENTRY)
+            d->entry_point = xstrdup(steps[i]->func);
+        /* a loop's iterations repeat the same step: show it once, counted */
+        int rep = 1;
+        while (i + rep < n && same_step(steps[i], steps[i + rep]))
+            rep++;
+        TraceStep *ts = defect_add_step(d);
+        ts->kind = steps[i]->kind;
+        ts->file = xstrdup(steps[i]->loc.file);
+        ts->line = steps[i]->loc.line;
+        ts->col = steps[i]->loc.col;
+        ts->function = xstrdup(steps[i]->func);
+        const char *msg = step_message(e, steps[i]);
+        if (rep > 1) {
+            size_t len = strlen(msg) + 32;
+            ts->message = malloc(len);
+            snprintf(ts->message, len, "%s (%d times)", msg, rep);
+        } else {
+            ts->message = xstrdup(msg);
+        }
+        ts->state = xstrdup(steps[i]->state);
+        i += rep - 1;
+    }
+    free(steps);
+    TraceStep *last = defect_add_step(d);
+    last->kind = TS_VIOLATION;
+    last->file = xstrdup(at.file);
+    last->line = at.line;
+    last->col = at.col;
+    last->function = xstrdup(func);
+    last->message = xstrdup(message);
+}

@@ -1,0 +1,300 @@
+/* cfg.c - utilities over cfg.h: rendering expressions, the stable text form
+ * used by golden tests, Graphviz DOT, look-up and freeing.
+ *
+ * Text form, one function:
+ *   function NAME file:line:col [static] [noreturn] [role ROLE]
+ *     param I TYPE NAME [record REC]
+ *   bN [label L]:
+ *     line:col  STEP                      (steps; "file:" first when not the
+ *     line:col  -> TERMINATOR              function's file)
+ * steps: "call f(a, b)", "x = call f(a)", "x = expr", "x = ?" (unknown);
+ * flags " [macro]" " [noreturn]"; terminators: "goto bN",
+ * "branch KIND COND ? bT : bF" (COND "*" when nondeterministic),
+ * "return [EXPR]", "noreturn".  A blank line ends each function. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "drvcheck/cfg.h"
+
+typedef struct Buf {
+    char *s;
+    size_t n, cap;
+} Buf;
+
+static void put(Buf *b, const char *s)
+{
+    size_t l = strlen(s);
+    if (b->n + l + 1 > b->cap) {
+        b->cap = (b->n + l + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+        if (!b->s)
+            abort();
+    }
+    memcpy(b->s + b->n, s, l + 1);
+    b->n += l;
+}
+
+static int is_compound(const Expr *e)
+{
+    return e && (e->kind == EX_BINOP || e->kind == EX_COND);
+}
+
+/* Iterative only where chains get long in practice: operands recurse, and
+ * expressions are as deep as the source wrote them. */
+static void render(Buf *b, const Expr *e)
+{
+    char num[32];
+    if (!e) {
+        put(b, "?");
+        return;
+    }
+    switch (e->kind) {
+    case EX_INT:
+        snprintf(num, sizeof num, "%lld", e->ival);
+        put(b, num);
+        return;
+    case EX_STR:
+    case EX_PATH:
+    case EX_FUNC:
+    case EX_UNKNOWN:
+        put(b, e->text ? e->text : "?");
+        return;
+    case EX_ADDR:
+        put(b, "&");
+        if (is_compound(e->a))
+            put(b, "(");
+        render(b, e->a);
+        if (is_compound(e->a))
+            put(b, ")");
+        return;
+    case EX_UNOP:
+        put(b, op_spelling(e->op));
+        if (is_compound(e->a))
+            put(b, "(");
+        render(b, e->a);
+        if (is_compound(e->a))
+            put(b, ")");
+        return;
+    case EX_BINOP:
+        if (is_compound(e->a))
+            put(b, "(");
+        render(b, e->a);
+        if (is_compound(e->a))
+            put(b, ")");
+        put(b, " ");
+        put(b, op_spelling(e->op));
+        put(b, " ");
+        if (is_compound(e->b))
+            put(b, "(");
+        render(b, e->b);
+        if (is_compound(e->b))
+            put(b, ")");
+        return;
+    case EX_COND:
+        render(b, e->a);
+        put(b, " ? ");
+        render(b, e->b);
+        put(b, " : ");
+        render(b, e->c);
+        return;
+    }
+    put(b, "?");
+}
+
+const char *cfg_expr_string(Arena *a, const Expr *e)
+{
+    Buf b = {0};
+    put(&b, "");
+    render(&b, e);
+    const char *r = arena_strdup(a, b.s);
+    free(b.s);
+    return r;
+}
+
+static void step_text(Buf *b, const Step *s)
+{
+    if (s->lhs) {
+        render(b, s->lhs);
+        put(b, " = ");
+    }
+    if (s->kind == ST_ASSIGN) {
+        if (s->rhs)
+            render(b, s->rhs);
+        else
+            put(b, "?");
+    } else {
+        put(b, "call ");
+        if (s->callee) {
+            put(b, s->callee);
+        } else {
+            put(b, "[");
+            render(b, s->callee_expr);
+            put(b, "]");
+        }
+        put(b, "(");
+        for (int i = 0; i < s->nargs; i++) {
+            if (i)
+                put(b, ", ");
+            render(b, s->args[i]);
+        }
+        put(b, ")");
+        if (s->noreturn)
+            put(b, " [noreturn]");
+    }
+    if (s->from_macro)
+        put(b, " [macro]");
+}
+
+static const char *const branch_names[] = { "if", "loop", "switch", "logic", "cond", "seh" };
+
+static void term_text(Buf *b, const Block *k)
+{
+    char tmp[64];
+    switch (k->term) {
+    case T_GOTO:
+        snprintf(tmp, sizeof tmp, "goto b%d", k->succ[0]);
+        put(b, tmp);
+        return;
+    case T_BRANCH:
+        put(b, "branch ");
+        put(b, branch_names[k->branch_kind]);
+        put(b, " ");
+        if (k->cond)
+            render(b, k->cond);
+        else
+            put(b, "*");
+        snprintf(tmp, sizeof tmp, " ? b%d : b%d", k->succ[0], k->succ[1]);
+        put(b, tmp);
+        return;
+    case T_RETURN:
+        put(b, "return");
+        if (k->retval) {
+            put(b, " ");
+            render(b, k->retval);
+        }
+        return;
+    case T_NORETURN:
+        put(b, "noreturn");
+        return;
+    }
+}
+
+static void loc_text(FILE *out, const Loc *l, const char *ffile)
+{
+    char tmp[32];
+    if (!l->line) {
+        fprintf(out, "    %-9s ", "");
+        return;
+    }
+    if (l->file && ffile && strcmp(l->file, ffile) != 0)
+        fprintf(out, "    %s:", l->file);
+    else
+        fputs("    ", out);
+    snprintf(tmp, sizeof tmp, "%d:%d", l->line, l->col);
+    fprintf(out, "%-9s ", tmp);
+}
+
+void cfg_print_text(const Func *f, FILE *out)
+{
+    Buf b = {0};
+    fprintf(out, "function %s %s:%d:%d", f->name, f->loc.file ? f->loc.file : "?",
+            f->loc.line, f->loc.col);
+    if (f->is_static)
+        fputs(" static", out);
+    if (f->is_noreturn)
+        fputs(" noreturn", out);
+    if (f->role)
+        fprintf(out, " role %s", f->role);
+    fputc('\n', out);
+    for (int i = 0; i < f->nparams; i++) {
+        const Param *p = &f->params[i];
+        fprintf(out, "  param %d %s %s", i, p->type ? p->type : "?",
+                p->name && *p->name ? p->name : "(unnamed)");
+        if (p->record)
+            fprintf(out, " record %s", p->record);
+        fputc('\n', out);
+    }
+    for (int i = 0; i < f->nblocks; i++) {
+        const Block *k = &f->blocks[i];
+        fprintf(out, "  b%d", k->id);
+        if (k->label)
+            fprintf(out, " label %s", k->label);
+        fputs(":\n", out);
+        for (int j = 0; j < k->nsteps; j++) {
+            b.n = 0;
+            put(&b, "");
+            step_text(&b, &k->steps[j]);
+            loc_text(out, &k->steps[j].loc, f->file);
+            fprintf(out, "%s\n", b.s);
+        }
+        b.n = 0;
+        put(&b, "");
+        term_text(&b, k);
+        loc_text(out, &k->term_loc, f->file);
+        fprintf(out, "-> %s\n", b.s);
+    }
+    fputc('\n', out);
+    free(b.s);
+}
+
+static void dot_escaped(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fputc('\\', out);
+        fputc(*s, out);
+    }
+}
+
+void cfg_print_dot(const Func *f, FILE *out)
+{
+    Buf b = {0};
+    fprintf(out, "digraph \"");
+    dot_escaped(out, f->name);
+    fprintf(out, "\" {\n  node [shape=box fontname=\"monospace\"];\n");
+    for (int i = 0; i < f->nblocks; i++) {
+        const Block *k = &f->blocks[i];
+        fprintf(out, "  b%d [label=\"b%d", k->id, k->id);
+        if (k->label) {
+            fputs(" ", out);
+            dot_escaped(out, k->label);
+        }
+        fputs("\\l", out);
+        for (int j = 0; j < k->nsteps; j++) {
+            b.n = 0;
+            put(&b, "");
+            step_text(&b, &k->steps[j]);
+            fprintf(out, "%d: ", k->steps[j].loc.line);
+            dot_escaped(out, b.s);
+            fputs("\\l", out);
+        }
+        b.n = 0;
+        put(&b, "");
+        term_text(&b, k);
+        dot_escaped(out, b.s);
+        fputs("\\l\"];\n", out);
+        if (k->term == T_GOTO)
+            fprintf(out, "  b%d -> b%d;\n", k->id, k->succ[0]);
+        else if (k->term == T_BRANCH)
+            fprintf(out, "  b%d -> b%d [label=\"T\"];\n  b%d -> b%d [label=\"F\"];\n", k->id,
+                    k->succ[0], k->id, k->succ[1]);
+    }
+    fputs("}\n", out);
+    free(b.s);
+}
+
+const Func *cfg_find_func(const Unit *u, const char *name)
+{
+    for (int i = 0; u && i < u->nfuncs; i++)
+        if (strcmp(u->funcs[i].name, name) == 0)
+            return &u->funcs[i];
+    return NULL;
+}
+
+void cfg_free_unit(Unit *u)
+{
+    if (!u)
+        return;
+    diag_clear(&u->diags);
+    arena_free(u->arena);    /* u itself lives in its arena */
+}

@@ -1,0 +1,144 @@
+/* decls.c - the top-level walk of a translation unit.
+ *
+ * Outside system headers (the WDK model is included with -isystem):
+ * every function definition is lowered to a Func; a function declared
+ * through a typedef'd function type (MINIPORT_HALT MPHaltEx;) is a role
+ * declaration; functions declared noreturn are listed for other units;
+ * initialisers of global variables record where they store function
+ * designators (FnStore).  One pass over the top-level cursors. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "front/front_int.h"
+
+typedef struct Walk {
+    Lower *L;
+    Func **funcs;
+    int nfuncs, capfuncs;
+    StrMap noret;        /* names already listed */
+} Walk;
+
+static const char *role_of(Lower *L, CXCursor c)
+{
+    CXType t = clang_getCursorType(c);
+    for (int i = 0; i < 8 && t.kind == CXType_Elaborated; i++)
+        t = clang_Type_getNamedType(t);
+    if (t.kind != CXType_Typedef)
+        return NULL;
+    return k_str(L, clang_getTypedefName(t));
+}
+
+static void add_role(Lower *L, const char *fn, const char *role, Loc loc)
+{
+    Unit *u = L->u;
+    if (u->nroles % 16 == 0) {
+        RoleDecl *nv = arena_alloc(L->a, (size_t)(u->nroles + 16) * sizeof *nv);
+        if (u->nroles)
+            memcpy(nv, u->roles, (size_t)u->nroles * sizeof *nv);
+        u->roles = nv;
+    }
+    u->roles[u->nroles++] = (RoleDecl){ fn, role, loc };
+}
+
+static void add_noreturn(Walk *w, const char *name)
+{
+    Unit *u = w->L->u;
+    if (strmap_get(&w->noret, name))
+        return;
+    strmap_put(&w->noret, name, 1);
+    if (u->nnoreturn % 16 == 0) {
+        const char **nv = arena_alloc(w->L->a, (size_t)(u->nnoreturn + 16) * sizeof *nv);
+        if (u->nnoreturn)
+            memcpy(nv, u->noreturn_fns, (size_t)u->nnoreturn * sizeof *nv);
+        u->noreturn_fns = nv;
+    }
+    u->noreturn_fns[u->nnoreturn++] = name;
+}
+
+static Func *new_func(Lower *L, CXCursor c)
+{
+    Func *f = arena_alloc(L->a, sizeof *f);
+    f->name = k_str(L, clang_getCursorSpelling(c));
+    f->loc = k_cursor_loc(L, c);
+    f->file = f->loc.file;
+    f->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
+    f->is_noreturn = is_noreturn_decl(L, c);
+    int n = clang_Cursor_getNumArguments(c);
+    if (n > 0) {
+        f->params = arena_alloc(L->a, (size_t)n * sizeof *f->params);
+        f->nparams = n;
+        for (int i = 0; i < n; i++) {
+            CXCursor p = clang_Cursor_getArgument(c, i);
+            CXType t = clang_getCursorType(p);
+            Param *pp = &f->params[i];
+            pp->name = k_str(L, clang_getCursorSpelling(p));
+            pp->type = k_str(L, clang_getTypeSpelling(t));
+            pp->record = k_pointee_record(L, t);
+            if (!pp->record)
+                pp->record = k_record_name(L, t);
+        }
+    }
+    return f;
+}
+
+static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)
+{
+    (void)p;
+    Walk *w = d;
+    Lower *L = w->L;
+    if (clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+        return CXChildVisit_Continue;
+    if (c.kind == CXCursor_FunctionDecl) {
+        const char *role = clang_isCursorDefinition(c) ? NULL : role_of(L, c);
+        if (role) {
+            add_role(L, k_str(L, clang_getCursorSpelling(c)), role, k_cursor_loc(L, c));
+        }
+        if (is_noreturn_decl(L, c))
+            add_noreturn(w, k_str(L, clang_getCursorSpelling(c)));
+        if (clang_isCursorDefinition(c)) {
+            Func *f = new_func(L, c);
+            lower_function(L, c, f);
+            if (w->nfuncs == w->capfuncs) {
+                w->capfuncs = w->capfuncs ? w->capfuncs * 2 : 32;
+                w->funcs = realloc(w->funcs, (size_t)w->capfuncs * sizeof *w->funcs);
+                if (!w->funcs)
+                    abort();
+            }
+            w->funcs[w->nfuncs++] = f;
+        }
+    } else if (c.kind == CXCursor_VarDecl) {
+        CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+        if (!clang_Cursor_isNull(init)) {
+            CXType t = clang_getCursorType(c);
+            L->fn = NULL;
+            Expr *target = k_var_path(L, c, t);
+            lower_init(L, target, t, init, k_cursor_loc(L, c), 1);
+        }
+    } else if (c.kind == CXCursor_LinkageSpec || c.kind == CXCursor_UnexposedDecl) {
+        return CXChildVisit_Recurse;
+    }
+    return CXChildVisit_Continue;
+}
+
+void decls_walk(Lower *L)
+{
+    Walk w = { L, NULL, 0, 0, {0} };
+    clang_visitChildren(clang_getTranslationUnitCursor(L->tu), top, &w);
+    Unit *u = L->u;
+    u->nfuncs = w.nfuncs;
+    u->funcs = arena_alloc(L->a, (size_t)(w.nfuncs ? w.nfuncs : 1) * sizeof *u->funcs);
+    StrMap roles = {0};
+    for (int i = 0; i < u->nroles; i++)
+        strmap_put(&roles, u->roles[i].func, i);
+    for (int i = 0; i < w.nfuncs; i++) {
+        u->funcs[i] = *w.funcs[i];
+        int *r = strmap_get(&roles, u->funcs[i].name);
+        if (r) {
+            u->funcs[i].role = u->roles[*r].role;
+            u->funcs[i].role_loc = u->roles[*r].loc;
+        }
+    }
+    strmap_free(&roles);
+    strmap_free(&w.noret);
+    free(w.funcs);
+}

@@ -1,0 +1,176 @@
+/* front_int.h - internals shared by the files of the front end (src/front).
+ *
+ * parse.c    FrontCtx, compiler arguments, parse rounds, diagnostics
+ * recover.c  stand-ins for missing headers, unknown types and identifiers,
+ *            MSVC lvalue casts (what the next parse round gets)
+ * decls.c    the top-level walk: definitions, role declarations, stores of
+ *            function designators in initialisers, noreturn declarations
+ * keys.c     type names and access-path keys (cfg.h), locations
+ * lower_stmt.c / lower_expr.c   statements and expressions to blocks
+ * init.c     initialiser lists: per-member assignments, function stores
+ * graph.c    blocks under construction, and their final clean-up
+ * cfg.c      printing and utilities of cfg.h (no libclang)
+ * strmap.c   a small string -> int hash map
+ *
+ * Lowering recurses along the AST; front_parse runs on a thread with a large
+ * stack (LOWER_STACK) so that code nested thousands of levels deep is safe.
+ * Everything the Unit keeps is copied into its arena; libclang objects never
+ * outlive the translation unit. */
+#ifndef DRVCHECK_FRONT_INT_H
+#define DRVCHECK_FRONT_INT_H
+
+#include <clang-c/Index.h>
+
+#include "drvcheck/cfg.h"
+#include "drvcheck/front.h"
+
+enum { LOWER_STACK = 512u << 20 };   /* bytes of stack for a parse+lower thread */
+
+/* --- strmap.c: string -> int, keys copied into the map's own storage */
+typedef struct StrMap {
+    char **keys;
+    int *vals;
+    int cap, n;
+} StrMap;
+
+int *strmap_get(StrMap *m, const char *key);          /* NULL when absent */
+int *strmap_put(StrMap *m, const char *key, int val); /* insert or overwrite */
+void strmap_free(StrMap *m);
+
+/* --- graph.c: blocks under construction */
+typedef struct BB {
+    Block b;
+    int capsteps;
+    int closed;              /* terminator set */
+} BB;
+
+/* A jump target for break / continue, with the number of __finally scopes
+ * open where it was set (a jump out of a scope runs its __finally body). */
+typedef struct Jump {
+    int brk, cont;           /* block ids, -1 when not a target */
+    int nfins;
+} Jump;
+
+typedef struct Fin {
+    CXCursor body;           /* the __finally block */
+    CXFile file;             /* extent of the __try body, to tell whether a */
+    unsigned beg, end;       /* goto's label lies inside it */
+    int leave;               /* block __leave jumps to */
+} Fin;
+
+typedef struct CaseEnt {
+    int block;
+    int is_default;
+    Expr *lo, *hi;           /* hi != NULL for GNU case ranges */
+    Loc loc;
+} CaseEnt;
+
+typedef struct SwitchCtx {
+    CaseEnt *cases;          /* malloc */
+    int n, cap, next;
+} SwitchCtx;
+
+typedef struct Lower {
+    CXTranslationUnit tu;
+    Arena *a;
+    Unit *u;
+    CXFile main_file;
+    const char *main_display;
+    const char *model_dir;   /* absolute, or NULL */
+    CXFile *fptrs;           /* file name cache for locations */
+    const char **fnames;
+    int nfnames, capfnames;
+    StrMap noret;            /* function name -> 0/1 (cache) */
+    CXPrintingPolicy pp;     /* lazily created */
+
+    /* per function */
+    Func *fn;
+    CXCursor fcur;
+    BB *bbs;
+    int nbbs, capbbs;
+    int cur;                 /* open block, -1 when the point is unreachable */
+    int ntemps;
+    StrMap labels;           /* label name -> block id */
+    Jump *jumps;
+    int njumps, capjumps;
+    Fin *fins;
+    int nfins, capfins;
+    int *handlers;           /* __except handler blocks, innermost last */
+    int nhandlers, caphandlers;
+    SwitchCtx **sws;
+    int nsws, capsws;
+    CXCursor *cs;            /* stack of children (kids()) */
+    int ncs, capcs;
+} Lower;
+
+/* graph.c */
+int g_new(Lower *L);
+void g_emit(Lower *L, const Step *s);
+void g_goto(Lower *L, int target, Loc loc);
+void g_branch(Lower *L, Expr *cond, int t, int f, BranchKind k, Loc loc);
+void g_return(Lower *L, Expr *val, Loc loc);
+void g_noreturn(Lower *L, Loc loc);
+void g_enter(Lower *L, int b);          /* fall into b (goto when open) */
+void g_finish(Lower *L);                /* thread, prune, renumber, copy to fn */
+
+/* keys.c */
+Loc k_loc(Lower *L, CXSourceLocation sl);
+Loc k_cursor_loc(Lower *L, CXCursor c);
+Loc k_end_loc(Lower *L, CXCursor c);    /* the last character of c's extent */
+int k_from_macro(Lower *L, CXCursor c);
+int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off);
+int k_is_macro_loc(CXSourceLocation l);
+const char *k_str(Lower *L, CXString s);             /* copy and dispose */
+CXType k_desugar(CXType t);                          /* typedefs, elaboration */
+int k_is_pointer(CXType t);
+const char *k_record_name(Lower *L, CXType t);       /* NULL if not a record */
+const char *k_pointee_record(Lower *L, CXType t);    /* NULL if not a record pointer */
+Expr *k_new(Lower *L, ExprKind k);
+Expr *k_int(Lower *L, long long v);
+Expr *k_unknown(Lower *L, const char *text);
+Expr *k_var_path(Lower *L, CXCursor decl, CXType t);
+Expr *k_temp(Lower *L, CXType t);
+Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *field, CXType t);
+Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t);
+Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t);
+Expr *k_binop(Lower *L, OpKind op, Expr *a, Expr *b);  /* folds constants */
+Expr *k_unop(Lower *L, OpKind op, Expr *a);
+int k_eval_int(CXCursor c, long long *out);          /* integer constant expression */
+const char *k_extent_text(Lower *L, CXCursor c);     /* source tokens, for display */
+
+
+/* lower_expr.c (lower_init: init.c) */
+int kids(Lower *L, CXCursor c);         /* push children on L->cs, return base */
+CXCursor skip_wrappers(Lower *L, CXCursor c);   /* parens, casts, implicit */
+typedef enum { OPK_NONE, OPK_ASSIGN, OPK_COMMA, OPK_BIN, OPK_INC, OPK_DEC,
+               OPK_POSTINC, OPK_POSTDEC, OPK_ADDR, OPK_DEREF, OPK_PLUS,
+               OPK_EXT } OpClass;
+OpClass binop_kind(Lower *L, CXCursor c, OpKind *op);
+OpClass unop_kind(Lower *L, CXCursor c, OpKind *op);
+Expr *lower_expr(Lower *L, CXCursor c, int discard);
+Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard);
+void lower_assign_to(Lower *L, Expr *target, CXCursor value, Loc loc);
+void lower_cond(Lower *L, CXCursor c, int t, int f, BranchKind k);
+int has_call(CXCursor c);
+int is_noreturn_decl(Lower *L, CXCursor fdecl);
+void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc,
+                int fnstores_only);
+
+/* lower_stmt.c */
+void lower_stmt(Lower *L, CXCursor c);
+void lower_function(Lower *L, CXCursor fdecl, Func *f);
+
+/* decls.c */
+void decls_walk(Lower *L);
+
+/* recover.c */
+typedef struct Recover Recover;
+Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs);
+void rec_free(Recover *r);
+/* Scan the diagnostics of tu; return the number of new things to assume. */
+int rec_scan(Recover *r, CXTranslationUnit tu);
+int rec_unsaved(Recover *r, struct CXUnsavedFile **out);  /* files for the next round */
+const char *rec_prelude_path(Recover *r);
+void rec_report(Recover *r, Unit *u);                   /* fill u->assumed */
+
+#endif

@@ -1,0 +1,159 @@
+/* init.c - initialisers: a declaration's initialiser list becomes one
+ * ASSIGN per member it sets (designated or positional, nested records and
+ * arrays; array elements share the key "a[]"); in global and static
+ * initialisers only the stores of function designators are kept, as
+ * Unit.fnstores (the callback tables drivers fill statically).  Linear in
+ * the size of the initialiser; fields come from clang_Type_visitFields. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "front/front_int.h"
+
+typedef struct FieldList {
+    CXCursor *v;
+    int n, cap;
+} FieldList;
+
+static enum CXVisitorResult add_field(CXCursor c, CXClientData d)
+{
+    FieldList *fl = d;
+    if (fl->n == fl->cap) {
+        fl->cap = fl->cap ? fl->cap * 2 : 16;
+        fl->v = realloc(fl->v, (size_t)fl->cap * sizeof *fl->v);
+        if (!fl->v)
+            abort();
+    }
+    fl->v[fl->n++] = c;
+    return CXVisit_Continue;
+}
+
+static int func_designator(Lower *L, CXCursor c, const char **name)
+{
+    c = skip_wrappers(L, c);
+    if (c.kind == CXCursor_UnaryOperator) {
+        int b = kids(L, c), n = L->ncs - b;
+        CXCursor ch = n ? L->cs[b] : clang_getNullCursor();
+        L->ncs = b;
+        if (n != 1)
+            return 0;
+        c = skip_wrappers(L, ch);
+    }
+    if (c.kind != CXCursor_DeclRefExpr)
+        return 0;
+    CXCursor ref = clang_getCursorReferenced(c);
+    if (ref.kind != CXCursor_FunctionDecl)
+        return 0;
+    *name = k_str(L, clang_getCursorSpelling(ref));
+    return 1;
+}
+
+static void add_fnstore(Lower *L, Expr *target, const char *fn, Loc loc)
+{
+    Unit *u = L->u;
+    if (u->nfnstores % 16 == 0) {
+        FnStore *nv = arena_alloc(L->a, (size_t)(u->nfnstores + 16) * sizeof *nv);
+        if (u->nfnstores)
+            memcpy(nv, u->fnstores, (size_t)u->nfnstores * sizeof *nv);
+        u->fnstores = nv;
+    }
+    FnStore *s = &u->fnstores[u->nfnstores++];
+    s->key = target->key;
+    s->tkey = target->tkey;
+    s->func = fn;
+    s->loc = loc;
+}
+
+static void init_one(Lower *L, Expr *target, CXType t, CXCursor v, int fnstores_only)
+{
+    Loc loc = k_cursor_loc(L, v);
+    if (skip_wrappers(L, v).kind == CXCursor_InitListExpr) {
+        lower_init(L, target, t, skip_wrappers(L, v), loc, fnstores_only);
+        return;
+    }
+    if (fnstores_only) {
+        const char *fn;
+        if (func_designator(L, v, &fn))
+            add_fnstore(L, target, fn, loc);
+        return;
+    }
+    lower_assign_to(L, target, v, loc);
+}
+
+/* The element of target named by a designator list, with its type. */
+static Expr *designate(Lower *L, Expr *target, CXType *t, int b, int ndes, int *pos,
+                       const FieldList *fl)
+{
+    for (int i = 0; i < ndes; i++) {
+        CXCursor d = L->cs[b + i];
+        if (d.kind == CXCursor_MemberRef) {
+            CXCursor fd = clang_getCursorReferenced(d);
+            CXType ft = clang_getCursorType(fd);
+            const char *name = k_str(L, clang_getCursorSpelling(d));
+            if (i == 0 && fl)
+                for (int j = 0; j < fl->n; j++)
+                    if (clang_equalCursors(fl->v[j], fd))
+                        *pos = j + 1;
+            target = k_member(L, target, 0, k_record_name(L, *t), name, ft);
+            *t = ft;
+        } else {
+            /* an array designator: one index step for the run of children */
+            while (i + 1 < ndes && L->cs[b + i + 1].kind != CXCursor_MemberRef)
+                i++;
+            CXType et = clang_getArrayElementType(clang_getCanonicalType(*t));
+            target = k_index(L, target, k_unknown(L, "i"), *t, et);
+            *t = et;
+        }
+    }
+    return target;
+}
+
+void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc, int fnstores_only)
+{
+    init = skip_wrappers(L, init);
+    if (init.kind != CXCursor_InitListExpr) {
+        init_one(L, target, t, init, fnstores_only);
+        return;
+    }
+    (void)loc;
+    CXType canon = clang_getCanonicalType(t);
+    FieldList fl = {0};
+    int is_rec = canon.kind == CXType_Record;
+    int is_arr = canon.kind == CXType_ConstantArray || canon.kind == CXType_IncompleteArray ||
+                 canon.kind == CXType_VariableArray;
+    if (is_rec)
+        clang_Type_visitFields(canon, add_field, &fl);
+    const char *rec = is_rec ? k_record_name(L, t) : NULL;
+    int b = kids(L, init), n = L->ncs - b;
+    int pos = 0;
+    for (int i = 0; i < n; i++) {
+        CXCursor ch = L->cs[b + i];
+        if (ch.kind == CXCursor_UnexposedExpr) {
+            int cb = kids(L, ch), cn = L->ncs - cb;
+            if (cn >= 2 && (L->cs[cb].kind == CXCursor_MemberRef || is_arr)) {
+                CXType et = t;
+                CXCursor val = L->cs[cb + cn - 1];
+                Expr *el = designate(L, target, &et, cb, cn - 1, &pos, is_rec ? &fl : NULL);
+                L->ncs = cb;
+                init_one(L, el, et, val, fnstores_only);
+                continue;
+            }
+            L->ncs = cb;
+        }
+        if (is_rec) {
+            if (pos >= fl.n)
+                continue;
+            CXCursor fd = fl.v[pos++];
+            CXType ft = clang_getCursorType(fd);
+            Expr *el = k_member(L, target, 0, rec, k_str(L, clang_getCursorSpelling(fd)), ft);
+            init_one(L, el, ft, ch, fnstores_only);
+        } else if (is_arr) {
+            CXType et = clang_getArrayElementType(canon);
+            Expr *el = k_index(L, target, k_int(L, pos++), t, et);
+            init_one(L, el, et, ch, fnstores_only);
+        } else if (i == 0) {
+            init_one(L, target, t, ch, fnstores_only);
+        }
+    }
+    L->ncs = b;
+    free(fl.v);
+}

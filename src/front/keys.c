@@ -1,0 +1,426 @@
+/* keys.c - names of types, access-path keys (see cfg.h), locations.
+ *
+ * Keys: a local or parameter "x"; a global "g"; a static global "g@file.c";
+ * a static local "func.x@file.c"; E->f and (*E).f "REC.f" where REC names
+ * E's pointee record type (its tag, else its typedef); v.f key(v)".f";
+ * *p of a non-record pointer "*"key(p); a[i] key(a)"[]".  tkey is
+ * "REC.f" for member paths.  Locations are expansion locations: the line
+ * the user wrote, also inside macros.  All strings go to the unit's arena. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "front/front_int.h"
+
+const char *k_str(Lower *L, CXString s)
+{
+    const char *c = clang_getCString(s);
+    const char *r = arena_strdup(L->a, c ? c : "");
+    clang_disposeString(s);
+    return r;
+}
+
+static const char *file_name(Lower *L, CXFile f)
+{
+    if (!f)
+        return NULL;
+    if (f == L->main_file)
+        return L->main_display;
+    for (int i = L->nfnames - 1; i >= 0; i--)
+        if (L->fptrs[i] == f)
+            return L->fnames[i];
+    if (L->nfnames == L->capfnames) {
+        L->capfnames = L->capfnames ? 2 * L->capfnames : 16;
+        L->fptrs = realloc(L->fptrs, (size_t)L->capfnames * sizeof *L->fptrs);
+        L->fnames = realloc(L->fnames, (size_t)L->capfnames * sizeof *L->fnames);
+        if (!L->fptrs || !L->fnames)
+            abort();
+    }
+    L->fptrs[L->nfnames] = f;
+    L->fnames[L->nfnames] = k_str(L, clang_getFileName(f));
+    return L->fnames[L->nfnames++];
+}
+
+Loc k_loc(Lower *L, CXSourceLocation sl)
+{
+    CXFile f;
+    unsigned line, col;
+    clang_getExpansionLocation(sl, &f, &line, &col, NULL);
+    Loc l = { file_name(L, f), (int)line, (int)col };
+    return l;
+}
+
+Loc k_cursor_loc(Lower *L, CXCursor c)
+{
+    return k_loc(L, clang_getCursorLocation(c));
+}
+
+Loc k_end_loc(Lower *L, CXCursor c)
+{
+    Loc l = k_loc(L, clang_getRangeEnd(clang_getCursorExtent(c)));
+    if (l.col > 1)
+        l.col--;
+    return l;
+}
+
+/* The file and offset where the token at l is spelled: inside a macro
+ * body that is the macro's definition (clang_tokenize reads spelling
+ * locations; the location queries of libclang 14 answer with the
+ * expansion).  Tokenising the empty range [l, l] yields that one token. */
+int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off)
+{
+    if (!k_is_macro_loc(l)) {            /* a file location: no lexing needed */
+        clang_getExpansionLocation(l, f, NULL, NULL, off);
+        return *f != NULL;
+    }
+    CXToken *t = NULL;
+    unsigned n = 0;
+    clang_tokenize(L->tu, clang_getRange(l, l), &t, &n);
+    *f = NULL;
+    if (n)
+        clang_getFileLocation(clang_getTokenLocation(L->tu, t[0]), f, NULL, NULL, off);
+    if (t)
+        clang_disposeTokens(L->tu, t, n);
+    return *f != NULL;
+}
+
+/* libclang 14 gives no way to ask whether a location lies in a macro
+ * expansion; its encoding does: clang's SourceLocation, stored in int_data,
+ * marks macro locations with the top bit (SourceLocation::MacroIDBit, the
+ * same since clang 2.x).  Only a fast path: a macro location is then
+ * confirmed by where its token is spelled. */
+int k_is_macro_loc(CXSourceLocation l)
+{
+    return (l.int_data & 0x80000000u) != 0;
+}
+
+int k_from_macro(Lower *L, CXCursor c)
+{
+    CXSourceLocation l = clang_getCursorLocation(c);
+    if (!k_is_macro_loc(l))
+        return 0;
+    CXFile f1, f2;
+    unsigned o1, o2;
+    clang_getExpansionLocation(l, &f1, NULL, NULL, &o1);
+    return k_spelled_at(L, l, &f2, &o2) && (f1 != f2 || o1 != o2);
+}
+
+CXType k_desugar(CXType t)
+{
+    for (int i = 0; i < 64; i++) {
+        if (t.kind == CXType_Typedef)
+            t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
+        else if (t.kind == CXType_Elaborated)
+            t = clang_Type_getNamedType(t);
+        else if (t.kind == CXType_Attributed)
+            t = clang_Type_getModifiedType(t);
+        else
+            break;
+    }
+    return t;
+}
+
+int k_is_pointer(CXType t)
+{
+    CXType c = clang_getCanonicalType(t);
+    return c.kind == CXType_Pointer || c.kind == CXType_BlockPointer;
+}
+
+const char *k_record_name(Lower *L, CXType t)
+{
+    CXType canon = clang_getCanonicalType(t);
+    if (canon.kind != CXType_Record)
+        return NULL;
+    CXCursor decl = clang_getTypeDeclaration(canon);
+    const char *tag = k_str(L, clang_getCursorSpelling(decl));
+    if (*tag && !strchr(tag, ' ') && !strchr(tag, '('))
+        return tag;
+    /* no tag: the nearest typedef in the sugar */
+    for (int i = 0; i < 64; i++) {
+        if (t.kind == CXType_Typedef)
+            return k_str(L, clang_getTypedefName(t));
+        if (t.kind == CXType_Elaborated)
+            t = clang_Type_getNamedType(t);
+        else if (t.kind == CXType_Attributed)
+            t = clang_Type_getModifiedType(t);
+        else
+            break;
+    }
+    /* typedef struct { ... } NAME, *PNAME;  PNAME points to the tagless
+     * struct, which clang names after its typedef */
+    const char *sp = k_str(L, clang_getTypeSpelling(canon));
+    if (strncmp(sp, "struct ", 7) == 0)
+        sp += 7;
+    else if (strncmp(sp, "union ", 6) == 0)
+        sp += 6;
+    if (*sp && !strchr(sp, ' ') && !strchr(sp, '('))
+        return sp;
+    return "<anonymous>";
+}
+
+const char *k_pointee_record(Lower *L, CXType t)
+{
+    t = k_desugar(t);
+    if (t.kind != CXType_Pointer)
+        return NULL;
+    return k_record_name(L, clang_getPointeeType(t));
+}
+
+Expr *k_new(Lower *L, ExprKind k)
+{
+    Expr *e = arena_alloc(L->a, sizeof *e);
+    e->kind = k;
+    e->param_index = -1;
+    return e;
+}
+
+Expr *k_int(Lower *L, long long v)
+{
+    Expr *e = k_new(L, EX_INT);
+    e->ival = v;
+    return e;
+}
+
+Expr *k_unknown(Lower *L, const char *text)
+{
+    Expr *e = k_new(L, EX_UNKNOWN);
+    e->text = text ? text : "?";
+    return e;
+}
+
+static const char *basename_of(const char *p)
+{
+    const char *s = p ? strrchr(p, '/') : NULL;
+    return s ? s + 1 : p ? p : "";
+}
+
+Expr *k_var_path(Lower *L, CXCursor decl, CXType t)
+{
+    Expr *e = k_new(L, EX_PATH);
+    const char *name = k_str(L, clang_getCursorSpelling(decl));
+    e->text = name;
+    e->key = name;
+    e->is_pointer = k_is_pointer(t);
+    if (decl.kind == CXCursor_ParmDecl) {
+        e->scope = SCOPE_PARAM;
+        for (int i = 0; L->fn && i < L->fn->nparams; i++)
+            if (strcmp(L->fn->params[i].name, name) == 0)
+                e->param_index = i;
+        if (e->param_index < 0)
+            e->scope = SCOPE_LOCAL;
+        return e;
+    }
+    enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
+    CXCursor parent = clang_getCursorSemanticParent(decl);
+    int local = parent.kind == CXCursor_FunctionDecl;
+    if (local && sc != CX_SC_Static && sc != CX_SC_Extern) {
+        e->scope = SCOPE_LOCAL;
+        return e;
+    }
+    e->scope = SCOPE_GLOBAL;
+    if (sc == CX_SC_Static) {
+        Loc dl = k_cursor_loc(L, decl);
+        if (local)
+            e->key = arena_printf(L->a, "%s.%s@%s", L->fn ? L->fn->name : "?", name,
+                                  basename_of(dl.file));
+        else
+            e->key = arena_printf(L->a, "%s@%s", name, basename_of(dl.file));
+    }
+    return e;
+}
+
+Expr *k_temp(Lower *L, CXType t)
+{
+    Expr *e = k_new(L, EX_PATH);
+    e->text = e->key = arena_printf(L->a, "$t%d", L->ntemps++);
+    e->scope = SCOPE_LOCAL;
+    e->is_pointer = k_is_pointer(t);
+    return e;
+}
+
+static const char *text_of(Lower *L, const Expr *e)
+{
+    if (e->kind == EX_PATH && e->text)
+        return e->text;
+    return cfg_expr_string(L->a, e);
+}
+
+Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *field, CXType t)
+{
+    Expr *e = k_new(L, EX_PATH);
+    if (!rec)
+        rec = "?";
+    const char *bt = text_of(L, base);
+    int paren = bt[0] == '*' || bt[0] == '&' || base->kind == EX_BINOP || base->kind == EX_COND;
+    e->text = arena_printf(L->a, "%s%s%s%s%s", paren ? "(" : "", bt, paren ? ")" : "",
+                           arrow ? "->" : ".", field);
+    e->tkey = arena_printf(L->a, "%s.%s", rec, field);
+    e->is_pointer = k_is_pointer(t);
+    if (!arrow && base->kind == EX_PATH) {
+        e->key = arena_printf(L->a, "%s.%s", base->key, field);
+        e->scope = base->scope;
+        e->param_index = base->param_index;
+    } else {
+        e->key = e->tkey;
+        e->scope = SCOPE_HEAP;
+    }
+    return e;
+}
+
+Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
+{
+    Expr *e = k_new(L, EX_PATH);
+    const char *rec = k_pointee_record(L, ptrtype);
+    e->text = arena_printf(L->a, "*%s", text_of(L, p));
+    if (rec)
+        e->key = rec;
+    else
+        e->key = arena_printf(L->a, "*%s", p->kind == EX_PATH ? p->key : "?");
+    e->scope = SCOPE_HEAP;
+    e->is_pointer = k_is_pointer(t);
+    return e;
+}
+
+Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t)
+{
+    Expr *e = k_new(L, EX_PATH);
+    e->text = arena_printf(L->a, "%s[%s]", text_of(L, base), cfg_expr_string(L->a, idx));
+    e->key = arena_printf(L->a, "%s[]", base->kind == EX_PATH ? base->key : "?");
+    e->is_pointer = k_is_pointer(t);
+    if (base->kind == EX_PATH && !k_is_pointer(basetype)) {
+        e->scope = base->scope;
+        e->param_index = base->param_index;
+    } else {
+        e->scope = SCOPE_HEAP;
+    }
+    return e;
+}
+
+/* Constant folding without undefined behaviour: wrap-around through
+ * unsigned arithmetic, no division by zero, shifts in range only. */
+static int fold(OpKind op, long long a, long long b, long long *r)
+{
+    unsigned long long ua = (unsigned long long)a, ub = (unsigned long long)b;
+    switch (op) {
+    case OP_ADD: *r = (long long)(ua + ub); return 1;
+    case OP_SUB: *r = (long long)(ua - ub); return 1;
+    case OP_MUL: *r = (long long)(ua * ub); return 1;
+    case OP_DIV:
+        if (b == 0 || (b == -1 && a == (-9223372036854775807LL - 1)))
+            return 0;
+        *r = a / b;
+        return 1;
+    case OP_MOD:
+        if (b == 0 || b == -1)
+            return 0;
+        *r = a % b;
+        return 1;
+    case OP_SHL:
+        if (b < 0 || b > 63)
+            return 0;
+        *r = (long long)(ua << b);
+        return 1;
+    case OP_SHR:
+        if (b < 0 || b > 63 || a < 0)
+            return 0;
+        *r = a >> b;
+        return 1;
+    case OP_LT: *r = a < b; return 1;
+    case OP_GT: *r = a > b; return 1;
+    case OP_LE: *r = a <= b; return 1;
+    case OP_GE: *r = a >= b; return 1;
+    case OP_EQ: *r = a == b; return 1;
+    case OP_NE: *r = a != b; return 1;
+    case OP_BAND: *r = a & b; return 1;
+    case OP_BOR: *r = a | b; return 1;
+    case OP_XOR: *r = a ^ b; return 1;
+    case OP_LAND: *r = a && b; return 1;
+    case OP_LOR: *r = a || b; return 1;
+    default: return 0;
+    }
+}
+
+Expr *k_binop(Lower *L, OpKind op, Expr *a, Expr *b)
+{
+    long long r;
+    if (a->kind == EX_INT && b->kind == EX_INT && fold(op, a->ival, b->ival, &r))
+        return k_int(L, r);
+    Expr *e = k_new(L, EX_BINOP);
+    e->op = op;
+    e->a = a;
+    e->b = b;
+    return e;
+}
+
+Expr *k_unop(Lower *L, OpKind op, Expr *a)
+{
+    if (a->kind == EX_INT) {
+        unsigned long long u = (unsigned long long)a->ival;
+        if (op == OP_NEG)
+            return k_int(L, (long long)(0ull - u));
+        if (op == OP_NOT)
+            return k_int(L, !a->ival);
+        if (op == OP_BITNOT)
+            return k_int(L, (long long)~u);
+    }
+    Expr *e = k_new(L, EX_UNOP);
+    e->op = op;
+    e->a = a;
+    return e;
+}
+
+int k_eval_int(CXCursor c, long long *out)
+{
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    if (!r)
+        return 0;
+    int ok = clang_EvalResult_getKind(r) == CXEval_Int;
+    if (ok)
+        *out = clang_EvalResult_isUnsignedInt(r)
+                   ? (long long)clang_EvalResult_getAsUnsigned(r)
+                   : clang_EvalResult_getAsLongLong(r);
+    clang_EvalResult_dispose(r);
+    return ok;
+}
+
+const char *k_extent_text(Lower *L, CXCursor c)
+{
+    /* from the expansion of its start (the macro's name when it comes
+     * from one) to its end, as written in the file */
+    CXSourceRange ext = clang_getCursorExtent(c);
+    CXFile f1, f2;
+    unsigned o1, o2;
+    clang_getExpansionLocation(clang_getRangeStart(ext), &f1, NULL, NULL, &o1);
+    clang_getExpansionLocation(clang_getRangeEnd(ext), &f2, NULL, NULL, &o2);
+    if (!f1 || f1 != f2 || o1 >= o2)
+        return "?";
+    ext = clang_getRange(clang_getLocationForOffset(L->tu, f1, o1),
+                         clang_getLocationForOffset(L->tu, f2, o2));
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(L->tu, ext, &toks, &n);
+    char buf[160];
+    size_t len = 0;
+    int prev_word = 0;
+    buf[0] = 0;
+    for (unsigned i = 0; i < n && len < sizeof buf - 8; i++) {
+        CXTokenKind k = clang_getTokenKind(toks[i]);
+        if (k == CXToken_Comment)
+            continue;
+        CXString s = clang_getTokenSpelling(L->tu, toks[i]);
+        const char *t = clang_getCString(s);
+        int word = k != CXToken_Punctuation;
+        if (prev_word && word && len < sizeof buf - 1)
+            buf[len++] = ' ';
+        size_t tl = strlen(t);
+        if (len + tl >= sizeof buf - 4)
+            tl = sizeof buf - 4 - len;
+        memcpy(buf + len, t, tl);
+        len += tl;
+        buf[len] = 0;
+        prev_word = word;
+        clang_disposeString(s);
+    }
+    if (toks)
+        clang_disposeTokens(L->tu, toks, n);
+    return arena_strdup(L->a, len ? buf : "?");
+}

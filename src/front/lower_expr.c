@@ -1,0 +1,905 @@
+/* lower_expr.c - expressions to steps and conditions to edges.
+ *
+ * lower_expr turns an expression into a side-effect-free Expr, emitting a
+ * CALL step for every call (its result in a temporary "$t<N>", or straight
+ * in the assignment's target) and an ASSIGN step for every assignment,
+ * compound assignment and ++/-- (x = x op 1).  && || ?: in a value context
+ * stay expressions when they hold no call, else become edges filling a
+ * temporary.  lower_cond lowers a condition to edges: && || ! ?: and the
+ * comma short-circuit; the leaves are T_BRANCH on their value; constants
+ * keep only their live edge.
+ *
+ * Operators: libclang 14 has no operator-kind query (clang_getCursor*
+ * OperatorKind came in 17), so the operator is read as the token that the
+ * documented token API finds next to the operands: for a binary operator
+ * the last token before the right operand where that operand is spelled
+ * (inside a macro body that is the macro's definition: tokenising the
+ * empty range at a location yields the token where it is spelled); else,
+ * when the right operand is a macro of its own, the last token before the
+ * macro's name, provided it lies between the operands; else, in a macro
+ * body "(a) op b", the token after the balanced parentheses of a.  A unary
+ * operator is the node's first token (prefix) or the token before its end
+ * (postfix).  When all fail the node is evaluated as a constant if it is
+ * one, else it becomes EX_UNKNOWN with its source text.
+ *
+ * Casts, parentheses and implicit nodes (UnexposedExpr) are looked through. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "front/front_int.h"
+
+/* ------------------------------------------------------------ children */
+
+static enum CXChildVisitResult push_kid(CXCursor c, CXCursor p, CXClientData d)
+{
+    (void)p;
+    Lower *L = d;
+    if (L->ncs == L->capcs) {
+        L->capcs = L->capcs ? L->capcs * 2 : 256;
+        L->cs = realloc(L->cs, (size_t)L->capcs * sizeof *L->cs);
+        if (!L->cs)
+            abort();
+    }
+    L->cs[L->ncs++] = c;
+    return CXChildVisit_Continue;
+}
+
+int kids(Lower *L, CXCursor c)
+{
+    int base = L->ncs;
+    clang_visitChildren(c, push_kid, L);
+    return base;
+}
+
+/* The last expression child of a cast (skipping its TypeRef), or NULL. */
+static int last_expr_kid(Lower *L, CXCursor c, CXCursor *out)
+{
+    int b = kids(L, c), found = 0;
+    for (int i = L->ncs - 1; i >= b; i--) {
+        if (clang_isExpression(L->cs[i].kind)) {
+            *out = L->cs[i];
+            found = 1;
+            break;
+        }
+    }
+    L->ncs = b;
+    return found;
+}
+
+CXCursor skip_wrappers(Lower *L, CXCursor c)
+{
+    for (;;) {
+        CXCursor k;
+        if (c.kind == CXCursor_ParenExpr || c.kind == CXCursor_CStyleCastExpr) {
+            if (!last_expr_kid(L, c, &k))
+                return c;
+            c = k;
+        } else if (c.kind == CXCursor_UnexposedExpr) {
+            int b = kids(L, c), n = L->ncs - b;
+            k = n == 1 ? L->cs[b] : c;
+            L->ncs = b;
+            if (n != 1 || !clang_isExpression(k.kind))
+                return c;
+            c = k;
+        } else {
+            return c;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ operators */
+
+/* The last token before offset off of file f (comments skipped); its
+ * offset in *at when at is not NULL. */
+static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size, unsigned *at)
+{
+    CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off);
+    unsigned line;
+    clang_getFileLocation(to, NULL, &line, NULL, NULL);
+    for (unsigned back = 0; back < 8 && line > back; back++) {
+        CXSourceLocation from = clang_getLocation(L->tu, f, line - back, 1);
+        CXToken *toks = NULL;
+        unsigned n = 0;
+        clang_tokenize(L->tu, clang_getRange(from, to), &toks, &n);
+        int found = 0;
+        for (unsigned i = n; i-- > 0 && !found;) {
+            unsigned o;
+            CXFile tf;
+            if (clang_getTokenKind(toks[i]) == CXToken_Comment)
+                continue;
+            clang_getFileLocation(clang_getTokenLocation(L->tu, toks[i]), &tf, NULL, NULL, &o);
+            if (o >= off)
+                continue;
+            CXString s = clang_getTokenSpelling(L->tu, toks[i]);
+            snprintf(buf, size, "%s", clang_getCString(s));
+            clang_disposeString(s);
+            if (at)
+                *at = o;
+            found = 1;
+        }
+        if (toks)
+            clang_disposeTokens(L->tu, toks, n);
+        if (found)
+            return 1;
+    }
+    return 0;
+}
+
+/* The token after a parenthesised operand: from the '(' its first token
+ * is spelled at, past the balancing ')'. */
+static int token_after_parens(Lower *L, CXCursor operand, char *buf, size_t size)
+{
+    CXCursor e = operand;
+    while (e.kind == CXCursor_UnexposedExpr) {        /* implicit conversions */
+        int b = kids(L, e), n = L->ncs - b;
+        CXCursor k = n == 1 ? L->cs[b] : e;
+        L->ncs = b;
+        if (n != 1)
+            break;
+        e = k;
+    }
+    if (e.kind != CXCursor_ParenExpr)
+        return 0;
+    CXFile f;
+    unsigned off;
+    if (!k_spelled_at(L, clang_getRangeStart(clang_getCursorExtent(e)), &f, &off))
+        return 0;
+    CXSourceLocation from = clang_getLocationForOffset(L->tu, f, off);
+    int found = 0;
+    /* a range past the end of the file yields no tokens: halve it */
+    for (unsigned span = 256; span >= 8 && !found; span /= 2) {
+        CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off + span);
+        CXToken *toks = NULL;
+        unsigned n = 0;
+        clang_tokenize(L->tu, clang_getRange(from, to), &toks, &n);
+        int depth = 0;
+        for (unsigned i = 0; i < n && !found; i++) {
+            CXTokenKind kind = clang_getTokenKind(toks[i]);
+            if (kind == CXToken_Comment)
+                continue;
+            CXString s = clang_getTokenSpelling(L->tu, toks[i]);
+            const char *t = clang_getCString(s);
+            int open = kind == CXToken_Punctuation && strcmp(t, "(") == 0;
+            int close = kind == CXToken_Punctuation && strcmp(t, ")") == 0;
+            if (i == 0 && !open) {
+                clang_disposeString(s);
+                break;
+            }
+            if (depth == 0 && i > 0) {
+                snprintf(buf, size, "%s", t);
+                found = 1;
+            }
+            depth += open - close;
+            clang_disposeString(s);
+        }
+        if (toks)
+            clang_disposeTokens(L->tu, toks, n);
+        if (n)
+            break;                    /* lexed, whether found or not */
+    }
+    return found;
+}
+
+/* Is c written inside a macro expansion (its first token spelled elsewhere)? */
+static int in_macro(Lower *L, CXCursor c)
+{
+    CXSourceLocation l = clang_getRangeStart(clang_getCursorExtent(c));
+    CXFile f1, f2;
+    unsigned o1, o2;
+    clang_getExpansionLocation(l, &f1, NULL, NULL, &o1);
+    return !k_spelled_at(L, l, &f2, &o2) || f1 != f2 || o1 != o2;
+}
+
+static OpClass classify_binary(const char *t, OpKind *op)
+{
+    *op = OP_COUNT;
+    if (strcmp(t, "=") == 0)
+        return OPK_ASSIGN;
+    if (strcmp(t, ",") == 0)
+        return OPK_COMMA;
+    size_t n = strlen(t);
+    char base[4] = "";
+    int compound = n >= 2 && n <= 3 && t[n - 1] == '=' && strcmp(t, "==") && strcmp(t, "!=") &&
+                   strcmp(t, "<=") && strcmp(t, ">=");
+    if (compound) {
+        memcpy(base, t, n - 1);
+        base[n - 1] = 0;
+        t = base;
+    }
+    for (int k = 0; k < OP_COUNT; k++) {
+        if (!op_is_unary((OpKind)k) && strcmp(op_spelling((OpKind)k), t) == 0) {
+            *op = (OpKind)k;
+            return compound ? OPK_ASSIGN : OPK_BIN;
+        }
+    }
+    return OPK_NONE;
+}
+
+OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
+{
+    *op = OP_COUNT;
+    int b = kids(L, c);
+    if (L->ncs - b < 2) {
+        L->ncs = b;
+        return OPK_NONE;
+    }
+    CXCursor lhs = L->cs[b], rhs = L->cs[b + 1];
+    L->ncs = b;
+    /* the operator is the last token before the right operand, where that
+     * operand is spelled (the macro definition for a macro's body) */
+    CXFile f;
+    unsigned off;
+    char tok[8];
+    CXSourceLocation rs = clang_getRangeStart(clang_getCursorExtent(rhs));
+    OpClass k = OPK_NONE;
+    if (k_spelled_at(L, rs, &f, &off) && token_before(L, f, off, tok, sizeof tok, NULL)) {
+        k = classify_binary(tok, op);
+        if (k == OPK_COMMA && in_macro(L, c))
+            k = OPK_NONE;        /* the ',' between two macro arguments */
+    }
+    /* the right operand is a macro of its own (x != NDIS_STATUS_SUCCESS):
+     * the operator stands before the macro's name where it is written */
+    if (k == OPK_NONE && k_is_macro_loc(rs)) {
+        CXFile nf;
+        unsigned noff, at;
+        clang_getFileLocation(rs, &f, NULL, NULL, &off);
+        clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &nf, NULL, NULL,
+                              &noff);
+        /* only an operator written between the two operands: not one
+         * before the macro that holds the whole expression */
+        if (f && f == nf && token_before(L, f, off, tok, sizeof tok, &at) && at > noff) {
+            k = classify_binary(tok, op);
+            if (k == OPK_COMMA)
+                k = OPK_NONE;
+        }
+    }
+    /* a macro body "(a) op b" with b a parameter: after the parenthesised
+     * left operand */
+    if (k == OPK_NONE && token_after_parens(L, lhs, tok, sizeof tok)) {
+        k = classify_binary(tok, op);
+        if (k == OPK_COMMA)
+            k = OPK_NONE;
+    }
+    return k;
+}
+
+static OpClass classify_unary(const char *t, int prefix, OpKind *op)
+{
+    *op = OP_COUNT;
+    if (strcmp(t, "++") == 0)
+        return prefix ? OPK_INC : OPK_POSTINC;
+    if (strcmp(t, "--") == 0)
+        return prefix ? OPK_DEC : OPK_POSTDEC;
+    if (!prefix)
+        return OPK_NONE;
+    switch (t[0] ? t[1] == 0 ? t[0] : 0 : 0) {
+    case '&': return OPK_ADDR;
+    case '*': return OPK_DEREF;
+    case '+': return OPK_PLUS;
+    case '-': *op = OP_NEG; return OPK_BIN;
+    case '!': *op = OP_NOT; return OPK_BIN;
+    case '~': *op = OP_BITNOT; return OPK_BIN;
+    default: break;
+    }
+    return OPK_EXT;    /* __extension__, __real, __imag, ... */
+}
+
+OpClass unop_kind(Lower *L, CXCursor c, OpKind *op)
+{
+    *op = OP_COUNT;
+    int b = kids(L, c);
+    if (L->ncs - b < 1) {
+        L->ncs = b;
+        return OPK_NONE;
+    }
+    CXCursor ch = L->cs[b];
+    L->ncs = b;
+    CXSourceRange ce = clang_getCursorExtent(c), he = clang_getCursorExtent(ch);
+    CXFile f1, f2;
+    unsigned o1, o2;
+    if (!k_spelled_at(L, clang_getRangeStart(ce), &f1, &o1) ||
+        !k_spelled_at(L, clang_getRangeStart(he), &f2, &o2))
+        return OPK_NONE;
+    char tok[24];
+    if (f1 != f2 || o1 != o2) {          /* prefix: the node's first token */
+        CXToken *t = NULL;
+        unsigned n = 0;
+        CXSourceLocation s = clang_getRangeStart(ce);
+        clang_tokenize(L->tu, clang_getRange(s, s), &t, &n);
+        tok[0] = 0;
+        if (n) {
+            CXString sp = clang_getTokenSpelling(L->tu, t[0]);
+            snprintf(tok, sizeof tok, "%s", clang_getCString(sp));
+            clang_disposeString(sp);
+        }
+        if (t)
+            clang_disposeTokens(L->tu, t, n);
+        return n ? classify_unary(tok, 1, op) : OPK_NONE;
+    }
+    /* postfix: the token before the node's end, when written plainly */
+    if (in_macro(L, c))
+        return OPK_NONE;
+    CXFile fe;
+    unsigned oe;
+    clang_getExpansionLocation(clang_getRangeEnd(ce), &fe, NULL, NULL, &oe);
+    if (fe != f1 || !token_before(L, fe, oe, tok, sizeof tok, NULL))
+        return OPK_NONE;
+    return classify_unary(tok, 0, op);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static enum CXChildVisitResult find_call(CXCursor c, CXCursor p, CXClientData d)
+{
+    (void)p;
+    if (c.kind == CXCursor_CallExpr || c.kind == CXCursor_StmtExpr) {
+        *(int *)d = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+int has_call(CXCursor c)
+{
+    int found = c.kind == CXCursor_CallExpr || c.kind == CXCursor_StmtExpr;
+    if (!found)
+        clang_visitChildren(c, find_call, &found);
+    return found;
+}
+
+static void emit_assign(Lower *L, Expr *lhs, Expr *rhs, Loc loc, int from_macro)
+{
+    Step s = {0};
+    s.kind = ST_ASSIGN;
+    s.loc = loc;
+    s.lhs = lhs;
+    s.rhs = rhs;
+    s.from_macro = from_macro;
+    g_emit(L, &s);
+}
+
+static const char *const known_noreturn[] = {
+    "KeBugCheckEx", "KeBugCheck", "ExRaiseStatus", "ExRaiseAccessViolation",
+    "ExRaiseDatatypeMisalignment", "RtlRaiseStatus", "RtlFailFast", "__fastfail",
+    "abort", "exit", "_exit", "longjmp",
+};
+
+/* Tokens before the name of a declaration mention noreturn. */
+static int decl_says_noreturn(Lower *L, CXCursor d)
+{
+    CXSourceRange ext = clang_getCursorExtent(d);
+    CXFile f1, f2;
+    unsigned o1, o2;
+    clang_getExpansionLocation(clang_getRangeStart(ext), &f1, NULL, NULL, &o1);
+    clang_getExpansionLocation(clang_getCursorLocation(d), &f2, NULL, NULL, &o2);
+    if (!f1 || f1 != f2 || o1 >= o2)
+        return 0;
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(L->tu, clang_getRange(clang_getLocationForOffset(L->tu, f1, o1),
+                                         clang_getLocationForOffset(L->tu, f2, o2)),
+                   &toks, &n);
+    int found = 0;
+    for (unsigned i = 0; i < n && !found; i++) {
+        CXString s = clang_getTokenSpelling(L->tu, toks[i]);
+        const char *t = clang_getCString(s);
+        found = strcmp(t, "noreturn") == 0 || strcmp(t, "_Noreturn") == 0 ||
+                strcmp(t, "DECLSPEC_NORETURN") == 0 || strcmp(t, "__analysis_noreturn") == 0 ||
+                strcmp(t, "NORETURN") == 0;
+        clang_disposeString(s);
+    }
+    if (toks)
+        clang_disposeTokens(L->tu, toks, n);
+    return found;
+}
+
+int is_noreturn_decl(Lower *L, CXCursor fdecl)
+{
+    CXString ns = clang_getCursorSpelling(fdecl);
+    const char *name = clang_getCString(ns);
+    int *cached = strmap_get(&L->noret, name);
+    if (cached) {
+        clang_disposeString(ns);
+        return *cached;
+    }
+    int r = 0;
+    for (size_t i = 0; i < sizeof known_noreturn / sizeof *known_noreturn && !r; i++)
+        r = strcmp(name, known_noreturn[i]) == 0;
+    if (!r) {
+        CXString ts = clang_getTypeSpelling(clang_getCursorType(fdecl));
+        r = strstr(clang_getCString(ts), "noreturn") != NULL;
+        clang_disposeString(ts);
+    }
+    if (!r)
+        r = decl_says_noreturn(L, fdecl) ||
+            decl_says_noreturn(L, clang_getCanonicalCursor(fdecl));
+    strmap_put(&L->noret, name, r);
+    clang_disposeString(ns);
+    return r;
+}
+
+/* After a call inside a __try with an __except handler: the call may raise. */
+static void seh_edge(Lower *L, Loc loc)
+{
+    if (!L->nhandlers || L->cur < 0)
+        return;
+    int nb = g_new(L);
+    g_branch(L, NULL, L->handlers[L->nhandlers - 1], nb, BR_SEH, loc);
+    L->cur = nb;
+}
+
+static Step *call_step(Lower *L, CXCursor c)
+{
+    Step *s = arena_alloc(L->a, sizeof *s);
+    s->kind = ST_CALL;
+    s->loc = k_cursor_loc(L, c);
+    s->from_macro = k_from_macro(L, c);
+    return s;
+}
+
+static Expr *finish_call(Lower *L, Step *s, CXCursor c, Expr *target, int discard)
+{
+    CXType rt = clang_getCursorType(c);
+    if (target)
+        s->lhs = target;
+    else if (!discard && rt.kind != CXType_Void)
+        s->lhs = k_temp(L, rt);
+    g_emit(L, s);
+    if (s->noreturn) {
+        if (L->nhandlers)
+            g_goto(L, L->handlers[L->nhandlers - 1], s->loc);
+        else
+            g_noreturn(L, s->loc);
+    } else {
+        seh_edge(L, s->loc);
+    }
+    return s->lhs ? s->lhs : k_unknown(L, "void");
+}
+
+Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard)
+{
+    Step *s = call_step(L, c);
+    CXCursor ref = clang_getCursorReferenced(c);
+    if (ref.kind == CXCursor_FunctionDecl) {
+        s->callee = k_str(L, clang_getCursorSpelling(ref));
+        s->noreturn = is_noreturn_decl(L, ref);
+    } else {
+        int b = kids(L, c);
+        int n = L->ncs - b;
+        CXCursor callee = n ? L->cs[b] : clang_getNullCursor();
+        L->ncs = b;
+        s->callee_expr = n ? lower_expr(L, callee, 0) : k_unknown(L, "?");
+        if (s->callee_expr->kind == EX_FUNC) {      /* (&f)(x), (*f)(x) */
+            s->callee = s->callee_expr->text;
+            s->callee_expr = NULL;
+        }
+    }
+    int nargs = clang_Cursor_getNumArguments(c);
+    if (nargs > 0) {
+        s->args = arena_alloc(L->a, (size_t)nargs * sizeof *s->args);
+        for (int i = 0; i < nargs; i++)
+            s->args[i] = lower_expr(L, clang_Cursor_getArgument(c, i), 0);
+        s->nargs = nargs;
+    }
+    return finish_call(L, s, c, target, discard);
+}
+
+/* A call clang could not build (an argument with errors) survives as an
+ * UnexposedExpr (RecoveryExpr) whose first child names the function. */
+static int recovery_call(Lower *L, CXCursor c, int b, int n, Expr **out, int discard)
+{
+    CXCursor first = skip_wrappers(L, L->cs[b]);
+    if (first.kind != CXCursor_DeclRefExpr)
+        return 0;
+    CXCursor ref = clang_getCursorReferenced(first);
+    if (ref.kind != CXCursor_FunctionDecl)
+        return 0;
+    Step *s = call_step(L, c);
+    s->callee = k_str(L, clang_getCursorSpelling(ref));
+    s->noreturn = is_noreturn_decl(L, ref);
+    s->nargs = n - 1;
+    s->args = arena_alloc(L->a, (size_t)(n > 1 ? n - 1 : 1) * sizeof *s->args);
+    for (int i = 1; i < n; i++)
+        s->args[i - 1] = lower_expr(L, L->cs[b + i], 0);
+    *out = finish_call(L, s, c, NULL, discard);
+    return 1;
+}
+
+void lower_assign_to(Lower *L, Expr *target, CXCursor value, Loc loc)
+{
+    CXCursor v = skip_wrappers(L, value);
+    if (v.kind == CXCursor_CallExpr) {
+        lower_call(L, v, target, 0);
+        return;
+    }
+    OpKind op;
+    if (v.kind == CXCursor_BinaryOperator && binop_kind(L, v, &op) == OPK_COMMA) {
+        int b = kids(L, v);
+        if (L->ncs - b == 2) {
+            CXCursor x = L->cs[b], y = L->cs[b + 1];
+            L->ncs = b;
+            lower_expr(L, x, 1);
+            lower_assign_to(L, target, y, loc);
+            return;
+        }
+        L->ncs = b;
+    }
+    Expr *r = lower_expr(L, value, 0);
+    emit_assign(L, target, r, loc, k_from_macro(L, value));
+}
+
+/* && || ?: with calls inside, in a value context: edges filling a temp. */
+static Expr *value_by_edges(Lower *L, CXCursor c, int discard)
+{
+    Expr *t = discard ? NULL : k_temp(L, clang_getCursorType(c));
+    Loc loc = k_cursor_loc(L, c);
+    int join = g_new(L);
+    if (c.kind == CXCursor_ConditionalOperator) {
+        int b = kids(L, c);
+        if (L->ncs - b < 3) {
+            L->ncs = b;
+            L->cur = L->cur < 0 ? g_new(L) : L->cur;
+            g_goto(L, join, (Loc){0});
+            L->cur = join;
+            return t ? t : k_unknown(L, "void");
+        }
+        CXCursor cc = L->cs[b], x = L->cs[b + 1], y = L->cs[b + 2];
+        L->ncs = b;
+        int A = g_new(L), B = g_new(L);
+        lower_cond(L, cc, A, B, BR_COND_EXPR);
+        L->cur = A;
+        if (t)
+            lower_assign_to(L, t, x, loc);
+        else
+            lower_expr(L, x, 1);
+        g_goto(L, join, (Loc){0});
+        L->cur = B;
+        if (t)
+            lower_assign_to(L, t, y, loc);
+        else
+            lower_expr(L, y, 1);
+        g_goto(L, join, (Loc){0});
+    } else if (!t) {
+        lower_cond(L, c, join, join, BR_LOGIC);
+    } else {
+        int T = g_new(L), F = g_new(L);
+        lower_cond(L, c, T, F, BR_LOGIC);
+        L->cur = T;
+        emit_assign(L, t, k_int(L, 1), loc, 0);
+        g_goto(L, join, (Loc){0});
+        L->cur = F;
+        emit_assign(L, t, k_int(L, 0), loc, 0);
+        g_goto(L, join, (Loc){0});
+    }
+    L->cur = join;
+    return t ? t : k_unknown(L, "void");
+}
+
+static Expr *lower_unary(Lower *L, CXCursor c, int discard)
+{
+    OpKind op;
+    OpClass k = unop_kind(L, c, &op);
+    int b = kids(L, c);
+    int n = L->ncs - b;
+    CXCursor ch = n ? L->cs[b] : clang_getNullCursor();
+    L->ncs = b;
+    if (!n)
+        return k_unknown(L, "?");
+    switch (k) {
+    case OPK_INC: case OPK_DEC: case OPK_POSTINC: case OPK_POSTDEC: {
+        Expr *x = lower_expr(L, ch, 0);
+        Loc loc = k_cursor_loc(L, c);
+        Expr *old = x;
+        if (!discard && (k == OPK_POSTINC || k == OPK_POSTDEC)) {
+            old = k_temp(L, clang_getCursorType(ch));
+            emit_assign(L, old, x, loc, k_from_macro(L, c));
+        }
+        OpKind bop = (k == OPK_INC || k == OPK_POSTINC) ? OP_ADD : OP_SUB;
+        emit_assign(L, x, k_binop(L, bop, x, k_int(L, 1)), loc, k_from_macro(L, c));
+        return old;
+    }
+    case OPK_ADDR: {
+        Expr *a = lower_expr(L, ch, 0);
+        if (a->kind == EX_FUNC)
+            return a;
+        Expr *e = k_new(L, EX_ADDR);
+        e->a = a;
+        return e;
+    }
+    case OPK_DEREF: {
+        Expr *p = lower_expr(L, ch, 0);
+        if (p->kind == EX_FUNC)
+            return p;
+        return k_deref(L, p, clang_getCursorType(ch), clang_getCursorType(c));
+    }
+    case OPK_BIN:
+        return k_unop(L, op, lower_expr(L, ch, 0));
+    default:
+        return lower_expr(L, ch, discard);
+    }
+}
+
+static Expr *lower_binary(Lower *L, CXCursor c, int discard)
+{
+    OpKind op;
+    OpClass k = binop_kind(L, c, &op);
+    int b = kids(L, c);
+    if (L->ncs - b < 2) {
+        L->ncs = b;
+        return k_unknown(L, k_extent_text(L, c));
+    }
+    CXCursor lhs = L->cs[b], rhs = L->cs[b + 1];
+    L->ncs = b;
+    /* an operator the tokens did not show, in a statement whose value is
+     * thrown away, on an lvalue, of the left operand's type: an assignment
+     * (a macro's "(_A)->Flag = FALSE", FALSE itself a macro) */
+    if (k == OPK_NONE && discard && c.kind == CXCursor_BinaryOperator) {
+        CXCursor l = skip_wrappers(L, lhs);
+        int lvalue = l.kind == CXCursor_DeclRefExpr || l.kind == CXCursor_MemberRefExpr ||
+                     l.kind == CXCursor_ArraySubscriptExpr || l.kind == CXCursor_UnaryOperator;
+        if (lvalue && clang_equalTypes(clang_getCanonicalType(clang_getCursorType(c)),
+                                       clang_getCanonicalType(clang_getCursorType(lhs)))) {
+            k = OPK_ASSIGN;
+            op = OP_COUNT;
+        }
+    }
+    switch (k) {
+    case OPK_ASSIGN: {
+        Expr *t = lower_expr(L, lhs, 0);
+        Loc loc = k_cursor_loc(L, c);
+        if (op == OP_COUNT) {
+            lower_assign_to(L, t, rhs, loc);
+        } else {
+            Expr *v = lower_expr(L, rhs, 0);
+            emit_assign(L, t, k_binop(L, op, t, v), loc, k_from_macro(L, c));
+        }
+        return t;
+    }
+    case OPK_COMMA:
+        lower_expr(L, lhs, 1);
+        return lower_expr(L, rhs, discard);
+    case OPK_BIN:
+        if ((op == OP_LAND || op == OP_LOR) && (discard || has_call(rhs)))
+            return value_by_edges(L, c, discard);
+        {
+            Expr *x = lower_expr(L, lhs, 0);
+            Expr *y = lower_expr(L, rhs, 0);
+            return k_binop(L, op, x, y);
+        }
+    default: {
+        long long v;                   /* operator unknown: maybe a constant */
+        if (k_eval_int(c, &v))
+            return k_int(L, v);
+        lower_expr(L, lhs, 1);
+        lower_expr(L, rhs, 1);
+        return k_unknown(L, k_extent_text(L, c));
+    }
+    }
+}
+
+static Expr *lower_declref(Lower *L, CXCursor c)
+{
+    CXCursor ref = clang_getCursorReferenced(c);
+    switch (ref.kind) {
+    case CXCursor_EnumConstantDecl:
+        return k_int(L, clang_getEnumConstantDeclValue(ref));
+    case CXCursor_FunctionDecl: {
+        Expr *e = k_new(L, EX_FUNC);
+        e->text = k_str(L, clang_getCursorSpelling(ref));
+        return e;
+    }
+    case CXCursor_VarDecl:
+    case CXCursor_ParmDecl:
+        return k_var_path(L, ref, clang_getCursorType(ref));
+    default:
+        return k_unknown(L, k_str(L, clang_getCursorSpelling(c)));
+    }
+}
+
+static Expr *lower_member(Lower *L, CXCursor c)
+{
+    int b = kids(L, c);
+    if (L->ncs - b < 1) {
+        L->ncs = b;
+        return k_unknown(L, k_str(L, clang_getCursorSpelling(c)));
+    }
+    CXCursor base = L->cs[b];
+    L->ncs = b;
+    CXType bt = clang_getCursorType(base);
+    int arrow = k_is_pointer(bt);
+    const char *rec = arrow ? k_pointee_record(L, bt) : k_record_name(L, bt);
+    Expr *be = lower_expr(L, base, 0);
+    return k_member(L, be, arrow, rec, k_str(L, clang_getCursorSpelling(c)),
+                    clang_getCursorType(c));
+}
+
+Expr *lower_expr(Lower *L, CXCursor c, int discard)
+{
+    long long v;
+    switch (c.kind) {
+    case CXCursor_ParenExpr:
+    case CXCursor_CStyleCastExpr: {
+        CXCursor k;
+        if (!last_expr_kid(L, c, &k))
+            return k_unknown(L, k_extent_text(L, c));
+        Expr *r = lower_expr(L, k, discard);
+        /* a constant converted: (NDIS_STATUS)0xC0000001L is negative */
+        if (r->kind == EX_INT && c.kind == CXCursor_CStyleCastExpr && k_eval_int(c, &v))
+            r = k_int(L, v);
+        return r;
+    }
+    case CXCursor_UnexposedExpr: {
+        int b = kids(L, c), n = L->ncs - b;
+        Expr *r = NULL;
+        if (n == 1) {
+            CXCursor k = L->cs[b];
+            L->ncs = b;
+            if (!clang_isExpression(k.kind))
+                return k_unknown(L, k_extent_text(L, c));
+            Expr *x = lower_expr(L, k, discard);
+            if (x->kind == EX_INT && k_eval_int(c, &v))     /* implicit conversion */
+                x = k_int(L, v);
+            return x;
+        }
+        if (n >= 2 && recovery_call(L, c, b, n, &r, discard)) {
+            L->ncs = b;
+            return r;
+        }
+        for (int i = 0; i < n; i++)
+            if (clang_isExpression(L->cs[b + i].kind))
+                lower_expr(L, L->cs[b + i], 1);
+        L->ncs = b;
+        if (n == 0 && k_eval_int(c, &v))
+            return k_int(L, v);
+        return k_unknown(L, k_extent_text(L, c));
+    }
+    case CXCursor_IntegerLiteral:
+    case CXCursor_CharacterLiteral:
+    case CXCursor_UnaryExpr:          /* sizeof, alignof */
+        if (k_eval_int(c, &v))
+            return k_int(L, v);
+        return k_unknown(L, k_extent_text(L, c));
+    case CXCursor_StringLiteral: {
+        Expr *e = k_new(L, EX_STR);
+        e->text = k_str(L, clang_getCursorSpelling(c));
+        return e;
+    }
+    case CXCursor_DeclRefExpr:
+        return lower_declref(L, c);
+    case CXCursor_MemberRefExpr:
+        return lower_member(L, c);
+    case CXCursor_ArraySubscriptExpr: {
+        int b = kids(L, c);
+        if (L->ncs - b < 2) {
+            L->ncs = b;
+            return k_unknown(L, k_extent_text(L, c));
+        }
+        CXCursor base = L->cs[b], idx = L->cs[b + 1];
+        L->ncs = b;
+        Expr *be = lower_expr(L, base, 0);
+        Expr *ie = lower_expr(L, idx, 0);
+        return k_index(L, be, ie, clang_getCursorType(base), clang_getCursorType(c));
+    }
+    case CXCursor_CallExpr:
+        return lower_call(L, c, NULL, discard);
+    case CXCursor_UnaryOperator:
+        return lower_unary(L, c, discard);
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+        return lower_binary(L, c, discard);
+    case CXCursor_ConditionalOperator: {
+        if (discard || has_call(c))
+            return value_by_edges(L, c, discard);
+        int b = kids(L, c);
+        if (L->ncs - b < 3) {
+            L->ncs = b;
+            return k_unknown(L, k_extent_text(L, c));
+        }
+        CXCursor cc = L->cs[b], x = L->cs[b + 1], y = L->cs[b + 2];
+        L->ncs = b;
+        Expr *ce = lower_expr(L, cc, 0);
+        Expr *xe = lower_expr(L, x, 0);
+        Expr *ye = lower_expr(L, y, 0);
+        if (ce->kind == EX_INT)
+            return ce->ival ? xe : ye;
+        Expr *e = k_new(L, EX_COND);
+        e->a = ce;
+        e->b = xe;
+        e->c = ye;
+        return e;
+    }
+    case CXCursor_StmtExpr: {
+        int b = kids(L, c), n = L->ncs - b;
+        CXCursor body = n ? L->cs[b] : clang_getNullCursor();
+        L->ncs = b;
+        if (n)
+            lower_stmt(L, body);
+        return k_unknown(L, "({...})");
+    }
+    case CXCursor_InitListExpr:
+    case CXCursor_CompoundLiteralExpr:
+        if (has_call(c)) {      /* keep the calls inside */
+            int b = kids(L, c), n = L->ncs - b;
+            for (int i = 0; i < n; i++)
+                if (clang_isExpression(L->cs[b + i].kind))
+                    lower_expr(L, L->cs[b + i], 1);
+            L->ncs = b;
+        }
+        return k_unknown(L, "{...}");
+    default:
+        if (clang_isExpression(c.kind) && k_eval_int(c, &v))
+            return k_int(L, v);
+        return k_unknown(L, k_extent_text(L, c));
+    }
+}
+
+/* ------------------------------------------------------------ conditions */
+
+static int is_logic(Lower *L, CXCursor c)
+{
+    OpKind op;
+    if (c.kind == CXCursor_ConditionalOperator)
+        return 1;
+    if (c.kind == CXCursor_BinaryOperator)
+        return binop_kind(L, c, &op) == OPK_BIN && (op == OP_LAND || op == OP_LOR);
+    if (c.kind == CXCursor_UnaryOperator)
+        return unop_kind(L, c, &op) == OPK_BIN && op == OP_NOT;
+    return 0;
+}
+
+void lower_cond(Lower *L, CXCursor c, int t, int f, BranchKind k)
+{
+    CXCursor e = skip_wrappers(L, c);
+    OpKind op;
+    if (e.kind == CXCursor_BinaryOperator) {
+        OpClass cls = binop_kind(L, e, &op);
+        int b = kids(L, e);
+        int n = L->ncs - b;
+        CXCursor lhs = n > 0 ? L->cs[b] : clang_getNullCursor();
+        CXCursor rhs = n > 1 ? L->cs[b + 1] : lhs;
+        L->ncs = b;
+        if (n == 2 && cls == OPK_BIN && (op == OP_LAND || op == OP_LOR)) {
+            int mid = g_new(L);
+            if (op == OP_LAND)
+                lower_cond(L, lhs, mid, f, BR_LOGIC);
+            else
+                lower_cond(L, lhs, t, mid, BR_LOGIC);
+            L->cur = mid;
+            lower_cond(L, rhs, t, f, k);
+            return;
+        }
+        if (n == 2 && cls == OPK_COMMA) {
+            lower_expr(L, lhs, 1);
+            lower_cond(L, rhs, t, f, k);
+            return;
+        }
+    } else if (e.kind == CXCursor_UnaryOperator) {
+        if (unop_kind(L, e, &op) == OPK_BIN && op == OP_NOT) {
+            int b = kids(L, e);
+            int n = L->ncs - b;
+            CXCursor ch = n ? L->cs[b] : clang_getNullCursor();
+            L->ncs = b;
+            if (n == 1 && is_logic(L, skip_wrappers(L, ch))) {
+                lower_cond(L, ch, f, t, k);
+                return;
+            }
+        }
+    } else if (e.kind == CXCursor_ConditionalOperator) {
+        int b = kids(L, e);
+        if (L->ncs - b == 3) {
+            CXCursor cc = L->cs[b], x = L->cs[b + 1], y = L->cs[b + 2];
+            L->ncs = b;
+            int A = g_new(L), B = g_new(L);
+            lower_cond(L, cc, A, B, BR_COND_EXPR);
+            L->cur = A;
+            lower_cond(L, x, t, f, k);
+            L->cur = B;
+            lower_cond(L, y, t, f, k);
+            return;
+        }
+        L->ncs = b;
+    }
+    Loc loc = k_cursor_loc(L, e);
+    Expr *v = lower_expr(L, c, 0);
+    g_branch(L, v, t, f, k, loc);
+}

@@ -1,0 +1,448 @@
+/* parse.c - front_new / front_parse / front_free: one source file through
+ * libclang, in rounds, then lowered (decls.c).
+ *
+ * Flags: MSVC-flavoured C (--target=x86_64-pc-windows-msvc -fms-extensions
+ * -fms-compatibility), the WDK model (or a real WDK) on the -isystem path,
+ * default build defines that the file and its arguments do not set
+ * themselves, then the caller's -I/-D/-U and the file's own arguments.
+ * No error limit (clang would stop at 20), no spell-checking (typo
+ * correction is slow on files with many unknown names), no warnings, no
+ * detailed preprocessing record.
+ *
+ * Rounds: parse; if errors are left and recovery is on, recover.c reads
+ * them and the next round parses with stand-ins, at most MAX_ROUNDS times
+ * and only while each round leaves fewer errors than the one before; the
+ * round with the fewest errors is lowered.  Errors of that round go to
+ * Unit.diags (at most DIAG_CAP per file, then a count).
+ *
+ * Each front_parse runs on its own thread with a LOWER_STACK-byte stack,
+ * and libclang is told not to spawn its own 8 MiB parsing thread, so that
+ * both clang's parser and our recursive lowering have room for code nested
+ * thousands of levels deep. */
+#include <limits.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "front/front_int.h"
+
+enum { MAX_ROUNDS = 5, DIAG_CAP = 20 };
+
+struct FrontCtx {
+    FrontOptions o;
+    CXIndex idx;
+    char *incdir;            /* absolute model / WDK include dir, or NULL */
+};
+
+static pthread_once_t env_once = PTHREAD_ONCE_INIT;
+
+static void set_env(void)
+{
+    /* libclang parses on a thread of its own with 8 MiB of stack unless
+     * this is set; we already run on a thread with a large stack. */
+    setenv("LIBCLANG_NOTHREADS", "1", 0);
+}
+
+FrontCtx *front_new(const FrontOptions *o)
+{
+    pthread_once(&env_once, set_env);
+    FrontCtx *fc = calloc(1, sizeof *fc);
+    if (!fc)
+        abort();
+    fc->o = *o;
+    fc->idx = clang_createIndex(0, 0);
+    const char *dir = o->wdk_include ? o->wdk_include : o->model_dir;
+    if (dir) {
+        char buf[PATH_MAX];
+        fc->incdir = strdup(realpath(dir, buf) ? buf : dir);
+    }
+    return fc;
+}
+
+void front_free(FrontCtx *fc)
+{
+    if (!fc)
+        return;
+    clang_disposeIndex(fc->idx);
+    free(fc->incdir);
+    free(fc);
+}
+
+/* ------------------------------------------------------------ arguments */
+
+typedef struct Args {
+    const char **v;
+    int n, cap;
+    char **owned;
+    int nowned;
+} Args;
+
+static void arg(Args *a, const char *s)
+{
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 64;
+        a->v = realloc(a->v, (size_t)a->cap * sizeof *a->v);
+        if (!a->v)
+            abort();
+    }
+    a->v[a->n++] = s;
+}
+
+static const char *own(Args *a, char *s)
+{
+    a->owned = realloc(a->owned, (size_t)(a->nowned + 1) * sizeof *a->owned);
+    if (!a->owned || !s)
+        abort();
+    a->owned[a->nowned++] = s;
+    return s;
+}
+
+static void args_free(Args *a)
+{
+    for (int i = 0; i < a->nowned; i++)
+        free(a->owned[i]);
+    free(a->owned);
+    free(a->v);
+}
+
+/* Does an argument list define or undefine NAME (-DNAME, -D NAME, /DNAME, -UNAME)? */
+static int args_define(const char **v, int n, const char *name)
+{
+    size_t l = strlen(name);
+    for (int i = 0; i < n; i++) {
+        const char *s = v[i];
+        if ((s[0] == '-' || s[0] == '/') && (s[1] == 'D' || s[1] == 'U')) {
+            const char *m = s[2] ? s + 2 : (i + 1 < n ? v[i + 1] : "");
+            if (strncmp(m, name, l) == 0 && (m[l] == 0 || m[l] == '='))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does the source text #define NAME (any NDISxx_MINIPORT for "NDIS*_MINIPORT")? */
+static int text_defines(const char *text, const char *name)
+{
+    if (!text)
+        return 0;
+    int ndis_any = strcmp(name, "NDIS60_MINIPORT") == 0;
+    for (const char *p = text; (p = strstr(p, "define")); p += 6) {
+        const char *q = p;
+        while (q > text && (q[-1] == ' ' || q[-1] == '\t'))
+            q--;
+        if (q == text || q[-1] != '#')
+            continue;
+        const char *m = p + 6;
+        while (*m == ' ' || *m == '\t')
+            m++;
+        size_t l = strcspn(m, " \t\r\n(");
+        if (strlen(name) == l && strncmp(m, name, l) == 0)
+            return 1;
+        if (ndis_any && l == 15 && strncmp(m, "NDIS", 4) == 0 && strncmp(m + 6, "_MINIPORT", 9) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static const char *const default_defines[][2] = {
+    { "_KERNEL_MODE", "1" }, { "_AMD64_", "1" }, { "_WIN64", "1" },
+    { "NDIS_MINIPORT_DRIVER", "1" }, { "NDIS60_MINIPORT", "1" }, { "NDIS_WDM", "1" },
+    { "DBG", "0" }, { "_NT_TARGET_VERSION", "0x0A00" },
+};
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    if (n < 0 || n > (64L << 20)) {
+        fclose(f);
+        return NULL;
+    }
+    char *s = malloc((size_t)n + 1);
+    if (!s)
+        abort();
+    size_t r = fread(s, 1, (size_t)n, f);
+    s[r] = 0;
+    fclose(f);
+    return s;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Args *a,
+                       const char *prelude, Args *incdirs)
+{
+    arg(a, "--target=x86_64-pc-windows-msvc");
+    arg(a, "-fms-extensions");
+    arg(a, "-fms-compatibility");
+    arg(a, "-ferror-limit=0");
+    arg(a, "-fbracket-depth=100000");
+    arg(a, "-fno-spell-checking");
+    arg(a, "-w");
+    if (fc->incdir) {
+        arg(a, "-isystem");
+        arg(a, fc->incdir);
+        arg(incdirs, fc->incdir);
+        if (fc->o.wdk_include) {
+            static const char *const sub[] = { "km", "shared", "um", "km/crt" };
+            for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
+                size_t l = strlen(fc->incdir) + 16;
+                char *d = malloc(l);
+                if (!d)
+                    abort();
+                snprintf(d, l, "%s/%s", fc->incdir, sub[i]);
+                if (is_dir(d)) {
+                    arg(a, "-isystem");
+                    arg(a, own(a, d));
+                } else {
+                    free(d);
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < sizeof default_defines / sizeof *default_defines; i++) {
+        const char *name = default_defines[i][0];
+        if (args_define(fc->o.extra_args, fc->o.nextra, name) ||
+            args_define(sf->args, sf->nargs, name) || text_defines(text, name))
+            continue;
+        size_t l = strlen(name) + strlen(default_defines[i][1]) + 4;
+        char *d = malloc(l);
+        if (!d)
+            abort();
+        snprintf(d, l, "-D%s=%s", name, default_defines[i][1]);
+        arg(a, own(a, d));
+    }
+    if (prelude) {
+        arg(a, "-include");
+        arg(a, prelude);
+    }
+    const char **lists[2] = { fc->o.extra_args, sf->args };
+    int counts[2] = { fc->o.nextra, sf->nargs };
+    for (int k = 0; k < 2; k++) {
+        for (int i = 0; i < counts[k]; i++) {
+            const char *s = lists[k][i];
+            arg(a, s);
+            if ((s[0] == '-' || s[0] == '/') && s[1] == 'I')
+                arg(incdirs, s[2] ? s + 2 : (i + 1 < counts[k] ? lists[k][i + 1] : "."));
+        }
+    }
+}
+
+/* ------------------------------------------------------------ diagnostics */
+
+static int count_errors(CXTranslationUnit tu)
+{
+    int n = 0;
+    unsigned nd = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < nd; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error)
+            n++;
+        clang_disposeDiagnostic(d);
+    }
+    return n;
+}
+
+static void collect_diags(CXTranslationUnit tu, Unit *u, CXFile main_file, const char *display)
+{
+    StrMap per = {0};
+    unsigned nd = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < nd; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        if (clang_getDiagnosticSeverity(d) < CXDiagnostic_Error) {
+            clang_disposeDiagnostic(d);
+            continue;
+        }
+        CXFile f;
+        unsigned line, col;
+        clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, &line, &col, NULL);
+        CXString fs = clang_getFileName(f);
+        const char *fname = f == main_file ? display : clang_getCString(fs);
+        if (!fname)
+            fname = display;
+        int *cnt = strmap_get(&per, fname);
+        if (!cnt)
+            cnt = strmap_put(&per, fname, 0);
+        if (++*cnt <= DIAG_CAP) {
+            CXString ms = clang_getDiagnosticSpelling(d);
+            diag_add(&u->diags, DIAG_ERROR, fname, (int)line, (int)col, "%s",
+                     clang_getCString(ms));
+            clang_disposeString(ms);
+        }
+        clang_disposeString(fs);
+        clang_disposeDiagnostic(d);
+    }
+    for (int i = 0; i < per.cap; i++)
+        if (per.keys[i] && per.vals[i] > DIAG_CAP)
+            diag_add(&u->diags, DIAG_NOTE, per.keys[i], 0, 0, "%d more errors in this file",
+                     per.vals[i] - DIAG_CAP);
+    strmap_free(&per);
+}
+
+/* ------------------------------------------------------------ one file */
+
+typedef struct Job {
+    FrontCtx *fc;
+    const SourceFile *sf;
+    Unit *u;
+} Job;
+
+static void lower_unit(CXTranslationUnit tu, Unit *u, const char *main_abs,
+                       const char *display, const char *model_dir)
+{
+    Lower L;
+    memset(&L, 0, sizeof L);
+    L.tu = tu;
+    L.a = u->arena;
+    L.u = u;
+    L.main_file = clang_getFile(tu, main_abs);
+    L.main_display = arena_strdup(u->arena, display);
+    L.model_dir = model_dir;
+    L.cur = -1;
+    decls_walk(&L);
+    free(L.bbs);
+    free(L.cs);
+    free(L.jumps);
+    free(L.fins);
+    free(L.handlers);
+    free(L.sws);
+    free(L.fptrs);
+    free(L.fnames);
+    strmap_free(&L.labels);
+    strmap_free(&L.noret);
+    if (L.pp)
+        clang_PrintingPolicy_dispose(L.pp);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void parse_job(Job *j)
+{
+    double t0 = now(), t1 = 0, t2 = 0;   /* parse rounds, lowering */
+    int rounds = 0;
+    FrontCtx *fc = j->fc;
+    const SourceFile *sf = j->sf;
+    Arena *a = arena_new();
+    Unit *u = arena_alloc(a, sizeof *u);
+    u->arena = a;
+    u->path = arena_strdup(a, sf->path);
+    j->u = u;
+    const char *display = sf->display ? sf->display : sf->path;
+    char main_abs[PATH_MAX];
+    if (!realpath(sf->path, main_abs)) {
+        diag_add(&u->diags, DIAG_ERROR, display, 0, 0, "cannot read the file");
+        return;
+    }
+    char *text = slurp(main_abs);
+    if (!text) {
+        diag_add(&u->diags, DIAG_ERROR, display, 0, 0, "cannot read the file");
+        return;
+    }
+    Args args = {0}, incdirs = {0};
+    char *dir = strdup(main_abs);
+    if (!dir)
+        abort();
+    *strrchr(dir, '/') = 0;
+    const char *standin = fc->incdir && is_dir(fc->incdir) ? fc->incdir : dir;
+    char *prelude = NULL;
+    if (fc->o.recover) {
+        size_t pl = strlen(standin) + 32;
+        prelude = malloc(pl);
+        if (!prelude)
+            abort();
+        snprintf(prelude, pl, "%s/__drvcheck_prelude.h", standin);
+        own(&args, prelude);
+    }
+    build_args(fc, sf, text, &args, prelude, &incdirs);
+    Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n) : NULL;
+    unsigned opts = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+    CXTranslationUnit best = NULL;
+    int best_err = 0;
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+        struct CXUnsavedFile *uf = NULL;
+        int nuf = r ? rec_unsaved(r, &uf) : 0;
+        CXTranslationUnit tu = NULL;
+        enum CXErrorCode err = clang_parseTranslationUnit2(fc->idx, main_abs, args.v, args.n, uf,
+                                                           (unsigned)nuf, opts, &tu);
+        if (err != CXError_Success || !tu) {
+            if (tu)
+                clang_disposeTranslationUnit(tu);
+            diag_add(&u->diags, DIAG_ERROR, display, 0, 0,
+                     "libclang could not parse the file (error %d)", (int)err);
+            break;
+        }
+        rounds++;
+        int nerr = count_errors(tu);
+        /* another round only while they help: fewer errors than the best */
+        int better = !best || nerr < best_err;
+        int more = r && nerr && better && round + 1 < MAX_ROUNDS ? rec_scan(r, tu) : 0;
+        if (better) {
+            if (best)
+                clang_disposeTranslationUnit(best);
+            best = tu;
+            best_err = nerr;
+        } else {
+            clang_disposeTranslationUnit(tu);
+        }
+        if (!more)
+            break;
+    }
+    t1 = now();
+    if (best) {
+        u->parsed = 1;
+        u->nerrors = best_err;
+        collect_diags(best, u, clang_getFile(best, main_abs), display);
+        lower_unit(best, u, main_abs, display, fc->incdir);
+        t2 = now();
+        clang_disposeTranslationUnit(best);
+    }
+    if (!t2)
+        t2 = now();
+    if (getenv("DRVCHECK_FRONT_STATS"))     /* for tests/bench: parse vs lowering */
+        fprintf(stderr, "front: %s: %d round(s) parse %.3fs, lower %.3fs\n", display, rounds,
+                t1 - t0, t2 - t1);
+    if (r)
+        rec_report(r, u);
+    rec_free(r);
+    free(dir);
+    free(text);
+    args_free(&args);
+    args_free(&incdirs);
+}
+
+static void *job_main(void *p)
+{
+    parse_job(p);
+    return NULL;
+}
+
+Unit *front_parse(FrontCtx *fc, const SourceFile *sf)
+{
+    Job j = { fc, sf, NULL };
+    pthread_attr_t attr;
+    pthread_t th;
+    int ok = pthread_attr_init(&attr) == 0 &&
+             pthread_attr_setstacksize(&attr, LOWER_STACK) == 0 &&
+             pthread_create(&th, &attr, job_main, &j) == 0;
+    pthread_attr_destroy(&attr);
+    if (ok)
+        pthread_join(th, NULL);
+    else
+        parse_job(&j);
+    return j.u;
+}

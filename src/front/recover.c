@@ -1,0 +1,597 @@
+/* recover.c - what the next parse round assumes, read from the errors of
+ * the last one.
+ *
+ *  - a missing include: a case-insensitive match of its name (Windows file
+ *    systems ignore case; '\' separates folders) in the including file's
+ *    folder and the include path becomes a one-line redirect to the real
+ *    file; else an empty stand-in, and for WPP "*.tmh" headers a stand-in
+ *    defining the WPP macros and the trace functions that the sources'
+ *    "begin_wpp config ... FUNC Name(...)" comments declare.  Stand-ins are
+ *    unsaved files in the stand-in folder (the model's, on the -isystem
+ *    path), so both "x.h" and <x.h> find them;
+ *  - an unknown type name: "typedef long long NAME;" in a prelude included
+ *    before everything (integer-like: C lets it mix with pointers, enums
+ *    and flags where clang would reject a struct);
+ *  - an undeclared identifier: a type as above when the source continues
+ *    with a declarator or it is cast-like "(NAME)", else "extern int NAME;";
+ *  - a SAL-style annotation (_Name_, _Name_(...)) the model lacks: an empty
+ *    macro;
+ *  - an MSVC lvalue cast "(T)x = v": the cast is blanked out in an unsaved
+ *    copy of the file (columns unchanged).
+ * Every assumption is listed in Unit.assumed.  Cost: one pass over the
+ * diagnostics; files are read once. */
+#include <ctype.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "front/front_int.h"
+
+typedef struct VFile {
+    char *path;
+    char *text;
+    size_t len;
+} VFile;
+
+struct Recover {
+    char *main_abs;
+    char *standin_dir;
+    char **incdirs;
+    int nincdirs;
+    StrMap seen;             /* "t:NAME", "i:NAME", "h:NAME", "c:file:off" */
+    char **assumed;
+    int nassumed, capassumed;
+    char *prelude;
+    size_t prelude_len, prelude_cap;
+    VFile *files;
+    int nfiles, capfiles;
+    struct CXUnsavedFile *uf;
+    char *prelude_path;
+    char **wpp_funcs;
+    int nwpp, wpp_scanned;
+};
+
+static char *xstrdup(const char *s)
+{
+    char *p = strdup(s ? s : "");
+    if (!p)
+        abort();
+    return p;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        abort();
+    for (;;) {
+        if (n + 4096 + 1 > cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+            if (!buf)
+                abort();
+        }
+        size_t r = fread(buf + n, 1, 4096, f);
+        n += r;
+        if (r < 4096)
+            break;
+        if (n > (64u << 20))
+            break;
+    }
+    fclose(f);
+    buf[n] = 0;
+    if (len)
+        *len = n;
+    return buf;
+}
+
+Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs)
+{
+    Recover *r = calloc(1, sizeof *r);
+    if (!r)
+        abort();
+    r->main_abs = xstrdup(main_abs);
+    r->standin_dir = xstrdup(standin_dir);
+    r->incdirs = calloc((size_t)(nincdirs + 1), sizeof *r->incdirs);
+    if (!r->incdirs)
+        abort();
+    for (int i = 0; i < nincdirs; i++)
+        r->incdirs[i] = xstrdup(incdirs[i]);
+    r->nincdirs = nincdirs;
+    size_t n = strlen(standin_dir) + 32;
+    r->prelude_path = malloc(n);
+    if (!r->prelude_path)
+        abort();
+    snprintf(r->prelude_path, n, "%s/__drvcheck_prelude.h", standin_dir);
+    r->prelude = xstrdup("/* drvcheck: declarations assumed to recover from errors */\n");
+    r->prelude_len = strlen(r->prelude);
+    r->prelude_cap = r->prelude_len + 1;
+    return r;
+}
+
+void rec_free(Recover *r)
+{
+    if (!r)
+        return;
+    free(r->main_abs);
+    free(r->standin_dir);
+    for (int i = 0; i < r->nincdirs; i++)
+        free(r->incdirs[i]);
+    free(r->incdirs);
+    strmap_free(&r->seen);
+    for (int i = 0; i < r->nassumed; i++)
+        free(r->assumed[i]);
+    free(r->assumed);
+    free(r->prelude);
+    for (int i = 0; i < r->nfiles; i++) {
+        free(r->files[i].path);
+        free(r->files[i].text);
+    }
+    free(r->files);
+    free(r->uf);
+    free(r->prelude_path);
+    for (int i = 0; i < r->nwpp; i++)
+        free(r->wpp_funcs[i]);
+    free(r->wpp_funcs);
+    free(r);
+}
+
+const char *rec_prelude_path(Recover *r)
+{
+    return r->prelude_path;
+}
+
+static void assume(Recover *r, const char *fmt, const char *a, const char *b)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, fmt, a, b ? b : "");
+    if (r->nassumed == r->capassumed) {
+        r->capassumed = r->capassumed ? r->capassumed * 2 : 16;
+        r->assumed = realloc(r->assumed, (size_t)r->capassumed * sizeof *r->assumed);
+        if (!r->assumed)
+            abort();
+    }
+    r->assumed[r->nassumed++] = xstrdup(buf);
+}
+
+static void prelude_add(Recover *r, const char *line)
+{
+    size_t l = strlen(line);
+    if (r->prelude_len + l + 1 > r->prelude_cap) {
+        r->prelude_cap = (r->prelude_len + l + 1) * 2;
+        r->prelude = realloc(r->prelude, r->prelude_cap);
+        if (!r->prelude)
+            abort();
+    }
+    memcpy(r->prelude + r->prelude_len, line, l + 1);
+    r->prelude_len += l;
+}
+
+static VFile *vfile(Recover *r, const char *path)
+{
+    for (int i = 0; i < r->nfiles; i++)
+        if (strcmp(r->files[i].path, path) == 0)
+            return &r->files[i];
+    if (r->nfiles == r->capfiles) {
+        r->capfiles = r->capfiles ? r->capfiles * 2 : 8;
+        r->files = realloc(r->files, (size_t)r->capfiles * sizeof *r->files);
+        if (!r->files)
+            abort();
+    }
+    VFile *v = &r->files[r->nfiles++];
+    v->path = xstrdup(path);
+    v->text = NULL;
+    v->len = 0;
+    return v;
+}
+
+/* dir/name resolved one component at a time, ignoring case. */
+static char *ci_resolve(const char *dir, const char *name)
+{
+    size_t cap = strlen(dir) + strlen(name) + 512;
+    char *path = malloc(cap);
+    char *comp = xstrdup(name);
+    if (!path)
+        abort();
+    snprintf(path, cap, "%s", dir);
+    for (char *p = comp; *p; p++)
+        if (*p == '\\')
+            *p = '/';
+    char *save = NULL;
+    int ok = 1;
+    for (char *part = strtok_r(comp, "/", &save); part && ok; part = strtok_r(NULL, "/", &save)) {
+        size_t n = strlen(path);
+        if (strcmp(part, ".") == 0 || strcmp(part, "..") == 0) {
+            snprintf(path + n, cap - n, "/%s", part);
+            continue;
+        }
+        struct stat st;
+        snprintf(path + n, cap - n, "/%s", part);
+        if (stat(path, &st) == 0)
+            continue;
+        path[n] = 0;
+        DIR *d = opendir(n ? path : "/");
+        ok = 0;
+        if (d) {
+            struct dirent *e;
+            while ((e = readdir(d))) {
+                if (strcasecmp(e->d_name, part) == 0) {
+                    snprintf(path + n, cap - n, "/%s", e->d_name);
+                    ok = 1;
+                    break;
+                }
+            }
+            closedir(d);
+        }
+    }
+    free(comp);
+    struct stat st;
+    if (ok && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        return path;
+    free(path);
+    return NULL;
+}
+
+static char *dir_of(const char *path)
+{
+    char *d = xstrdup(path);
+    char *s = strrchr(d, '/');
+    if (s && s != d)
+        *s = 0;
+    else if (s)
+        s[1] = 0;
+    else
+        strcpy(d, ".");
+    return d;
+}
+
+/* "// begin_wpp config  // FUNC Name(...);  // end_wpp" in one text */
+static void scan_wpp_text(Recover *r, const char *t)
+{
+    const char *p = t;
+    while ((p = strstr(p, "begin_wpp config"))) {
+        const char *end = strstr(p, "end_wpp");
+        if (!end)
+            end = p + strlen(p);
+        for (const char *q = p; (q = strstr(q, "FUNC ")) && q < end; q += 5) {
+            const char *n = q + 5;
+            while (*n == ' ' || *n == '\t')
+                n++;
+            const char *e = n;
+            while (isalnum((unsigned char)*e) || *e == '_')
+                e++;
+            if (e == n || (*e != '(' && *e != '{'))
+                continue;
+            r->wpp_funcs = realloc(r->wpp_funcs, (size_t)(r->nwpp + 1) * sizeof *r->wpp_funcs);
+            if (!r->wpp_funcs)
+                abort();
+            r->wpp_funcs[r->nwpp] = malloc((size_t)(e - n) + 1);
+            if (!r->wpp_funcs[r->nwpp])
+                abort();
+            memcpy(r->wpp_funcs[r->nwpp], n, (size_t)(e - n));
+            r->wpp_funcs[r->nwpp++][e - n] = 0;
+        }
+        p = end;
+    }
+}
+
+typedef struct WppScan {
+    Recover *r;
+    CXTranslationUnit tu;
+} WppScan;
+
+static void scan_wpp_incl(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
+{
+    (void)stack;
+    (void)n;
+    WppScan *w = d;
+    Recover *r = w->r;
+    CXString s = clang_getFileName(f);
+    const char *path = clang_getCString(s);
+    if (path && !clang_Location_isInSystemHeader(clang_getLocationForOffset(w->tu, f, 0))) {
+        char *t = read_file(path, NULL);
+        if (t)
+            scan_wpp_text(r, t);
+        free(t);
+    }
+    clang_disposeString(s);
+}
+
+static char *wpp_standin(Recover *r, CXTranslationUnit tu, const char *name)
+{
+    if (!r->wpp_scanned) {
+        r->wpp_scanned = 1;
+        WppScan w = { r, tu };
+        clang_getInclusions(tu, scan_wpp_incl, &w);
+    }
+    static const char *const base[] = { "WPP_INIT_TRACING", "WPP_CLEANUP", "DoTraceMessage",
+                                        "WPP_RECORDER", "WPP_INIT_TRACING_EX" };
+    size_t cap = 512 + (size_t)(r->nwpp + 5) * 128;
+    char *t = malloc(cap);
+    if (!t)
+        abort();
+    size_t n = (size_t)snprintf(t, cap, "/* drvcheck: stand-in for the WPP trace header %s */\n", name);
+    for (int i = 0; i < 5 + r->nwpp; i++) {
+        const char *m = i < 5 ? base[i] : r->wpp_funcs[i - 5];
+        n += (size_t)snprintf(t + n, cap - n, "#ifndef %s\n#define %s(...) ((void)0)\n#endif\n", m, m);
+    }
+    return t;
+}
+
+static int quoted(const char *msg, const char *prefix, const char *suffix, char *out, size_t size)
+{
+    size_t pl = strlen(prefix);
+    if (strncmp(msg, prefix, pl) != 0)
+        return 0;
+    const char *s = msg + pl, *e = strchr(s, '\'');
+    if (!e || (size_t)(e - s) >= size || strncmp(e + 1, suffix, strlen(suffix)) != 0)
+        return 0;
+    memcpy(out, s, (size_t)(e - s));
+    out[e - s] = 0;
+    return 1;
+}
+
+/* After an identifier at offset off: a declarator (type) or a value? */
+static int looks_like_type(const char *text, size_t len, unsigned off, const char *name)
+{
+    size_t idlen = strlen(name);
+    if (!text || off + idlen > len || strncmp(text + off, name, idlen) != 0)
+        return 0;                          /* not written here: inside a macro */
+    const char *p = text + off + idlen;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (isalpha((unsigned char)*p) || *p == '_')
+        return 1;
+    if (*p == '*') {
+        p++;
+        while (*p == ' ' || *p == '\t' || *p == '*')
+            p++;
+        if (isalpha((unsigned char)*p) || *p == '_') {
+            while (isalnum((unsigned char)*p) || *p == '_')
+                p++;
+            while (*p == ' ' || *p == '\t')
+                p++;
+            return *p == ';' || *p == '=' || *p == ',' || *p == ')' || *p == '[';
+        }
+        return *p == ')';
+    }
+    if (*p == ')') {                       /* a cast (NAME), not a call f(NAME) */
+        const char *q = text + off;
+        while (q > text && (q[-1] == ' ' || q[-1] == '\t'))
+            q--;
+        if (q == text || q[-1] != '(')
+            return 0;
+        q--;
+        while (q > text && (q[-1] == ' ' || q[-1] == '\t'))
+            q--;
+        return q == text || !(isalnum((unsigned char)q[-1]) || q[-1] == '_' || q[-1] == ')');
+    }
+    return 0;
+}
+
+/* _In_, _Notliteral_, _IRQL_requires_max_(x): a SAL-style annotation,
+ * assumed to be an empty macro.  0: not one, 1: object-like, 2: function-like. */
+static int sal_kind(const char *text, size_t len, unsigned off, const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 3 || name[0] != '_' || name[n - 1] != '_' || !isupper((unsigned char)name[1]))
+        return 0;
+    if (!text || off + n > len || strncmp(text + off, name, n) != 0)
+        return 1;
+    const char *p = text + off + n;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return *p == '(' ? 2 : 1;
+}
+
+static void blank_cast(Recover *r, const char *path, unsigned off)
+{
+    VFile *v = vfile(r, path);
+    if (!v->text)
+        v->text = read_file(path, &v->len);
+    if (!v->text || off >= v->len || v->text[off] != '(')
+        return;
+    int depth = 0;
+    for (size_t i = off; i < v->len; i++) {
+        char ch = v->text[i];
+        if (ch == '(')
+            depth++;
+        else if (ch == ')')
+            depth--;
+        if (ch != '\n')
+            v->text[i] = ' ';
+        if (depth == 0)
+            break;
+    }
+}
+
+static enum CXChildVisitResult add_decl_name(CXCursor c, CXCursor p, CXClientData d)
+{
+    (void)p;
+    if (clang_isDeclaration(c.kind)) {
+        CXString s = clang_getCursorSpelling(c);
+        const char *n = clang_getCString(s);
+        if (n && *n)
+            strmap_put(d, n, 1);
+        clang_disposeString(s);
+    }
+    return c.kind == CXCursor_EnumDecl ? CXChildVisit_Recurse : CXChildVisit_Continue;
+}
+
+static int add_header(Recover *r, CXTranslationUnit tu, const char *name, const char *file)
+{
+    char key[600];
+    snprintf(key, sizeof key, "h:%s", name);
+    if (strmap_get(&r->seen, key))
+        return 0;
+    strmap_put(&r->seen, key, 1);
+    char *dir = dir_of(file);
+    char *real = ci_resolve(dir, name);
+    for (int k = 0; !real && k < r->nincdirs; k++)
+        real = ci_resolve(r->incdirs[k], name);
+    free(dir);
+    size_t pl = strlen(r->standin_dir) + strlen(name) + 2;
+    char *vpath = malloc(pl);
+    if (!vpath)
+        abort();
+    snprintf(vpath, pl, "%s/%s", r->standin_dir, name);
+    for (char *q = vpath; *q; q++)      /* clang looks "a\b.h" up as "a/b.h" */
+        if (*q == '\\')
+            *q = '/';
+    VFile *v = vfile(r, vpath);
+    free(vpath);
+    free(v->text);
+    size_t n = strlen(name);
+    if (real) {
+        size_t tl = strlen(real) + 64;
+        v->text = malloc(tl);
+        if (!v->text)
+            abort();
+        snprintf(v->text, tl, "#include \"%s\"\n", real);
+        assume(r, "header %s (found as %s)", name, real);
+    } else if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
+        v->text = wpp_standin(r, tu, name);
+        assume(r, "header %s (WPP stand-in)", name, NULL);
+    } else {
+        v->text = xstrdup("/* drvcheck: empty stand-in for a missing header */\n");
+        assume(r, "header %s (empty stand-in)", name, NULL);
+    }
+    v->len = strlen(v->text);
+    free(real);
+    return 1;
+}
+
+static int add_name(Recover *r, const char *name, int is_type, int sal, StrMap *declared)
+{
+    char key[600], line[700];
+    snprintf(key, sizeof key, "n:%s", name);
+    if (strmap_get(&r->seen, key) || strmap_get(declared, name))
+        return 0;
+    strmap_put(&r->seen, key, 1);
+    if (sal) {
+        snprintf(line, sizeof line, "#define %s%s\n", name, sal == 2 ? "(...)" : "");
+        assume(r, "annotation %s", name, NULL);
+    } else if (is_type) {
+        snprintf(line, sizeof line, "typedef long long %s;\n", name);
+        assume(r, "type %s", name, NULL);
+    } else {
+        snprintf(line, sizeof line, "extern int %s;\n", name);
+        assume(r, "identifier %s", name, NULL);
+    }
+    prelude_add(r, line);
+    return 1;
+}
+
+static int add_cast(Recover *r, const char *file, unsigned off, unsigned line)
+{
+    char key[600], where[32];
+    snprintf(key, sizeof key, "c:%s:%u", file, off);
+    if (strmap_get(&r->seen, key))
+        return 0;
+    strmap_put(&r->seen, key, 1);
+    blank_cast(r, file, off);
+    snprintf(where, sizeof where, "%u", line);
+    assume(r, "lvalue cast at line %s of %s", where, file);
+    return 1;
+}
+
+/* One diagnostic: what it asks to assume, if it belongs to this phase.
+ * Phases: 0 missing headers, 1 unknown types, 2 unknown values and lvalue
+ * casts; a phase runs only when the earlier ones found nothing, since most
+ * unknown names follow from a missing header, and most unknown values
+ * (variables whose declaration failed) from an unknown type. */
+static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase,
+                     StrMap *declared)
+{
+    char name[512];
+    CXString ms = clang_getDiagnosticSpelling(d);
+    const char *msg = clang_getCString(ms);
+    CXFile f;
+    unsigned off, line;
+    clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, &line, NULL, &off);
+    CXString fs = clang_getFileName(f);
+    const char *file = clang_getCString(fs);
+    if (!file)
+        file = "";
+    int added = 0;
+    if (quoted(msg, "'", " file not found", name, sizeof name)) {
+        if (phase == 0)
+            added = add_header(r, tu, name, file);
+    } else if (quoted(msg, "unknown type name '", "", name, sizeof name) ||
+               quoted(msg, "use of undeclared identifier '", "", name, sizeof name)) {
+        if (phase >= 1) {
+            size_t len = 0;
+            char *t = read_file(file, &len);
+            int sal = sal_kind(t, len, off, name);
+            int is_type = sal || msg[1] == 'n' || looks_like_type(t, len, off, name);
+            free(t);
+            if (is_type == (phase == 1))
+                added = add_name(r, name, is_type, sal, declared);
+        }
+    } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
+        if (phase == 2)
+            added = add_cast(r, file, off, line);
+    }
+    clang_disposeString(fs);
+    clang_disposeString(ms);
+    return added;
+}
+
+/* A name the unit declares itself (later than its use, or in a form clang
+ * rejected) is never assumed: a stand-in would only clash with it. */
+int rec_scan(Recover *r, CXTranslationUnit tu)
+{
+    int added = 0;
+    unsigned nd = clang_getNumDiagnostics(tu);
+    StrMap declared = {0};
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), add_decl_name, &declared);
+    for (int phase = 0; phase < 3 && !added; phase++) {
+        for (unsigned i = 0; i < nd; i++) {
+            CXDiagnostic d = clang_getDiagnostic(tu, i);
+            if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error)
+                added += scan_diag(r, tu, d, phase, &declared);
+            clang_disposeDiagnostic(d);
+        }
+    }
+    strmap_free(&declared);
+    return added;
+}
+
+int rec_unsaved(Recover *r, struct CXUnsavedFile **out)
+{
+    free(r->uf);
+    r->uf = calloc((size_t)r->nfiles + 1, sizeof *r->uf);
+    if (!r->uf)
+        abort();
+    int n = 0;
+    r->uf[n].Filename = r->prelude_path;
+    r->uf[n].Contents = r->prelude;
+    r->uf[n].Length = (unsigned long)r->prelude_len;
+    n++;
+    for (int i = 0; i < r->nfiles; i++) {
+        if (!r->files[i].text)
+            continue;
+        r->uf[n].Filename = r->files[i].path;
+        r->uf[n].Contents = r->files[i].text;
+        r->uf[n].Length = (unsigned long)r->files[i].len;
+        n++;
+    }
+    *out = r->uf;
+    return n;
+}
+
+void rec_report(Recover *r, Unit *u)
+{
+    if (!r->nassumed)
+        return;
+    u->assumed = arena_alloc(u->arena, (size_t)r->nassumed * sizeof *u->assumed);
+    for (int i = 0; i < r->nassumed; i++)
+        u->assumed[i] = arena_strdup(u->arena, r->assumed[i]);
+    u->nassumed = r->nassumed;
+}

@@ -1,0 +1,92 @@
+#!/usr/bin/python3
+"""front_corpus.py - measure the front end on driver trees.
+
+usage: front_corpus.py DRVCHECK MODEL_DIR TREE...
+(MODEL_DIR: the rules/wdk folder; drvcheck gets its parent as DRVCHECK_RULES_DIR)
+
+Per tree (every .c below it, -I every folder below it that holds a .h, as a
+directory scan does):
+  - files whose `drvcheck cfg` reports no error (after recovery) / files;
+  - call sites of NdisMRegisterInterruptEx / NdisMDeregisterInterruptEx /
+    NdisMSynchronizeWithInterruptEx in the text (comments and #define lines
+    excluded) and how many appear as CALL steps in the printed CFGs;
+  - time of `drvcheck cfg` over the files against `clang -fsyntax-only` with
+    the same flags, measured in the same run, and their ratio.
+Never commit the trees measured: they are other people's code."""
+import os
+import re
+import subprocess
+import sys
+import time
+
+APIS = ["NdisMRegisterInterruptEx", "NdisMDeregisterInterruptEx",
+        "NdisMSynchronizeWithInterruptEx"]
+DEFINES = ["-D_KERNEL_MODE=1", "-D_AMD64_=1", "-D_WIN64=1", "-DNDIS_MINIPORT_DRIVER=1",
+           "-DNDIS60_MINIPORT=1", "-DNDIS_WDM=1", "-DDBG=0"]
+
+
+def strip_comments(text):
+    text = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
+    text = re.sub(r"//[^\n]*", "", text)
+    out, in_define = [], False
+    for line in text.split("\n"):
+        if re.match(r"\s*#\s*define\b", line) or in_define:
+            in_define = line.rstrip().endswith("\\")
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def grep_calls(path):
+    with open(path, errors="replace") as f:
+        text = strip_comments(f.read())
+    return [len(re.findall(r"\b%s\s*\(" % a, text)) for a in APIS]
+
+
+def main():
+    drvcheck, model, trees = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3:]
+    env = dict(os.environ, DRVCHECK_RULES_DIR=os.path.dirname(model), DRVCHECK_FRONT_STATS="1")
+    for tree in trees:
+        cfiles, incs = [], []
+        for d, _, names in sorted(os.walk(tree)):
+            if any(n.lower().endswith(".h") for n in names):
+                incs.append(d)
+            cfiles += [os.path.join(d, n) for n in sorted(names) if n.endswith(".c")]
+        iargs = [a for d in incs for a in ("-I", d)]
+        clean, want, got, t_drv, t_clang = 0, [0] * 3, [0] * 3, 0.0, 0.0
+        rounds, t_parse, t_lower, t_clang1 = 0, 0.0, 0.0, 0.0
+        for c in cfiles:
+            for i, n in enumerate(grep_calls(c)):
+                want[i] += n
+            t0 = time.perf_counter()
+            p = subprocess.run([drvcheck, "cfg", c] + iargs, capture_output=True, text=True,
+                               errors="replace", env=env)
+            t_drv += time.perf_counter() - t0
+            if " error: " not in p.stderr:
+                clean += 1
+            m = re.search(r"front: .*: (\d+) round\(s\) parse ([0-9.]+)s, lower ([0-9.]+)s", p.stderr)
+            if m:
+                rounds += int(m.group(1))
+                t_parse += float(m.group(2))
+                t_lower += float(m.group(3))
+            for i, a in enumerate(APIS):
+                got[i] += len(re.findall(r"call %s\(" % a, p.stdout))
+            t0 = time.perf_counter()
+            subprocess.run(["clang", "-fsyntax-only", "-w", "-ferror-limit=0",
+                            "--target=x86_64-pc-windows-msvc", "-fms-extensions",
+                            "-fms-compatibility", "-isystem", model] + DEFINES + iargs + [c],
+                           capture_output=True)
+            t_clang += time.perf_counter() - t0
+        n = len(cfiles)
+        print("%-16s files %3d  zero-error %3d/%-3d (%3.0f%%)  Reg/Dereg/Sync calls %s / grep %s"
+              % (os.path.basename(tree.rstrip("/")), n, clean, n, 100.0 * clean / max(n, 1),
+                 "/".join(map(str, got)), "/".join(map(str, want))))
+        print("%-16s drvcheck cfg %.2fs / clang -fsyntax-only %.2fs = %.2f;  parse rounds %d"
+              " (%.2f per file) %.2fs, lowering %.3fs = %.3f of clang's time"
+              % ("", t_drv, t_clang, t_drv / max(t_clang, 1e-9), rounds, rounds / max(n, 1),
+                 t_parse, t_lower, t_lower / max(t_clang, 1e-9)))
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+#!/bin/sh
+# run_cli_tests.sh DRVCHECK SOURCE_DIR - the command line's contract:
+# exit codes, bad input, directory walking, compile databases, -j.
+drvcheck=$1
+src=$2
+tmp=$(mktemp -d) || exit 2
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+fails=0
+pass=0
+check() {   # check NAME EXPECTED_RC ACTUAL_RC
+    if [ "$2" = "$3" ]; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL: $1: exit $3, expected $2"
+        fails=$((fails + 1))
+    fi
+}
+contains() {  # contains NAME FILE PATTERN
+    if grep -q -- "$3" "$2"; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL: $1: no '$3' in output:"
+        cat "$2"
+        fails=$((fails + 1))
+    fi
+}
+
+# usage errors
+"$drvcheck" >/dev/null 2>&1; check "no arguments" 2 $?
+"$drvcheck" frobnicate >/dev/null 2>&1; check "unknown command" 2 $?
+"$drvcheck" scan --no-such-option x >/dev/null 2>&1; check "unknown option" 2 $?
+"$drvcheck" scan --format xml . >/dev/null 2>&1; check "unknown format" 2 $?
+"$drvcheck" scan >/dev/null 2>&1; check "scan without path" 2 $?
+"$drvcheck" --help >"$tmp/help" 2>&1; check "--help" 0 $?
+contains "--help documents exit codes" "$tmp/help" "exit codes"
+"$drvcheck" --version >"$tmp/ver" 2>&1; check "--version" 0 $?
+contains "--version" "$tmp/ver" "drvcheck"
+
+# missing and empty inputs
+"$drvcheck" scan "$tmp/does-not-exist" >"$tmp/out" 2>&1; check "missing path" 2 $?
+contains "missing path names the path" "$tmp/out" "does-not-exist"
+mkdir -p "$tmp/empty"
+"$drvcheck" scan "$tmp/empty" >"$tmp/out" 2>&1; check "empty tree" 2 $?
+contains "empty tree message" "$tmp/out" "no C source files"
+
+# a clean driver, a symbolic-link loop, an unreadable folder
+mkdir -p "$tmp/tree/sub"
+cat >"$tmp/tree/drv.c" <<'C'
+#include <ndis.h>
+NDIS_STATUS Foo(NDIS_HANDLE h) { UNREFERENCED_PARAMETER(h); return NDIS_STATUS_SUCCESS; }
+C
+ln -s .. "$tmp/tree/sub/loop"
+"$drvcheck" scan --color=never "$tmp/tree" >"$tmp/out" 2>&1; check "symlink loop ends" 0 $?
+if [ "$(id -u)" != 0 ]; then
+    mkdir -p "$tmp/tree/locked" && chmod 000 "$tmp/tree/locked"
+    "$drvcheck" scan --color=never "$tmp/tree" >"$tmp/out" 2>&1; check "unreadable folder" 0 $?
+    contains "unreadable folder reported" "$tmp/out" "locked"
+    chmod 755 "$tmp/tree/locked"
+fi
+
+# a report into a missing directory: exit 2, no file
+"$drvcheck" scan --format json -o "$tmp/nodir/r.json" "$tmp/tree" >"$tmp/out" 2>&1; check "-o into missing dir" 2 $?
+[ ! -e "$tmp/nodir/r.json" ]; check "no partial report" 0 $?
+
+# bad rule file: file:line:col error, exit 2
+printf 'state { enum {a, b} s = a; }\nFoo.entry { s = c; }\n' >"$tmp/bad.slic"
+"$drvcheck" scan --rules "$tmp/bad.slic" "$tmp/tree" >"$tmp/out" 2>&1; check "bad rule" 2 $?
+contains "bad rule position" "$tmp/out" "bad.slic:2:"
+"$drvcheck" scan --rule NoSuchRule "$tmp/tree" >"$tmp/out" 2>&1; check "unknown --rule" 2 $?
+
+# compile_commands.json: flags are used, code-loading flags dropped, nothing run
+mkdir -p "$tmp/db/inc"
+printf '#define DRV_FLAG 1\n' >"$tmp/db/inc/cfg.h"
+cat >"$tmp/db/a.c" <<'C'
+#include <ndis.h>
+#include "cfg.h"
+#if !DRV_FLAG || !FROM_DB
+#error flags from the compile database were not applied
+#endif
+VOID Bar(VOID) { }
+C
+cat >"$tmp/db/compile_commands.json" <<J
+[{"directory": "$tmp/db", "file": "a.c",
+  "arguments": ["cl", "/Iinc", "-DFROM_DB=1", "-Xclang", "-load", "-Xclang", "$tmp/evil.so",
+                "-fplugin=$tmp/evil.so", "-o", "$tmp/db/should-not-exist.o", "-c", "a.c"]}]
+J
+"$drvcheck" scan --color=never "$tmp/db/compile_commands.json" >"$tmp/out" 2>&1; check "compile database" 0 $?
+if grep -q "error" "$tmp/out"; then echo "FAIL: compile database flags:"; cat "$tmp/out"; fails=$((fails + 1)); fi
+[ ! -e "$tmp/db/should-not-exist.o" ]; check "nothing written by the database command" 0 $?
+printf '[{"directory": 1' >"$tmp/bad_db.json"
+cp "$tmp/bad_db.json" "$tmp/compile_commands.json"
+"$drvcheck" scan "$tmp/compile_commands.json" >"$tmp/out" 2>&1; check "broken compile database" 2 $?
+contains "broken database position" "$tmp/out" "compile_commands.json:1:"
+
+# a budget too small: Timeout verdicts, never a silent Pass; --fail-on timeout fails
+if [ -d "$src/tests/cases/02_halt_sync_after_dereg" ]; then
+    "$drvcheck" scan --color=never --timeout 0.000001 "$src/tests/cases/02_halt_sync_after_dereg" >"$tmp/out" 2>&1
+    check "timeout is not a failure by default" 0 $?
+    contains "timeout verdict shown" "$tmp/out" "Timeout"
+    if grep -q "\] Pass" "$tmp/out"; then echo "FAIL: a timed-out rule shows Pass"; fails=$((fails + 1)); fi
+    "$drvcheck" scan --color=never --timeout 0.000001 --fail-on timeout "$src/tests/cases/02_halt_sync_after_dereg" >/dev/null 2>&1
+    check "--fail-on timeout" 1 $?
+fi
+
+# -j gives identical results for every N
+if [ -d "$src/tests/cases" ]; then
+    "$drvcheck" scan --format json -j 1 "$src/tests/cases" 2>/dev/null | sed '/elapsed_ms/d' >"$tmp/j1"
+    "$drvcheck" scan --format json -j 4 "$src/tests/cases" 2>/dev/null | sed '/elapsed_ms/d' >"$tmp/j4"
+    cmp -s "$tmp/j1" "$tmp/j4"; check "-j 1 and -j 4 agree" 0 $?
+fi
+
+echo "$pass passed, $fails failed"
+[ "$fails" -eq 0 ]

@@ -1,0 +1,384 @@
+/* test_engine.c - the engine on hand-built CFGs and a hand-built rule, so
+ * that it is tested apart from the front end and the rule parser. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "drvcheck/engine.h"
+#include "drvcheck/roles.h"
+
+/* ---- building CFGs ---- */
+typedef struct B {
+    Arena *a;
+    Unit *u;
+    Func *f;
+    int line;
+} B;
+
+static Expr *path(B *b, const char *text, const char *key, PathScope sc)
+{
+    Expr *x = arena_alloc(b->a, sizeof *x);
+    x->kind = EX_PATH;
+    x->text = text;
+    x->key = key;
+    x->scope = sc;
+    x->param_index = -1;
+    return x;
+}
+
+static Expr *num(B *b, long long v)
+{
+    Expr *x = arena_alloc(b->a, sizeof *x);
+    x->kind = EX_INT;
+    x->ival = v;
+    return x;
+}
+
+static Expr *fn(B *b, const char *name)
+{
+    Expr *x = arena_alloc(b->a, sizeof *x);
+    x->kind = EX_FUNC;
+    x->text = name;
+    return x;
+}
+
+static Expr *addr(B *b, Expr *p)
+{
+    Expr *x = arena_alloc(b->a, sizeof *x);
+    x->kind = EX_ADDR;
+    x->a = p;
+    return x;
+}
+
+static Unit *unit(B *b, const char *path_)
+{
+    b->a = arena_new();
+    b->u = arena_alloc(b->a, sizeof *b->u);
+    b->u->arena = b->a;
+    b->u->path = path_;
+    b->u->parsed = 1;
+    b->u->funcs = arena_alloc(b->a, sizeof(Func) * 16);
+    return b->u;
+}
+
+static Func *func(B *b, const char *name, const char *role, int nblocks)
+{
+    Func *f = &b->u->funcs[b->u->nfuncs++];
+    f->name = name;
+    f->file = b->u->path;
+    f->loc = (Loc){b->u->path, ++b->line, 1};
+    f->role = role;
+    f->blocks = arena_alloc(b->a, sizeof(Block) * (size_t)nblocks);
+    f->nblocks = nblocks;
+    for (int i = 0; i < nblocks; i++) {
+        f->blocks[i].id = i;
+        f->blocks[i].succ[0] = f->blocks[i].succ[1] = -1;
+        f->blocks[i].steps = arena_alloc(b->a, sizeof(Step) * 8);
+        f->blocks[i].term = T_RETURN;
+        f->blocks[i].term_loc = (Loc){b->u->path, 900 + i, 1};
+    }
+    b->f = f;
+    return f;
+}
+
+static Step *call(B *b, int blk, const char *callee, Expr *result, int nargs, ...)
+{
+    Block *bl = &b->f->blocks[blk];
+    Step *s = &bl->steps[bl->nsteps++];
+    s->kind = ST_CALL;
+    s->callee = callee;
+    s->lhs = result;
+    s->loc = (Loc){b->u->path, ++b->line, 5};
+    s->args = arena_alloc(b->a, sizeof(Expr *) * (size_t)(nargs + 1));
+    va_list ap;
+    va_start(ap, nargs);
+    for (int i = 0; i < nargs; i++)
+        s->args[i] = va_arg(ap, Expr *);
+    va_end(ap);
+    s->nargs = nargs;
+    return s;
+}
+
+static void assign(B *b, int blk, Expr *lhs, Expr *rhs)
+{
+    Block *bl = &b->f->blocks[blk];
+    Step *s = &bl->steps[bl->nsteps++];
+    s->kind = ST_ASSIGN;
+    s->lhs = lhs;
+    s->rhs = rhs;
+    s->loc = (Loc){b->u->path, ++b->line, 5};
+}
+
+static void go(B *b, int blk, int to)
+{
+    b->f->blocks[blk].term = T_GOTO;
+    b->f->blocks[blk].succ[0] = to;
+}
+
+static void branch(B *b, int blk, Expr *cond, int t, int f)
+{
+    b->f->blocks[blk].term = T_BRANCH;
+    b->f->blocks[blk].cond = cond;
+    b->f->blocks[blk].succ[0] = t;
+    b->f->blocks[blk].succ[1] = f;
+    b->f->blocks[blk].term_loc = (Loc){b->u->path, ++b->line, 5};
+}
+
+/* ---- the NdisMDeregisterInterruptEx rule, by hand ---- */
+static RuleSet rules;
+static const Rule *dereg_rule;
+
+static RExpr *rx(RExprKind k, long long v, int idx)
+{
+    RExpr *x = arena_alloc(rules.arena, sizeof *x);
+    x->kind = k;
+    x->ival = v;
+    x->index = idx;
+    return x;
+}
+
+static RExpr *rbin(OpKind op, RExpr *l, RExpr *r)
+{
+    RExpr *x = arena_alloc(rules.arena, sizeof *x);
+    x->kind = RX_BINOP;
+    x->op = op;
+    x->a = l;
+    x->b = r;
+    return x;
+}
+
+static RStmt *rassign(int var, long long v)
+{
+    RStmt *s = arena_alloc(rules.arena, sizeof *s);
+    s->kind = RS_ASSIGN;
+    s->var = var;
+    s->value = rx(RX_INT, v, 0);
+    return s;
+}
+
+static RStmt *rif(RExpr *c, RStmt *then_s)
+{
+    RStmt *s = arena_alloc(rules.arena, sizeof *s);
+    s->kind = RS_IF;
+    s->cond = c;
+    s->then_s = then_s;
+    return s;
+}
+
+static RStmt *rabort(const char *m)
+{
+    RStmt *s = arena_alloc(rules.arena, sizeof *s);
+    s->kind = RS_ABORT;
+    s->message = m;
+    return s;
+}
+
+static void event(Rule *r, const char *api, EvWhen when, RStmt *body)
+{
+    RuleEvent *ev = &r->events[r->nevents++];
+    ev->targets = arena_alloc(rules.arena, sizeof *ev->targets);
+    ev->targets[0] = (RuleTarget){TGT_API, api, -1};
+    ev->ntargets = 1;
+    ev->when = when;
+    ev->body = body;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    rule_set_init(&rules);
+    Rule *r = arena_alloc(rules.arena, sizeof *r);
+    r->name = "NdisMDeregisterInterruptEx";
+    r->runnable = 1;
+    r->nvars = 1;
+    r->vars = arena_alloc(rules.arena, sizeof *r->vars);
+    static const char *names[] = {"initial", "registered", "deregistered"};
+    r->vars[0] = (StateVar){"s", 1, names, 3, 0, {0}};
+    r->events = arena_alloc(rules.arena, sizeof *r->events * 3);
+    event(r, "NdisMRegisterInterruptEx", EV_EXIT,
+          rif(rbin(OP_EQ, rx(RX_RETURN, 0, 0), rx(RX_INT, 0, 0)), rassign(0, 1)));
+    event(r, "NdisMDeregisterInterruptEx", EV_EXIT, rassign(0, 2));
+    event(r, "NdisMSynchronizeWithInterruptEx", EV_ENTRY,
+          rif(rbin(OP_EQ, rx(RX_VAR, 0, 0), rx(RX_INT, 2, 0)), rabort("sync after deregister")));
+    dereg_rule = r;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rule_set_free(&rules);
+    return 0;
+}
+
+static int run(Unit *u, Report *rep)
+{
+    Unit *units[1] = {u};
+    Driver d = {.name = "drv", .units = units, .nunits = 1};
+    report_init(rep);
+    eng_run(&d, dereg_rule, NULL, rep);
+    return rep->ndefects;
+}
+
+/* Init registers; halt deregisters, then calls a helper that synchronizes. */
+static void sync_after_deregister_in_helper_is_reported(void **state)
+{
+    (void)state;
+    B b = {0};
+    Unit *u = unit(&b, "drv.c");
+    Expr *h = path(&b, "Adapter->Interrupt", "_ADAPTER.Interrupt", SCOPE_HEAP);
+    func(&b, "MPInit", "MINIPORT_INITIALIZE", 1);
+    Expr *status = path(&b, "Status", "Status", SCOPE_LOCAL);
+    call(&b, 0, "NdisMRegisterInterruptEx", status, 2, num(&b, 0), addr(&b, h));
+    b.f->blocks[0].retval = status;
+    func(&b, "Helper", NULL, 1);
+    Step *bad = call(&b, 0, "NdisMSynchronizeWithInterruptEx", NULL, 1, h);
+    func(&b, "MPHalt", "MINIPORT_HALT", 1);
+    call(&b, 0, "NdisMDeregisterInterruptEx", NULL, 1, h);
+    call(&b, 0, "Helper", NULL, 0);
+    func(&b, "MPOid", "MINIPORT_OID_REQUEST", 1);
+    call(&b, 0, "Helper", NULL, 0);   /* legal: before halt */
+
+    Report rep;
+    assert_int_equal(run(u, &rep), 1);
+    assert_int_equal(rep.defects[0].line, bad->loc.line);
+    assert_string_equal(rep.defects[0].function, "Helper");
+    assert_int_equal(rep.verdicts[0].verdict, VERDICT_DEFECT);
+    /* the trace enters at halt and goes through the call of Helper */
+    int saw_halt = 0, saw_call = 0;
+    for (int i = 0; i < rep.defects[0].ntrace; i++) {
+        const TraceStep *t = &rep.defects[0].trace[i];
+        saw_halt |= t->kind == TS_ENTRY && strcmp(t->function, "MPHalt") == 0;
+        saw_call |= t->kind == TS_CALL && strstr(t->message, "Helper") != NULL;
+    }
+    assert_true(saw_halt);
+    assert_true(saw_call);
+    assert_int_equal(rep.defects[0].trace[rep.defects[0].ntrace - 1].kind, TS_VIOLATION);
+    report_free(&rep);
+    cfg_free_unit(u);
+}
+
+/* if (a->Registered) { dereg; a->Registered = FALSE; }  if (a->Registered) sync; */
+static void correlated_flag_branches_are_not_reported(void **state)
+{
+    (void)state;
+    B b = {0};
+    Unit *u = unit(&b, "drv.c");
+    Expr *h = path(&b, "Adapter->Interrupt", "_ADAPTER.Interrupt", SCOPE_HEAP);
+    Expr *flag = path(&b, "Adapter->Registered", "_ADAPTER.Registered", SCOPE_HEAP);
+    func(&b, "MPInit", "MINIPORT_INITIALIZE", 1);
+    call(&b, 0, "NdisMRegisterInterruptEx", NULL, 1, addr(&b, h));
+    assign(&b, 0, flag, num(&b, 1));
+    b.f->blocks[0].retval = num(&b, 0);
+    func(&b, "MPHalt", "MINIPORT_HALT", 4);
+    branch(&b, 0, flag, 1, 2);
+    call(&b, 1, "NdisMDeregisterInterruptEx", NULL, 1, h);
+    assign(&b, 1, flag, num(&b, 0));
+    go(&b, 1, 2);
+    branch(&b, 2, flag, 3, -1);
+    b.f->blocks[2].succ[1] = 3;   /* both ways meet at 3 through the sync below */
+    /* block 2 true -> 3 holds the sync; false -> return (block 3 steps run only when true) */
+    b.f->blocks[2].succ[1] = -1;
+    call(&b, 3, "NdisMSynchronizeWithInterruptEx", NULL, 1, h);
+
+    Report rep;
+    assert_int_equal(run(u, &rep), 0);
+    assert_int_equal(rep.verdicts[0].verdict, VERDICT_PASS);
+    report_free(&rep);
+    cfg_free_unit(u);
+}
+
+/* A successful re-registration makes synchronizing legal again; a failed
+ * one does not. */
+static void reregistration_status_decides(void **state)
+{
+    (void)state;
+    B b = {0};
+    Unit *u = unit(&b, "drv.c");
+    Expr *h = path(&b, "Adapter->Interrupt", "_ADAPTER.Interrupt", SCOPE_HEAP);
+    Expr *st = path(&b, "Status", "Status", SCOPE_LOCAL);
+    func(&b, "MPReset", "MINIPORT_RESET", 3);
+    call(&b, 0, "NdisMDeregisterInterruptEx", NULL, 1, h);
+    call(&b, 0, "NdisMRegisterInterruptEx", st, 1, addr(&b, h));
+    Expr *ok = arena_alloc(b.a, sizeof *ok);
+    ok->kind = EX_BINOP;
+    ok->op = OP_EQ;
+    ok->a = st;
+    ok->b = num(&b, 0);
+    branch(&b, 0, ok, 1, 2);
+    Step *good = call(&b, 1, "NdisMSynchronizeWithInterruptEx", NULL, 1, h);
+    Step *bad = call(&b, 2, "NdisMSynchronizeWithInterruptEx", NULL, 1, h);
+    (void)good;
+
+    Report rep;
+    assert_int_equal(run(u, &rep), 1);
+    assert_int_equal(rep.defects[0].line, bad->loc.line);
+    report_free(&rep);
+    cfg_free_unit(u);
+}
+
+/* A function pointer in an ops table reaches the stored function only. */
+static void calls_through_pointers_reach_stored_functions(void **state)
+{
+    (void)state;
+    B b = {0};
+    Unit *u = unit(&b, "drv.c");
+    Expr *h = path(&b, "Adapter->Interrupt", "_ADAPTER.Interrupt", SCOPE_HEAP);
+    Expr *op = path(&b, "Adapter->Ops->Stop", "_OPS.Stop", SCOPE_HEAP);
+    op->tkey = "_OPS.Stop";
+    func(&b, "SyncStop", NULL, 1);
+    Step *bad = call(&b, 0, "NdisMSynchronizeWithInterruptEx", NULL, 1, h);
+    func(&b, "NoSync", NULL, 1);
+    func(&b, "MPInit", "MINIPORT_INITIALIZE", 1);
+    assign(&b, 0, op, fn(&b, "SyncStop"));
+    b.f->blocks[0].retval = num(&b, 0);
+    func(&b, "MPHalt", "MINIPORT_HALT", 1);
+    call(&b, 0, "NdisMDeregisterInterruptEx", NULL, 1, h);
+    Step *ind = call(&b, 0, NULL, NULL, 0);
+    ind->callee_expr = op;
+
+    Report rep;
+    assert_int_equal(run(u, &rep), 1);
+    assert_int_equal(rep.defects[0].line, bad->loc.line);
+    report_free(&rep);
+    cfg_free_unit(u);
+}
+
+/* Recursion terminates. */
+static void recursion_terminates(void **state)
+{
+    (void)state;
+    B b = {0};
+    Unit *u = unit(&b, "drv.c");
+    Expr *h = path(&b, "Adapter->Interrupt", "_ADAPTER.Interrupt", SCOPE_HEAP);
+    func(&b, "Walk", NULL, 2);
+    branch(&b, 0, NULL, 1, -1);
+    b.f->blocks[0].succ[1] = -1;
+    call(&b, 1, "Walk", NULL, 0);
+    call(&b, 1, "NdisMSynchronizeWithInterruptEx", NULL, 1, h);
+    func(&b, "MPHalt", "MINIPORT_HALT", 1);
+    call(&b, 0, "Walk", NULL, 0);
+    call(&b, 0, "NdisMDeregisterInterruptEx", NULL, 1, h);
+    call(&b, 0, "Walk", NULL, 0);
+
+    Report rep;
+    assert_int_equal(run(u, &rep), 1);
+    report_free(&rep);
+    cfg_free_unit(u);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(sync_after_deregister_in_helper_is_reported),
+        cmocka_unit_test(correlated_flag_branches_are_not_reported),
+        cmocka_unit_test(reregistration_status_decides),
+        cmocka_unit_test(calls_through_pointers_reach_stored_functions),
+        cmocka_unit_test(recursion_terminates),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,254 @@
+/* test_front.c - parsing: flags, default defines, recovery from missing
+ * headers, unknown names and lvalue casts, diagnostics. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "test_front_helpers.h"
+
+static int has_assumed(const Unit *u, const char *prefix)
+{
+    for (int i = 0; i < u->nassumed; i++)
+        if (strncmp(u->assumed[i], prefix, strlen(prefix)) == 0)
+            return 1;
+    return 0;
+}
+
+static void dump(const Unit *u)
+{
+    diag_print(&u->diags, stderr);
+    for (int i = 0; i < u->nassumed; i++)
+        fprintf(stderr, "assumed: %s\n", u->assumed[i]);
+}
+
+static void missing_header_gets_empty_standin(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("missing_hdr",
+                       "#include \"no_such_project_header.h\"\n"
+                       "int Check(int);\n"
+                       "void f(void) { Check(1); }\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_true(has_assumed(u, "header no_such_project_header.h (empty stand-in)"));
+    assert_int_equal(tf_count_calls(cfg_find_func(u, "f"), "Check"), 1);
+    cfg_free_unit(u);
+}
+
+static void include_case_and_backslashes_ignored(void **state)
+{
+    (void)state;
+    tf_write("case/inc/Inner.h", "typedef int INNER_T;\n");
+    tf_write("case/myhdr.h", "typedef int MYHDR_T;\n");
+    Unit *u = tf_parse("case/main",
+                       "#include \"MyHdr.H\"\n"
+                       "#include \"INC\\inner.h\"\n"
+                       "MYHDR_T a; INNER_T b;\n"
+                       "void f(void) { a = b; }\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_true(has_assumed(u, "header MyHdr.H (found as "));
+    assert_true(has_assumed(u, "header INC\\inner.h (found as "));
+    cfg_free_unit(u);
+}
+
+static void wpp_tmh_standin_defines_trace_macros(void **state)
+{
+    (void)state;
+    tf_write("wpp/trace.h",
+             "// begin_wpp config\n"
+             "// FUNC TraceEvents(LEVEL, FLAGS, MSG, ...);\n"
+             "// FUNC TraceDbg{LEVEL=TRACE_LEVEL_VERBOSE}(FLAGS, MSG, ...);\n"
+             "// end_wpp\n");
+    Unit *u = tf_parse("wpp/driver",
+                       "#include \"trace.h\"\n"
+                       "#include \"driver.tmh\"\n"
+                       "int Reg(void *);\n"
+                       "void f(void *d, void *r) {\n"
+                       "  WPP_INIT_TRACING(d, r);\n"
+                       "  TraceEvents(1, 2, \"x %d\", 3);\n"
+                       "  Reg(d);\n"
+                       "  WPP_CLEANUP(d);\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_true(has_assumed(u, "header driver.tmh (WPP stand-in)"));
+    const Func *f = cfg_find_func(u, "f");
+    assert_int_equal(tf_count_calls(f, "Reg"), 1);
+    assert_int_equal(tf_count_calls(f, "TraceEvents"), 0);
+    cfg_free_unit(u);
+}
+
+static void unknown_types_do_not_hide_calls(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("unknown_types",
+                       "typedef struct _ADAPTER {\n"
+                       "  SOME_TIMER Timer;\n"
+                       "  void *InterruptHandle;\n"
+                       "} ADAPTER, *PADAPTER;\n"
+                       "int NdisMSynchronizeWithInterruptEx(void *, unsigned, void *, void *);\n"
+                       "void NdisMDeregisterInterruptEx(void *);\n"
+                       "void f(PADAPTER a) {\n"
+                       "  PRIVATE_CTX ctx;\n"
+                       "  NdisMSynchronizeWithInterruptEx(a->InterruptHandle, PRIVATE_INDEX, 0, &ctx);\n"
+                       "  if (a->InterruptHandle) NdisMDeregisterInterruptEx(a->InterruptHandle);\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_true(has_assumed(u, "type SOME_TIMER"));
+    assert_true(has_assumed(u, "type PRIVATE_CTX"));
+    assert_true(has_assumed(u, "identifier PRIVATE_INDEX"));
+    const Func *f = cfg_find_func(u, "f");
+    const Step *s = NULL;
+    assert_true(tf_call_block(f, "NdisMSynchronizeWithInterruptEx", 0, &s) >= 0);
+    assert_string_equal(s->args[0]->key, "_ADAPTER.InterruptHandle");
+    assert_int_equal(tf_count_calls(f, "NdisMDeregisterInterruptEx"), 1);
+    cfg_free_unit(u);
+}
+
+static void lvalue_cast_is_recovered(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("lvalue_cast",
+                       "void *p; int Check(int);\n"
+                       "void f(void) {\n"
+                       "  (unsigned long long)p = 0;\n"
+                       "  Check(2);\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_true(has_assumed(u, "lvalue cast at line 3"));
+    const Func *f = cfg_find_func(u, "f");
+    assert_int_equal(f->blocks[0].steps[0].kind, ST_ASSIGN);
+    assert_string_equal(f->blocks[0].steps[0].lhs->key, "p");
+    assert_int_equal(f->blocks[0].steps[0].loc.col, 23);
+    cfg_free_unit(u);
+}
+
+static void default_defines_unless_set(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("defines",
+                       "#ifndef _KERNEL_MODE\n#error no kernel mode\n#endif\n"
+                       "#define NDIS61_MINIPORT 1\n"
+                       "#if defined(NDIS60_MINIPORT)\n#error two miniport versions\n#endif\n"
+                       "#if DBG\n#error DBG set\n#endif\n"
+                       "void f(void) {}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    cfg_free_unit(u);
+    const char *args[] = { "-DDBG=1" };
+    u = tf_parse_args("defines_args",
+                      "#if !DBG\n#error DBG not from the arguments\n#endif\n"
+                      "#ifndef NDIS60_MINIPORT\n#error default version\n#endif\n"
+                      "void f(void) {}\n",
+                      args, 1);
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    cfg_free_unit(u);
+}
+
+static void ms_extensions_parse(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("msext",
+                       "typedef unsigned __int64 U64;\n"
+                       "__declspec(noinline) int __stdcall g(int x) { return x; }\n"
+                       "void f(void) {\n"
+                       "  U64 v = 'pMvN';\n"
+                       "  __try { g(1); } __finally { g(2); }\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(cfg_find_func(u, "f")->blocks[0].steps[0].rhs->ival, 0x704d764e);
+    cfg_free_unit(u);
+}
+
+static void errors_are_capped_per_file(void **state)
+{
+    (void)state;
+    char src[4096];
+    size_t n = 0;
+    n += (size_t)snprintf(src + n, sizeof src - n, "void f(void) {\n");
+    for (int i = 0; i < 30; i++)
+        n += (size_t)snprintf(src + n, sizeof src - n, "  int x%d = 1 +;\n", i);
+    snprintf(src + n, sizeof src - n, "}\n");
+    Unit *u = tf_parse("capped", src);
+    assert_true(u->parsed);
+    assert_int_equal(u->nerrors, 30);
+    int errs = 0, notes = 0;
+    for (int i = 0; i < u->diags.n; i++) {
+        errs += u->diags.v[i].sev == DIAG_ERROR;
+        notes += u->diags.v[i].sev == DIAG_NOTE && strstr(u->diags.v[i].msg, "10 more errors");
+    }
+    assert_int_equal(errs, 20);
+    assert_int_equal(notes, 1);
+    assert_int_equal(u->diags.v[0].line, 2);
+    assert_non_null(cfg_find_func(u, "f"));       /* still lowered */
+    cfg_free_unit(u);
+}
+
+static void unreadable_file_is_not_parsed(void **state)
+{
+    (void)state;
+    SourceFile sf = { TEST_BINARY_DIR "/front_snippets/does_not_exist.c", NULL, NULL, 0 };
+    Unit *u = front_parse(tf_ctx, &sf);
+    assert_non_null(u);
+    assert_false(u->parsed);
+    assert_true(u->diags.nerr > 0);
+    cfg_free_unit(u);
+}
+
+static void ndis_h_parses_with_the_model(void **state)
+{
+    (void)state;
+    if (access(TEST_SOURCE_DIR "/rules/wdk/ndis.h", R_OK) != 0)
+        skip();
+    Unit *u = tf_parse("ndis_model",
+                       "#include <ndis.h>\n"
+                       "MINIPORT_HALT MPHaltEx;\n"
+                       "typedef struct _ADAPTER { NDIS_HANDLE InterruptHandle; } ADAPTER, *PADAPTER;\n"
+                       "VOID MPHaltEx(NDIS_HANDLE Ctx, NDIS_HALT_ACTION Action)\n"
+                       "{\n"
+                       "  PADAPTER a = (PADAPTER)Ctx;\n"
+                       "  UNREFERENCED_PARAMETER(Action);\n"
+                       "  if (a->InterruptHandle) NdisMDeregisterInterruptEx(a->InterruptHandle);\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(u->nassumed, 0);
+    const Func *f = cfg_find_func(u, "MPHaltEx");
+    assert_string_equal(f->role, "MINIPORT_HALT");
+    assert_int_equal(tf_count_calls(f, "NdisMDeregisterInterruptEx"), 1);
+    cfg_free_unit(u);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(missing_header_gets_empty_standin),
+        cmocka_unit_test(include_case_and_backslashes_ignored),
+        cmocka_unit_test(wpp_tmh_standin_defines_trace_macros),
+        cmocka_unit_test(unknown_types_do_not_hide_calls),
+        cmocka_unit_test(lvalue_cast_is_recovered),
+        cmocka_unit_test(default_defines_unless_set),
+        cmocka_unit_test(ms_extensions_parse),
+        cmocka_unit_test(errors_are_capped_per_file),
+        cmocka_unit_test(unreadable_file_is_not_parsed),
+        cmocka_unit_test(ndis_h_parses_with_the_model),
+    };
+    return cmocka_run_group_tests(tests, tf_setup, tf_teardown);
+}
