@@ -21,6 +21,8 @@
 #include <ntverp.h>
 #include <sal.h>
 #include <specstrings.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
