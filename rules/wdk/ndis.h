@@ -530,6 +530,11 @@ typedef struct _NET_BUFFER_SHARED_MEMORY {
     ULONG SharedMemoryOffset;
     ULONG SharedMemoryLength;
 } NET_BUFFER_SHARED_MEMORY, *PNET_BUFFER_SHARED_MEMORY;
+#define NET_BUFFER_SHARED_MEM_NEXT_SEGMENT(_SHI) ((_SHI)->NextSharedMemorySegment)
+#define NET_BUFFER_SHARED_MEM_FLAGS(_SHI) ((_SHI)->SharedMemoryFlags)
+#define NET_BUFFER_SHARED_MEM_HANDLE(_SHI) ((_SHI)->SharedMemoryHandle)
+#define NET_BUFFER_SHARED_MEM_OFFSET(_SHI) ((_SHI)->SharedMemoryOffset)
+#define NET_BUFFER_SHARED_MEM_LENGTH(_SHI) ((_SHI)->SharedMemoryLength)
 struct _NET_BUFFER_LIST_CONTEXT {
     PNET_BUFFER_LIST_CONTEXT Next;
     USHORT Size;
@@ -569,6 +574,7 @@ struct _NET_BUFFER_LIST {
 #define NET_BUFFER_CHECKSUM_BIAS(_NB) ((_NB)->ChecksumBias)
 #define NET_BUFFER_DATA_PHYSICAL_ADDRESS(_NB) ((_NB)->DataPhysicalAddress)
 #define NET_BUFFER_SHARED_MEMORY_INFO(_NB) ((_NB)->SharedMemoryInfo)
+#define NET_BUFFER_FIRST_SHARED_MEM_INFO(_NB) (*(PNET_BUFFER_SHARED_MEMORY *)&(_NB)->SharedMemoryInfo)
 #define NET_BUFFER_SCATTER_GATHER_LIST(_NB) ((_NB)->ScatterGatherList)
 #define NET_BUFFER_LIST_NEXT_NBL(_NBL) ((_NBL)->Next)
 #define NET_BUFFER_LIST_FIRST_NB(_NBL) ((_NBL)->FirstNetBuffer)
@@ -1231,7 +1237,31 @@ typedef struct _NDIS_DEVICE_OBJECT_ATTRIBUTES {
 typedef struct _NDIS_GENERIC_OBJECT { NDIS_OBJECT_HEADER Header; PVOID Caller; PVOID CallersCaller; PDRIVER_OBJECT DriverObject; } NDIS_GENERIC_OBJECT, *PNDIS_GENERIC_OBJECT;
 typedef struct _NDIS_MINIPORT_TIMER { KTIMER Timer; KDPC Dpc; PNDIS_TIMER_FUNCTION MiniportTimerFunction; PVOID MiniportTimerContext; NDIS_HANDLE Miniport; struct _NDIS_MINIPORT_TIMER *NextTimer; } NDIS_MINIPORT_TIMER, *PNDIS_MINIPORT_TIMER;
 typedef struct _NDIS_TIMER { KTIMER Timer; KDPC Dpc; } NDIS_TIMER, *PNDIS_TIMER;
-typedef struct _NDIS_SHARED_MEMORY_PARAMETERS { NDIS_OBJECT_HEADER Header; ULONG Flags; ULONG PreferredNode; ULONG Usage; ULONG Length; PVOID VirtualAddress; PSCATTER_GATHER_LIST SGListBuffer; ULONG SGListBufferLength; NDIS_HANDLE SharedMemoryProviderContext; } NDIS_SHARED_MEMORY_PARAMETERS, *PNDIS_SHARED_MEMORY_PARAMETERS;
+typedef enum _NDIS_SHARED_MEMORY_USAGE {
+    NdisSharedMemoryUsageUndefined, NdisSharedMemoryUsageXmit, NdisSharedMemoryUsageXmitHeader,
+    NdisSharedMemoryUsageXmitData, NdisSharedMemoryUsageReceive, NdisSharedMemoryUsageReceiveLookahead,
+    NdisSharedMemoryUsageReceivePostLookahead, NdisSharedMemoryUsageReceiveHeader,
+    NdisSharedMemoryUsageReceiveData, NdisSharedMemoryUsageOther, NdisSharedMemoryUsageMax
+} NDIS_SHARED_MEMORY_USAGE, *PNDIS_SHARED_MEMORY_USAGE;
+typedef ULONG NODE_REQUIREMENT;
+#define MM_ANY_NODE_OK 0x80000000
+typedef struct _NDIS_SHARED_MEMORY_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    NDIS_RECEIVE_QUEUE_ID QueueId;
+    NDIS_HANDLE SharedMemoryHandle;
+    NODE_REQUIREMENT PreferredNode;
+    NDIS_SHARED_MEMORY_USAGE Usage;
+    ULONG Length;
+    PVOID VirtualAddress;
+    ULONG SGListBufferLength;
+    PSCATTER_GATHER_LIST SGListBuffer;
+} NDIS_SHARED_MEMORY_PARAMETERS, *PNDIS_SHARED_MEMORY_PARAMETERS;
+#define NDIS_SHARED_MEMORY_PARAMETERS_REVISION_1 1
+#define NDIS_SHARED_MEMORY_PARAMETERS_REVISION_2 2
+#define NDIS_SIZEOF_SHARED_MEMORY_PARAMETERS_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_SHARED_MEMORY_PARAMETERS, SGListBuffer)
+#define NDIS_SIZEOF_SHARED_MEMORY_PARAMETERS_REVISION_2 NDIS_SIZEOF_SHARED_MEMORY_PARAMETERS_REVISION_1
+#define NDIS_SHARED_MEM_PARAMETERS_CONTIGOUS 0x00000001
 
 /* ---- protocol (and intermediate) drivers ---- */
 typedef struct _NDIS_BIND_PARAMETERS {

@@ -246,6 +246,8 @@
 #define _Out_writes_bytes_to_opt_(...)
 
 /* legacy (SAL 1 / driverspecs) spellings */
+#define __fallthrough
+#define _Fallthrough_
 #define __in
 #define __in_opt
 #define __in_z

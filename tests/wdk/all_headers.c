@@ -21,6 +21,8 @@
 #include <ntverp.h>
 #include <sal.h>
 #include <specstrings.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,12 @@
 #include <wlantypes.h>
 #include <wmistr.h>
 #include <ws2def.h>
+#include <ntddsd.h>
+#include <usbdi.h>
+#include <wdf.h>
+#include <wdfminiport.h>
+#include <wdftimer.h>
+#include <wdfusb.h>
 #include <pshpack1.h>
 typedef struct _ALL_HEADERS_PACKED { UCHAR a; ULONG b; } ALL_HEADERS_PACKED;
 #include <poppack.h>
