@@ -22,7 +22,7 @@ import time
 APIS = ["NdisMRegisterInterruptEx", "NdisMDeregisterInterruptEx",
         "NdisMSynchronizeWithInterruptEx"]
 DEFINES = ["-D_KERNEL_MODE=1", "-D_AMD64_=1", "-D_WIN64=1", "-DNDIS_MINIPORT_DRIVER=1",
-           "-DNDIS60_MINIPORT=1", "-DNDIS_WDM=1", "-DDBG=0"]
+           "-DNDIS_WDM=1", "-DDBG=0"]
 
 
 def strip_comments(text):

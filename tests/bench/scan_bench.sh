@@ -25,7 +25,7 @@ for tree in "$@"; do
     # shellcheck disable=SC2086
     "$clang" -fsyntax-only -w -ferror-limit=0 --target=x86_64-pc-windows-msvc -fms-extensions \
         -fms-compatibility -isystem "$model" -D_KERNEL_MODE=1 -D_AMD64_=1 -D_WIN64=1 \
-        -DNDIS_MINIPORT_DRIVER=1 -DNDIS60_MINIPORT=1 -DNDIS_WDM=1 -DDBG=0 $incs $files \
+        -DNDIS_MINIPORT_DRIVER=1 -DNDIS_WDM=1 -DDBG=0 $incs $files \
         >/dev/null 2>&1
     t1=$(now)
     stats=$("$drvcheck" scan -j 1 --stats --no-progress --color=never "$tree" 2>&1 >/dev/null | grep 'stats:')
