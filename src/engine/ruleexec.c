@@ -293,15 +293,46 @@ int rx_rule_mentions_api(const Rule *r, const char *api)
     return r->has_watch && target_matches(&r->watch_target, api, ROLE_NONE);
 }
 
-/* The object an argument designates, for watch / guard. */
+static int is_array_key(Engine *e, int32_t k)
+{
+    return k && strstr(key_name(e, k), "[]") != NULL;
+}
+
+/* &p->Field where p points into an array (p = &a[i]): members of different
+ * elements share one key, so the object cannot be told apart. */
+static int through_array_element(Engine *e, const State *s, const Expr *path)
+{
+    const char *t = path->text;
+    if (!t)
+        return 0;
+    size_t n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    if (n == 0 || strncmp(t + n, "->", 2) != 0 || n >= 256)
+        return 0;
+    char root[256];
+    memcpy(root, t, n);
+    root[n] = 0;
+    int32_t rk = key_find(e, root);
+    const AbsVal *v = rk && s ? st_get(s, rk) : NULL;
+    return v && is_array_key(e, v->pointee);
+}
+
+/* The object an argument designates, for watch / guard; 0 when it cannot
+ * be told apart from others of its kind (an array element). */
 static int32_t object_of(Engine *e, const EventCtx *ev, int n)
 {
+    const Expr *x = ev->call && n >= 1 && n <= ev->call->nargs ? ev->call->args[n - 1] : NULL;
+    if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH &&
+        through_array_element(e, ev->caller, x->a))
+        return 0;
     AbsVal v = arg_value(e, ev, n);
     if (v.pointee)
-        return v.pointee;
-    const Expr *x = ev->call && n >= 1 && n <= ev->call->nargs ? ev->call->args[n - 1] : NULL;
-    if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH)
-        return ev_path_key(e, x->a);
+        return is_array_key(e, v.pointee) ? 0 : v.pointee;
+    if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH) {
+        int32_t k = ev_path_key(e, x->a);
+        if (is_array_key(e, k) || through_array_element(e, ev->caller, x->a))
+            return 0;
+        return k;
+    }
     if (x && x->kind == EX_PATH && x->key) {
         char buf[512];
         snprintf(buf, sizeof buf, "*%s", x->key);
@@ -343,6 +374,10 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
     const Rule *r = e->rule;
     if (ev->guard_arg > 0) {
         int32_t obj = object_of(e, ctx, ev->guard_arg);
+        if (!obj) {          /* an object we cannot tell apart: not tracked */
+            sv_push(e, out, s);
+            return;
+        }
         int ii = instance(e, &s, obj);
         RCtx c = {e, ctx, ii};
         exec(&c, ev->body, s, out);
@@ -409,7 +444,8 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
     const char *before = NULL;
     if (r->has_watch && r->watch_when == when && target_matches(&r->watch_target, api, role)) {
         int32_t obj = object_of(e, ctx, r->watch_arg);
-        instance(e, &s, obj);
+        if (obj)
+            instance(e, &s, obj);
         fired++;
     }
     StateVec cur = {0};
