@@ -446,3 +446,29 @@ void av_format(const AbsVal *v, char *buf, int n)
     else
         snprintf(buf, (size_t)n, "[%lld, %lld]", (long long)v->lo, (long long)v->hi);
 }
+
+/* The comparison that holds when op does not (a < b  ->  a >= b). */
+OpKind op_negate(OpKind op)
+{
+    switch (op) {
+    case OP_EQ: return OP_NE;
+    case OP_NE: return OP_EQ;
+    case OP_LT: return OP_GE;
+    case OP_GE: return OP_LT;
+    case OP_GT: return OP_LE;
+    case OP_LE: return OP_GT;
+    default: return op;
+    }
+}
+
+/* The comparison with its operands exchanged (a < b  ->  b > a). */
+OpKind op_swap(OpKind op)
+{
+    switch (op) {
+    case OP_LT: return OP_GT;
+    case OP_GT: return OP_LT;
+    case OP_LE: return OP_GE;
+    case OP_GE: return OP_LE;
+    default: return op;
+    }
+}

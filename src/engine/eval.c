@@ -91,30 +91,6 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
     return av_top();
 }
 
-static OpKind negate(OpKind op)
-{
-    switch (op) {
-    case OP_EQ: return OP_NE;
-    case OP_NE: return OP_EQ;
-    case OP_LT: return OP_GE;
-    case OP_GE: return OP_LT;
-    case OP_GT: return OP_LE;
-    case OP_LE: return OP_GT;
-    default: return op;
-    }
-}
-
-static OpKind swap(OpKind op)
-{
-    switch (op) {
-    case OP_LT: return OP_GT;
-    case OP_GT: return OP_LT;
-    case OP_LE: return OP_GE;
-    case OP_GE: return OP_LE;
-    default: return op;
-    }
-}
-
 /* Refine the fact of path p by `p op rhs`.  Returns NULL if infeasible. */
 static State *assume_path(Engine *e, State *s, const Expr *p, OpKind op, const AbsVal *rhs)
 {
@@ -171,7 +147,7 @@ State *ev_assume(Engine *e, State *s, const Expr *x, int truth)
             }
             return s;
         case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
-            OpKind op = truth ? x->op : negate(x->op);
+            OpKind op = truth ? x->op : op_negate(x->op);
             /* (a & MASK) ==/!= 0 */
             const Expr *l = x->a, *r = x->b;
             if (r && r->kind == EX_INT && r->ival == 0 && l && l->kind == EX_BINOP &&
@@ -184,7 +160,7 @@ State *ev_assume(Engine *e, State *s, const Expr *x, int truth)
             }
             if (out && is_path(r)) {
                 AbsVal lv = ev_expr(e, out, l);
-                out = assume_path(e, out, r, swap(op), &lv);
+                out = assume_path(e, out, r, op_swap(op), &lv);
             }
             return out;
         }

@@ -43,6 +43,8 @@ int av_assume(AbsVal *v, OpKind op, const AbsVal *rhs);
 /* Assume (v & mask) != 0 (truth 1) or == 0 (truth 0). */
 int av_assume_bits(AbsVal *v, uint64_t mask, int truth);
 void av_format(const AbsVal *v, char *buf, int n);
+OpKind op_negate(OpKind op);
+OpKind op_swap(OpKind op);
 
 /* ---- key interning (state.c) ---- */
 typedef struct KeyTab KeyTab;

@@ -240,6 +240,22 @@ static int api_outcomes(Engine *e, const Step *st, State *x, StateVec *out)
     return 0;
 }
 
+/* Analyse driver function fi from cs (its parameters bound, its trace
+ * starting with the call) and go back to the caller's state s. */
+static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int fi, State *cs,
+                             State *s, StateVec *out)
+{
+    const Func *f = e->prog->funcs[fi].f;
+    StateVec exits = {0};
+    in_call(e, fi, cs, cs->trace, &exits);
+    for (int k = 0; k < exits.n; k++) {
+        State *r = st_with_locals(e, exits.v[k], s);
+        r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);
+        sv_push(e, out, r);
+    }
+    free(exits.v);
+}
+
 /* Callbacks NDIS runs inside the API (MINIPORT_SYNCHRONIZE_INTERRUPT). */
 static int inline_callbacks(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
@@ -259,14 +275,7 @@ static int inline_callbacks(Engine *e, const Frame *fr, const Step *st, State *s
         State *cs = bind_params(e, f, st, s, i + 1);
         cs->trace = tr_push(e, s->trace, TS_CALL, st->loc, fr->fr->f->name,
                             arena_printf(e->arena, "%s runs %s", st->callee, f->name), NULL);
-        StateVec exits = {0};
-        in_call(e, fi, cs, cs->trace, &exits);
-        for (int k = 0; k < exits.n; k++) {
-            State *r = st_with_locals(e, exits.v[k], s);
-            r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);
-            sv_push(e, out, r);
-        }
-        free(exits.v);
+        enter_and_return(e, fr, st, fi, cs, s, out);
         return 1;
     }
     return 0;
@@ -350,14 +359,7 @@ static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi,
         return;
     }
     cs->trace = tr_call(e, s->trace, TS_CALL, st->loc, fr->fr->f->name, f->name);
-    StateVec exits = {0};
-    in_call(e, fi, cs, cs->trace, &exits);
-    for (int k = 0; k < exits.n; k++) {
-        State *r = st_with_locals(e, exits.v[k], s);
-        r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);
-        sv_push(e, out, r);
-    }
-    free(exits.v);
+    enter_and_return(e, fr, st, fi, cs, s, out);
 }
 
 static State *do_assign(Engine *e, const Step *st, State *s)

@@ -84,30 +84,6 @@ static AbsVal reval(const RCtx *c, const State *s, const RExpr *x)
     return av_top();
 }
 
-static OpKind rnegate(OpKind op)
-{
-    switch (op) {
-    case OP_EQ: return OP_NE;
-    case OP_NE: return OP_EQ;
-    case OP_LT: return OP_GE;
-    case OP_GE: return OP_LT;
-    case OP_GT: return OP_LE;
-    case OP_LE: return OP_GT;
-    default: return op;
-    }
-}
-
-static OpKind rswap(OpKind op)
-{
-    switch (op) {
-    case OP_LT: return OP_GT;
-    case OP_GT: return OP_LT;
-    case OP_LE: return OP_GE;
-    case OP_GE: return OP_LE;
-    default: return op;
-    }
-}
-
 /* The slot a refinable rule expression names: $return or a variable. */
 static AbsVal *slot(const RCtx *c, State *s, const RExpr *x)
 {
@@ -159,7 +135,7 @@ static State *rassume(const RCtx *c, const State *s, const RExpr *x, int truth)
             }
             return st_copy(c->e, s);
         case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
-            OpKind op = truth ? x->op : rnegate(x->op);
+            OpKind op = truth ? x->op : op_negate(x->op);
             State *n = st_copy(c->e, s);
             if (refinable(x->a)) {
                 AbsVal rv = reval(c, n, x->b);
@@ -168,7 +144,7 @@ static State *rassume(const RCtx *c, const State *s, const RExpr *x, int truth)
             }
             if (refinable(x->b)) {
                 AbsVal lv = reval(c, n, x->a);
-                if (!av_assume(slot(c, n, x->b), rswap(op), &lv))
+                if (!av_assume(slot(c, n, x->b), op_swap(op), &lv))
                     return NULL;
             }
             return n;
@@ -407,31 +383,29 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
 /* A watched object whose machine is back in its initial state is the same
  * as one never seen (a guarded event recreates it as it was): dropping it
  * keeps states that differ only in forgotten objects equal. */
+static int inst_initial(const Rule *r, const Inst *in)
+{
+    for (int k = 0; k < r->nvars; k++) {
+        int64_t c;
+        if (!av_is_const(&in->vars[k], &c) || c != r->vars[k].init)
+            return 0;
+    }
+    return 1;
+}
+
 static State *drop_initial_instances(Engine *e, State *s)
 {
     const Rule *r = e->rule;
     int keep = 0;
-    for (int i = 0; i < s->ninst; i++) {
-        int initial = 1;
-        for (int k = 0; k < r->nvars && initial; k++) {
-            int64_t c;
-            initial = av_is_const(&s->inst[i].vars[k], &c) && c == r->vars[k].init;
-        }
-        keep += !initial;
-    }
+    for (int i = 0; i < s->ninst; i++)
+        keep += !inst_initial(r, &s->inst[i]);
     if (keep == s->ninst)
         return s;
     State *n = st_copy(e, s);
     int w = 0;
-    for (int i = 0; i < n->ninst; i++) {
-        int initial = 1;
-        for (int k = 0; k < r->nvars && initial; k++) {
-            int64_t c;
-            initial = av_is_const(&n->inst[i].vars[k], &c) && c == r->vars[k].init;
-        }
-        if (!initial)
+    for (int i = 0; i < n->ninst; i++)
+        if (!inst_initial(r, &n->inst[i]))
             n->inst[w++] = n->inst[i];
-    }
     n->ninst = w;
     return n;
 }
