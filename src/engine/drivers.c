@@ -5,8 +5,8 @@
  * other unit joins the driver started at its nearest ancestor folder;
  * failing that, the driver whose calls it resolves (names the driver calls
  * but does not define: a Common/ folder beside the driver's own); failing
- * that, when the tree holds one driver and the unit has no callbacks of its
- * own, that driver; else the unit's folder is a driver of its own.  So
+ * that, when the tree holds one driver, that driver; else the unit's folder
+ * is a driver of its own (one holding callbacks but no DriverEntry).  So
  * scanning a tree of drivers gives the union of scanning each alone.
  * Drivers are sorted by name: the result does not depend on file order. */
 #include <stdlib.h>
@@ -195,8 +195,8 @@ int eng_split_drivers(Unit **units, int nunits, const char *root, Driver **out)
                 best = k;
             }
         }
-        if (best < 0 && nstrong == 1 && strength[i] == 0)
-            best = 0;       /* one driver in the tree: loose files are its own */
+        if (best < 0 && nstrong == 1)
+            best = 0;       /* one driver in the tree: the other folders are its own */
         if (best >= 0) {
             group_add(&g[best], units[i]);
             placed[i] = 1;
