@@ -125,6 +125,9 @@ void rep_fingerprint(Report *r);
  * defect's line or the line above; a suppression without a reason is an
  * error in d.  `root` resolves relative defect paths. */
 void rep_apply_suppressions(Report *r, const char *root, DiagList *d);
+/* Check every suppression comment in these files (paths as shown, relative
+ * to root): each one without a rule or a reason is an error in d. */
+void rep_check_suppressions(const char *root, const char *const *files, int nfiles, DiagList *d);
 /* baseline.c: load an earlier JSON or SARIF report's fingerprints and mark
  * each defect BASE_NEW or BASE_UNCHANGED; returns -1 with a diagnostic. */
 int rep_apply_baseline(Report *r, const char *baseline_file, DiagList *d);

@@ -186,7 +186,21 @@ int cli_scan(const Options *o)
     paths_relativize(&rep, src.root, o->absolute_paths);
     report_sort(&rep);
     rep_fingerprint(&rep);
-    rep_apply_suppressions(&rep, src.root, &d);
+    {
+        /* every suppression comment of the scanned files is checked; the
+         * defects' own lines were read here already, so that pass stays quiet */
+        const char **shown = calloc((size_t)src.n + 1, sizeof *shown);
+        for (int i = 0; i < src.n; i++)
+            shown[i] = o->absolute_paths ? strdup(src.v[i].path)
+                                         : paths_relative(src.v[i].path, src.root);
+        rep_check_suppressions(src.root, shown, src.n, &d);
+        for (int i = 0; i < src.n; i++)
+            free((void *)shown[i]);
+        free(shown);
+        DiagList quiet = {0};
+        rep_apply_suppressions(&rep, src.root, &quiet);
+        diag_clear(&quiet);
+    }
     if (o->baseline && rep_apply_baseline(&rep, o->baseline, &d) < 0)
         goto fail;
     rep.elapsed_ms = (long)((now_s() - t0) * 1000);

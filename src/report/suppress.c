@@ -156,3 +156,24 @@ void rep_apply_suppressions(Report *r, const char *root, DiagList *d)
         free(seen.keys[i]);
     free(seen.keys);
 }
+
+void rep_check_suppressions(const char *root, const char *const *files, int nfiles, DiagList *d)
+{
+    Seen seen = {0};
+    for (int i = 0; i < nfiles; i++) {
+        SrcFile src;
+        if (rep_src_load(&src, root, files[i]) < 0) {
+            rep_src_free(&src);
+            continue;
+        }
+        for (int ln = 1; ln <= src.nlines; ln++) {
+            const char *text = rep_src_line(&src, ln);
+            if (text && strstr(text, KEYWORD))
+                free(scan_line(text, files[i], ln, "", d, &seen));
+        }
+        rep_src_free(&src);
+    }
+    for (int i = 0; i < seen.n; i++)
+        free(seen.keys[i]);
+    free(seen.keys);
+}

@@ -58,6 +58,16 @@ if [ "$(id -u)" != 0 ]; then
     chmod 755 "$tmp/tree/locked"
 fi
 
+# a suppression without a reason is an error wherever it stands, defect or not
+mkdir -p "$tmp/sup"
+cat >"$tmp/sup/drv.c" <<'C'
+#include <ndis.h>
+// drvcheck-suppress NdisSpinLock
+NDIS_STATUS Foo(NDIS_HANDLE h) { UNREFERENCED_PARAMETER(h); return NDIS_STATUS_SUCCESS; }
+C
+"$drvcheck" scan --color=never "$tmp/sup" >"$tmp/out" 2>&1; check "suppression without reason" 2 $?
+contains "suppression diagnostic position" "$tmp/out" "drv.c:2:1: error: drvcheck-suppress"
+
 # a report into a missing directory: exit 2, no file
 "$drvcheck" scan --format json -o "$tmp/nodir/r.json" "$tmp/tree" >"$tmp/out" 2>&1; check "-o into missing dir" 2 $?
 [ ! -e "$tmp/nodir/r.json" ]; check "no partial report" 0 $?
