@@ -18,7 +18,9 @@
 #include "engine/internal.h"
 
 enum { MAX_DEPTH = 48, MAX_TARGETS = 16, SUM_BUCKETS = 4096,
-       SUM_CAP = 2 };   /* summaries per function and rule state before widening */
+       SUM_CAP = 2,     /* summaries per function, rule state and arguments before widening */
+       SUM_ARGS_CAP = 8 /* ... per function and rule state, whatever the arguments */
+};
 
 typedef struct Summary {
     struct Summary *next;
@@ -107,13 +109,20 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
         return s;
     SumTab *t = e->sums;
     Summary **list = t->byfunc[fi];
-    int same = 0;
-    Summary *newest = NULL;
+    int same = 0, sameprop = 0;
+    Summary *newest = NULL, *newest_prop = NULL;
     for (int i = 0; i < t->nlatest[fi]; i++)
-        if (st_same_property(e, list[i]->entry, entry) && st_same_locals(e, list[i]->entry, entry)) {
-            same++;
-            newest = list[i];
+        if (st_same_property(e, list[i]->entry, entry)) {
+            sameprop++;
+            newest_prop = list[i];
+            if (st_same_locals(e, list[i]->entry, entry)) {
+                same++;
+                newest = list[i];
+            }
         }
+    /* called with many different arguments: the arguments widen too */
+    if (sameprop >= SUM_ARGS_CAP && !(same >= SUM_CAP && newest))
+        newest = newest_prop, same = SUM_CAP;
     if (same >= SUM_CAP && newest) {
         State *j = st_join(e, newest->entry, entry);
         s = sum_lookup(e, fi, j);
