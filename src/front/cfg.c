@@ -50,6 +50,10 @@ static void render(Buf *b, const Expr *e)
     }
     switch (e->kind) {
     case EX_INT:
+        if (e->text) {              /* the name the source gave the constant */
+            put(b, e->text);
+            return;
+        }
         snprintf(num, sizeof num, "%lld", e->ival);
         put(b, num);
         return;

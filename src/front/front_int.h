@@ -141,6 +141,7 @@ const char *k_extent_text(Lower *L, CXCursor c);     /* source tokens, for displ
 
 /* lower_expr.c (lower_init: init.c) */
 int kids(Lower *L, CXCursor c);         /* push children on L->cs, return base */
+Expr *name_constant(Lower *L, CXCursor c, Expr *r);    /* keep a constant's name */
 CXCursor skip_wrappers(Lower *L, CXCursor c);   /* parens, casts, implicit */
 typedef enum { OPK_NONE, OPK_ASSIGN, OPK_COMMA, OPK_BIN, OPK_INC, OPK_DEC,
                OPK_POSTINC, OPK_POSTDEC, OPK_ADDR, OPK_DEREF, OPK_PLUS,

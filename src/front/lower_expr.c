@@ -23,6 +23,7 @@
  * one, else it becomes EX_UNKNOWN with its source text.
  *
  * Casts, parentheses and implicit nodes (UnexposedExpr) are looked through. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -713,7 +714,39 @@ static Expr *lower_member(Lower *L, CXCursor c)
                     clang_getCursorType(c));
 }
 
+static Expr *lower_expr_node(Lower *L, CXCursor c, int discard);
+
+/* A constant written as a name (a macro such as NDIS_STATUS_SUCCESS, an
+ * enum constant) keeps that name for display: traces then read as the
+ * source does.  Only a single identifier qualifies. */
+Expr *name_constant(Lower *L, CXCursor c, Expr *r)
+{
+    if (r->kind != EX_INT || r->text)
+        return r;
+    if (c.kind == CXCursor_UnexposedExpr && !k_from_macro(L, c))
+        c = skip_wrappers(L, c);
+    const char *t = NULL;
+    if (c.kind == CXCursor_DeclRefExpr &&
+        clang_getCursorReferenced(c).kind == CXCursor_EnumConstantDecl)
+        t = k_str(L, clang_getCursorSpelling(c));
+    else if (k_from_macro(L, c))
+        t = k_extent_text(L, c);
+    if (!t || !(isalpha((unsigned char)t[0]) || t[0] == '_'))
+        return r;
+    for (const char *p = t; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '_')
+            return r;
+    Expr *n = k_int(L, r->ival);
+    n->text = t;
+    return n;
+}
+
 Expr *lower_expr(Lower *L, CXCursor c, int discard)
+{
+    return name_constant(L, c, lower_expr_node(L, c, discard));
+}
+
+static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
 {
     long long v;
     switch (c.kind) {

@@ -103,7 +103,8 @@ static void add_case(Lower *L, SwitchCtx *sw, CXCursor c)
     long long v;
     for (int i = 0; i < n - 1 && i < 2; i++) {
         CXCursor x = L->cs[b + i];
-        Expr *val = k_eval_int(x, &v) ? k_int(L, v) : k_unknown(L, k_extent_text(L, x));
+        Expr *val = k_eval_int(x, &v) ? name_constant(L, x, k_int(L, v))
+                                      : k_unknown(L, k_extent_text(L, x));
         if (i == 0)
             e->lo = val;
         else
