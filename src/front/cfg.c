@@ -19,6 +19,7 @@
 typedef struct Buf {
     char *s;
     size_t n, cap;
+    int temps_by_key;    /* graphs name temporaries "$t0"; traces by their call */
 } Buf;
 
 static void put(Buf *b, const char *s)
@@ -57,8 +58,14 @@ static void render(Buf *b, const Expr *e)
         snprintf(num, sizeof num, "%lld", e->ival);
         put(b, num);
         return;
-    case EX_STR:
     case EX_PATH:
+        if (b->temps_by_key && e->key && e->key[0] == '$') {
+            put(b, e->key);
+            return;
+        }
+        put(b, e->text ? e->text : "?");
+        return;
+    case EX_STR:
     case EX_FUNC:
     case EX_UNKNOWN:
         put(b, e->text ? e->text : "?");
@@ -200,7 +207,7 @@ static void loc_text(FILE *out, const Loc *l, const char *ffile)
 
 void cfg_print_text(const Func *f, FILE *out)
 {
-    Buf b = {0};
+    Buf b = {.temps_by_key = 1};
     fprintf(out, "function %s %s:%d:%d", f->name, f->loc.file ? f->loc.file : "?",
             f->loc.line, f->loc.col);
     if (f->is_static)
@@ -252,7 +259,7 @@ static void dot_escaped(FILE *out, const char *s)
 
 void cfg_print_dot(const Func *f, FILE *out)
 {
-    Buf b = {0};
+    Buf b = {.temps_by_key = 1};
     fprintf(out, "digraph \"");
     dot_escaped(out, f->name);
     fprintf(out, "\" {\n  node [shape=box fontname=\"monospace\"];\n");

@@ -443,8 +443,12 @@ static Expr *finish_call(Lower *L, Step *s, CXCursor c, Expr *target, int discar
     CXType rt = clang_getCursorType(c);
     if (target)
         s->lhs = target;
-    else if (!discard && rt.kind != CXType_Void)
+    else if (!discard && rt.kind != CXType_Void) {
         s->lhs = k_temp(L, rt);
+        /* the temporary reads as the call it holds: `!CxReady(...)` */
+        if (s->callee)
+            s->lhs->text = arena_printf(L->a, "%s(...)", s->callee);
+    }
     g_emit(L, s);
     if (s->noreturn) {
         if (L->nhandlers)
