@@ -170,6 +170,8 @@ int32_t key_intern(Engine *e, const char *key, int persistent);
 int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
 const char *key_name(Engine *e, int32_t id);
 int key_persistent(Engine *e, int32_t id);
+int key_relevant(Engine *e, int32_t id);
+int st_has_prefix(Engine *e, const State *s, int32_t key);
 State *st_new(Engine *e);
 State *st_copy(Engine *e, const State *s);
 const AbsVal *st_get(const State *s, int32_t key);

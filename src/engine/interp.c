@@ -333,9 +333,12 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
                 State *r = post.v[q];
                 if (st->noreturn || (name && prog_is_noreturn(e->prog, name)))
                     continue;
-                if (st->lhs) {
-                    r = st_copy(e, r);
-                    assign_result(e, st, r);
+                if (st->lhs && st->lhs->kind == EX_PATH) {
+                    int32_t lk = ev_path_key(e, st->lhs);
+                    if (key_relevant(e, lk) || st_has_prefix(e, r, lk)) {
+                        r = st_copy(e, r);
+                        assign_result(e, st, r);
+                    }
                 }
                 sv_push(e, out, r);
             }
@@ -378,6 +381,8 @@ static State *do_assign(Engine *e, const Step *st, State *s)
     int32_t k = ev_path_key(e, st->lhs);
     if (!k)
         return s;
+    if (!key_relevant(e, k) && !st_has_prefix(e, s, k))
+        return s;           /* nothing known, nothing to learn: no new state */
     AbsVal v = st->rhs ? ev_expr(e, s, st->rhs) : av_top();
     State *n = st_copy(e, s);
     st_havoc_prefix(e, n, k);

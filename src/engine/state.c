@@ -105,6 +105,25 @@ const char *key_name(Engine *e, int32_t id)
     return id > 0 && id < e->keys->n ? e->keys->ents[id].name : "";
 }
 
+int key_relevant(Engine *e, int32_t id)
+{
+    return id > 0 && id < e->keys->n && e->keys->ents[id].relevant;
+}
+
+/* Does s hold a fact about key or anything below it? */
+int st_has_prefix(Engine *e, const State *s, int32_t key)
+{
+    const char *name = key_name(e, key);
+    size_t n = strlen(name);
+    for (int i = 0; i < s->nfacts; i++) {
+        const char *fn = key_name(e, s->facts[i].key);
+        if (s->facts[i].key == key ||
+            (strncmp(fn, name, n) == 0 && (fn[n] == '.' || fn[n] == '[')))
+            return 1;
+    }
+    return 0;
+}
+
 int key_persistent(Engine *e, int32_t id)
 {
     return id > 0 && id < e->keys->n && e->keys->ents[id].persistent;
