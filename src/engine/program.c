@@ -232,11 +232,7 @@ static void ks_expr(KeySet *ks, const Expr *x)
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
             ks_add(ks, x->key);
-            /* p->f: where p points matters too (an array element's lock) */
-            const char *t = x->text;
-            size_t n = t ? strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") : 0;
-            if (n && strncmp(t + n, "->", 2) == 0)
-                ks_add(ks, arena_strndup(ks->a, t, n));
+            ks_add(ks, x->base_key);   /* p->f: where p points matters too */
             return;
         }
         ks_expr(ks, x->a);

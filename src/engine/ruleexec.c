@@ -278,16 +278,7 @@ static int is_array_key(Engine *e, int32_t k)
  * elements share one key, so the object cannot be told apart. */
 static int through_array_element(Engine *e, const State *s, const Expr *path)
 {
-    const char *t = path->text;
-    if (!t)
-        return 0;
-    size_t n = strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
-    if (n == 0 || strncmp(t + n, "->", 2) != 0 || n >= 256)
-        return 0;
-    char root[256];
-    memcpy(root, t, n);
-    root[n] = 0;
-    int32_t rk = key_find(e, root);
+    int32_t rk = path->base_key ? key_find(e, path->base_key) : 0;
     const AbsVal *v = rk && s ? st_get(s, rk) : NULL;
     return v && is_array_key(e, v->pointee);
 }

@@ -262,6 +262,8 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
     } else {
         e->key = e->tkey;
         e->scope = SCOPE_HEAP;
+        if (arrow && base->kind == EX_PATH)
+            e->base_key = base->key;
     }
     return e;
 }
