@@ -75,17 +75,6 @@ static int load_rules(const Options *o, RuleSet *set, const Rule ***out, int *no
     return 0;
 }
 
-static void push_str(char ***v, int *n, int *cap, const char *s)
-{
-    if (*n == *cap) {
-        *cap = *cap ? *cap * 2 : 16;
-        *v = realloc(*v, (size_t)*cap * sizeof **v);
-        if (!*v)
-            abort();
-    }
-    (*v)[(*n)++] = strdup(s);
-}
-
 static int exit_code(const Options *o, const Report *rep, int run_errors)
 {
     if ((o->fail_on & FAIL_ERROR) && run_errors)
@@ -144,13 +133,13 @@ int cli_scan(const Options *o)
         nfuncs += u->nfuncs;
         diag_append(&rep.diags, &u->diags);
         if (u->nerrors > 0 || !u->parsed)
-            push_str(&rep.incomplete_files, &rep.nincomplete, &rep.cap_incomplete, u->path);
+            src_push_str(&rep.incomplete_files, &rep.nincomplete, &rep.cap_incomplete, u->path);
         for (int k = 0; k < u->nassumed; k++) {
             char buf[1024];
             char *shown = o->absolute_paths ? strdup(u->path) : paths_relative(u->path, src.root);
             snprintf(buf, sizeof buf, "%s: %s", shown, u->assumed[k]);
             free(shown);
-            push_str(&rep.assumed, &rep.nassumed, &rep.cap_assumed, buf);
+            src_push_str(&rep.assumed, &rep.nassumed, &rep.cap_assumed, buf);
         }
     }
     if (nparsed == 0) {

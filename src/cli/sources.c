@@ -32,7 +32,7 @@ static int ends_with_ci(const char *s, const char *suf)
     return n >= m && strcasecmp(s + n - m, suf) == 0;
 }
 
-static void push_str(char ***v, int *n, int *cap, const char *s)
+void src_push_str(char ***v, int *n, int *cap, const char *s)
 {
     if (*n == *cap) {
         *cap = *cap ? *cap * 2 : 32;
@@ -72,7 +72,7 @@ static void walk(Walk *w, const char *top)
 {
     char **stack = NULL;
     int n = 0, cap = 0;
-    push_str(&stack, &n, &cap, top);
+    src_push_str(&stack, &n, &cap, top);
     while (n > 0) {
         char *dir = stack[--n];
         struct stat st;
@@ -91,7 +91,7 @@ static void walk(Walk *w, const char *top)
         for (struct dirent *e; (e = readdir(dp));) {
             if (e->d_name[0] == '.')
                 continue;
-            push_str(&names, &nn, &capn, e->d_name);
+            src_push_str(&names, &nn, &capn, e->d_name);
         }
         closedir(dp);
         if (nn > 1)
@@ -113,13 +113,13 @@ static void walk(Walk *w, const char *top)
                 else
                     diag_add(w->d, DIAG_WARNING, path, 0, 0, "cannot read: %s", strerror(errno));
             } else if (S_ISDIR(cs.st_mode)) {
-                push_str(&subdirs, &ns, &caps, path);
+                src_push_str(&subdirs, &ns, &caps, path);
             } else if (S_ISREG(cs.st_mode)) {
                 if (ends_with_ci(names[i], ".c")) {
                     if (access(path, R_OK) != 0)
                         diag_add(w->d, DIAG_WARNING, path, 0, 0, "cannot read: %s", strerror(errno));
                     else
-                        push_str(&w->cfiles, &w->ncfiles, &w->capc, path);
+                        src_push_str(&w->cfiles, &w->ncfiles, &w->capc, path);
                 } else if (ends_with_ci(names[i], ".h")) {
                     has_header = 1;
                 }
@@ -128,9 +128,9 @@ static void walk(Walk *w, const char *top)
         }
         free(names);
         if (has_header)
-            push_str(&w->hdirs, &w->nhdirs, &w->caph, dir);
+            src_push_str(&w->hdirs, &w->nhdirs, &w->caph, dir);
         for (int i = ns - 1; i >= 0; i--) {
-            push_str(&stack, &n, &cap, subdirs[i]);
+            src_push_str(&stack, &n, &cap, subdirs[i]);
             free(subdirs[i]);
         }
         free(subdirs);

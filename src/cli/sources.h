@@ -28,6 +28,9 @@ int src_load_compdb(const char *path, SourceList *out, DiagList *d);
 int src_sanitize_args(Arena *a, const char *dir, const char *const *argv, int argc,
                       const char ***out);
 
+/* Append a malloc'd copy of s to the growable array *v (n used, cap slots). */
+void src_push_str(char ***v, int *n, int *cap, const char *s);
+
 /* Add a source, copying strings into out->arena. */
 void src_add(SourceList *s, const char *abs_path, const char *const *args, int nargs);
 

@@ -19,13 +19,6 @@
 
 #include "engine/internal.h"
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Structures NDIS passes to a callback (an OID request, NBLs, parameter
  * blocks) are new objects at every call: what the driver learnt about the
  * last one does not hold for the next.  The driver's own records (its
@@ -269,7 +262,7 @@ Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Rep
         e.arena = a;
         e.keys = keytab_new(a);
         double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
-        e.deadline = now_s() + budget;
+        e.deadline = eng_now() + budget;
         e.state_budget = o && o->state_budget ? o->state_budget : 4000000;
         e.reached = calloc((size_t)(prog.nfuncs ? prog.nfuncs : 1), 1);
         e.frames = fr_build(&e);

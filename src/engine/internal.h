@@ -47,6 +47,8 @@ OpKind op_negate(OpKind op);
 OpKind op_swap(OpKind op);
 
 /* ---- key interning (state.c) ---- */
+uint64_t eng_hash_str(const char *s);     /* FNV-1a 64 */
+double eng_now(void);                     /* monotonic seconds (interp.c) */
 typedef struct KeyTab KeyTab;
 
 /* ---- traces (trace.c) ---- */

@@ -39,7 +39,7 @@ typedef struct SumTab {
     int nfuncs;
 } SumTab;
 
-static double now_s(void)
+double eng_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -51,7 +51,7 @@ int eng_budget_exceeded(Engine *e)
     if (e->out_of_time || e->out_of_space)
         return 1;
     if ((++e->ticks & 255) == 0) {
-        if (e->deadline > 0 && now_s() > e->deadline)
+        if (e->deadline > 0 && eng_now() > e->deadline)
             e->out_of_time = 1;
         if (e->nstates > e->state_budget || arena_used(e->arena) > e->state_budget * 256)
             e->out_of_space = 1;

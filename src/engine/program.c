@@ -163,20 +163,12 @@ static void add_store(Builder *b, const Unit *u, const char *key, const char *tk
 }
 
 /* ---- relevant keys: a small open-addressing string set ---- */
-static uint64_t hstr(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
 int prog_key_relevant(const Program *p, const char *key)
 {
     if (!key || !p->nrelevant_slots)
         return 0;
     uint64_t m = (uint64_t)p->nrelevant_slots - 1;
-    for (uint64_t h = hstr(key) & m; p->relevant[h]; h = (h + 1) & m)
+    for (uint64_t h = eng_hash_str(key) & m; p->relevant[h]; h = (h + 1) & m)
         if (strcmp(p->relevant[h], key) == 0)
             return 1;
     return 0;
@@ -200,13 +192,13 @@ static void ks_add(KeySet *ks, const char *key)
         ks->slots = arena_alloc(ks->a, sizeof *ks->slots * (size_t)ks->nslots);
         for (int i = 0; i < old; i++)
             if (os[i]) {
-                uint64_t m = (uint64_t)ks->nslots - 1, h = hstr(os[i]) & m;
+                uint64_t m = (uint64_t)ks->nslots - 1, h = eng_hash_str(os[i]) & m;
                 while (ks->slots[h])
                     h = (h + 1) & m;
                 ks->slots[h] = os[i];
             }
     }
-    uint64_t m = (uint64_t)ks->nslots - 1, h = hstr(key) & m;
+    uint64_t m = (uint64_t)ks->nslots - 1, h = eng_hash_str(key) & m;
     for (; ks->slots[h]; h = (h + 1) & m)
         if (strcmp(ks->slots[h], key) == 0)
             return;
@@ -220,7 +212,7 @@ static int ks_has(const KeySet *ks, const char *key)
     if (!key || !ks->nslots)
         return 0;
     uint64_t m = (uint64_t)ks->nslots - 1;
-    for (uint64_t h = hstr(key) & m; ks->slots[h]; h = (h + 1) & m)
+    for (uint64_t h = eng_hash_str(key) & m; ks->slots[h]; h = (h + 1) & m)
         if (strcmp(ks->slots[h], key) == 0)
             return 1;
     return 0;

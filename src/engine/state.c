@@ -28,7 +28,7 @@ struct KeyTab {
     int nslots;
 };
 
-static uint64_t hash_str(const char *s)
+uint64_t eng_hash_str(const char *s)
 {
     uint64_t h = 1469598103934665603ULL;
     for (; *s; s++)
@@ -54,7 +54,7 @@ static void keytab_rehash(KeyTab *t)
     t->nslots *= 2;
     t->slots = calloc((size_t)t->nslots, sizeof *t->slots);
     for (int id = 1; id < t->n; id++) {
-        uint64_t h = hash_str(t->ents[id].name) & (uint64_t)(t->nslots - 1);
+        uint64_t h = eng_hash_str(t->ents[id].name) & (uint64_t)(t->nslots - 1);
         while (t->slots[h])
             h = (h + 1) & (uint64_t)(t->nslots - 1);
         t->slots[h] = id;
@@ -66,7 +66,7 @@ int32_t key_find(Engine *e, const char *key)
     KeyTab *t = e->keys;
     if (!key || !*key)
         return 0;
-    uint64_t h = hash_str(key) & (uint64_t)(t->nslots - 1);
+    uint64_t h = eng_hash_str(key) & (uint64_t)(t->nslots - 1);
     for (; t->slots[h]; h = (h + 1) & (uint64_t)(t->nslots - 1))
         if (strcmp(t->ents[t->slots[h]].name, key) == 0)
             return t->slots[h];
@@ -78,7 +78,7 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     KeyTab *t = e->keys;
     if (!key || !*key)
         return 0;
-    uint64_t h = hash_str(key) & (uint64_t)(t->nslots - 1);
+    uint64_t h = eng_hash_str(key) & (uint64_t)(t->nslots - 1);
     for (; t->slots[h]; h = (h + 1) & (uint64_t)(t->nslots - 1))
         if (strcmp(t->ents[t->slots[h]].name, key) == 0) {
             t->ents[t->slots[h]].persistent |= persistent;   /* a global seen later */

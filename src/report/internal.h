@@ -29,6 +29,9 @@ int rep_src_load(SrcFile *f, const char *root, const char *file);  /* 0 or -1 (f
 const char *rep_src_line(const SrcFile *f, int line);          /* NULL out of range */
 void rep_src_free(SrcFile *f);
 
+/* json.c: a new object / a new array added to parent under k (abort on OOM). */
+cJSON *rep_json_obj(void);
+cJSON *rep_json_arr(cJSON *parent, const char *k);
 /* json.c: print a cJSON tree formatted, with a final newline. */
 int rep_print_json(cJSON *root, FILE *out);
 

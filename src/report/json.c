@@ -21,7 +21,7 @@ static void add_int(cJSON *o, const char *k, double v)
     cJSON_AddItemToObject(o, k, cJSON_CreateNumber(v));
 }
 
-static cJSON *obj(void)
+cJSON *rep_json_obj(void)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o)
@@ -29,7 +29,7 @@ static cJSON *obj(void)
     return o;
 }
 
-static cJSON *arr(cJSON *parent, const char *k)
+cJSON *rep_json_arr(cJSON *parent, const char *k)
 {
     cJSON *a = cJSON_CreateArray();
     if (!a)
@@ -40,11 +40,11 @@ static cJSON *arr(cJSON *parent, const char *k)
 
 static cJSON *json_defect(const Defect *d)
 {
-    cJSON *o = obj();
+    cJSON *o = rep_json_obj();
     add_str(o, "rule", d->rule);
     add_str(o, "message", d->message);
     add_str(o, "severity", d->severity ? d->severity : "error");
-    cJSON *l = obj();
+    cJSON *l = rep_json_obj();
     add_str(l, "file", d->file);
     add_int(l, "line", d->line);
     add_int(l, "column", d->col);
@@ -52,10 +52,10 @@ static cJSON *json_defect(const Defect *d)
     cJSON_AddItemToObject(o, "location", l);
     add_str(o, "driver", d->driver);
     add_str(o, "entry_point", d->entry_point);
-    cJSON *tr = arr(o, "trace");
+    cJSON *tr = rep_json_arr(o, "trace");
     for (int i = 0; i < d->ntrace; i++) {
         const TraceStep *s = &d->trace[i];
-        cJSON *so = obj();
+        cJSON *so = rep_json_obj();
         add_str(so, "file", s->file);
         add_int(so, "line", s->line);
         add_int(so, "column", s->col);
@@ -68,7 +68,7 @@ static cJSON *json_defect(const Defect *d)
     add_str(o, "fingerprint", d->fingerprint);
     add_str(o, "baseline_state", rep_baseline_name(d->baseline));
     if (d->suppression) {
-        cJSON *sp = obj();
+        cJSON *sp = rep_json_obj();
         add_str(sp, "reason", d->suppression);
         cJSON_AddItemToObject(o, "suppression", sp);
     } else {
@@ -79,15 +79,15 @@ static cJSON *json_defect(const Defect *d)
 
 static cJSON *json_report(const Report *r)
 {
-    cJSON *root = obj();
+    cJSON *root = rep_json_obj();
     add_str(root, "version", JSON_REPORT_VERSION);
-    cJSON *tool = obj();
+    cJSON *tool = rep_json_obj();
     add_str(tool, "name", r->tool_name ? r->tool_name : DRVCHECK_NAME);
     add_str(tool, "version", r->tool_version ? r->tool_version : DRVCHECK_VERSION);
     cJSON_AddItemToObject(root, "tool", tool);
     add_str(root, "scan_root", r->scan_root);
 
-    cJSON *sum = obj();
+    cJSON *sum = rep_json_obj();
     add_int(sum, "drivers", r->ndrivers);
     add_int(sum, "files", r->nfiles);
     add_int(sum, "functions", r->nfunctions);
@@ -97,20 +97,20 @@ static cJSON *json_report(const Report *r)
     add_int(sum, "elapsed_ms", (double)r->elapsed_ms);
     cJSON_AddItemToObject(root, "summary", sum);
 
-    cJSON *va = arr(root, "verdicts");
+    cJSON *va = rep_json_arr(root, "verdicts");
     for (int i = 0; i < r->nverdicts; i++) {
         const VerdictRow *w = &r->verdicts[i];
-        cJSON *o = obj();
+        cJSON *o = rep_json_obj();
         add_str(o, "driver", w->driver);
         add_str(o, "rule", w->rule);
         add_str(o, "verdict", verdict_name(w->verdict));
         add_str(o, "detail", w->detail);
         cJSON_AddItemToArray(va, o);
     }
-    cJSON *ea = arr(root, "entry_points");
+    cJSON *ea = rep_json_arr(root, "entry_points");
     for (int i = 0; i < r->nentries; i++) {
         const EntryPointRow *e = &r->entries[i];
-        cJSON *o = obj();
+        cJSON *o = rep_json_obj();
         add_str(o, "driver", e->driver);
         add_str(o, "function", e->function);
         add_str(o, "role", e->role);
@@ -119,13 +119,13 @@ static cJSON *json_report(const Report *r)
         add_int(o, "line", e->line);
         cJSON_AddItemToArray(ea, o);
     }
-    cJSON *ra = arr(root, "results");
+    cJSON *ra = rep_json_arr(root, "results");
     for (int i = 0; i < r->ndefects; i++)
         cJSON_AddItemToArray(ra, json_defect(&r->defects[i]));
-    cJSON *da = arr(root, "diagnostics");
+    cJSON *da = rep_json_arr(root, "diagnostics");
     for (int i = 0; i < r->diags.n; i++) {
         const Diag *g = &r->diags.v[i];
-        cJSON *o = obj();
+        cJSON *o = rep_json_obj();
         add_str(o, "file", g->file);
         add_int(o, "line", g->line);
         add_int(o, "column", g->col);
@@ -133,10 +133,10 @@ static cJSON *json_report(const Report *r)
         add_str(o, "message", g->msg);
         cJSON_AddItemToArray(da, o);
     }
-    cJSON *ia = arr(root, "incomplete_files");
+    cJSON *ia = rep_json_arr(root, "incomplete_files");
     for (int i = 0; i < r->nincomplete; i++)
         cJSON_AddItemToArray(ia, rep_json_str(r->incomplete_files[i]));
-    cJSON *aa = arr(root, "assumed");
+    cJSON *aa = rep_json_arr(root, "assumed");
     for (int i = 0; i < r->nassumed; i++)
         cJSON_AddItemToArray(aa, rep_json_str(r->assumed[i]));
     return root;

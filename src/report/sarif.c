@@ -15,23 +15,6 @@
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
-static cJSON *obj(void)
-{
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        abort();
-    return o;
-}
-
-static cJSON *arr(cJSON *parent, const char *k)
-{
-    cJSON *a = cJSON_CreateArray();
-    if (!a)
-        abort();
-    cJSON_AddItemToObject(parent, k, a);
-    return a;
-}
-
 static void add_str(cJSON *o, const char *k, const char *v)
 {
     cJSON_AddItemToObject(o, k, rep_json_str(v ? v : ""));
@@ -39,7 +22,7 @@ static void add_str(cJSON *o, const char *k, const char *v)
 
 static cJSON *message(const char *text)
 {
-    cJSON *m = obj();
+    cJSON *m = rep_json_obj();
     add_str(m, "text", text && text[0] ? text : "-");
     return m;
 }
@@ -69,7 +52,7 @@ static char *uri_escape(const char *s)
 
 static cJSON *artifact(const char *file)
 {
-    cJSON *a = obj();
+    cJSON *a = rep_json_obj();
     const char *f = file ? file : "";
     if (f[0] == '.' && f[1] == '/')
         f += 2;
@@ -93,10 +76,10 @@ static cJSON *artifact(const char *file)
 
 static cJSON *physical(const char *file, int line, int col)
 {
-    cJSON *p = obj();
+    cJSON *p = rep_json_obj();
     cJSON_AddItemToObject(p, "artifactLocation", artifact(file));
     if (line > 0) {
-        cJSON *reg = obj();
+        cJSON *reg = rep_json_obj();
         cJSON_AddNumberToObject(reg, "startLine", line);
         if (col > 0)
             cJSON_AddNumberToObject(reg, "startColumn", col);
@@ -108,11 +91,11 @@ static cJSON *physical(const char *file, int line, int col)
 static cJSON *location(const char *file, int line, int col, const char *function,
                        const char *msg)
 {
-    cJSON *l = obj();
+    cJSON *l = rep_json_obj();
     cJSON_AddItemToObject(l, "physicalLocation", physical(file, line, col));
     if (function && function[0]) {
-        cJSON *ll = arr(l, "logicalLocations");
-        cJSON *fn = obj();
+        cJSON *ll = rep_json_arr(l, "logicalLocations");
+        cJSON *fn = rep_json_obj();
         add_str(fn, "name", function);
         add_str(fn, "kind", "function");
         cJSON_AddItemToArray(ll, fn);
@@ -164,7 +147,7 @@ static int rule_index(const RuleTab *t, const char *id)
 
 static cJSON *rule_desc(const char *id, const RuleInfo *ri)
 {
-    cJSON *o = obj();
+    cJSON *o = rep_json_obj();
     add_str(o, "id", id);
     add_str(o, "name", id);
     const char *summary = ri && ri->summary && ri->summary[0] ? ri->summary : id;
@@ -181,7 +164,7 @@ static cJSON *rule_desc(const char *id, const RuleInfo *ri)
     }
     cJSON_AddItemToObject(o, "help", message(help ? help : full));
     free(help);
-    cJSON *cfg = obj();
+    cJSON *cfg = rep_json_obj();
     add_str(cfg, "level", "error");
     cJSON_AddItemToObject(o, "defaultConfiguration", cfg);
     return o;
@@ -189,36 +172,36 @@ static cJSON *rule_desc(const char *id, const RuleInfo *ri)
 
 static cJSON *sarif_result(const Defect *d, const RuleTab *t)
 {
-    cJSON *res = obj();
+    cJSON *res = rep_json_obj();
     add_str(res, "ruleId", d->rule);
     cJSON_AddNumberToObject(res, "ruleIndex", rule_index(t, d->rule));
     add_str(res, "level", level_of(d->severity));
     cJSON_AddItemToObject(res, "message", message(d->message));
-    cJSON *locs = arr(res, "locations");
+    cJSON *locs = rep_json_arr(res, "locations");
     cJSON_AddItemToArray(locs, location(d->file, d->line, d->col, d->function, NULL));
     if (d->ntrace > 0) {
-        cJSON *cfs = arr(res, "codeFlows");
-        cJSON *cf = obj();
+        cJSON *cfs = rep_json_arr(res, "codeFlows");
+        cJSON *cf = rep_json_obj();
         cJSON_AddItemToArray(cfs, cf);
         if (d->entry_point) {
             char buf[512];
             snprintf(buf, sizeof buf, "Path from the entry point %s", d->entry_point);
             cJSON_AddItemToObject(cf, "message", message(buf));
         }
-        cJSON *tfs = arr(cf, "threadFlows");
-        cJSON *tf = obj();
+        cJSON *tfs = rep_json_arr(cf, "threadFlows");
+        cJSON *tf = rep_json_obj();
         cJSON_AddItemToArray(tfs, tf);
-        cJSON *tls = arr(tf, "locations");
+        cJSON *tls = rep_json_arr(tf, "locations");
         for (int i = 0; i < d->ntrace; i++) {
             const TraceStep *s = &d->trace[i];
-            cJSON *tl = obj();
+            cJSON *tl = rep_json_obj();
             cJSON_AddItemToObject(tl, "location",
                                   location(s->file, s->line, s->col, s->function,
                                            s->message ? s->message : trace_kind_name(s->kind)));
-            cJSON *kinds = arr(tl, "kinds");
+            cJSON *kinds = rep_json_arr(tl, "kinds");
             cJSON_AddItemToArray(kinds, rep_json_str(step_kind(s->kind)));
             if (s->state) {
-                cJSON *st = obj();
+                cJSON *st = rep_json_obj();
                 cJSON_AddItemToObject(st, d->rule ? d->rule : "state", message(s->state));
                 cJSON_AddItemToObject(tl, "state", st);
             }
@@ -229,21 +212,21 @@ static cJSON *sarif_result(const Defect *d, const RuleTab *t)
         }
     }
     if (d->fingerprint) {
-        cJSON *pf = obj();
+        cJSON *pf = rep_json_obj();
         add_str(pf, "drvcheck/v1", d->fingerprint);
         cJSON_AddItemToObject(res, "partialFingerprints", pf);
     }
     if (d->baseline != BASE_NONE)
         add_str(res, "baselineState", rep_baseline_name(d->baseline));
     if (d->suppression) {
-        cJSON *sa = arr(res, "suppressions");
-        cJSON *sp = obj();
+        cJSON *sa = rep_json_arr(res, "suppressions");
+        cJSON *sp = rep_json_obj();
         add_str(sp, "kind", "inSource");
         add_str(sp, "status", "accepted");
         add_str(sp, "justification", d->suppression);
         cJSON_AddItemToArray(sa, sp);
     }
-    cJSON *props = obj();
+    cJSON *props = rep_json_obj();
     add_str(props, "driver", d->driver);
     add_str(props, "entryPoint", d->entry_point);
     cJSON_AddItemToObject(res, "properties", props);
@@ -276,35 +259,35 @@ static cJSON *sarif_log(const Report *r)
         if (rule_index(&t, r->defects[i].rule) < 0)
             t.ids[t.n++] = r->defects[i].rule ? r->defects[i].rule : "";
 
-    cJSON *root = obj();
+    cJSON *root = rep_json_obj();
     add_str(root, "$schema", SARIF_SCHEMA);
     add_str(root, "version", "2.1.0");
-    cJSON *runs = arr(root, "runs");
-    cJSON *run = obj();
+    cJSON *runs = rep_json_arr(root, "runs");
+    cJSON *run = rep_json_obj();
     cJSON_AddItemToArray(runs, run);
 
-    cJSON *tool = obj(), *drv = obj();
+    cJSON *tool = rep_json_obj(), *drv = rep_json_obj();
     cJSON_AddItemToObject(run, "tool", tool);
     cJSON_AddItemToObject(tool, "driver", drv);
     add_str(drv, "name", r->tool_name ? r->tool_name : DRVCHECK_NAME);
     add_str(drv, "version", r->tool_version ? r->tool_version : DRVCHECK_VERSION);
     add_str(drv, "informationUri", DRVCHECK_URI);
-    cJSON *rules = arr(drv, "rules");
+    cJSON *rules = rep_json_arr(drv, "rules");
     for (int i = 0; i < t.n; i++)
         cJSON_AddItemToArray(rules, rule_desc(t.ids[i], i < r->nrules ? &r->rules[i] : NULL));
 
-    cJSON *invs = arr(run, "invocations");
-    cJSON *inv = obj();
+    cJSON *invs = rep_json_arr(run, "invocations");
+    cJSON *inv = rep_json_obj();
     cJSON_AddItemToArray(invs, inv);
     cJSON_AddBoolToObject(inv, "executionSuccessful", r->diags.nerr == 0);
-    cJSON *notes = arr(inv, "toolExecutionNotifications");
+    cJSON *notes = rep_json_arr(inv, "toolExecutionNotifications");
     for (int i = 0; i < r->diags.n; i++) {
         const Diag *g = &r->diags.v[i];
-        cJSON *n = obj();
+        cJSON *n = rep_json_obj();
         add_str(n, "level", diag_severity_name(g->sev));
         cJSON_AddItemToObject(n, "message", message(g->msg));
         if (g->file) {
-            cJSON *ls = arr(n, "locations");
+            cJSON *ls = rep_json_arr(n, "locations");
             cJSON_AddItemToArray(ls, location(g->file, g->line, g->col, NULL, NULL));
         }
         cJSON_AddItemToArray(notes, n);
@@ -318,12 +301,12 @@ static cJSON *sarif_log(const Report *r)
         snprintf(buf, sizeof buf, "%s: %s on %s%s%s", w->rule ? w->rule : "?",
                  verdict_name(w->verdict), w->driver ? w->driver : "?", w->detail ? ": " : "",
                  w->detail ? w->detail : "");
-        cJSON *n = obj();
+        cJSON *n = rep_json_obj();
         add_str(n, "level", rep_verdict_level(w->verdict));
         cJSON_AddItemToObject(n, "message", message(buf));
         int ri = rule_index(&t, w->rule);
         if (ri >= 0) {
-            cJSON *ar = obj();
+            cJSON *ar = rep_json_obj();
             add_str(ar, "id", w->rule);
             cJSON_AddNumberToObject(ar, "index", ri);
             cJSON_AddItemToObject(n, "associatedRule", ar);
@@ -331,21 +314,21 @@ static cJSON *sarif_log(const Report *r)
         cJSON_AddItemToArray(notes, n);
     }
 
-    cJSON *bases = obj(), *src = obj();
+    cJSON *bases = rep_json_obj(), *src = rep_json_obj();
     char *u = root_uri(r->scan_root);
     add_str(src, "uri", u);
     free(u);
     cJSON_AddItemToObject(bases, "SRCROOT", src);
     cJSON_AddItemToObject(run, "originalUriBaseIds", bases);
 
-    cJSON *results = arr(run, "results");
+    cJSON *results = rep_json_arr(run, "results");
     for (int i = 0; i < r->ndefects; i++)
         cJSON_AddItemToArray(results, sarif_result(&r->defects[i], &t));
 
-    cJSON *props = obj();
-    cJSON *va = arr(props, "verdicts");
+    cJSON *props = rep_json_obj();
+    cJSON *va = rep_json_arr(props, "verdicts");
     for (int i = 0; i < r->nverdicts; i++) {
-        cJSON *o = obj();
+        cJSON *o = rep_json_obj();
         add_str(o, "driver", r->verdicts[i].driver);
         add_str(o, "rule", r->verdicts[i].rule);
         add_str(o, "verdict", verdict_name(r->verdicts[i].verdict));
