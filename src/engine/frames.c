@@ -68,6 +68,7 @@ static int kv_union(KeyVec *dst, const KeyVec *src)
 
 struct Frames {
     unsigned char *touches;
+    unsigned char *effect;   /* fr_has_effect: 0 not computed yet, 1 none, 2 some */
     KeyVec *reads, *writes;
     int nfuncs;
 };
@@ -196,12 +197,53 @@ void fr_free(Frames *f)
     free(f->reads);
     free(f->writes);
     free(f->touches);
+    free(f->effect);
     free(f);
 }
 
 int fr_touches(const Frames *f, int fi)
 {
     return f->touches[fi];
+}
+
+/* Is k, or a key below it ("k.f", "k[]"), one whose facts are kept? */
+static int relevant_below(Engine *e, int32_t k)
+{
+    if (key_relevant(e, k))
+        return 1;
+    const char *name = key_name(e, k);
+    size_t n = strlen(name);
+    for (int32_t id = 1; key_name(e, id)[0]; id++) {
+        const char *o = key_name(e, id);
+        if (key_relevant(e, id) && strncmp(o, name, n) == 0 && (o[n] == '.' || o[n] == '['))
+            return 1;
+    }
+    return 0;
+}
+
+/* Can a call of fi (a function that does not touch the rule) change a fact
+ * the rule run keeps?  Not when nothing it writes, nor anything below, is
+ * relevant: then its only effect that can matter is its return value, and
+ * that it returns at all. */
+int fr_has_effect(Engine *e, Frames *f, int fi)
+{
+    if (!f->effect) {
+        f->effect = calloc((size_t)f->nfuncs + 1, 1);
+        if (!f->effect)
+            abort();
+    }
+    if (!f->effect[fi]) {
+        int any = 0;
+        for (int i = 0; i < f->writes[fi].n && !any; i++)
+            any = relevant_below(e, f->writes[fi].v[i]);
+        f->effect[fi] = (unsigned char)(any ? 2 : 1);
+    }
+    return f->effect[fi] == 2;
+}
+
+const unsigned char *fr_touch_set(const Frames *f)
+{
+    return f->touches;
 }
 
 /* The facts of s the function reads, plus its parameters (frame-local);

@@ -118,7 +118,7 @@ static void split_status(Engine *e, StateVec *in, StateVec *ok, StateVec *failed
 /* Runtime callbacks to a fixed point over the states reached. */
 static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
 {
-    StateSet *set = ss_new(e);
+    StateSet *set = ss_new(e, 0);
     StateVec work = {0};
     for (int k = 0; k < start->n; k++) {
         State *added = NULL;
@@ -266,6 +266,10 @@ Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Rep
         e.state_budget = o && o->state_budget ? o->state_budget : 4000000;
         e.reached = calloc((size_t)(prog.nfuncs ? prog.nfuncs : 1), 1);
         e.frames = fr_build(&e);
+        prog_slice(&prog, fr_touch_set(e.frames), a);
+        keytab_refresh(&e);
+        if (getenv("DRVCHECK_ENGINE_STATS"))
+            e.work = calloc((size_t)prog.nfuncs + 1, sizeof *e.work);
         lifecycle(&e);
         orphans(&e);
         if (e.out_of_time) {
@@ -284,6 +288,7 @@ Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Rep
         free(e.sites);
         free(e.reached);
         sum_free(&e);
+        free(e.work);
         fr_free(e.frames);
         keytab_free(e.keys);
     }

@@ -138,6 +138,8 @@ int prog_is_noreturn(const Program *p, const char *name);
 /* Can the value of this key decide anything (a branch, an argument, a
  * returned status)?  Facts about other keys are never kept. */
 int prog_key_relevant(const Program *p, const char *key);
+/* Narrow the relevant keys to what one rule depends on (touches: frames.c). */
+void prog_slice(Program *p, const unsigned char *touches, Arena *a);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
 
 /* ---- the engine (interp.c, harness.c) ---- */
@@ -164,6 +166,7 @@ struct Engine {
     /* which functions were analysed at all */
     unsigned char *reached;
     Frames *frames;          /* per-function touch / read / write sets */
+    long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
 };
 
 /* state.c */
@@ -184,6 +187,8 @@ int st_equal(Engine *e, const State *a, const State *b);
 int st_same_property(Engine *e, const State *a, const State *b);
 int st_same_locals(Engine *e, const State *a, const State *b);
 void keytab_free(KeyTab *t);
+/* Re-read every interned key's relevance from the program (after prog_slice). */
+void keytab_refresh(Engine *e);
 State *st_join(Engine *e, const State *a, const State *b);          /* widening join */
 void sv_push(Engine *e, StateVec *v, State *s);
 /* Keep only persistent facts (globals, heap), for crossing a frame. */
@@ -192,7 +197,8 @@ State *st_strip_locals(Engine *e, const State *s);
 State *st_with_locals(Engine *e, const State *x, const State *s);
 /* A set of states with the widening cap: returns 1 if s (or a join) was new. */
 typedef struct StateSet StateSet;
-StateSet *ss_new(Engine *e);
+/* keep: states kept apart per rule state and return truth (0: the default). */
+StateSet *ss_new(Engine *e, int keep);
 int ss_add(Engine *e, StateSet *set, State *s, State **added);
 void ss_free(StateSet *set);
 int ss_export(StateSet *set, StateVec *out, Engine *e);
@@ -236,6 +242,8 @@ int rx_rule_mentions_api(const Rule *r, const char *api);
 Frames *fr_build(Engine *e);
 void fr_free(Frames *f);
 int fr_touches(const Frames *f, int fi);
+const unsigned char *fr_touch_set(const Frames *f);
+int fr_has_effect(Engine *e, Frames *f, int fi);
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s);
 State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x);
 

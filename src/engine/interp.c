@@ -50,7 +50,7 @@ int eng_budget_exceeded(Engine *e)
 {
     if (e->out_of_time || e->out_of_space)
         return 1;
-    if ((++e->ticks & 255) == 0) {
+    if ((++e->ticks & 255) == 1) {     /* the first tick checks too: tiny budgets */
         if (e->deadline > 0 && eng_now() > e->deadline)
             e->out_of_time = 1;
         if (e->nstates > e->state_budget || arena_used(e->arena) > e->state_budget * 256)
@@ -156,6 +156,19 @@ void sum_free(Engine *e)
         for (int k = 0; k < 8 && top[k] >= 0; k++)
             fprintf(stderr, " %s x%d", e->prog->funcs[top[k]].f->name, e->sums->nlatest[top[k]]);
         fputc('\n', stderr);
+        long *wk = e->work, tt = 0, tf = 0;
+        for (int f = 0; wk && f < nf; f++)
+            *(fr_touches(e->frames, f) ? &tt : &tf) += wk[f];
+        fprintf(stderr, "engine: steps run: %ld in functions that touch the rule, %ld in others\n",
+                tt, tf);
+        for (int k = 0; k < 8 && wk; k++) {       /* destroys e->work: it is freed next */
+            int m = 0;
+            for (int f = 0; f < nf; f++)
+                m = wk[f] > wk[m] ? f : m;
+            fprintf(stderr, "engine:   %s: %ld steps, %d summaries%s\n", e->prog->funcs[m].f->name,
+                    wk[m], e->sums->nlatest[m], fr_touches(e->frames, m) ? "" : " (frame)");
+            wk[m] = -1;
+        }
     }
     for (int i = 0; i < SUM_BUCKETS; i++)
         for (Summary *s = e->sums->b[i]; s; s = s->next)
@@ -170,6 +183,7 @@ void sum_free(Engine *e)
 typedef struct Frame {
     const FuncRef *fr;
     int fi;
+    int keep;                /* StateSet width: 1 in functions that cannot touch the rule */
 } Frame;
 
 static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
@@ -349,11 +363,35 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
     free(pre.v);
 }
 
+/* Does some path of f end in a return (not only in noreturn calls)? */
+static int can_return(const Func *f)
+{
+    for (int b = 0; b < f->nblocks; b++)
+        if (f->blocks[b].term == T_RETURN)
+            return 1;
+    return 0;
+}
+
+/* Is the value a call returns kept (assigned to a key whose facts count)? */
+static int result_used(Engine *e, const Step *st, const State *s)
+{
+    if (!st->lhs || st->lhs->kind != EX_PATH)
+        return 0;
+    int32_t lk = ev_path_key(e, st->lhs);
+    return key_relevant(e, lk) || st_has_prefix(e, s, lk);
+}
+
 static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
                              StateVec *out)
 {
     const Func *f = e->prog->funcs[fi].f;
     State *cs = bind_params(e, f, st, s, 0);
+    if (!fr_touches(e->frames, fi) && !fr_has_effect(e, e->frames, fi) && can_return(f) &&
+        !result_used(e, st, s)) {
+        /* it can change nothing the rule depends on: an external call */
+        sv_push(e, out, external_effects(e, st, s));
+        return;
+    }
     if (!fr_touches(e->frames, fi)) {
         /* it cannot touch the rule: analyse it from what it reads, apply
          * what it writes (frames.c); the rule state and trace stay */
@@ -393,11 +431,11 @@ static State *do_assign(Engine *e, const Step *st, State *s)
 /* Keep the states of v apart only up to the StateSet cap (a call can
  * return many exit states; merging here, not only at block ends, keeps a
  * block of many calls from multiplying them). */
-static void cap_states(Engine *e, StateVec *v)
+static void cap_states(Engine *e, StateVec *v, int keep)
 {
     if (v->n <= 1)
         return;
-    StateSet *set = ss_new(e);
+    StateSet *set = ss_new(e, keep);
     for (int k = 0; k < v->n; k++) {
         State *added = NULL;
         ss_add(e, set, v->v[k], &added);
@@ -424,7 +462,7 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
         free(cur.v);
         cur = next;
         if (st->kind == ST_CALL)
-            cap_states(e, &cur);
+            cap_states(e, &cur, fr->keep);
     }
     for (int k = 0; k < cur.n; k++)
         sv_push(e, out, cur.v[k]);
@@ -472,7 +510,10 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
 
     const FuncRef *fr = &e->prog->funcs[fi];
     const Func *f = fr->f;
-    Frame frame = {fr, fi};
+    /* a function that cannot touch the rule keeps one state per return
+     * truth at each point (its success and failure exits stay apart; its
+     * values are joined), as ESP does for everything */
+    Frame frame = {fr, fi, fr_touches(e->frames, fi) ? 0 : 1};
     e->depth++;
     StateSet **seen = calloc((size_t)f->nblocks, sizeof *seen);
     StateSet **exitset = calloc((size_t)f->nblocks, sizeof *exitset);
@@ -481,7 +522,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     if (f->nblocks > 0) {
         State *s0 = st_copy(e, entry);
         s0->ret = av_top();
-        seen[0] = ss_new(e);
+        seen[0] = ss_new(e, frame.keep);
         State *added = NULL;
         ss_add(e, seen[0], s0, &added);
         wcap = 64;
@@ -490,6 +531,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     }
     while (wh < wn && !eng_budget_exceeded(e)) {
         Work w = wl[wh++];
+        if (e->work)
+            e->work[fi] += f->blocks[w.block].nsteps + 1;
         const Block *b = &f->blocks[w.block];
         StateVec after = {0};
         run_steps(e, &frame, b, w.s, &after);
@@ -529,7 +572,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 x = st_strip_locals(e, x);
                 x->at = b->term_loc;
                 if (!exitset[w.block])
-                    exitset[w.block] = ss_new(e);
+                    exitset[w.block] = ss_new(e, frame.keep);
                 State *added = NULL;
                 if (ss_add(e, exitset[w.block], x, &added))
                     (void)added;
@@ -542,7 +585,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 if (succ[t] < 0 || !ss[t] || succ[t] >= f->nblocks)
                     continue;
                 if (!seen[succ[t]])
-                    seen[succ[t]] = ss_new(e);
+                    seen[succ[t]] = ss_new(e, frame.keep);
                 State *added = NULL;
                 if (ss_add(e, seen[succ[t]], ss[t], &added)) {
                     if (wn == wcap) {

@@ -10,6 +10,7 @@
  * field), from functions passed to APIs that take callbacks, and from the
  * name DriverEntry.  Building is linear in the size of the CFGs. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,6 +272,121 @@ static void relevant_keys(Program *p, Arena *a)
                 }
         }
     } while (ks.added);
+    p->relevant = ks.slots;
+    p->nrelevant_slots = ks.nslots;
+}
+
+/* One call step's targets with where their parameters start in its
+ * arguments: the driver function called, the functions a pointer call may
+ * reach, and the callbacks NDIS runs inside the API (synchronize). */
+static int step_targets(const Program *p, const Unit *u, const Step *st, int *out, int *first,
+                        int max)
+{
+    int n = 0;
+    if (st->callee) {
+        int fi = prog_lookup(p, u, st->callee);
+        if (fi >= 0)
+            out[n] = fi, first[n++] = 0;
+        for (int a = 0; a < st->nargs && n < max; a++) {
+            const Expr *x = st->args[a];
+            RoleKind role = x && x->kind == EX_FUNC ? role_by_api_arg(st->callee, a + 1) : ROLE_NONE;
+            int ci = role != ROLE_NONE && role_phase(role) == PH_SYNC ? prog_lookup(p, u, x->text) : -1;
+            if (ci >= 0)
+                out[n] = ci, first[n++] = a + 1;
+        }
+    } else if (st->callee_expr) {
+        int k = prog_targets(p, st->callee_expr, out, max);
+        for (int i = 0; i < k; i++)
+            first[i] = 0;
+        n = k;
+    }
+    return n;
+}
+
+/* What one rule can depend on: the keys whose values can decide one of
+ * its events.  Seeds: everything the functions that touch the rule test,
+ * return or pass (touches[fi], frames.c), and what entry points return
+ * (the harness tests MiniportInitializeEx's status).  Then, to a fixed
+ * point: the right-hand side of an assignment to a relevant key; the
+ * argument bound to a relevant parameter; a function whose result lands
+ * in a relevant key, or that writes one, has its conditions and returned
+ * values relevant too (they decide what it leaves behind); a pointer
+ * assigned the address of a relevant object.  Everything else a driver
+ * computes (checksums, statistics, buffer walks) is left out, so states
+ * that differ only there are one state.  Replaces the program-wide set of
+ * relevant_keys() for this run. */
+void prog_slice(Program *p, const unsigned char *touches, Arena *a)
+{
+    KeySet ks = {.a = a};
+    unsigned char *all = calloc((size_t)p->nfuncs + 1, 1);
+    if (!all)
+        abort();
+    for (int fi = 0; fi < p->nfuncs; fi++)
+        all[fi] = touches[fi];
+    for (int i = 0; i < p->nentries; i++) {
+        RolePhase ph = role_phase(p->entries[i].role);
+        if (ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)   /* the harness tests their status */
+            all[p->entries[i].func] = 1;
+    }
+    enum { MAXT = 64 };
+    int tg[MAXT], first[MAXT];
+    do {
+        ks.added = 0;
+        for (int fi = 0; fi < p->nfuncs; fi++) {
+            const Func *f = p->funcs[fi].f;
+            const Unit *u = p->funcs[fi].u;
+            for (int b = 0; b < f->nblocks; b++) {
+                const Block *bl = &f->blocks[b];
+                if (all[fi] && bl->term == T_BRANCH)
+                    ks_expr(&ks, bl->cond);
+                if (all[fi] && bl->term == T_RETURN)
+                    ks_expr(&ks, bl->retval);
+                for (int k = 0; k < bl->nsteps; k++) {
+                    const Step *st = &bl->steps[k];
+                    const char *lk = st->lhs && st->lhs->kind == EX_PATH ? st->lhs->key : NULL;
+                    int lrel = ks_has(&ks, lk);
+                    if (lrel && !all[fi]) {
+                        all[fi] = 1;      /* it writes what the rule depends on */
+                        ks.added = 1;
+                    }
+                    if (st->kind == ST_ASSIGN) {
+                        if (lrel)
+                            ks_expr(&ks, st->rhs);
+                        else if (lk && st->rhs && st->rhs->kind == EX_ADDR && st->rhs->a &&
+                                 st->rhs->a->kind == EX_PATH && ks_has(&ks, st->rhs->a->key))
+                            ks_add(&ks, lk);
+                        continue;
+                    }
+                    int nt = step_targets(p, u, st, tg, first, MAXT);
+                    if (nt == 0 && all[fi]) {          /* an API: its arguments */
+                        for (int x = 0; x < st->nargs; x++)
+                            ks_expr(&ks, st->args[x]);
+                        continue;
+                    }
+                    for (int t = 0; t < nt; t++) {
+                        const Func *c = p->funcs[tg[t]].f;
+                        if (lrel && !all[tg[t]]) {
+                            all[tg[t]] = 1;
+                            ks.added = 1;
+                        }
+                        for (int j = 0; j < c->nparams; j++) {
+                            int x = first[t] + j;
+                            if (x < st->nargs && c->params[j].name && ks_has(&ks, c->params[j].name))
+                                ks_expr(&ks, st->args[x]);
+                        }
+                    }
+                }
+            }
+        }
+    } while (ks.added);
+    if (getenv("DRVCHECK_ENGINE_STATS")) {
+        int na = 0, nt = 0;
+        for (int fi = 0; fi < p->nfuncs; fi++)
+            na += all[fi], nt += touches[fi];
+        fprintf(stderr, "engine: slice: %d of %d functions touch the rule, %d decide it; %d keys\n",
+                nt, p->nfuncs, na, ks.n);
+    }
+    free(all);
     p->relevant = ks.slots;
     p->nrelevant_slots = ks.nslots;
 }

@@ -129,6 +129,12 @@ int key_persistent(Engine *e, int32_t id)
     return id > 0 && id < e->keys->n && e->keys->ents[id].persistent;
 }
 
+void keytab_refresh(Engine *e)
+{
+    for (int id = 1; id < e->keys->n; id++)
+        e->keys->ents[id].relevant = prog_key_relevant(e->prog, e->keys->ents[id].name);
+}
+
 void keytab_free(KeyTab *t)
 {
     if (t) {
@@ -435,14 +441,16 @@ void sv_push(Engine *e, StateVec *v, State *s)
 struct StateSet {
     State **v;
     int n, cap;
+    int keep;                /* states kept apart per rule state before merging */
 };
 
-StateSet *ss_new(Engine *e)
+StateSet *ss_new(Engine *e, int keep)
 {
     (void)e;
     StateSet *s = calloc(1, sizeof *s);
     if (!s)
         abort();
+    s->keep = keep > 0 ? keep : SET_CAP;
     return s;
 }
 
@@ -504,7 +512,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
                 at = i;
             }
         }
-    if (same < SET_CAP) {
+    if (same < set->keep) {
         ss_push(set, s);
         *added = s;
         return 1;
