@@ -51,6 +51,16 @@ static void run_entry(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     in->trace = tr_push(e, s->trace, TS_ENTRY, f->loc, f->name,
                         arena_printf(e->arena, "NDIS calls %s (%s)", f->name, role_typedef(ep->role)),
                         NULL);
+    if (!fr_touches(e->frames, ep->func) && !rx_rule_mentions_role(e->rule, ep->role)) {
+        /* nothing in it can touch the rule: only what it writes matters
+         * (and the status DriverEntry and MiniportInitializeEx return) */
+        RolePhase ph = role_phase(ep->role);
+        if (fr_has_effect(e, e->frames, ep->func) || ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)
+            in_frame(e, ep->func, in, in, out);
+        else
+            sv_push(e, out, in);
+        return;
+    }
     EventCtx ctx = {.fname = f->name, .loc = f->loc, .func = f->name, .callee = f,
                     .caller = in, .is_role = 1};
     StateVec pre = {0};

@@ -237,6 +237,7 @@ typedef struct EventCtx {
 int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
             const EventCtx *ctx, StateVec *out);
 int rx_rule_mentions_api(const Rule *r, const char *api);
+int rx_rule_mentions_role(const Rule *r, RoleKind role);
 
 /* frames.c */
 Frames *fr_build(Engine *e);
@@ -251,6 +252,11 @@ State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State 
 /* Analyse function fi from state s (caller locals already stripped, params
  * bound); appends exit states (locals stripped, ret set) to out. */
 void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out);
+/* Function fi cannot touch the rule (frames.c): its effect on s, whose
+ * parameters are bound in cs (NULL: cs = s), given the state `base` the
+ * caller is left in apart from what fi writes.  Appends exit states with
+ * s's trace and rule state. */
+void in_frame(Engine *e, int fi, const State *cs, const State *base, StateVec *out);
 int eng_budget_exceeded(Engine *e);
 
 #endif

@@ -393,23 +393,29 @@ static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi,
         return;
     }
     if (!fr_touches(e->frames, fi)) {
-        /* it cannot touch the rule: analyse it from what it reads, apply
-         * what it writes (frames.c); the rule state and trace stay */
-        State *proj = fr_project(e, e->frames, fi, cs);
-        proj->trace = NULL;
-        StateVec exits = {0};
-        in_call(e, fi, proj, NULL, &exits);
         State *base = external_effects(e, st, s);
-        for (int k = 0; k < exits.n; k++) {
-            State *r = fr_apply(e, e->frames, fi, base, exits.v[k]);
-            r->trace = s->trace;
-            sv_push(e, out, r);
-        }
-        free(exits.v);
+        base->trace = s->trace;
+        in_frame(e, fi, cs, base, out);
         return;
     }
     cs->trace = tr_call(e, s->trace, TS_CALL, st->loc, fr->fr->f->name, f->name);
     enter_and_return(e, fr, st, fi, cs, s, out);
+}
+
+/* It cannot touch the rule: analyse it from what it reads, apply what it
+ * writes (frames.c); the rule state and trace stay. */
+void in_frame(Engine *e, int fi, const State *cs, const State *base, StateVec *out)
+{
+    State *proj = fr_project(e, e->frames, fi, cs);
+    proj->trace = NULL;
+    StateVec exits = {0};
+    in_call(e, fi, proj, NULL, &exits);
+    for (int k = 0; k < exits.n; k++) {
+        State *r = fr_apply(e, e->frames, fi, base, exits.v[k]);
+        r->trace = base->trace;
+        sv_push(e, out, r);
+    }
+    free(exits.v);
 }
 
 static State *do_assign(Engine *e, const Step *st, State *s)

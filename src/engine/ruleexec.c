@@ -269,6 +269,15 @@ int rx_rule_mentions_api(const Rule *r, const char *api)
     return r->has_watch && target_matches(&r->watch_target, api, ROLE_NONE);
 }
 
+int rx_rule_mentions_role(const Rule *r, RoleKind role)
+{
+    for (int i = 0; i < r->nevents; i++)
+        for (int k = 0; k < r->events[i].ntargets; k++)
+            if (target_matches(&r->events[i].targets[k], NULL, role))
+                return 1;
+    return r->has_watch && target_matches(&r->watch_target, NULL, role);
+}
+
 static int is_array_key(Engine *e, int32_t k)
 {
     return k && strstr(key_name(e, k), "[]") != NULL;
