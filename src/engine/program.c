@@ -303,21 +303,71 @@ static int step_targets(const Program *p, const Unit *u, const Step *st, int *ou
     return n;
 }
 
+/* The slice's view of a key: globals and heap paths by their key, a
+ * function's locals and parameters (and the pointer a member path goes
+ * through, almost always one) by key and function, so that "Status"
+ * mattering in one function says nothing of "Status" in another. */
+typedef struct Slice {
+    KeySet glob, loc;
+    Arena *a;
+    char buf[512];
+} Slice;
+
+static const char *scoped(Slice *sl, const char *key, int fi)
+{
+    snprintf(sl->buf, sizeof sl->buf, "%s\x1f%d", key, fi);
+    return sl->buf;
+}
+
+static void sl_add_local(Slice *sl, const char *key, int fi)
+{
+    if (!key || !*key || ks_has(&sl->loc, scoped(sl, key, fi)))
+        return;
+    ks_add(&sl->loc, arena_strdup(sl->a, sl->buf));
+}
+
+static int sl_has(Slice *sl, const Expr *x, int fi)
+{
+    if (!x || x->kind != EX_PATH || !x->key)
+        return 0;
+    if (x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM)
+        return ks_has(&sl->loc, scoped(sl, x->key, fi));
+    return ks_has(&sl->glob, x->key);
+}
+
+static void sl_expr(Slice *sl, const Expr *x, int fi)
+{
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            if (x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM)
+                sl_add_local(sl, x->key, fi);
+            else
+                ks_add(&sl->glob, x->key);
+            sl_add_local(sl, x->base_key, fi);   /* p->f: where p points matters too */
+            return;
+        }
+        sl_expr(sl, x->a, fi);
+        sl_expr(sl, x->c, fi);
+        if (x->kind != EX_BINOP)
+            return;
+    }
+}
+
 /* What one rule can depend on: the keys whose values can decide one of
  * its events.  Seeds: everything the functions that touch the rule test,
- * return or pass (touches[fi], frames.c), and what entry points return
- * (the harness tests MiniportInitializeEx's status).  Then, to a fixed
- * point: the right-hand side of an assignment to a relevant key; the
- * argument bound to a relevant parameter; a function whose result lands
- * in a relevant key, or that writes one, has its conditions and returned
- * values relevant too (they decide what it leaves behind); a pointer
- * assigned the address of a relevant object.  Everything else a driver
- * computes (checksums, statistics, buffer walks) is left out, so states
- * that differ only there are one state.  Replaces the program-wide set of
- * relevant_keys() for this run. */
+ * return or pass (touches[fi], frames.c), and what DriverEntry and
+ * MiniportInitializeEx return (the harness tests their status).  Then, to
+ * a fixed point: the right-hand side of an assignment to a relevant key;
+ * the argument bound to a relevant parameter; a function whose result
+ * lands in a relevant key, or that writes one, has its conditions and
+ * returned values relevant too (they decide what it leaves behind); a
+ * pointer assigned the address of a relevant object.  Everything else a
+ * driver computes (checksums, statistics, buffer walks) is left out, so
+ * states that differ only there are one state.  Replaces the program-wide
+ * set of relevant_keys() for this run. */
 void prog_slice(Program *p, const unsigned char *touches, Arena *a)
 {
-    KeySet ks = {.a = a};
+    Slice sl = {.glob = {.a = a}, .loc = {.a = a}, .a = a};
     unsigned char *all = calloc((size_t)p->nfuncs + 1, 1);
     if (!all)
         abort();
@@ -330,65 +380,75 @@ void prog_slice(Program *p, const unsigned char *touches, Arena *a)
     }
     enum { MAXT = 64 };
     int tg[MAXT], first[MAXT];
+    int added;
     do {
-        ks.added = 0;
+        sl.glob.added = sl.loc.added = 0;
+        added = 0;
         for (int fi = 0; fi < p->nfuncs; fi++) {
             const Func *f = p->funcs[fi].f;
             const Unit *u = p->funcs[fi].u;
             for (int b = 0; b < f->nblocks; b++) {
                 const Block *bl = &f->blocks[b];
                 if (all[fi] && bl->term == T_BRANCH)
-                    ks_expr(&ks, bl->cond);
+                    sl_expr(&sl, bl->cond, fi);
                 if (all[fi] && bl->term == T_RETURN)
-                    ks_expr(&ks, bl->retval);
+                    sl_expr(&sl, bl->retval, fi);
                 for (int k = 0; k < bl->nsteps; k++) {
                     const Step *st = &bl->steps[k];
-                    const char *lk = st->lhs && st->lhs->kind == EX_PATH ? st->lhs->key : NULL;
-                    int lrel = ks_has(&ks, lk);
+                    int lrel = sl_has(&sl, st->lhs, fi);
                     if (lrel && !all[fi]) {
                         all[fi] = 1;      /* it writes what the rule depends on */
-                        ks.added = 1;
+                        added = 1;
                     }
                     if (st->kind == ST_ASSIGN) {
                         if (lrel)
-                            ks_expr(&ks, st->rhs);
-                        else if (lk && st->rhs && st->rhs->kind == EX_ADDR && st->rhs->a &&
-                                 st->rhs->a->kind == EX_PATH && ks_has(&ks, st->rhs->a->key))
-                            ks_add(&ks, lk);
+                            sl_expr(&sl, st->rhs, fi);
+                        else if (st->lhs && st->lhs->kind == EX_PATH && st->rhs &&
+                                 st->rhs->kind == EX_ADDR && sl_has(&sl, st->rhs->a, fi))
+                            sl_expr(&sl, st->lhs, fi);
                         continue;
                     }
                     int nt = step_targets(p, u, st, tg, first, MAXT);
                     if (nt == 0 && all[fi]) {          /* an API: its arguments */
                         for (int x = 0; x < st->nargs; x++)
-                            ks_expr(&ks, st->args[x]);
+                            sl_expr(&sl, st->args[x], fi);
                         continue;
                     }
                     for (int t = 0; t < nt; t++) {
                         const Func *c = p->funcs[tg[t]].f;
                         if (lrel && !all[tg[t]]) {
                             all[tg[t]] = 1;
-                            ks.added = 1;
+                            added = 1;
                         }
                         for (int j = 0; j < c->nparams; j++) {
                             int x = first[t] + j;
-                            if (x < st->nargs && c->params[j].name && ks_has(&ks, c->params[j].name))
-                                ks_expr(&ks, st->args[x]);
+                            if (x < st->nargs && c->params[j].name &&
+                                ks_has(&sl.loc, scoped(&sl, c->params[j].name, tg[t])))
+                                sl_expr(&sl, st->args[x], fi);
                         }
                     }
                 }
             }
         }
-    } while (ks.added);
+        added |= sl.glob.added | sl.loc.added;
+    } while (added);
     if (getenv("DRVCHECK_ENGINE_STATS")) {
         int na = 0, nt = 0;
         for (int fi = 0; fi < p->nfuncs; fi++)
             na += all[fi], nt += touches[fi];
-        fprintf(stderr, "engine: slice: %d of %d functions touch the rule, %d decide it; %d keys\n",
-                nt, p->nfuncs, na, ks.n);
+        fprintf(stderr, "engine: slice: %d of %d functions touch the rule, %d decide it; "
+                "%d global and %d function-local keys\n", nt, p->nfuncs, na, sl.glob.n, sl.loc.n);
     }
     free(all);
-    p->relevant = ks.slots;
-    p->nrelevant_slots = ks.nslots;
+    /* the engine asks by key: a local relevant in one function counts in all */
+    for (int i = 0; i < sl.loc.nslots; i++)
+        if (sl.loc.slots[i]) {
+            char *k = arena_strdup(a, sl.loc.slots[i]);
+            *strchr(k, '\x1f') = 0;
+            ks_add(&sl.glob, k);
+        }
+    p->relevant = sl.glob.slots;
+    p->nrelevant_slots = sl.glob.nslots;
 }
 
 static int cmp_by_name(const void *x, const void *y)
