@@ -142,6 +142,14 @@ int prog_key_relevant(const Program *p, const char *key);
 void prog_slice(Program *p, const unsigned char *touches, Arena *a);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
 
+/* ---- control dependence (ctrldep.c) ---- */
+typedef struct CtrlDep CtrlDep;
+/* NULL when some block reaches no exit (then every branch may matter). */
+CtrlDep *cd_build(const Func *f);
+/* The branch blocks whose outcome decides whether `block` runs. */
+int cd_of(const CtrlDep *cd, int block, const int **deps);
+void cd_free(CtrlDep *cd);
+
 /* ---- the engine (interp.c, harness.c) ---- */
 struct Engine {
     const Program *prog;

@@ -353,93 +353,173 @@ static void sl_expr(Slice *sl, const Expr *x, int fi)
     }
 }
 
+/* Per function: its control dependence (built when first needed; NULL
+ * and `unknown` when some block reaches no exit), and which branches'
+ * conditions the slice holds already. */
+typedef struct SliceFn {
+    CtrlDep *cd;
+    int built, unknown;
+    unsigned char *done;
+} SliceFn;
+
+/* Block b of fi matters (it writes or returns what the rule depends on):
+ * so do the conditions of the branches that decide whether it runs, and
+ * theirs, transitively.  Returns 1 when something was added. */
+static int need_block(Slice *sl, SliceFn *sf, const Func *f, int fi, int b, unsigned char *all)
+{
+    if (!sf->built) {
+        sf->built = 1;
+        sf->cd = cd_build(f);
+        sf->unknown = sf->cd == NULL;
+        sf->done = calloc((size_t)f->nblocks + 1, 1);
+        if (!sf->done)
+            abort();
+    }
+    if (sf->unknown) {                 /* an endless loop: every branch may matter */
+        int was = all[fi];
+        all[fi] = 1;
+        return !was;
+    }
+    int *stack = malloc(sizeof *stack * ((size_t)f->nblocks + 1)), sp = 0, added = 0;
+    if (!stack)
+        abort();
+    stack[sp++] = b;
+    while (sp) {
+        const int *d;
+        int n = cd_of(sf->cd, stack[--sp], &d);
+        for (int k = 0; k < n; k++) {
+            if (sf->done[d[k]])
+                continue;
+            sf->done[d[k]] = 1;
+            added = 1;
+            sl_expr(sl, f->blocks[d[k]].cond, fi);
+            stack[sp++] = d[k];
+        }
+    }
+    free(stack);
+    return added;
+}
+
+static int persistent_path(const Expr *x)
+{
+    return x && x->kind == EX_PATH && (x->scope == SCOPE_GLOBAL || x->scope == SCOPE_HEAP);
+}
+
 /* What one rule can depend on: the keys whose values can decide one of
  * its events.  Seeds: everything the functions that touch the rule test,
  * return or pass (touches[fi], frames.c), and what DriverEntry and
  * MiniportInitializeEx return (the harness tests their status).  Then, to
  * a fixed point: the right-hand side of an assignment to a relevant key;
- * the argument bound to a relevant parameter; a function whose result
- * lands in a relevant key, or that writes one, has its conditions and
- * returned values relevant too (they decide what it leaves behind); a
- * pointer assigned the address of a relevant object.  Everything else a
- * driver computes (checksums, statistics, buffer walks) is left out, so
- * states that differ only there are one state.  Replaces the program-wide
- * set of relevant_keys() for this run. */
+ * the argument bound to a relevant parameter; the returned values of a
+ * function whose result lands in a relevant key; and for every block that
+ * writes a relevant key (itself, through an API's out argument, or in a
+ * function it calls) or returns a relevant value, the conditions of the
+ * branches that decide whether that block runs (control dependence).  A
+ * pointer assigned the address of a relevant object is relevant.
+ * Everything else a driver computes (checksums, statistics, buffer walks)
+ * is left out, so states that differ only there are one state.  Replaces
+ * the program-wide set of relevant_keys() for this run. */
 void prog_slice(Program *p, const unsigned char *touches, Arena *a)
 {
     Slice sl = {.glob = {.a = a}, .loc = {.a = a}, .a = a};
-    unsigned char *all = calloc((size_t)p->nfuncs + 1, 1);
-    if (!all)
+    size_t nf = (size_t)p->nfuncs + 1;
+    unsigned char *all = calloc(nf, 1), *ret = calloc(nf, 1), *eff = calloc(nf, 1);
+    SliceFn *sfn = calloc(nf, sizeof *sfn);
+    if (!all || !ret || !eff || !sfn)
         abort();
     for (int fi = 0; fi < p->nfuncs; fi++)
         all[fi] = touches[fi];
     for (int i = 0; i < p->nentries; i++) {
         RolePhase ph = role_phase(p->entries[i].role);
         if (ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)   /* the harness tests their status */
-            all[p->entries[i].func] = 1;
+            ret[p->entries[i].func] = 1;
     }
     enum { MAXT = 64 };
     int tg[MAXT], first[MAXT];
     int added;
+#define SET(flag, i) do { if (!(flag)[i]) { (flag)[i] = 1; added = 1; } } while (0)
     do {
         sl.glob.added = sl.loc.added = 0;
         added = 0;
         for (int fi = 0; fi < p->nfuncs; fi++) {
             const Func *f = p->funcs[fi].f;
             const Unit *u = p->funcs[fi].u;
+            SliceFn *sf = &sfn[fi];
             for (int b = 0; b < f->nblocks; b++) {
                 const Block *bl = &f->blocks[b];
                 if (all[fi] && bl->term == T_BRANCH)
                     sl_expr(&sl, bl->cond, fi);
-                if (all[fi] && bl->term == T_RETURN)
+                if ((all[fi] || ret[fi]) && bl->term == T_RETURN) {
                     sl_expr(&sl, bl->retval, fi);
+                    if (!all[fi])
+                        added |= need_block(&sl, sf, f, fi, b, all);
+                }
                 for (int k = 0; k < bl->nsteps; k++) {
                     const Step *st = &bl->steps[k];
-                    int lrel = sl_has(&sl, st->lhs, fi);
-                    if (lrel && !all[fi]) {
-                        all[fi] = 1;      /* it writes what the rule depends on */
-                        added = 1;
-                    }
+                    int need = sl_has(&sl, st->lhs, fi);
+                    if (need && persistent_path(st->lhs))
+                        SET(eff, fi);
                     if (st->kind == ST_ASSIGN) {
-                        if (lrel)
+                        if (need)
                             sl_expr(&sl, st->rhs, fi);
                         else if (st->lhs && st->lhs->kind == EX_PATH && st->rhs &&
                                  st->rhs->kind == EX_ADDR && sl_has(&sl, st->rhs->a, fi))
                             sl_expr(&sl, st->lhs, fi);
-                        continue;
-                    }
-                    int nt = step_targets(p, u, st, tg, first, MAXT);
-                    if (nt == 0 && all[fi]) {          /* an API: its arguments */
-                        for (int x = 0; x < st->nargs; x++)
-                            sl_expr(&sl, st->args[x], fi);
-                        continue;
-                    }
-                    for (int t = 0; t < nt; t++) {
-                        const Func *c = p->funcs[tg[t]].f;
-                        if (lrel && !all[tg[t]]) {
-                            all[tg[t]] = 1;
-                            added = 1;
+                    } else {
+                        int nt = step_targets(p, u, st, tg, first, MAXT);
+                        for (int x = 0; x < st->nargs; x++) {
+                            const Expr *ax = st->args[x];
+                            if (!ax || ax->kind != EX_ADDR || !sl_has(&sl, ax->a, fi))
+                                continue;
+                            need = 1;             /* it writes a relevant object */
+                            if (persistent_path(ax->a))
+                                SET(eff, fi);
+                            for (int t = 0; t < nt; t++)
+                                SET(all, tg[t]);
                         }
-                        for (int j = 0; j < c->nparams; j++) {
-                            int x = first[t] + j;
-                            if (x < st->nargs && c->params[j].name &&
-                                ks_has(&sl.loc, scoped(&sl, c->params[j].name, tg[t])))
+                        if (nt == 0 && all[fi])       /* an API: its arguments */
+                            for (int x = 0; x < st->nargs; x++)
                                 sl_expr(&sl, st->args[x], fi);
+                        for (int t = 0; t < nt; t++) {
+                            const Func *c = p->funcs[tg[t]].f;
+                            if (sl_has(&sl, st->lhs, fi))
+                                SET(ret, tg[t]);
+                            if (eff[tg[t]]) {
+                                need = 1;
+                                SET(eff, fi);
+                            }
+                            for (int j = 0; j < c->nparams; j++) {
+                                int x = first[t] + j;
+                                if (x < st->nargs && c->params[j].name &&
+                                    ks_has(&sl.loc, scoped(&sl, c->params[j].name, tg[t])))
+                                    sl_expr(&sl, st->args[x], fi);
+                            }
                         }
                     }
+                    if (need && !all[fi])
+                        added |= need_block(&sl, sf, f, fi, b, all);
                 }
             }
         }
         added |= sl.glob.added | sl.loc.added;
     } while (added);
+#undef SET
     if (getenv("DRVCHECK_ENGINE_STATS")) {
-        int na = 0, nt = 0;
+        int na = 0, nt = 0, nr = 0, ne = 0;
         for (int fi = 0; fi < p->nfuncs; fi++)
-            na += all[fi], nt += touches[fi];
-        fprintf(stderr, "engine: slice: %d of %d functions touch the rule, %d decide it; "
-                "%d global and %d function-local keys\n", nt, p->nfuncs, na, sl.glob.n, sl.loc.n);
+            na += all[fi], nt += touches[fi], nr += ret[fi], ne += eff[fi];
+        fprintf(stderr, "engine: slice: %d of %d functions touch the rule (%d wholly relevant), "
+                "%d return and %d write what it depends on; %d global and %d function-local keys\n",
+                nt, p->nfuncs, na, nr, ne, sl.glob.n, sl.loc.n);
     }
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        cd_free(sfn[fi].cd);
+        free(sfn[fi].done);
+    }
+    free(sfn);
     free(all);
+    free(ret);
+    free(eff);
     /* the engine asks by key: a local relevant in one function counts in all */
     for (int i = 0; i < sl.loc.nslots; i++)
         if (sl.loc.slots[i]) {
