@@ -27,7 +27,7 @@ int32_t ev_path_key(Engine *e, const Expr *x)
         int32_t inner = key_find(e, x->key + 1);
         persistent = inner && key_persistent(e, inner);
     }
-    return key_intern(e, x->key, persistent);
+    return key_intern_at(e, x->key, persistent);
 }
 
 static int untracked(Engine *e, int32_t k)

@@ -93,29 +93,6 @@ static int names_api(const Rule *r, const char *name)
     return name && rx_rule_mentions_api(r, name);
 }
 
-/* Functions a call step may reach in this driver. */
-static int callees(Engine *e, const FuncRef *fr, const Step *st, int *out, int max)
-{
-    int n = 0;
-    if (st->callee) {
-        int fi = prog_lookup(e->prog, fr->u, st->callee);
-        if (fi >= 0)
-            out[n++] = fi;
-        for (int a = 0; a < st->nargs && n < max; a++) {
-            const Expr *x = st->args[a];
-            RoleKind role = x && x->kind == EX_FUNC ? role_by_api_arg(st->callee, a + 1) : ROLE_NONE;
-            if (role != ROLE_NONE && role_phase(role) == PH_SYNC) {
-                int ci = prog_lookup(e->prog, fr->u, x->text);
-                if (ci >= 0)
-                    out[n++] = ci;
-            }
-        }
-    } else if (st->callee_expr) {
-        n += prog_targets(e->prog, st->callee_expr, out + n, max - n);
-    }
-    return n;
-}
-
 Frames *fr_build(Engine *e)
 {
     const Program *p = e->prog;
@@ -159,7 +136,6 @@ Frames *fr_build(Engine *e)
     }
     /* to a fixed point over the call graph */
     int changed;
-    int targets[64];
     do {
         changed = 0;
         for (int fi = 0; fi < p->nfuncs; fi++) {
@@ -169,9 +145,9 @@ Frames *fr_build(Engine *e)
                     const Step *st = &fr->f->blocks[b].steps[k];
                     if (st->kind != ST_CALL)
                         continue;
-                    int nt = callees(e, fr, st, targets, 64);
-                    for (int t = 0; t < nt; t++) {
-                        int ci = targets[t];
+                    const CallRes *cr = prog_call(p, st);
+                    for (int t = 0; cr && t < cr->n; t++) {
+                        int ci = cr->fi[t];
                         if (ci == fi)
                             continue;
                         if (f->touches[ci] && !f->touches[fi]) {
@@ -212,13 +188,11 @@ static int relevant_below(Engine *e, int32_t k)
 {
     if (key_relevant(e, k))
         return 1;
-    const char *name = key_name(e, k);
-    size_t n = strlen(name);
-    for (int32_t id = 1; key_name(e, id)[0]; id++) {
-        const char *o = key_name(e, id);
-        if (key_relevant(e, id) && strncmp(o, name, n) == 0 && (o[n] == '.' || o[n] == '['))
+    if (!key_has_below(e, k))
+        return 0;
+    for (int32_t id = 1; key_name(e, id)[0]; id++)
+        if (key_relevant(e, id) && key_is_below(e, id, k))
             return 1;
-    }
     return 0;
 }
 

@@ -87,6 +87,8 @@ typedef struct State {
     Trace *trace;        /* not part of equality */
     Loc at;              /* exit states: the return it left by (not part of equality) */
     uint64_t hash;       /* of everything but the trace */
+    const Fact *hashed;  /* the facts array fhash was computed for (in-place writes reset it) */
+    uint64_t fhash;
 } State;
 
 typedef struct StateVec {
@@ -126,13 +128,26 @@ typedef struct Program {
     struct NameIdx { const char *name; int idx; } *by_name;  /* funcs sorted by name */
     const char **relevant;   /* open-addressing set of keys whose values can matter */
     int nrelevant_slots;
+    struct CallSlot *calls;  /* every call step's targets, by step address (prog_call) */
+    int ncall_slots;
 } Program;
+
+/* What one call step reaches in this driver, resolved once: the driver
+ * function it names (or -1), then every function it may run with where
+ * that function's parameters start in the step's arguments: the named
+ * function (0), the synchronize callbacks NDIS runs inside the API (the
+ * argument after the callback's), or the functions a call through a
+ * pointer may reach (0). */
+typedef struct CallRes {
+    int direct;
+    int n;
+    int *fi, *first;
+} CallRes;
+const CallRes *prog_call(const Program *p, const Step *st);
 
 void prog_build(Program *p, const Driver *drv, Arena *a);
 /* The function a call from unit `from` to `name` reaches, or -1. */
 int prog_lookup(const Program *p, const Unit *from, const char *name);
-/* Functions a call through `callee` (an EX_PATH) may reach; returns count. */
-int prog_targets(const Program *p, const Expr *callee, int *out, int max);
 int prog_is_called(const Program *p, const char *name);
 int prog_is_noreturn(const Program *p, const char *name);
 /* Can the value of this key decide anything (a branch, an argument, a
@@ -181,6 +196,11 @@ struct Engine {
 KeyTab *keytab_new(Arena *a);
 int32_t key_intern(Engine *e, const char *key, int persistent);
 int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
+/* key_intern for a key string the CFG holds: found by its address first. */
+int32_t key_intern_at(Engine *e, const char *key, int persistent);
+/* Is k below anc ("anc.f", "anc[]", "anc.f.g")? */
+int key_is_below(Engine *e, int32_t k, int32_t anc);
+int key_has_below(Engine *e, int32_t id);
 const char *key_name(Engine *e, int32_t id);
 int key_persistent(Engine *e, int32_t id);
 int key_relevant(Engine *e, int32_t id);

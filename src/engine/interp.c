@@ -17,7 +17,7 @@
 
 #include "engine/internal.h"
 
-enum { MAX_DEPTH = 48, MAX_TARGETS = 16, SUM_BUCKETS = 4096,
+enum { MAX_DEPTH = 48, SUM_BUCKETS = 4096,
        SUM_CAP = 2,     /* summaries per function, rule state and arguments before widening */
        SUM_ARGS_CAP = 8 /* ... per function and rule state, whatever the arguments */
 };
@@ -199,7 +199,7 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
         if (!f->params[i].name || !f->params[i].name[0])
             continue;
         AbsVal v = st && a < st->nargs ? ev_expr(e, caller, st->args[a]) : av_top();
-        st_set(e, cs, key_intern(e, f->params[i].name, 0), &v);
+        st_set(e, cs, key_intern_at(e, f->params[i].name, 0), &v);
     }
     cs->ret = av_top();
     return cs;
@@ -282,20 +282,13 @@ static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int fi,
 /* Callbacks NDIS runs inside the API (MINIPORT_SYNCHRONIZE_INTERRUPT). */
 static int inline_callbacks(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
-    if (!st->callee)
-        return 0;
-    for (int i = 0; i < st->nargs; i++) {
-        const Expr *a = st->args[i];
-        if (!a || a->kind != EX_FUNC)
+    const CallRes *cr = st->callee ? prog_call(e->prog, st) : NULL;
+    for (int t = 0; cr && t < cr->n; t++) {
+        if (cr->first[t] == 0)
             continue;
-        RoleKind role = role_by_api_arg(st->callee, i + 1);
-        if (role == ROLE_NONE || role_phase(role) != PH_SYNC)
-            continue;
-        int fi = prog_lookup(e->prog, fr->fr->u, a->text);
-        if (fi < 0)
-            return 0;
+        int fi = cr->fi[t];
         const Func *f = e->prog->funcs[fi].f;
-        State *cs = bind_params(e, f, st, s, i + 1);
+        State *cs = bind_params(e, f, st, s, cr->first[t]);
         cs->trace = tr_push(e, s->trace, TS_CALL, st->loc, fr->fr->f->name,
                             arena_printf(e->arena, "%s runs %s", st->callee, f->name), NULL);
         enter_and_return(e, fr, st, fi, cs, s, out);
@@ -323,14 +316,14 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
     for (int p = 0; p < pre.n; p++) {
         State *ps = pre.v[p];
         StateVec done = {0};
-        int fi = name ? prog_lookup(e->prog, fr->fr->u, name) : -1;
+        const CallRes *cr = prog_call(e->prog, st);
+        int fi = cr ? cr->direct : -1;
         if (fi >= 0 && e->depth < MAX_DEPTH) {
             call_driver_func(e, fr, st, fi, ps, &done);
         } else if (!name && st->callee_expr) {
-            int targets[MAX_TARGETS];
-            int nt = prog_targets(e->prog, st->callee_expr, targets, MAX_TARGETS);
+            int nt = cr ? cr->n : 0;
             for (int t = 0; t < nt && e->depth < MAX_DEPTH; t++)
-                call_driver_func(e, fr, st, targets[t], ps, &done);
+                call_driver_func(e, fr, st, cr->fi[t], ps, &done);
             if (nt == 0 || e->depth >= MAX_DEPTH)
                 sv_push(e, &done, external_effects(e, st, ps));
         } else {

@@ -61,7 +61,8 @@ static const char *last_member(const char *tkey)
     return dot ? dot + 1 : NULL;
 }
 
-int prog_targets(const Program *p, const Expr *callee, int *out, int max)
+/* Functions a call through `callee` (an EX_PATH) may reach; returns count. */
+static int prog_targets(const Program *p, const Expr *callee, int *out, int max)
 {
     int n = 0;
     if (!callee)
@@ -89,6 +90,82 @@ int prog_targets(const Program *p, const Expr *callee, int *out, int max)
             out[n++] = s->func;
     }
     return n;
+}
+
+typedef struct CallSlot {
+    const Step *st;
+    CallRes res;
+} CallSlot;
+
+static uint64_t ptr_hash(const void *p, int nslots)
+{
+    return (((uint64_t)(uintptr_t)p) * 0x9e3779b97f4a7c15ULL >> 24) & (uint64_t)(nslots - 1);
+}
+
+const CallRes *prog_call(const Program *p, const Step *st)
+{
+    if (!p->ncall_slots)
+        return NULL;
+    for (uint64_t h = ptr_hash(st, p->ncall_slots); p->calls[h].st;
+         h = (h + 1) & (uint64_t)(p->ncall_slots - 1))
+        if (p->calls[h].st == st)
+            return &p->calls[h].res;
+    return NULL;
+}
+
+enum { MAX_CALL_TARGETS = 64 };
+
+static void resolve_call(Program *p, const Unit *u, const Step *st, CallRes *r, Arena *a)
+{
+    int fi[MAX_CALL_TARGETS], first[MAX_CALL_TARGETS], n = 0;
+    r->direct = -1;
+    if (st->callee) {
+        r->direct = prog_lookup(p, u, st->callee);
+        if (r->direct >= 0)
+            fi[n] = r->direct, first[n++] = 0;
+        for (int x = 0; x < st->nargs && n < MAX_CALL_TARGETS; x++) {
+            const Expr *ax = st->args[x];
+            RoleKind role = ax && ax->kind == EX_FUNC ? role_by_api_arg(st->callee, x + 1) : ROLE_NONE;
+            int ci = role != ROLE_NONE && role_phase(role) == PH_SYNC ? prog_lookup(p, u, ax->text) : -1;
+            if (ci >= 0)
+                fi[n] = ci, first[n++] = x + 1;
+        }
+    } else if (st->callee_expr) {
+        n = prog_targets(p, st->callee_expr, fi, MAX_CALL_TARGETS);
+        for (int i = 0; i < n; i++)
+            first[i] = 0;
+    }
+    r->n = n;
+    r->fi = arena_alloc(a, sizeof *r->fi * (size_t)(n + 1));
+    r->first = arena_alloc(a, sizeof *r->first * (size_t)(n + 1));
+    memcpy(r->fi, fi, sizeof *fi * (size_t)n);
+    memcpy(r->first, first, sizeof *first * (size_t)n);
+}
+
+static void resolve_calls(Program *p, Arena *a)
+{
+    int ncalls = 0;
+    for (int i = 0; i < p->nfuncs; i++)
+        for (int b = 0; b < p->funcs[i].f->nblocks; b++)
+            ncalls += p->funcs[i].f->blocks[b].nsteps;
+    p->ncall_slots = 64;
+    while (p->ncall_slots < 2 * ncalls + 2)
+        p->ncall_slots *= 2;
+    p->calls = arena_alloc(a, sizeof *p->calls * (size_t)p->ncall_slots);
+    for (int i = 0; i < p->nfuncs; i++) {
+        const Func *f = p->funcs[i].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                if (st->kind != ST_CALL)
+                    continue;
+                uint64_t h = ptr_hash(st, p->ncall_slots);
+                while (p->calls[h].st)
+                    h = (h + 1) & (uint64_t)(p->ncall_slots - 1);
+                p->calls[h].st = st;
+                resolve_call(p, p->funcs[i].u, st, &p->calls[h].res, a);
+            }
+    }
 }
 
 int prog_is_called(const Program *p, const char *name)
@@ -276,33 +353,6 @@ static void relevant_keys(Program *p, Arena *a)
     p->nrelevant_slots = ks.nslots;
 }
 
-/* One call step's targets with where their parameters start in its
- * arguments: the driver function called, the functions a pointer call may
- * reach, and the callbacks NDIS runs inside the API (synchronize). */
-static int step_targets(const Program *p, const Unit *u, const Step *st, int *out, int *first,
-                        int max)
-{
-    int n = 0;
-    if (st->callee) {
-        int fi = prog_lookup(p, u, st->callee);
-        if (fi >= 0)
-            out[n] = fi, first[n++] = 0;
-        for (int a = 0; a < st->nargs && n < max; a++) {
-            const Expr *x = st->args[a];
-            RoleKind role = x && x->kind == EX_FUNC ? role_by_api_arg(st->callee, a + 1) : ROLE_NONE;
-            int ci = role != ROLE_NONE && role_phase(role) == PH_SYNC ? prog_lookup(p, u, x->text) : -1;
-            if (ci >= 0)
-                out[n] = ci, first[n++] = a + 1;
-        }
-    } else if (st->callee_expr) {
-        int k = prog_targets(p, st->callee_expr, out, max);
-        for (int i = 0; i < k; i++)
-            first[i] = 0;
-        n = k;
-    }
-    return n;
-}
-
 /* The slice's view of a key: globals and heap paths by their key, a
  * function's locals and parameters (and the pointer a member path goes
  * through, almost always one) by key and function, so that "Status"
@@ -315,7 +365,21 @@ typedef struct Slice {
 
 static const char *scoped(Slice *sl, const char *key, int fi)
 {
-    snprintf(sl->buf, sizeof sl->buf, "%s\x1f%d", key, fi);
+    size_t n = strlen(key);
+    if (n > sizeof sl->buf - 16)
+        n = sizeof sl->buf - 16;
+    memcpy(sl->buf, key, n);
+    char *q = sl->buf + n;
+    *q++ = '\x1f';
+    char digits[12];
+    int nd = 0;
+    unsigned v = (unsigned)fi;
+    do
+        digits[nd++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    while (nd)
+        *q++ = digits[--nd];
+    *q = 0;
     return sl->buf;
 }
 
@@ -434,8 +498,6 @@ void prog_slice(Program *p, const unsigned char *touches, Arena *a)
         if (ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)   /* the harness tests their status */
             ret[p->entries[i].func] = 1;
     }
-    enum { MAXT = 64 };
-    int tg[MAXT], first[MAXT];
     int added;
 #define SET(flag, i) do { if (!(flag)[i]) { (flag)[i] = 1; added = 1; } } while (0)
     do {
@@ -443,7 +505,6 @@ void prog_slice(Program *p, const unsigned char *touches, Arena *a)
         added = 0;
         for (int fi = 0; fi < p->nfuncs; fi++) {
             const Func *f = p->funcs[fi].f;
-            const Unit *u = p->funcs[fi].u;
             SliceFn *sf = &sfn[fi];
             for (int b = 0; b < f->nblocks; b++) {
                 const Block *bl = &f->blocks[b];
@@ -466,7 +527,9 @@ void prog_slice(Program *p, const unsigned char *touches, Arena *a)
                                  st->rhs->kind == EX_ADDR && sl_has(&sl, st->rhs->a, fi))
                             sl_expr(&sl, st->lhs, fi);
                     } else {
-                        int nt = step_targets(p, u, st, tg, first, MAXT);
+                        const CallRes *cr = prog_call(p, st);
+                        int nt = cr ? cr->n : 0;
+                        const int *tg = cr ? cr->fi : NULL, *first = cr ? cr->first : NULL;
                         for (int x = 0; x < st->nargs; x++) {
                             const Expr *ax = st->args[x];
                             if (!ax || ax->kind != EX_ADDR || !sl_has(&sl, ax->a, fi))
@@ -622,5 +685,6 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     }
     if (p->nentries > 1)
         qsort(p->entries, (size_t)p->nentries, sizeof *p->entries, cmp_entry);
+    resolve_calls(p, a);
     relevant_keys(p, a);
 }

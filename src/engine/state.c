@@ -18,7 +18,14 @@ typedef struct KeyEnt {
     const char *name;
     int persistent;
     int relevant;          /* facts about it are kept (prog_key_relevant) */
+    int32_t parent;        /* "k" for "k.f" and "k[]", else 0 */
+    int has_below;         /* some interned key has this one as an ancestor */
 } KeyEnt;
+
+typedef struct PtrSlot {
+    const char *p;         /* a key string as the CFG holds it */
+    int32_t id;
+} PtrSlot;
 
 struct KeyTab {
     Arena *a;
@@ -26,6 +33,8 @@ struct KeyTab {
     int n, cap;
     int32_t *slots;        /* open addressing over ids */
     int nslots;
+    PtrSlot *ptrs;         /* the same strings by address: no hashing of text */
+    int nptrs, nptr_slots;
 };
 
 uint64_t eng_hash_str(const char *s)
@@ -45,6 +54,10 @@ KeyTab *keytab_new(Arena *a)
     t->cap = 256;
     t->ents = calloc((size_t)t->cap, sizeof *t->ents);
     t->n = 1;              /* id 0 is "no key" */
+    t->nptr_slots = 1024;
+    t->ptrs = calloc((size_t)t->nptr_slots, sizeof *t->ptrs);
+    if (!t->slots || !t->ents || !t->ptrs)
+        abort();
     return t;
 }
 
@@ -94,10 +107,75 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     t->ents[id].name = arena_strdup(t->a, key);
     t->ents[id].persistent = persistent;
     t->ents[id].relevant = prog_key_relevant(e->prog, key);
+    t->ents[id].parent = 0;
+    t->ents[id].has_below = 0;
     t->slots[h] = id;
     if (t->n * 2 > t->nslots)
         keytab_rehash(t);
+    /* its parent ("k" of "k.f" / "k[]"), interned too, knows it has keys below */
+    size_t len = strlen(key);
+    while (len > 1 && key[len - 1] != '.' && key[len - 1] != '[')
+        len--;
+    if (len > 1) {
+        char *pk = arena_alloc_raw(t->a, len);
+        memcpy(pk, key, len - 1);
+        pk[len - 1] = 0;
+        int32_t pid = key_intern(e, pk, persistent);
+        e->keys->ents[id].parent = pid;
+        for (int32_t a = pid; a > 0; a = e->keys->ents[a].parent)
+            e->keys->ents[a].has_below = 1;
+    }
     return id;
+}
+
+int32_t key_intern_at(Engine *e, const char *key, int persistent)
+{
+    KeyTab *t = e->keys;
+    if (!key || !*key)
+        return 0;
+    uint64_t m = (uint64_t)t->nptr_slots - 1;
+    uint64_t h = (((uint64_t)(uintptr_t)key) * 0x9e3779b97f4a7c15ULL >> 20) & m;
+    for (; t->ptrs[h].p; h = (h + 1) & m)
+        if (t->ptrs[h].p == key) {
+            int32_t id = t->ptrs[h].id;
+            t->ents[id].persistent |= persistent;
+            return id;
+        }
+    int32_t id = key_intern(e, key, persistent);
+    t->ptrs[h].p = key;
+    t->ptrs[h].id = id;
+    if (++t->nptrs * 2 > t->nptr_slots) {
+        PtrSlot *old = t->ptrs;
+        int on = t->nptr_slots;
+        t->nptr_slots *= 2;
+        t->ptrs = calloc((size_t)t->nptr_slots, sizeof *t->ptrs);
+        if (!t->ptrs)
+            abort();
+        m = (uint64_t)t->nptr_slots - 1;
+        for (int i = 0; i < on; i++)
+            if (old[i].p) {
+                uint64_t k = (((uint64_t)(uintptr_t)old[i].p) * 0x9e3779b97f4a7c15ULL >> 20) & m;
+                while (t->ptrs[k].p)
+                    k = (k + 1) & m;
+                t->ptrs[k] = old[i];
+            }
+        free(old);
+    }
+    return id;
+}
+
+int key_is_below(Engine *e, int32_t k, int32_t anc)
+{
+    for (k = k > 0 && k < e->keys->n ? e->keys->ents[k].parent : 0; k > 0;
+         k = e->keys->ents[k].parent)
+        if (k == anc)
+            return 1;
+    return 0;
+}
+
+int key_has_below(Engine *e, int32_t id)
+{
+    return id > 0 && id < e->keys->n && e->keys->ents[id].has_below;
 }
 
 const char *key_name(Engine *e, int32_t id)
@@ -113,14 +191,13 @@ int key_relevant(Engine *e, int32_t id)
 /* Does s hold a fact about key or anything below it? */
 int st_has_prefix(Engine *e, const State *s, int32_t key)
 {
-    const char *name = key_name(e, key);
-    size_t n = strlen(name);
-    for (int i = 0; i < s->nfacts; i++) {
-        const char *fn = key_name(e, s->facts[i].key);
-        if (s->facts[i].key == key ||
-            (strncmp(fn, name, n) == 0 && (fn[n] == '.' || fn[n] == '[')))
+    if (key <= 0)
+        return 0;
+    if (!key_has_below(e, key))
+        return st_get(s, key) != NULL;
+    for (int i = 0; i < s->nfacts; i++)
+        if (s->facts[i].key == key || key_is_below(e, s->facts[i].key, key))
             return 1;
-    }
     return 0;
 }
 
@@ -140,6 +217,7 @@ void keytab_free(KeyTab *t)
     if (t) {
         free(t->slots);
         free(t->ents);
+        free(t->ptrs);
     }
 }
 
@@ -154,6 +232,7 @@ State *st_new(Engine *e)
 /* Give s a facts array of its own (copy-on-write), with room for extra. */
 static void own_facts(Engine *e, State *s, int extra)
 {
+    s->hashed = NULL;        /* about to be written in place */
     if (!s->facts_shared && extra == 0)
         return;
     Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + extra + 1));
@@ -253,22 +332,12 @@ void st_havoc_prefix(Engine *e, State *s, int32_t key)
 {
     if (key <= 0)
         return;
-    const char *name = key_name(e, key);
-    size_t n = strlen(name);
-    int any = 0;
-    for (int i = 0; i < s->nfacts && !any; i++) {
-        const char *fn = key_name(e, s->facts[i].key);
-        any = s->facts[i].key == key ||
-              (strncmp(fn, name, n) == 0 && (fn[n] == '.' || fn[n] == '['));
-    }
-    if (!any)
+    if (!st_has_prefix(e, s, key))
         return;
     own_facts(e, s, 0);
-    int k = 0;
+    int below = key_has_below(e, key), k = 0;
     for (int i = 0; i < s->nfacts; i++) {
-        const char *fn = key_name(e, s->facts[i].key);
-        int drop = s->facts[i].key == key ||
-                   (strncmp(fn, name, n) == 0 && (fn[n] == '.' || fn[n] == '['));
+        int drop = s->facts[i].key == key || (below && key_is_below(e, s->facts[i].key, key));
         if (!drop)
             s->facts[k++] = s->facts[i];
     }
@@ -293,8 +362,15 @@ static uint64_t hash_val(const AbsVal *v)
 void st_finish(State *s)
 {
     uint64_t h = 7;
-    for (int i = 0; i < s->nfacts; i++)
-        h = mix(mix(h, (uint64_t)s->facts[i].key), hash_val(&s->facts[i].v));
+    if (s->hashed == s->facts && s->facts) {
+        h = s->fhash;
+    } else {
+        for (int i = 0; i < s->nfacts; i++)
+            h = mix(mix(h, (uint64_t)s->facts[i].key), hash_val(&s->facts[i].v));
+        h = mix(h, (uint64_t)s->nfacts);
+        s->hashed = s->facts;
+        s->fhash = h;
+    }
     h = mix(h, 0xabc);
     for (int i = 0; i < s->ninst; i++)
         h = mix(h, (uint64_t)s->inst[i].obj);
