@@ -1,4 +1,5 @@
-/* ctrldep.c - control dependence: which branches decide whether a block runs.
+/* ctrldep.c - control structure of one CFG: which branches decide whether
+ * a block runs (control dependence), and which blocks head loops.
  *
  * Block b is control dependent on branch block x when one edge out of x
  * always leads to b (b post-dominates that successor) and the other need
@@ -202,4 +203,39 @@ void cd_free(CtrlDep *cd)
         free(cd->deps);
         free(cd);
     }
+}
+
+/* Loop heads: blocks entered by a back edge of a depth-first walk from the
+ * entry (explicit stack).  Returns a calloc'ed flag per block. */
+unsigned char *cd_loop_heads(const Func *f)
+{
+    int n = f->nblocks;
+    unsigned char *head = xcalloc((size_t)n + 1, 1), *state = xcalloc((size_t)n + 1, 1);
+    int *stack = xcalloc((size_t)n + 1, sizeof *stack), *next = xcalloc((size_t)n + 1, sizeof *next);
+    int sp = 0;
+    if (n > 0) {
+        stack[sp++] = 0;
+        state[0] = 1;                          /* 1: on the stack, 2: done */
+    }
+    while (sp) {
+        int v = stack[sp - 1], s[2], k = nsucc(&f->blocks[v], s);
+        if (next[v] < k) {
+            int w = s[next[v]++];
+            if (w < 0 || w >= n)
+                continue;
+            if (state[w] == 1)
+                head[w] = 1;
+            else if (state[w] == 0) {
+                state[w] = 1;
+                stack[sp++] = w;
+            }
+        } else {
+            state[v] = 2;
+            sp--;
+        }
+    }
+    free(state);
+    free(stack);
+    free(next);
+    return head;
 }

@@ -259,6 +259,7 @@ State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State 
         if (kv_has(w, k) || !st_get(r, k))
             st_set(e, r, k, &x->facts[i].v);
     }
-    r->ret = x->ret;
+    r->ret = x->ret;     /* joins inside the frame do not make r approximate: a trace shows
+                            a frame as one opaque call, like an API's */
     return r;
 }

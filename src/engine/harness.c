@@ -13,6 +13,7 @@
  * analysed as a root of its own, from the initial state.  The rule's role
  * events fire here, around the callbacks NDIS calls; never when the driver
  * calls its own callback functions directly. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -129,6 +130,7 @@ static void split_status(Engine *e, StateVec *in, StateVec *ok, StateVec *failed
 static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
 {
     StateSet *set = ss_new(e, 0);
+    ss_mark_loop(set);                /* callbacks repeat: a loop of its own */
     StateVec work = {0};
     for (int k = 0; k < start->n; k++) {
         State *added = NULL;
@@ -251,6 +253,49 @@ static int applicable(const Program *p, const Rule *r)
     return 0;
 }
 
+/* Path sensitivity: states kept apart per point in functions that touch
+ * the rule and in the others, summaries per function, rule state and
+ * arguments (and whatever the arguments) before widening. */
+enum { KEEP = 6, FRAME_KEEP = 1, SUM_CAP = 2, SUM_ARGS_CAP = 8 };
+
+static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep, Arena *a,
+                         double deadline, size_t state_budget)
+{
+    memset(e, 0, sizeof *e);
+    e->prog = prog;
+    e->rule = rule;
+    e->rep = rep;
+    e->arena = a;
+    e->keys = keytab_new(a);
+    e->deadline = deadline;
+    e->state_budget = state_budget;
+    e->set_keep = KEEP;
+    e->frame_keep = FRAME_KEEP;
+    e->sum_cap = SUM_CAP;
+    e->sum_args_cap = SUM_ARGS_CAP;
+    e->reached = calloc((size_t)(prog->nfuncs ? prog->nfuncs : 1), 1);
+    e->frames = fr_build(e);
+    prog_slice(prog, fr_touch_set(e->frames), a);
+    keytab_refresh(e);
+    if (getenv("DRVCHECK_ENGINE_STATS"))
+        e->work = calloc((size_t)prog->nfuncs + 1, sizeof *e->work);
+}
+
+static void engine_end(Engine *e)
+{
+    for (int i = 0; i < e->nsites; i++)
+        free(e->sites[i].where);
+    free(e->sites);
+    for (int i = 0; e->loop_heads && i < e->prog->nfuncs; i++)
+        free(e->loop_heads[i]);
+    free(e->loop_heads);
+    free(e->reached);
+    sum_free(e);
+    free(e->work);
+    fr_free(e->frames);
+    keytab_free(e->keys);
+}
+
 Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Report *rep)
 {
     Arena *a = arena_new();
@@ -265,21 +310,11 @@ Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Rep
         v = VERDICT_NOT_APPLICABLE;
         detail = "the driver calls none of the rule's APIs";
     } else {
-        Engine e = {0};
-        e.prog = &prog;
-        e.rule = rule;
-        e.rep = rep;
-        e.arena = a;
-        e.keys = keytab_new(a);
+        Engine e;
         double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
-        e.deadline = eng_now() + budget;
-        e.state_budget = o && o->state_budget ? o->state_budget : 4000000;
-        e.reached = calloc((size_t)(prog.nfuncs ? prog.nfuncs : 1), 1);
-        e.frames = fr_build(&e);
-        prog_slice(&prog, fr_touch_set(e.frames), a);
-        keytab_refresh(&e);
-        if (getenv("DRVCHECK_ENGINE_STATS"))
-            e.work = calloc((size_t)prog.nfuncs + 1, sizeof *e.work);
+        double t0 = eng_now();
+        engine_start(&e, &prog, rule, rep, a, t0 + budget,
+                     o && o->state_budget ? o->state_budget : 4000000);
         lifecycle(&e);
         orphans(&e);
         if (e.out_of_time) {
@@ -293,14 +328,8 @@ Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Rep
         }
         if (e.ndefects && v != VERDICT_DEFECT)
             detail = arena_printf(a, "%s; %d defect(s) found before", detail, e.ndefects);
-        for (int i = 0; i < e.nsites; i++)
-            free(e.sites[i]);
-        free(e.sites);
-        free(e.reached);
-        sum_free(&e);
-        free(e.work);
-        fr_free(e.frames);
-        keytab_free(e.keys);
+        tr_note_approx(&e);
+        engine_end(&e);
     }
     report_add_verdict(rep, drv->name, rule->name, v, detail);
     arena_free(a);

@@ -66,6 +66,14 @@ struct Trace {
     int depth;
 };
 
+/* A reported defect site: where, which Defect of the report, and whether
+ * its trace is still approximate (came through a join). */
+typedef struct Site {
+    char *where;
+    int defect;
+    int approx;
+} Site;
+
 /* ---- states (state.c) ---- */
 typedef struct Fact {
     int32_t key;         /* interned key id */
@@ -89,6 +97,8 @@ typedef struct State {
     uint64_t hash;       /* of everything but the trace */
     const Fact *hashed;  /* the facts array fhash was computed for (in-place writes reset it) */
     uint64_t fhash;
+    int approx;          /* a join (merge, widening) is in its history: its trace may not be
+                            one real path (not part of equality) */
 } State;
 
 typedef struct StateVec {
@@ -164,6 +174,8 @@ CtrlDep *cd_build(const Func *f);
 /* The branch blocks whose outcome decides whether `block` runs. */
 int cd_of(const CtrlDep *cd, int block, const int **deps);
 void cd_free(CtrlDep *cd);
+/* Blocks a back edge enters (loop heads): a calloc'ed flag per block. */
+unsigned char *cd_loop_heads(const Func *f);
 
 /* ---- the engine (interp.c, harness.c) ---- */
 struct Engine {
@@ -183,9 +195,13 @@ struct Engine {
     unsigned long ticks;
     int depth;
     /* reported call sites (dedupe) */
-    char **sites;
+    struct Site *sites;
     int nsites, capsites;
     int ndefects;
+    /* path sensitivity: states kept apart per point (touching functions,
+     * others), summaries per function before widening */
+    int set_keep, frame_keep, sum_cap, sum_args_cap;
+    unsigned char **loop_heads;  /* per function, cd_loop_heads, built when first needed */
     /* which functions were analysed at all */
     unsigned char *reached;
     Frames *frames;          /* per-function touch / read / write sets */
@@ -227,6 +243,9 @@ State *st_with_locals(Engine *e, const State *x, const State *s);
 typedef struct StateSet StateSet;
 /* keep: states kept apart per rule state and return truth (0: the default). */
 StateSet *ss_new(Engine *e, int keep);
+/* A loop head's set: its joins do not make a trace approximate (a loop's
+ * iterations differ in counters, not in the path's shape). */
+void ss_mark_loop(StateSet *set);
 int ss_add(Engine *e, StateSet *set, State *s, State **added);
 void ss_free(StateSet *set);
 int ss_export(StateSet *set, StateVec *out, Engine *e);
@@ -241,7 +260,9 @@ Trace *tr_call(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func,
 /* Steps of t above `base` (exclusive), replayed on top of onto. */
 Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto);
 const char *tr_state_string(Engine *e, const State *s);
-void tr_report(Engine *e, Trace *t, Loc at, const char *func, const char *message);
+void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *message);
+/* Sites whose trace stayed approximate: a note step before the violation. */
+void tr_note_approx(Engine *e);
 
 /* eval.c */
 AbsVal ev_expr(Engine *e, const State *s, const Expr *x);

@@ -17,10 +17,7 @@
 
 #include "engine/internal.h"
 
-enum { MAX_DEPTH = 48, SUM_BUCKETS = 4096,
-       SUM_CAP = 2,     /* summaries per function, rule state and arguments before widening */
-       SUM_ARGS_CAP = 8 /* ... per function and rule state, whatever the arguments */
-};
+enum { MAX_DEPTH = 48, SUM_BUCKETS = 4096 };
 
 typedef struct Summary {
     struct Summary *next;
@@ -94,8 +91,10 @@ static Summary *sum_insert(Engine *e, int fi, State *entry)
  * the entry's other facts are widened into the newest of them (so a
  * function is analysed a bounded number of times per rule state and
  * arguments, whatever else its callers know). */
-static Summary *sum_find(Engine *e, int fi, State **entryp)
+/* *widened: 0 no, 1 the adapter facts were widened, 2 the arguments too. */
+static Summary *sum_find(Engine *e, int fi, State **entryp, int *widened)
 {
+    *widened = 0;
     if (!e->sums) {
         e->sums = calloc(1, sizeof *e->sums);
         e->sums->nfuncs = e->prog->nfuncs;
@@ -121,10 +120,12 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
             }
         }
     /* called with many different arguments: the arguments widen too */
-    if (sameprop >= SUM_ARGS_CAP && !(same >= SUM_CAP && newest))
-        newest = newest_prop, same = SUM_CAP;
-    if (same >= SUM_CAP && newest) {
+    int args = 0;
+    if (sameprop >= e->sum_args_cap && !(same >= e->sum_cap && newest))
+        newest = newest_prop, same = e->sum_cap, args = 1;
+    if (same >= e->sum_cap && newest) {
         State *j = st_join(e, newest->entry, entry);
+        *widened = args ? 2 : 1;
         s = sum_lookup(e, fi, j);
         if (s)
             return s;
@@ -481,18 +482,24 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     key.ret = av_top();
     st_finish(&key);
     State *kp = &key;
-    Summary *sum = sum_find(e, fi, &kp);
+    int widened;
+    Summary *sum = sum_find(e, fi, &kp, &widened);
     if (!sum->done && !sum->base && !sum->started) {   /* new: analyse it now */
         sum->started = 1;
         sum->base = entry->trace;
         if (kp != &key) {          /* widened: analyse from the joined entry */
             State *w = st_copy(e, kp);
             w->trace = entry->trace;
+            /* widening the arguments makes the callee's trace approximate;
+             * widening what callers know of the adapter is like joining at a
+             * loop head (callers are many histories of callbacks) */
+            w->approx |= widened == 2;
             entry = w;
         }
     } else if (sum->done) {
         for (int i = 0; i < sum->exits.n; i++) {
             State *x = st_copy(e, sum->exits.v[i]);
+            x->approx |= (widened == 2) | entry->approx;
             x->trace = entry->trace
                            ? tr_rebase(e, sum->exits.v[i]->trace, sum->base, entry->trace)
                            : NULL;
@@ -512,8 +519,13 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     /* a function that cannot touch the rule keeps one state per return
      * truth at each point (its success and failure exits stay apart; its
      * values are joined), as ESP does for everything */
-    Frame frame = {fr, fi, fr_touches(e->frames, fi) ? 0 : 1};
+    Frame frame = {fr, fi, fr_touches(e->frames, fi) ? 0 : e->frame_keep};
     e->depth++;
+    if (!e->loop_heads)
+        e->loop_heads = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->loop_heads);
+    if (!e->loop_heads[fi])
+        e->loop_heads[fi] = cd_loop_heads(f);
+    const unsigned char *heads = e->loop_heads[fi];
     StateSet **seen = calloc((size_t)f->nblocks, sizeof *seen);
     StateSet **exitset = calloc((size_t)f->nblocks, sizeof *exitset);
     Work *wl = NULL;
@@ -573,8 +585,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 if (!exitset[w.block])
                     exitset[w.block] = ss_new(e, frame.keep);
                 State *added = NULL;
-                if (ss_add(e, exitset[w.block], x, &added))
-                    (void)added;
+                ss_add(e, exitset[w.block], x, &added);
                 break;
             }
             case T_NORETURN:
@@ -583,8 +594,11 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
             for (int t = 0; t < 2; t++) {
                 if (succ[t] < 0 || !ss[t] || succ[t] >= f->nblocks)
                     continue;
-                if (!seen[succ[t]])
+                if (!seen[succ[t]]) {
                     seen[succ[t]] = ss_new(e, frame.keep);
+                    if (heads[succ[t]])
+                        ss_mark_loop(seen[succ[t]]);
+                }
                 State *added = NULL;
                 if (ss_add(e, seen[succ[t]], ss[t], &added)) {
                     if (wn == wcap) {

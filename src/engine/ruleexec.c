@@ -235,7 +235,7 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
         return;
     }
     case RS_ABORT:
-        tr_report(e, s->trace, c->ev->loc, c->ev->func, expand_fname(e, st->message, c->ev->fname));
+        tr_report(e, s, c->ev->loc, c->ev->func, expand_fname(e, st->message, c->ev->fname));
         sv_push(e, out, s);
         return;
     case RS_HALT:

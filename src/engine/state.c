@@ -12,8 +12,6 @@
 
 #include "engine/internal.h"
 
-enum { SET_CAP = 6 };
-
 typedef struct KeyEnt {
     const char *name;
     int persistent;
@@ -450,6 +448,7 @@ State *st_join(Engine *e, const State *a, const State *b)
     j->nfacts = k;
     if (!av_equal(&a->ret, &b->ret))
         j->ret = av_widen(&a->ret, &b->ret);
+    j->approx = 1;
     st_finish(j);
     return j;
 }
@@ -474,6 +473,7 @@ State *st_strip_locals(Engine *e, const State *s)
 State *st_with_locals(Engine *e, const State *x, const State *s)
 {
     State *r = st_copy(e, x);
+    r->approx |= s->approx;
     int nloc = 0;
     for (int i = 0; i < s->nfacts; i++)
         nloc += !key_persistent(e, s->facts[i].key);
@@ -518,16 +518,21 @@ struct StateSet {
     State **v;
     int n, cap;
     int keep;                /* states kept apart per rule state before merging */
+    int loop;                /* a loop head (ss_mark_loop) */
 };
 
 StateSet *ss_new(Engine *e, int keep)
 {
-    (void)e;
     StateSet *s = calloc(1, sizeof *s);
     if (!s)
         abort();
-    s->keep = keep > 0 ? keep : SET_CAP;
+    s->keep = keep > 0 ? keep : e->set_keep;
     return s;
+}
+
+void ss_mark_loop(StateSet *set)
+{
+    set->loop = 1;
 }
 
 void ss_free(StateSet *set)
@@ -596,6 +601,8 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     /* widen into the last state with this rule state */
     State *j = st_join(e, set->v[at], s);
     j->trace = set->v[at]->trace;
+    if (set->loop)
+        j->approx = set->v[at]->approx | s->approx;
     if (st_equal(e, j, set->v[at]))
         return 0;
     set->v[at] = j;
