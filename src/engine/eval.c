@@ -190,3 +190,22 @@ State *ev_assume(Engine *e, State *s, const Expr *x, int truth)
         return s;
     }
 }
+
+int ev_reads_lost(Engine *e, const State *s, const Expr *x)
+{
+    if (!s->nlost)
+        return 0;
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            if (st_lost_has(s, ev_path_key(e, x)))
+                return 1;
+            int32_t bk = x->base_key ? key_find(e, x->base_key) : 0;
+            return bk && st_lost_has(s, bk);
+        }
+        if (ev_reads_lost(e, s, x->a) || ev_reads_lost(e, s, x->c))
+            return 1;
+        if (x->kind != EX_BINOP)
+            return 0;
+    }
+    return 0;
+}

@@ -256,7 +256,7 @@ static int applicable(const Program *p, const Rule *r)
 /* Path sensitivity: states kept apart per point in functions that touch
  * the rule and in the others, summaries per function, rule state and
  * arguments (and whatever the arguments) before widening. */
-enum { KEEP = 6, FRAME_KEEP = 1, SUM_CAP = 2, SUM_ARGS_CAP = 8 };
+enum { KEEP = 6, FRAME_KEEP = 1, SUM_CAP = 2, SUM_ARGS_CAP = 16 };
 
 static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep, Arena *a,
                          double deadline, size_t state_budget)

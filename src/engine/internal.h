@@ -97,8 +97,15 @@ typedef struct State {
     uint64_t hash;       /* of everything but the trace */
     const Fact *hashed;  /* the facts array fhash was computed for (in-place writes reset it) */
     uint64_t fhash;
-    int approx;          /* a join (merge, widening) is in its history: its trace may not be
-                            one real path (not part of equality) */
+    int approx;          /* a decision on its path read a value a join had weakened: its
+                            trace may not be one real path (not part of equality) */
+    const int32_t *lost; /* keys whose facts a join weakened, sorted; shared, never written */
+    int nlost;
+    /* a join at a block of function join_fi (call depth join_depth): the held
+     * state and the newcomer, whose own facts a later decision on a weakened
+     * key can consult to pick the path the trace shows (interp.c) */
+    const struct State *from[2];
+    int join_fi, join_depth;
 } State;
 
 typedef struct StateVec {
@@ -239,6 +246,14 @@ void sv_push(Engine *e, StateVec *v, State *s);
 State *st_strip_locals(Engine *e, const State *s);
 /* A copy of callee exit x with the caller's local facts of s put back. */
 State *st_with_locals(Engine *e, const State *x, const State *s);
+/* Keys a join weakened (State.lost): a decision that reads one makes the
+ * path's trace approximate. */
+int st_lost_has(const State *s, int32_t key);
+void st_lost_add(Engine *e, State *s, int32_t key);      /* s must be a fresh copy */
+void st_lost_del(Engine *e, State *s, int32_t key);      /* key and what lies below it */
+void st_lost_union(Engine *e, State *dst, const State *src);
+/* Does evaluating x read a weakened key? */
+int ev_reads_lost(Engine *e, const State *s, const Expr *x);
 /* A set of states with the widening cap: returns 1 if s (or a join) was new. */
 typedef struct StateSet StateSet;
 /* keep: states kept apart per rule state and return truth (0: the default). */
@@ -246,6 +261,8 @@ StateSet *ss_new(Engine *e, int keep);
 /* A loop head's set: its joins do not make a trace approximate (a loop's
  * iterations differ in counters, not in the path's shape). */
 void ss_mark_loop(StateSet *set);
+/* Where the set's states are: joins it makes remember their two sides. */
+void ss_set_origin(StateSet *set, int fi, int depth);
 int ss_add(Engine *e, StateSet *set, State *s, State **added);
 void ss_free(StateSet *set);
 int ss_export(StateSet *set, StateVec *out, Engine *e);

@@ -91,10 +91,8 @@ static Summary *sum_insert(Engine *e, int fi, State *entry)
  * the entry's other facts are widened into the newest of them (so a
  * function is analysed a bounded number of times per rule state and
  * arguments, whatever else its callers know). */
-/* *widened: 0 no, 1 the adapter facts were widened, 2 the arguments too. */
-static Summary *sum_find(Engine *e, int fi, State **entryp, int *widened)
+static Summary *sum_find(Engine *e, int fi, State **entryp)
 {
-    *widened = 0;
     if (!e->sums) {
         e->sums = calloc(1, sizeof *e->sums);
         e->sums->nfuncs = e->prog->nfuncs;
@@ -120,12 +118,10 @@ static Summary *sum_find(Engine *e, int fi, State **entryp, int *widened)
             }
         }
     /* called with many different arguments: the arguments widen too */
-    int args = 0;
     if (sameprop >= e->sum_args_cap && !(same >= e->sum_cap && newest))
-        newest = newest_prop, same = e->sum_cap, args = 1;
+        newest = newest_prop, same = e->sum_cap;
     if (same >= e->sum_cap && newest) {
         State *j = st_join(e, newest->entry, entry);
-        *widened = args ? 2 : 1;
         s = sum_lookup(e, fi, j);
         if (s)
             return s;
@@ -312,6 +308,14 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
     const char *name = st->callee;
     EventCtx ctx = {.fname = name ? name : "(indirect call)", .loc = st->loc,
                     .func = fr->fr->f->name, .call = st, .caller = s};
+    if (s->nlost && !s->approx && name && rx_rule_mentions_api(e->rule, name))
+        for (int i = 0; i < st->nargs; i++)
+            if (ev_reads_lost(e, s, st->args[i])) {   /* the rule reads a weakened argument */
+                s = st_copy(e, s);
+                s->approx = 1;
+                ctx.caller = s;
+                break;
+            }
     StateVec pre = {0};
     rx_fire(e, s, name, ROLE_NONE, EV_ENTRY, &ctx, &pre);
     for (int p = 0; p < pre.n; p++) {
@@ -425,6 +429,10 @@ static State *do_assign(Engine *e, const Step *st, State *s)
     State *n = st_copy(e, s);
     st_havoc_prefix(e, n, k);
     st_set(e, n, k, &v);
+    if (st->rhs && ev_reads_lost(e, s, st->rhs)) {
+        st_lost_add(e, n, k);        /* a weakened value flows on: the */
+        n->from[0] = NULL;           /* sides of the join no longer know it */
+    }
     return n;
 }
 
@@ -469,6 +477,55 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
     free(cur.v);
 }
 
+/* s decides on a key a join weakened (State.lost) and r took outcome
+ * `truth`.  Find a state that arrived at the join (a leaf of its join tree,
+ * exact itself) whose own values of the weakened keys allow that outcome,
+ * with s's values for everything else; give r that state's path up to the
+ * join, followed by the steps since.  Joins of this function's frame only;
+ * not after a weakened value was copied elsewhere.  Returns 0 if none. */
+static int repair_trace(Engine *e, int fi, const State *s, State *r, const Expr *cond, int truth)
+{
+    if (!s->from[0] || s->join_fi != fi || s->join_depth != e->depth)
+        return 0;
+    const State *stack[64], *leaf = NULL;
+    int sp = 0;
+    stack[sp++] = s->from[0];
+    if (s->from[1])
+        stack[sp++] = s->from[1];
+    while (sp && !leaf) {
+        const State *p = stack[--sp];
+        if (p->from[0] && p->join_fi == fi && p->join_depth == e->depth) {
+            if (sp < 62) {
+                if (p->from[1])
+                    stack[sp++] = p->from[1];
+                stack[sp++] = p->from[0];
+            }
+            continue;
+        }
+        if (p->approx)
+            continue;
+        State *h = st_copy(e, s);          /* s, with p's values of the weakened keys */
+        for (int i = 0; i < s->nlost; i++) {
+            const AbsVal *v = st_get(p, s->lost[i]);
+            AbsVal top = av_top();
+            st_set(e, h, s->lost[i], v ? v : &top);
+        }
+        h->nlost = 0;
+        if (ev_assume(e, h, cond, truth))
+            leaf = p;
+    }
+    /* the trace since the join must sit on the join's own trace */
+    Trace *base = s->from[0]->trace, *t = s->trace;
+    while (t && t != base)
+        t = t->parent;
+    if (!leaf || t != base)
+        return 0;
+    r->trace = tr_rebase(e, r->trace, base, leaf->trace);
+    r->from[0] = leaf;       /* later decisions follow the same path */
+    r->from[1] = NULL;
+    return 1;
+}
+
 typedef struct Work {
     int block;
     State *s;
@@ -482,24 +539,22 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     key.ret = av_top();
     st_finish(&key);
     State *kp = &key;
-    int widened;
-    Summary *sum = sum_find(e, fi, &kp, &widened);
+    Summary *sum = sum_find(e, fi, &kp);
     if (!sum->done && !sum->base && !sum->started) {   /* new: analyse it now */
         sum->started = 1;
         sum->base = entry->trace;
         if (kp != &key) {          /* widened: analyse from the joined entry */
             State *w = st_copy(e, kp);
             w->trace = entry->trace;
-            /* widening the arguments makes the callee's trace approximate;
-             * widening what callers know of the adapter is like joining at a
-             * loop head (callers are many histories of callbacks) */
-            w->approx |= widened == 2;
+            /* the join recorded what it weakened (State.lost): decisions
+             * on those keys inside the callee make its trace approximate */
             entry = w;
         }
     } else if (sum->done) {
         for (int i = 0; i < sum->exits.n; i++) {
             State *x = st_copy(e, sum->exits.v[i]);
-            x->approx |= (widened == 2) | entry->approx;
+            x->approx |= entry->approx;
+            st_lost_union(e, x, entry);
             x->trace = entry->trace
                            ? tr_rebase(e, sum->exits.v[i]->trace, sum->base, entry->trace)
                            : NULL;
@@ -563,14 +618,23 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     ss[0] = s;
                     ss[1] = s;
                 } else {
+                    /* deciding on a value a join weakened: the way taken may
+                     * not be open to the path the trace shows */
+                    int weak = ev_reads_lost(e, s, b->cond);
                     for (int t = 0; t < 2; t++) {
                         State *r = ev_assume(e, s, b->cond, t == 0);
                         if (!r)
                             continue;
+                        if (weak && !r->approx) {
+                            if (r == s)
+                                r = st_copy(e, s);
+                            if (!repair_trace(e, fi, s, r, b->cond, t == 0))
+                                r->approx = 1;
+                        }
                         if (b->branch_kind != BR_LOGIC) {
                             if (r == s)
                                 r = st_copy(e, s);
-                            r->trace = tr_branch(e, s->trace, b->term_loc, f->name, b->cond,
+                            r->trace = tr_branch(e, r->trace, b->term_loc, f->name, b->cond,
                                                  t == 0);
                         }
                         ss[t] = r;
@@ -580,6 +644,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
             case T_RETURN: {
                 State *x = st_copy(e, s);
                 x->ret = b->retval ? ev_expr(e, s, b->retval) : av_top();
+                x->approx |= b->retval && ev_reads_lost(e, s, b->retval);
                 x = st_strip_locals(e, x);
                 x->at = b->term_loc;
                 if (!exitset[w.block])
@@ -596,6 +661,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     continue;
                 if (!seen[succ[t]]) {
                     seen[succ[t]] = ss_new(e, frame.keep);
+                    ss_set_origin(seen[succ[t]], fi, e->depth);
                     if (heads[succ[t]])
                         ss_mark_loop(seen[succ[t]]);
                 }

@@ -330,6 +330,7 @@ void st_havoc_prefix(Engine *e, State *s, int32_t key)
 {
     if (key <= 0)
         return;
+    st_lost_del(e, s, key);
     if (!st_has_prefix(e, s, key))
         return;
     own_facts(e, s, 0);
@@ -426,6 +427,107 @@ int st_same_locals(Engine *e, const State *a, const State *b)
     }
 }
 
+enum { LOST_MAX = 32 };
+
+int st_lost_has(const State *s, int32_t key)
+{
+    int lo = 0, hi = s->nlost - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (s->lost[mid] == key)
+            return 1;
+        if (s->lost[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return 0;
+}
+
+/* A sorted union of two lost lists (and one more key, if > 0); past
+ * LOST_MAX keys the state is simply approximate. */
+static void set_lost(Engine *e, State *s, const int32_t *a, int na, const int32_t *b, int nb,
+                     int32_t extra)
+{
+    if (!na && !nb && extra <= 0) {
+        s->lost = NULL;
+        s->nlost = 0;
+        return;
+    }
+    int32_t buf[2 * LOST_MAX + 1];
+    int n = 0, i = 0, k = 0, over = 0;
+    while (i < na || k < nb) {
+        int32_t v = k >= nb || (i < na && a[i] <= b[k]) ? a[i] : b[k];
+        while (i < na && a[i] == v)
+            i++;
+        while (k < nb && b[k] == v)
+            k++;
+        if (n == 2 * LOST_MAX) {
+            over = 1;
+            break;
+        }
+        buf[n++] = v;
+    }
+    if (extra > 0) {
+        int at = n;
+        while (at > 0 && buf[at - 1] > extra)
+            at--;
+        if (!(at > 0 && buf[at - 1] == extra)) {
+            memmove(buf + at + 1, buf + at, sizeof *buf * (size_t)(n - at));
+            buf[at] = extra;
+            n++;
+        }
+    }
+    if (n > LOST_MAX || over) {
+        s->approx = 1;          /* too much was weakened to say what */
+        n = 0;
+    }
+    int32_t *v = n ? arena_alloc_raw(e->arena, sizeof *v * (size_t)n) : NULL;
+    if (n)
+        memcpy(v, buf, sizeof *v * (size_t)n);
+    s->lost = v;
+    s->nlost = n;
+}
+
+void st_lost_add(Engine *e, State *s, int32_t key)
+{
+    if (key > 0 && !st_lost_has(s, key))
+        set_lost(e, s, s->lost, s->nlost, NULL, 0, key);
+}
+
+void st_lost_union(Engine *e, State *dst, const State *src)
+{
+    if (src->nlost)
+        set_lost(e, dst, dst->lost, dst->nlost, src->lost, src->nlost, 0);
+}
+
+void st_lost_del(Engine *e, State *s, int32_t key)
+{
+    int any = 0;
+    for (int i = 0; i < s->nlost && !any; i++)
+        any = s->lost[i] == key || key_is_below(e, s->lost[i], key);
+    if (!any)
+        return;
+    int32_t *v = arena_alloc_raw(e->arena, sizeof *v * (size_t)s->nlost);
+    int n = 0;
+    for (int i = 0; i < s->nlost; i++)
+        if (!(s->lost[i] == key || key_is_below(e, s->lost[i], key)))
+            v[n++] = s->lost[i];
+    s->lost = v;
+    s->nlost = n;
+}
+
+/* Keep only the entries of s->lost whose key is persistent (want 1) or
+ * frame-local (want 0). */
+static int lost_filter(Engine *e, const State *s, int want, int32_t *out)
+{
+    int n = 0;
+    for (int i = 0; i < s->nlost; i++)
+        if (key_persistent(e, s->lost[i]) == want)
+            out[n++] = s->lost[i];
+    return n;
+}
+
 /* Widening join of a state a program point holds (a) with a newcomer (b)
  * with the same rule state: a fact known on one side only goes, facts on
  * both sides are widened (av_widen), so repeated merging terminates. */
@@ -448,7 +550,30 @@ State *st_join(Engine *e, const State *a, const State *b)
     j->nfacts = k;
     if (!av_equal(&a->ret, &b->ret))
         j->ret = av_widen(&a->ret, &b->ret);
-    j->approx = 1;
+    /* what the join weakened: the keys whose facts differ, or that only
+     * one side had (a merge walk: both arrays are sorted by key) */
+    int32_t w[LOST_MAX + 1];
+    int nw = 0, ia = 0, ib = 0;
+    while ((ia < a->nfacts || ib < b->nfacts) && nw <= LOST_MAX) {
+        if (ib >= b->nfacts || (ia < a->nfacts && a->facts[ia].key < b->facts[ib].key))
+            w[nw++] = a->facts[ia++].key;
+        else if (ia >= a->nfacts || b->facts[ib].key < a->facts[ia].key)
+            w[nw++] = b->facts[ib++].key;
+        else {
+            if (!av_equal(&a->facts[ia].v, &b->facts[ib].v))
+                w[nw++] = a->facts[ia].key;
+            ia++;
+            ib++;
+        }
+    }
+    j->approx = a->approx | b->approx;
+    j->from[0] = j->from[1] = NULL;
+    if (a->nlost || b->nlost)
+        set_lost(e, j, a->lost, a->nlost, b->lost, b->nlost, 0);
+    if (nw > LOST_MAX)
+        j->approx = 1;
+    else if (nw)
+        set_lost(e, j, j->lost, j->nlost, w, nw, 0);
     st_finish(j);
     return j;
 }
@@ -456,6 +581,12 @@ State *st_join(Engine *e, const State *a, const State *b)
 State *st_strip_locals(Engine *e, const State *s)
 {
     State *c = st_copy(e, s);
+    if (s->nlost) {
+        int32_t keep[LOST_MAX];
+        int n = lost_filter(e, s, 1, keep);
+        if (n != s->nlost)
+            set_lost(e, c, keep, n, NULL, 0, 0);
+    }
     int nloc = 0;
     for (int i = 0; i < s->nfacts; i++)
         nloc += !key_persistent(e, s->facts[i].key);
@@ -474,6 +605,12 @@ State *st_with_locals(Engine *e, const State *x, const State *s)
 {
     State *r = st_copy(e, x);
     r->approx |= s->approx;
+    if (s->nlost) {                  /* the caller's weakened locals come back too */
+        int32_t loc[LOST_MAX];
+        int n = lost_filter(e, s, 0, loc);
+        if (n)
+            set_lost(e, r, x->lost, x->nlost, loc, n, 0);
+    }
     int nloc = 0;
     for (int i = 0; i < s->nfacts; i++)
         nloc += !key_persistent(e, s->facts[i].key);
@@ -519,6 +656,7 @@ struct StateSet {
     int n, cap;
     int keep;                /* states kept apart per rule state before merging */
     int loop;                /* a loop head (ss_mark_loop) */
+    int fi, depth;           /* ss_set_origin; fi < 0: joins remember nothing */
 };
 
 StateSet *ss_new(Engine *e, int keep)
@@ -527,7 +665,14 @@ StateSet *ss_new(Engine *e, int keep)
     if (!s)
         abort();
     s->keep = keep > 0 ? keep : e->set_keep;
+    s->fi = -1;
     return s;
+}
+
+void ss_set_origin(StateSet *set, int fi, int depth)
+{
+    set->fi = fi;
+    set->depth = depth;
 }
 
 void ss_mark_loop(StateSet *set)
@@ -601,8 +746,17 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     /* widen into the last state with this rule state */
     State *j = st_join(e, set->v[at], s);
     j->trace = set->v[at]->trace;
-    if (set->loop)
+    j->from[0] = j->from[1] = NULL;
+    if (set->fi >= 0 && !set->loop) {
+        j->from[0] = set->v[at];
+        j->from[1] = s;
+        j->join_fi = set->fi;
+        j->join_depth = set->depth;
+    }
+    if (set->loop) {             /* a loop's iterations: nothing counts as weakened */
         j->approx = set->v[at]->approx | s->approx;
+        set_lost(e, j, set->v[at]->lost, set->v[at]->nlost, s->lost, s->nlost, 0);
+    }
     if (st_equal(e, j, set->v[at]))
         return 0;
     set->v[at] = j;
