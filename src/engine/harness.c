@@ -296,24 +296,50 @@ static void engine_end(Engine *e)
     keytab_free(e->keys);
 }
 
-Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Report *rep)
-{
-    Arena *a = arena_new();
+struct EngineDriver {
+    const Driver *drv;
+    Arena *arena;            /* the program: functions, entry points, call targets */
     Program prog;
-    prog_build(&prog, drv, a);
+};
+
+EngineDriver *eng_prepare(const Driver *drv)
+{
+    EngineDriver *ed = calloc(1, sizeof *ed);
+    if (!ed)
+        abort();
+    ed->drv = drv;
+    ed->arena = arena_new();
+    prog_build(&ed->prog, drv, ed->arena);
+    return ed;
+}
+
+void eng_release(EngineDriver *ed)
+{
+    if (ed) {
+        arena_free(ed->arena);
+        free(ed);
+    }
+}
+
+Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Report *rep)
+{
+    Program *prog = &ed->prog;
+    Arena *a = arena_new();  /* this rule's states, traces and slice */
     Verdict v;
     const char *detail = NULL;
     if (!rule->runnable) {
         v = VERDICT_NOT_RUNNABLE;
         detail = rule->unsupported;
-    } else if (!applicable(&prog, rule)) {
+    } else if (!applicable(prog, rule)) {
         v = VERDICT_NOT_APPLICABLE;
         detail = "the driver calls none of the rule's APIs";
     } else {
         Engine e;
         double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
         double t0 = eng_now();
-        engine_start(&e, &prog, rule, rep, a, t0 + budget,
+        const char **relevant = prog->relevant;        /* prog_slice replaces them for this rule */
+        int nrelevant = prog->nrelevant_slots;
+        engine_start(&e, prog, rule, rep, a, t0 + budget,
                      o && o->state_budget ? o->state_budget : 4000000);
         lifecycle(&e);
         orphans(&e);
@@ -330,22 +356,29 @@ Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Rep
             detail = arena_printf(a, "%s; %d defect(s) found before", detail, e.ndefects);
         tr_note_approx(&e);
         engine_end(&e);
+        prog->relevant = relevant;
+        prog->nrelevant_slots = nrelevant;
     }
-    report_add_verdict(rep, drv->name, rule->name, v, detail);
+    report_add_verdict(rep, ed->drv->name, rule->name, v, detail);
     arena_free(a);
     return v;
 }
 
-void eng_list_entry_points(const Driver *drv, Report *rep)
+Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Report *rep)
 {
-    Arena *a = arena_new();
-    Program prog;
-    prog_build(&prog, drv, a);
-    for (int i = 0; i < prog.nentries; i++) {
-        const EntryPoint *ep = &prog.entries[i];
-        const Func *f = prog.funcs[ep->func].f;
-        report_add_entry(rep, drv->name, f->name, role_typedef(ep->role), ep->found_by,
+    EngineDriver *ed = eng_prepare(drv);
+    Verdict v = eng_check(ed, rule, o, rep);
+    eng_release(ed);
+    return v;
+}
+
+void eng_list_entry_points(const EngineDriver *ed, Report *rep)
+{
+    const Program *prog = &ed->prog;
+    for (int i = 0; i < prog->nentries; i++) {
+        const EntryPoint *ep = &prog->entries[i];
+        const Func *f = prog->funcs[ep->func].f;
+        report_add_entry(rep, ed->drv->name, f->name, role_typedef(ep->role), ep->found_by,
                          ep->loc.file ? ep->loc.file : f->file, ep->loc.line);
     }
-    arena_free(a);
 }
