@@ -141,6 +141,8 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
     }
     for (int w = 0; w < work.n && !eng_budget_exceeded(e); w++) {
         State *s = work.v[w];
+        if (!ss_holds(set, s))
+            continue;      /* a join replaced it: what it leads to, the join leads to */
         sv_push(e, reached, s);
         for (int i = 0; i < e->prog->nentries; i++) {
             const EntryPoint *ep = &e->prog->entries[i];

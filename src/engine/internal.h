@@ -261,6 +261,8 @@ StateSet *ss_new(Engine *e, int keep);
 /* A loop head's set: its joins do not make a trace approximate (a loop's
  * iterations differ in counters, not in the path's shape). */
 void ss_mark_loop(StateSet *set);
+/* Is s (this very state) still held, not replaced by a join? */
+int ss_holds(const StateSet *set, const State *s);
 /* Where the set's states are: joins it makes remember their two sides. */
 void ss_set_origin(StateSet *set, int fi, int depth);
 int ss_add(Engine *e, StateSet *set, State *s, State **added);

@@ -597,6 +597,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     }
     while (wh < wn && !eng_budget_exceeded(e)) {
         Work w = wl[wh++];
+        if (!ss_holds(seen[w.block], w.s))
+            continue;      /* a join replaced it: the join's own work item covers it */
         if (e->work)
             e->work[fi] += f->blocks[w.block].nsteps + 1;
         const Block *b = &f->blocks[w.block];

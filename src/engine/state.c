@@ -669,6 +669,14 @@ StateSet *ss_new(Engine *e, int keep)
     return s;
 }
 
+int ss_holds(const StateSet *set, const State *s)
+{
+    for (int i = 0; i < set->n; i++)
+        if (set->v[i] == s)
+            return 1;
+    return 0;
+}
+
 void ss_set_origin(StateSet *set, int fi, int depth)
 {
     set->fi = fi;
