@@ -1,6 +1,7 @@
 /* front_int.h - internals shared by the files of the front end (src/front).
  *
  * parse.c    FrontCtx, compiler arguments, parse rounds, diagnostics
+ * includes.c missing headers found in the #include lines, before parsing
  * recover.c  stand-ins for missing headers, unknown types and identifiers,
  *            MSVC lvalue casts (what the next parse round gets)
  * decls.c    the top-level walk: definitions, role declarations, stores of
@@ -172,6 +173,19 @@ void rec_free(Recover *r);
 int rec_scan(Recover *r, CXTranslationUnit tu);
 int rec_unsaved(Recover *r, struct CXUnsavedFile **out);  /* files for the next round */
 const char *rec_prelude_path(Recover *r);
-void rec_report(Recover *r, Unit *u);                   /* fill u->assumed */
+/* fill u->assumed (stand-ins made before parsing: only those tu included) */
+void rec_report(Recover *r, Unit *u, CXTranslationUnit tu);
+/* A stand-in for a header no folder holds, before parsing (recover.c);
+ * returns the real path of a case-insensitive match it redirects to
+ * (malloc), or NULL. */
+char *rec_missing_header(Recover *r, const char *name, const char *includer);
+void rec_wpp_text(Recover *r, const char *text);  /* WPP names a source text declares */
+
+/* includes.c: before the first round, a stand-in for every header that the
+ * #include lines of main_abs and its project headers name and no folder
+ * holds (idirs: -I, sdirs: system folders, not read). */
+void inc_prescan(Recover *r, const char *main_abs, const char *const *idirs, int nidirs,
+                 const char *const *sdirs, int nsdirs);
+void rec_dump(Recover *r, FILE *f);     /* assumptions new since the last call */
 
 #endif

@@ -34,6 +34,7 @@ struct FrontCtx {
     FrontOptions o;
     CXIndex idx;
     char *incdir;            /* absolute model / WDK include dir, or NULL */
+    char *resdir;            /* clang's own headers (stddef.h, intrin.h), or NULL */
 };
 
 static pthread_once_t env_once = PTHREAD_ONCE_INIT;
@@ -43,6 +44,40 @@ static void set_env(void)
     /* libclang parses on a thread of its own with 8 MiB of stack unless
      * this is set; we already run on a thread with a large stack. */
     setenv("LIBCLANG_NOTHREADS", "1", 0);
+}
+
+static void find_stddef(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
+{
+    (void)stack;
+    (void)n;
+    char **out = d;
+    CXString s = clang_getFileName(f);
+    const char *path = clang_getCString(s);
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    if (!*out && slash && strcmp(slash, "/stddef.h") == 0) {
+        *out = strndup(path, (size_t)(slash - path));
+        if (!*out)
+            abort();
+    }
+    clang_disposeString(s);
+}
+
+/* The folder of clang's own headers, which it searches after ours: asked
+ * of libclang once (a one-line parse), so that includes.c never makes a
+ * stand-in that would hide one of them. */
+static char *resource_dir(CXIndex idx)
+{
+    static const char src[] = "#include <stddef.h>\n";
+    struct CXUnsavedFile uf = { "/__drvcheck_probe.c", src, sizeof src - 1 };
+    const char *args[] = { "--target=x86_64-pc-windows-msvc" };
+    CXTranslationUnit tu = NULL;
+    char *dir = NULL;
+    if (clang_parseTranslationUnit2(idx, uf.Filename, args, 1, &uf, 1, 0, &tu) == CXError_Success
+        && tu)
+        clang_getInclusions(tu, find_stddef, &dir);
+    if (tu)
+        clang_disposeTranslationUnit(tu);
+    return dir;
 }
 
 FrontCtx *front_new(const FrontOptions *o)
@@ -58,6 +93,8 @@ FrontCtx *front_new(const FrontOptions *o)
         char buf[PATH_MAX];
         fc->incdir = strdup(realpath(dir, buf) ? buf : dir);
     }
+    if (o->recover)
+        fc->resdir = resource_dir(fc->idx);
     return fc;
 }
 
@@ -67,6 +104,7 @@ void front_free(FrontCtx *fc)
         return;
     clang_disposeIndex(fc->idx);
     free(fc->incdir);
+    free(fc->resdir);
     free(fc);
 }
 
@@ -177,8 +215,11 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* incdirs: the model / WDK folder and the -I folders (where recover.c
+ * looks for case-insensitive matches); idirs: the -I folders; sdirs: the
+ * system folders in clang's order. */
 static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Args *a,
-                       const char *prelude, Args *incdirs)
+                       const char *prelude, Args *incdirs, Args *idirs, Args *sdirs)
 {
     arg(a, "--target=x86_64-pc-windows-msvc");
     arg(a, "-fms-extensions");
@@ -194,6 +235,7 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
         arg(a, "-isystem");
         arg(a, fc->incdir);
         arg(incdirs, fc->incdir);
+        arg(sdirs, fc->incdir);
         if (fc->o.wdk_include) {
             static const char *const sub[] = { "km", "shared", "um", "km/crt" };
             for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
@@ -205,12 +247,15 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
                 if (is_dir(d)) {
                     arg(a, "-isystem");
                     arg(a, own(a, d));
+                    arg(sdirs, d);
                 } else {
                     free(d);
                 }
             }
         }
     }
+    if (fc->resdir)
+        arg(sdirs, fc->resdir);
     for (size_t i = 0; i < sizeof default_defines / sizeof *default_defines; i++) {
         const char *name = default_defines[i][0];
         if (args_define(fc->o.extra_args, fc->o.nextra, name) ||
@@ -233,8 +278,11 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
         for (int i = 0; i < counts[k]; i++) {
             const char *s = lists[k][i];
             arg(a, s);
-            if ((s[0] == '-' || s[0] == '/') && s[1] == 'I')
-                arg(incdirs, s[2] ? s + 2 : (i + 1 < counts[k] ? lists[k][i + 1] : "."));
+            if ((s[0] == '-' || s[0] == '/') && s[1] == 'I') {
+                const char *d = s[2] ? s + 2 : (i + 1 < counts[k] ? lists[k][i + 1] : ".");
+                arg(incdirs, d);
+                arg(idirs, d);
+            }
         }
     }
 }
@@ -332,10 +380,21 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static void dump_incl(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
+{
+    (void)stack;
+    (void)d;
+    CXString s = clang_getFileName(f);
+    fprintf(stderr, "front:   incl %u %s\n", n, clang_getCString(s));
+    clang_disposeString(s);
+}
+
 static void parse_job(Job *j)
 {
     double t0 = now(), t1 = 0, t2 = 0;   /* parse rounds, lowering */
     int rounds = 0;
+    const char *st = getenv("DRVCHECK_FRONT_STATS");
+    int stats = st ? atoi(st) : 0;
     FrontCtx *fc = j->fc;
     const SourceFile *sf = j->sf;
     Arena *a = arena_new();
@@ -354,7 +413,7 @@ static void parse_job(Job *j)
         diag_add(&u->diags, DIAG_ERROR, display, 0, 0, "cannot read the file");
         return;
     }
-    Args args = {0}, incdirs = {0};
+    Args args = {0}, incdirs = {0}, idirs = {0}, sdirs = {0};
     char *dir = strdup(main_abs);
     if (!dir)
         abort();
@@ -369,8 +428,10 @@ static void parse_job(Job *j)
         snprintf(prelude, pl, "%s/__drvcheck_prelude.h", standin);
         own(&args, prelude);
     }
-    build_args(fc, sf, text, &args, prelude, &incdirs);
+    build_args(fc, sf, text, &args, prelude, &incdirs, &idirs, &sdirs);
     Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n) : NULL;
+    if (r)
+        inc_prescan(r, main_abs, idirs.v, idirs.n, sdirs.v, sdirs.n);
     unsigned opts = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
     CXTranslationUnit best = NULL;
     int best_err = 0;
@@ -389,6 +450,8 @@ static void parse_job(Job *j)
         }
         rounds++;
         int nerr = count_errors(tu);
+        if (stats > 1)
+            fprintf(stderr, "front: %s: round %d: %d error(s)\n", display, rounds, nerr);
         /* another round only while they help: fewer errors than the best */
         int better = !best || nerr < best_err;
         int more = r && nerr && better && round + 1 < MAX_ROUNDS ? rec_scan(r, tu) : 0;
@@ -400,6 +463,10 @@ static void parse_job(Job *j)
         } else {
             clang_disposeTranslationUnit(tu);
         }
+        if (stats > 1 && r)
+            rec_dump(r, stderr);
+        if (stats > 2)
+            clang_getInclusions(tu, dump_incl, NULL);
         if (!more)
             break;
     }
@@ -410,7 +477,6 @@ static void parse_job(Job *j)
         collect_diags(best, u, clang_getFile(best, main_abs), display);
         lower_unit(best, u, main_abs, display, fc->incdir);
         t2 = now();
-        clang_disposeTranslationUnit(best);
     }
     if (!t2)
         t2 = now();
@@ -418,12 +484,16 @@ static void parse_job(Job *j)
         fprintf(stderr, "front: %s: %d round(s) parse %.3fs, lower %.3fs\n", display, rounds,
                 t1 - t0, t2 - t1);
     if (r)
-        rec_report(r, u);
+        rec_report(r, u, best);
+    if (best)
+        clang_disposeTranslationUnit(best);
     rec_free(r);
     free(dir);
     free(text);
     args_free(&args);
     args_free(&incdirs);
+    args_free(&idirs);
+    args_free(&sdirs);
 }
 
 static void *job_main(void *p)

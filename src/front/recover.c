@@ -22,6 +22,7 @@
  * diagnostics; files are read once. */
 #include <ctype.h>
 #include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -33,6 +34,7 @@ typedef struct VFile {
     char *path;
     char *text;
     size_t len;
+    int wpp;                 /* a WPP stand-in: text follows r->wpp_names */
 } VFile;
 
 struct Recover {
@@ -40,17 +42,21 @@ struct Recover {
     char *standin_dir;
     char **incdirs;
     int nincdirs;
-    StrMap seen;             /* "t:NAME", "i:NAME", "h:NAME", "c:file:off" */
+    StrMap seen;             /* "n:NAME", "h:NAME", "c:file:off" */
     char **assumed;
+    char **assumed_if;       /* per assumption: reported only when this file
+                              * was included (stand-ins made before parsing), or NULL */
     int nassumed, capassumed;
+    int ndumped;             /* assumptions rec_dump printed */
     char *prelude;
     size_t prelude_len, prelude_cap;
     VFile *files;
     int nfiles, capfiles;
     struct CXUnsavedFile *uf;
     char *prelude_path;
-    char **wpp_funcs;
-    int nwpp, wpp_scanned;
+    char **wpp_names;        /* FUNC names, then "=NAME" for WPP_DEFINE_BIT flags */
+    int nwpp, wpp_scanned, wpp_dirty;
+    StrMap wpp_seen;
 };
 
 static char *xstrdup(const char *s)
@@ -125,9 +131,12 @@ void rec_free(Recover *r)
         free(r->incdirs[i]);
     free(r->incdirs);
     strmap_free(&r->seen);
-    for (int i = 0; i < r->nassumed; i++)
+    for (int i = 0; i < r->nassumed; i++) {
         free(r->assumed[i]);
+        free(r->assumed_if[i]);
+    }
     free(r->assumed);
+    free(r->assumed_if);
     free(r->prelude);
     for (int i = 0; i < r->nfiles; i++) {
         free(r->files[i].path);
@@ -137,8 +146,9 @@ void rec_free(Recover *r)
     free(r->uf);
     free(r->prelude_path);
     for (int i = 0; i < r->nwpp; i++)
-        free(r->wpp_funcs[i]);
-    free(r->wpp_funcs);
+        free(r->wpp_names[i]);
+    free(r->wpp_names);
+    strmap_free(&r->wpp_seen);
     free(r);
 }
 
@@ -147,17 +157,25 @@ const char *rec_prelude_path(Recover *r)
     return r->prelude_path;
 }
 
-static void assume(Recover *r, const char *fmt, const char *a, const char *b)
+static void assume_if(Recover *r, const char *file, const char *fmt, const char *a,
+                      const char *b)
 {
     char buf[1024];
     snprintf(buf, sizeof buf, fmt, a, b ? b : "");
     if (r->nassumed == r->capassumed) {
         r->capassumed = r->capassumed ? r->capassumed * 2 : 16;
         r->assumed = realloc(r->assumed, (size_t)r->capassumed * sizeof *r->assumed);
-        if (!r->assumed)
+        r->assumed_if = realloc(r->assumed_if, (size_t)r->capassumed * sizeof *r->assumed_if);
+        if (!r->assumed || !r->assumed_if)
             abort();
     }
+    r->assumed_if[r->nassumed] = file ? xstrdup(file) : NULL;
     r->assumed[r->nassumed++] = xstrdup(buf);
+}
+
+static void assume(Recover *r, const char *fmt, const char *a, const char *b)
+{
+    assume_if(r, NULL, fmt, a, b);
 }
 
 static void prelude_add(Recover *r, const char *line)
@@ -188,6 +206,7 @@ static VFile *vfile(Recover *r, const char *path)
     v->path = xstrdup(path);
     v->text = NULL;
     v->len = 0;
+    v->wpp = 0;
     return v;
 }
 
@@ -251,8 +270,26 @@ static char *dir_of(const char *path)
     return d;
 }
 
-/* "// begin_wpp config  // FUNC Name(...);  // end_wpp" in one text */
-static void scan_wpp_text(Recover *r, const char *t)
+static void wpp_name(Recover *r, const char *prefix, const char *n, size_t len)
+{
+    char key[300];
+    if (len + strlen(prefix) + 1 > sizeof key)
+        return;
+    snprintf(key, sizeof key, "%s%.*s", prefix, (int)len, n);
+    if (strmap_get(&r->wpp_seen, key))
+        return;
+    strmap_put(&r->wpp_seen, key, 1);
+    r->wpp_names = realloc(r->wpp_names, (size_t)(r->nwpp + 1) * sizeof *r->wpp_names);
+    if (!r->wpp_names)
+        abort();
+    r->wpp_names[r->nwpp++] = xstrdup(key);
+    r->wpp_dirty = 1;
+}
+
+/* The WPP configuration one text names: "// begin_wpp config // FUNC
+ * Name(...); // end_wpp" trace functions and WPP_DEFINE_BIT(NAME) flags
+ * (not the parameter of a "#define WPP_DEFINE_BIT(x)"). */
+void rec_wpp_text(Recover *r, const char *t)
 {
     const char *p = t;
     while ((p = strstr(p, "begin_wpp config"))) {
@@ -268,16 +305,32 @@ static void scan_wpp_text(Recover *r, const char *t)
                 e++;
             if (e == n || (*e != '(' && *e != '{'))
                 continue;
-            r->wpp_funcs = realloc(r->wpp_funcs, (size_t)(r->nwpp + 1) * sizeof *r->wpp_funcs);
-            if (!r->wpp_funcs)
-                abort();
-            r->wpp_funcs[r->nwpp] = malloc((size_t)(e - n) + 1);
-            if (!r->wpp_funcs[r->nwpp])
-                abort();
-            memcpy(r->wpp_funcs[r->nwpp], n, (size_t)(e - n));
-            r->wpp_funcs[r->nwpp++][e - n] = 0;
+            wpp_name(r, "", n, (size_t)(e - n));
         }
         p = end;
+    }
+    for (p = t; (p = strstr(p, "WPP_DEFINE_BIT")); p += 14) {
+        const char *n = p + 14;
+        while (*n == ' ' || *n == '\t')
+            n++;
+        if (*n != '(')
+            continue;
+        n++;
+        while (*n == ' ' || *n == '\t')
+            n++;
+        const char *e = n;
+        while (isalnum((unsigned char)*e) || *e == '_')
+            e++;
+        const char *q = e;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        const char *b = p;
+        while (b > t && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        int defined = b - t >= 6 && strncmp(b - 6, "define", 6) == 0;
+        if (e == n || *q != ')' || defined)
+            continue;
+        wpp_name(r, "=", n, (size_t)(e - n));
     }
 }
 
@@ -297,29 +350,31 @@ static void scan_wpp_incl(CXFile f, CXSourceLocation *stack, unsigned n, CXClien
     if (path && !clang_Location_isInSystemHeader(clang_getLocationForOffset(w->tu, f, 0))) {
         char *t = read_file(path, NULL);
         if (t)
-            scan_wpp_text(r, t);
+            rec_wpp_text(r, t);
         free(t);
     }
     clang_disposeString(s);
 }
 
-static char *wpp_standin(Recover *r, CXTranslationUnit tu, const char *name)
+/* The trace macros and functions as no-ops, the flags as distinct bits. */
+static char *wpp_standin(Recover *r, const char *name)
 {
-    if (!r->wpp_scanned) {
-        r->wpp_scanned = 1;
-        WppScan w = { r, tu };
-        clang_getInclusions(tu, scan_wpp_incl, &w);
-    }
     static const char *const base[] = { "WPP_INIT_TRACING", "WPP_CLEANUP", "DoTraceMessage",
                                         "WPP_RECORDER", "WPP_INIT_TRACING_EX" };
-    size_t cap = 512 + (size_t)(r->nwpp + 5) * 128;
+    size_t cap = 512 + (size_t)(r->nwpp + 5) * 300;
     char *t = malloc(cap);
     if (!t)
         abort();
     size_t n = (size_t)snprintf(t, cap, "/* drvcheck: stand-in for the WPP trace header %s */\n", name);
+    int bit = 0;
     for (int i = 0; i < 5 + r->nwpp; i++) {
-        const char *m = i < 5 ? base[i] : r->wpp_funcs[i - 5];
-        n += (size_t)snprintf(t + n, cap - n, "#ifndef %s\n#define %s(...) ((void)0)\n#endif\n", m, m);
+        const char *m = i < 5 ? base[i] : r->wpp_names[i - 5];
+        if (*m == '=')
+            n += (size_t)snprintf(t + n, cap - n, "#ifndef %s\n#define %s 0x%xu\n#endif\n", m + 1,
+                                  m + 1, 1u << (bit++ % 32));
+        else
+            n += (size_t)snprintf(t + n, cap - n, "#ifndef %s\n#define %s(...) ((void)0)\n#endif\n",
+                                  m, m);
     }
     return t;
 }
@@ -390,13 +445,15 @@ static int sal_kind(const char *text, size_t len, unsigned off, const char *name
     return *p == '(' ? 2 : 1;
 }
 
-static void blank_cast(Recover *r, const char *path, unsigned off)
+/* Blank "(T)" at off in an unsaved copy of path; 0 when no cast is written
+ * there (it comes from a macro). */
+static int blank_cast(Recover *r, const char *path, unsigned off)
 {
     VFile *v = vfile(r, path);
     if (!v->text)
         v->text = read_file(path, &v->len);
     if (!v->text || off >= v->len || v->text[off] != '(')
-        return;
+        return 0;
     int depth = 0;
     for (size_t i = off; i < v->len; i++) {
         char ch = v->text[i];
@@ -409,6 +466,7 @@ static void blank_cast(Recover *r, const char *path, unsigned off)
         if (depth == 0)
             break;
     }
+    return 1;
 }
 
 static enum CXChildVisitResult add_decl_name(CXCursor c, CXCursor p, CXClientData d)
@@ -424,28 +482,41 @@ static enum CXChildVisitResult add_decl_name(CXCursor c, CXCursor p, CXClientDat
     return c.kind == CXCursor_EnumDecl ? CXChildVisit_Recurse : CXChildVisit_Continue;
 }
 
-static int add_header(Recover *r, CXTranslationUnit tu, const char *name, const char *file)
+/* A stand-in for header NAME, which FILE includes and no folder holds: a
+ * redirect to a case-insensitive match (its real path returned, malloc),
+ * else a WPP or an empty stand-in (NULL returned).  PENDING: made before
+ * parsing, so reported only if the parse includes it.  Once per name. */
+static char *standin(Recover *r, const char *name, const char *file, int pending, int *added)
 {
     char key[600];
+    *added = 0;
     snprintf(key, sizeof key, "h:%s", name);
     if (strmap_get(&r->seen, key))
-        return 0;
+        return NULL;
     strmap_put(&r->seen, key, 1);
+    *added = 1;
     char *dir = dir_of(file);
     char *real = ci_resolve(dir, name);
     for (int k = 0; !real && k < r->nincdirs; k++)
         real = ci_resolve(r->incdirs[k], name);
     free(dir);
+    if (real) {                /* the redirect lives elsewhere: no relative path */
+        char buf[PATH_MAX];
+        if (realpath(real, buf)) {
+            free(real);
+            real = xstrdup(buf);
+        }
+    }
     size_t pl = strlen(r->standin_dir) + strlen(name) + 2;
     char *vpath = malloc(pl);
     if (!vpath)
         abort();
     snprintf(vpath, pl, "%s/%s", r->standin_dir, name);
-    for (char *q = vpath; *q; q++)      /* clang looks "a\b.h" up as "a/b.h" */
+    for (char *q = vpath; *q; q++)      /* clang looks "a\\b.h" up as "a/b.h" */
         if (*q == '\\')
             *q = '/';
     VFile *v = vfile(r, vpath);
-    free(vpath);
+    const char *cond = pending ? vpath : NULL;
     free(v->text);
     size_t n = strlen(name);
     if (real) {
@@ -454,17 +525,37 @@ static int add_header(Recover *r, CXTranslationUnit tu, const char *name, const 
         if (!v->text)
             abort();
         snprintf(v->text, tl, "#include \"%s\"\n", real);
-        assume(r, "header %s (found as %s)", name, real);
+        assume_if(r, cond, "header %s (found as %s)", name, real);
     } else if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
-        v->text = wpp_standin(r, tu, name);
-        assume(r, "header %s (WPP stand-in)", name, NULL);
+        v->wpp = 1;
+        v->text = wpp_standin(r, name);
+        assume_if(r, cond, "header %s (WPP stand-in)", name, NULL);
     } else {
         v->text = xstrdup("/* drvcheck: empty stand-in for a missing header */\n");
-        assume(r, "header %s (empty stand-in)", name, NULL);
+        assume_if(r, cond, "header %s (empty stand-in)", name, NULL);
     }
     v->len = strlen(v->text);
-    free(real);
-    return 1;
+    free(vpath);
+    return real;
+}
+
+char *rec_missing_header(Recover *r, const char *name, const char *file)
+{
+    int added;
+    return standin(r, name, file, 1, &added);
+}
+
+static int add_header(Recover *r, CXTranslationUnit tu, const char *name, const char *file)
+{
+    size_t n = strlen(name);
+    if (!r->wpp_scanned && n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
+        r->wpp_scanned = 1;
+        WppScan w = { r, tu };
+        clang_getInclusions(tu, scan_wpp_incl, &w);
+    }
+    int added;
+    free(standin(r, name, file, 0, &added));
+    return added;
 }
 
 static int add_name(Recover *r, const char *name, int is_type, int sal, StrMap *declared)
@@ -495,17 +586,19 @@ static int add_cast(Recover *r, const char *file, unsigned off, unsigned line)
     if (strmap_get(&r->seen, key))
         return 0;
     strmap_put(&r->seen, key, 1);
-    blank_cast(r, file, off);
+    if (!blank_cast(r, file, off))
+        return 0;
     snprintf(where, sizeof where, "%u", line);
     assume(r, "lvalue cast at line %s of %s", where, file);
     return 1;
 }
 
 /* One diagnostic: what it asks to assume, if it belongs to this phase.
- * Phases: 0 missing headers, 1 unknown types, 2 unknown values and lvalue
- * casts; a phase runs only when the earlier ones found nothing, since most
- * unknown names follow from a missing header, and most unknown values
- * (variables whose declaration failed) from an unknown type. */
+ * Phases: 0 missing headers, 1 unknown types, 2 unknown values; a phase
+ * runs only when the earlier ones found nothing, since most unknown names
+ * follow from a missing header, and most unknown values (variables whose
+ * declaration failed) from an unknown type.  Lvalue casts follow from
+ * nothing else: they join whichever phase runs (phase -1). */
 static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase,
                      StrMap *declared)
 {
@@ -535,7 +628,7 @@ static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase
                 added = add_name(r, name, is_type, sal, declared);
         }
     } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
-        if (phase == 2)
+        if (phase == -1)
             added = add_cast(r, file, off, line);
     }
     clang_disposeString(fs);
@@ -551,13 +644,16 @@ int rec_scan(Recover *r, CXTranslationUnit tu)
     unsigned nd = clang_getNumDiagnostics(tu);
     StrMap declared = {0};
     clang_visitChildren(clang_getTranslationUnitCursor(tu), add_decl_name, &declared);
-    for (int phase = 0; phase < 3 && !added; phase++) {
+    int casts = 0;
+    for (int phase = -1; phase < 3 && added <= casts; phase++) {
         for (unsigned i = 0; i < nd; i++) {
             CXDiagnostic d = clang_getDiagnostic(tu, i);
             if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error)
                 added += scan_diag(r, tu, d, phase, &declared);
             clang_disposeDiagnostic(d);
         }
+        if (phase == -1)
+            casts = added;
     }
     strmap_free(&declared);
     return added;
@@ -565,6 +661,15 @@ int rec_scan(Recover *r, CXTranslationUnit tu)
 
 int rec_unsaved(Recover *r, struct CXUnsavedFile **out)
 {
+    for (int i = 0; r->wpp_dirty && i < r->nfiles; i++) {
+        if (r->files[i].wpp) {
+            const char *name = r->files[i].path + strlen(r->standin_dir) + 1;
+            free(r->files[i].text);
+            r->files[i].text = wpp_standin(r, name);
+            r->files[i].len = strlen(r->files[i].text);
+        }
+    }
+    r->wpp_dirty = 0;
     free(r->uf);
     r->uf = calloc((size_t)r->nfiles + 1, sizeof *r->uf);
     if (!r->uf)
@@ -586,12 +691,36 @@ int rec_unsaved(Recover *r, struct CXUnsavedFile **out)
     return n;
 }
 
-void rec_report(Recover *r, Unit *u)
+static void add_included(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
+{
+    (void)stack;
+    (void)n;
+    CXString s = clang_getFileName(f);
+    const char *path = clang_getCString(s);
+    if (path)
+        strmap_put(d, path, 1);
+    clang_disposeString(s);
+}
+
+void rec_report(Recover *r, Unit *u, CXTranslationUnit tu)
 {
     if (!r->nassumed)
         return;
+    StrMap incl = {0};
+    if (tu)
+        clang_getInclusions(tu, add_included, &incl);
     u->assumed = arena_alloc(u->arena, (size_t)r->nassumed * sizeof *u->assumed);
+    int n = 0;
     for (int i = 0; i < r->nassumed; i++)
-        u->assumed[i] = arena_strdup(u->arena, r->assumed[i]);
-    u->nassumed = r->nassumed;
+        if (!r->assumed_if[i] || strmap_get(&incl, r->assumed_if[i]))
+            u->assumed[n++] = arena_strdup(u->arena, r->assumed[i]);
+    u->nassumed = n;
+    strmap_free(&incl);
+}
+
+void rec_dump(Recover *r, FILE *f)
+{
+    for (int i = r->ndumped; i < r->nassumed; i++)
+        fprintf(f, "front:   assumed %s\n", r->assumed[i]);
+    r->ndumped = r->nassumed;
 }
