@@ -593,14 +593,66 @@ static int add_cast(Recover *r, const char *file, unsigned off, unsigned line)
     return 1;
 }
 
+/* What one rec_scan reads: the unit's own declarations, the names that
+ * a declarator with an unknown type names (deferred), the source texts. */
+typedef struct ScanCtx {
+    CXTranslationUnit tu;
+    StrMap declared;
+    StrMap deferred;
+    StrMap texts;            /* path -> index in text/len */
+    char **text;
+    size_t *len;
+    int ntexts;
+} ScanCtx;
+
+static const char *source_text(ScanCtx *c, const char *path, size_t *len)
+{
+    int *k = strmap_get(&c->texts, path);
+    if (!k) {
+        c->text = realloc(c->text, (size_t)(c->ntexts + 1) * sizeof *c->text);
+        c->len = realloc(c->len, (size_t)(c->ntexts + 1) * sizeof *c->len);
+        if (!c->text || !c->len)
+            abort();
+        c->len[c->ntexts] = 0;
+        c->text[c->ntexts] = read_file(path, &c->len[c->ntexts]);
+        k = strmap_put(&c->texts, path, c->ntexts++);
+    }
+    *len = c->len[*k];
+    return c->text[*k];
+}
+
+/* "NAME *x" or "NAME x" followed by ; = , ) [ : the declarator's name. */
+static void defer_declarator(ScanCtx *c, const char *text, size_t len, unsigned off,
+                             const char *name)
+{
+    size_t idlen = strlen(name);
+    if (!text || off + idlen > len || strncmp(text + off, name, idlen) != 0)
+        return;
+    const char *p = text + off + idlen;
+    while (*p == ' ' || *p == '\t' || *p == '*')
+        p++;
+    const char *b = p;
+    while (isalnum((unsigned char)*p) || *p == '_')
+        p++;
+    if (p == b || p - b >= 256 || isdigit((unsigned char)*b))
+        return;
+    char id[256];
+    memcpy(id, b, (size_t)(p - b));
+    id[p - b] = 0;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p == ';' || *p == '=' || *p == ',' || *p == ')' || *p == '[')
+        strmap_put(&c->deferred, id, 1);
+}
+
 /* One diagnostic: what it asks to assume, if it belongs to this phase.
- * Phases: 0 missing headers, 1 unknown types, 2 unknown values; a phase
- * runs only when the earlier ones found nothing, since most unknown names
- * follow from a missing header, and most unknown values (variables whose
- * declaration failed) from an unknown type.  Lvalue casts follow from
- * nothing else: they join whichever phase runs (phase -1). */
-static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase,
-                     StrMap *declared)
+ * Phases: 0 missing headers, 1 unknown types, 2 unknown values.  Most
+ * unknown names follow from a missing header, so types and values wait
+ * for a round without new headers.  Types and values share a round, but a
+ * value that a declaration with an unknown type names ("T *p; p = 0;"
+ * makes p undeclared too) waits for the round that knows T.  Lvalue casts
+ * follow from nothing else: they join whichever phase runs (phase -1). */
+static int scan_diag(Recover *r, ScanCtx *c, CXDiagnostic d, int phase)
 {
     char name[512];
     CXString ms = clang_getDiagnosticSpelling(d);
@@ -615,17 +667,18 @@ static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase
     int added = 0;
     if (quoted(msg, "'", " file not found", name, sizeof name)) {
         if (phase == 0)
-            added = add_header(r, tu, name, file);
+            added = add_header(r, c->tu, name, file);
     } else if (quoted(msg, "unknown type name '", "", name, sizeof name) ||
                quoted(msg, "use of undeclared identifier '", "", name, sizeof name)) {
         if (phase >= 1) {
             size_t len = 0;
-            char *t = read_file(file, &len);
+            const char *t = source_text(c, file, &len);
             int sal = sal_kind(t, len, off, name);
             int is_type = sal || msg[1] == 'n' || looks_like_type(t, len, off, name);
-            free(t);
-            if (is_type == (phase == 1))
-                added = add_name(r, name, is_type, sal, declared);
+            if (is_type && !sal && phase == 1)
+                defer_declarator(c, t, len, off, name);
+            if (is_type == (phase == 1) && (is_type || !strmap_get(&c->deferred, name)))
+                added = add_name(r, name, is_type, sal, &c->declared);
         }
     } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
         if (phase == -1)
@@ -640,22 +693,31 @@ static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase
  * rejected) is never assumed: a stand-in would only clash with it. */
 int rec_scan(Recover *r, CXTranslationUnit tu)
 {
-    int added = 0;
+    int added = 0, casts = 0;
     unsigned nd = clang_getNumDiagnostics(tu);
-    StrMap declared = {0};
-    clang_visitChildren(clang_getTranslationUnitCursor(tu), add_decl_name, &declared);
-    int casts = 0;
-    for (int phase = -1; phase < 3 && added <= casts; phase++) {
+    ScanCtx c;
+    memset(&c, 0, sizeof c);
+    c.tu = tu;
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), add_decl_name, &c.declared);
+    for (int phase = -1; phase < 3; phase++) {
+        if (phase == 1 && added > casts)
+            break;                       /* new headers first */
         for (unsigned i = 0; i < nd; i++) {
             CXDiagnostic d = clang_getDiagnostic(tu, i);
             if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error)
-                added += scan_diag(r, tu, d, phase, &declared);
+                added += scan_diag(r, &c, d, phase);
             clang_disposeDiagnostic(d);
         }
         if (phase == -1)
             casts = added;
     }
-    strmap_free(&declared);
+    strmap_free(&c.declared);
+    strmap_free(&c.deferred);
+    strmap_free(&c.texts);
+    for (int i = 0; i < c.ntexts; i++)
+        free(c.text[i]);
+    free(c.text);
+    free(c.len);
     return added;
 }
 
