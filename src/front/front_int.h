@@ -184,8 +184,10 @@ void rec_wpp_text(Recover *r, const char *text);  /* WPP names a source text dec
 /* includes.c: before the first round, a stand-in for every header that the
  * #include lines of main_abs and its project headers name and no folder
  * holds (idirs: -I, sdirs: system folders, not read). */
-void inc_prescan(Recover *r, const char *main_abs, const char *const *idirs, int nidirs,
-                 const char *const *sdirs, int nsdirs);
+void inc_prescan(Recover *r, FrontCtx *fc, const char *main_abs, const char *const *idirs,
+                 int nidirs, const char *const *sdirs, int nsdirs);
+/* parse.c: the folder of clang's own headers (asked once per context), or NULL */
+const char *front_resource_dir(FrontCtx *fc);
 void rec_dump(Recover *r, FILE *f);     /* assumptions new since the last call */
 
 #endif

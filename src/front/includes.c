@@ -20,6 +20,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "front/front_int.h"
@@ -28,6 +29,7 @@ enum { MAX_DEPTH = 200 };    /* clang's own #include nesting limit */
 
 typedef struct Scan {
     Recover *r;
+    FrontCtx *fc;
     const char *const *idirs; /* -I */
     int nidirs;
     const char *const *sdirs; /* system folders: not read */
@@ -82,6 +84,11 @@ static int resolve(Scan *s, const char *name, int angled, char *out, size_t size
     for (int i = 0; i < s->nsdirs; i++)
         if (try_dir(s->sdirs[i], name, out, size))
             return 2;
+    size_t n = strlen(name);            /* clang's own headers, not WPP's */
+    const char *res = n > 4 && strcasecmp(name + n - 4, ".tmh") == 0 ? NULL
+                                                                      : front_resource_dir(s->fc);
+    if (res && try_dir(res, name, out, size))
+        return 2;
     return 0;
 }
 
@@ -166,12 +173,13 @@ static void scan_file(Scan *s, const char *path)
     free(text);
 }
 
-void inc_prescan(Recover *r, const char *main_abs, const char *const *idirs, int nidirs,
-                 const char *const *sdirs, int nsdirs)
+void inc_prescan(Recover *r, FrontCtx *fc, const char *main_abs, const char *const *idirs,
+                 int nidirs, const char *const *sdirs, int nsdirs)
 {
     Scan s;
     memset(&s, 0, sizeof s);
     s.r = r;
+    s.fc = fc;
     s.idirs = idirs;
     s.nidirs = nidirs;
     s.sdirs = sdirs;

@@ -35,6 +35,7 @@ struct FrontCtx {
     CXIndex idx;
     char *incdir;            /* absolute model / WDK include dir, or NULL */
     char *resdir;            /* clang's own headers (stddef.h, intrin.h), or NULL */
+    int resdir_known;        /* resdir asked for (lazily: it costs a parse) */
 };
 
 static pthread_once_t env_once = PTHREAD_ONCE_INIT;
@@ -63,21 +64,24 @@ static void find_stddef(CXFile f, CXSourceLocation *stack, unsigned n, CXClientD
 }
 
 /* The folder of clang's own headers, which it searches after ours: asked
- * of libclang once (a one-line parse), so that includes.c never makes a
- * stand-in that would hide one of them. */
-static char *resource_dir(CXIndex idx)
+ * of libclang once per context (a one-line parse, about 5 ms, and only
+ * when includes.c is about to make a stand-in), so that no stand-in hides
+ * one of them. */
+const char *front_resource_dir(FrontCtx *fc)
 {
+    if (fc->resdir_known)
+        return fc->resdir;
+    fc->resdir_known = 1;
     static const char src[] = "#include <stddef.h>\n";
     struct CXUnsavedFile uf = { "/__drvcheck_probe.c", src, sizeof src - 1 };
     const char *args[] = { "--target=x86_64-pc-windows-msvc" };
     CXTranslationUnit tu = NULL;
-    char *dir = NULL;
-    if (clang_parseTranslationUnit2(idx, uf.Filename, args, 1, &uf, 1, 0, &tu) == CXError_Success
-        && tu)
-        clang_getInclusions(tu, find_stddef, &dir);
+    if (clang_parseTranslationUnit2(fc->idx, uf.Filename, args, 1, &uf, 1, 0, &tu) ==
+            CXError_Success && tu)
+        clang_getInclusions(tu, find_stddef, &fc->resdir);
     if (tu)
         clang_disposeTranslationUnit(tu);
-    return dir;
+    return fc->resdir;
 }
 
 FrontCtx *front_new(const FrontOptions *o)
@@ -93,8 +97,6 @@ FrontCtx *front_new(const FrontOptions *o)
         char buf[PATH_MAX];
         fc->incdir = strdup(realpath(dir, buf) ? buf : dir);
     }
-    if (o->recover)
-        fc->resdir = resource_dir(fc->idx);
     return fc;
 }
 
@@ -254,8 +256,6 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
             }
         }
     }
-    if (fc->resdir)
-        arg(sdirs, fc->resdir);
     for (size_t i = 0; i < sizeof default_defines / sizeof *default_defines; i++) {
         const char *name = default_defines[i][0];
         if (args_define(fc->o.extra_args, fc->o.nextra, name) ||
@@ -431,7 +431,7 @@ static void parse_job(Job *j)
     build_args(fc, sf, text, &args, prelude, &incdirs, &idirs, &sdirs);
     Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n) : NULL;
     if (r)
-        inc_prescan(r, main_abs, idirs.v, idirs.n, sdirs.v, sdirs.n);
+        inc_prescan(r, fc, main_abs, idirs.v, idirs.n, sdirs.v, sdirs.n);
     unsigned opts = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
     CXTranslationUnit best = NULL;
     int best_err = 0;
