@@ -188,6 +188,7 @@ void inc_prescan(Recover *r, FrontCtx *fc, const char *main_abs, const char *con
                  int nidirs, const char *const *sdirs, int nsdirs);
 /* parse.c: the folder of clang's own headers (asked once per context), or NULL */
 const char *front_resource_dir(FrontCtx *fc);
+int front_rounds(const FrontCtx *fc);   /* parse rounds of the last front_parse (tests) */
 void rec_dump(Recover *r, FILE *f);     /* assumptions new since the last call */
 
 #endif

@@ -36,6 +36,7 @@ struct FrontCtx {
     char *incdir;            /* absolute model / WDK include dir, or NULL */
     char *resdir;            /* clang's own headers (stddef.h, intrin.h), or NULL */
     int resdir_known;        /* resdir asked for (lazily: it costs a parse) */
+    int last_rounds;         /* parse rounds of the last front_parse (front_rounds) */
 };
 
 static pthread_once_t env_once = PTHREAD_ONCE_INIT;
@@ -397,6 +398,7 @@ static void parse_job(Job *j)
     int stats = st ? atoi(st) : 0;
     FrontCtx *fc = j->fc;
     const SourceFile *sf = j->sf;
+    fc->last_rounds = 0;
     Arena *a = arena_new();
     Unit *u = arena_alloc(a, sizeof *u);
     u->arena = a;
@@ -471,6 +473,7 @@ static void parse_job(Job *j)
             break;
     }
     t1 = now();
+    fc->last_rounds = rounds;
     if (best) {
         u->parsed = 1;
         u->nerrors = best_err;
@@ -500,6 +503,11 @@ static void *job_main(void *p)
 {
     parse_job(p);
     return NULL;
+}
+
+int front_rounds(const FrontCtx *fc)
+{
+    return fc->last_rounds;
 }
 
 Unit *front_parse(FrontCtx *fc, const SourceFile *sf)

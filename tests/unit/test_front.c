@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "front/front_int.h"
 #include "test_front_helpers.h"
 
 static int has_assumed(const Unit *u, const char *prefix)
@@ -54,6 +55,110 @@ static void include_case_and_backslashes_ignored(void **state)
     assert_int_equal(u->nerrors, 0);
     assert_true(has_assumed(u, "header MyHdr.H (found as "));
     assert_true(has_assumed(u, "header INC\\inner.h (found as "));
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    cfg_free_unit(u);
+}
+
+/* A header missing from a header the file includes: its stand-in is made
+ * before parsing, so one round suffices. */
+static void missing_header_from_header_in_one_round(void **state)
+{
+    (void)state;
+    tf_write("nested/inc/proj.h",
+             "#include \"generated_regs.h\"\n"
+             "#include <private/ioctls.h>\n"
+             "int ProjCall(int);\n");
+    const char *args[] = { "-I", TEST_BINARY_DIR "/front_snippets/nested/inc" };
+    Unit *u = tf_parse_args("nested/main",
+                            "#include \"proj.h\"\n"
+                            "void f(void) { ProjCall(1); }\n",
+                            args, 2);
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_true(has_assumed(u, "header generated_regs.h (empty stand-in)"));
+    assert_true(has_assumed(u, "header private/ioctls.h (empty stand-in)"));
+    assert_int_equal(u->nassumed, 2);
+    assert_int_equal(tf_count_calls(cfg_find_func(u, "f"), "ProjCall"), 1);
+    cfg_free_unit(u);
+}
+
+/* A header that includes another under a name whose case differs from the
+ * file's, in a sub-folder written with a backslash: one round. */
+static void case_mismatch_in_header_in_one_round(void **state)
+{
+    (void)state;
+    tf_write("cihdr/Common/Sub/Deep_Types.h", "typedef struct _DEEP { int Handle; } DEEP;\n");
+    tf_write("cihdr/Common/top.h", "#include \"SUB\\deep_types.H\"\nDEEP *Top(void);\n");
+    Unit *u = tf_parse("cihdr/main",
+                       "#include \"common/TOP.h\"\n"
+                       "int f(void) { return Top()->Handle; }\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_true(has_assumed(u, "header common/TOP.h (found as "));
+    assert_true(has_assumed(u, "header SUB\\deep_types.H (found as "));
+    assert_int_equal(u->nassumed, 2);
+    cfg_free_unit(u);
+}
+
+/* The flags a WPP_DEFINE_BIT list names are declared by the .tmh
+ * stand-in: trace calls that name them (through a trace macro the
+ * configuration does not declare, an implicit function) parse in one
+ * round, and the flags are not assumed one by one. */
+static void wpp_define_bit_flags_in_one_round(void **state)
+{
+    (void)state;
+    tf_write("wppbits/trace.h",
+             "#define WPP_CONTROL_GUIDS \\\n"
+             "    WPP_DEFINE_CONTROL_GUID(MyGuid, (1,2,3,4,5), \\\n"
+             "        WPP_DEFINE_BIT(DBG_INIT) \\\n"
+             "        WPP_DEFINE_BIT( DBG_IOCTL ) \\\n"
+             "        )\n"
+             "#define WPP_DEFINE_BIT(Name) /* not a flag */\n"
+             "// begin_wpp config\n"
+             "// FUNC TraceEvents(LEVEL, FLAGS, MSG, ...);\n"
+             "// end_wpp\n");
+    Unit *u = tf_parse("wppbits/driver",
+                       "#include \"trace.h\"\n"
+                       "#include \"driver.tmh\"\n"
+                       "int Reg(void *);\n"
+                       "void f(void *d) {\n"
+                       "  TraceEvents(4, DBG_INIT, \"init %p\", d);\n"
+                       "  DEBUGP(DBG_IOCTL, \"ioctl\");\n"
+                       "  unsigned m = DBG_INIT | DBG_IOCTL;\n"
+                       "  Reg(&m);\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_true(has_assumed(u, "header driver.tmh (WPP stand-in)"));
+    assert_int_equal(u->nassumed, 1);
+    const Func *f = cfg_find_func(u, "f");
+    assert_int_equal(tf_count_calls(f, "Reg"), 1);
+    assert_int_equal(tf_count_calls(f, "TraceEvents"), 0);
+    cfg_free_unit(u);
+}
+
+/* Stand-ins are made for every #include line, also under #if 0, but only
+ * those the parse includes are reported; headers the model has are read
+ * from it. */
+static void standins_not_included_are_not_reported(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("unused_standin",
+                       "#include <stddef.h>\n"
+                       "#if 0\n#include \"never_there.h\"\n#endif\n"
+                       "size_t v;\n"
+                       "void f(void) { v = sizeof v; }\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_int_equal(u->nassumed, 0);
     cfg_free_unit(u);
 }
 
@@ -106,6 +211,8 @@ static void unknown_types_do_not_hide_calls(void **state)
     assert_true(has_assumed(u, "type SOME_TIMER"));
     assert_true(has_assumed(u, "type PRIVATE_CTX"));
     assert_true(has_assumed(u, "identifier PRIVATE_INDEX"));
+    assert_false(has_assumed(u, "identifier ctx"));   /* declared by PRIVATE_CTX ctx */
+    assert_int_equal(front_rounds(tf_ctx), 2);          /* types and values together */
     const Func *f = cfg_find_func(u, "f");
     const Step *s = NULL;
     assert_true(tf_call_block(f, "NdisMSynchronizeWithInterruptEx", 0, &s) >= 0);
@@ -242,6 +349,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(missing_header_gets_empty_standin),
         cmocka_unit_test(include_case_and_backslashes_ignored),
+        cmocka_unit_test(missing_header_from_header_in_one_round),
+        cmocka_unit_test(case_mismatch_in_header_in_one_round),
+        cmocka_unit_test(wpp_define_bit_flags_in_one_round),
+        cmocka_unit_test(standins_not_included_are_not_reported),
         cmocka_unit_test(wpp_tmh_standin_defines_trace_macros),
         cmocka_unit_test(unknown_types_do_not_hide_calls),
         cmocka_unit_test(lvalue_cast_is_recovered),
