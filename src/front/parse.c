@@ -9,11 +9,18 @@
  * correction is slow on files with many unknown names), no warnings, no
  * detailed preprocessing record.
  *
- * Rounds: parse; if errors are left and recovery is on, recover.c reads
- * them and the next round parses with stand-ins, at most MAX_ROUNDS times
- * and only while each round leaves fewer errors than the one before; the
- * round with the fewest errors is lowered.  Errors of that round go to
- * Unit.diags (at most DIAG_CAP per file, then a count).
+ * Rounds: with recovery on, includes.c first reads the #include lines of
+ * the file and its project headers and recover.c makes the stand-ins for
+ * the headers no folder holds (redirects, WPP and empty stand-ins), so a
+ * file that misses only headers parses in one round.  If errors are left,
+ * recover.c reads them and the next round parses with stand-ins for what
+ * only clang can tell (unknown types and values, lvalue casts, a header
+ * the textual scan missed): at most MAX_ROUNDS rounds, and only while each
+ * round leaves fewer errors than the one before; the round with the fewest
+ * errors is lowered.  Errors of that round go to Unit.diags (at most
+ * DIAG_CAP per file, then a count).  DRVCHECK_FRONT_STATS=1 prints the
+ * rounds and times per file on stderr, =2 also each round's errors and
+ * assumptions, =3 also the files each round included.
  *
  * Each front_parse runs on its own thread with a LOWER_STACK-byte stack,
  * and libclang is told not to spawn its own 8 MiB parsing thread, so that

@@ -1,14 +1,18 @@
-/* recover.c - what the next parse round assumes, read from the errors of
- * the last one.
+/* recover.c - what a parse round assumes: stand-ins for missing headers
+ * (most made before the first round, from the #include lines includes.c
+ * reads), and what the errors of the last round ask for.
  *
  *  - a missing include: a case-insensitive match of its name (Windows file
  *    systems ignore case; '\' separates folders) in the including file's
  *    folder and the include path becomes a one-line redirect to the real
- *    file; else an empty stand-in, and for WPP "*.tmh" headers a stand-in
- *    defining the WPP macros and the trace functions that the sources'
- *    "begin_wpp config ... FUNC Name(...)" comments declare.  Stand-ins are
- *    unsaved files in the stand-in folder (the model's, on the -isystem
- *    path), so both "x.h" and <x.h> find them;
+ *    file (by its absolute path); else an empty stand-in, and for WPP
+ *    "*.tmh" headers a stand-in defining the WPP macros, the trace
+ *    functions that the sources' "begin_wpp config ... FUNC Name(...)"
+ *    comments declare and the flags their WPP_DEFINE_BIT(NAME) lists name
+ *    (distinct bits).  Stand-ins are unsaved files in the stand-in folder
+ *    (the model's, on the -isystem path), so both "x.h" and <x.h> find
+ *    them; one made before parsing is reported only if the parse included
+ *    it;
  *  - an unknown type name: "typedef long long NAME;" in a prelude included
  *    before everything (integer-like: C lets it mix with pointers, enums
  *    and flags where clang would reject a struct);
@@ -18,8 +22,12 @@
  *    macro;
  *  - an MSVC lvalue cast "(T)x = v": the cast is blanked out in an unsaved
  *    copy of the file (columns unchanged).
- * Every assumption is listed in Unit.assumed.  Cost: one pass over the
- * diagnostics; files are read once. */
+ * Order: new headers first (the names they declare would otherwise be
+ * assumed), then unknown types and values together (a value that a
+ * declaration of an unknown type names waits one more round); lvalue casts
+ * with either.  Every assumption is listed in Unit.assumed.  Cost: one
+ * pass over the diagnostics per phase; each source text is read once per
+ * round. */
 #include <ctype.h>
 #include <dirent.h>
 #include <limits.h>
