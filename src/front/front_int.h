@@ -167,7 +167,9 @@ void decls_walk(Lower *L);
 
 /* recover.c */
 typedef struct Recover Recover;
-Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs);
+typedef struct IncCache IncCache;      /* includes.c, per context: folder listings, headers' #include lines */
+Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs,
+                 IncCache *cache);
 void rec_free(Recover *r);
 /* Scan the diagnostics of tu; return the number of new things to assume. */
 int rec_scan(Recover *r, CXTranslationUnit tu);
@@ -184,8 +186,14 @@ void rec_wpp_text(Recover *r, const char *text);  /* WPP names a source text dec
 /* includes.c: before the first round, a stand-in for every header that the
  * #include lines of main_abs and its project headers name and no folder
  * holds (idirs: -I, sdirs: system folders, not read). */
-void inc_prescan(Recover *r, FrontCtx *fc, const char *main_abs, const char *const *idirs,
-                 int nidirs, const char *const *sdirs, int nsdirs);
+void inc_prescan(Recover *r, FrontCtx *fc, IncCache *cache, const char *main_abs,
+                 const char *const *idirs, int nidirs, const char *const *sdirs, int nsdirs);
+IncCache *inc_cache_new(void);
+void inc_cache_free(IncCache *c);
+/* dir/name resolved one component at a time ('\\' or '/' between them),
+ * exactly or ignoring case, from cached folder listings; the path into
+ * out.  1 when it names a regular file. */
+int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char *out, size_t size);
 /* parse.c: the folder of clang's own headers (asked once per context), or NULL */
 const char *front_resource_dir(FrontCtx *fc);
 int front_rounds(const FrontCtx *fc);   /* parse rounds of the last front_parse (tests) */

@@ -44,6 +44,7 @@ struct FrontCtx {
     char *resdir;            /* clang's own headers (stddef.h, intrin.h), or NULL */
     int resdir_known;        /* resdir asked for (lazily: it costs a parse) */
     int last_rounds;         /* parse rounds of the last front_parse (front_rounds) */
+    IncCache *inc;           /* includes.c: what the headers' texts say */
 };
 
 static pthread_once_t env_once = PTHREAD_ONCE_INIT;
@@ -115,6 +116,7 @@ void front_free(FrontCtx *fc)
     clang_disposeIndex(fc->idx);
     free(fc->incdir);
     free(fc->resdir);
+    inc_cache_free(fc->inc);
     free(fc);
 }
 
@@ -438,9 +440,13 @@ static void parse_job(Job *j)
         own(&args, prelude);
     }
     build_args(fc, sf, text, &args, prelude, &incdirs, &idirs, &sdirs);
-    Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n) : NULL;
+    if (prelude && !fc->inc)
+        fc->inc = inc_cache_new();
+    Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n, fc->inc) : NULL;
+    double tp = now();
     if (r)
-        inc_prescan(r, fc, main_abs, idirs.v, idirs.n, sdirs.v, sdirs.n);
+        inc_prescan(r, fc, fc->inc, main_abs, idirs.v, idirs.n, sdirs.v, sdirs.n);
+    tp = now() - tp;
     unsigned opts = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
     CXTranslationUnit best = NULL;
     int best_err = 0;
@@ -491,8 +497,8 @@ static void parse_job(Job *j)
     if (!t2)
         t2 = now();
     if (getenv("DRVCHECK_FRONT_STATS"))     /* for tests/bench: parse vs lowering */
-        fprintf(stderr, "front: %s: %d round(s) parse %.3fs, lower %.3fs\n", display, rounds,
-                t1 - t0, t2 - t1);
+        fprintf(stderr, "front: %s: %d round(s) parse %.3fs, lower %.3fs, include scan %.3fs\n",
+                display, rounds, t1 - t0, t2 - t1, tp);
     if (r)
         rec_report(r, u, best);
     if (best)

@@ -29,12 +29,10 @@
  * pass over the diagnostics per phase; each source text is read once per
  * round. */
 #include <ctype.h>
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "front/front_int.h"
 
@@ -46,6 +44,7 @@ typedef struct VFile {
 } VFile;
 
 struct Recover {
+    IncCache *cache;         /* folder listings (includes.c), the context's */
     char *main_abs;
     char *standin_dir;
     char **incdirs;
@@ -105,11 +104,13 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs)
+Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs,
+                 IncCache *cache)
 {
     Recover *r = calloc(1, sizeof *r);
     if (!r)
         abort();
+    r->cache = cache;
     r->main_abs = xstrdup(main_abs);
     r->standin_dir = xstrdup(standin_dir);
     r->incdirs = calloc((size_t)(nincdirs + 1), sizeof *r->incdirs);
@@ -218,51 +219,11 @@ static VFile *vfile(Recover *r, const char *path)
     return v;
 }
 
-/* dir/name resolved one component at a time, ignoring case. */
-static char *ci_resolve(const char *dir, const char *name)
+/* dir/name resolved one component at a time, ignoring case (malloc). */
+static char *ci_resolve(Recover *r, const char *dir, const char *name)
 {
-    size_t cap = strlen(dir) + strlen(name) + 512;
-    char *path = malloc(cap);
-    char *comp = xstrdup(name);
-    if (!path)
-        abort();
-    snprintf(path, cap, "%s", dir);
-    for (char *p = comp; *p; p++)
-        if (*p == '\\')
-            *p = '/';
-    char *save = NULL;
-    int ok = 1;
-    for (char *part = strtok_r(comp, "/", &save); part && ok; part = strtok_r(NULL, "/", &save)) {
-        size_t n = strlen(path);
-        if (strcmp(part, ".") == 0 || strcmp(part, "..") == 0) {
-            snprintf(path + n, cap - n, "/%s", part);
-            continue;
-        }
-        struct stat st;
-        snprintf(path + n, cap - n, "/%s", part);
-        if (stat(path, &st) == 0)
-            continue;
-        path[n] = 0;
-        DIR *d = opendir(n ? path : "/");
-        ok = 0;
-        if (d) {
-            struct dirent *e;
-            while ((e = readdir(d))) {
-                if (strcasecmp(e->d_name, part) == 0) {
-                    snprintf(path + n, cap - n, "/%s", e->d_name);
-                    ok = 1;
-                    break;
-                }
-            }
-            closedir(d);
-        }
-    }
-    free(comp);
-    struct stat st;
-    if (ok && stat(path, &st) == 0 && S_ISREG(st.st_mode))
-        return path;
-    free(path);
-    return NULL;
+    char buf[PATH_MAX + 256];
+    return inc_lookup(r->cache, dir, name, 1, buf, sizeof buf) ? xstrdup(buf) : NULL;
 }
 
 static char *dir_of(const char *path)
@@ -504,9 +465,9 @@ static char *standin(Recover *r, const char *name, const char *file, int pending
     strmap_put(&r->seen, key, 1);
     *added = 1;
     char *dir = dir_of(file);
-    char *real = ci_resolve(dir, name);
+    char *real = ci_resolve(r, dir, name);
     for (int k = 0; !real && k < r->nincdirs; k++)
-        real = ci_resolve(r->incdirs[k], name);
+        real = ci_resolve(r, r->incdirs[k], name);
     free(dir);
     if (real) {                /* the redirect lives elsewhere: no relative path */
         char buf[PATH_MAX];
