@@ -16,8 +16,9 @@
  *
  * System headers are not read.  Cost: each project header is read and
  * scanned for '#' lines once per context (IncCache: its #include lines,
- * and its text only when it holds WPP configuration), each folder/name
- * stat()ed once per context; per source file, a walk over the cached
+ * and its text only when it holds WPP configuration), each folder listed
+ * once per context (names are looked up in the listings, exactly or
+ * ignoring case, not stat()ed); per source file, a walk over the cached
  * lines.  A header reached twice in one file is walked once (its includes
  * resolved as from its first includer). */
 #include <ctype.h>
@@ -355,12 +356,8 @@ static void scan_file(Scan *s, const char *path, Hdr *h);
 /* #include WRITTEN (as written: recover.c names its stand-in so) in PATH */
 static void include(Scan *s, const char *path, const char *written, int angled)
 {
-    char found[PATH_MAX + 256], name[512];
-    snprintf(name, sizeof name, "%s", written);
-    for (char *q = name; *q; q++)      /* clang looks "a\b.h" up as "a/b.h" */
-        if (*q == '\\')
-            *q = '/';
-    int where = resolve(s, name, angled, found, sizeof found);
+    char found[PATH_MAX + 256];
+    int where = resolve(s, written, angled, found, sizeof found);
     if (!where) {
         char *redirect = rec_missing_header(s->r, written, path);
         if (!redirect)
@@ -406,7 +403,8 @@ static void scan_file(Scan *s, const char *path, Hdr *h)
 
 void inc_prescan(Recover *r, FrontCtx *fc, IncCache *cache, const char *main_abs,
                  const char *const *idirs, int nidirs, const char *const *sdirs, int nsdirs)
-{    Scan s;
+{
+    Scan s;
     memset(&s, 0, sizeof s);
     s.r = r;
     s.fc = fc;

@@ -143,6 +143,46 @@ static void wpp_define_bit_flags_in_one_round(void **state)
     cfg_free_unit(u);
 }
 
+/* What a context caches of the headers (their #include lines, folder
+ * listings) changes nothing: a file parsed after another that shares its
+ * headers assumes what it assumes in a fresh context. */
+static void include_cache_does_not_depend_on_file_order(void **state)
+{
+    (void)state;
+    tf_write("order/common.h", "#include \"Shared_Gen.h\"\n#include \"Sub\\Only.h\"\n");
+    tf_write("order/sub/only.h", "typedef int ONLY_T;\n");
+    tf_write("order/shared_gen.h", "typedef int GEN_T;\n");
+    const char *a = tf_write("order/a.c", "#include \"common.h\"\n#include \"a_only.h\"\n"
+                                          "GEN_T ga; ONLY_T oa;\n");
+    char apath[1024];
+    snprintf(apath, sizeof apath, "%s", a);
+    const char *b = tf_write("order/b.c", "#include \"COMMON.H\"\nGEN_T gb; ONLY_T ob;\n");
+    char bpath[1024];
+    snprintf(bpath, sizeof bpath, "%s", b);
+    SourceFile sa = { apath, "a.c", NULL, 0 }, sb = { bpath, "b.c", NULL, 0 };
+    static FrontOptions o;
+    o.model_dir = TEST_SOURCE_DIR "/rules/wdk";
+    o.recover = 1;
+    FrontCtx *fresh = front_new(&o);
+    Unit *u1 = front_parse(fresh, &sb);                /* b alone */
+    Unit *ua = front_parse(tf_ctx, &sa);               /* a, then b, in one context */
+    Unit *u2 = front_parse(tf_ctx, &sb);
+    front_free(fresh);
+    if (u1->nerrors)
+        dump(u1);
+    assert_int_equal(u1->nerrors, 0);
+    assert_int_equal(u2->nerrors, 0);
+    assert_int_equal(u1->nassumed, 3);
+    assert_int_equal(u2->nassumed, u1->nassumed);
+    for (int i = 0; i < u1->nassumed; i++)
+        assert_string_equal(u1->assumed[i], u2->assumed[i]);
+    assert_true(has_assumed(ua, "header a_only.h (empty stand-in)"));
+    assert_false(has_assumed(u2, "header a_only.h"));
+    cfg_free_unit(u1);
+    cfg_free_unit(u2);
+    cfg_free_unit(ua);
+}
+
 /* Stand-ins are made for every #include line, also under #if 0, but only
  * those the parse includes are reported; headers the model has are read
  * from it. */
@@ -353,6 +393,7 @@ int main(void)
         cmocka_unit_test(case_mismatch_in_header_in_one_round),
         cmocka_unit_test(wpp_define_bit_flags_in_one_round),
         cmocka_unit_test(standins_not_included_are_not_reported),
+        cmocka_unit_test(include_cache_does_not_depend_on_file_order),
         cmocka_unit_test(wpp_tmh_standin_defines_trace_macros),
         cmocka_unit_test(unknown_types_do_not_hide_calls),
         cmocka_unit_test(lvalue_cast_is_recovered),
