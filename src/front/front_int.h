@@ -167,7 +167,7 @@ void decls_walk(Lower *L);
 
 /* recover.c */
 typedef struct Recover Recover;
-typedef struct IncCache IncCache;      /* includes.c, per context: folder listings, headers' #include lines */
+typedef struct IncCache IncCache;      /* includes.c, per file: folder listings, headers' #include lines */
 Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs,
                  IncCache *cache);
 void rec_free(Recover *r);
@@ -184,15 +184,25 @@ char *rec_missing_header(Recover *r, const char *name, const char *includer);
 void rec_wpp_text(Recover *r, const char *text);  /* WPP names a source text declares */
 
 /* includes.c: before the first round, a stand-in for every header that the
- * #include lines of main_abs and its project headers name and no folder
- * holds (idirs: -I, sdirs: system folders, not read). */
+ * #include lines of main_abs, its forced includes and its project headers
+ * name and no folder of search holds. */
+typedef struct IncSearch {
+    const char *const *quote;   /* -iquote: for "x.h" only */
+    int nquote;
+    const char *const *dirs;    /* -I */
+    int ndirs;
+    const char *const *sys;     /* the model / WDK, -isystem, -idirafter: not read */
+    int nsys;
+    const char *const *forced;  /* -include, -imacros: read before the file */
+    int nforced;
+} IncSearch;
 void inc_prescan(Recover *r, FrontCtx *fc, IncCache *cache, const char *main_abs,
-                 const char *const *idirs, int nidirs, const char *const *sdirs, int nsdirs);
+                 const IncSearch *search);
 IncCache *inc_cache_new(void);
 void inc_cache_free(IncCache *c);
 /* dir/name resolved one component at a time ('\\' or '/' between them),
- * exactly or ignoring case, from cached folder listings; the path into
- * out.  1 when it names a regular file. */
+ * exactly or ignoring case, from the folder listings c holds; the path
+ * into out.  1 when it names a regular file. */
 int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char *out, size_t size);
 /* parse.c: the folder of clang's own headers (asked once per context), or NULL */
 const char *front_resource_dir(FrontCtx *fc);

@@ -3,8 +3,10 @@
  * Reads the #include lines of the main file and, transitively, of the
  * project headers they resolve to, searching as clang does: for "x.h" the
  * including file's folder and then the folders of the files that included
- * it (MSVC), then the -I folders, then the system folders (the model or
- * WDK, clang's own); for <x.h> the -I and the system folders.  A name no
+ * it (MSVC), the -iquote folders, then the -I folders, then the system
+ * folders (the model or WDK, -isystem, -idirafter, clang's own); for <x.h>
+ * the -I and the system folders.  Forced includes (-include) are read
+ * first.  A name no
  * folder holds gets its stand-in from recover.c (a redirect to a
  * case-insensitive match, a WPP or an empty stand-in) before the first
  * round, so a missing header costs no extra round.  Every #include line
@@ -14,13 +16,13 @@
  * names.  When this guesses wrong the parse still recovers: clang reports
  * the header missing and recover.c adds it for the next round.
  *
- * System headers are not read.  Cost: each project header is read and
- * scanned for '#' lines once per context (IncCache: its #include lines,
- * and its text only when it holds WPP configuration), each folder listed
- * once per context (names are looked up in the listings, exactly or
- * ignoring case, not stat()ed); per source file, a walk over the cached
- * lines.  A header reached twice in one file is walked once (its includes
- * resolved as from its first includer). */
+ * System headers are not read.  Cost, per source file: each project
+ * header read and scanned for '#' lines once (IncCache: its #include
+ * lines, and its text only when it holds WPP configuration), each folder
+ * searched listed once (names are looked up in the listings, exactly or
+ * ignoring case, not stat()ed; recover.c's case-insensitive lookups share
+ * them).  A header reached twice is walked once (its includes resolved as
+ * from its first includer). */
 #include <ctype.h>
 #include <dirent.h>
 #include <limits.h>
@@ -33,7 +35,7 @@
 
 enum { MAX_DEPTH = 200 };    /* clang's own #include nesting limit */
 
-/* What one file's text says, read once per context: its #include lines
+/* What one file's text says, read once: its #include lines
  * and, when it names any, its WPP configuration text. */
 typedef struct Hdr {
     char **names;            /* as written */
@@ -44,7 +46,7 @@ typedef struct Hdr {
     int readable;
 } Hdr;
 
-/* A folder's entries, listed once per context. */
+/* A folder's entries, listed once. */
 typedef struct Dir {
     StrMap kind;             /* entry -> 1 file, 2 folder, 3 other */
     StrMap lower;            /* lower-case entry -> index in names (the first) */
@@ -52,8 +54,9 @@ typedef struct Dir {
     int n;
 } Dir;
 
-/* Per FrontCtx, so per worker thread: no locks.  Files do not change
- * during a run, so what it holds does not depend on the order of files. */
+/* One per source file (its parse job, one thread): what it holds is read
+ * while that file is parsed, so nothing depends on other files or their
+ * order, and files written between two parses are seen. */
 struct IncCache {
     StrMap hdr;              /* path as found -> index in hdrs */
     Hdr **hdrs;
@@ -67,10 +70,7 @@ typedef struct Scan {
     Recover *r;
     FrontCtx *fc;
     IncCache *c;
-    const char *const *idirs; /* -I */
-    int nidirs;
-    const char *const *sdirs; /* system folders: not read */
-    int nsdirs;
+    const IncSearch *f;      /* the folders */
     StrMap read;             /* real paths of the headers read */
     const char *stack[MAX_DEPTH];   /* folders of the including files, innermost last */
     int depth;
@@ -333,15 +333,19 @@ static int try_dir(Scan *s, const char *dir, const char *name, char *out, size_t
 /* Where clang finds NAME: 0 nowhere, 1 a project file, 2 a system file. */
 static int resolve(Scan *s, const char *name, int angled, char *out, size_t size)
 {
-    if (!angled)
+    if (!angled) {
         for (int i = s->depth - 1; i >= 0; i--)
             if (try_dir(s, s->stack[i], name, out, size))
                 return 1;
-    for (int i = 0; i < s->nidirs; i++)
-        if (try_dir(s, s->idirs[i], name, out, size))
+        for (int i = 0; i < s->f->nquote; i++)
+            if (try_dir(s, s->f->quote[i], name, out, size))
+                return 1;
+    }
+    for (int i = 0; i < s->f->ndirs; i++)
+        if (try_dir(s, s->f->dirs[i], name, out, size))
             return 1;
-    for (int i = 0; i < s->nsdirs; i++)
-        if (try_dir(s, s->sdirs[i], name, out, size))
+    for (int i = 0; i < s->f->nsys; i++)
+        if (try_dir(s, s->f->sys[i], name, out, size))
             return 2;
     size_t n = strlen(name);            /* clang's own headers, not WPP's */
     const char *res = n > 4 && strcasecmp(name + n - 4, ".tmh") == 0 ? NULL
@@ -364,9 +368,9 @@ static void include(Scan *s, const char *path, const char *written, int angled)
             return;
         snprintf(found, sizeof found, "%s", redirect);
         free(redirect);
-        for (int i = 0; i < s->nsdirs; i++) {
-            size_t l = strlen(s->sdirs[i]);
-            if (strncmp(found, s->sdirs[i], l) == 0 && found[l] == '/')
+        for (int i = 0; i < s->f->nsys; i++) {
+            size_t l = strlen(s->f->sys[i]);
+            if (strncmp(found, s->f->sys[i], l) == 0 && found[l] == '/')
                 return;
         }
     } else if (where == 2) {
@@ -402,17 +406,14 @@ static void scan_file(Scan *s, const char *path, Hdr *h)
 }
 
 void inc_prescan(Recover *r, FrontCtx *fc, IncCache *cache, const char *main_abs,
-                 const char *const *idirs, int nidirs, const char *const *sdirs, int nsdirs)
+                 const IncSearch *search)
 {
     Scan s;
     memset(&s, 0, sizeof s);
     s.r = r;
     s.fc = fc;
     s.c = cache;
-    s.idirs = idirs;
-    s.nidirs = nidirs;
-    s.sdirs = sdirs;
-    s.nsdirs = nsdirs;
+    s.f = search;
     Hdr main;                /* the main file is read once: not cached */
     memset(&main, 0, sizeof main);
     char *text = slurp_text(main_abs);
@@ -422,6 +423,15 @@ void inc_prescan(Recover *r, FrontCtx *fc, IncCache *cache, const char *main_abs
         main.wpp = text;
     }
     strmap_put(&s.read, main_abs, 1);
+    char found[PATH_MAX + 256];
+    for (int i = 0; i < search->nforced; i++) {     /* only those that exist */
+        Hdr *h = inc_lookup(cache, ".", search->forced[i], 0, found, sizeof found)
+                     ? hdr_get(cache, found) : NULL;
+        if (h && h->real && !strmap_get(&s.read, h->real)) {
+            strmap_put(&s.read, h->real, 1);
+            scan_file(&s, found, h);
+        }
+    }
     scan_file(&s, main_abs, &main);
     for (int k = 0; k < main.n; k++)
         free(main.names[k]);

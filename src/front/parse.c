@@ -44,7 +44,6 @@ struct FrontCtx {
     char *resdir;            /* clang's own headers (stddef.h, intrin.h), or NULL */
     int resdir_known;        /* resdir asked for (lazily: it costs a parse) */
     int last_rounds;         /* parse rounds of the last front_parse (front_rounds) */
-    IncCache *inc;           /* includes.c: what the headers' texts say */
 };
 
 static pthread_once_t env_once = PTHREAD_ONCE_INIT;
@@ -116,7 +115,6 @@ void front_free(FrontCtx *fc)
     clang_disposeIndex(fc->idx);
     free(fc->incdir);
     free(fc->resdir);
-    inc_cache_free(fc->inc);
     free(fc);
 }
 
@@ -227,11 +225,32 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The folders includes.c searches, in clang's order. */
+typedef struct Search {
+    Args quote;              /* -iquote: for "x.h" only */
+    Args dirs;               /* -I */
+    Args sys;                /* the model / WDK, then -isystem, -idirafter: not read */
+    Args after;              /* -idirafter (appended to sys at the end) */
+    Args forced;             /* -include, -imacros */
+} Search;
+
+/* The value of option OPT at v[i] ("-optVALUE" or "-opt VALUE"), or NULL;
+ * *sep set when the value is the next argument. */
+static const char *opt_value(const char **v, int n, int i, const char *opt, int *sep)
+{
+    size_t l = strlen(opt);
+    if (strncmp(v[i], opt, l) != 0)
+        return NULL;
+    if (v[i][l])
+        return v[i] + l;
+    *sep = i + 1 < n;
+    return *sep ? v[i + 1] : NULL;
+}
+
 /* incdirs: the model / WDK folder and the -I folders (where recover.c
- * looks for case-insensitive matches); idirs: the -I folders; sdirs: the
- * system folders in clang's order. */
+ * looks for case-insensitive matches); sr: every folder in clang's order. */
 static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Args *a,
-                       const char *prelude, Args *incdirs, Args *idirs, Args *sdirs)
+                       const char *prelude, Args *incdirs, Search *sr)
 {
     arg(a, "--target=x86_64-pc-windows-msvc");
     arg(a, "-fms-extensions");
@@ -247,7 +266,7 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
         arg(a, "-isystem");
         arg(a, fc->incdir);
         arg(incdirs, fc->incdir);
-        arg(sdirs, fc->incdir);
+        arg(&sr->sys, fc->incdir);
         if (fc->o.wdk_include) {
             static const char *const sub[] = { "km", "shared", "um", "km/crt" };
             for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
@@ -259,7 +278,7 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
                 if (is_dir(d)) {
                     arg(a, "-isystem");
                     arg(a, own(a, d));
-                    arg(sdirs, d);
+                    arg(&sr->sys, d);
                 } else {
                     free(d);
                 }
@@ -286,15 +305,28 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
     int counts[2] = { fc->o.nextra, sf->nargs };
     for (int k = 0; k < 2; k++) {
         for (int i = 0; i < counts[k]; i++) {
-            const char *s = lists[k][i];
+            const char **v = lists[k], *s = v[i], *d;
+            int n = counts[k], sep = 0;
             arg(a, s);
-            if ((s[0] == '-' || s[0] == '/') && s[1] == 'I') {
-                const char *d = s[2] ? s + 2 : (i + 1 < counts[k] ? lists[k][i + 1] : ".");
+            if ((d = opt_value(v, n, i, "-I", &sep)) || (d = opt_value(v, n, i, "/I", &sep))) {
                 arg(incdirs, d);
-                arg(idirs, d);
+                arg(&sr->dirs, d);
+            } else if ((d = opt_value(v, n, i, "-isystem", &sep))) {
+                arg(&sr->sys, d);
+            } else if ((d = opt_value(v, n, i, "-iquote", &sep))) {
+                arg(&sr->quote, d);
+            } else if ((d = opt_value(v, n, i, "-idirafter", &sep))) {
+                arg(&sr->after, d);
+            } else if ((d = opt_value(v, n, i, "-include", &sep)) ||
+                       (d = opt_value(v, n, i, "-imacros", &sep))) {
+                arg(&sr->forced, d);
             }
+            if (sep)                /* the value: not an option of its own */
+                arg(a, v[++i]);
         }
     }
+    for (int i = 0; i < sr->after.n; i++)
+        arg(&sr->sys, sr->after.v[i]);
 }
 
 /* ------------------------------------------------------------ diagnostics */
@@ -424,7 +456,9 @@ static void parse_job(Job *j)
         diag_add(&u->diags, DIAG_ERROR, display, 0, 0, "cannot read the file");
         return;
     }
-    Args args = {0}, incdirs = {0}, idirs = {0}, sdirs = {0};
+    Args args = {0}, incdirs = {0};
+    Search sr;
+    memset(&sr, 0, sizeof sr);
     char *dir = strdup(main_abs);
     if (!dir)
         abort();
@@ -439,13 +473,14 @@ static void parse_job(Job *j)
         snprintf(prelude, pl, "%s/__drvcheck_prelude.h", standin);
         own(&args, prelude);
     }
-    build_args(fc, sf, text, &args, prelude, &incdirs, &idirs, &sdirs);
-    if (prelude && !fc->inc)
-        fc->inc = inc_cache_new();
-    Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n, fc->inc) : NULL;
+    build_args(fc, sf, text, &args, prelude, &incdirs, &sr);
+    IncCache *inc = prelude ? inc_cache_new() : NULL;
+    Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n, inc) : NULL;
     double tp = now();
     if (r)
-        inc_prescan(r, fc, fc->inc, main_abs, idirs.v, idirs.n, sdirs.v, sdirs.n);
+        inc_prescan(r, fc, inc, main_abs,
+                    &(IncSearch){ sr.quote.v, sr.quote.n, sr.dirs.v, sr.dirs.n, sr.sys.v,
+                                  sr.sys.n, sr.forced.v, sr.forced.n });
     tp = now() - tp;
     unsigned opts = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
     CXTranslationUnit best = NULL;
@@ -504,12 +539,16 @@ static void parse_job(Job *j)
     if (best)
         clang_disposeTranslationUnit(best);
     rec_free(r);
+    inc_cache_free(inc);
     free(dir);
     free(text);
     args_free(&args);
     args_free(&incdirs);
-    args_free(&idirs);
-    args_free(&sdirs);
+    args_free(&sr.quote);
+    args_free(&sr.dirs);
+    args_free(&sr.sys);
+    args_free(&sr.after);
+    args_free(&sr.forced);
 }
 
 static void *job_main(void *p)

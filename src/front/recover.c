@@ -44,7 +44,7 @@ typedef struct VFile {
 } VFile;
 
 struct Recover {
-    IncCache *cache;         /* folder listings (includes.c), the context's */
+    IncCache *cache;         /* folder listings (includes.c), this file's */
     char *main_abs;
     char *standin_dir;
     char **incdirs;

@@ -143,9 +143,36 @@ static void wpp_define_bit_flags_in_one_round(void **state)
     cfg_free_unit(u);
 }
 
-/* What a context caches of the headers (their #include lines, folder
- * listings) changes nothing: a file parsed after another that shares its
- * headers assumes what it assumes in a fresh context. */
+/* The include scan searches the folders the arguments name as clang does:
+ * a header in an -isystem or -iquote folder is not hidden by a stand-in,
+ * and what a forced include (-include) includes is looked for too. */
+static void include_scan_follows_isystem_iquote_and_forced_includes(void **state)
+{
+    (void)state;
+    tf_write("argdirs/sys/vendor_api.h", "typedef int VENDOR_T;\n");
+    tf_write("argdirs/quote/quoted_api.h", "typedef int QUOTED_T;\n");
+    const char *pre = tf_write("argdirs/pre/precomp.h", "#include \"generated_by_build.h\"\n");
+    char prepath[1024];
+    snprintf(prepath, sizeof prepath, "%s", pre);
+    const char *args[] = { "-isystem", TEST_BINARY_DIR "/front_snippets/argdirs/sys",
+                           "-iquote" TEST_BINARY_DIR "/front_snippets/argdirs/quote",
+                           "-include", prepath };
+    Unit *u = tf_parse_args("argdirs/main",
+                            "#include <vendor_api.h>\n"
+                            "#include \"quoted_api.h\"\n"
+                            "VENDOR_T v; QUOTED_T q;\n",
+                            args, 5);
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_true(has_assumed(u, "header generated_by_build.h (empty stand-in)"));
+    assert_int_equal(u->nassumed, 1);
+    cfg_free_unit(u);
+}
+
+/* A file parsed after another that shares its headers assumes what it
+ * assumes in a fresh context (what the include scan reads is its own). */
 static void include_cache_does_not_depend_on_file_order(void **state)
 {
     (void)state;
@@ -394,6 +421,7 @@ int main(void)
         cmocka_unit_test(wpp_define_bit_flags_in_one_round),
         cmocka_unit_test(standins_not_included_are_not_reported),
         cmocka_unit_test(include_cache_does_not_depend_on_file_order),
+        cmocka_unit_test(include_scan_follows_isystem_iquote_and_forced_includes),
         cmocka_unit_test(wpp_tmh_standin_defines_trace_macros),
         cmocka_unit_test(unknown_types_do_not_hide_calls),
         cmocka_unit_test(lvalue_cast_is_recovered),
