@@ -63,6 +63,7 @@ struct Recover {
     char *prelude_path;
     char **wpp_names;        /* FUNC names, then "=NAME" for WPP_DEFINE_BIT flags */
     int nwpp, wpp_scanned, wpp_dirty;
+    int has_wpp;             /* a WPP stand-in exists */
     StrMap wpp_seen;
 };
 
@@ -497,6 +498,7 @@ static char *standin(Recover *r, const char *name, const char *file, int pending
         assume_if(r, cond, "header %s (found as %s)", name, real);
     } else if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
         v->wpp = 1;
+        r->has_wpp = 1;
         v->text = wpp_standin(r, name);
         assume_if(r, cond, "header %s (WPP stand-in)", name, NULL);
     } else {
@@ -669,8 +671,17 @@ int rec_scan(Recover *r, CXTranslationUnit tu)
     c.tu = tu;
     clang_visitChildren(clang_getTranslationUnitCursor(tu), add_decl_name, &c.declared);
     for (int phase = -1; phase < 3; phase++) {
+        if (phase == 0 && !r->wpp_scanned && r->has_wpp && nd) {
+            /* a WPP stand-in made before parsing knows the configuration of
+             * the headers includes.c read; the parse may have included more */
+            r->wpp_scanned = 1;
+            int before = r->nwpp;
+            WppScan w = { r, tu };
+            clang_getInclusions(tu, scan_wpp_incl, &w);
+            added += r->nwpp - before;
+        }
         if (phase == 1 && added > casts)
-            break;                       /* new headers first */
+            break;                       /* new headers (and WPP names) first */
         for (unsigned i = 0; i < nd; i++) {
             CXDiagnostic d = clang_getDiagnostic(tu, i);
             if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error)
@@ -752,6 +763,7 @@ void rec_report(Recover *r, Unit *u, CXTranslationUnit tu)
 void rec_dump(Recover *r, FILE *f)
 {
     for (int i = r->ndumped; i < r->nassumed; i++)
-        fprintf(f, "front:   assumed %s\n", r->assumed[i]);
+        fprintf(f, "front:   assumed %s%s\n", r->assumed[i],
+                r->assumed_if[i] ? " [reported if included]" : "");
     r->ndumped = r->nassumed;
 }

@@ -210,6 +210,36 @@ static void include_cache_does_not_depend_on_file_order(void **state)
     cfg_free_unit(ua);
 }
 
+/* A WPP configuration in a header the include scan cannot name (a macro
+ * include) still reaches the .tmh stand-in, one round later, and its
+ * flags are not assumed as identifiers. */
+static void wpp_config_behind_a_macro_include(void **state)
+{
+    (void)state;
+    tf_write("wppmacro/trace_m.h",
+             "// begin_wpp config\n"
+             "// FUNC TraceX(LEVEL, FLAGS, MSG, ...);\n"
+             "// end_wpp\n"
+             "#define WPP_CONTROL_GUIDS WPP_DEFINE_CONTROL_GUID(G, (1,2,3,4,5), "
+             "WPP_DEFINE_BIT(FLAG_Z))\n");
+    Unit *u = tf_parse("wppmacro/drv",
+                       "#define TRACE_HDR \"trace_m.h\"\n"
+                       "#include TRACE_HDR\n"
+                       "#include \"drv.tmh\"\n"
+                       "int Reg(int);\n"
+                       "void f(void) { TraceX(1, FLAG_Z, \"x\"); Reg(FLAG_Z); }\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 2);
+    assert_true(has_assumed(u, "header drv.tmh (WPP stand-in)"));
+    assert_int_equal(u->nassumed, 1);
+    const Func *f = cfg_find_func(u, "f");
+    assert_int_equal(tf_count_calls(f, "TraceX"), 0);
+    assert_int_equal(tf_count_calls(f, "Reg"), 1);
+    cfg_free_unit(u);
+}
+
 /* Stand-ins are made for every #include line, also under #if 0, but only
  * those the parse includes are reported; headers the model has are read
  * from it. */
@@ -419,6 +449,7 @@ int main(void)
         cmocka_unit_test(missing_header_from_header_in_one_round),
         cmocka_unit_test(case_mismatch_in_header_in_one_round),
         cmocka_unit_test(wpp_define_bit_flags_in_one_round),
+        cmocka_unit_test(wpp_config_behind_a_macro_include),
         cmocka_unit_test(standins_not_included_are_not_reported),
         cmocka_unit_test(include_cache_does_not_depend_on_file_order),
         cmocka_unit_test(include_scan_follows_isystem_iquote_and_forced_includes),
