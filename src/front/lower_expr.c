@@ -411,9 +411,11 @@ int is_noreturn_decl(Lower *L, CXCursor fdecl)
         r = strstr(clang_getCString(ts), "noreturn") != NULL;
         clang_disposeString(ts);
     }
-    if (!r)
+    if (!r) {
+        CXCursor canon = clang_getCanonicalCursor(fdecl);
         r = decl_says_noreturn(L, fdecl) ||
-            decl_says_noreturn(L, clang_getCanonicalCursor(fdecl));
+            (!clang_equalCursors(canon, fdecl) && decl_says_noreturn(L, canon));
+    }
     strmap_put(&L->noret, name, r);
     clang_disposeString(ns);
     return r;
