@@ -82,6 +82,9 @@ typedef struct Lower {
     const char **fnames;
     int nfnames, capfnames;
     StrMap noret;            /* function name -> 0/1 (cache) */
+    CXFile text_file;        /* the file whose buffer text holds (cache) */
+    const char *text;        /* clang's buffer of text_file: not ours */
+    size_t text_size;
     CXPrintingPolicy pp;     /* lazily created */
 
     /* per function */
