@@ -199,16 +199,13 @@ typedef struct IncSearch {
     const char *const *forced;  /* -include, -imacros: read before the file */
     int nforced;
 } IncSearch;
-void inc_prescan(Recover *r, FrontCtx *fc, IncCache *cache, const char *main_abs,
-                 const IncSearch *search);
+void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search);
 IncCache *inc_cache_new(void);
 void inc_cache_free(IncCache *c);
 /* dir/name resolved one component at a time ('\\' or '/' between them),
  * exactly or ignoring case, from the folder listings c holds; the path
  * into out.  1 when it names a regular file. */
 int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char *out, size_t size);
-/* parse.c: the folder of clang's own headers (asked once per context), or NULL */
-const char *front_resource_dir(FrontCtx *fc);
 int front_rounds(const FrontCtx *fc);   /* parse rounds of the last front_parse (tests) */
 void rec_dump(Recover *r, FILE *f);     /* assumptions new since the last call */
 

@@ -4,15 +4,16 @@
  * project headers they resolve to, searching as clang does: for "x.h" the
  * including file's folder and then the folders of the files that included
  * it (MSVC), the -iquote folders, then the -I folders, then the system
- * folders (the model or WDK, -isystem, -idirafter, clang's own); for <x.h>
- * the -I and the system folders.  Forced includes (-include) are read
- * first.  A name no
- * folder holds gets its stand-in from recover.c (a redirect to a
+ * folders (the model or WDK, -isystem, -idirafter); for <x.h> the -I and
+ * the system folders.  Forced includes (-include) are read first.  A name
+ * no folder holds gets its stand-in from recover.c (a redirect to a
  * case-insensitive match, a WPP or an empty stand-in) before the first
  * round, so a missing header costs no extra round.  Every #include line
  * counts, also under #if or in a comment: a stand-in that nothing includes
  * is never read, and recover.c reports only the stand-ins the parse
- * included.  The project texts read also give the WPP stand-ins their
+ * included.  Stand-ins are searched after every real folder, so one made
+ * for a header that clang finds where this scan did not look (its own
+ * headers, say) is never used either.  The project texts read also give the WPP stand-ins their
  * names.  When this guesses wrong the parse still recovers: clang reports
  * the header missing and recover.c adds it for the next round.
  *
@@ -28,7 +29,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include "front/front_int.h"
@@ -68,7 +68,6 @@ struct IncCache {
 
 typedef struct Scan {
     Recover *r;
-    FrontCtx *fc;
     IncCache *c;
     const IncSearch *f;      /* the folders */
     StrMap read;             /* real paths of the headers read */
@@ -347,11 +346,6 @@ static int resolve(Scan *s, const char *name, int angled, char *out, size_t size
     for (int i = 0; i < s->f->nsys; i++)
         if (try_dir(s, s->f->sys[i], name, out, size))
             return 2;
-    size_t n = strlen(name);            /* clang's own headers, not WPP's */
-    const char *res = n > 4 && strcasecmp(name + n - 4, ".tmh") == 0 ? NULL
-                                                                      : front_resource_dir(s->fc);
-    if (res && try_dir(s, res, name, out, size))
-        return 2;
     return 0;
 }
 
@@ -405,13 +399,11 @@ static void scan_file(Scan *s, const char *path, Hdr *h)
     free(dir);
 }
 
-void inc_prescan(Recover *r, FrontCtx *fc, IncCache *cache, const char *main_abs,
-                 const IncSearch *search)
+void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search)
 {
     Scan s;
     memset(&s, 0, sizeof s);
     s.r = r;
-    s.fc = fc;
     s.c = cache;
     s.f = search;
     Hdr main;                /* the main file is read once: not cached */

@@ -11,8 +11,9 @@
  *
  * Rounds: with recovery on, includes.c first reads the #include lines of
  * the file and its project headers and recover.c makes the stand-ins for
- * the headers no folder holds (redirects, WPP and empty stand-ins), so a
- * file that misses only headers parses in one round.  If errors are left,
+ * the headers no folder holds (redirects, WPP and empty stand-ins, in a
+ * folder clang searches last), so a file that misses only headers parses
+ * in one round.  If errors are left,
  * recover.c reads them and the next round parses with stand-ins for what
  * only clang can tell (unknown types and values, lvalue casts, a header
  * the textual scan missed): at most MAX_ROUNDS rounds, and only while each
@@ -41,8 +42,6 @@ struct FrontCtx {
     FrontOptions o;
     CXIndex idx;
     char *incdir;            /* absolute model / WDK include dir, or NULL */
-    char *resdir;            /* clang's own headers (stddef.h, intrin.h), or NULL */
-    int resdir_known;        /* resdir asked for (lazily: it costs a parse) */
     int last_rounds;         /* parse rounds of the last front_parse (front_rounds) */
 };
 
@@ -53,43 +52,6 @@ static void set_env(void)
     /* libclang parses on a thread of its own with 8 MiB of stack unless
      * this is set; we already run on a thread with a large stack. */
     setenv("LIBCLANG_NOTHREADS", "1", 0);
-}
-
-static void find_stddef(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
-{
-    (void)stack;
-    (void)n;
-    char **out = d;
-    CXString s = clang_getFileName(f);
-    const char *path = clang_getCString(s);
-    const char *slash = path ? strrchr(path, '/') : NULL;
-    if (!*out && slash && strcmp(slash, "/stddef.h") == 0) {
-        *out = strndup(path, (size_t)(slash - path));
-        if (!*out)
-            abort();
-    }
-    clang_disposeString(s);
-}
-
-/* The folder of clang's own headers, which it searches after ours: asked
- * of libclang once per context (a one-line parse, about 5 ms, and only
- * when includes.c is about to make a stand-in), so that no stand-in hides
- * one of them. */
-const char *front_resource_dir(FrontCtx *fc)
-{
-    if (fc->resdir_known)
-        return fc->resdir;
-    fc->resdir_known = 1;
-    static const char src[] = "#include <stddef.h>\n";
-    struct CXUnsavedFile uf = { "/__drvcheck_probe.c", src, sizeof src - 1 };
-    const char *args[] = { "--target=x86_64-pc-windows-msvc" };
-    CXTranslationUnit tu = NULL;
-    if (clang_parseTranslationUnit2(fc->idx, uf.Filename, args, 1, &uf, 1, 0, &tu) ==
-            CXError_Success && tu)
-        clang_getInclusions(tu, find_stddef, &fc->resdir);
-    if (tu)
-        clang_disposeTranslationUnit(tu);
-    return fc->resdir;
 }
 
 FrontCtx *front_new(const FrontOptions *o)
@@ -114,7 +76,6 @@ void front_free(FrontCtx *fc)
         return;
     clang_disposeIndex(fc->idx);
     free(fc->incdir);
-    free(fc->resdir);
     free(fc);
 }
 
@@ -463,22 +424,32 @@ static void parse_job(Job *j)
     if (!dir)
         abort();
     *strrchr(dir, '/') = 0;
-    const char *standin = fc->incdir && is_dir(fc->incdir) ? fc->incdir : dir;
-    char *prelude = NULL;
+    /* stand-ins: unsaved files in a folder that exists only for clang,
+     * searched after every other (-idirafter): one never hides a header
+     * clang would find, and both "x.h" and <x.h> find it */
+    char *standin = NULL, *prelude = NULL;
     if (fc->o.recover) {
-        size_t pl = strlen(standin) + 32;
+        const char *base = fc->incdir ? fc->incdir : dir;
+        size_t pl = strlen(base) + 48;
+        standin = malloc(pl);
         prelude = malloc(pl);
-        if (!prelude)
+        if (!standin || !prelude)
             abort();
+        snprintf(standin, pl, "%s/__drvcheck_standins", base);
         snprintf(prelude, pl, "%s/__drvcheck_prelude.h", standin);
+        own(&args, standin);
         own(&args, prelude);
     }
     build_args(fc, sf, text, &args, prelude, &incdirs, &sr);
+    if (standin) {
+        arg(&args, "-idirafter");
+        arg(&args, standin);
+    }
     IncCache *inc = prelude ? inc_cache_new() : NULL;
     Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n, inc) : NULL;
     double tp = now();
     if (r)
-        inc_prescan(r, fc, inc, main_abs,
+        inc_prescan(r, inc, main_abs,
                     &(IncSearch){ sr.quote.v, sr.quote.n, sr.dirs.v, sr.dirs.n, sr.sys.v,
                                   sr.sys.n, sr.forced.v, sr.forced.n });
     tp = now() - tp;

@@ -9,10 +9,11 @@
  *    "*.tmh" headers a stand-in defining the WPP macros, the trace
  *    functions that the sources' "begin_wpp config ... FUNC Name(...)"
  *    comments declare and the flags their WPP_DEFINE_BIT(NAME) lists name
- *    (distinct bits).  Stand-ins are unsaved files in the stand-in folder
- *    (the model's, on the -isystem path), so both "x.h" and <x.h> find
- *    them; one made before parsing is reported only if the parse included
- *    it;
+ *    (distinct bits).  Stand-ins are unsaved files in a stand-in folder
+ *    that exists only for clang, searched after all others (-idirafter):
+ *    both "x.h" and <x.h> find them, and they never hide a header clang
+ *    finds elsewhere; one made before parsing is reported only if the
+ *    parse included it;
  *  - an unknown type name: "typedef long long NAME;" in a prelude included
  *    before everything (integer-like: C lets it mix with pointers, enums
  *    and flags where clang would reject a struct);
