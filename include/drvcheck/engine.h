@@ -30,10 +30,19 @@ typedef struct EngineOptions {
 int eng_split_drivers(Unit **units, int nunits, const char *root, Driver **out);
 void eng_free_drivers(Driver *d, int n);
 
-/* Record the driver's entry points (function, role, how found) in rep. */
-void eng_list_entry_points(const Driver *drv, Report *rep);
+/* A driver made ready for checking (its functions, entry points and call
+ * targets, built once and shared by every rule checked on it). */
+typedef struct EngineDriver EngineDriver;
+EngineDriver *eng_prepare(const Driver *drv);
+void eng_release(EngineDriver *ed);
 
-/* Check one rule on one driver; adds defects and one verdict row. */
+/* Record the driver's entry points (function, role, how found) in rep. */
+void eng_list_entry_points(const EngineDriver *ed, Report *rep);
+
+/* Check one rule on one driver; adds defects and one verdict row.  Rules
+ * are checked one at a time on an EngineDriver. */
+Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Report *rep);
+/* eng_prepare + eng_check + eng_release. */
 Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Report *rep);
 
 #endif

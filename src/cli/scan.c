@@ -154,9 +154,11 @@ int cli_scan(const Options *o)
                         rules[r]->file);
     double t_engine = now_s();
     for (int i = 0; i < ndrivers; i++) {
-        eng_list_entry_points(&drivers[i], &rep);
+        EngineDriver *ed = eng_prepare(&drivers[i]);
+        eng_list_entry_points(ed, &rep);
         for (int r = 0; r < nrules; r++)
-            eng_run(&drivers[i], rules[r], &eo, &rep);
+            eng_check(ed, rules[r], &eo, &rep);
+        eng_release(ed);
     }
     t_engine = now_s() - t_engine;
     if (o->stats)

@@ -27,7 +27,7 @@ int32_t ev_path_key(Engine *e, const Expr *x)
         int32_t inner = key_find(e, x->key + 1);
         persistent = inner && key_persistent(e, inner);
     }
-    return key_intern(e, x->key, persistent);
+    return key_intern_at(e, x->key, persistent);
 }
 
 static int untracked(Engine *e, int32_t k)
@@ -189,4 +189,23 @@ State *ev_assume(Engine *e, State *s, const Expr *x, int truth)
     default:
         return s;
     }
+}
+
+int ev_reads_lost(Engine *e, const State *s, const Expr *x)
+{
+    if (!s->nlost)
+        return 0;
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            if (st_lost_has(s, ev_path_key(e, x)))
+                return 1;
+            int32_t bk = x->base_key ? key_find(e, x->base_key) : 0;
+            return bk && st_lost_has(s, bk);
+        }
+        if (ev_reads_lost(e, s, x->a) || ev_reads_lost(e, s, x->c))
+            return 1;
+        if (x->kind != EX_BINOP)
+            return 0;
+    }
+    return 0;
 }

@@ -13,6 +13,7 @@
  * is what keeps large drivers (checksum, VLAN, offload helpers) cheap.
  * Sets are sorted arrays of key ids, computed once per run, to a fixed
  * point over the call graph: O(functions x keys x rounds). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,7 @@ static int kv_union(KeyVec *dst, const KeyVec *src)
 
 struct Frames {
     unsigned char *touches;
+    unsigned char *effect;   /* fr_has_effect: 0 not computed yet, 1 none, 2 some */
     KeyVec *reads, *writes;
     int nfuncs;
 };
@@ -89,29 +91,6 @@ static void reads_of(Engine *e, KeyVec *r, const Expr *x)
 static int names_api(const Rule *r, const char *name)
 {
     return name && rx_rule_mentions_api(r, name);
-}
-
-/* Functions a call step may reach in this driver. */
-static int callees(Engine *e, const FuncRef *fr, const Step *st, int *out, int max)
-{
-    int n = 0;
-    if (st->callee) {
-        int fi = prog_lookup(e->prog, fr->u, st->callee);
-        if (fi >= 0)
-            out[n++] = fi;
-        for (int a = 0; a < st->nargs && n < max; a++) {
-            const Expr *x = st->args[a];
-            RoleKind role = x && x->kind == EX_FUNC ? role_by_api_arg(st->callee, a + 1) : ROLE_NONE;
-            if (role != ROLE_NONE && role_phase(role) == PH_SYNC) {
-                int ci = prog_lookup(e->prog, fr->u, x->text);
-                if (ci >= 0)
-                    out[n++] = ci;
-            }
-        }
-    } else if (st->callee_expr) {
-        n += prog_targets(e->prog, st->callee_expr, out + n, max - n);
-    }
-    return n;
 }
 
 Frames *fr_build(Engine *e)
@@ -157,7 +136,6 @@ Frames *fr_build(Engine *e)
     }
     /* to a fixed point over the call graph */
     int changed;
-    int targets[64];
     do {
         changed = 0;
         for (int fi = 0; fi < p->nfuncs; fi++) {
@@ -167,9 +145,9 @@ Frames *fr_build(Engine *e)
                     const Step *st = &fr->f->blocks[b].steps[k];
                     if (st->kind != ST_CALL)
                         continue;
-                    int nt = callees(e, fr, st, targets, 64);
-                    for (int t = 0; t < nt; t++) {
-                        int ci = targets[t];
+                    const CallRes *cr = prog_call(p, st);
+                    for (int t = 0; cr && t < cr->n; t++) {
+                        int ci = cr->fi[t];
                         if (ci == fi)
                             continue;
                         if (f->touches[ci] && !f->touches[fi]) {
@@ -196,12 +174,54 @@ void fr_free(Frames *f)
     free(f->reads);
     free(f->writes);
     free(f->touches);
+    free(f->effect);
     free(f);
 }
 
 int fr_touches(const Frames *f, int fi)
 {
     return f->touches[fi];
+}
+
+/* Is k, or a key below it ("k.f", "k[]"), one whose facts are kept? */
+static int relevant_below(Engine *e, int32_t k)
+{
+    if (key_relevant(e, k))
+        return 1;
+    if (!key_has_below(e, k))
+        return 0;
+    for (int32_t id = 1; key_name(e, id)[0]; id++)
+        if (key_relevant(e, id) && key_is_below(e, id, k))
+            return 1;
+    return 0;
+}
+
+/* Can a call of fi (a function that does not touch the rule) change a fact
+ * the rule run keeps?  Not when nothing it writes, nor anything below, is
+ * relevant: then its only effect that can matter is its return value, and
+ * that it returns at all. */
+int fr_has_effect(Engine *e, Frames *f, int fi)
+{
+    if (!f->effect) {
+        f->effect = calloc((size_t)f->nfuncs + 1, 1);
+        if (!f->effect)
+            abort();
+    }
+    if (!f->effect[fi]) {
+        int any = 0;
+        for (int i = 0; i < f->writes[fi].n && !any; i++) {
+            any = relevant_below(e, f->writes[fi].v[i]);
+            if (any && getenv("DBG_EFFECT"))
+                fprintf(stderr, "effect %s: %s\n", e->prog->funcs[fi].f->name, key_name(e, f->writes[fi].v[i]));
+        }
+        f->effect[fi] = (unsigned char)(any ? 2 : 1);
+    }
+    return f->effect[fi] == 2;
+}
+
+const unsigned char *fr_touch_set(const Frames *f)
+{
+    return f->touches;
 }
 
 /* The facts of s the function reads, plus its parameters (frame-local);
@@ -239,6 +259,7 @@ State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State 
         if (kv_has(w, k) || !st_get(r, k))
             st_set(e, r, k, &x->facts[i].v);
     }
-    r->ret = x->ret;
+    r->ret = x->ret;     /* joins inside the frame do not make r approximate: a trace shows
+                            a frame as one opaque call, like an API's */
     return r;
 }

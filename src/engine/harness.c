@@ -13,6 +13,7 @@
  * analysed as a root of its own, from the initial state.  The rule's role
  * events fire here, around the callbacks NDIS calls; never when the driver
  * calls its own callback functions directly. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -51,6 +52,16 @@ static void run_entry(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     in->trace = tr_push(e, s->trace, TS_ENTRY, f->loc, f->name,
                         arena_printf(e->arena, "NDIS calls %s (%s)", f->name, role_typedef(ep->role)),
                         NULL);
+    if (!fr_touches(e->frames, ep->func) && !rx_rule_mentions_role(e->rule, ep->role)) {
+        /* nothing in it can touch the rule: only what it writes matters
+         * (and the status DriverEntry and MiniportInitializeEx return) */
+        RolePhase ph = role_phase(ep->role);
+        if (fr_has_effect(e, e->frames, ep->func) || ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)
+            in_frame(e, ep->func, in, in, out);
+        else
+            sv_push(e, out, in);
+        return;
+    }
     EventCtx ctx = {.fname = f->name, .loc = f->loc, .func = f->name, .callee = f,
                     .caller = in, .is_role = 1};
     StateVec pre = {0};
@@ -118,7 +129,8 @@ static void split_status(Engine *e, StateVec *in, StateVec *ok, StateVec *failed
 /* Runtime callbacks to a fixed point over the states reached. */
 static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
 {
-    StateSet *set = ss_new(e);
+    StateSet *set = ss_new(e, 0);
+    ss_mark_loop(set);                /* callbacks repeat: a loop of its own */
     StateVec work = {0};
     for (int k = 0; k < start->n; k++) {
         State *added = NULL;
@@ -129,6 +141,8 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
     }
     for (int w = 0; w < work.n && !eng_budget_exceeded(e); w++) {
         State *s = work.v[w];
+        if (!ss_holds(set, s))
+            continue;      /* a join replaced it: what it leads to, the join leads to */
         sv_push(e, reached, s);
         for (int i = 0; i < e->prog->nentries; i++) {
             const EntryPoint *ep = &e->prog->entries[i];
@@ -241,31 +255,94 @@ static int applicable(const Program *p, const Rule *r)
     return 0;
 }
 
-Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Report *rep)
+/* Path sensitivity: states kept apart per point in functions that touch
+ * the rule and in the others, summaries per function, rule state and
+ * arguments (and whatever the arguments) before widening. */
+enum { KEEP = 6, FRAME_KEEP = 1, SUM_CAP = 2, SUM_ARGS_CAP = 16 };
+
+static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep, Arena *a,
+                         double deadline, size_t state_budget)
 {
-    Arena *a = arena_new();
+    memset(e, 0, sizeof *e);
+    e->prog = prog;
+    e->rule = rule;
+    e->rep = rep;
+    e->arena = a;
+    e->keys = keytab_new(a);
+    e->deadline = deadline;
+    e->state_budget = state_budget;
+    e->set_keep = KEEP;
+    e->frame_keep = FRAME_KEEP;
+    e->sum_cap = SUM_CAP;
+    e->sum_args_cap = SUM_ARGS_CAP;
+    e->reached = calloc((size_t)(prog->nfuncs ? prog->nfuncs : 1), 1);
+    e->frames = fr_build(e);
+    prog_slice(prog, fr_touch_set(e->frames), a);
+    keytab_refresh(e);
+    if (getenv("DRVCHECK_ENGINE_STATS"))
+        e->work = calloc((size_t)prog->nfuncs + 1, sizeof *e->work);
+}
+
+static void engine_end(Engine *e)
+{
+    for (int i = 0; i < e->nsites; i++)
+        free(e->sites[i].where);
+    free(e->sites);
+    for (int i = 0; e->loop_heads && i < e->prog->nfuncs; i++)
+        free(e->loop_heads[i]);
+    free(e->loop_heads);
+    free(e->reached);
+    sum_free(e);
+    free(e->work);
+    fr_free(e->frames);
+    keytab_free(e->keys);
+}
+
+struct EngineDriver {
+    const Driver *drv;
+    Arena *arena;            /* the program: functions, entry points, call targets */
     Program prog;
-    prog_build(&prog, drv, a);
+};
+
+EngineDriver *eng_prepare(const Driver *drv)
+{
+    EngineDriver *ed = calloc(1, sizeof *ed);
+    if (!ed)
+        abort();
+    ed->drv = drv;
+    ed->arena = arena_new();
+    prog_build(&ed->prog, drv, ed->arena);
+    return ed;
+}
+
+void eng_release(EngineDriver *ed)
+{
+    if (ed) {
+        arena_free(ed->arena);
+        free(ed);
+    }
+}
+
+Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Report *rep)
+{
+    Program *prog = &ed->prog;
+    Arena *a = arena_new();  /* this rule's states, traces and slice */
     Verdict v;
     const char *detail = NULL;
     if (!rule->runnable) {
         v = VERDICT_NOT_RUNNABLE;
         detail = rule->unsupported;
-    } else if (!applicable(&prog, rule)) {
+    } else if (!applicable(prog, rule)) {
         v = VERDICT_NOT_APPLICABLE;
         detail = "the driver calls none of the rule's APIs";
     } else {
-        Engine e = {0};
-        e.prog = &prog;
-        e.rule = rule;
-        e.rep = rep;
-        e.arena = a;
-        e.keys = keytab_new(a);
+        Engine e;
         double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
-        e.deadline = eng_now() + budget;
-        e.state_budget = o && o->state_budget ? o->state_budget : 4000000;
-        e.reached = calloc((size_t)(prog.nfuncs ? prog.nfuncs : 1), 1);
-        e.frames = fr_build(&e);
+        double t0 = eng_now();
+        const char **relevant = prog->relevant;        /* prog_slice replaces them for this rule */
+        int nrelevant = prog->nrelevant_slots;
+        engine_start(&e, prog, rule, rep, a, t0 + budget,
+                     o && o->state_budget ? o->state_budget : 4000000);
         lifecycle(&e);
         orphans(&e);
         if (e.out_of_time) {
@@ -279,29 +356,31 @@ Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Rep
         }
         if (e.ndefects && v != VERDICT_DEFECT)
             detail = arena_printf(a, "%s; %d defect(s) found before", detail, e.ndefects);
-        for (int i = 0; i < e.nsites; i++)
-            free(e.sites[i]);
-        free(e.sites);
-        free(e.reached);
-        sum_free(&e);
-        fr_free(e.frames);
-        keytab_free(e.keys);
+        tr_note_approx(&e);
+        engine_end(&e);
+        prog->relevant = relevant;
+        prog->nrelevant_slots = nrelevant;
     }
-    report_add_verdict(rep, drv->name, rule->name, v, detail);
+    report_add_verdict(rep, ed->drv->name, rule->name, v, detail);
     arena_free(a);
     return v;
 }
 
-void eng_list_entry_points(const Driver *drv, Report *rep)
+Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Report *rep)
 {
-    Arena *a = arena_new();
-    Program prog;
-    prog_build(&prog, drv, a);
-    for (int i = 0; i < prog.nentries; i++) {
-        const EntryPoint *ep = &prog.entries[i];
-        const Func *f = prog.funcs[ep->func].f;
-        report_add_entry(rep, drv->name, f->name, role_typedef(ep->role), ep->found_by,
+    EngineDriver *ed = eng_prepare(drv);
+    Verdict v = eng_check(ed, rule, o, rep);
+    eng_release(ed);
+    return v;
+}
+
+void eng_list_entry_points(const EngineDriver *ed, Report *rep)
+{
+    const Program *prog = &ed->prog;
+    for (int i = 0; i < prog->nentries; i++) {
+        const EntryPoint *ep = &prog->entries[i];
+        const Func *f = prog->funcs[ep->func].f;
+        report_add_entry(rep, ed->drv->name, f->name, role_typedef(ep->role), ep->found_by,
                          ep->loc.file ? ep->loc.file : f->file, ep->loc.line);
     }
-    arena_free(a);
 }

@@ -66,6 +66,14 @@ struct Trace {
     int depth;
 };
 
+/* A reported defect site: where, which Defect of the report, and whether
+ * its trace is still approximate (came through a join). */
+typedef struct Site {
+    char *where;
+    int defect;
+    int approx;
+} Site;
+
 /* ---- states (state.c) ---- */
 typedef struct Fact {
     int32_t key;         /* interned key id */
@@ -87,6 +95,17 @@ typedef struct State {
     Trace *trace;        /* not part of equality */
     Loc at;              /* exit states: the return it left by (not part of equality) */
     uint64_t hash;       /* of everything but the trace */
+    const Fact *hashed;  /* the facts array fhash was computed for (in-place writes reset it) */
+    uint64_t fhash;
+    int approx;          /* a decision on its path read a value a join had weakened: its
+                            trace may not be one real path (not part of equality) */
+    const int32_t *lost; /* keys whose facts a join weakened, sorted; shared, never written */
+    int nlost;
+    /* a join at a block of function join_fi (call depth join_depth): the held
+     * state and the newcomer, whose own facts a later decision on a weakened
+     * key can consult to pick the path the trace shows (interp.c) */
+    const struct State *from[2];
+    int join_fi, join_depth;
 } State;
 
 typedef struct StateVec {
@@ -126,19 +145,44 @@ typedef struct Program {
     struct NameIdx { const char *name; int idx; } *by_name;  /* funcs sorted by name */
     const char **relevant;   /* open-addressing set of keys whose values can matter */
     int nrelevant_slots;
+    struct CallSlot *calls;  /* every call step's targets, by step address (prog_call) */
+    int ncall_slots;
 } Program;
+
+/* What one call step reaches in this driver, resolved once: the driver
+ * function it names (or -1), then every function it may run with where
+ * that function's parameters start in the step's arguments: the named
+ * function (0), the synchronize callbacks NDIS runs inside the API (the
+ * argument after the callback's), or the functions a call through a
+ * pointer may reach (0). */
+typedef struct CallRes {
+    int direct;
+    int n;
+    int *fi, *first;
+} CallRes;
+const CallRes *prog_call(const Program *p, const Step *st);
 
 void prog_build(Program *p, const Driver *drv, Arena *a);
 /* The function a call from unit `from` to `name` reaches, or -1. */
 int prog_lookup(const Program *p, const Unit *from, const char *name);
-/* Functions a call through `callee` (an EX_PATH) may reach; returns count. */
-int prog_targets(const Program *p, const Expr *callee, int *out, int max);
 int prog_is_called(const Program *p, const char *name);
 int prog_is_noreturn(const Program *p, const char *name);
 /* Can the value of this key decide anything (a branch, an argument, a
  * returned status)?  Facts about other keys are never kept. */
 int prog_key_relevant(const Program *p, const char *key);
+/* Narrow the relevant keys to what one rule depends on (touches: frames.c). */
+void prog_slice(Program *p, const unsigned char *touches, Arena *a);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
+
+/* ---- control dependence (ctrldep.c) ---- */
+typedef struct CtrlDep CtrlDep;
+/* NULL when some block reaches no exit (then every branch may matter). */
+CtrlDep *cd_build(const Func *f);
+/* The branch blocks whose outcome decides whether `block` runs. */
+int cd_of(const CtrlDep *cd, int block, const int **deps);
+void cd_free(CtrlDep *cd);
+/* Blocks a back edge enters (loop heads): a calloc'ed flag per block. */
+unsigned char *cd_loop_heads(const Func *f);
 
 /* ---- the engine (interp.c, harness.c) ---- */
 struct Engine {
@@ -158,18 +202,28 @@ struct Engine {
     unsigned long ticks;
     int depth;
     /* reported call sites (dedupe) */
-    char **sites;
+    struct Site *sites;
     int nsites, capsites;
     int ndefects;
+    /* path sensitivity: states kept apart per point (touching functions,
+     * others), summaries per function before widening */
+    int set_keep, frame_keep, sum_cap, sum_args_cap;
+    unsigned char **loop_heads;  /* per function, cd_loop_heads, built when first needed */
     /* which functions were analysed at all */
     unsigned char *reached;
     Frames *frames;          /* per-function touch / read / write sets */
+    long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
 };
 
 /* state.c */
 KeyTab *keytab_new(Arena *a);
 int32_t key_intern(Engine *e, const char *key, int persistent);
 int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
+/* key_intern for a key string the CFG holds: found by its address first. */
+int32_t key_intern_at(Engine *e, const char *key, int persistent);
+/* Is k below anc ("anc.f", "anc[]", "anc.f.g")? */
+int key_is_below(Engine *e, int32_t k, int32_t anc);
+int key_has_below(Engine *e, int32_t id);
 const char *key_name(Engine *e, int32_t id);
 int key_persistent(Engine *e, int32_t id);
 int key_relevant(Engine *e, int32_t id);
@@ -184,15 +238,33 @@ int st_equal(Engine *e, const State *a, const State *b);
 int st_same_property(Engine *e, const State *a, const State *b);
 int st_same_locals(Engine *e, const State *a, const State *b);
 void keytab_free(KeyTab *t);
+/* Re-read every interned key's relevance from the program (after prog_slice). */
+void keytab_refresh(Engine *e);
 State *st_join(Engine *e, const State *a, const State *b);          /* widening join */
 void sv_push(Engine *e, StateVec *v, State *s);
 /* Keep only persistent facts (globals, heap), for crossing a frame. */
 State *st_strip_locals(Engine *e, const State *s);
 /* A copy of callee exit x with the caller's local facts of s put back. */
 State *st_with_locals(Engine *e, const State *x, const State *s);
+/* Keys a join weakened (State.lost): a decision that reads one makes the
+ * path's trace approximate. */
+int st_lost_has(const State *s, int32_t key);
+void st_lost_add(Engine *e, State *s, int32_t key);      /* s must be a fresh copy */
+void st_lost_del(Engine *e, State *s, int32_t key);      /* key and what lies below it */
+void st_lost_union(Engine *e, State *dst, const State *src);
+/* Does evaluating x read a weakened key? */
+int ev_reads_lost(Engine *e, const State *s, const Expr *x);
 /* A set of states with the widening cap: returns 1 if s (or a join) was new. */
 typedef struct StateSet StateSet;
-StateSet *ss_new(Engine *e);
+/* keep: states kept apart per rule state and return truth (0: the default). */
+StateSet *ss_new(Engine *e, int keep);
+/* A loop head's set: its joins do not make a trace approximate (a loop's
+ * iterations differ in counters, not in the path's shape). */
+void ss_mark_loop(StateSet *set);
+/* Is s (this very state) still held, not replaced by a join? */
+int ss_holds(const StateSet *set, const State *s);
+/* Where the set's states are: joins it makes remember their two sides. */
+void ss_set_origin(StateSet *set, int fi, int depth);
 int ss_add(Engine *e, StateSet *set, State *s, State **added);
 void ss_free(StateSet *set);
 int ss_export(StateSet *set, StateVec *out, Engine *e);
@@ -207,7 +279,9 @@ Trace *tr_call(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func,
 /* Steps of t above `base` (exclusive), replayed on top of onto. */
 Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto);
 const char *tr_state_string(Engine *e, const State *s);
-void tr_report(Engine *e, Trace *t, Loc at, const char *func, const char *message);
+void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *message);
+/* Sites whose trace stayed approximate: a note step before the violation. */
+void tr_note_approx(Engine *e);
 
 /* eval.c */
 AbsVal ev_expr(Engine *e, const State *s, const Expr *x);
@@ -231,11 +305,14 @@ typedef struct EventCtx {
 int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
             const EventCtx *ctx, StateVec *out);
 int rx_rule_mentions_api(const Rule *r, const char *api);
+int rx_rule_mentions_role(const Rule *r, RoleKind role);
 
 /* frames.c */
 Frames *fr_build(Engine *e);
 void fr_free(Frames *f);
 int fr_touches(const Frames *f, int fi);
+const unsigned char *fr_touch_set(const Frames *f);
+int fr_has_effect(Engine *e, Frames *f, int fi);
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s);
 State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x);
 
@@ -243,6 +320,11 @@ State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State 
 /* Analyse function fi from state s (caller locals already stripped, params
  * bound); appends exit states (locals stripped, ret set) to out. */
 void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out);
+/* Function fi cannot touch the rule (frames.c): its effect on s, whose
+ * parameters are bound in cs (NULL: cs = s), given the state `base` the
+ * caller is left in apart from what fi writes.  Appends exit states with
+ * s's trace and rule state. */
+void in_frame(Engine *e, int fi, const State *cs, const State *base, StateVec *out);
 int eng_budget_exceeded(Engine *e);
 
 #endif

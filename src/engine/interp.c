@@ -17,10 +17,7 @@
 
 #include "engine/internal.h"
 
-enum { MAX_DEPTH = 48, MAX_TARGETS = 16, SUM_BUCKETS = 4096,
-       SUM_CAP = 2,     /* summaries per function, rule state and arguments before widening */
-       SUM_ARGS_CAP = 8 /* ... per function and rule state, whatever the arguments */
-};
+enum { MAX_DEPTH = 48, SUM_BUCKETS = 4096 };
 
 typedef struct Summary {
     struct Summary *next;
@@ -50,7 +47,7 @@ int eng_budget_exceeded(Engine *e)
 {
     if (e->out_of_time || e->out_of_space)
         return 1;
-    if ((++e->ticks & 255) == 0) {
+    if ((++e->ticks & 255) == 1) {     /* the first tick checks too: tiny budgets */
         if (e->deadline > 0 && eng_now() > e->deadline)
             e->out_of_time = 1;
         if (e->nstates > e->state_budget || arena_used(e->arena) > e->state_budget * 256)
@@ -121,9 +118,9 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
             }
         }
     /* called with many different arguments: the arguments widen too */
-    if (sameprop >= SUM_ARGS_CAP && !(same >= SUM_CAP && newest))
-        newest = newest_prop, same = SUM_CAP;
-    if (same >= SUM_CAP && newest) {
+    if (sameprop >= e->sum_args_cap && !(same >= e->sum_cap && newest))
+        newest = newest_prop, same = e->sum_cap;
+    if (same >= e->sum_cap && newest) {
         State *j = st_join(e, newest->entry, entry);
         s = sum_lookup(e, fi, j);
         if (s)
@@ -156,6 +153,19 @@ void sum_free(Engine *e)
         for (int k = 0; k < 8 && top[k] >= 0; k++)
             fprintf(stderr, " %s x%d", e->prog->funcs[top[k]].f->name, e->sums->nlatest[top[k]]);
         fputc('\n', stderr);
+        long *wk = e->work, tt = 0, tf = 0;
+        for (int f = 0; wk && f < nf; f++)
+            *(fr_touches(e->frames, f) ? &tt : &tf) += wk[f];
+        fprintf(stderr, "engine: steps run: %ld in functions that touch the rule, %ld in others\n",
+                tt, tf);
+        for (int k = 0; k < 8 && wk; k++) {       /* destroys e->work: it is freed next */
+            int m = 0;
+            for (int f = 0; f < nf; f++)
+                m = wk[f] > wk[m] ? f : m;
+            fprintf(stderr, "engine:   %s: %ld steps, %d summaries%s\n", e->prog->funcs[m].f->name,
+                    wk[m], e->sums->nlatest[m], fr_touches(e->frames, m) ? "" : " (frame)");
+            wk[m] = -1;
+        }
     }
     for (int i = 0; i < SUM_BUCKETS; i++)
         for (Summary *s = e->sums->b[i]; s; s = s->next)
@@ -170,6 +180,7 @@ void sum_free(Engine *e)
 typedef struct Frame {
     const FuncRef *fr;
     int fi;
+    int keep;                /* StateSet width: 1 in functions that cannot touch the rule */
 } Frame;
 
 static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
@@ -185,7 +196,7 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
         if (!f->params[i].name || !f->params[i].name[0])
             continue;
         AbsVal v = st && a < st->nargs ? ev_expr(e, caller, st->args[a]) : av_top();
-        st_set(e, cs, key_intern(e, f->params[i].name, 0), &v);
+        st_set(e, cs, key_intern_at(e, f->params[i].name, 0), &v);
     }
     cs->ret = av_top();
     return cs;
@@ -268,20 +279,13 @@ static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int fi,
 /* Callbacks NDIS runs inside the API (MINIPORT_SYNCHRONIZE_INTERRUPT). */
 static int inline_callbacks(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
-    if (!st->callee)
-        return 0;
-    for (int i = 0; i < st->nargs; i++) {
-        const Expr *a = st->args[i];
-        if (!a || a->kind != EX_FUNC)
+    const CallRes *cr = st->callee ? prog_call(e->prog, st) : NULL;
+    for (int t = 0; cr && t < cr->n; t++) {
+        if (cr->first[t] == 0)
             continue;
-        RoleKind role = role_by_api_arg(st->callee, i + 1);
-        if (role == ROLE_NONE || role_phase(role) != PH_SYNC)
-            continue;
-        int fi = prog_lookup(e->prog, fr->fr->u, a->text);
-        if (fi < 0)
-            return 0;
+        int fi = cr->fi[t];
         const Func *f = e->prog->funcs[fi].f;
-        State *cs = bind_params(e, f, st, s, i + 1);
+        State *cs = bind_params(e, f, st, s, cr->first[t]);
         cs->trace = tr_push(e, s->trace, TS_CALL, st->loc, fr->fr->f->name,
                             arena_printf(e->arena, "%s runs %s", st->callee, f->name), NULL);
         enter_and_return(e, fr, st, fi, cs, s, out);
@@ -304,19 +308,27 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
     const char *name = st->callee;
     EventCtx ctx = {.fname = name ? name : "(indirect call)", .loc = st->loc,
                     .func = fr->fr->f->name, .call = st, .caller = s};
+    if (s->nlost && !s->approx && name && rx_rule_mentions_api(e->rule, name))
+        for (int i = 0; i < st->nargs; i++)
+            if (ev_reads_lost(e, s, st->args[i])) {   /* the rule reads a weakened argument */
+                s = st_copy(e, s);
+                s->approx = 1;
+                ctx.caller = s;
+                break;
+            }
     StateVec pre = {0};
     rx_fire(e, s, name, ROLE_NONE, EV_ENTRY, &ctx, &pre);
     for (int p = 0; p < pre.n; p++) {
         State *ps = pre.v[p];
         StateVec done = {0};
-        int fi = name ? prog_lookup(e->prog, fr->fr->u, name) : -1;
+        const CallRes *cr = prog_call(e->prog, st);
+        int fi = cr ? cr->direct : -1;
         if (fi >= 0 && e->depth < MAX_DEPTH) {
             call_driver_func(e, fr, st, fi, ps, &done);
         } else if (!name && st->callee_expr) {
-            int targets[MAX_TARGETS];
-            int nt = prog_targets(e->prog, st->callee_expr, targets, MAX_TARGETS);
+            int nt = cr ? cr->n : 0;
             for (int t = 0; t < nt && e->depth < MAX_DEPTH; t++)
-                call_driver_func(e, fr, st, targets[t], ps, &done);
+                call_driver_func(e, fr, st, cr->fi[t], ps, &done);
             if (nt == 0 || e->depth >= MAX_DEPTH)
                 sv_push(e, &done, external_effects(e, st, ps));
         } else {
@@ -349,29 +361,59 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
     free(pre.v);
 }
 
+/* Does some path of f end in a return (not only in noreturn calls)? */
+static int can_return(const Func *f)
+{
+    for (int b = 0; b < f->nblocks; b++)
+        if (f->blocks[b].term == T_RETURN)
+            return 1;
+    return 0;
+}
+
+/* Is the value a call returns kept (assigned to a key whose facts count)? */
+static int result_used(Engine *e, const Step *st, const State *s)
+{
+    if (!st->lhs || st->lhs->kind != EX_PATH)
+        return 0;
+    int32_t lk = ev_path_key(e, st->lhs);
+    return key_relevant(e, lk) || st_has_prefix(e, s, lk);
+}
+
 static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
                              StateVec *out)
 {
     const Func *f = e->prog->funcs[fi].f;
     State *cs = bind_params(e, f, st, s, 0);
+    if (!fr_touches(e->frames, fi) && !fr_has_effect(e, e->frames, fi) && can_return(f) &&
+        !result_used(e, st, s)) {
+        /* it can change nothing the rule depends on: an external call */
+        sv_push(e, out, external_effects(e, st, s));
+        return;
+    }
     if (!fr_touches(e->frames, fi)) {
-        /* it cannot touch the rule: analyse it from what it reads, apply
-         * what it writes (frames.c); the rule state and trace stay */
-        State *proj = fr_project(e, e->frames, fi, cs);
-        proj->trace = NULL;
-        StateVec exits = {0};
-        in_call(e, fi, proj, NULL, &exits);
         State *base = external_effects(e, st, s);
-        for (int k = 0; k < exits.n; k++) {
-            State *r = fr_apply(e, e->frames, fi, base, exits.v[k]);
-            r->trace = s->trace;
-            sv_push(e, out, r);
-        }
-        free(exits.v);
+        base->trace = s->trace;
+        in_frame(e, fi, cs, base, out);
         return;
     }
     cs->trace = tr_call(e, s->trace, TS_CALL, st->loc, fr->fr->f->name, f->name);
     enter_and_return(e, fr, st, fi, cs, s, out);
+}
+
+/* It cannot touch the rule: analyse it from what it reads, apply what it
+ * writes (frames.c); the rule state and trace stay. */
+void in_frame(Engine *e, int fi, const State *cs, const State *base, StateVec *out)
+{
+    State *proj = fr_project(e, e->frames, fi, cs);
+    proj->trace = NULL;
+    StateVec exits = {0};
+    in_call(e, fi, proj, NULL, &exits);
+    for (int k = 0; k < exits.n; k++) {
+        State *r = fr_apply(e, e->frames, fi, base, exits.v[k]);
+        r->trace = base->trace;
+        sv_push(e, out, r);
+    }
+    free(exits.v);
 }
 
 static State *do_assign(Engine *e, const Step *st, State *s)
@@ -387,17 +429,21 @@ static State *do_assign(Engine *e, const Step *st, State *s)
     State *n = st_copy(e, s);
     st_havoc_prefix(e, n, k);
     st_set(e, n, k, &v);
+    if (st->rhs && ev_reads_lost(e, s, st->rhs)) {
+        st_lost_add(e, n, k);        /* a weakened value flows on: the */
+        n->from[0] = NULL;           /* sides of the join no longer know it */
+    }
     return n;
 }
 
 /* Keep the states of v apart only up to the StateSet cap (a call can
  * return many exit states; merging here, not only at block ends, keeps a
  * block of many calls from multiplying them). */
-static void cap_states(Engine *e, StateVec *v)
+static void cap_states(Engine *e, StateVec *v, int keep)
 {
     if (v->n <= 1)
         return;
-    StateSet *set = ss_new(e);
+    StateSet *set = ss_new(e, keep);
     for (int k = 0; k < v->n; k++) {
         State *added = NULL;
         ss_add(e, set, v->v[k], &added);
@@ -424,11 +470,60 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
         free(cur.v);
         cur = next;
         if (st->kind == ST_CALL)
-            cap_states(e, &cur);
+            cap_states(e, &cur, fr->keep);
     }
     for (int k = 0; k < cur.n; k++)
         sv_push(e, out, cur.v[k]);
     free(cur.v);
+}
+
+/* s decides on a key a join weakened (State.lost) and r took outcome
+ * `truth`.  Find a state that arrived at the join (a leaf of its join tree,
+ * exact itself) whose own values of the weakened keys allow that outcome,
+ * with s's values for everything else; give r that state's path up to the
+ * join, followed by the steps since.  Joins of this function's frame only;
+ * not after a weakened value was copied elsewhere.  Returns 0 if none. */
+static int repair_trace(Engine *e, int fi, const State *s, State *r, const Expr *cond, int truth)
+{
+    if (!s->from[0] || s->join_fi != fi || s->join_depth != e->depth)
+        return 0;
+    const State *stack[64], *leaf = NULL;
+    int sp = 0;
+    stack[sp++] = s->from[0];
+    if (s->from[1])
+        stack[sp++] = s->from[1];
+    while (sp && !leaf) {
+        const State *p = stack[--sp];
+        if (p->from[0] && p->join_fi == fi && p->join_depth == e->depth) {
+            if (sp < 62) {
+                if (p->from[1])
+                    stack[sp++] = p->from[1];
+                stack[sp++] = p->from[0];
+            }
+            continue;
+        }
+        if (p->approx)
+            continue;
+        State *h = st_copy(e, s);          /* s, with p's values of the weakened keys */
+        for (int i = 0; i < s->nlost; i++) {
+            const AbsVal *v = st_get(p, s->lost[i]);
+            AbsVal top = av_top();
+            st_set(e, h, s->lost[i], v ? v : &top);
+        }
+        h->nlost = 0;
+        if (ev_assume(e, h, cond, truth))
+            leaf = p;
+    }
+    /* the trace since the join must sit on the join's own trace */
+    Trace *base = s->from[0]->trace, *t = s->trace;
+    while (t && t != base)
+        t = t->parent;
+    if (!leaf || t != base)
+        return 0;
+    r->trace = tr_rebase(e, r->trace, base, leaf->trace);
+    r->from[0] = leaf;       /* later decisions follow the same path */
+    r->from[1] = NULL;
+    return 1;
 }
 
 typedef struct Work {
@@ -451,11 +546,15 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         if (kp != &key) {          /* widened: analyse from the joined entry */
             State *w = st_copy(e, kp);
             w->trace = entry->trace;
+            /* the join recorded what it weakened (State.lost): decisions
+             * on those keys inside the callee make its trace approximate */
             entry = w;
         }
     } else if (sum->done) {
         for (int i = 0; i < sum->exits.n; i++) {
             State *x = st_copy(e, sum->exits.v[i]);
+            x->approx |= entry->approx;
+            st_lost_union(e, x, entry);
             x->trace = entry->trace
                            ? tr_rebase(e, sum->exits.v[i]->trace, sum->base, entry->trace)
                            : NULL;
@@ -472,8 +571,16 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
 
     const FuncRef *fr = &e->prog->funcs[fi];
     const Func *f = fr->f;
-    Frame frame = {fr, fi};
+    /* a function that cannot touch the rule keeps one state per return
+     * truth at each point (its success and failure exits stay apart; its
+     * values are joined), as ESP does for everything */
+    Frame frame = {fr, fi, fr_touches(e->frames, fi) ? 0 : e->frame_keep};
     e->depth++;
+    if (!e->loop_heads)
+        e->loop_heads = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->loop_heads);
+    if (!e->loop_heads[fi])
+        e->loop_heads[fi] = cd_loop_heads(f);
+    const unsigned char *heads = e->loop_heads[fi];
     StateSet **seen = calloc((size_t)f->nblocks, sizeof *seen);
     StateSet **exitset = calloc((size_t)f->nblocks, sizeof *exitset);
     Work *wl = NULL;
@@ -481,7 +588,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     if (f->nblocks > 0) {
         State *s0 = st_copy(e, entry);
         s0->ret = av_top();
-        seen[0] = ss_new(e);
+        seen[0] = ss_new(e, frame.keep);
         State *added = NULL;
         ss_add(e, seen[0], s0, &added);
         wcap = 64;
@@ -490,6 +597,10 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     }
     while (wh < wn && !eng_budget_exceeded(e)) {
         Work w = wl[wh++];
+        if (!ss_holds(seen[w.block], w.s))
+            continue;      /* a join replaced it: the join's own work item covers it */
+        if (e->work)
+            e->work[fi] += f->blocks[w.block].nsteps + 1;
         const Block *b = &f->blocks[w.block];
         StateVec after = {0};
         run_steps(e, &frame, b, w.s, &after);
@@ -509,14 +620,23 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     ss[0] = s;
                     ss[1] = s;
                 } else {
+                    /* deciding on a value a join weakened: the way taken may
+                     * not be open to the path the trace shows */
+                    int weak = ev_reads_lost(e, s, b->cond);
                     for (int t = 0; t < 2; t++) {
                         State *r = ev_assume(e, s, b->cond, t == 0);
                         if (!r)
                             continue;
+                        if (weak && !r->approx) {
+                            if (r == s)
+                                r = st_copy(e, s);
+                            if (!repair_trace(e, fi, s, r, b->cond, t == 0))
+                                r->approx = 1;
+                        }
                         if (b->branch_kind != BR_LOGIC) {
                             if (r == s)
                                 r = st_copy(e, s);
-                            r->trace = tr_branch(e, s->trace, b->term_loc, f->name, b->cond,
+                            r->trace = tr_branch(e, r->trace, b->term_loc, f->name, b->cond,
                                                  t == 0);
                         }
                         ss[t] = r;
@@ -526,13 +646,13 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
             case T_RETURN: {
                 State *x = st_copy(e, s);
                 x->ret = b->retval ? ev_expr(e, s, b->retval) : av_top();
+                x->approx |= b->retval && ev_reads_lost(e, s, b->retval);
                 x = st_strip_locals(e, x);
                 x->at = b->term_loc;
                 if (!exitset[w.block])
-                    exitset[w.block] = ss_new(e);
+                    exitset[w.block] = ss_new(e, frame.keep);
                 State *added = NULL;
-                if (ss_add(e, exitset[w.block], x, &added))
-                    (void)added;
+                ss_add(e, exitset[w.block], x, &added);
                 break;
             }
             case T_NORETURN:
@@ -541,8 +661,12 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
             for (int t = 0; t < 2; t++) {
                 if (succ[t] < 0 || !ss[t] || succ[t] >= f->nblocks)
                     continue;
-                if (!seen[succ[t]])
-                    seen[succ[t]] = ss_new(e);
+                if (!seen[succ[t]]) {
+                    seen[succ[t]] = ss_new(e, frame.keep);
+                    ss_set_origin(seen[succ[t]], fi, e->depth);
+                    if (heads[succ[t]])
+                        ss_mark_loop(seen[succ[t]]);
+                }
                 State *added = NULL;
                 if (ss_add(e, seen[succ[t]], ss[t], &added)) {
                     if (wn == wcap) {

@@ -10,6 +10,7 @@
  * field), from functions passed to APIs that take callbacks, and from the
  * name DriverEntry.  Building is linear in the size of the CFGs. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,7 +61,8 @@ static const char *last_member(const char *tkey)
     return dot ? dot + 1 : NULL;
 }
 
-int prog_targets(const Program *p, const Expr *callee, int *out, int max)
+/* Functions a call through `callee` (an EX_PATH) may reach; returns count. */
+static int prog_targets(const Program *p, const Expr *callee, int *out, int max)
 {
     int n = 0;
     if (!callee)
@@ -88,6 +90,82 @@ int prog_targets(const Program *p, const Expr *callee, int *out, int max)
             out[n++] = s->func;
     }
     return n;
+}
+
+typedef struct CallSlot {
+    const Step *st;
+    CallRes res;
+} CallSlot;
+
+static uint64_t ptr_hash(const void *p, int nslots)
+{
+    return (((uint64_t)(uintptr_t)p) * 0x9e3779b97f4a7c15ULL >> 24) & (uint64_t)(nslots - 1);
+}
+
+const CallRes *prog_call(const Program *p, const Step *st)
+{
+    if (!p->ncall_slots)
+        return NULL;
+    for (uint64_t h = ptr_hash(st, p->ncall_slots); p->calls[h].st;
+         h = (h + 1) & (uint64_t)(p->ncall_slots - 1))
+        if (p->calls[h].st == st)
+            return &p->calls[h].res;
+    return NULL;
+}
+
+enum { MAX_CALL_TARGETS = 64 };
+
+static void resolve_call(Program *p, const Unit *u, const Step *st, CallRes *r, Arena *a)
+{
+    int fi[MAX_CALL_TARGETS], first[MAX_CALL_TARGETS], n = 0;
+    r->direct = -1;
+    if (st->callee) {
+        r->direct = prog_lookup(p, u, st->callee);
+        if (r->direct >= 0)
+            fi[n] = r->direct, first[n++] = 0;
+        for (int x = 0; x < st->nargs && n < MAX_CALL_TARGETS; x++) {
+            const Expr *ax = st->args[x];
+            RoleKind role = ax && ax->kind == EX_FUNC ? role_by_api_arg(st->callee, x + 1) : ROLE_NONE;
+            int ci = role != ROLE_NONE && role_phase(role) == PH_SYNC ? prog_lookup(p, u, ax->text) : -1;
+            if (ci >= 0)
+                fi[n] = ci, first[n++] = x + 1;
+        }
+    } else if (st->callee_expr) {
+        n = prog_targets(p, st->callee_expr, fi, MAX_CALL_TARGETS);
+        for (int i = 0; i < n; i++)
+            first[i] = 0;
+    }
+    r->n = n;
+    r->fi = arena_alloc(a, sizeof *r->fi * (size_t)(n + 1));
+    r->first = arena_alloc(a, sizeof *r->first * (size_t)(n + 1));
+    memcpy(r->fi, fi, sizeof *fi * (size_t)n);
+    memcpy(r->first, first, sizeof *first * (size_t)n);
+}
+
+static void resolve_calls(Program *p, Arena *a)
+{
+    int ncalls = 0;
+    for (int i = 0; i < p->nfuncs; i++)
+        for (int b = 0; b < p->funcs[i].f->nblocks; b++)
+            ncalls += p->funcs[i].f->blocks[b].nsteps;
+    p->ncall_slots = 64;
+    while (p->ncall_slots < 2 * ncalls + 2)
+        p->ncall_slots *= 2;
+    p->calls = arena_alloc(a, sizeof *p->calls * (size_t)p->ncall_slots);
+    for (int i = 0; i < p->nfuncs; i++) {
+        const Func *f = p->funcs[i].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                if (st->kind != ST_CALL)
+                    continue;
+                uint64_t h = ptr_hash(st, p->ncall_slots);
+                while (p->calls[h].st)
+                    h = (h + 1) & (uint64_t)(p->ncall_slots - 1);
+                p->calls[h].st = st;
+                resolve_call(p, p->funcs[i].u, st, &p->calls[h].res, a);
+            }
+    }
 }
 
 int prog_is_called(const Program *p, const char *name)
@@ -275,6 +353,247 @@ static void relevant_keys(Program *p, Arena *a)
     p->nrelevant_slots = ks.nslots;
 }
 
+/* The slice's view of a key: globals and heap paths by their key, a
+ * function's locals and parameters (and the pointer a member path goes
+ * through, almost always one) by key and function, so that "Status"
+ * mattering in one function says nothing of "Status" in another. */
+typedef struct Slice {
+    KeySet glob, loc;
+    Arena *a;
+    char buf[512];
+} Slice;
+
+static const char *scoped(Slice *sl, const char *key, int fi)
+{
+    size_t n = strlen(key);
+    if (n > sizeof sl->buf - 16)
+        n = sizeof sl->buf - 16;
+    memcpy(sl->buf, key, n);
+    char *q = sl->buf + n;
+    *q++ = '\x1f';
+    char digits[12];
+    int nd = 0;
+    unsigned v = (unsigned)fi;
+    do
+        digits[nd++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    while (nd)
+        *q++ = digits[--nd];
+    *q = 0;
+    return sl->buf;
+}
+
+static void sl_add_local(Slice *sl, const char *key, int fi)
+{
+    if (!key || !*key || ks_has(&sl->loc, scoped(sl, key, fi)))
+        return;
+    ks_add(&sl->loc, arena_strdup(sl->a, sl->buf));
+}
+
+static int sl_has(Slice *sl, const Expr *x, int fi)
+{
+    if (!x || x->kind != EX_PATH || !x->key)
+        return 0;
+    if (x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM)
+        return ks_has(&sl->loc, scoped(sl, x->key, fi));
+    return ks_has(&sl->glob, x->key);
+}
+
+static void sl_expr(Slice *sl, const Expr *x, int fi)
+{
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            if (x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM)
+                sl_add_local(sl, x->key, fi);
+            else
+                ks_add(&sl->glob, x->key);
+            sl_add_local(sl, x->base_key, fi);   /* p->f: where p points matters too */
+            return;
+        }
+        sl_expr(sl, x->a, fi);
+        sl_expr(sl, x->c, fi);
+        if (x->kind != EX_BINOP)
+            return;
+    }
+}
+
+/* Per function: its control dependence (built when first needed; NULL
+ * and `unknown` when some block reaches no exit), and which branches'
+ * conditions the slice holds already. */
+typedef struct SliceFn {
+    CtrlDep *cd;
+    int built, unknown;
+    unsigned char *done;
+} SliceFn;
+
+/* Block b of fi matters (it writes or returns what the rule depends on):
+ * so do the conditions of the branches that decide whether it runs, and
+ * theirs, transitively.  Returns 1 when something was added. */
+static int need_block(Slice *sl, SliceFn *sf, const Func *f, int fi, int b, unsigned char *all)
+{
+    if (!sf->built) {
+        sf->built = 1;
+        sf->cd = cd_build(f);
+        sf->unknown = sf->cd == NULL;
+        sf->done = calloc((size_t)f->nblocks + 1, 1);
+        if (!sf->done)
+            abort();
+    }
+    if (sf->unknown) {                 /* an endless loop: every branch may matter */
+        int was = all[fi];
+        all[fi] = 1;
+        return !was;
+    }
+    int *stack = malloc(sizeof *stack * ((size_t)f->nblocks + 1)), sp = 0, added = 0;
+    if (!stack)
+        abort();
+    stack[sp++] = b;
+    while (sp) {
+        const int *d;
+        int n = cd_of(sf->cd, stack[--sp], &d);
+        for (int k = 0; k < n; k++) {
+            if (sf->done[d[k]])
+                continue;
+            sf->done[d[k]] = 1;
+            added = 1;
+            sl_expr(sl, f->blocks[d[k]].cond, fi);
+            stack[sp++] = d[k];
+        }
+    }
+    free(stack);
+    return added;
+}
+
+static int persistent_path(const Expr *x)
+{
+    return x && x->kind == EX_PATH && (x->scope == SCOPE_GLOBAL || x->scope == SCOPE_HEAP);
+}
+
+/* What one rule can depend on: the keys whose values can decide one of
+ * its events.  Seeds: everything the functions that touch the rule test,
+ * return or pass (touches[fi], frames.c), and what DriverEntry and
+ * MiniportInitializeEx return (the harness tests their status).  Then, to
+ * a fixed point: the right-hand side of an assignment to a relevant key;
+ * the argument bound to a relevant parameter; the returned values of a
+ * function whose result lands in a relevant key; and for every block that
+ * writes a relevant key (itself, through an API's out argument, or in a
+ * function it calls) or returns a relevant value, the conditions of the
+ * branches that decide whether that block runs (control dependence).  A
+ * pointer assigned the address of a relevant object is relevant.
+ * Everything else a driver computes (checksums, statistics, buffer walks)
+ * is left out, so states that differ only there are one state.  Replaces
+ * the program-wide set of relevant_keys() for this run. */
+void prog_slice(Program *p, const unsigned char *touches, Arena *a)
+{
+    Slice sl = {.glob = {.a = a}, .loc = {.a = a}, .a = a};
+    size_t nf = (size_t)p->nfuncs + 1;
+    unsigned char *all = calloc(nf, 1), *ret = calloc(nf, 1), *eff = calloc(nf, 1);
+    SliceFn *sfn = calloc(nf, sizeof *sfn);
+    if (!all || !ret || !eff || !sfn)
+        abort();
+    for (int fi = 0; fi < p->nfuncs; fi++)
+        all[fi] = touches[fi];
+    for (int i = 0; i < p->nentries; i++) {
+        RolePhase ph = role_phase(p->entries[i].role);
+        if (ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)   /* the harness tests their status */
+            ret[p->entries[i].func] = 1;
+    }
+    int added;
+#define SET(flag, i) do { if (!(flag)[i]) { (flag)[i] = 1; added = 1; } } while (0)
+    do {
+        sl.glob.added = sl.loc.added = 0;
+        added = 0;
+        for (int fi = 0; fi < p->nfuncs; fi++) {
+            const Func *f = p->funcs[fi].f;
+            SliceFn *sf = &sfn[fi];
+            for (int b = 0; b < f->nblocks; b++) {
+                const Block *bl = &f->blocks[b];
+                if (all[fi] && bl->term == T_BRANCH)
+                    sl_expr(&sl, bl->cond, fi);
+                if ((all[fi] || ret[fi]) && bl->term == T_RETURN) {
+                    sl_expr(&sl, bl->retval, fi);
+                    if (!all[fi])
+                        added |= need_block(&sl, sf, f, fi, b, all);
+                }
+                for (int k = 0; k < bl->nsteps; k++) {
+                    const Step *st = &bl->steps[k];
+                    int need = sl_has(&sl, st->lhs, fi);
+                    if (need && persistent_path(st->lhs))
+                        SET(eff, fi);
+                    if (st->kind == ST_ASSIGN) {
+                        if (need)
+                            sl_expr(&sl, st->rhs, fi);
+                        else if (st->lhs && st->lhs->kind == EX_PATH && st->rhs &&
+                                 st->rhs->kind == EX_ADDR && sl_has(&sl, st->rhs->a, fi))
+                            sl_expr(&sl, st->lhs, fi);
+                    } else {
+                        const CallRes *cr = prog_call(p, st);
+                        int nt = cr ? cr->n : 0;
+                        const int *tg = cr ? cr->fi : NULL, *first = cr ? cr->first : NULL;
+                        for (int x = 0; x < st->nargs; x++) {
+                            const Expr *ax = st->args[x];
+                            if (!ax || ax->kind != EX_ADDR || !sl_has(&sl, ax->a, fi))
+                                continue;
+                            need = 1;             /* it writes a relevant object */
+                            if (persistent_path(ax->a))
+                                SET(eff, fi);
+                            for (int t = 0; t < nt; t++)
+                                SET(all, tg[t]);
+                        }
+                        if (nt == 0 && all[fi])       /* an API: its arguments */
+                            for (int x = 0; x < st->nargs; x++)
+                                sl_expr(&sl, st->args[x], fi);
+                        for (int t = 0; t < nt; t++) {
+                            const Func *c = p->funcs[tg[t]].f;
+                            if (sl_has(&sl, st->lhs, fi))
+                                SET(ret, tg[t]);
+                            if (eff[tg[t]]) {
+                                need = 1;
+                                SET(eff, fi);
+                            }
+                            for (int j = 0; j < c->nparams; j++) {
+                                int x = first[t] + j;
+                                if (x < st->nargs && c->params[j].name &&
+                                    ks_has(&sl.loc, scoped(&sl, c->params[j].name, tg[t])))
+                                    sl_expr(&sl, st->args[x], fi);
+                            }
+                        }
+                    }
+                    if (need && !all[fi])
+                        added |= need_block(&sl, sf, f, fi, b, all);
+                }
+            }
+        }
+        added |= sl.glob.added | sl.loc.added;
+    } while (added);
+#undef SET
+    if (getenv("DRVCHECK_ENGINE_STATS")) {
+        int na = 0, nt = 0, nr = 0, ne = 0;
+        for (int fi = 0; fi < p->nfuncs; fi++)
+            na += all[fi], nt += touches[fi], nr += ret[fi], ne += eff[fi];
+        fprintf(stderr, "engine: slice: %d of %d functions touch the rule (%d wholly relevant), "
+                "%d return and %d write what it depends on; %d global and %d function-local keys\n",
+                nt, p->nfuncs, na, nr, ne, sl.glob.n, sl.loc.n);
+    }
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        cd_free(sfn[fi].cd);
+        free(sfn[fi].done);
+    }
+    free(sfn);
+    free(all);
+    free(ret);
+    free(eff);
+    /* the engine asks by key: a local relevant in one function counts in all */
+    for (int i = 0; i < sl.loc.nslots; i++)
+        if (sl.loc.slots[i]) {
+            char *k = arena_strdup(a, sl.loc.slots[i]);
+            *strchr(k, '\x1f') = 0;
+            ks_add(&sl.glob, k);
+        }
+    p->relevant = sl.glob.slots;
+    p->nrelevant_slots = sl.glob.nslots;
+}
+
 static int cmp_by_name(const void *x, const void *y)
 {
     const struct NameIdx *a = x, *b = y;
@@ -366,5 +685,6 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     }
     if (p->nentries > 1)
         qsort(p->entries, (size_t)p->nentries, sizeof *p->entries, cmp_entry);
+    resolve_calls(p, a);
     relevant_keys(p, a);
 }

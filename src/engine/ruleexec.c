@@ -235,7 +235,7 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
         return;
     }
     case RS_ABORT:
-        tr_report(e, s->trace, c->ev->loc, c->ev->func, expand_fname(e, st->message, c->ev->fname));
+        tr_report(e, s, c->ev->loc, c->ev->func, expand_fname(e, st->message, c->ev->fname));
         sv_push(e, out, s);
         return;
     case RS_HALT:
@@ -267,6 +267,15 @@ int rx_rule_mentions_api(const Rule *r, const char *api)
             if (target_matches(&r->events[i].targets[k], api, ROLE_NONE))
                 return 1;
     return r->has_watch && target_matches(&r->watch_target, api, ROLE_NONE);
+}
+
+int rx_rule_mentions_role(const Rule *r, RoleKind role)
+{
+    for (int i = 0; i < r->nevents; i++)
+        for (int k = 0; k < r->events[i].ntargets; k++)
+            if (target_matches(&r->events[i].targets[k], NULL, role))
+                return 1;
+    return r->has_watch && target_matches(&r->watch_target, NULL, role);
 }
 
 static int is_array_key(Engine *e, int32_t k)

@@ -12,13 +12,18 @@
 
 #include "engine/internal.h"
 
-enum { SET_CAP = 6 };
-
 typedef struct KeyEnt {
     const char *name;
     int persistent;
     int relevant;          /* facts about it are kept (prog_key_relevant) */
+    int32_t parent;        /* "k" for "k.f" and "k[]", else 0 */
+    int has_below;         /* some interned key has this one as an ancestor */
 } KeyEnt;
+
+typedef struct PtrSlot {
+    const char *p;         /* a key string as the CFG holds it */
+    int32_t id;
+} PtrSlot;
 
 struct KeyTab {
     Arena *a;
@@ -26,6 +31,8 @@ struct KeyTab {
     int n, cap;
     int32_t *slots;        /* open addressing over ids */
     int nslots;
+    PtrSlot *ptrs;         /* the same strings by address: no hashing of text */
+    int nptrs, nptr_slots;
 };
 
 uint64_t eng_hash_str(const char *s)
@@ -45,6 +52,10 @@ KeyTab *keytab_new(Arena *a)
     t->cap = 256;
     t->ents = calloc((size_t)t->cap, sizeof *t->ents);
     t->n = 1;              /* id 0 is "no key" */
+    t->nptr_slots = 1024;
+    t->ptrs = calloc((size_t)t->nptr_slots, sizeof *t->ptrs);
+    if (!t->slots || !t->ents || !t->ptrs)
+        abort();
     return t;
 }
 
@@ -94,10 +105,75 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     t->ents[id].name = arena_strdup(t->a, key);
     t->ents[id].persistent = persistent;
     t->ents[id].relevant = prog_key_relevant(e->prog, key);
+    t->ents[id].parent = 0;
+    t->ents[id].has_below = 0;
     t->slots[h] = id;
     if (t->n * 2 > t->nslots)
         keytab_rehash(t);
+    /* its parent ("k" of "k.f" / "k[]"), interned too, knows it has keys below */
+    size_t len = strlen(key);
+    while (len > 1 && key[len - 1] != '.' && key[len - 1] != '[')
+        len--;
+    if (len > 1) {
+        char *pk = arena_alloc_raw(t->a, len);
+        memcpy(pk, key, len - 1);
+        pk[len - 1] = 0;
+        int32_t pid = key_intern(e, pk, persistent);
+        e->keys->ents[id].parent = pid;
+        for (int32_t a = pid; a > 0; a = e->keys->ents[a].parent)
+            e->keys->ents[a].has_below = 1;
+    }
     return id;
+}
+
+int32_t key_intern_at(Engine *e, const char *key, int persistent)
+{
+    KeyTab *t = e->keys;
+    if (!key || !*key)
+        return 0;
+    uint64_t m = (uint64_t)t->nptr_slots - 1;
+    uint64_t h = (((uint64_t)(uintptr_t)key) * 0x9e3779b97f4a7c15ULL >> 20) & m;
+    for (; t->ptrs[h].p; h = (h + 1) & m)
+        if (t->ptrs[h].p == key) {
+            int32_t id = t->ptrs[h].id;
+            t->ents[id].persistent |= persistent;
+            return id;
+        }
+    int32_t id = key_intern(e, key, persistent);
+    t->ptrs[h].p = key;
+    t->ptrs[h].id = id;
+    if (++t->nptrs * 2 > t->nptr_slots) {
+        PtrSlot *old = t->ptrs;
+        int on = t->nptr_slots;
+        t->nptr_slots *= 2;
+        t->ptrs = calloc((size_t)t->nptr_slots, sizeof *t->ptrs);
+        if (!t->ptrs)
+            abort();
+        m = (uint64_t)t->nptr_slots - 1;
+        for (int i = 0; i < on; i++)
+            if (old[i].p) {
+                uint64_t k = (((uint64_t)(uintptr_t)old[i].p) * 0x9e3779b97f4a7c15ULL >> 20) & m;
+                while (t->ptrs[k].p)
+                    k = (k + 1) & m;
+                t->ptrs[k] = old[i];
+            }
+        free(old);
+    }
+    return id;
+}
+
+int key_is_below(Engine *e, int32_t k, int32_t anc)
+{
+    for (k = k > 0 && k < e->keys->n ? e->keys->ents[k].parent : 0; k > 0;
+         k = e->keys->ents[k].parent)
+        if (k == anc)
+            return 1;
+    return 0;
+}
+
+int key_has_below(Engine *e, int32_t id)
+{
+    return id > 0 && id < e->keys->n && e->keys->ents[id].has_below;
 }
 
 const char *key_name(Engine *e, int32_t id)
@@ -113,14 +189,13 @@ int key_relevant(Engine *e, int32_t id)
 /* Does s hold a fact about key or anything below it? */
 int st_has_prefix(Engine *e, const State *s, int32_t key)
 {
-    const char *name = key_name(e, key);
-    size_t n = strlen(name);
-    for (int i = 0; i < s->nfacts; i++) {
-        const char *fn = key_name(e, s->facts[i].key);
-        if (s->facts[i].key == key ||
-            (strncmp(fn, name, n) == 0 && (fn[n] == '.' || fn[n] == '[')))
+    if (key <= 0)
+        return 0;
+    if (!key_has_below(e, key))
+        return st_get(s, key) != NULL;
+    for (int i = 0; i < s->nfacts; i++)
+        if (s->facts[i].key == key || key_is_below(e, s->facts[i].key, key))
             return 1;
-    }
     return 0;
 }
 
@@ -129,11 +204,18 @@ int key_persistent(Engine *e, int32_t id)
     return id > 0 && id < e->keys->n && e->keys->ents[id].persistent;
 }
 
+void keytab_refresh(Engine *e)
+{
+    for (int id = 1; id < e->keys->n; id++)
+        e->keys->ents[id].relevant = prog_key_relevant(e->prog, e->keys->ents[id].name);
+}
+
 void keytab_free(KeyTab *t)
 {
     if (t) {
         free(t->slots);
         free(t->ents);
+        free(t->ptrs);
     }
 }
 
@@ -148,6 +230,7 @@ State *st_new(Engine *e)
 /* Give s a facts array of its own (copy-on-write), with room for extra. */
 static void own_facts(Engine *e, State *s, int extra)
 {
+    s->hashed = NULL;        /* about to be written in place */
     if (!s->facts_shared && extra == 0)
         return;
     Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + extra + 1));
@@ -247,22 +330,13 @@ void st_havoc_prefix(Engine *e, State *s, int32_t key)
 {
     if (key <= 0)
         return;
-    const char *name = key_name(e, key);
-    size_t n = strlen(name);
-    int any = 0;
-    for (int i = 0; i < s->nfacts && !any; i++) {
-        const char *fn = key_name(e, s->facts[i].key);
-        any = s->facts[i].key == key ||
-              (strncmp(fn, name, n) == 0 && (fn[n] == '.' || fn[n] == '['));
-    }
-    if (!any)
+    st_lost_del(e, s, key);
+    if (!st_has_prefix(e, s, key))
         return;
     own_facts(e, s, 0);
-    int k = 0;
+    int below = key_has_below(e, key), k = 0;
     for (int i = 0; i < s->nfacts; i++) {
-        const char *fn = key_name(e, s->facts[i].key);
-        int drop = s->facts[i].key == key ||
-                   (strncmp(fn, name, n) == 0 && (fn[n] == '.' || fn[n] == '['));
+        int drop = s->facts[i].key == key || (below && key_is_below(e, s->facts[i].key, key));
         if (!drop)
             s->facts[k++] = s->facts[i];
     }
@@ -287,8 +361,15 @@ static uint64_t hash_val(const AbsVal *v)
 void st_finish(State *s)
 {
     uint64_t h = 7;
-    for (int i = 0; i < s->nfacts; i++)
-        h = mix(mix(h, (uint64_t)s->facts[i].key), hash_val(&s->facts[i].v));
+    if (s->hashed == s->facts && s->facts) {
+        h = s->fhash;
+    } else {
+        for (int i = 0; i < s->nfacts; i++)
+            h = mix(mix(h, (uint64_t)s->facts[i].key), hash_val(&s->facts[i].v));
+        h = mix(h, (uint64_t)s->nfacts);
+        s->hashed = s->facts;
+        s->fhash = h;
+    }
     h = mix(h, 0xabc);
     for (int i = 0; i < s->ninst; i++)
         h = mix(h, (uint64_t)s->inst[i].obj);
@@ -346,6 +427,107 @@ int st_same_locals(Engine *e, const State *a, const State *b)
     }
 }
 
+enum { LOST_MAX = 32 };
+
+int st_lost_has(const State *s, int32_t key)
+{
+    int lo = 0, hi = s->nlost - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (s->lost[mid] == key)
+            return 1;
+        if (s->lost[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return 0;
+}
+
+/* A sorted union of two lost lists (and one more key, if > 0); past
+ * LOST_MAX keys the state is simply approximate. */
+static void set_lost(Engine *e, State *s, const int32_t *a, int na, const int32_t *b, int nb,
+                     int32_t extra)
+{
+    if (!na && !nb && extra <= 0) {
+        s->lost = NULL;
+        s->nlost = 0;
+        return;
+    }
+    int32_t buf[2 * LOST_MAX + 1];
+    int n = 0, i = 0, k = 0, over = 0;
+    while (i < na || k < nb) {
+        int32_t v = k >= nb || (i < na && a[i] <= b[k]) ? a[i] : b[k];
+        while (i < na && a[i] == v)
+            i++;
+        while (k < nb && b[k] == v)
+            k++;
+        if (n == 2 * LOST_MAX) {
+            over = 1;
+            break;
+        }
+        buf[n++] = v;
+    }
+    if (extra > 0) {
+        int at = n;
+        while (at > 0 && buf[at - 1] > extra)
+            at--;
+        if (!(at > 0 && buf[at - 1] == extra)) {
+            memmove(buf + at + 1, buf + at, sizeof *buf * (size_t)(n - at));
+            buf[at] = extra;
+            n++;
+        }
+    }
+    if (n > LOST_MAX || over) {
+        s->approx = 1;          /* too much was weakened to say what */
+        n = 0;
+    }
+    int32_t *v = n ? arena_alloc_raw(e->arena, sizeof *v * (size_t)n) : NULL;
+    if (n)
+        memcpy(v, buf, sizeof *v * (size_t)n);
+    s->lost = v;
+    s->nlost = n;
+}
+
+void st_lost_add(Engine *e, State *s, int32_t key)
+{
+    if (key > 0 && !st_lost_has(s, key))
+        set_lost(e, s, s->lost, s->nlost, NULL, 0, key);
+}
+
+void st_lost_union(Engine *e, State *dst, const State *src)
+{
+    if (src->nlost)
+        set_lost(e, dst, dst->lost, dst->nlost, src->lost, src->nlost, 0);
+}
+
+void st_lost_del(Engine *e, State *s, int32_t key)
+{
+    int any = 0;
+    for (int i = 0; i < s->nlost && !any; i++)
+        any = s->lost[i] == key || key_is_below(e, s->lost[i], key);
+    if (!any)
+        return;
+    int32_t *v = arena_alloc_raw(e->arena, sizeof *v * (size_t)s->nlost);
+    int n = 0;
+    for (int i = 0; i < s->nlost; i++)
+        if (!(s->lost[i] == key || key_is_below(e, s->lost[i], key)))
+            v[n++] = s->lost[i];
+    s->lost = v;
+    s->nlost = n;
+}
+
+/* Keep only the entries of s->lost whose key is persistent (want 1) or
+ * frame-local (want 0). */
+static int lost_filter(Engine *e, const State *s, int want, int32_t *out)
+{
+    int n = 0;
+    for (int i = 0; i < s->nlost; i++)
+        if (key_persistent(e, s->lost[i]) == want)
+            out[n++] = s->lost[i];
+    return n;
+}
+
 /* Widening join of a state a program point holds (a) with a newcomer (b)
  * with the same rule state: a fact known on one side only goes, facts on
  * both sides are widened (av_widen), so repeated merging terminates. */
@@ -368,6 +550,30 @@ State *st_join(Engine *e, const State *a, const State *b)
     j->nfacts = k;
     if (!av_equal(&a->ret, &b->ret))
         j->ret = av_widen(&a->ret, &b->ret);
+    /* what the join weakened: the keys whose facts differ, or that only
+     * one side had (a merge walk: both arrays are sorted by key) */
+    int32_t w[LOST_MAX + 1];
+    int nw = 0, ia = 0, ib = 0;
+    while ((ia < a->nfacts || ib < b->nfacts) && nw <= LOST_MAX) {
+        if (ib >= b->nfacts || (ia < a->nfacts && a->facts[ia].key < b->facts[ib].key))
+            w[nw++] = a->facts[ia++].key;
+        else if (ia >= a->nfacts || b->facts[ib].key < a->facts[ia].key)
+            w[nw++] = b->facts[ib++].key;
+        else {
+            if (!av_equal(&a->facts[ia].v, &b->facts[ib].v))
+                w[nw++] = a->facts[ia].key;
+            ia++;
+            ib++;
+        }
+    }
+    j->approx = a->approx | b->approx;
+    j->from[0] = j->from[1] = NULL;
+    if (a->nlost || b->nlost)
+        set_lost(e, j, a->lost, a->nlost, b->lost, b->nlost, 0);
+    if (nw > LOST_MAX)
+        j->approx = 1;
+    else if (nw)
+        set_lost(e, j, j->lost, j->nlost, w, nw, 0);
     st_finish(j);
     return j;
 }
@@ -375,6 +581,12 @@ State *st_join(Engine *e, const State *a, const State *b)
 State *st_strip_locals(Engine *e, const State *s)
 {
     State *c = st_copy(e, s);
+    if (s->nlost) {
+        int32_t keep[LOST_MAX];
+        int n = lost_filter(e, s, 1, keep);
+        if (n != s->nlost)
+            set_lost(e, c, keep, n, NULL, 0, 0);
+    }
     int nloc = 0;
     for (int i = 0; i < s->nfacts; i++)
         nloc += !key_persistent(e, s->facts[i].key);
@@ -392,6 +604,13 @@ State *st_strip_locals(Engine *e, const State *s)
 State *st_with_locals(Engine *e, const State *x, const State *s)
 {
     State *r = st_copy(e, x);
+    r->approx |= s->approx;
+    if (s->nlost) {                  /* the caller's weakened locals come back too */
+        int32_t loc[LOST_MAX];
+        int n = lost_filter(e, s, 0, loc);
+        if (n)
+            set_lost(e, r, x->lost, x->nlost, loc, n, 0);
+    }
     int nloc = 0;
     for (int i = 0; i < s->nfacts; i++)
         nloc += !key_persistent(e, s->facts[i].key);
@@ -435,15 +654,38 @@ void sv_push(Engine *e, StateVec *v, State *s)
 struct StateSet {
     State **v;
     int n, cap;
+    int keep;                /* states kept apart per rule state before merging */
+    int loop;                /* a loop head (ss_mark_loop) */
+    int fi, depth;           /* ss_set_origin; fi < 0: joins remember nothing */
 };
 
-StateSet *ss_new(Engine *e)
+StateSet *ss_new(Engine *e, int keep)
 {
-    (void)e;
     StateSet *s = calloc(1, sizeof *s);
     if (!s)
         abort();
+    s->keep = keep > 0 ? keep : e->set_keep;
+    s->fi = -1;
     return s;
+}
+
+int ss_holds(const StateSet *set, const State *s)
+{
+    for (int i = 0; i < set->n; i++)
+        if (set->v[i] == s)
+            return 1;
+    return 0;
+}
+
+void ss_set_origin(StateSet *set, int fi, int depth)
+{
+    set->fi = fi;
+    set->depth = depth;
+}
+
+void ss_mark_loop(StateSet *set)
+{
+    set->loop = 1;
 }
 
 void ss_free(StateSet *set)
@@ -504,7 +746,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
                 at = i;
             }
         }
-    if (same < SET_CAP) {
+    if (same < set->keep) {
         ss_push(set, s);
         *added = s;
         return 1;
@@ -512,6 +754,17 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     /* widen into the last state with this rule state */
     State *j = st_join(e, set->v[at], s);
     j->trace = set->v[at]->trace;
+    j->from[0] = j->from[1] = NULL;
+    if (set->fi >= 0 && !set->loop) {
+        j->from[0] = set->v[at];
+        j->from[1] = s;
+        j->join_fi = set->fi;
+        j->join_depth = set->depth;
+    }
+    if (set->loop) {             /* a loop's iterations: nothing counts as weakened */
+        j->approx = set->v[at]->approx | s->approx;
+        set_lost(e, j, set->v[at]->lost, set->v[at]->nlost, s->lost, s->nlost, 0);
+    }
     if (st_equal(e, j, set->v[at]))
         return 0;
     set->v[at] = j;

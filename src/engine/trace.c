@@ -127,40 +127,21 @@ static int same_step(const Trace *a, const Trace *b)
            a->taken == b->taken && (a->msg == b->msg || (a->msg && b->msg && !strcmp(a->msg, b->msg)));
 }
 
-/* Report a defect at `at` (once per rule and location) with trace t. */
-void tr_report(Engine *e, Trace *t, Loc at, const char *func, const char *message)
+/* The trace of t, then the violation, as the Defect's steps. */
+static void fill_trace(Engine *e, Defect *d, Trace *t, Loc at, const char *func,
+                       const char *message)
 {
-    char site[1024];
-    snprintf(site, sizeof site, "%s:%d:%d", at.file ? at.file : "", at.line, at.col);
-    for (int i = 0; i < e->nsites; i++)
-        if (strcmp(e->sites[i], site) == 0)
-            return;
-    if (e->nsites == e->capsites) {
-        e->capsites = e->capsites ? e->capsites * 2 : 16;
-        e->sites = realloc(e->sites, sizeof *e->sites * (size_t)e->capsites);
-        if (!e->sites)
-            abort();
-    }
-    e->sites[e->nsites++] = strdup(site);
-    e->ndefects++;
-
-    Defect *d = report_add_defect(e->rep);
-    d->rule = xstrdup(e->rule->name);
-    d->message = xstrdup(message);
-    d->severity = xstrdup("error");
-    d->file = xstrdup(at.file);
-    d->line = at.line;
-    d->col = at.col;
-    d->function = xstrdup(func);
-    d->driver = xstrdup(e->prog->drv->name);
-
     int n = 0;
     for (Trace *p = t; p && n < TRACE_MAX; p = p->parent)
         n++;
     Trace **steps = malloc(sizeof *steps * (size_t)(n ? n : 1));
+    if (!steps)
+        abort();
     int i = n;
     for (Trace *p = t; p && i > 0; p = p->parent)
         steps[--i] = p;
+    free(d->entry_point);
+    d->entry_point = NULL;
     for (i = 0; i < n; i++) {
         if (!d->entry_point && steps[i]->kind == TS_ENTRY)
             d->entry_point = xstrdup(steps[i]->func);
@@ -193,4 +174,80 @@ void tr_report(Engine *e, Trace *t, Loc at, const char *func, const char *messag
     last->col = at.col;
     last->function = xstrdup(func);
     last->message = xstrdup(message);
+}
+
+static void clear_trace(Defect *d)
+{
+    for (int i = 0; i < d->ntrace; i++) {
+        free(d->trace[i].file);
+        free(d->trace[i].function);
+        free(d->trace[i].message);
+        free(d->trace[i].state);
+    }
+    d->ntrace = 0;
+}
+
+/* Report a defect at `at` (once per rule and location) with the trace of
+ * s; remember whether that trace came through a join, and replace it if a
+ * later path to the same site came through none. */
+void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *message)
+{
+    char site[1024];
+    snprintf(site, sizeof site, "%s:%d:%d", at.file ? at.file : "", at.line, at.col);
+    for (int i = 0; i < e->nsites; i++) {
+        Site *st = &e->sites[i];
+        if (strcmp(st->where, site) != 0)
+            continue;
+        if (st->approx && !s->approx) {   /* a path that came through no join: show it */
+            Defect *d = &e->rep->defects[st->defect];
+            clear_trace(d);
+            fill_trace(e, d, s->trace, at, func, message);
+            st->approx = 0;
+        }
+        return;
+    }
+    if (e->nsites == e->capsites) {
+        e->capsites = e->capsites ? e->capsites * 2 : 16;
+        e->sites = realloc(e->sites, sizeof *e->sites * (size_t)e->capsites);
+        if (!e->sites)
+            abort();
+    }
+    e->sites[e->nsites++] = (Site){strdup(site), e->rep->ndefects, s->approx};
+    e->ndefects++;
+
+    Defect *d = report_add_defect(e->rep);
+    d->rule = xstrdup(e->rule->name);
+    d->message = xstrdup(message);
+    d->severity = xstrdup("error");
+    d->file = xstrdup(at.file);
+    d->line = at.line;
+    d->col = at.col;
+    d->function = xstrdup(func);
+    d->driver = xstrdup(e->prog->drv->name);
+    fill_trace(e, d, s->trace, at, func, message);
+}
+
+/* A trace that came through a join (outside loop heads): say so just
+ * before the violation. */
+void tr_note_approx(Engine *e)
+{
+    for (int i = 0; i < e->nsites; i++) {
+        if (!e->sites[i].approx)
+            continue;
+        Defect *d = &e->rep->defects[e->sites[i].defect];
+        if (d->ntrace < 1)
+            continue;
+        TraceStep v = d->trace[d->ntrace - 1];
+        TraceStep *n = defect_add_step(d);          /* may move d->trace */
+        n = &d->trace[d->ntrace - 2];
+        d->trace[d->ntrace - 1] = v;
+        memset(n, 0, sizeof *n);
+        n->kind = TS_NOTE;
+        n->file = xstrdup(v.file);
+        n->line = v.line;
+        n->col = v.col;
+        n->function = xstrdup(v.function);
+        n->message = xstrdup("paths were merged on the way here (the analysis joined their "
+                             "values): the steps above may not all lie on one real path");
+    }
 }

@@ -125,6 +125,7 @@ static const char *step_kind(TraceKind k)
     case TS_BRANCH: return "branch";
     case TS_STATE: return "state";
     case TS_EVENT: return "call";
+    case TS_NOTE: return "step";
     case TS_VIOLATION: return "call";
     case TS_COUNT: break;
     }

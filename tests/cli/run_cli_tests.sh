@@ -112,6 +112,15 @@ if [ -d "$src/tests/cases/02_halt_sync_after_dereg" ]; then
     check "--fail-on timeout" 1 $?
 fi
 
+# traces through merged paths: one real path when a side of the join decides, else marked
+if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
+    "$drvcheck" scan --color=never "$src/tests/cases/78_merged_paths_defect" >"$tmp/out" 2>&1
+    contains "merged paths: the trace takes the default case" "$tmp/out" "MP_LINK_2500_FULL\` is false"
+    if grep -q "paths were merged" "$tmp/out"; then echo "FAIL: an exact trace marked approximate"; fails=$((fails + 1)); fi
+    "$drvcheck" scan --color=never --format json "$src/tests/cases/79_merged_paths_derived_defect" >"$tmp/out" 2>&1
+    contains "merged paths with a derived value: a note step" "$tmp/out" '"kind":[[:space:]]*"note"'
+fi
+
 # -j gives identical results for every N
 if [ -d "$src/tests/cases" ]; then
     "$drvcheck" scan --format json -j 1 "$src/tests/cases" 2>/dev/null | sed '/elapsed_ms/d' >"$tmp/j1"

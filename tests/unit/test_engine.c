@@ -10,6 +10,7 @@
 
 #include "drvcheck/engine.h"
 #include "drvcheck/roles.h"
+#include "engine/internal.h"
 
 /* ---- building CFGs ---- */
 typedef struct B {
@@ -371,6 +372,51 @@ static void recursion_terminates(void **state)
     cfg_free_unit(u);
 }
 
+
+/* Control dependence (ctrldep.c): nested ifs, a loop, an endless loop. */
+static void control_dependence_of_blocks(void **state)
+{
+    (void)state;
+    B b = {0};
+    unit(&b, "cd.c");
+    Func *f = func(&b, "Nested", NULL, 5);
+    branch(&b, 0, path(&b, "a", "a", SCOPE_LOCAL), 1, 4);   /* if (a) {        */
+    branch(&b, 1, path(&b, "b", "b", SCOPE_LOCAL), 2, 3);   /*   if (b) { 2 }  */
+    go(&b, 2, 3);
+    go(&b, 3, 4);                                             /*   3 }  4: return */
+    CtrlDep *cd = cd_build(f);
+    assert_non_null(cd);
+    const int *d;
+    assert_int_equal(cd_of(cd, 0, &d), 0);
+    assert_int_equal(cd_of(cd, 1, &d), 1);
+    assert_int_equal(d[0], 0);
+    assert_int_equal(cd_of(cd, 2, &d), 1);
+    assert_int_equal(d[0], 1);
+    assert_int_equal(cd_of(cd, 3, &d), 1);
+    assert_int_equal(d[0], 0);
+    assert_int_equal(cd_of(cd, 4, &d), 0);
+    cd_free(cd);
+
+    Func *g = func(&b, "Loop", NULL, 4);
+    go(&b, 0, 1);
+    branch(&b, 1, path(&b, "i", "i", SCOPE_LOCAL), 2, 3);   /* while (i) { 2 } */
+    go(&b, 2, 1);
+    cd = cd_build(g);
+    assert_non_null(cd);
+    assert_int_equal(cd_of(cd, 2, &d), 1);
+    assert_int_equal(d[0], 1);
+    assert_int_equal(cd_of(cd, 1, &d), 1);                  /* the header: itself */
+    assert_int_equal(d[0], 1);
+    assert_int_equal(cd_of(cd, 3, &d), 0);
+    cd_free(cd);
+
+    Func *h = func(&b, "Forever", NULL, 2);
+    go(&b, 0, 1);
+    go(&b, 1, 0);
+    assert_null(cd_build(h));
+    arena_free(b.a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -379,6 +425,7 @@ int main(void)
         cmocka_unit_test(reregistration_status_decides),
         cmocka_unit_test(calls_through_pointers_reach_stored_functions),
         cmocka_unit_test(recursion_terminates),
+        cmocka_unit_test(control_dependence_of_blocks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,241 @@
+/* ctrldep.c - control structure of one CFG: which branches decide whether
+ * a block runs (control dependence), and which blocks head loops.
+ *
+ * Block b is control dependent on branch block x when one edge out of x
+ * always leads to b (b post-dominates that successor) and the other need
+ * not (b does not post-dominate x).  Computed from the post-dominator tree
+ * (Cooper, Harvey and Kennedy's iterative algorithm on the reverse graph,
+ * in reverse postorder of it, with explicit stacks: functions of tens of
+ * thousands of blocks nest deeply), then by walking from each successor of
+ * each branch up the tree to the branch's immediate post-dominator
+ * (Ferrante, Ottenstein and Warren).  Blocks that reach no exit (an
+ * endless loop) have no post-dominator: cd_build then says "unknown" and
+ * the caller must assume every branch matters. */
+#include <stdlib.h>
+
+#include "engine/internal.h"
+
+struct CtrlDep {
+    int nblocks;
+    int *start, *deps;       /* deps[start[b] .. start[b+1]): branches b depends on */
+};
+
+static void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p)
+        abort();
+    return p;
+}
+
+static int nsucc(const Block *b, int *s)
+{
+    int n = 0;
+    if (b->term == T_GOTO)
+        s[n++] = b->succ[0];
+    else if (b->term == T_BRANCH) {
+        s[n++] = b->succ[0];
+        if (b->succ[1] != b->succ[0])
+            s[n++] = b->succ[1];
+    }
+    return n;
+}
+
+/* Post-dominators: node ids 0..n-1 are blocks, n is the virtual exit
+ * every return and noreturn block leads to.  ipdom[v] = -1: no path to
+ * the exit. */
+static int *post_dominators(const Func *f)
+{
+    int n = f->nblocks, N = n + 1;
+    /* predecessors in the reverse graph = successors in the CFG; the
+     * reverse graph's successors are the CFG's predecessors */
+    int *npred = xcalloc((size_t)N, sizeof *npred);
+    int s[2];
+    for (int b = 0; b < n; b++) {
+        int k = nsucc(&f->blocks[b], s);
+        for (int i = 0; i < k; i++)
+            if (s[i] >= 0 && s[i] < n)
+                npred[s[i]]++;
+        if (f->blocks[b].term == T_RETURN || f->blocks[b].term == T_NORETURN)
+            npred[n]++;
+    }
+    int *pstart = xcalloc((size_t)N + 1, sizeof *pstart);
+    for (int v = 0; v < N; v++)
+        pstart[v + 1] = pstart[v] + npred[v];
+    int *preds = xcalloc((size_t)pstart[N], sizeof *preds), *fill = xcalloc((size_t)N, sizeof *fill);
+    for (int b = 0; b < n; b++) {
+        int k = nsucc(&f->blocks[b], s);
+        for (int i = 0; i < k; i++)
+            if (s[i] >= 0 && s[i] < n)
+                preds[pstart[s[i]] + fill[s[i]]++] = b;
+        if (f->blocks[b].term == T_RETURN || f->blocks[b].term == T_NORETURN)
+            preds[pstart[n] + fill[n]++] = b;
+    }
+    /* postorder of the reverse graph from the exit (its edges: v -> preds of v) */
+    int *order = xcalloc((size_t)N, sizeof *order), *po = xcalloc((size_t)N, sizeof *po);
+    int *stack = xcalloc((size_t)N, sizeof *stack), *next = xcalloc((size_t)N, sizeof *next);
+    unsigned char *seen = xcalloc((size_t)N, 1);
+    int sp = 0, no = 0;
+    stack[sp++] = n;
+    seen[n] = 1;
+    while (sp) {
+        int v = stack[sp - 1];
+        if (next[v] < npred[v]) {
+            int w = preds[pstart[v] + next[v]++];
+            if (!seen[w]) {
+                seen[w] = 1;
+                stack[sp++] = w;
+            }
+        } else {
+            po[v] = no;
+            order[no++] = v;
+            sp--;
+        }
+    }
+    int *ipdom = xcalloc((size_t)N, sizeof *ipdom);
+    for (int v = 0; v < N; v++)
+        ipdom[v] = -1;
+    ipdom[n] = n;
+    /* the reverse graph's predecessors of v are v's CFG successors */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = no - 2; i >= 0; i--) {        /* reverse postorder, exit first */
+            int v = order[i], nd = -1;
+            int k = v < n ? nsucc(&f->blocks[v], s) : 0;
+            if (v < n && (f->blocks[v].term == T_RETURN || f->blocks[v].term == T_NORETURN))
+                s[k++] = n;
+            for (int j = 0; j < k; j++) {
+                int w = s[j];
+                if (w < 0 || w > n || ipdom[w] < 0)
+                    continue;
+                if (nd < 0) {
+                    nd = w;
+                    continue;
+                }
+                int a = w, c = nd;
+                while (a != c) {
+                    while (po[a] < po[c])
+                        a = ipdom[a];
+                    while (po[c] < po[a])
+                        c = ipdom[c];
+                }
+                nd = a;
+            }
+            if (nd >= 0 && ipdom[v] != nd) {
+                ipdom[v] = nd;
+                changed = 1;
+            }
+        }
+    }
+    free(npred); free(pstart); free(preds); free(fill);
+    free(order); free(po); free(stack); free(next); free(seen);
+    return ipdom;
+}
+
+CtrlDep *cd_build(const Func *f)
+{
+    int n = f->nblocks;
+    int *ipdom = post_dominators(f);
+    for (int b = 0; b < n; b++)
+        if (ipdom[b] < 0) {           /* reaches no exit: unknown */
+            free(ipdom);
+            return NULL;
+        }
+    /* count, then fill: walk from each successor of each branch up to the
+     * branch's immediate post-dominator */
+    int *cnt = xcalloc((size_t)n + 1, sizeof *cnt);
+    for (int x = 0; x < n; x++) {
+        const Block *bx = &f->blocks[x];
+        if (bx->term != T_BRANCH)
+            continue;
+        int s[2], k = nsucc(bx, s);
+        for (int i = 0; i < k; i++)
+            for (int y = s[i]; y >= 0 && y < n && y != ipdom[x]; y = ipdom[y])
+                cnt[y]++;
+    }
+    CtrlDep *cd = xcalloc(1, sizeof *cd);
+    cd->nblocks = n;
+    cd->start = xcalloc((size_t)n + 1, sizeof *cd->start);
+    for (int b = 0; b < n; b++)
+        cd->start[b + 1] = cd->start[b] + cnt[b];
+    cd->deps = xcalloc((size_t)cd->start[n], sizeof *cd->deps);
+    for (int b = 0; b < n; b++)
+        cnt[b] = 0;
+    for (int x = 0; x < n; x++) {
+        const Block *bx = &f->blocks[x];
+        if (bx->term != T_BRANCH)
+            continue;
+        int s[2], k = nsucc(bx, s);
+        for (int i = 0; i < k; i++)
+            for (int y = s[i]; y >= 0 && y < n && y != ipdom[x]; y = ipdom[y]) {
+                /* a block reached from both edges before the join is listed once */
+                int dup = 0;
+                for (int j = cd->start[y]; j < cd->start[y] + cnt[y]; j++)
+                    dup |= cd->deps[j] == x;
+                if (!dup)
+                    cd->deps[cd->start[y] + cnt[y]++] = x;
+            }
+    }
+    /* compact away the room left by duplicates */
+    int w = 0;
+    for (int b = 0; b < n; b++) {
+        int from = cd->start[b], m = cnt[b];
+        cd->start[b] = w;
+        for (int j = 0; j < m; j++)
+            cd->deps[w++] = cd->deps[from + j];
+    }
+    cd->start[n] = w;
+    free(cnt);
+    free(ipdom);
+    return cd;
+}
+
+int cd_of(const CtrlDep *cd, int block, const int **deps)
+{
+    *deps = cd->deps + cd->start[block];
+    return cd->start[block + 1] - cd->start[block];
+}
+
+void cd_free(CtrlDep *cd)
+{
+    if (cd) {
+        free(cd->start);
+        free(cd->deps);
+        free(cd);
+    }
+}
+
+/* Loop heads: blocks entered by a back edge of a depth-first walk from the
+ * entry (explicit stack).  Returns a calloc'ed flag per block. */
+unsigned char *cd_loop_heads(const Func *f)
+{
+    int n = f->nblocks;
+    unsigned char *head = xcalloc((size_t)n + 1, 1), *state = xcalloc((size_t)n + 1, 1);
+    int *stack = xcalloc((size_t)n + 1, sizeof *stack), *next = xcalloc((size_t)n + 1, sizeof *next);
+    int sp = 0;
+    if (n > 0) {
+        stack[sp++] = 0;
+        state[0] = 1;                          /* 1: on the stack, 2: done */
+    }
+    while (sp) {
+        int v = stack[sp - 1], s[2], k = nsucc(&f->blocks[v], s);
+        if (next[v] < k) {
+            int w = s[next[v]++];
+            if (w < 0 || w >= n)
+                continue;
+            if (state[w] == 1)
+                head[w] = 1;
+            else if (state[w] == 0) {
+                state[w] = 1;
+                stack[sp++] = w;
+            }
+        } else {
+            state[v] = 2;
+            sp--;
+        }
+    }
+    free(state);
+    free(stack);
+    free(next);
+    return head;
+}
