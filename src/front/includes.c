@@ -165,7 +165,8 @@ int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char 
     if (n >= size)
         return 0;
     int kind = 2;
-    for (const char *p = name; *p && kind == 2;) {
+    const char *p = name;
+    while (*p && kind == 2) {
         while (*p == '/' || *p == '\\')
             p++;
         size_t l = strcspn(p, "/\\");
@@ -199,7 +200,9 @@ int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char 
         kind = *k;
         n += (size_t)snprintf(out + n, size - n, "/%s", comp);
     }
-    return kind == 1;
+    while (*p == '/' || *p == '\\')
+        p++;
+    return kind == 1 && !*p;               /* a file, and nothing after it */
 }
 
 static char *slurp_text(const char *path)
