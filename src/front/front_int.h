@@ -1,6 +1,7 @@
 /* front_int.h - internals shared by the files of the front end (src/front).
  *
  * parse.c    FrontCtx, compiler arguments, parse rounds, diagnostics
+ * includes.c missing headers found in the #include lines, before parsing
  * recover.c  stand-ins for missing headers, unknown types and identifiers,
  *            MSVC lvalue casts (what the next parse round gets)
  * decls.c    the top-level walk: definitions, role declarations, stores of
@@ -81,6 +82,9 @@ typedef struct Lower {
     const char **fnames;
     int nfnames, capfnames;
     StrMap noret;            /* function name -> 0/1 (cache) */
+    CXFile text_file;        /* the file whose buffer text holds (cache) */
+    const char *text;        /* clang's buffer of text_file: not ours */
+    size_t text_size;
     CXPrintingPolicy pp;     /* lazily created */
 
     /* per function */
@@ -166,12 +170,43 @@ void decls_walk(Lower *L);
 
 /* recover.c */
 typedef struct Recover Recover;
-Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs);
+typedef struct IncCache IncCache;      /* includes.c, per file: folder listings, headers' #include lines */
+Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs,
+                 IncCache *cache);
 void rec_free(Recover *r);
 /* Scan the diagnostics of tu; return the number of new things to assume. */
 int rec_scan(Recover *r, CXTranslationUnit tu);
 int rec_unsaved(Recover *r, struct CXUnsavedFile **out);  /* files for the next round */
 const char *rec_prelude_path(Recover *r);
-void rec_report(Recover *r, Unit *u);                   /* fill u->assumed */
+/* fill u->assumed (stand-ins made before parsing: only those tu included) */
+void rec_report(Recover *r, Unit *u, CXTranslationUnit tu);
+/* A stand-in for a header no folder holds, before parsing (recover.c);
+ * returns the real path of a case-insensitive match it redirects to
+ * (malloc), or NULL. */
+char *rec_missing_header(Recover *r, const char *name, const char *includer);
+void rec_wpp_text(Recover *r, const char *text);  /* WPP names a source text declares */
+
+/* includes.c: before the first round, a stand-in for every header that the
+ * #include lines of main_abs, its forced includes and its project headers
+ * name and no folder of search holds. */
+typedef struct IncSearch {
+    const char *const *quote;   /* -iquote: for "x.h" only */
+    int nquote;
+    const char *const *dirs;    /* -I */
+    int ndirs;
+    const char *const *sys;     /* the model / WDK, -isystem, -idirafter: not read */
+    int nsys;
+    const char *const *forced;  /* -include, -imacros: read before the file */
+    int nforced;
+} IncSearch;
+void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search);
+IncCache *inc_cache_new(void);
+void inc_cache_free(IncCache *c);
+/* dir/name resolved one component at a time ('\\' or '/' between them),
+ * exactly or ignoring case, from the folder listings c holds; the path
+ * into out.  1 when it names a regular file. */
+int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char *out, size_t size);
+int front_rounds(const FrontCtx *fc);   /* parse rounds of the last front_parse (tests) */
+void rec_dump(Recover *r, FILE *f);     /* assumptions new since the last call */
 
 #endif

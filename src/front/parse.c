@@ -9,11 +9,19 @@
  * correction is slow on files with many unknown names), no warnings, no
  * detailed preprocessing record.
  *
- * Rounds: parse; if errors are left and recovery is on, recover.c reads
- * them and the next round parses with stand-ins, at most MAX_ROUNDS times
- * and only while each round leaves fewer errors than the one before; the
- * round with the fewest errors is lowered.  Errors of that round go to
- * Unit.diags (at most DIAG_CAP per file, then a count).
+ * Rounds: with recovery on, includes.c first reads the #include lines of
+ * the file and its project headers and recover.c makes the stand-ins for
+ * the headers no folder holds (redirects, WPP and empty stand-ins, in a
+ * folder clang searches last), so a file that misses only headers parses
+ * in one round.  If errors are left,
+ * recover.c reads them and the next round parses with stand-ins for what
+ * only clang can tell (unknown types and values, lvalue casts, a header
+ * the textual scan missed): at most MAX_ROUNDS rounds, and only while each
+ * round leaves fewer errors than the one before; the round with the fewest
+ * errors is lowered.  Errors of that round go to Unit.diags (at most
+ * DIAG_CAP per file, then a count).  DRVCHECK_FRONT_STATS=1 prints the
+ * rounds and times per file on stderr, =2 also each round's errors and
+ * assumptions, =3 also the files each round included.
  *
  * Each front_parse runs on its own thread with a LOWER_STACK-byte stack,
  * and libclang is told not to spawn its own 8 MiB parsing thread, so that
@@ -34,6 +42,7 @@ struct FrontCtx {
     FrontOptions o;
     CXIndex idx;
     char *incdir;            /* absolute model / WDK include dir, or NULL */
+    int last_rounds;         /* parse rounds of the last front_parse (front_rounds) */
 };
 
 static pthread_once_t env_once = PTHREAD_ONCE_INIT;
@@ -177,8 +186,32 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The folders includes.c searches, in clang's order. */
+typedef struct Search {
+    Args quote;              /* -iquote: for "x.h" only */
+    Args dirs;               /* -I */
+    Args sys;                /* the model / WDK, then -isystem, -idirafter: not read */
+    Args after;              /* -idirafter (appended to sys at the end) */
+    Args forced;             /* -include, -imacros */
+} Search;
+
+/* The value of option OPT at v[i] ("-optVALUE" or "-opt VALUE"), or NULL;
+ * *sep set when the value is the next argument. */
+static const char *opt_value(const char **v, int n, int i, const char *opt, int *sep)
+{
+    size_t l = strlen(opt);
+    if (strncmp(v[i], opt, l) != 0)
+        return NULL;
+    if (v[i][l])
+        return v[i] + l;
+    *sep = i + 1 < n;
+    return *sep ? v[i + 1] : NULL;
+}
+
+/* incdirs: the model / WDK folder and the -I folders (where recover.c
+ * looks for case-insensitive matches); sr: every folder in clang's order. */
 static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Args *a,
-                       const char *prelude, Args *incdirs)
+                       const char *prelude, Args *incdirs, Search *sr)
 {
     arg(a, "--target=x86_64-pc-windows-msvc");
     arg(a, "-fms-extensions");
@@ -194,6 +227,7 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
         arg(a, "-isystem");
         arg(a, fc->incdir);
         arg(incdirs, fc->incdir);
+        arg(&sr->sys, fc->incdir);
         if (fc->o.wdk_include) {
             static const char *const sub[] = { "km", "shared", "um", "km/crt" };
             for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
@@ -205,6 +239,7 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
                 if (is_dir(d)) {
                     arg(a, "-isystem");
                     arg(a, own(a, d));
+                    arg(&sr->sys, d);
                 } else {
                     free(d);
                 }
@@ -231,12 +266,28 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
     int counts[2] = { fc->o.nextra, sf->nargs };
     for (int k = 0; k < 2; k++) {
         for (int i = 0; i < counts[k]; i++) {
-            const char *s = lists[k][i];
+            const char **v = lists[k], *s = v[i], *d;
+            int n = counts[k], sep = 0;
             arg(a, s);
-            if ((s[0] == '-' || s[0] == '/') && s[1] == 'I')
-                arg(incdirs, s[2] ? s + 2 : (i + 1 < counts[k] ? lists[k][i + 1] : "."));
+            if ((d = opt_value(v, n, i, "-I", &sep)) || (d = opt_value(v, n, i, "/I", &sep))) {
+                arg(incdirs, d);
+                arg(&sr->dirs, d);
+            } else if ((d = opt_value(v, n, i, "-isystem", &sep))) {
+                arg(&sr->sys, d);
+            } else if ((d = opt_value(v, n, i, "-iquote", &sep))) {
+                arg(&sr->quote, d);
+            } else if ((d = opt_value(v, n, i, "-idirafter", &sep))) {
+                arg(&sr->after, d);
+            } else if ((d = opt_value(v, n, i, "-include", &sep)) ||
+                       (d = opt_value(v, n, i, "-imacros", &sep))) {
+                arg(&sr->forced, d);
+            }
+            if (sep)                /* the value: not an option of its own */
+                arg(a, v[++i]);
         }
     }
+    for (int i = 0; i < sr->after.n; i++)
+        arg(&sr->sys, sr->after.v[i]);
 }
 
 /* ------------------------------------------------------------ diagnostics */
@@ -332,12 +383,24 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static void dump_incl(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
+{
+    (void)stack;
+    (void)d;
+    CXString s = clang_getFileName(f);
+    fprintf(stderr, "front:   incl %u %s\n", n, clang_getCString(s));
+    clang_disposeString(s);
+}
+
 static void parse_job(Job *j)
 {
     double t0 = now(), t1 = 0, t2 = 0;   /* parse rounds, lowering */
     int rounds = 0;
+    const char *st = getenv("DRVCHECK_FRONT_STATS");
+    int stats = st ? atoi(st) : 0;
     FrontCtx *fc = j->fc;
     const SourceFile *sf = j->sf;
+    fc->last_rounds = 0;
     Arena *a = arena_new();
     Unit *u = arena_alloc(a, sizeof *u);
     u->arena = a;
@@ -355,22 +418,41 @@ static void parse_job(Job *j)
         return;
     }
     Args args = {0}, incdirs = {0};
+    Search sr;
+    memset(&sr, 0, sizeof sr);
     char *dir = strdup(main_abs);
     if (!dir)
         abort();
     *strrchr(dir, '/') = 0;
-    const char *standin = fc->incdir && is_dir(fc->incdir) ? fc->incdir : dir;
-    char *prelude = NULL;
+    /* stand-ins: unsaved files in a folder that exists only for clang,
+     * searched after every other (-idirafter): one never hides a header
+     * clang would find, and both "x.h" and <x.h> find it */
+    char *standin = NULL, *prelude = NULL;
     if (fc->o.recover) {
-        size_t pl = strlen(standin) + 32;
+        const char *base = fc->incdir ? fc->incdir : dir;
+        size_t pl = strlen(base) + 48;
+        standin = malloc(pl);
         prelude = malloc(pl);
-        if (!prelude)
+        if (!standin || !prelude)
             abort();
+        snprintf(standin, pl, "%s/__drvcheck_standins", base);
         snprintf(prelude, pl, "%s/__drvcheck_prelude.h", standin);
+        own(&args, standin);
         own(&args, prelude);
     }
-    build_args(fc, sf, text, &args, prelude, &incdirs);
-    Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n) : NULL;
+    build_args(fc, sf, text, &args, prelude, &incdirs, &sr);
+    if (standin) {
+        arg(&args, "-idirafter");
+        arg(&args, standin);
+    }
+    IncCache *inc = prelude ? inc_cache_new() : NULL;
+    Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n, inc) : NULL;
+    double tp = now();
+    if (r)
+        inc_prescan(r, inc, main_abs,
+                    &(IncSearch){ sr.quote.v, sr.quote.n, sr.dirs.v, sr.dirs.n, sr.sys.v,
+                                  sr.sys.n, sr.forced.v, sr.forced.n });
+    tp = now() - tp;
     unsigned opts = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
     CXTranslationUnit best = NULL;
     int best_err = 0;
@@ -389,6 +471,8 @@ static void parse_job(Job *j)
         }
         rounds++;
         int nerr = count_errors(tu);
+        if (stats > 1)
+            fprintf(stderr, "front: %s: round %d: %d error(s)\n", display, rounds, nerr);
         /* another round only while they help: fewer errors than the best */
         int better = !best || nerr < best_err;
         int more = r && nerr && better && round + 1 < MAX_ROUNDS ? rec_scan(r, tu) : 0;
@@ -400,36 +484,53 @@ static void parse_job(Job *j)
         } else {
             clang_disposeTranslationUnit(tu);
         }
+        if (stats > 1 && r)
+            rec_dump(r, stderr);
+        if (stats > 2)
+            clang_getInclusions(tu, dump_incl, NULL);
         if (!more)
             break;
     }
     t1 = now();
+    fc->last_rounds = rounds;
     if (best) {
         u->parsed = 1;
         u->nerrors = best_err;
         collect_diags(best, u, clang_getFile(best, main_abs), display);
         lower_unit(best, u, main_abs, display, fc->incdir);
         t2 = now();
-        clang_disposeTranslationUnit(best);
     }
     if (!t2)
         t2 = now();
     if (getenv("DRVCHECK_FRONT_STATS"))     /* for tests/bench: parse vs lowering */
-        fprintf(stderr, "front: %s: %d round(s) parse %.3fs, lower %.3fs\n", display, rounds,
-                t1 - t0, t2 - t1);
+        fprintf(stderr, "front: %s: %d round(s) parse %.3fs, lower %.3fs, include scan %.3fs\n",
+                display, rounds, t1 - t0, t2 - t1, tp);
     if (r)
-        rec_report(r, u);
+        rec_report(r, u, best);
+    if (best)
+        clang_disposeTranslationUnit(best);
     rec_free(r);
+    inc_cache_free(inc);
     free(dir);
     free(text);
     args_free(&args);
     args_free(&incdirs);
+    args_free(&sr.quote);
+    args_free(&sr.dirs);
+    args_free(&sr.sys);
+    args_free(&sr.after);
+    args_free(&sr.forced);
 }
 
 static void *job_main(void *p)
 {
     parse_job(p);
     return NULL;
+}
+
+int front_rounds(const FrontCtx *fc)
+{
+    return fc->last_rounds;
 }
 
 Unit *front_parse(FrontCtx *fc, const SourceFile *sf)

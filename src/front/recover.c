@@ -1,14 +1,19 @@
-/* recover.c - what the next parse round assumes, read from the errors of
- * the last one.
+/* recover.c - what a parse round assumes: stand-ins for missing headers
+ * (most made before the first round, from the #include lines includes.c
+ * reads), and what the errors of the last round ask for.
  *
  *  - a missing include: a case-insensitive match of its name (Windows file
  *    systems ignore case; '\' separates folders) in the including file's
  *    folder and the include path becomes a one-line redirect to the real
- *    file; else an empty stand-in, and for WPP "*.tmh" headers a stand-in
- *    defining the WPP macros and the trace functions that the sources'
- *    "begin_wpp config ... FUNC Name(...)" comments declare.  Stand-ins are
- *    unsaved files in the stand-in folder (the model's, on the -isystem
- *    path), so both "x.h" and <x.h> find them;
+ *    file (by its absolute path); else an empty stand-in, and for WPP
+ *    "*.tmh" headers a stand-in defining the WPP macros, the trace
+ *    functions that the sources' "begin_wpp config ... FUNC Name(...)"
+ *    comments declare and the flags their WPP_DEFINE_BIT(NAME) lists name
+ *    (distinct bits).  Stand-ins are unsaved files in a stand-in folder
+ *    that exists only for clang, searched after all others (-idirafter):
+ *    both "x.h" and <x.h> find them, and they never hide a header clang
+ *    finds elsewhere; one made before parsing is reported only if the
+ *    parse included it;
  *  - an unknown type name: "typedef long long NAME;" in a prelude included
  *    before everything (integer-like: C lets it mix with pointers, enums
  *    and flags where clang would reject a struct);
@@ -18,14 +23,17 @@
  *    macro;
  *  - an MSVC lvalue cast "(T)x = v": the cast is blanked out in an unsaved
  *    copy of the file (columns unchanged).
- * Every assumption is listed in Unit.assumed.  Cost: one pass over the
- * diagnostics; files are read once. */
+ * Order: new headers first (the names they declare would otherwise be
+ * assumed), then unknown types and values together (a value that a
+ * declaration of an unknown type names waits one more round); lvalue casts
+ * with either.  Every assumption is listed in Unit.assumed.  Cost: one
+ * pass over the diagnostics per phase; each source text is read once per
+ * round. */
 #include <ctype.h>
-#include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "front/front_int.h"
 
@@ -33,24 +41,31 @@ typedef struct VFile {
     char *path;
     char *text;
     size_t len;
+    int wpp;                 /* a WPP stand-in: text follows r->wpp_names */
 } VFile;
 
 struct Recover {
+    IncCache *cache;         /* folder listings (includes.c), this file's */
     char *main_abs;
     char *standin_dir;
     char **incdirs;
     int nincdirs;
-    StrMap seen;             /* "t:NAME", "i:NAME", "h:NAME", "c:file:off" */
+    StrMap seen;             /* "n:NAME", "h:NAME", "c:file:off" */
     char **assumed;
+    char **assumed_if;       /* per assumption: reported only when this file
+                              * was included (stand-ins made before parsing), or NULL */
     int nassumed, capassumed;
+    int ndumped;             /* assumptions rec_dump printed */
     char *prelude;
     size_t prelude_len, prelude_cap;
     VFile *files;
     int nfiles, capfiles;
     struct CXUnsavedFile *uf;
     char *prelude_path;
-    char **wpp_funcs;
-    int nwpp, wpp_scanned;
+    char **wpp_names;        /* FUNC names, then "=NAME" for WPP_DEFINE_BIT flags */
+    int nwpp, wpp_scanned, wpp_dirty;
+    int has_wpp;             /* a WPP stand-in exists */
+    StrMap wpp_seen;
 };
 
 static char *xstrdup(const char *s)
@@ -91,11 +106,13 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs)
+Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs,
+                 IncCache *cache)
 {
     Recover *r = calloc(1, sizeof *r);
     if (!r)
         abort();
+    r->cache = cache;
     r->main_abs = xstrdup(main_abs);
     r->standin_dir = xstrdup(standin_dir);
     r->incdirs = calloc((size_t)(nincdirs + 1), sizeof *r->incdirs);
@@ -125,9 +142,12 @@ void rec_free(Recover *r)
         free(r->incdirs[i]);
     free(r->incdirs);
     strmap_free(&r->seen);
-    for (int i = 0; i < r->nassumed; i++)
+    for (int i = 0; i < r->nassumed; i++) {
         free(r->assumed[i]);
+        free(r->assumed_if[i]);
+    }
     free(r->assumed);
+    free(r->assumed_if);
     free(r->prelude);
     for (int i = 0; i < r->nfiles; i++) {
         free(r->files[i].path);
@@ -137,8 +157,9 @@ void rec_free(Recover *r)
     free(r->uf);
     free(r->prelude_path);
     for (int i = 0; i < r->nwpp; i++)
-        free(r->wpp_funcs[i]);
-    free(r->wpp_funcs);
+        free(r->wpp_names[i]);
+    free(r->wpp_names);
+    strmap_free(&r->wpp_seen);
     free(r);
 }
 
@@ -147,17 +168,25 @@ const char *rec_prelude_path(Recover *r)
     return r->prelude_path;
 }
 
-static void assume(Recover *r, const char *fmt, const char *a, const char *b)
+static void assume_if(Recover *r, const char *file, const char *fmt, const char *a,
+                      const char *b)
 {
     char buf[1024];
     snprintf(buf, sizeof buf, fmt, a, b ? b : "");
     if (r->nassumed == r->capassumed) {
         r->capassumed = r->capassumed ? r->capassumed * 2 : 16;
         r->assumed = realloc(r->assumed, (size_t)r->capassumed * sizeof *r->assumed);
-        if (!r->assumed)
+        r->assumed_if = realloc(r->assumed_if, (size_t)r->capassumed * sizeof *r->assumed_if);
+        if (!r->assumed || !r->assumed_if)
             abort();
     }
+    r->assumed_if[r->nassumed] = file ? xstrdup(file) : NULL;
     r->assumed[r->nassumed++] = xstrdup(buf);
+}
+
+static void assume(Recover *r, const char *fmt, const char *a, const char *b)
+{
+    assume_if(r, NULL, fmt, a, b);
 }
 
 static void prelude_add(Recover *r, const char *line)
@@ -188,54 +217,15 @@ static VFile *vfile(Recover *r, const char *path)
     v->path = xstrdup(path);
     v->text = NULL;
     v->len = 0;
+    v->wpp = 0;
     return v;
 }
 
-/* dir/name resolved one component at a time, ignoring case. */
-static char *ci_resolve(const char *dir, const char *name)
+/* dir/name resolved one component at a time, ignoring case (malloc). */
+static char *ci_resolve(Recover *r, const char *dir, const char *name)
 {
-    size_t cap = strlen(dir) + strlen(name) + 512;
-    char *path = malloc(cap);
-    char *comp = xstrdup(name);
-    if (!path)
-        abort();
-    snprintf(path, cap, "%s", dir);
-    for (char *p = comp; *p; p++)
-        if (*p == '\\')
-            *p = '/';
-    char *save = NULL;
-    int ok = 1;
-    for (char *part = strtok_r(comp, "/", &save); part && ok; part = strtok_r(NULL, "/", &save)) {
-        size_t n = strlen(path);
-        if (strcmp(part, ".") == 0 || strcmp(part, "..") == 0) {
-            snprintf(path + n, cap - n, "/%s", part);
-            continue;
-        }
-        struct stat st;
-        snprintf(path + n, cap - n, "/%s", part);
-        if (stat(path, &st) == 0)
-            continue;
-        path[n] = 0;
-        DIR *d = opendir(n ? path : "/");
-        ok = 0;
-        if (d) {
-            struct dirent *e;
-            while ((e = readdir(d))) {
-                if (strcasecmp(e->d_name, part) == 0) {
-                    snprintf(path + n, cap - n, "/%s", e->d_name);
-                    ok = 1;
-                    break;
-                }
-            }
-            closedir(d);
-        }
-    }
-    free(comp);
-    struct stat st;
-    if (ok && stat(path, &st) == 0 && S_ISREG(st.st_mode))
-        return path;
-    free(path);
-    return NULL;
+    char buf[PATH_MAX + 256];
+    return inc_lookup(r->cache, dir, name, 1, buf, sizeof buf) ? xstrdup(buf) : NULL;
 }
 
 static char *dir_of(const char *path)
@@ -251,8 +241,26 @@ static char *dir_of(const char *path)
     return d;
 }
 
-/* "// begin_wpp config  // FUNC Name(...);  // end_wpp" in one text */
-static void scan_wpp_text(Recover *r, const char *t)
+static void wpp_name(Recover *r, const char *prefix, const char *n, size_t len)
+{
+    char key[300];
+    if (len + strlen(prefix) + 1 > sizeof key)
+        return;
+    snprintf(key, sizeof key, "%s%.*s", prefix, (int)len, n);
+    if (strmap_get(&r->wpp_seen, key))
+        return;
+    strmap_put(&r->wpp_seen, key, 1);
+    r->wpp_names = realloc(r->wpp_names, (size_t)(r->nwpp + 1) * sizeof *r->wpp_names);
+    if (!r->wpp_names)
+        abort();
+    r->wpp_names[r->nwpp++] = xstrdup(key);
+    r->wpp_dirty = 1;
+}
+
+/* The WPP configuration one text names: "// begin_wpp config // FUNC
+ * Name(...); // end_wpp" trace functions and WPP_DEFINE_BIT(NAME) flags
+ * (not the parameter of a "#define WPP_DEFINE_BIT(x)"). */
+void rec_wpp_text(Recover *r, const char *t)
 {
     const char *p = t;
     while ((p = strstr(p, "begin_wpp config"))) {
@@ -268,16 +276,32 @@ static void scan_wpp_text(Recover *r, const char *t)
                 e++;
             if (e == n || (*e != '(' && *e != '{'))
                 continue;
-            r->wpp_funcs = realloc(r->wpp_funcs, (size_t)(r->nwpp + 1) * sizeof *r->wpp_funcs);
-            if (!r->wpp_funcs)
-                abort();
-            r->wpp_funcs[r->nwpp] = malloc((size_t)(e - n) + 1);
-            if (!r->wpp_funcs[r->nwpp])
-                abort();
-            memcpy(r->wpp_funcs[r->nwpp], n, (size_t)(e - n));
-            r->wpp_funcs[r->nwpp++][e - n] = 0;
+            wpp_name(r, "", n, (size_t)(e - n));
         }
         p = end;
+    }
+    for (p = t; (p = strstr(p, "WPP_DEFINE_BIT")); p += 14) {
+        const char *n = p + 14;
+        while (*n == ' ' || *n == '\t')
+            n++;
+        if (*n != '(')
+            continue;
+        n++;
+        while (*n == ' ' || *n == '\t')
+            n++;
+        const char *e = n;
+        while (isalnum((unsigned char)*e) || *e == '_')
+            e++;
+        const char *q = e;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        const char *b = p;
+        while (b > t && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        int defined = b - t >= 6 && strncmp(b - 6, "define", 6) == 0;
+        if (e == n || *q != ')' || defined)
+            continue;
+        wpp_name(r, "=", n, (size_t)(e - n));
     }
 }
 
@@ -297,29 +321,31 @@ static void scan_wpp_incl(CXFile f, CXSourceLocation *stack, unsigned n, CXClien
     if (path && !clang_Location_isInSystemHeader(clang_getLocationForOffset(w->tu, f, 0))) {
         char *t = read_file(path, NULL);
         if (t)
-            scan_wpp_text(r, t);
+            rec_wpp_text(r, t);
         free(t);
     }
     clang_disposeString(s);
 }
 
-static char *wpp_standin(Recover *r, CXTranslationUnit tu, const char *name)
+/* The trace macros and functions as no-ops, the flags as distinct bits. */
+static char *wpp_standin(Recover *r, const char *name)
 {
-    if (!r->wpp_scanned) {
-        r->wpp_scanned = 1;
-        WppScan w = { r, tu };
-        clang_getInclusions(tu, scan_wpp_incl, &w);
-    }
     static const char *const base[] = { "WPP_INIT_TRACING", "WPP_CLEANUP", "DoTraceMessage",
                                         "WPP_RECORDER", "WPP_INIT_TRACING_EX" };
-    size_t cap = 512 + (size_t)(r->nwpp + 5) * 128;
+    size_t cap = 512 + (size_t)(r->nwpp + 5) * 300;
     char *t = malloc(cap);
     if (!t)
         abort();
     size_t n = (size_t)snprintf(t, cap, "/* drvcheck: stand-in for the WPP trace header %s */\n", name);
+    int bit = 0;
     for (int i = 0; i < 5 + r->nwpp; i++) {
-        const char *m = i < 5 ? base[i] : r->wpp_funcs[i - 5];
-        n += (size_t)snprintf(t + n, cap - n, "#ifndef %s\n#define %s(...) ((void)0)\n#endif\n", m, m);
+        const char *m = i < 5 ? base[i] : r->wpp_names[i - 5];
+        if (*m == '=')
+            n += (size_t)snprintf(t + n, cap - n, "#ifndef %s\n#define %s 0x%xu\n#endif\n", m + 1,
+                                  m + 1, 1u << (bit++ % 32));
+        else
+            n += (size_t)snprintf(t + n, cap - n, "#ifndef %s\n#define %s(...) ((void)0)\n#endif\n",
+                                  m, m);
     }
     return t;
 }
@@ -390,13 +416,15 @@ static int sal_kind(const char *text, size_t len, unsigned off, const char *name
     return *p == '(' ? 2 : 1;
 }
 
-static void blank_cast(Recover *r, const char *path, unsigned off)
+/* Blank "(T)" at off in an unsaved copy of path; 0 when no cast is written
+ * there (it comes from a macro). */
+static int blank_cast(Recover *r, const char *path, unsigned off)
 {
     VFile *v = vfile(r, path);
     if (!v->text)
         v->text = read_file(path, &v->len);
     if (!v->text || off >= v->len || v->text[off] != '(')
-        return;
+        return 0;
     int depth = 0;
     for (size_t i = off; i < v->len; i++) {
         char ch = v->text[i];
@@ -409,6 +437,7 @@ static void blank_cast(Recover *r, const char *path, unsigned off)
         if (depth == 0)
             break;
     }
+    return 1;
 }
 
 static enum CXChildVisitResult add_decl_name(CXCursor c, CXCursor p, CXClientData d)
@@ -424,28 +453,41 @@ static enum CXChildVisitResult add_decl_name(CXCursor c, CXCursor p, CXClientDat
     return c.kind == CXCursor_EnumDecl ? CXChildVisit_Recurse : CXChildVisit_Continue;
 }
 
-static int add_header(Recover *r, CXTranslationUnit tu, const char *name, const char *file)
+/* A stand-in for header NAME, which FILE includes and no folder holds: a
+ * redirect to a case-insensitive match (its real path returned, malloc),
+ * else a WPP or an empty stand-in (NULL returned).  PENDING: made before
+ * parsing, so reported only if the parse includes it.  Once per name. */
+static char *standin(Recover *r, const char *name, const char *file, int pending, int *added)
 {
     char key[600];
+    *added = 0;
     snprintf(key, sizeof key, "h:%s", name);
     if (strmap_get(&r->seen, key))
-        return 0;
+        return NULL;
     strmap_put(&r->seen, key, 1);
+    *added = 1;
     char *dir = dir_of(file);
-    char *real = ci_resolve(dir, name);
+    char *real = ci_resolve(r, dir, name);
     for (int k = 0; !real && k < r->nincdirs; k++)
-        real = ci_resolve(r->incdirs[k], name);
+        real = ci_resolve(r, r->incdirs[k], name);
     free(dir);
+    if (real) {                /* the redirect lives elsewhere: no relative path */
+        char buf[PATH_MAX];
+        if (realpath(real, buf)) {
+            free(real);
+            real = xstrdup(buf);
+        }
+    }
     size_t pl = strlen(r->standin_dir) + strlen(name) + 2;
     char *vpath = malloc(pl);
     if (!vpath)
         abort();
     snprintf(vpath, pl, "%s/%s", r->standin_dir, name);
-    for (char *q = vpath; *q; q++)      /* clang looks "a\b.h" up as "a/b.h" */
+    for (char *q = vpath; *q; q++)      /* clang looks "a\\b.h" up as "a/b.h" */
         if (*q == '\\')
             *q = '/';
     VFile *v = vfile(r, vpath);
-    free(vpath);
+    const char *cond = pending ? vpath : NULL;
     free(v->text);
     size_t n = strlen(name);
     if (real) {
@@ -454,17 +496,38 @@ static int add_header(Recover *r, CXTranslationUnit tu, const char *name, const 
         if (!v->text)
             abort();
         snprintf(v->text, tl, "#include \"%s\"\n", real);
-        assume(r, "header %s (found as %s)", name, real);
+        assume_if(r, cond, "header %s (found as %s)", name, real);
     } else if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
-        v->text = wpp_standin(r, tu, name);
-        assume(r, "header %s (WPP stand-in)", name, NULL);
+        v->wpp = 1;
+        r->has_wpp = 1;
+        v->text = wpp_standin(r, name);
+        assume_if(r, cond, "header %s (WPP stand-in)", name, NULL);
     } else {
         v->text = xstrdup("/* drvcheck: empty stand-in for a missing header */\n");
-        assume(r, "header %s (empty stand-in)", name, NULL);
+        assume_if(r, cond, "header %s (empty stand-in)", name, NULL);
     }
     v->len = strlen(v->text);
-    free(real);
-    return 1;
+    free(vpath);
+    return real;
+}
+
+char *rec_missing_header(Recover *r, const char *name, const char *file)
+{
+    int added;
+    return standin(r, name, file, 1, &added);
+}
+
+static int add_header(Recover *r, CXTranslationUnit tu, const char *name, const char *file)
+{
+    size_t n = strlen(name);
+    if (!r->wpp_scanned && n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
+        r->wpp_scanned = 1;
+        WppScan w = { r, tu };
+        clang_getInclusions(tu, scan_wpp_incl, &w);
+    }
+    int added;
+    free(standin(r, name, file, 0, &added));
+    return added;
 }
 
 static int add_name(Recover *r, const char *name, int is_type, int sal, StrMap *declared)
@@ -495,19 +558,73 @@ static int add_cast(Recover *r, const char *file, unsigned off, unsigned line)
     if (strmap_get(&r->seen, key))
         return 0;
     strmap_put(&r->seen, key, 1);
-    blank_cast(r, file, off);
+    if (!blank_cast(r, file, off))
+        return 0;
     snprintf(where, sizeof where, "%u", line);
     assume(r, "lvalue cast at line %s of %s", where, file);
     return 1;
 }
 
+/* What one rec_scan reads: the unit's own declarations, the names that
+ * a declarator with an unknown type names (deferred), the source texts. */
+typedef struct ScanCtx {
+    CXTranslationUnit tu;
+    StrMap declared;
+    StrMap deferred;
+    StrMap texts;            /* path -> index in text/len */
+    char **text;
+    size_t *len;
+    int ntexts;
+} ScanCtx;
+
+static const char *source_text(ScanCtx *c, const char *path, size_t *len)
+{
+    int *k = strmap_get(&c->texts, path);
+    if (!k) {
+        c->text = realloc(c->text, (size_t)(c->ntexts + 1) * sizeof *c->text);
+        c->len = realloc(c->len, (size_t)(c->ntexts + 1) * sizeof *c->len);
+        if (!c->text || !c->len)
+            abort();
+        c->len[c->ntexts] = 0;
+        c->text[c->ntexts] = read_file(path, &c->len[c->ntexts]);
+        k = strmap_put(&c->texts, path, c->ntexts++);
+    }
+    *len = c->len[*k];
+    return c->text[*k];
+}
+
+/* "NAME *x" or "NAME x" followed by ; = , ) [ : the declarator's name. */
+static void defer_declarator(ScanCtx *c, const char *text, size_t len, unsigned off,
+                             const char *name)
+{
+    size_t idlen = strlen(name);
+    if (!text || off + idlen > len || strncmp(text + off, name, idlen) != 0)
+        return;
+    const char *p = text + off + idlen;
+    while (*p == ' ' || *p == '\t' || *p == '*')
+        p++;
+    const char *b = p;
+    while (isalnum((unsigned char)*p) || *p == '_')
+        p++;
+    if (p == b || p - b >= 256 || isdigit((unsigned char)*b))
+        return;
+    char id[256];
+    memcpy(id, b, (size_t)(p - b));
+    id[p - b] = 0;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p == ';' || *p == '=' || *p == ',' || *p == ')' || *p == '[')
+        strmap_put(&c->deferred, id, 1);
+}
+
 /* One diagnostic: what it asks to assume, if it belongs to this phase.
- * Phases: 0 missing headers, 1 unknown types, 2 unknown values and lvalue
- * casts; a phase runs only when the earlier ones found nothing, since most
- * unknown names follow from a missing header, and most unknown values
- * (variables whose declaration failed) from an unknown type. */
-static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase,
-                     StrMap *declared)
+ * Phases: 0 missing headers, 1 unknown types, 2 unknown values.  Most
+ * unknown names follow from a missing header, so types and values wait
+ * for a round without new headers.  Types and values share a round, but a
+ * value that a declaration with an unknown type names ("T *p; p = 0;"
+ * makes p undeclared too) waits for the round that knows T.  Lvalue casts
+ * follow from nothing else: they join whichever phase runs (phase -1). */
+static int scan_diag(Recover *r, ScanCtx *c, CXDiagnostic d, int phase)
 {
     char name[512];
     CXString ms = clang_getDiagnosticSpelling(d);
@@ -522,20 +639,21 @@ static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase
     int added = 0;
     if (quoted(msg, "'", " file not found", name, sizeof name)) {
         if (phase == 0)
-            added = add_header(r, tu, name, file);
+            added = add_header(r, c->tu, name, file);
     } else if (quoted(msg, "unknown type name '", "", name, sizeof name) ||
                quoted(msg, "use of undeclared identifier '", "", name, sizeof name)) {
         if (phase >= 1) {
             size_t len = 0;
-            char *t = read_file(file, &len);
+            const char *t = source_text(c, file, &len);
             int sal = sal_kind(t, len, off, name);
             int is_type = sal || msg[1] == 'n' || looks_like_type(t, len, off, name);
-            free(t);
-            if (is_type == (phase == 1))
-                added = add_name(r, name, is_type, sal, declared);
+            if (is_type && !sal && phase == 1)
+                defer_declarator(c, t, len, off, name);
+            if (is_type == (phase == 1) && (is_type || !strmap_get(&c->deferred, name)))
+                added = add_name(r, name, is_type, sal, &c->declared);
         }
     } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
-        if (phase == 2)
+        if (phase == -1)
             added = add_cast(r, file, off, line);
     }
     clang_disposeString(fs);
@@ -547,24 +665,54 @@ static int scan_diag(Recover *r, CXTranslationUnit tu, CXDiagnostic d, int phase
  * rejected) is never assumed: a stand-in would only clash with it. */
 int rec_scan(Recover *r, CXTranslationUnit tu)
 {
-    int added = 0;
+    int added = 0, casts = 0;
     unsigned nd = clang_getNumDiagnostics(tu);
-    StrMap declared = {0};
-    clang_visitChildren(clang_getTranslationUnitCursor(tu), add_decl_name, &declared);
-    for (int phase = 0; phase < 3 && !added; phase++) {
+    ScanCtx c;
+    memset(&c, 0, sizeof c);
+    c.tu = tu;
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), add_decl_name, &c.declared);
+    for (int phase = -1; phase < 3; phase++) {
+        if (phase == 0 && !r->wpp_scanned && r->has_wpp && nd) {
+            /* a WPP stand-in made before parsing knows the configuration of
+             * the headers includes.c read; the parse may have included more */
+            r->wpp_scanned = 1;
+            int before = r->nwpp;
+            WppScan w = { r, tu };
+            clang_getInclusions(tu, scan_wpp_incl, &w);
+            added += r->nwpp - before;
+        }
+        if (phase == 1 && added > casts)
+            break;                       /* new headers (and WPP names) first */
         for (unsigned i = 0; i < nd; i++) {
             CXDiagnostic d = clang_getDiagnostic(tu, i);
             if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error)
-                added += scan_diag(r, tu, d, phase, &declared);
+                added += scan_diag(r, &c, d, phase);
             clang_disposeDiagnostic(d);
         }
+        if (phase == -1)
+            casts = added;
     }
-    strmap_free(&declared);
+    strmap_free(&c.declared);
+    strmap_free(&c.deferred);
+    strmap_free(&c.texts);
+    for (int i = 0; i < c.ntexts; i++)
+        free(c.text[i]);
+    free(c.text);
+    free(c.len);
     return added;
 }
 
 int rec_unsaved(Recover *r, struct CXUnsavedFile **out)
 {
+    for (int i = 0; r->wpp_dirty && i < r->nfiles; i++) {
+        if (r->files[i].wpp) {
+            const char *name = r->files[i].path + strlen(r->standin_dir) + 1;
+            free(r->files[i].text);
+            r->files[i].text = wpp_standin(r, name);
+            r->files[i].len = strlen(r->files[i].text);
+        }
+    }
+    r->wpp_dirty = 0;
     free(r->uf);
     r->uf = calloc((size_t)r->nfiles + 1, sizeof *r->uf);
     if (!r->uf)
@@ -586,12 +734,37 @@ int rec_unsaved(Recover *r, struct CXUnsavedFile **out)
     return n;
 }
 
-void rec_report(Recover *r, Unit *u)
+static void add_included(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
+{
+    (void)stack;
+    (void)n;
+    CXString s = clang_getFileName(f);
+    const char *path = clang_getCString(s);
+    if (path)
+        strmap_put(d, path, 1);
+    clang_disposeString(s);
+}
+
+void rec_report(Recover *r, Unit *u, CXTranslationUnit tu)
 {
     if (!r->nassumed)
         return;
+    StrMap incl = {0};
+    if (tu)
+        clang_getInclusions(tu, add_included, &incl);
     u->assumed = arena_alloc(u->arena, (size_t)r->nassumed * sizeof *u->assumed);
+    int n = 0;
     for (int i = 0; i < r->nassumed; i++)
-        u->assumed[i] = arena_strdup(u->arena, r->assumed[i]);
-    u->nassumed = r->nassumed;
+        if (!r->assumed_if[i] || strmap_get(&incl, r->assumed_if[i]))
+            u->assumed[n++] = arena_strdup(u->arena, r->assumed[i]);
+    u->nassumed = n;
+    strmap_free(&incl);
+}
+
+void rec_dump(Recover *r, FILE *f)
+{
+    for (int i = r->ndumped; i < r->nassumed; i++)
+        fprintf(f, "front:   assumed %s%s\n", r->assumed[i],
+                r->assumed_if[i] ? " [reported if included]" : "");
+    r->ndumped = r->nassumed;
 }

@@ -11,10 +11,13 @@ directory scan does):
     NdisMSynchronizeWithInterruptEx in the text (comments and #define lines
     excluded) and how many appear as CALL steps in the printed CFGs;
   - time of `drvcheck cfg` over the files against `clang -fsyntax-only` with
-    the same flags, measured in the same run, and their ratio.
+    the same flags, measured in the same run, and their ratio: wall-clock,
+    and CPU time (user+sys of the child processes, steadier on a busy
+    machine).
 Never commit the trees measured: they are other people's code."""
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -43,6 +46,11 @@ def grep_calls(path):
     return [len(re.findall(r"\b%s\s*\(" % a, text)) for a in APIS]
 
 
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def main():
     drvcheck, model, trees = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3:]
     env = dict(os.environ, DRVCHECK_RULES_DIR=os.path.dirname(model), DRVCHECK_FRONT_STATS="1")
@@ -54,14 +62,15 @@ def main():
             cfiles += [os.path.join(d, n) for n in sorted(names) if n.endswith(".c")]
         iargs = [a for d in incs for a in ("-I", d)]
         clean, want, got, t_drv, t_clang = 0, [0] * 3, [0] * 3, 0.0, 0.0
-        rounds, t_parse, t_lower, t_clang1 = 0, 0.0, 0.0, 0.0
+        rounds, t_parse, t_lower, c_drv, c_clang = 0, 0.0, 0.0, 0.0, 0.0
         for c in cfiles:
             for i, n in enumerate(grep_calls(c)):
                 want[i] += n
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu()
             p = subprocess.run([drvcheck, "cfg", c] + iargs, capture_output=True, text=True,
                                errors="replace", env=env)
             t_drv += time.perf_counter() - t0
+            c_drv += cpu() - c0
             if " error: " not in p.stderr:
                 clean += 1
             m = re.search(r"front: .*: (\d+) round\(s\) parse ([0-9.]+)s, lower ([0-9.]+)s", p.stderr)
@@ -71,19 +80,21 @@ def main():
                 t_lower += float(m.group(3))
             for i, a in enumerate(APIS):
                 got[i] += len(re.findall(r"call %s\(" % a, p.stdout))
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu()
             subprocess.run(["clang", "-fsyntax-only", "-w", "-ferror-limit=0",
                             "--target=x86_64-pc-windows-msvc", "-fms-extensions",
                             "-fms-compatibility", "-isystem", model] + DEFINES + iargs + [c],
                            capture_output=True)
             t_clang += time.perf_counter() - t0
+            c_clang += cpu() - c0
         n = len(cfiles)
         print("%-16s files %3d  zero-error %3d/%-3d (%3.0f%%)  Reg/Dereg/Sync calls %s / grep %s"
               % (os.path.basename(tree.rstrip("/")), n, clean, n, 100.0 * clean / max(n, 1),
                  "/".join(map(str, got)), "/".join(map(str, want))))
-        print("%-16s drvcheck cfg %.2fs / clang -fsyntax-only %.2fs = %.2f;  parse rounds %d"
-              " (%.2f per file) %.2fs, lowering %.3fs = %.3f of clang's time"
-              % ("", t_drv, t_clang, t_drv / max(t_clang, 1e-9), rounds, rounds / max(n, 1),
+        print("%-16s drvcheck cfg %.2fs / clang -fsyntax-only %.2fs = %.2f (CPU %.2fs / %.2fs = %.2f);"
+              "  parse rounds %d (%.2f per file) %.2fs, lowering %.3fs = %.3f of clang's time"
+              % ("", t_drv, t_clang, t_drv / max(t_clang, 1e-9), c_drv, c_clang,
+                 c_drv / max(c_clang, 1e-9), rounds, rounds / max(n, 1),
                  t_parse, t_lower, t_lower / max(t_clang, 1e-9)))
         sys.stdout.flush()
 

@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "front/front_int.h"
 #include "test_front_helpers.h"
 
 static int has_assumed(const Unit *u, const char *prefix)
@@ -54,6 +55,207 @@ static void include_case_and_backslashes_ignored(void **state)
     assert_int_equal(u->nerrors, 0);
     assert_true(has_assumed(u, "header MyHdr.H (found as "));
     assert_true(has_assumed(u, "header INC\\inner.h (found as "));
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    cfg_free_unit(u);
+}
+
+/* A header missing from a header the file includes: its stand-in is made
+ * before parsing, so one round suffices. */
+static void missing_header_from_header_in_one_round(void **state)
+{
+    (void)state;
+    tf_write("nested/inc/proj.h",
+             "#include \"generated_regs.h\"\n"
+             "#include <private/ioctls.h>\n"
+             "int ProjCall(int);\n");
+    const char *args[] = { "-I", TEST_BINARY_DIR "/front_snippets/nested/inc" };
+    Unit *u = tf_parse_args("nested/main",
+                            "#include \"proj.h\"\n"
+                            "void f(void) { ProjCall(1); }\n",
+                            args, 2);
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_true(has_assumed(u, "header generated_regs.h (empty stand-in)"));
+    assert_true(has_assumed(u, "header private/ioctls.h (empty stand-in)"));
+    assert_int_equal(u->nassumed, 2);
+    assert_int_equal(tf_count_calls(cfg_find_func(u, "f"), "ProjCall"), 1);
+    cfg_free_unit(u);
+}
+
+/* A header that includes another under a name whose case differs from the
+ * file's, in a sub-folder written with a backslash: one round. */
+static void case_mismatch_in_header_in_one_round(void **state)
+{
+    (void)state;
+    tf_write("cihdr/Common/Sub/Deep_Types.h", "typedef struct _DEEP { int Handle; } DEEP;\n");
+    tf_write("cihdr/Common/top.h", "#include \"SUB\\deep_types.H\"\nDEEP *Top(void);\n");
+    Unit *u = tf_parse("cihdr/main",
+                       "#include \"common/TOP.h\"\n"
+                       "int f(void) { return Top()->Handle; }\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_true(has_assumed(u, "header common/TOP.h (found as "));
+    assert_true(has_assumed(u, "header SUB\\deep_types.H (found as "));
+    assert_int_equal(u->nassumed, 2);
+    cfg_free_unit(u);
+}
+
+/* The flags a WPP_DEFINE_BIT list names are declared by the .tmh
+ * stand-in: trace calls that name them (through a trace macro the
+ * configuration does not declare, an implicit function) parse in one
+ * round, and the flags are not assumed one by one. */
+static void wpp_define_bit_flags_in_one_round(void **state)
+{
+    (void)state;
+    tf_write("wppbits/trace.h",
+             "#define WPP_CONTROL_GUIDS \\\n"
+             "    WPP_DEFINE_CONTROL_GUID(MyGuid, (1,2,3,4,5), \\\n"
+             "        WPP_DEFINE_BIT(DBG_INIT) \\\n"
+             "        WPP_DEFINE_BIT( DBG_IOCTL ) \\\n"
+             "        )\n"
+             "#define WPP_DEFINE_BIT(Name) /* not a flag */\n"
+             "// begin_wpp config\n"
+             "// FUNC TraceEvents(LEVEL, FLAGS, MSG, ...);\n"
+             "// end_wpp\n");
+    Unit *u = tf_parse("wppbits/driver",
+                       "#include \"trace.h\"\n"
+                       "#include \"driver.tmh\"\n"
+                       "int Reg(void *);\n"
+                       "void f(void *d) {\n"
+                       "  TraceEvents(4, DBG_INIT, \"init %p\", d);\n"
+                       "  DEBUGP(DBG_IOCTL, \"ioctl\");\n"
+                       "  unsigned m = DBG_INIT | DBG_IOCTL;\n"
+                       "  Reg(&m);\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_true(has_assumed(u, "header driver.tmh (WPP stand-in)"));
+    assert_int_equal(u->nassumed, 1);
+    const Func *f = cfg_find_func(u, "f");
+    assert_int_equal(tf_count_calls(f, "Reg"), 1);
+    assert_int_equal(tf_count_calls(f, "TraceEvents"), 0);
+    cfg_free_unit(u);
+}
+
+/* The include scan searches the folders the arguments name as clang does:
+ * a header in an -isystem or -iquote folder is not hidden by a stand-in,
+ * and what a forced include (-include) includes is looked for too. */
+static void include_scan_follows_isystem_iquote_and_forced_includes(void **state)
+{
+    (void)state;
+    tf_write("argdirs/sys/vendor_api.h", "typedef int VENDOR_T;\n");
+    tf_write("argdirs/quote/quoted_api.h", "typedef int QUOTED_T;\n");
+    const char *pre = tf_write("argdirs/pre/precomp.h", "#include \"generated_by_build.h\"\n");
+    char prepath[1024];
+    snprintf(prepath, sizeof prepath, "%s", pre);
+    const char *args[] = { "-isystem", TEST_BINARY_DIR "/front_snippets/argdirs/sys",
+                           "-iquote" TEST_BINARY_DIR "/front_snippets/argdirs/quote",
+                           "-include", prepath };
+    Unit *u = tf_parse_args("argdirs/main",
+                            "#include <vendor_api.h>\n"
+                            "#include \"quoted_api.h\"\n"
+                            "VENDOR_T v; QUOTED_T q;\n",
+                            args, 5);
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_true(has_assumed(u, "header generated_by_build.h (empty stand-in)"));
+    assert_int_equal(u->nassumed, 1);
+    cfg_free_unit(u);
+}
+
+/* A file parsed after another that shares its headers assumes what it
+ * assumes in a fresh context (what the include scan reads is its own). */
+static void include_cache_does_not_depend_on_file_order(void **state)
+{
+    (void)state;
+    tf_write("order/common.h", "#include \"Shared_Gen.h\"\n#include \"Sub\\Only.h\"\n");
+    tf_write("order/sub/only.h", "typedef int ONLY_T;\n");
+    tf_write("order/shared_gen.h", "typedef int GEN_T;\n");
+    const char *a = tf_write("order/a.c", "#include \"common.h\"\n#include \"a_only.h\"\n"
+                                          "GEN_T ga; ONLY_T oa;\n");
+    char apath[1024];
+    snprintf(apath, sizeof apath, "%s", a);
+    const char *b = tf_write("order/b.c", "#include \"COMMON.H\"\nGEN_T gb; ONLY_T ob;\n");
+    char bpath[1024];
+    snprintf(bpath, sizeof bpath, "%s", b);
+    SourceFile sa = { apath, "a.c", NULL, 0 }, sb = { bpath, "b.c", NULL, 0 };
+    static FrontOptions o;
+    o.model_dir = TEST_SOURCE_DIR "/rules/wdk";
+    o.recover = 1;
+    FrontCtx *fresh = front_new(&o);
+    Unit *u1 = front_parse(fresh, &sb);                /* b alone */
+    Unit *ua = front_parse(tf_ctx, &sa);               /* a, then b, in one context */
+    Unit *u2 = front_parse(tf_ctx, &sb);
+    front_free(fresh);
+    if (u1->nerrors)
+        dump(u1);
+    assert_int_equal(u1->nerrors, 0);
+    assert_int_equal(u2->nerrors, 0);
+    assert_int_equal(u1->nassumed, 3);
+    assert_int_equal(u2->nassumed, u1->nassumed);
+    for (int i = 0; i < u1->nassumed; i++)
+        assert_string_equal(u1->assumed[i], u2->assumed[i]);
+    assert_true(has_assumed(ua, "header a_only.h (empty stand-in)"));
+    assert_false(has_assumed(u2, "header a_only.h"));
+    cfg_free_unit(u1);
+    cfg_free_unit(u2);
+    cfg_free_unit(ua);
+}
+
+/* A WPP configuration in a header the include scan cannot name (a macro
+ * include) still reaches the .tmh stand-in, one round later, and its
+ * flags are not assumed as identifiers. */
+static void wpp_config_behind_a_macro_include(void **state)
+{
+    (void)state;
+    tf_write("wppmacro/trace_m.h",
+             "// begin_wpp config\n"
+             "// FUNC TraceX(LEVEL, FLAGS, MSG, ...);\n"
+             "// end_wpp\n"
+             "#define WPP_CONTROL_GUIDS WPP_DEFINE_CONTROL_GUID(G, (1,2,3,4,5), "
+             "WPP_DEFINE_BIT(FLAG_Z))\n");
+    Unit *u = tf_parse("wppmacro/drv",
+                       "#define TRACE_HDR \"trace_m.h\"\n"
+                       "#include TRACE_HDR\n"
+                       "#include \"drv.tmh\"\n"
+                       "int Reg(int);\n"
+                       "void f(void) { TraceX(1, FLAG_Z, \"x\"); Reg(FLAG_Z); }\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 2);
+    assert_true(has_assumed(u, "header drv.tmh (WPP stand-in)"));
+    assert_int_equal(u->nassumed, 1);
+    const Func *f = cfg_find_func(u, "f");
+    assert_int_equal(tf_count_calls(f, "TraceX"), 0);
+    assert_int_equal(tf_count_calls(f, "Reg"), 1);
+    cfg_free_unit(u);
+}
+
+/* Stand-ins are made for every #include line, also under #if 0, but only
+ * those the parse includes are reported; headers the model has are read
+ * from it. */
+static void standins_not_included_are_not_reported(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("unused_standin",
+                       "#include <stddef.h>\n"
+                       "#if 0\n#include \"never_there.h\"\n#endif\n"
+                       "size_t v;\n"
+                       "void f(void) { v = sizeof v; }\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_int_equal(u->nassumed, 0);
     cfg_free_unit(u);
 }
 
@@ -106,6 +308,8 @@ static void unknown_types_do_not_hide_calls(void **state)
     assert_true(has_assumed(u, "type SOME_TIMER"));
     assert_true(has_assumed(u, "type PRIVATE_CTX"));
     assert_true(has_assumed(u, "identifier PRIVATE_INDEX"));
+    assert_false(has_assumed(u, "identifier ctx"));   /* declared by PRIVATE_CTX ctx */
+    assert_int_equal(front_rounds(tf_ctx), 2);          /* types and values together */
     const Func *f = cfg_find_func(u, "f");
     const Step *s = NULL;
     assert_true(tf_call_block(f, "NdisMSynchronizeWithInterruptEx", 0, &s) >= 0);
@@ -242,6 +446,13 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(missing_header_gets_empty_standin),
         cmocka_unit_test(include_case_and_backslashes_ignored),
+        cmocka_unit_test(missing_header_from_header_in_one_round),
+        cmocka_unit_test(case_mismatch_in_header_in_one_round),
+        cmocka_unit_test(wpp_define_bit_flags_in_one_round),
+        cmocka_unit_test(wpp_config_behind_a_macro_include),
+        cmocka_unit_test(standins_not_included_are_not_reported),
+        cmocka_unit_test(include_cache_does_not_depend_on_file_order),
+        cmocka_unit_test(include_scan_follows_isystem_iquote_and_forced_includes),
         cmocka_unit_test(wpp_tmh_standin_defines_trace_macros),
         cmocka_unit_test(unknown_types_do_not_hide_calls),
         cmocka_unit_test(lvalue_cast_is_recovered),

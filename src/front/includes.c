@@ -1,0 +1,437 @@
+/* includes.c - missing headers found before the first parse round.
+ *
+ * Reads the #include lines of the main file and, transitively, of the
+ * project headers they resolve to, searching as clang does: for "x.h" the
+ * including file's folder and then the folders of the files that included
+ * it (MSVC), the -iquote folders, then the -I folders, then the system
+ * folders (the model or WDK, -isystem, -idirafter); for <x.h> the -I and
+ * the system folders.  Forced includes (-include) are read first.  A name
+ * no folder holds gets its stand-in from recover.c (a redirect to a
+ * case-insensitive match, a WPP or an empty stand-in) before the first
+ * round, so a missing header costs no extra round.  Every #include line
+ * counts, also under #if or in a comment: a stand-in that nothing includes
+ * is never read, and recover.c reports only the stand-ins the parse
+ * included.  Stand-ins are searched after every real folder, so one made
+ * for a header that clang finds where this scan did not look (its own
+ * headers, say) is never used either.  The project texts read also give the WPP stand-ins their
+ * names.  When this guesses wrong the parse still recovers: clang reports
+ * the header missing and recover.c adds it for the next round.
+ *
+ * System headers are not read.  Cost, per source file: each project
+ * header read and scanned for '#' lines once (IncCache: its #include
+ * lines, and its text only when it holds WPP configuration), each folder
+ * searched listed once (names are looked up in the listings, exactly or
+ * ignoring case, not stat()ed; recover.c's case-insensitive lookups share
+ * them).  A header reached twice is walked once (its includes resolved as
+ * from its first includer). */
+#include <ctype.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "front/front_int.h"
+
+enum { MAX_DEPTH = 200 };    /* clang's own #include nesting limit */
+
+/* What one file's text says, read once: its #include lines
+ * and, when it names any, its WPP configuration text. */
+typedef struct Hdr {
+    char **names;            /* as written */
+    unsigned char *angled;
+    int n;
+    char *wpp;               /* the whole text when it holds WPP configuration */
+    char *real;              /* realpath, or NULL */
+    int readable;
+} Hdr;
+
+/* A folder's entries, listed once. */
+typedef struct Dir {
+    StrMap kind;             /* entry -> 1 file, 2 folder, 3 other */
+    StrMap lower;            /* lower-case entry -> index in names (the first) */
+    char **names;
+    int n;
+} Dir;
+
+/* One per source file (its parse job, one thread): what it holds is read
+ * while that file is parsed, so nothing depends on other files or their
+ * order, and files written between two parses are seen. */
+struct IncCache {
+    StrMap hdr;              /* path as found -> index in hdrs */
+    Hdr **hdrs;
+    int nhdrs;
+    StrMap dir;              /* folder path -> index in dirs */
+    Dir **dirs;
+    int ndirs;
+};
+
+typedef struct Scan {
+    Recover *r;
+    IncCache *c;
+    const IncSearch *f;      /* the folders */
+    StrMap read;             /* real paths of the headers read */
+    const char *stack[MAX_DEPTH];   /* folders of the including files, innermost last */
+    int depth;
+} Scan;
+
+void inc_cache_free(IncCache *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < c->nhdrs; i++) {
+        Hdr *h = c->hdrs[i];
+        for (int k = 0; k < h->n; k++)
+            free(h->names[k]);
+        free(h->names);
+        free(h->angled);
+        free(h->wpp);
+        free(h->real);
+        free(h);
+    }
+    free(c->hdrs);
+    strmap_free(&c->hdr);
+    for (int i = 0; i < c->ndirs; i++) {
+        Dir *d = c->dirs[i];
+        for (int k = 0; k < d->n; k++)
+            free(d->names[k]);
+        free(d->names);
+        strmap_free(&d->kind);
+        strmap_free(&d->lower);
+        free(d);
+    }
+    free(c->dirs);
+    strmap_free(&c->dir);
+    free(c);
+}
+
+IncCache *inc_cache_new(void)
+{
+    IncCache *c = calloc(1, sizeof *c);
+    if (!c)
+        abort();
+    return c;
+}
+
+static Dir *dir_get(IncCache *c, const char *path)
+{
+    int *k = strmap_get(&c->dir, path);
+    if (k)
+        return c->dirs[*k];
+    Dir *d = calloc(1, sizeof *d);
+    c->dirs = realloc(c->dirs, (size_t)(c->ndirs + 1) * sizeof *c->dirs);
+    if (!d || !c->dirs)
+        abort();
+    strmap_put(&c->dir, path, c->ndirs);
+    c->dirs[c->ndirs++] = d;
+    DIR *dp = opendir(*path ? path : "/");
+    if (!dp)
+        return d;
+    struct dirent *e;
+    while ((e = readdir(dp))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        int kind = e->d_type == DT_REG ? 1 : e->d_type == DT_DIR ? 2 : 0;
+        if (!kind) {                       /* a link, or a file system without d_type */
+            char full[PATH_MAX + 256];
+            struct stat st;
+            snprintf(full, sizeof full, "%s/%s", path, e->d_name);
+            kind = stat(full, &st) != 0 ? 3 : S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 3;
+        }
+        strmap_put(&d->kind, e->d_name, kind);
+        char low[256];
+        size_t i = 0;
+        for (; e->d_name[i] && i + 1 < sizeof low; i++)
+            low[i] = (char)tolower((unsigned char)e->d_name[i]);
+        low[i] = 0;
+        if (!strmap_get(&d->lower, low)) {
+            d->names = realloc(d->names, (size_t)(d->n + 1) * sizeof *d->names);
+            if (!d->names)
+                abort();
+            d->names[d->n] = strdup(e->d_name);
+            if (!d->names[d->n])
+                abort();
+            strmap_put(&d->lower, low, d->n++);
+        }
+    }
+    closedir(dp);
+    return d;
+}
+
+int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char *out, size_t size)
+{
+    char comp[512];
+    size_t n = (size_t)snprintf(out, size, "%s", name[0] == '/' || name[0] == '\\' ? "" : dir);
+    if (n >= size)
+        return 0;
+    int kind = 2;
+    const char *p = name;
+    while (*p && kind == 2) {
+        while (*p == '/' || *p == '\\')
+            p++;
+        size_t l = strcspn(p, "/\\");
+        if (!l)
+            break;
+        if (l >= sizeof comp || n + l + 2 > size)
+            return 0;
+        memcpy(comp, p, l);
+        comp[l] = 0;
+        p += l;
+        if (strcmp(comp, ".") == 0 || strcmp(comp, "..") == 0) {
+            n += (size_t)snprintf(out + n, size - n, "/%s", comp);
+            continue;
+        }
+        Dir *d = dir_get(c, out);
+        int *k = strmap_get(&d->kind, comp);
+        if (!k && nocase) {
+            char low[512];
+            size_t i = 0;
+            for (; comp[i]; i++)
+                low[i] = (char)tolower((unsigned char)comp[i]);
+            low[i] = 0;
+            int *j = strmap_get(&d->lower, low);
+            if (j) {
+                snprintf(comp, sizeof comp, "%s", d->names[*j]);
+                k = strmap_get(&d->kind, comp);
+            }
+        }
+        if (!k)
+            return 0;
+        kind = *k;
+        n += (size_t)snprintf(out + n, size - n, "/%s", comp);
+    }
+    while (*p == '/' || *p == '\\')
+        p++;
+    return kind == 1 && !*p;               /* a file, and nothing after it */
+}
+
+static char *slurp_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    if (n < 0 || n > (64L << 20)) {
+        fclose(f);
+        return NULL;
+    }
+    char *s = malloc((size_t)n + 1);
+    if (!s)
+        abort();
+    size_t got = fread(s, 1, (size_t)n, f);
+    s[got] = 0;
+    fclose(f);
+    return s;
+}
+
+/* The #include lines of one text: '#', "include", then "name" or <name>. */
+static void read_includes(Hdr *h, const char *text)
+{
+    int cap = 0;
+    for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p != '#')
+            continue;
+        p++;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (strncmp(p, "include", 7) != 0)
+            continue;
+        p += 7;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        char close = *p == '"' ? '"' : *p == '<' ? '>' : 0;
+        if (!close)
+            continue;
+        const char *b = p + 1, *e = b;
+        while (*e && *e != close && *e != '\n')
+            e++;
+        if (*e != close || e == b || e - b >= 512)
+            continue;
+        if (h->n == cap) {
+            cap = cap ? cap * 2 : 8;
+            h->names = realloc(h->names, (size_t)cap * sizeof *h->names);
+            h->angled = realloc(h->angled, (size_t)cap);
+            if (!h->names || !h->angled)
+                abort();
+        }
+        h->names[h->n] = strndup(b, (size_t)(e - b));
+        if (!h->names[h->n])
+            abort();
+        h->angled[h->n++] = close == '>';
+        p = e;
+    }
+}
+
+/* path with "." and "name/.." taken out, textually (no system calls: a
+ * folder that is a symbolic link may make two names of one file, which
+ * only costs a second walk). */
+static char *normalize(const char *path)
+{
+    char *out = strdup(path);
+    if (!out)
+        abort();
+    size_t n = 0;
+    for (const char *p = path; *p;) {
+        size_t l = strcspn(p, "/");
+        if (l == 1 && p[0] == '.') {
+            /* skip */
+        } else if (l == 2 && p[0] == '.' && p[1] == '.' && n > 0 &&
+                   !(n >= 2 && out[n - 1] == '.' && out[n - 2] == '.' &&
+                     (n == 2 || out[n - 3] == '/'))) {
+            while (n > 0 && out[n - 1] != '/')
+                n--;
+            if (n > 1)
+                n--;                       /* drop the '/' too, unless it is the root */
+        } else if (l) {
+            if (n > 0 && out[n - 1] != '/')
+                out[n++] = '/';
+            memcpy(out + n, p, l);
+            n += l;
+        } else if (n == 0) {
+            out[n++] = '/';                /* the root */
+        }
+        p += l;
+        while (*p == '/')
+            p++;
+    }
+    out[n] = 0;
+    return out;
+}
+
+static Hdr *hdr_get(IncCache *c, const char *path)
+{
+    int *k = strmap_get(&c->hdr, path);
+    if (k)
+        return c->hdrs[*k];
+    Hdr *h = calloc(1, sizeof *h);
+    c->hdrs = realloc(c->hdrs, (size_t)(c->nhdrs + 1) * sizeof *c->hdrs);
+    if (!h || !c->hdrs)
+        abort();
+    strmap_put(&c->hdr, path, c->nhdrs);
+    c->hdrs[c->nhdrs++] = h;
+    h->real = normalize(path);
+    char *text = slurp_text(path);
+    if (!text)
+        return h;
+    h->readable = 1;
+    read_includes(h, text);
+    if (strstr(text, "begin_wpp") || strstr(text, "WPP_DEFINE_BIT"))
+        h->wpp = text;
+    else
+        free(text);
+    return h;
+}
+
+/* dir/name as a regular file, into out. */
+static int try_dir(Scan *s, const char *dir, const char *name, char *out, size_t size)
+{
+    return inc_lookup(s->c, dir, name, 0, out, size);
+}
+
+/* Where clang finds NAME: 0 nowhere, 1 a project file, 2 a system file. */
+static int resolve(Scan *s, const char *name, int angled, char *out, size_t size)
+{
+    if (!angled) {
+        for (int i = s->depth - 1; i >= 0; i--)
+            if (try_dir(s, s->stack[i], name, out, size))
+                return 1;
+        for (int i = 0; i < s->f->nquote; i++)
+            if (try_dir(s, s->f->quote[i], name, out, size))
+                return 1;
+    }
+    for (int i = 0; i < s->f->ndirs; i++)
+        if (try_dir(s, s->f->dirs[i], name, out, size))
+            return 1;
+    for (int i = 0; i < s->f->nsys; i++)
+        if (try_dir(s, s->f->sys[i], name, out, size))
+            return 2;
+    return 0;
+}
+
+static void scan_file(Scan *s, const char *path, Hdr *h);
+
+/* #include WRITTEN (as written: recover.c names its stand-in so) in PATH */
+static void include(Scan *s, const char *path, const char *written, int angled)
+{
+    char found[PATH_MAX + 256];
+    int where = resolve(s, written, angled, found, sizeof found);
+    if (!where) {
+        char *redirect = rec_missing_header(s->r, written, path);
+        if (!redirect)
+            return;
+        snprintf(found, sizeof found, "%s", redirect);
+        free(redirect);
+        for (int i = 0; i < s->f->nsys; i++) {
+            size_t l = strlen(s->f->sys[i]);
+            if (strncmp(found, s->f->sys[i], l) == 0 && found[l] == '/')
+                return;
+        }
+    } else if (where == 2) {
+        return;
+    }
+    Hdr *h = hdr_get(s->c, found);
+    if (!h->real || strmap_get(&s->read, h->real))
+        return;
+    strmap_put(&s->read, h->real, 1);
+    scan_file(s, found, h);
+}
+
+/* The includes of one file, with its folder on top of the stack. */
+static void scan_file(Scan *s, const char *path, Hdr *h)
+{
+    if (s->depth >= MAX_DEPTH || !h->readable)
+        return;
+    if (h->wpp)
+        rec_wpp_text(s->r, h->wpp);
+    char *dir = strdup(path);
+    if (!dir)
+        abort();
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir)
+        *slash = 0;
+    else
+        strcpy(dir, slash ? "/" : ".");
+    s->stack[s->depth++] = dir;
+    for (int i = 0; i < h->n; i++)
+        include(s, path, h->names[i], h->angled[i]);
+    s->depth--;
+    free(dir);
+}
+
+void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search)
+{
+    Scan s;
+    memset(&s, 0, sizeof s);
+    s.r = r;
+    s.c = cache;
+    s.f = search;
+    Hdr main;                /* the main file is read once: not cached */
+    memset(&main, 0, sizeof main);
+    char *text = slurp_text(main_abs);
+    if (text) {
+        main.readable = 1;
+        read_includes(&main, text);
+        main.wpp = text;
+    }
+    strmap_put(&s.read, main_abs, 1);
+    char found[PATH_MAX + 256];
+    for (int i = 0; i < search->nforced; i++) {     /* only those that exist */
+        Hdr *h = inc_lookup(cache, ".", search->forced[i], 0, found, sizeof found)
+                     ? hdr_get(cache, found) : NULL;
+        if (h && h->real && !strmap_get(&s.read, h->real)) {
+            strmap_put(&s.read, h->real, 1);
+            scan_file(&s, found, h);
+        }
+    }
+    scan_file(&s, main_abs, &main);
+    for (int k = 0; k < main.n; k++)
+        free(main.names[k]);
+    free(main.names);
+    free(main.angled);
+    free(text);
+    strmap_free(&s.read);
+}
