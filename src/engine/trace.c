@@ -228,7 +228,8 @@ void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *
 }
 
 /* A trace that came through a join (outside loop heads): say so just
- * before the violation. */
+ * before the violation, and report the defect as a warning (possible:
+ * no exact path shows it) rather than an error. */
 void tr_note_approx(Engine *e)
 {
     for (int i = 0; i < e->nsites; i++) {
@@ -237,6 +238,8 @@ void tr_note_approx(Engine *e)
         Defect *d = &e->rep->defects[e->sites[i].defect];
         if (d->ntrace < 1)
             continue;
+        free(d->severity);          /* a possible defect: no exact path shows it */
+        d->severity = xstrdup("warning");
         TraceStep v = d->trace[d->ntrace - 1];
         TraceStep *n = defect_add_step(d);          /* may move d->trace */
         n = &d->trace[d->ntrace - 2];

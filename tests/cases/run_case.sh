@@ -1,7 +1,8 @@
 #!/bin/sh
 # run_case.sh DRVCHECK CASE_DIR
 # Scans CASE_DIR (extra options in CASE_DIR/args, one line) and compares the
-# defects with CASE_DIR/expected.txt exactly.  expected.txt has one line per
+# defects with CASE_DIR/expected.txt exactly (errors and possible defects:
+# warnings, whose trace could only be shown approximately).  expected.txt has one line per
 # defect, `file:line:col: [Rule]`, paths relative to CASE_DIR, sorted; an
 # empty file means the case must scan clean.  The exit code must agree: 1
 # with defects, 0 without.
@@ -15,7 +16,7 @@ cd "$dir" || exit 2
 # shellcheck disable=SC2086
 "$drvcheck" scan --color=never $args . >"$out" 2>"$out.err"
 rc=$?
-sed -n 's/^\(.*:[0-9]*:[0-9]*\): error: \(\[[^]]*\]\).*/\1: \2/p' "$out" | sed 's#^\./##' | LC_ALL=C sort >"$out.got"
+sed -n 's/^\(.*:[0-9]*:[0-9]*\): \(error\|warning\): \(\[[^]]*\]\).*/\1: \3/p' "$out" | sed 's#^\./##' | LC_ALL=C sort >"$out.got"
 if ! LC_ALL=C sort expected.txt | diff -u - "$out.got"; then
     echo "--- defects differ (expected vs got); full output:"
     cat "$out" "$out.err"

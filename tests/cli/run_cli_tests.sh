@@ -116,9 +116,11 @@ fi
 if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
     "$drvcheck" scan --color=never "$src/tests/cases/78_merged_paths_defect" >"$tmp/out" 2>&1
     contains "merged paths: the trace takes the default case" "$tmp/out" "MP_LINK_2500_FULL\` is false"
+    contains "merged paths: an exact trace is an error" "$tmp/out" "error: \[NdisMDeregisterInterruptEx\]"
     if grep -q "paths were merged" "$tmp/out"; then echo "FAIL: an exact trace marked approximate"; fails=$((fails + 1)); fi
     "$drvcheck" scan --color=never --format json "$src/tests/cases/79_merged_paths_derived_defect" >"$tmp/out" 2>&1
     contains "merged paths with a derived value: a note step" "$tmp/out" '"kind":[[:space:]]*"note"'
+    contains "merged paths with a derived value: a possible defect (warning)" "$tmp/out" '"severity":[[:space:]]*"warning"'
 fi
 
 # -j gives identical results for every N
