@@ -240,7 +240,8 @@ int st_same_locals(Engine *e, const State *a, const State *b);
 void keytab_free(KeyTab *t);
 /* Re-read every interned key's relevance from the program (after prog_slice). */
 void keytab_refresh(Engine *e);
-State *st_join(Engine *e, const State *a, const State *b);          /* widening join */
+/* Widening join; track: record what it weakened (State.lost, from). */
+State *st_join(Engine *e, const State *a, const State *b, int track);
 void sv_push(Engine *e, StateVec *v, State *s);
 /* Keep only persistent facts (globals, heap), for crossing a frame. */
 State *st_strip_locals(Engine *e, const State *s);
@@ -261,6 +262,9 @@ StateSet *ss_new(Engine *e, int keep);
 /* A loop head's set: its joins do not make a trace approximate (a loop's
  * iterations differ in counters, not in the path's shape). */
 void ss_mark_loop(StateSet *set);
+/* A set inside a function that cannot touch the rule: its joins track nothing
+ * (its traces are never shown). */
+void ss_mark_frame(StateSet *set);
 /* Is s (this very state) still held, not replaced by a join? */
 int ss_holds(const StateSet *set, const State *s);
 /* Where the set's states are: joins it makes remember their two sides. */

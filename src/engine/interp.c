@@ -121,7 +121,7 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
     if (sameprop >= e->sum_args_cap && !(same >= e->sum_cap && newest))
         newest = newest_prop, same = e->sum_cap;
     if (same >= e->sum_cap && newest) {
-        State *j = st_join(e, newest->entry, entry);
+        State *j = st_join(e, newest->entry, entry, 1);
         s = sum_lookup(e, fi, j);
         if (s)
             return s;
@@ -444,6 +444,8 @@ static void cap_states(Engine *e, StateVec *v, int keep)
     if (v->n <= 1)
         return;
     StateSet *set = ss_new(e, keep);
+    if (keep > 0)
+        ss_mark_frame(set);
     for (int k = 0; k < v->n; k++) {
         State *added = NULL;
         ss_add(e, set, v->v[k], &added);
@@ -589,6 +591,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         State *s0 = st_copy(e, entry);
         s0->ret = av_top();
         seen[0] = ss_new(e, frame.keep);
+        if (frame.keep > 0)
+            ss_mark_frame(seen[0]);
         State *added = NULL;
         ss_add(e, seen[0], s0, &added);
         wcap = 64;
@@ -649,8 +653,11 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 x->approx |= b->retval && ev_reads_lost(e, s, b->retval);
                 x = st_strip_locals(e, x);
                 x->at = b->term_loc;
-                if (!exitset[w.block])
+                if (!exitset[w.block]) {
                     exitset[w.block] = ss_new(e, frame.keep);
+                    if (frame.keep > 0)
+                        ss_mark_frame(exitset[w.block]);
+                }
                 State *added = NULL;
                 ss_add(e, exitset[w.block], x, &added);
                 break;
@@ -663,6 +670,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     continue;
                 if (!seen[succ[t]]) {
                     seen[succ[t]] = ss_new(e, frame.keep);
+                    if (frame.keep > 0)
+                        ss_mark_frame(seen[succ[t]]);
                     ss_set_origin(seen[succ[t]], fi, e->depth);
                     if (heads[succ[t]])
                         ss_mark_loop(seen[succ[t]]);

@@ -445,7 +445,8 @@ int st_lost_has(const State *s, int32_t key)
 }
 
 /* A sorted union of two lost lists (and one more key, if > 0); past
- * LOST_MAX keys the state is simply approximate. */
+ * LOST_MAX keys the state is simply approximate.  `a` must be a state's
+ * own list (it may be shared); `b` may be a caller's buffer. */
 static void set_lost(Engine *e, State *s, const int32_t *a, int na, const int32_t *b, int nb,
                      int32_t extra)
 {
@@ -482,6 +483,13 @@ static void set_lost(Engine *e, State *s, const int32_t *a, int na, const int32_
         s->approx = 1;          /* too much was weakened to say what */
         n = 0;
     }
+    /* lists are never written: share `a` (always a state's own list, never
+     * a caller's buffer) when it is already the union */
+    if (n && n == na && memcmp(buf, a, sizeof *buf * (size_t)n) == 0) {
+        s->lost = a;
+        s->nlost = n;
+        return;
+    }
     int32_t *v = n ? arena_alloc_raw(e->arena, sizeof *v * (size_t)n) : NULL;
     if (n)
         memcpy(v, buf, sizeof *v * (size_t)n);
@@ -503,6 +511,8 @@ void st_lost_union(Engine *e, State *dst, const State *src)
 
 void st_lost_del(Engine *e, State *s, int32_t key)
 {
+    if (!s->nlost || (!key_has_below(e, key) && !st_lost_has(s, key)))
+        return;
     int any = 0;
     for (int i = 0; i < s->nlost && !any; i++)
         any = s->lost[i] == key || key_is_below(e, s->lost[i], key);
@@ -531,7 +541,7 @@ static int lost_filter(Engine *e, const State *s, int want, int32_t *out)
 /* Widening join of a state a program point holds (a) with a newcomer (b)
  * with the same rule state: a fact known on one side only goes, facts on
  * both sides are widened (av_widen), so repeated merging terminates. */
-State *st_join(Engine *e, const State *a, const State *b)
+State *st_join(Engine *e, const State *a, const State *b, int track)
 {
     State *j = st_copy(e, a);
     own_facts(e, j, 0);
@@ -550,6 +560,12 @@ State *st_join(Engine *e, const State *a, const State *b)
     j->nfacts = k;
     if (!av_equal(&a->ret, &b->ret))
         j->ret = av_widen(&a->ret, &b->ret);
+    j->from[0] = j->from[1] = NULL;
+    if (!track) {
+        j->approx = a->approx | b->approx;
+        st_finish(j);
+        return j;
+    }
     /* what the join weakened: the keys whose facts differ, or that only
      * one side had (a merge walk: both arrays are sorted by key) */
     int32_t w[LOST_MAX + 1];
@@ -585,7 +601,7 @@ State *st_strip_locals(Engine *e, const State *s)
         int32_t keep[LOST_MAX];
         int n = lost_filter(e, s, 1, keep);
         if (n != s->nlost)
-            set_lost(e, c, keep, n, NULL, 0, 0);
+            set_lost(e, c, NULL, 0, keep, n, 0);
     }
     int nloc = 0;
     for (int i = 0; i < s->nfacts; i++)
@@ -656,6 +672,7 @@ struct StateSet {
     int n, cap;
     int keep;                /* states kept apart per rule state before merging */
     int loop;                /* a loop head (ss_mark_loop) */
+    int frame;               /* in a function that cannot touch the rule (ss_mark_frame) */
     int fi, depth;           /* ss_set_origin; fi < 0: joins remember nothing */
 };
 
@@ -681,6 +698,11 @@ void ss_set_origin(StateSet *set, int fi, int depth)
 {
     set->fi = fi;
     set->depth = depth;
+}
+
+void ss_mark_frame(StateSet *set)
+{
+    set->frame = 1;
 }
 
 void ss_mark_loop(StateSet *set)
@@ -752,7 +774,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
         return 1;
     }
     /* widen into the last state with this rule state */
-    State *j = st_join(e, set->v[at], s);
+    State *j = st_join(e, set->v[at], s, !set->frame);
     j->trace = set->v[at]->trace;
     j->from[0] = j->from[1] = NULL;
     if (set->fi >= 0 && !set->loop) {
