@@ -132,6 +132,32 @@ static int *post_dominators(const Func *f)
     return ipdom;
 }
 
+/* Every block y that branch x's edges lead to before x's immediate
+ * post-dominator depends on x: count them (cd NULL) or list them in cd
+ * (once each: a block reached from both edges before the join). */
+static void walk(const Func *f, const int *ipdom, int *cnt, CtrlDep *cd)
+{
+    int n = f->nblocks;
+    for (int x = 0; x < n; x++) {
+        const Block *bx = &f->blocks[x];
+        if (bx->term != T_BRANCH)
+            continue;
+        int s[2], k = nsucc(bx, s);
+        for (int i = 0; i < k; i++)
+            for (int y = s[i]; y >= 0 && y < n && y != ipdom[x]; y = ipdom[y]) {
+                if (!cd) {
+                    cnt[y]++;
+                    continue;
+                }
+                int dup = 0;
+                for (int j = cd->start[y]; j < cd->start[y] + cnt[y]; j++)
+                    dup |= cd->deps[j] == x;
+                if (!dup)
+                    cd->deps[cd->start[y] + cnt[y]++] = x;
+            }
+    }
+}
+
 CtrlDep *cd_build(const Func *f)
 {
     int n = f->nblocks;
@@ -144,15 +170,7 @@ CtrlDep *cd_build(const Func *f)
     /* count, then fill: walk from each successor of each branch up to the
      * branch's immediate post-dominator */
     int *cnt = xcalloc((size_t)n + 1, sizeof *cnt);
-    for (int x = 0; x < n; x++) {
-        const Block *bx = &f->blocks[x];
-        if (bx->term != T_BRANCH)
-            continue;
-        int s[2], k = nsucc(bx, s);
-        for (int i = 0; i < k; i++)
-            for (int y = s[i]; y >= 0 && y < n && y != ipdom[x]; y = ipdom[y])
-                cnt[y]++;
-    }
+    walk(f, ipdom, cnt, NULL);
     CtrlDep *cd = xcalloc(1, sizeof *cd);
     cd->nblocks = n;
     cd->start = xcalloc((size_t)n + 1, sizeof *cd->start);
@@ -161,21 +179,7 @@ CtrlDep *cd_build(const Func *f)
     cd->deps = xcalloc((size_t)cd->start[n], sizeof *cd->deps);
     for (int b = 0; b < n; b++)
         cnt[b] = 0;
-    for (int x = 0; x < n; x++) {
-        const Block *bx = &f->blocks[x];
-        if (bx->term != T_BRANCH)
-            continue;
-        int s[2], k = nsucc(bx, s);
-        for (int i = 0; i < k; i++)
-            for (int y = s[i]; y >= 0 && y < n && y != ipdom[x]; y = ipdom[y]) {
-                /* a block reached from both edges before the join is listed once */
-                int dup = 0;
-                for (int j = cd->start[y]; j < cd->start[y] + cnt[y]; j++)
-                    dup |= cd->deps[j] == x;
-                if (!dup)
-                    cd->deps[cd->start[y] + cnt[y]++] = x;
-            }
-    }
+    walk(f, ipdom, cnt, cd);
     /* compact away the room left by duplicates */
     int w = 0;
     for (int b = 0; b < n; b++) {

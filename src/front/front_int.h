@@ -209,4 +209,7 @@ int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char 
 int front_rounds(const FrontCtx *fc);   /* parse rounds of the last front_parse (tests) */
 void rec_dump(Recover *r, FILE *f);     /* assumptions new since the last call */
 
+/* The whole file as a NUL-terminated string (malloc'ed; NULL if unreadable or over 64 MiB). */
+char *front_slurp(const char *path);
+
 #endif

@@ -205,27 +205,6 @@ int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char 
     return kind == 1 && !*p;               /* a file, and nothing after it */
 }
 
-static char *slurp_text(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    if (n < 0 || n > (64L << 20)) {
-        fclose(f);
-        return NULL;
-    }
-    char *s = malloc((size_t)n + 1);
-    if (!s)
-        abort();
-    size_t got = fread(s, 1, (size_t)n, f);
-    s[got] = 0;
-    fclose(f);
-    return s;
-}
-
 /* The #include lines of one text: '#', "include", then "name" or <name>. */
 static void read_includes(Hdr *h, const char *text)
 {
@@ -314,7 +293,7 @@ static Hdr *hdr_get(IncCache *c, const char *path)
     strmap_put(&c->hdr, path, c->nhdrs);
     c->hdrs[c->nhdrs++] = h;
     h->real = normalize(path);
-    char *text = slurp_text(path);
+    char *text = front_slurp(path);
     if (!text)
         return h;
     h->readable = 1;
@@ -411,7 +390,7 @@ void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSea
     s.f = search;
     Hdr main;                /* the main file is read once: not cached */
     memset(&main, 0, sizeof main);
-    char *text = slurp_text(main_abs);
+    char *text = front_slurp(main_abs);
     if (text) {
         main.readable = 1;
         read_includes(&main, text);

@@ -159,7 +159,7 @@ static const char *const default_defines[][2] = {
     { "DBG", "0" }, { "_NT_TARGET_VERSION", "0x0A00" },
 };
 
-static char *slurp(const char *path)
+char *front_slurp(const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -412,7 +412,7 @@ static void parse_job(Job *j)
         diag_add(&u->diags, DIAG_ERROR, display, 0, 0, "cannot read the file");
         return;
     }
-    char *text = slurp(main_abs);
+    char *text = front_slurp(main_abs);
     if (!text) {
         diag_add(&u->diags, DIAG_ERROR, display, 0, 0, "cannot read the file");
         return;
