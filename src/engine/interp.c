@@ -479,22 +479,24 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
     free(cur.v);
 }
 
-/* s decides on a key a join weakened (State.lost) and r took outcome
- * `truth`.  Find a state that arrived at the join (a leaf of its join tree,
- * exact itself) whose own values of the weakened keys allow that outcome,
- * with s's values for everything else; give r that state's path up to the
- * join, followed by the steps since.  Joins of this function's frame only;
- * not after a weakened value was copied elsewhere.  Returns 0 if none. */
-static int repair_trace(Engine *e, int fi, const State *s, State *r, const Expr *cond, int truth)
+/* The states that met at the joins behind s made in this frame (the
+ * leaves of its join tree), at most max; 0 if s comes from no such join
+ * or its trace does not continue the join's (then nothing can be spliced). */
+static int join_leaves(Engine *e, int fi, const State *s, const State **out, int max)
 {
     if (!s->from[0] || s->join_fi != fi || s->join_depth != e->depth)
         return 0;
-    const State *stack[64], *leaf = NULL;
-    int sp = 0;
+    Trace *base = s->from[0]->trace, *t = s->trace;
+    while (t && t != base)
+        t = t->parent;
+    if (t != base)
+        return 0;
+    const State *stack[64];
+    int sp = 0, n = 0;
     stack[sp++] = s->from[0];
     if (s->from[1])
         stack[sp++] = s->from[1];
-    while (sp && !leaf) {
+    while (sp && n < max) {
         const State *p = stack[--sp];
         if (p->from[0] && p->join_fi == fi && p->join_depth == e->depth) {
             if (sp < 62) {
@@ -504,28 +506,52 @@ static int repair_trace(Engine *e, int fi, const State *s, State *r, const Expr 
             }
             continue;
         }
-        if (p->approx)
-            continue;
-        State *h = st_copy(e, s);          /* s, with p's values of the weakened keys */
-        for (int i = 0; i < s->nlost; i++) {
-            const AbsVal *v = st_get(p, s->lost[i]);
-            AbsVal top = av_top();
-            st_set(e, h, s->lost[i], v ? v : &top);
-        }
-        h->nlost = 0;
-        if (ev_assume(e, h, cond, truth))
-            leaf = p;
+        out[n++] = p;
     }
-    /* the trace since the join must sit on the join's own trace */
-    Trace *base = s->from[0]->trace, *t = s->trace;
-    while (t && t != base)
-        t = t->parent;
-    if (!leaf || t != base)
-        return 0;
-    r->trace = tr_rebase(e, r->trace, base, leaf->trace);
-    r->from[0] = leaf;       /* later decisions follow the same path */
-    r->from[1] = NULL;
-    return 1;
+    return sp ? 0 : n;       /* more than max: too many to say */
+}
+
+/* s with leaf's own values of the keys a join weakened (s->lost): the
+ * state the leaf's path reaches here (the steps since the join did not
+ * read them: a copy clears s->from), still as unsure as the leaf itself. */
+static State *unjoin(Engine *e, const State *s, const State *leaf)
+{
+    State *h = st_copy(e, s);
+    for (int i = 0; i < s->nlost; i++) {
+        const AbsVal *v = st_get(leaf, s->lost[i]);
+        AbsVal top = av_top();
+        st_set(e, h, s->lost[i], v ? v : &top);
+    }
+    h->lost = leaf->lost;
+    h->nlost = leaf->nlost;
+    h->approx = leaf->approx;
+    h->trace = tr_rebase(e, s->trace, s->from[0]->trace, leaf->trace);
+    h->from[0] = leaf;       /* later decisions follow the same path */
+    h->from[1] = NULL;
+    return h;
+}
+
+/* s decides on a key a join weakened (State.lost) and r took outcome
+ * `truth`.  Find a state that arrived at the join, exact itself, whose own
+ * values allow that outcome, and give r its path up to the join followed
+ * by the steps since.  Returns 0 if none. */
+static int repair_trace(Engine *e, int fi, const State *s, State *r, const Expr *cond, int truth)
+{
+    const State *leaves[16];
+    int n = join_leaves(e, fi, s, leaves, 16);
+    for (int k = 0; k < n; k++) {
+        const State *p = leaves[k];
+        if (p->approx || ev_reads_lost(e, p, cond))
+            continue;
+        State *h = unjoin(e, s, p);
+        if (!ev_assume(e, h, cond, truth))
+            continue;
+        r->trace = tr_rebase(e, r->trace, s->from[0]->trace, p->trace);
+        r->from[0] = p;
+        r->from[1] = NULL;
+        return 1;
+    }
+    return 0;
 }
 
 typedef struct Work {
@@ -626,7 +652,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 } else {
                     /* deciding on a value a join weakened: the way taken may
                      * not be open to the path the trace shows */
-                    int weak = ev_reads_lost(e, s, b->cond);
+                    int weak = !heads[w.block] && ev_reads_lost(e, s, b->cond);
                     for (int t = 0; t < 2; t++) {
                         State *r = ev_assume(e, s, b->cond, t == 0);
                         if (!r)
@@ -648,18 +674,28 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 }
                 break;
             case T_RETURN: {
-                State *x = st_copy(e, s);
-                x->ret = b->retval ? ev_expr(e, s, b->retval) : av_top();
-                x->approx |= b->retval && ev_reads_lost(e, s, b->retval);
-                x = st_strip_locals(e, x);
-                x->at = b->term_loc;
                 if (!exitset[w.block]) {
                     exitset[w.block] = ss_new(e, frame.keep);
                     if (frame.keep > 0)
                         ss_mark_frame(exitset[w.block]);
                 }
-                State *added = NULL;
-                ss_add(e, exitset[w.block], x, &added);
+                /* returning a value a join weakened: return each joined
+                 * path's own value instead, each with its own trace */
+                const State *leaves[8];
+                int nl = b->retval && frame.keep == 0 && ev_reads_lost(e, s, b->retval)
+                             ? join_leaves(e, fi, s, leaves, 8) : 0;
+                for (int l = 0; l <= nl; l++) {
+                    if (l == 0 && nl > 0)
+                        continue;                   /* the joined state is replaced */
+                    State *src = nl ? unjoin(e, s, leaves[l - 1]) : s;
+                    State *x = st_copy(e, src);
+                    x->ret = b->retval ? ev_expr(e, src, b->retval) : av_top();
+                    x->approx |= b->retval && ev_reads_lost(e, src, b->retval);
+                    x = st_strip_locals(e, x);
+                    x->at = b->term_loc;
+                    State *added = NULL;
+                    ss_add(e, exitset[w.block], x, &added);
+                }
                 break;
             }
             case T_NORETURN:
