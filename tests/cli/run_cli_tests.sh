@@ -121,6 +121,10 @@ if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
     "$drvcheck" scan --color=never --format json "$src/tests/cases/79_merged_paths_derived_defect" >"$tmp/out" 2>&1
     contains "merged paths with a derived value: a note step" "$tmp/out" '"kind":[[:space:]]*"note"'
     contains "merged paths with a derived value: a possible defect (warning)" "$tmp/out" '"severity":[[:space:]]*"warning"'
+    "$drvcheck" scan --color=never "$src/tests/cases/80_merged_status_returned_defect" >"$tmp/out" 2>&1
+    contains "merged status returned: an error" "$tmp/out" "error: \[Init_RegisterInterrupt\]"
+    contains "merged status returned: the failing path" "$tmp/out" "IfIndex & 7) == 5\` is false"
+    if grep -q "paths were merged" "$tmp/out"; then echo "FAIL: a returned joined status marked approximate"; fails=$((fails + 1)); fi
 fi
 
 # -j gives identical results for every N
