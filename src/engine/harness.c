@@ -49,9 +49,7 @@ static void run_entry(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     State *in = st_strip_locals(e, s);
     in->ret = av_top();
     fresh_parameters(e, f, in);
-    in->trace = tr_push(e, s->trace, TS_ENTRY, f->loc, f->name,
-                        arena_printf(e->arena, "NDIS calls %s (%s)", f->name, role_typedef(ep->role)),
-                        NULL);
+    in->trace = tr_entry(e, s->trace, f->loc, f->name, role_typedef(ep->role));
     if (!fr_touches(e->frames, ep->func) && !rx_rule_mentions_role(e->rule, ep->role)) {
         /* nothing in it can touch the rule: only what it writes matters
          * (and the status DriverEntry and MiniportInitializeEx return) */

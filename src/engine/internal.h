@@ -59,7 +59,8 @@ struct Trace {
     const char *func;
     const char *msg;         /* NULL: built when reported, from the fields below */
     const Expr *cond;        /* TS_BRANCH: the condition; taken = its outcome */
-    const char *callee;      /* TS_CALL / TS_RETURN: the driver function */
+    const char *callee;      /* TS_CALL / TS_RETURN / TS_ENTRY: the driver function */
+    const char *aux;         /* TS_ENTRY: the role typedef; TS_CALL: the API that runs it */
     int taken;
     const char *state;   /* rule state after the step, or NULL */
     Trace *parent;
@@ -236,6 +237,8 @@ void st_havoc_prefix(Engine *e, State *s, int32_t key);           /* key and key
 void st_finish(State *s);                                          /* compute the hash */
 int st_equal(Engine *e, const State *a, const State *b);
 int st_same_property(Engine *e, const State *a, const State *b);
+/* Same rule state (instances and their variables)? */
+int st_same_instances(Engine *e, const State *a, const State *b);
 int st_same_locals(Engine *e, const State *a, const State *b);
 void keytab_free(KeyTab *t);
 /* Re-read every interned key's relevance from the program (after prog_slice). */
@@ -280,6 +283,10 @@ Trace *tr_push(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func,
 /* Steps whose message is built only if a defect shows them. */
 Trace *tr_branch(Engine *e, Trace *parent, Loc loc, const char *func, const Expr *cond, int taken);
 Trace *tr_call(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func, const char *callee);
+/* "NDIS calls F (ROLE)" (TS_ENTRY) and "API runs F" (TS_CALL), built when shown. */
+Trace *tr_entry(Engine *e, Trace *parent, Loc loc, const char *func, const char *role);
+Trace *tr_runs(Engine *e, Trace *parent, Loc loc, const char *func, const char *api,
+               const char *callee);
 /* Steps of t above `base` (exclusive), replayed on top of onto. */
 Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto);
 const char *tr_state_string(Engine *e, const State *s);

@@ -286,8 +286,7 @@ static int inline_callbacks(Engine *e, const Frame *fr, const Step *st, State *s
         int fi = cr->fi[t];
         const Func *f = e->prog->funcs[fi].f;
         State *cs = bind_params(e, f, st, s, cr->first[t]);
-        cs->trace = tr_push(e, s->trace, TS_CALL, st->loc, fr->fr->f->name,
-                            arena_printf(e->arena, "%s runs %s", st->callee, f->name), NULL);
+        cs->trace = tr_runs(e, s->trace, st->loc, fr->fr->f->name, st->callee, f->name);
         enter_and_return(e, fr, st, fi, cs, s, out);
         return 1;
     }

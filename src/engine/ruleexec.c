@@ -424,12 +424,13 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
     }
     StateVec cur = {0};
     sv_push(e, &cur, s);
+    const State *was = NULL;          /* the rule's state before the events, if any ran */
     for (int i = 0; i < r->nevents; i++) {
         const RuleEvent *ev = &r->events[i];
         if (!event_matches(ev, api, role, when))
             continue;
-        if (!before)
-            before = tr_state_string(e, s);
+        if (!was)
+            was = s;
         fired++;
         StateVec next = {0};
         for (int k = 0; k < cur.n; k++)
@@ -441,7 +442,10 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
         State *n = cur.v[k];
         if (r->has_watch)
             n = drop_initial_instances(e, n);
-        if (before) {
+        /* a state change is a trace step; the strings only when it may be one */
+        if (was && !st_same_instances(e, was, n)) {
+            if (!before)
+                before = tr_state_string(e, was);
             const char *after = tr_state_string(e, n);
             if (strcmp(before, after) != 0) {
                 const char *msg = arena_printf(e->arena, "%s %s: %s -> %s", ctx->fname,

@@ -391,6 +391,11 @@ static int same_inst(const State *a, const State *b, int nvars)
     return 1;
 }
 
+int st_same_instances(Engine *e, const State *a, const State *b)
+{
+    return same_inst(a, b, e->rule->nvars);
+}
+
 int st_equal(Engine *e, const State *a, const State *b)
 {
     if (a->hash != b->hash || a->nfacts != b->nfacts)

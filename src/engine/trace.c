@@ -42,10 +42,29 @@ Trace *tr_call(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func,
     return t;
 }
 
+Trace *tr_entry(Engine *e, Trace *parent, Loc loc, const char *func, const char *role)
+{
+    Trace *t = tr_call(e, parent, TS_ENTRY, loc, func, func);
+    t->aux = role;
+    return t;
+}
+
+Trace *tr_runs(Engine *e, Trace *parent, Loc loc, const char *func, const char *api,
+               const char *callee)
+{
+    Trace *t = tr_call(e, parent, TS_CALL, loc, func, callee);
+    t->aux = api;
+    return t;
+}
+
 static const char *step_message(Engine *e, const Trace *t)
 {
     if (t->msg)
         return t->msg;
+    if (t->kind == TS_ENTRY && t->aux)
+        return arena_printf(e->arena, "NDIS calls %s (%s)", t->callee, t->aux);
+    if (t->kind == TS_CALL && t->aux)
+        return arena_printf(e->arena, "%s runs %s", t->aux, t->callee);
     if (t->kind == TS_BRANCH)
         return arena_printf(e->arena, "`%s` is %s",
                             t->cond ? cfg_expr_string(e->arena, t->cond) : "?",
@@ -74,6 +93,7 @@ Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto)
                       steps[i]->state);
         cur->cond = steps[i]->cond;
         cur->callee = steps[i]->callee;
+        cur->aux = steps[i]->aux;
         cur->taken = steps[i]->taken;
     }
     free(steps);
