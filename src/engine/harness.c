@@ -284,7 +284,7 @@ static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep
     e->sum_args_cap = SUM_ARGS_CAP;
     e->reached = calloc((size_t)(prog->nfuncs ? prog->nfuncs : 1), 1);
     e->frames = fr_build(e);
-    prog_slice(prog, fr_touch_set(e->frames), a);
+    prog_slice(e, prog, fr_touch_set(e->frames), a);
     keytab_refresh(e);
     if (getenv("DRVCHECK_ENGINE_STATS"))
         e->work = calloc((size_t)prog->nfuncs + 1, sizeof *e->work);

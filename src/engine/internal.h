@@ -172,7 +172,7 @@ int prog_is_noreturn(const Program *p, const char *name);
  * returned status)?  Facts about other keys are never kept. */
 int prog_key_relevant(const Program *p, const char *key);
 /* Narrow the relevant keys to what one rule depends on (touches: frames.c). */
-void prog_slice(Program *p, const unsigned char *touches, Arena *a);
+void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
 
 /* ---- control dependence (ctrldep.c) ---- */

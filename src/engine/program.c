@@ -356,58 +356,118 @@ static void relevant_keys(Program *p, Arena *a)
 /* The slice's view of a key: globals and heap paths by their key, a
  * function's locals and parameters (and the pointer a member path goes
  * through, almost always one) by key and function, so that "Status"
- * mattering in one function says nothing of "Status" in another. */
+ * mattering in one function says nothing of "Status" in another.  Keys
+ * are the engine's interned ids: a flag per id for globals, a set of
+ * (id, function) pairs for locals. */
 typedef struct Slice {
-    KeySet glob, loc;
-    Arena *a;
-    char buf[512];
+    Engine *e;
+    unsigned char *glob;     /* by key id */
+    int nglob;
+    uint64_t *loc;           /* open addressing; 0 empty, else (id << 32 | fi) + 1 */
+    int nloc, nloc_slots;
+    int added;
 } Slice;
 
-static const char *scoped(Slice *sl, const char *key, int fi)
+static uint64_t pair(int32_t id, int fi)
 {
-    size_t n = strlen(key);
-    if (n > sizeof sl->buf - 16)
-        n = sizeof sl->buf - 16;
-    memcpy(sl->buf, key, n);
-    char *q = sl->buf + n;
-    *q++ = '\x1f';
-    char digits[12];
-    int nd = 0;
-    unsigned v = (unsigned)fi;
-    do
-        digits[nd++] = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    while (nd)
-        *q++ = digits[--nd];
-    *q = 0;
-    return sl->buf;
+    return ((uint64_t)(uint32_t)id << 32 | (uint32_t)fi) + 1;
 }
 
-static void sl_add_local(Slice *sl, const char *key, int fi)
+static int loc_has(const Slice *sl, int32_t id, int fi)
 {
-    if (!key || !*key || ks_has(&sl->loc, scoped(sl, key, fi)))
+    if (id <= 0 || !sl->nloc_slots)
+        return 0;
+    uint64_t k = pair(id, fi), m = (uint64_t)sl->nloc_slots - 1;
+    for (uint64_t h = (k * 0x9e3779b97f4a7c15ULL >> 20) & m; sl->loc[h]; h = (h + 1) & m)
+        if (sl->loc[h] == k)
+            return 1;
+    return 0;
+}
+
+static void loc_add(Slice *sl, int32_t id, int fi)
+{
+    if (id <= 0 || loc_has(sl, id, fi))
         return;
-    ks_add(&sl->loc, arena_strdup(sl->a, sl->buf));
+    if ((sl->nloc + 1) * 2 > sl->nloc_slots) {
+        uint64_t *old = sl->loc;
+        int on = sl->nloc_slots;
+        sl->nloc_slots = on ? on * 2 : 1024;
+        sl->loc = calloc((size_t)sl->nloc_slots, sizeof *sl->loc);
+        if (!sl->loc)
+            abort();
+        uint64_t m = (uint64_t)sl->nloc_slots - 1;
+        for (int i = 0; i < on; i++)
+            if (old[i]) {
+                uint64_t h = (old[i] * 0x9e3779b97f4a7c15ULL >> 20) & m;
+                while (sl->loc[h])
+                    h = (h + 1) & m;
+                sl->loc[h] = old[i];
+            }
+        free(old);
+    }
+    uint64_t k = pair(id, fi), m = (uint64_t)sl->nloc_slots - 1;
+    uint64_t h = (k * 0x9e3779b97f4a7c15ULL >> 20) & m;
+    while (sl->loc[h])
+        h = (h + 1) & m;
+    sl->loc[h] = k;
+    sl->nloc++;
+    sl->added = 1;
+}
+
+static void glob_add(Slice *sl, int32_t id)
+{
+    if (id <= 0)
+        return;
+    if (id >= sl->nglob) {
+        int n = sl->nglob ? sl->nglob : 256;
+        while (n <= id)
+            n *= 2;
+        sl->glob = realloc(sl->glob, (size_t)n);
+        if (!sl->glob)
+            abort();
+        memset(sl->glob + sl->nglob, 0, (size_t)(n - sl->nglob));
+        sl->nglob = n;
+    }
+    if (!sl->glob[id]) {
+        sl->glob[id] = 1;
+        sl->added = 1;
+    }
+}
+
+static int nglob_set(const Slice *sl)
+{
+    int n = 0;
+    for (int i = 0; i < sl->nglob; i++)
+        n += sl->glob[i];
+    return n;
+}
+
+static int local_scope(const Expr *x)
+{
+    return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
 }
 
 static int sl_has(Slice *sl, const Expr *x, int fi)
 {
     if (!x || x->kind != EX_PATH || !x->key)
         return 0;
-    if (x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM)
-        return ks_has(&sl->loc, scoped(sl, x->key, fi));
-    return ks_has(&sl->glob, x->key);
+    int32_t id = ev_path_key(sl->e, x);
+    if (local_scope(x))
+        return loc_has(sl, id, fi);
+    return id > 0 && id < sl->nglob && sl->glob[id];
 }
 
 static void sl_expr(Slice *sl, const Expr *x, int fi)
 {
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
-            if (x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM)
-                sl_add_local(sl, x->key, fi);
+            int32_t id = ev_path_key(sl->e, x);
+            if (local_scope(x))
+                loc_add(sl, id, fi);
             else
-                ks_add(&sl->glob, x->key);
-            sl_add_local(sl, x->base_key, fi);   /* p->f: where p points matters too */
+                glob_add(sl, id);
+            if (x->base_key)             /* p->f: where p points matters too */
+                loc_add(sl, key_intern_at(sl->e, x->base_key, 0), fi);
             return;
         }
         sl_expr(sl, x->a, fi);
@@ -483,9 +543,9 @@ static int persistent_path(const Expr *x)
  * Everything else a driver computes (checksums, statistics, buffer walks)
  * is left out, so states that differ only there are one state.  Replaces
  * the program-wide set of relevant_keys() for this run. */
-void prog_slice(Program *p, const unsigned char *touches, Arena *a)
+void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
 {
-    Slice sl = {.glob = {.a = a}, .loc = {.a = a}, .a = a};
+    Slice sl = {.e = e};
     size_t nf = (size_t)p->nfuncs + 1;
     unsigned char *all = calloc(nf, 1), *ret = calloc(nf, 1), *eff = calloc(nf, 1);
     SliceFn *sfn = calloc(nf, sizeof *sfn);
@@ -501,7 +561,7 @@ void prog_slice(Program *p, const unsigned char *touches, Arena *a)
     int added;
 #define SET(flag, i) do { if (!(flag)[i]) { (flag)[i] = 1; added = 1; } } while (0)
     do {
-        sl.glob.added = sl.loc.added = 0;
+        sl.added = 0;
         added = 0;
         for (int fi = 0; fi < p->nfuncs; fi++) {
             const Func *f = p->funcs[fi].f;
@@ -554,7 +614,7 @@ void prog_slice(Program *p, const unsigned char *touches, Arena *a)
                             for (int j = 0; j < c->nparams; j++) {
                                 int x = first[t] + j;
                                 if (x < st->nargs && c->params[j].name &&
-                                    ks_has(&sl.loc, scoped(&sl, c->params[j].name, tg[t])))
+                                    loc_has(&sl, key_intern_at(e, c->params[j].name, 0), tg[t]))
                                     sl_expr(&sl, st->args[x], fi);
                             }
                         }
@@ -564,7 +624,7 @@ void prog_slice(Program *p, const unsigned char *touches, Arena *a)
                 }
             }
         }
-        added |= sl.glob.added | sl.loc.added;
+        added |= sl.added;
     } while (added);
 #undef SET
     if (getenv("DRVCHECK_ENGINE_STATS")) {
@@ -573,7 +633,7 @@ void prog_slice(Program *p, const unsigned char *touches, Arena *a)
             na += all[fi], nt += touches[fi], nr += ret[fi], ne += eff[fi];
         fprintf(stderr, "engine: slice: %d of %d functions touch the rule (%d wholly relevant), "
                 "%d return and %d write what it depends on; %d global and %d function-local keys\n",
-                nt, p->nfuncs, na, nr, ne, sl.glob.n, sl.loc.n);
+                nt, p->nfuncs, na, nr, ne, nglob_set(&sl), sl.nloc);
     }
     for (int fi = 0; fi < p->nfuncs; fi++) {
         cd_free(sfn[fi].cd);
@@ -584,14 +644,17 @@ void prog_slice(Program *p, const unsigned char *touches, Arena *a)
     free(ret);
     free(eff);
     /* the engine asks by key: a local relevant in one function counts in all */
-    for (int i = 0; i < sl.loc.nslots; i++)
-        if (sl.loc.slots[i]) {
-            char *k = arena_strdup(a, sl.loc.slots[i]);
-            *strchr(k, '\x1f') = 0;
-            ks_add(&sl.glob, k);
-        }
-    p->relevant = sl.glob.slots;
-    p->nrelevant_slots = sl.glob.nslots;
+    KeySet ks = {.a = a};
+    for (int i = 0; i < sl.nglob; i++)
+        if (sl.glob[i])
+            ks_add(&ks, key_name(e, i));
+    for (int i = 0; i < sl.nloc_slots; i++)
+        if (sl.loc[i])
+            ks_add(&ks, key_name(e, (int32_t)((sl.loc[i] - 1) >> 32)));
+    free(sl.glob);
+    free(sl.loc);
+    p->relevant = ks.slots;
+    p->nrelevant_slots = ks.nslots;
 }
 
 static int cmp_by_name(const void *x, const void *y)
