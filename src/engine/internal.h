@@ -90,8 +90,9 @@ typedef struct State {
     Fact *facts;         /* sorted by key, no top values; shared between copies */
     int nfacts;
     int facts_shared;    /* facts may be another state's too: copy before writing */
-    Inst *inst;          /* sorted by obj */
+    Inst *inst;          /* sorted by obj; shared between copies (st_own_inst before writing) */
     int ninst;
+    int inst_shared;
     AbsVal ret;          /* return slot: value of the last returned call / return */
     Trace *trace;        /* not part of equality */
     Loc at;              /* exit states: the return it left by (not part of equality) */
@@ -231,6 +232,8 @@ int key_relevant(Engine *e, int32_t id);
 int st_has_prefix(Engine *e, const State *s, int32_t key);
 State *st_new(Engine *e);
 State *st_copy(Engine *e, const State *s);
+/* Give s instances of its own before writing them (copy-on-write). */
+void st_own_inst(Engine *e, State *s);
 const AbsVal *st_get(const State *s, int32_t key);
 void st_set(Engine *e, State *s, int32_t key, const AbsVal *v);   /* s must be a fresh copy */
 void st_havoc_prefix(Engine *e, State *s, int32_t key);           /* key and key.* / key[] */

@@ -89,8 +89,10 @@ static AbsVal *slot(const RCtx *c, State *s, const RExpr *x)
 {
     if (x->kind == RX_RETURN)
         return &s->ret;
-    if (x->kind == RX_VAR && c->ii < s->ninst)
+    if (x->kind == RX_VAR && c->ii < s->ninst) {
+        st_own_inst(c->e, s);
         return &s->inst[c->ii].vars[x->index];
+    }
     return NULL;
 }
 
@@ -229,6 +231,7 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
     case RS_ASSIGN: {
         AbsVal v = reval(c, s, st->value);
         State *n = st_copy(e, s);
+        st_own_inst(e, n);
         if (c->ii < n->ninst && st->var >= 0 && st->var < e->rule->nvars)
             n->inst[c->ii].vars[st->var] = v;
         sv_push(e, out, n);
@@ -326,6 +329,7 @@ static int instance(Engine *e, State **sp, int32_t obj)
         if (s->inst[i].obj == obj)
             return i;
     State *n = st_copy(e, s);
+    st_own_inst(e, n);
     const Rule *r = e->rule;
     Inst *ni = arena_alloc(e->arena, sizeof *ni * (size_t)(n->ninst + 1));
     int at = 0;
@@ -402,6 +406,7 @@ static State *drop_initial_instances(Engine *e, State *s)
     if (keep == s->ninst)
         return s;
     State *n = st_copy(e, s);
+    st_own_inst(e, n);
     int w = 0;
     for (int i = 0; i < n->ninst; i++)
         if (!inst_initial(r, &n->inst[i]))

@@ -244,21 +244,31 @@ State *st_copy(Engine *e, const State *s)
 {
     State *c = arena_alloc_raw(e->arena, sizeof *c);
     *c = *s;
-    /* the facts are shared until one of the two writes them */
+    /* facts and instances are shared until one of the two writes them */
     ((State *)s)->facts_shared = 1;
     c->facts_shared = 1;
-    int nv = e->rule->nvars;
-    if (s->ninst) {
-        c->inst = arena_alloc_raw(e->arena, sizeof *c->inst * (size_t)s->ninst);
-        for (int i = 0; i < s->ninst; i++) {
-            c->inst[i].obj = s->inst[i].obj;
-            c->inst[i].vars = arena_alloc_raw(e->arena, sizeof(AbsVal) * (size_t)(nv ? nv : 1));
-            if (nv)
-                memcpy(c->inst[i].vars, s->inst[i].vars, sizeof(AbsVal) * (size_t)nv);
-        }
-    }
+    ((State *)s)->inst_shared = 1;
+    c->inst_shared = 1;
     e->nstates++;
     return c;
+}
+
+void st_own_inst(Engine *e, State *s)
+{
+    if (!s->inst_shared)
+        return;
+    int nv = e->rule->nvars;
+    if (s->ninst) {
+        Inst *ni = arena_alloc_raw(e->arena, sizeof *ni * (size_t)s->ninst);
+        for (int i = 0; i < s->ninst; i++) {
+            ni[i].obj = s->inst[i].obj;
+            ni[i].vars = arena_alloc_raw(e->arena, sizeof(AbsVal) * (size_t)(nv ? nv : 1));
+            if (nv)
+                memcpy(ni[i].vars, s->inst[i].vars, sizeof(AbsVal) * (size_t)nv);
+        }
+        s->inst = ni;
+    }
+    s->inst_shared = 0;
 }
 
 const AbsVal *st_get(const State *s, int32_t key)
