@@ -302,6 +302,15 @@ static void assign_result(Engine *e, const Step *st, State *s)
     st_set(e, s, k, &s->ret);
 }
 
+/* Is the value a call returns kept (assigned to a key whose facts count)? */
+static int result_used(Engine *e, const Step *st, const State *s)
+{
+    if (!st->lhs || st->lhs->kind != EX_PATH)
+        return 0;
+    int32_t lk = ev_path_key(e, st->lhs);
+    return key_relevant(e, lk) || st_has_prefix(e, s, lk);
+}
+
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     const char *name = st->callee;
@@ -344,12 +353,9 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
                 State *r = post.v[q];
                 if (st->noreturn || (name && prog_is_noreturn(e->prog, name)))
                     continue;
-                if (st->lhs && st->lhs->kind == EX_PATH) {
-                    int32_t lk = ev_path_key(e, st->lhs);
-                    if (key_relevant(e, lk) || st_has_prefix(e, r, lk)) {
-                        r = st_copy(e, r);
-                        assign_result(e, st, r);
-                    }
+                if (result_used(e, st, r)) {
+                    r = st_copy(e, r);
+                    assign_result(e, st, r);
                 }
                 sv_push(e, out, r);
             }
@@ -369,14 +375,6 @@ static int can_return(const Func *f)
     return 0;
 }
 
-/* Is the value a call returns kept (assigned to a key whose facts count)? */
-static int result_used(Engine *e, const Step *st, const State *s)
-{
-    if (!st->lhs || st->lhs->kind != EX_PATH)
-        return 0;
-    int32_t lk = ev_path_key(e, st->lhs);
-    return key_relevant(e, lk) || st_has_prefix(e, s, lk);
-}
 
 static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
                              StateVec *out)
