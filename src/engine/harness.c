@@ -264,7 +264,10 @@ static int applicable(const Program *p, const Rule *r)
  * the rule and in the others, summaries per function, rule state and
  * arguments (and whatever the arguments) before widening.  KEEP 6 -> 4
  * cut the engine's instructions by a fifth on mux and netvmini with the
- * same results on every case and public tree (3 was no faster). */
+ * same results on every case and public tree (3 was no faster).
+ * SUM_ARGS_CAP 8 -> 16: a helper called with one of three reasons from
+ * three rule states (tests/cases/16) keeps its arguments exact, so its
+ * trace does too. */
 enum { KEEP = 4, FRAME_KEEP = 1, SUM_CAP = 2, SUM_ARGS_CAP = 16 };
 
 static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep, Arena *a,
