@@ -349,8 +349,6 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
         Engine e;
         double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
         double t0 = eng_now();
-        const char **relevant = prog->relevant;        /* prog_slice replaces them for this rule */
-        int nrelevant = prog->nrelevant_slots;
         engine_start(&e, prog, rule, rep, a, t0 + budget,
                      o && o->state_budget ? o->state_budget : 4000000);
         lifecycle(&e);
@@ -368,8 +366,8 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
             detail = arena_printf(a, "%s; %d defect(s) found before", detail, e.ndefects);
         tr_note_approx(&e);
         engine_end(&e);
-        prog->relevant = relevant;
-        prog->nrelevant_slots = nrelevant;
+        prog->relevant = NULL;     /* the slice lived in this rule's arena */
+        prog->nrelevant_slots = 0;
     }
     report_add_verdict(rep, ed->drv->name, rule->name, v, detail);
     arena_free(a);

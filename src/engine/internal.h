@@ -145,7 +145,7 @@ typedef struct Program {
     const char **called;     /* names of every callee seen (for Not applicable) */
     int ncalled;
     struct NameIdx { const char *name; int idx; } *by_name;  /* funcs sorted by name */
-    const char **relevant;   /* open-addressing set of keys whose values can matter */
+    const char **relevant;   /* keys whose values can matter to the rule running (prog_slice) */
     int nrelevant_slots;
     struct CallSlot *calls;  /* every call step's targets, by step address (prog_call) */
     int ncall_slots;

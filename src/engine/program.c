@@ -256,7 +256,6 @@ typedef struct KeySet {
     const char **slots;
     int nslots, n;
     Arena *a;
-    int added;               /* something new since the last pass */
 } KeySet;
 
 static void ks_add(KeySet *ks, const char *key)
@@ -282,75 +281,6 @@ static void ks_add(KeySet *ks, const char *key)
             return;
     ks->slots[h] = key;
     ks->n++;
-    ks->added = 1;
-}
-
-static int ks_has(const KeySet *ks, const char *key)
-{
-    if (!key || !ks->nslots)
-        return 0;
-    uint64_t m = (uint64_t)ks->nslots - 1;
-    for (uint64_t h = eng_hash_str(key) & m; ks->slots[h]; h = (h + 1) & m)
-        if (strcmp(ks->slots[h], key) == 0)
-            return 1;
-    return 0;
-}
-
-static void ks_expr(KeySet *ks, const Expr *x)
-{
-    /* expressions are shallow in practice; operands recurse */
-    for (; x; x = x->b) {
-        if (x->kind == EX_PATH) {
-            ks_add(ks, x->key);
-            ks_add(ks, x->base_key);   /* p->f: where p points matters too */
-            return;
-        }
-        ks_expr(ks, x->a);
-        ks_expr(ks, x->c);
-        if (x->kind != EX_BINOP)
-            return;
-    }
-}
-
-/* Keys whose value can decide something: those in branch conditions,
- * returned values and call arguments, and, to a fixed point, whatever is
- * assigned to a relevant key.  Tracking nothing else keeps states small
- * and lets more calls share a summary. */
-static void relevant_keys(Program *p, Arena *a)
-{
-    KeySet ks = {.a = a};
-    for (int fi = 0; fi < p->nfuncs; fi++) {
-        const Func *f = p->funcs[fi].f;
-        for (int b = 0; b < f->nblocks; b++) {
-            const Block *bl = &f->blocks[b];
-            if (bl->term == T_BRANCH)
-                ks_expr(&ks, bl->cond);
-            if (bl->term == T_RETURN)
-                ks_expr(&ks, bl->retval);
-            for (int k = 0; k < bl->nsteps; k++) {
-                const Step *st = &bl->steps[k];
-                if (st->kind != ST_CALL)
-                    continue;
-                for (int x = 0; x < st->nargs; x++)
-                    ks_expr(&ks, st->args[x]);
-            }
-        }
-    }
-    do {
-        ks.added = 0;
-        for (int fi = 0; fi < p->nfuncs; fi++) {
-            const Func *f = p->funcs[fi].f;
-            for (int b = 0; b < f->nblocks; b++)
-                for (int k = 0; k < f->blocks[b].nsteps; k++) {
-                    const Step *st = &f->blocks[b].steps[k];
-                    if (st->kind == ST_ASSIGN && st->lhs && st->lhs->kind == EX_PATH &&
-                        ks_has(&ks, st->lhs->key))
-                        ks_expr(&ks, st->rhs);
-                }
-        }
-    } while (ks.added);
-    p->relevant = ks.slots;
-    p->nrelevant_slots = ks.nslots;
 }
 
 /* The slice's view of a key: globals and heap paths by their key, a
@@ -541,8 +471,8 @@ static int persistent_path(const Expr *x)
  * branches that decide whether that block runs (control dependence).  A
  * pointer assigned the address of a relevant object is relevant.
  * Everything else a driver computes (checksums, statistics, buffer walks)
- * is left out, so states that differ only there are one state.  Replaces
- * the program-wide set of relevant_keys() for this run. */
+ * is left out, so states that differ only there are one state.  The set
+ * (Program.relevant) lives in arena a, for this rule's run only. */
 void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
 {
     Slice sl = {.e = e};
@@ -749,5 +679,4 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     if (p->nentries > 1)
         qsort(p->entries, (size_t)p->nentries, sizeof *p->entries, cmp_entry);
     resolve_calls(p, a);
-    relevant_keys(p, a);
 }
