@@ -70,6 +70,7 @@ static int kv_union(KeyVec *dst, const KeyVec *src)
 struct Frames {
     unsigned char *touches;
     unsigned char *effect;   /* fr_has_effect: 0 not computed yet, 1 none, 2 some */
+    unsigned char *returns;  /* some block of the function ends in a return */
     KeyVec *reads, *writes;
     int nfuncs;
 };
@@ -99,6 +100,7 @@ Frames *fr_build(Engine *e)
     Frames *f = calloc(1, sizeof *f);
     f->nfuncs = p->nfuncs;
     f->touches = calloc((size_t)p->nfuncs + 1, 1);
+    f->returns = calloc((size_t)p->nfuncs + 1, 1);
     f->reads = calloc((size_t)p->nfuncs + 1, sizeof *f->reads);
     f->writes = calloc((size_t)p->nfuncs + 1, sizeof *f->writes);
     /* local sets */
@@ -109,8 +111,10 @@ Frames *fr_build(Engine *e)
             const Block *bl = &fn->blocks[b];
             if (bl->term == T_BRANCH)
                 reads_of(e, r, bl->cond);
-            if (bl->term == T_RETURN)
+            if (bl->term == T_RETURN) {
                 reads_of(e, r, bl->retval);
+                f->returns[fi] = 1;
+            }
             for (int k = 0; k < bl->nsteps; k++) {
                 const Step *st = &bl->steps[k];
                 int32_t lk = st->lhs && st->lhs->kind == EX_PATH ? ev_path_key(e, st->lhs) : 0;
@@ -175,6 +179,7 @@ void fr_free(Frames *f)
     free(f->writes);
     free(f->touches);
     free(f->effect);
+    free(f->returns);
     free(f);
 }
 
@@ -217,6 +222,11 @@ int fr_has_effect(Engine *e, Frames *f, int fi)
         f->effect[fi] = (unsigned char)(any ? 2 : 1);
     }
     return f->effect[fi] == 2;
+}
+
+int fr_returns(const Frames *f, int fi)
+{
+    return f->returns[fi];
 }
 
 const unsigned char *fr_touch_set(const Frames *f)

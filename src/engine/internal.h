@@ -327,6 +327,8 @@ void fr_free(Frames *f);
 int fr_touches(const Frames *f, int fi);
 const unsigned char *fr_touch_set(const Frames *f);
 int fr_has_effect(Engine *e, Frames *f, int fi);
+/* Does some path of fi end in a return (not only in noreturn calls)? */
+int fr_returns(const Frames *f, int fi);
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s);
 State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x);
 

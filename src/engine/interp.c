@@ -366,22 +366,12 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
     free(pre.v);
 }
 
-/* Does some path of f end in a return (not only in noreturn calls)? */
-static int can_return(const Func *f)
-{
-    for (int b = 0; b < f->nblocks; b++)
-        if (f->blocks[b].term == T_RETURN)
-            return 1;
-    return 0;
-}
-
-
 static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
                              StateVec *out)
 {
     const Func *f = e->prog->funcs[fi].f;
     State *cs = bind_params(e, f, st, s, 0);
-    if (!fr_touches(e->frames, fi) && !fr_has_effect(e, e->frames, fi) && can_return(f) &&
+    if (!fr_touches(e->frames, fi) && !fr_has_effect(e, e->frames, fi) && fr_returns(e->frames, fi) &&
         !result_used(e, st, s)) {
         /* it can change nothing the rule depends on: an external call */
         sv_push(e, out, external_effects(e, st, s));
