@@ -42,6 +42,8 @@ void eng_list_entry_points(const EngineDriver *ed, Report *rep);
 /* Check one rule on one driver; adds defects and one verdict row.  Rules
  * are checked one at a time on an EngineDriver. */
 Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Report *rep);
+/* eng_check only reads ed: several rules may check one driver at once, each
+ * writing its own Report. */
 /* eng_prepare + eng_check + eng_release. */
 Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Report *rep);
 

@@ -101,6 +101,8 @@ void report_add_entry(Report *r, const char *driver, const char *function, const
                       const char *found_by, const char *file, int line);
 void report_add_rule(Report *r, const char *id, const char *summary, const char *description,
                      const char *file);
+/* Move src's defects, verdicts and entry points to the end of dst's. */
+void report_take(Report *dst, Report *src);
 void report_sort(Report *r);       /* deterministic order: file, line, col, rule */
 int report_count_new(const Report *r);        /* defects that are neither suppressed nor in the baseline */
 int report_count_suppressed(const Report *r);

@@ -5,7 +5,7 @@
  *   units   = parse and lower each file to CFGs (N workers)
  *   drivers = split the units into driver projects
  *   report  = for each driver: its entry points, then each rule's verdict
- *             and defects (engine)
+ *             and defects (engine; drivers x rules on N workers)
  *   then suppressions, baseline, fingerprints, and one report written
  *   atomically in the chosen format.  Only this file decides the exit code. */
 #include "cli/scan.h"
@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/check_all.h"
 #include "cli/parse_all.h"
 #include "cli/paths.h"
 #include "cli/sources.h"
@@ -153,13 +154,7 @@ int cli_scan(const Options *o)
         report_add_rule(&rep, rules[r]->name, rules[r]->summary, rules[r]->description,
                         rules[r]->file);
     double t_engine = now_s();
-    for (int i = 0; i < ndrivers; i++) {
-        EngineDriver *ed = eng_prepare(&drivers[i]);
-        eng_list_entry_points(ed, &rep);
-        for (int r = 0; r < nrules; r++)
-            eng_check(ed, rules[r], &eo, &rep);
-        eng_release(ed);
-    }
+    cli_check_all(drivers, ndrivers, rules, nrules, &eo, o->jobs, &rep);
     t_engine = now_s() - t_engine;
     if (o->stats)
         fprintf(stderr, "drvcheck: stats: files %d, functions %d, drivers %d, rules %d; "

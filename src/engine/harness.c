@@ -335,7 +335,8 @@ void eng_release(EngineDriver *ed)
 
 Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Report *rep)
 {
-    Program *prog = &ed->prog;
+    Program local = ed->prog;  /* the slice is this rule's: ed stays read-only */
+    Program *prog = &local;
     Arena *a = arena_new();  /* this rule's states, traces and slice */
     Verdict v;
     const char *detail = NULL;
@@ -366,8 +367,6 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
             detail = arena_printf(a, "%s; %d defect(s) found before", detail, e.ndefects);
         tr_note_approx(&e);
         engine_end(&e);
-        prog->relevant = NULL;     /* the slice lived in this rule's arena */
-        prog->nrelevant_slots = 0;
     }
     report_add_verdict(rep, ed->drv->name, rule->name, v, detail);
     arena_free(a);

@@ -92,6 +92,40 @@ TraceStep *defect_add_step(Defect *d)
     return s;
 }
 
+/* Append src's defects, verdicts and entry points to dst; src is left empty. */
+static void *take(void *dv, int *dn, int *dcap, void **sv, int *sn, int *scap, size_t sz)
+{
+    if (*sn == 0)
+        return dv;
+    if (*dn + *sn > *dcap) {
+        int ncap = *dcap ? *dcap : 8;
+        while (ncap < *dn + *sn)
+            ncap *= 2;
+        void *nv = realloc(dv, (size_t)ncap * sz);
+        if (!nv)
+            abort();
+        dv = nv;
+        *dcap = ncap;
+    }
+    memcpy((char *)dv + (size_t)*dn * sz, *sv, (size_t)*sn * sz);
+    *dn += *sn;
+    free(*sv);
+    *sv = NULL;
+    *sn = *scap = 0;
+    return dv;
+}
+
+void report_take(Report *dst, Report *src)
+{
+    dst->defects = take(dst->defects, &dst->ndefects, &dst->cap_defects, (void **)&src->defects,
+                        &src->ndefects, &src->cap_defects, sizeof *dst->defects);
+    dst->verdicts = take(dst->verdicts, &dst->nverdicts, &dst->cap_verdicts,
+                         (void **)&src->verdicts, &src->nverdicts, &src->cap_verdicts,
+                         sizeof *dst->verdicts);
+    dst->entries = take(dst->entries, &dst->nentries, &dst->cap_entries, (void **)&src->entries,
+                        &src->nentries, &src->cap_entries, sizeof *dst->entries);
+}
+
 void report_add_verdict(Report *r, const char *driver, const char *rule, Verdict v,
                         const char *detail)
 {
