@@ -44,6 +44,9 @@ void eng_list_entry_points(const EngineDriver *ed, Report *rep);
 Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Report *rep);
 /* eng_check only reads ed: several rules may check one driver at once, each
  * writing its own Report. */
+/* A cheap guess at how long eng_check will take, to start the long ones
+ * first: the driver's calls of the rule's APIs. */
+int eng_weight(const EngineDriver *ed, const Rule *rule);
 /* eng_prepare + eng_check + eng_release. */
 Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Report *rep);
 

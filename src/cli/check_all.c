@@ -2,9 +2,9 @@
  *
  * Each (driver, rule) pair is one task: eng_check only reads the driver's
  * prepared program, keeps its states in its own arena and writes its own
- * Report, so tasks share nothing mutable.  Workers take tasks in order,
- * largest drivers first (a long task started last would leave the other
- * cores idle); the per-task reports are appended to the scan's report in
+ * Report, so tasks share nothing mutable.  Workers take the tasks likely
+ * to run longest first (eng_weight; a long task started last would leave
+ * the other cores idle); the per-task reports are appended to the scan's report in
  * (driver, rule) order, which report_sort makes irrelevant anyway: the
  * output does not depend on -j. */
 #include "cli/check_all.h"
@@ -19,6 +19,8 @@ enum { WORKER_STACK = 256 * 1024 * 1024 };
 
 typedef struct Task {
     int drv, rule;
+    int weight;              /* eng_weight: longest first */
+    int size;                /* the driver's functions */
     Report rep;
 } Task;
 
@@ -49,16 +51,16 @@ static int driver_size(const Driver *d)
     return n;
 }
 
-typedef struct BySize {
-    int size, drv;
-} BySize;
-
-static int by_size(const void *x, const void *y)
+static int longest_first(const void *x, const void *y)
 {
-    const BySize *a = x, *b = y;
+    const Task *a = x, *b = y;
+    if (a->weight != b->weight)
+        return a->weight > b->weight ? -1 : 1;
     if (a->size != b->size)
         return a->size > b->size ? -1 : 1;
-    return a->drv - b->drv;
+    if (a->drv != b->drv)
+        return a->drv - b->drv;
+    return a->rule - b->rule;
 }
 
 void cli_check_all(const Driver *drivers, int ndrivers, const Rule *const *rules, int nrules,
@@ -68,24 +70,24 @@ void cli_check_all(const Driver *drivers, int ndrivers, const Rule *const *rules
         return;
     Pool p = {.rules = rules, .eo = eo};
     p.eds = calloc((size_t)ndrivers, sizeof *p.eds);
-    BySize *order = calloc((size_t)ndrivers, sizeof *order);
     p.ntasks = ndrivers * nrules;
     p.tasks = calloc((size_t)(p.ntasks ? p.ntasks : 1), sizeof *p.tasks);
-    if (!p.eds || !order || !p.tasks)
+    if (!p.eds || !p.tasks)
         abort();
     for (int i = 0; i < ndrivers; i++) {
         p.eds[i] = eng_prepare(&drivers[i]);
         eng_list_entry_points(p.eds[i], rep);
-        order[i] = (BySize){driver_size(&drivers[i]), i};
-    }
-    qsort(order, (size_t)ndrivers, sizeof *order, by_size);
-    for (int k = 0; k < ndrivers; k++)
+        int size = driver_size(&drivers[i]);
         for (int r = 0; r < nrules; r++) {
-            Task *t = &p.tasks[k * nrules + r];
-            t->drv = order[k].drv;
-            t->rule = r;
+            Task *t = &p.tasks[i * nrules + r];
+            *t = (Task){.drv = i, .rule = r, .size = size};
+            if (jobs > 1)
+                t->weight = eng_weight(p.eds[i], rules[r]);
             report_init(&t->rep);
         }
+    }
+    if (jobs > 1)
+        qsort(p.tasks, (size_t)p.ntasks, sizeof *p.tasks, longest_first);
     atomic_init(&p.next, 0);
 
     if (jobs > p.ntasks)
@@ -107,16 +109,19 @@ void cli_check_all(const Driver *drivers, int ndrivers, const Rule *const *rules
     pthread_attr_destroy(&attr);
     free(tids);
 
-    /* (driver, rule) order, as a sequential scan would add them */
-    for (int i = 0; i < ndrivers; i++)
-        for (int k = 0; k < p.ntasks; k++)
-            if (p.tasks[k].drv == i) {
-                report_take(rep, &p.tasks[k].rep);
-                report_free(&p.tasks[k].rep);
-            }
+    /* (driver, rule) order, as a sequential scan adds them */
+    Task **by_pair = calloc((size_t)(p.ntasks ? p.ntasks : 1), sizeof *by_pair);
+    if (!by_pair)
+        abort();
+    for (int k = 0; k < p.ntasks; k++)
+        by_pair[p.tasks[k].drv * nrules + p.tasks[k].rule] = &p.tasks[k];
+    for (int k = 0; k < p.ntasks; k++) {
+        report_take(rep, &by_pair[k]->rep);
+        report_free(&by_pair[k]->rep);
+    }
+    free(by_pair);
     for (int i = 0; i < ndrivers; i++)
         eng_release(p.eds[i]);
     free(p.tasks);
-    free(order);
     free(p.eds);
 }

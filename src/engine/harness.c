@@ -373,6 +373,21 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
     return v;
 }
 
+int eng_weight(const EngineDriver *ed, const Rule *rule)
+{
+    const Program *p = &ed->prog;
+    int w = 0;
+    for (int i = 0; i < p->nfuncs; i++) {
+        const Func *f = p->funcs[i].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                w += st->kind == ST_CALL && st->callee && rx_rule_mentions_api(rule, st->callee);
+            }
+    }
+    return w;
+}
+
 Verdict eng_run(const Driver *drv, const Rule *rule, const EngineOptions *o, Report *rep)
 {
     EngineDriver *ed = eng_prepare(drv);
