@@ -30,6 +30,20 @@ int32_t ev_path_key(Engine *e, const Expr *x)
     return key_intern_at(e, x->key, persistent);
 }
 
+int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
+{
+    int32_t k = ev_path_key(e, x);
+    if (!k || !s || !x->base_key || x->key[0] != '*')
+        return k;
+    int32_t pk = key_find(e, x->base_key);
+    const AbsVal *pv = pk ? st_get(s, pk) : NULL;
+    if (!pv || pv->pointee <= 0 || !key_persistent(e, pv->pointee))
+        return k;
+    if (key_relevant(e, k))            /* what was tested as *p is tested on the object */
+        key_set_relevant(e, pv->pointee);
+    return pv->pointee;
+}
+
 static int untracked(Engine *e, int32_t k)
 {
     const char *n = key_name(e, k);
@@ -52,11 +66,11 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
     case EX_ADDR: {
         AbsVal v = av_nonzero();
         if (x->a && x->a->kind == EX_PATH)
-            v.pointee = ev_path_key(e, x->a);
+            v.pointee = ev_key_in(e, s, x->a);
         return v;
     }
     case EX_PATH: {
-        int32_t k = ev_path_key(e, x);
+        int32_t k = ev_key_in(e, s, x);
         if (!k || untracked(e, k))
             return av_top();
         const AbsVal *v = st_get(s, k);
@@ -94,7 +108,7 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
 /* Refine the fact of path p by `p op rhs`.  Returns NULL if infeasible. */
 static State *assume_path(Engine *e, State *s, const Expr *p, OpKind op, const AbsVal *rhs)
 {
-    int32_t k = ev_path_key(e, p);
+    int32_t k = ev_key_in(e, s, p);
     if (!k || untracked(e, k))
         return s;
     const AbsVal *cur = st_get(s, k);
@@ -172,7 +186,7 @@ State *ev_assume(Engine *e, State *s, const Expr *x, int truth)
             AbsVal mv = m ? ev_expr(e, s, m) : av_top();
             if (!p || !av_is_const(&mv, &mask))
                 return s;
-            int32_t k = ev_path_key(e, p);
+            int32_t k = ev_key_in(e, s, p);
             if (!k || untracked(e, k))
                 return s;
             const AbsVal *cur = st_get(s, k);
@@ -197,7 +211,7 @@ int ev_reads_lost(Engine *e, const State *s, const Expr *x)
         return 0;
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
-            if (st_lost_has(s, ev_path_key(e, x)))
+            if (st_lost_has(s, ev_key_in(e, s, x)))
                 return 1;
             int32_t bk = x->base_key ? key_find(e, x->base_key) : 0;
             return bk && st_lost_has(s, bk);

@@ -55,7 +55,7 @@ static void run_entry(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
          * (and the status DriverEntry and MiniportInitializeEx return) */
         RolePhase ph = role_phase(ep->role);
         if (fr_has_effect(e, e->frames, ep->func) || ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)
-            in_frame(e, ep->func, in, in, out);
+            in_frame(e, ep->func, in, in, NULL, out);
         else
             sv_push(e, out, in);
         return;
@@ -302,6 +302,8 @@ static void engine_end(Engine *e)
         free(e->loop_heads[i]);
     free(e->loop_heads);
     free(e->reached);
+    free(e->outk);
+    free(e->noutk);
     sum_free(e);
     free(e->work);
     fr_free(e->frames);

@@ -213,6 +213,8 @@ struct Engine {
     unsigned char **loop_heads;  /* per function, cd_loop_heads, built when first needed */
     /* which functions were analysed at all */
     unsigned char *reached;
+    const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
+    int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
 };
@@ -220,6 +222,7 @@ struct Engine {
 /* state.c */
 KeyTab *keytab_new(Arena *a);
 int32_t key_intern(Engine *e, const char *key, int persistent);
+void key_set_relevant(Engine *e, int32_t id);
 int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
 /* key_intern for a key string the CFG holds: found by its address first. */
 int32_t key_intern_at(Engine *e, const char *key, int persistent);
@@ -251,6 +254,9 @@ State *st_join(Engine *e, const State *a, const State *b, int track);
 void sv_push(Engine *e, StateVec *v, State *s);
 /* Keep only persistent facts (globals, heap), for crossing a frame. */
 State *st_strip_locals(Engine *e, const State *s);
+/* ... but keep the facts of keys in keep (a function's *param at its exit). */
+State *st_strip_locals_but(Engine *e, const State *s, const int32_t *keep, int nkeep);
+int st_has_locals(Engine *e, const State *s);
 /* A copy of callee exit x with the caller's local facts of s put back. */
 State *st_with_locals(Engine *e, const State *x, const State *s);
 /* Keys a join weakened (State.lost): a decision that reads one makes the
@@ -303,6 +309,10 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x);
  * Returns s itself when nothing could be refined. */
 State *ev_assume(Engine *e, State *s, const Expr *x, int truth);
 int32_t ev_path_key(Engine *e, const Expr *x);    /* key id of an EX_PATH, 0 if none */
+/* The key of an EX_PATH in state s: `*p` where s knows p points to a
+ * global or heap object (a helper given &Adapter->InterruptHandle) is that
+ * object, so what the helper reads and writes through p is the caller's. */
+int32_t ev_key_in(Engine *e, const State *s, const Expr *x);
 
 /* ruleexec.c */
 typedef struct EventCtx {
@@ -340,7 +350,9 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out);
  * parameters are bound in cs (NULL: cs = s), given the state `base` the
  * caller is left in apart from what fi writes.  Appends exit states with
  * s's trace and rule state. */
-void in_frame(Engine *e, int fi, const State *cs, const State *base, StateVec *out);
+/* st: the call (its out parameters), or NULL for a callback NDIS runs. */
+void in_frame(Engine *e, int fi, const State *cs, const State *base, const Step *st,
+              StateVec *out);
 int eng_budget_exceeded(Engine *e);
 
 #endif

@@ -186,7 +186,60 @@ typedef struct Frame {
 static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
                              StateVec *out);
 
-/* Bind callee parameters to argument values evaluated in the caller. */
+/* The caller's local that parameter i of f points to (f(&Status)), or 0:
+ * the callee knows it as *param.  Globals and heap objects need no such
+ * link: the callee reads and writes them by their own keys (ev_key_in). */
+static int32_t out_local(Engine *e, const Func *f, const Step *st, int first, int i,
+                         const State *caller)
+{
+    int a = first + i;
+    if (!st || a >= st->nargs || !f->params[i].name || !f->params[i].name[0])
+        return 0;
+    const Expr *x = st->args[a];
+    if (!x || x->kind != EX_ADDR || !x->a || x->a->kind != EX_PATH)
+        return 0;
+    int32_t t = ev_key_in(e, caller, x->a);
+    return t && !key_persistent(e, t) ? t : 0;
+}
+
+/* `*param`: how f names what its pointer parameter points to; 0 when f
+ * never reads or writes it so (keys are interned when frames.c reads every
+ * function, before the analysis). */
+static int32_t deref_key(Engine *e, const char *param)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "*%s", param);
+    return key_find(e, buf);
+}
+
+/* The *param keys of fi, which its exits keep for out_params. */
+static int out_keys(Engine *e, int fi, const int32_t **keys)
+{
+    if (!e->outk) {
+        e->outk = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->outk);
+        e->noutk = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->noutk);
+        if (!e->outk || !e->noutk)
+            abort();
+    }
+    if (!e->outk[fi]) {
+        const Func *f = e->prog->funcs[fi].f;
+        int32_t *v = arena_alloc(e->arena, sizeof *v * (size_t)(f->nparams + 1));
+        int n = 0;
+        for (int i = 0; i < f->nparams; i++) {
+            int32_t k = f->params[i].name && f->params[i].name[0]
+                            ? deref_key(e, f->params[i].name) : 0;
+            if (k && !key_persistent(e, k))
+                v[n++] = k;
+        }
+        e->outk[fi] = v;
+        e->noutk[fi] = n;
+    }
+    *keys = e->outk[fi];
+    return e->noutk[fi];
+}
+
+/* Bind callee parameters to argument values evaluated in the caller; a
+ * pointer to a caller's local carries that local's value in as *param. */
 static State *bind_params(Engine *e, const Func *f, const Step *st, const State *caller,
                           int first_arg)
 {
@@ -197,9 +250,34 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
             continue;
         AbsVal v = st && a < st->nargs ? ev_expr(e, caller, st->args[a]) : av_top();
         st_set(e, cs, key_intern_at(e, f->params[i].name, 0), &v);
+        int32_t t = out_local(e, f, st, first_arg, i, caller);
+        int32_t dk = t && key_relevant(e, t) ? deref_key(e, f->params[i].name) : 0;
+        if (dk) {
+            key_set_relevant(e, dk);
+            const AbsVal *tv = st_get(caller, t);
+            if (tv)
+                st_set(e, cs, dk, tv);
+        }
     }
     cs->ret = av_top();
     return cs;
+}
+
+/* Back in the caller (r, from the callee's exit x): each local the callee
+ * was given the address of takes the value *param had at the exit. */
+static void out_params(Engine *e, const Func *f, const Step *st, int first, const State *caller,
+                       const State *x, State *r)
+{
+    for (int i = 0; st && i < f->nparams; i++) {
+        int32_t t = out_local(e, f, st, first, i, caller);
+        if (!t)
+            continue;
+        int32_t dk = deref_key(e, f->params[i].name);
+        const AbsVal *v = dk ? st_get(x, dk) : NULL;
+        st_havoc_prefix(e, r, t);
+        if (v)
+            st_set(e, r, t, v);
+    }
 }
 
 /* An external function: it may write through every address passed. */
@@ -209,7 +287,7 @@ static State *external_effects(Engine *e, const Step *st, State *s)
     for (int i = 0; i < st->nargs; i++) {
         const Expr *a = st->args[i];
         if (a && a->kind == EX_ADDR && a->a && a->a->kind == EX_PATH)
-            st_havoc_prefix(e, r, ev_path_key(e, a->a));
+            st_havoc_prefix(e, r, ev_key_in(e, s, a->a));
         else if (a && a->kind == EX_PATH) {
             AbsVal v = ev_expr(e, s, a);
             if (v.pointee)
@@ -243,7 +321,7 @@ static int api_outcomes(Engine *e, const Step *st, State *x, StateVec *out)
             const Expr *a = st->args[o - 1];
             int32_t k = 0;
             if (a && a->kind == EX_ADDR && a->a && a->a->kind == EX_PATH)
-                k = ev_path_key(e, a->a);
+                k = ev_key_in(e, x, a->a);
             else {
                 AbsVal pv = ev_expr(e, x, a);
                 k = pv.pointee;
@@ -262,14 +340,17 @@ static int api_outcomes(Engine *e, const Step *st, State *x, StateVec *out)
 
 /* Analyse driver function fi from cs (its parameters bound, its trace
  * starting with the call) and go back to the caller's state s. */
-static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int fi, State *cs,
-                             State *s, StateVec *out)
+static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int first, int fi,
+                             State *cs, State *s, StateVec *out)
 {
     const Func *f = e->prog->funcs[fi].f;
     StateVec exits = {0};
     in_call(e, fi, cs, cs->trace, &exits);
     for (int k = 0; k < exits.n; k++) {
-        State *r = st_with_locals(e, exits.v[k], s);
+        State *x = exits.v[k];     /* it still holds the callee's *param facts */
+        State *r = st_with_locals(e, st_has_locals(e, x) ? st_strip_locals(e, x) : x, s);
+        r->trace = x->trace;
+        out_params(e, f, st, first, s, x, r);
         r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);
         sv_push(e, out, r);
     }
@@ -287,7 +368,7 @@ static int inline_callbacks(Engine *e, const Frame *fr, const Step *st, State *s
         const Func *f = e->prog->funcs[fi].f;
         State *cs = bind_params(e, f, st, s, cr->first[t]);
         cs->trace = tr_runs(e, s->trace, st->loc, fr->fr->f->name, st->callee, f->name);
-        enter_and_return(e, fr, st, fi, cs, s, out);
+        enter_and_return(e, fr, st, cr->first[t], fi, cs, s, out);
         return 1;
     }
     return 0;
@@ -297,7 +378,7 @@ static void assign_result(Engine *e, const Step *st, State *s)
 {
     if (!st->lhs || st->lhs->kind != EX_PATH)
         return;
-    int32_t k = ev_path_key(e, st->lhs);
+    int32_t k = ev_key_in(e, s, st->lhs);
     st_havoc_prefix(e, s, k);
     st_set(e, s, k, &s->ret);
 }
@@ -307,7 +388,7 @@ static int result_used(Engine *e, const Step *st, const State *s)
 {
     if (!st->lhs || st->lhs->kind != EX_PATH)
         return 0;
-    int32_t lk = ev_path_key(e, st->lhs);
+    int32_t lk = ev_key_in(e, s, st->lhs);
     return key_relevant(e, lk) || st_has_prefix(e, s, lk);
 }
 
@@ -380,16 +461,17 @@ static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi,
     if (!fr_touches(e->frames, fi)) {
         State *base = external_effects(e, st, s);
         base->trace = s->trace;
-        in_frame(e, fi, cs, base, out);
+        in_frame(e, fi, cs, base, st, out);
         return;
     }
     cs->trace = tr_call(e, s->trace, TS_CALL, st->loc, fr->fr->f->name, f->name);
-    enter_and_return(e, fr, st, fi, cs, s, out);
+    enter_and_return(e, fr, st, 0, fi, cs, s, out);
 }
 
 /* It cannot touch the rule: analyse it from what it reads, apply what it
  * writes (frames.c); the rule state and trace stay. */
-void in_frame(Engine *e, int fi, const State *cs, const State *base, StateVec *out)
+void in_frame(Engine *e, int fi, const State *cs, const State *base, const Step *st,
+              StateVec *out)
 {
     State *proj = fr_project(e, e->frames, fi, cs);
     proj->trace = NULL;
@@ -397,6 +479,7 @@ void in_frame(Engine *e, int fi, const State *cs, const State *base, StateVec *o
     in_call(e, fi, proj, NULL, &exits);
     for (int k = 0; k < exits.n; k++) {
         State *r = fr_apply(e, e->frames, fi, base, exits.v[k]);
+        out_params(e, e->prog->funcs[fi].f, st, 0, base, exits.v[k], r);
         r->trace = base->trace;
         sv_push(e, out, r);
     }
@@ -407,7 +490,7 @@ static State *do_assign(Engine *e, const Step *st, State *s)
 {
     if (!st->lhs || st->lhs->kind != EX_PATH)
         return s;
-    int32_t k = ev_path_key(e, st->lhs);
+    int32_t k = ev_key_in(e, s, st->lhs);
     if (!k)
         return s;
     if (!key_relevant(e, k) && !st_has_prefix(e, s, k))
@@ -678,7 +761,9 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     State *x = st_copy(e, src);
                     x->ret = b->retval ? ev_expr(e, src, b->retval) : av_top();
                     x->approx |= b->retval && ev_reads_lost(e, src, b->retval);
-                    x = st_strip_locals(e, x);
+                    const int32_t *ok;
+                    int nok = out_keys(e, fi, &ok);
+                    x = st_strip_locals_but(e, x, ok, nok);
                     x->at = b->term_loc;
                     State *added = NULL;
                     ss_add(e, exitset[w.block], x, &added);

@@ -307,7 +307,7 @@ static int32_t object_of(Engine *e, const EventCtx *ev, int n)
     if (v.pointee)
         return is_array_key(e, v.pointee) ? 0 : v.pointee;
     if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH) {
-        int32_t k = ev_path_key(e, x->a);
+        int32_t k = ev_key_in(e, ev->caller, x->a);
         if (is_array_key(e, k) || through_array_element(e, ev->caller, x->a))
             return 0;
         return k;

@@ -199,6 +199,12 @@ int st_has_prefix(Engine *e, const State *s, int32_t key)
     return 0;
 }
 
+void key_set_relevant(Engine *e, int32_t id)
+{
+    if (id > 0 && id < e->keys->n)
+        e->keys->ents[id].relevant = 1;
+}
+
 int key_persistent(Engine *e, int32_t id)
 {
     return id > 0 && id < e->keys->n && e->keys->ents[id].persistent;
@@ -609,27 +615,48 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
     return j;
 }
 
-State *st_strip_locals(Engine *e, const State *s)
+static int kept(const int32_t *keep, int nkeep, int32_t k)
+{
+    for (int i = 0; i < nkeep; i++)
+        if (keep[i] == k)
+            return 1;
+    return 0;
+}
+
+State *st_strip_locals_but(Engine *e, const State *s, const int32_t *keep, int nkeep)
 {
     State *c = st_copy(e, s);
     if (s->nlost) {
-        int32_t keep[LOST_MAX];
-        int n = lost_filter(e, s, 1, keep);
+        int32_t lk[LOST_MAX];
+        int n = lost_filter(e, s, 1, lk);
         if (n != s->nlost)
-            set_lost(e, c, NULL, 0, keep, n, 0);
+            set_lost(e, c, NULL, 0, lk, n, 0);
     }
     int nloc = 0;
     for (int i = 0; i < s->nfacts; i++)
-        nloc += !key_persistent(e, s->facts[i].key);
+        nloc += !key_persistent(e, s->facts[i].key) && !kept(keep, nkeep, s->facts[i].key);
     if (nloc == 0)
         return c;
     own_facts(e, c, 0);
     int k = 0;
     for (int i = 0; i < s->nfacts; i++)
-        if (key_persistent(e, s->facts[i].key))
+        if (key_persistent(e, s->facts[i].key) || kept(keep, nkeep, s->facts[i].key))
             c->facts[k++] = s->facts[i];
     c->nfacts = k;
     return c;
+}
+
+State *st_strip_locals(Engine *e, const State *s)
+{
+    return st_strip_locals_but(e, s, NULL, 0);
+}
+
+int st_has_locals(Engine *e, const State *s)
+{
+    for (int i = 0; i < s->nfacts; i++)
+        if (!key_persistent(e, s->facts[i].key))
+            return 1;
+    return 0;
 }
 
 State *st_with_locals(Engine *e, const State *x, const State *s)

@@ -277,6 +277,8 @@ Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
         e->key = rec;
     else
         e->key = arena_printf(L->a, "*%s", p->kind == EX_PATH ? p->key : "?");
+    if (!rec && p->kind == EX_PATH)
+        e->base_key = p->key;    /* *p: where p points decides what it is */
     e->scope = SCOPE_HEAP;
     e->is_pointer = k_is_pointer(t);
     return e;
