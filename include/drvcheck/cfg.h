@@ -59,7 +59,7 @@ struct Expr {
     PathScope scope;         /* EX_PATH */
     int param_index;         /* EX_PATH with SCOPE_PARAM: 0-based; else -1 */
     int is_pointer;          /* EX_PATH: the value is a pointer (NULL tests) */
-    const char *base_key;    /* EX_PATH E->f or *E with E a path: E's key (where E points matters) */
+    const char *base_key;    /* EX_PATH E->f, E->f.g or *E with E a path: E's key (where E points matters) */
     Expr *a, *b, *c;         /* operands */
 };
 

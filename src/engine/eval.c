@@ -7,6 +7,7 @@
  * ev_assume understands the shapes driver conditions take: a path (or its
  * negation), a comparison of a path with something whose value is known,
  * `path & MASK`, and && / || / ! around them. */
+#include <stdint.h>
 #include <string.h>
 
 #include "engine/internal.h"
@@ -30,18 +31,40 @@ int32_t ev_path_key(Engine *e, const Expr *x)
     return key_intern_at(e, x->key, persistent);
 }
 
+/* The key of `name(obj)` followed by suffix (".f", ".a.b"), interned once
+ * per (obj, suffix) pair. */
+static int32_t derived_key(Engine *e, int32_t obj, const char *suffix)
+{
+    unsigned h = (unsigned)(((uint64_t)(uintptr_t)suffix * 0x9e3779b97f4a7c15ULL ^
+                             (uint64_t)obj * 0xff51afd7ed558ccdULL) >> 56);
+    struct DerivedKey *c = &e->derived[h];
+    if (c->obj == obj && c->suffix == suffix)
+        return c->id;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s", key_name(e, obj), suffix);
+    *c = (struct DerivedKey){obj, suffix, key_intern(e, buf, 1)};
+    return c->id;
+}
+
 int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
 {
     int32_t k = ev_path_key(e, x);
-    if (!k || !s || !x->base_key || x->key[0] != '*')
+    if (!k || !s || !x->base_key)
         return k;
     int32_t pk = key_find(e, x->base_key);
     const AbsVal *pv = pk ? st_get(s, pk) : NULL;
     if (!pv || pv->pointee <= 0 || !key_persistent(e, pv->pointee))
         return k;
-    if (key_relevant(e, k))            /* what was tested as *p is tested on the object */
-        key_set_relevant(e, pv->pointee);
-    return pv->pointee;
+    int32_t obj = pv->pointee;
+    if (x->key[0] != '*') {            /* p->f: the field of that object */
+        const char *dot = strchr(x->key, '.');
+        if (!dot)
+            return k;
+        obj = derived_key(e, obj, dot);
+    }
+    if (key_relevant(e, k))            /* what was tested through p is tested on the object */
+        key_set_relevant(e, obj);
+    return obj;
 }
 
 static int untracked(Engine *e, int32_t k)

@@ -213,6 +213,7 @@ struct Engine {
     unsigned char **loop_heads;  /* per function, cd_loop_heads, built when first needed */
     /* which functions were analysed at all */
     unsigned char *reached;
+    struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
@@ -311,7 +312,8 @@ State *ev_assume(Engine *e, State *s, const Expr *x, int truth);
 int32_t ev_path_key(Engine *e, const Expr *x);    /* key id of an EX_PATH, 0 if none */
 /* The key of an EX_PATH in state s: `*p` where s knows p points to a
  * global or heap object (a helper given &Adapter->InterruptHandle) is that
- * object, so what the helper reads and writes through p is the caller's. */
+ * object, and p->f is that object's field f (given &Adapter->Interrupt), so
+ * what the helper reads and writes through p is the caller's. */
 int32_t ev_key_in(Engine *e, const State *s, const Expr *x);
 
 /* ruleexec.c */

@@ -259,6 +259,7 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
         e->key = arena_printf(L->a, "%s.%s", base->key, field);
         e->scope = base->scope;
         e->param_index = base->param_index;
+        e->base_key = base->base_key;    /* p->a.b: where p points, still */
     } else {
         e->key = e->tkey;
         e->scope = SCOPE_HEAP;
