@@ -333,6 +333,10 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
 int rx_rule_mentions_api(const Rule *r, const char *api);
 int rx_rule_mentions_role(const Rule *r, RoleKind role);
 
+/* apimodel.c: the OS model after an external call (pre: the state before
+ * it, x: after its generic effect).  0 when the API has no model. */
+int api_model(Engine *e, const Step *st, const State *pre, const State *x, StateVec *out);
+
 /* frames.c */
 Frames *fr_build(Engine *e);
 void fr_free(Frames *f);

@@ -298,46 +298,6 @@ static State *external_effects(Engine *e, const Step *st, State *s)
     return r;
 }
 
-static const struct { const char *api; int out; } api_models[] = {
-#define X(a, o) {a, o},
-#include "drvcheck/apimodels.def"
-#undef X
-};
-
-/* An API with a status model (apimodels.def): one state for success
- * (status 0, the out argument non-NULL) and one for failure (a negative
- * status).  Returns 0 for an API without a model. */
-static int api_outcomes(Engine *e, const Step *st, State *x, StateVec *out)
-{
-    if (!st->callee)
-        return 0;
-    for (size_t i = 0; i < sizeof api_models / sizeof api_models[0]; i++) {
-        if (strcmp(api_models[i].api, st->callee) != 0)
-            continue;
-        State *ok = st_copy(e, x);
-        ok->ret = av_const(0);
-        int o = api_models[i].out;
-        if (o >= 1 && o <= st->nargs) {
-            const Expr *a = st->args[o - 1];
-            int32_t k = 0;
-            if (a && a->kind == EX_ADDR && a->a && a->a->kind == EX_PATH)
-                k = ev_key_in(e, x, a->a);
-            else {
-                AbsVal pv = ev_expr(e, x, a);
-                k = pv.pointee;
-            }
-            AbsVal nz = av_nonzero();
-            st_set(e, ok, k, &nz);
-        }
-        State *bad = st_copy(e, x);
-        bad->ret = av_range(INT32_MIN, -1);
-        sv_push(e, out, ok);
-        sv_push(e, out, bad);
-        return 1;
-    }
-    return 0;
-}
-
 /* Analyse driver function fi from cs (its parameters bound, its trace
  * starting with the call) and go back to the caller's state s. */
 static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int first, int fi,
@@ -422,7 +382,7 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
                 sv_push(e, &done, external_effects(e, st, ps));
         } else {
             State *x = external_effects(e, st, ps);
-            if (!inline_callbacks(e, fr, st, x, &done) && !api_outcomes(e, st, x, &done))
+            if (!inline_callbacks(e, fr, st, x, &done) && !api_model(e, st, ps, x, &done))
                 sv_push(e, &done, x);
         }
         for (int k = 0; k < done.n; k++) {

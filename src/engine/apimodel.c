@@ -1,0 +1,138 @@
+/* apimodel.c - what the engine knows of the APIs a driver calls (the OS
+ * model), applied after an external call has had its generic effect (every
+ * object whose address was passed may have changed: interp.c):
+ *
+ *   - status APIs (apimodels.def): success (0, the out handle non-NULL) and
+ *     failure (a negative status) are followed apart;
+ *   - interlocked operations: the target takes its new value and the call
+ *     returns the old or the new one, as documented
+ *     (if (InterlockedExchange(&a->Connected, 0) != 0) ... tests the old).
+ * Not modelled: memset/NdisZeroMemory (a zeroed adapter's fields start
+ * unknown, not 0: tried, the extra facts split states until joins cost
+ * precision elsewhere). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/internal.h"
+
+static const struct { const char *api; int out; } status_apis[] = {
+#define X(a, o) {a, o},
+#include "drvcheck/apimodels.def"
+#undef X
+};
+
+/* The key of the object argument n (1-based) designates: &path, or a
+ * pointer whose target is known. */
+static int32_t target_of(Engine *e, const Step *st, const State *s, int n)
+{
+    const Expr *a = n >= 1 && n <= st->nargs ? st->args[n - 1] : NULL;
+    if (!a)
+        return 0;
+    if (a->kind == EX_ADDR && a->a && a->a->kind == EX_PATH)
+        return ev_key_in(e, s, a->a);
+    return ev_expr(e, s, a).pointee;
+}
+
+static int status_outcomes(Engine *e, const Step *st, const State *x, StateVec *out)
+{
+    for (size_t i = 0; i < sizeof status_apis / sizeof status_apis[0]; i++) {
+        if (strcmp(status_apis[i].api, st->callee) != 0)
+            continue;
+        State *ok = st_copy(e, x);
+        ok->ret = av_const(0);
+        int32_t k = target_of(e, st, x, status_apis[i].out);
+        AbsVal nz = av_nonzero();
+        st_set(e, ok, k, &nz);
+        State *bad = st_copy(e, x);
+        bad->ret = av_range(INT32_MIN, -1);
+        sv_push(e, out, ok);
+        sv_push(e, out, bad);
+        return 1;
+    }
+    return 0;
+}
+
+typedef enum { IL_NEW, IL_OLD } IlReturns;
+
+static const struct {
+    const char *api;
+    OpKind op;           /* new = old op operand; OP_NOT: new = operand (exchange) */
+    int operand;         /* argument holding the operand; 0: the constant 1 */
+    IlReturns ret;
+} interlocked[] = {
+    {"InterlockedIncrement", OP_ADD, 0, IL_NEW},    {"InterlockedDecrement", OP_SUB, 0, IL_NEW},
+    {"InterlockedIncrement64", OP_ADD, 0, IL_NEW},  {"InterlockedDecrement64", OP_SUB, 0, IL_NEW},
+    {"InterlockedIncrement16", OP_ADD, 0, IL_NEW},  {"InterlockedDecrement16", OP_SUB, 0, IL_NEW},
+    {"InterlockedExchange", OP_NOT, 2, IL_OLD},     {"InterlockedExchange64", OP_NOT, 2, IL_OLD},
+    {"InterlockedExchange8", OP_NOT, 2, IL_OLD},    {"InterlockedExchangePointer", OP_NOT, 2, IL_OLD},
+    {"InterlockedExchangeAdd", OP_ADD, 2, IL_OLD},  {"InterlockedExchangeAdd64", OP_ADD, 2, IL_OLD},
+    {"InterlockedAdd", OP_ADD, 2, IL_NEW},          {"InterlockedAdd64", OP_ADD, 2, IL_NEW},
+    {"InterlockedAnd", OP_BAND, 2, IL_OLD},         {"InterlockedAnd64", OP_BAND, 2, IL_OLD},
+    {"InterlockedAnd8", OP_BAND, 2, IL_OLD},        {"InterlockedOr", OP_BOR, 2, IL_OLD},
+    {"InterlockedOr64", OP_BOR, 2, IL_OLD},         {"InterlockedOr8", OP_BOR, 2, IL_OLD},
+    {"InterlockedXor", OP_XOR, 2, IL_OLD},
+};
+
+/* The compare-exchange family: (Destination, ExChange, Comperand), returns
+ * the old value; the exchange happens when old == Comperand. */
+static int is_compare_exchange(const char *api)
+{
+    return strcmp(api, "InterlockedCompareExchange") == 0 ||
+           strcmp(api, "InterlockedCompareExchange64") == 0 ||
+           strcmp(api, "InterlockedCompareExchange16") == 0 ||
+           strcmp(api, "InterlockedCompareExchangePointer") == 0;
+}
+
+static AbsVal value_at(const State *s, int32_t k)
+{
+    const AbsVal *v = k ? st_get(s, k) : NULL;
+    return v ? *v : av_top();
+}
+
+static AbsVal arg_val(Engine *e, const Step *st, const State *s, int n)
+{
+    return n >= 1 && n <= st->nargs ? ev_expr(e, s, st->args[n - 1]) : av_top();
+}
+
+/* pre: the state before the call (the target's old value); x: after the
+ * call's generic effect. */
+static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, const State *x,
+                                StateVec *out)
+{
+    int32_t t = target_of(e, st, pre, 1);
+    AbsVal old = value_at(pre, t);
+    if (is_compare_exchange(st->callee)) {
+        AbsVal cmp = arg_val(e, st, pre, 3), xch = arg_val(e, st, pre, 2);
+        for (int swapped = 1; swapped >= 0; swapped--) {
+            AbsVal o = old;
+            if (!av_assume(&o, swapped ? OP_EQ : OP_NE, &cmp))
+                continue;                    /* that outcome cannot happen */
+            State *r = st_copy(e, x);
+            st_set(e, r, t, swapped ? &xch : &o);
+            r->ret = o;
+            sv_push(e, out, r);
+        }
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++) {
+        if (strcmp(interlocked[i].api, st->callee) != 0)
+            continue;
+        AbsVal operand = interlocked[i].operand ? arg_val(e, st, pre, interlocked[i].operand)
+                                                : av_const(1);
+        AbsVal nv = interlocked[i].op == OP_NOT ? operand
+                                                : av_binop(interlocked[i].op, &old, &operand);
+        State *r = st_copy(e, x);
+        st_set(e, r, t, &nv);
+        r->ret = interlocked[i].ret == IL_OLD ? old : nv;
+        sv_push(e, out, r);
+        return 1;
+    }
+    return 0;
+}
+
+int api_model(Engine *e, const Step *st, const State *pre, const State *x, StateVec *out)
+{
+    if (!st->callee)
+        return 0;
+    return status_outcomes(e, st, x, out) || interlocked_outcomes(e, st, pre, x, out);
+}
