@@ -273,3 +273,105 @@ State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State 
                             a frame as one opaque call, like an API's */
     return r;
 }
+
+struct CallSplit {
+    Fact *rest;              /* the facts the callee cannot see, sorted */
+    int nrest;
+    int32_t *lost;           /* the caller's weakened keys among them */
+    int nlost;
+};
+
+/* Can fi read or write key k (or a record k lies within)? */
+static int in_sets(Engine *e, const Frames *f, int fi, int32_t k)
+{
+    for (int32_t a = k; a > 0; a = key_parent(e, a))
+        if (kv_has(&f->reads[fi], a) || kv_has(&f->writes[fi], a))
+            return 1;
+    return 0;
+}
+
+CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **entry)
+{
+    unsigned char *keep = arena_alloc(e->arena, (size_t)s->nfacts + 1);
+    int32_t ptr[64];
+    int nptr = 0, nkeep = 0;
+    for (int i = 0; i < s->nfacts; i++) {
+        int32_t k = s->facts[i].key;
+        keep[i] = !key_persistent(e, k) || in_sets(e, f, fi, k);
+        if (keep[i] && s->facts[i].v.pointee > 0 && nptr < 64)
+            ptr[nptr++] = s->facts[i].v.pointee;
+    }
+    /* what the parameters (and the pointers fi reads) point to: fi reads
+     * and writes it through them (ev_key_in) */
+    for (int i = 0; i < s->nfacts && nptr; i++)
+        for (int p = 0; p < nptr && !keep[i]; p++)
+            keep[i] = s->facts[i].key == ptr[p] || key_is_below(e, s->facts[i].key, ptr[p]);
+    for (int i = 0; i < s->nfacts; i++)
+        nkeep += keep[i];
+    CallSplit *sp = arena_alloc(e->arena, sizeof *sp);
+    State *c = st_copy(e, s);
+    if (nkeep < s->nfacts) {
+        Fact *kf = arena_alloc_raw(e->arena, sizeof *kf * (size_t)(nkeep + 1));
+        sp->rest = arena_alloc_raw(e->arena, sizeof *sp->rest * (size_t)(s->nfacts - nkeep));
+        int a = 0;
+        for (int i = 0; i < s->nfacts; i++) {
+            if (keep[i])
+                kf[a++] = s->facts[i];
+            else
+                sp->rest[sp->nrest++] = s->facts[i];
+        }
+        c->facts = kf;
+        c->nfacts = nkeep;
+        c->facts_shared = 0;
+        c->hashed = NULL;
+        /* weakened keys the callee cannot see stay with the caller */
+        int nl = 0;
+        for (int i = 0; i < s->nlost; i++)
+            nl += !st_get(c, s->lost[i]) && st_get(s, s->lost[i]);
+        if (nl) {
+            sp->lost = arena_alloc_raw(e->arena, sizeof *sp->lost * (size_t)nl);
+            int32_t *kl = arena_alloc_raw(e->arena, sizeof *kl * (size_t)(s->nlost + 1));
+            int nk = 0;
+            for (int i = 0; i < s->nlost; i++) {
+                if (!st_get(c, s->lost[i]) && st_get(s, s->lost[i]))
+                    sp->lost[sp->nlost++] = s->lost[i];
+                else
+                    kl[nk++] = s->lost[i];
+            }
+            c->lost = kl;
+            c->nlost = nk;
+        }
+    }
+    st_finish(c);
+    *entry = c;
+    return sp;
+}
+
+State *fr_restore(Engine *e, const CallSplit *sp, const State *x)
+{
+    if (!sp->nrest && !sp->nlost)
+        return (State *)x;
+    State *r = st_copy(e, x);
+    if (sp->nrest) {
+        Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(x->nfacts + sp->nrest + 1));
+        int n = 0, i = 0, k = 0;
+        while (i < x->nfacts || k < sp->nrest) {
+            if (k >= sp->nrest || (i < x->nfacts && x->facts[i].key < sp->rest[k].key))
+                nf[n++] = x->facts[i++];
+            else if (i >= x->nfacts || sp->rest[k].key < x->facts[i].key)
+                nf[n++] = sp->rest[k++];
+            else {                    /* the callee's word on it is the newer */
+                nf[n++] = x->facts[i++];
+                k++;
+            }
+        }
+        r->facts = nf;
+        r->nfacts = n;
+        r->facts_shared = 0;
+        r->hashed = NULL;
+    }
+    for (int i = 0; i < sp->nlost; i++)
+        st_lost_add(e, r, sp->lost[i]);
+    st_finish(r);
+    return r;
+}

@@ -209,7 +209,7 @@ struct Engine {
     int ndefects;
     /* path sensitivity: states kept apart per point (touching functions,
      * others), summaries per function before widening */
-    int set_keep, frame_keep, sum_cap, sum_args_cap;
+    int set_keep, frame_keep, sum_cap, sum_args_cap, root_sum_cap;
     unsigned char **loop_heads;  /* per function, cd_loop_heads, built when first needed */
     /* which functions were analysed at all */
     unsigned char *reached;
@@ -229,6 +229,7 @@ int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
 int32_t key_intern_at(Engine *e, const char *key, int persistent);
 /* Is k below anc ("anc.f", "anc[]", "anc.f.g")? */
 int key_is_below(Engine *e, int32_t k, int32_t anc);
+int32_t key_parent(Engine *e, int32_t k);      /* "k" of "k.f" / "k[]", else 0 */
 int key_has_below(Engine *e, int32_t id);
 const char *key_name(Engine *e, int32_t id);
 int key_persistent(Engine *e, int32_t id);
@@ -347,6 +348,15 @@ int fr_has_effect(Engine *e, Frames *f, int fi);
 int fr_returns(const Frames *f, int fi);
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s);
 State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x);
+/* A call of a function that touches the rule sees only the facts it can
+ * read or write (its sets, what lies below them, and the objects its
+ * pointers point to): the entry (*entry) has those, the rule state and the
+ * parameters; the other facts (*rest) come back unchanged after the call
+ * (fr_restore), so callers that differ only there share one summary, and a
+ * summary widened for one caller cannot blur what the callee never saw. */
+typedef struct CallSplit CallSplit;
+CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **entry);
+State *fr_restore(Engine *e, const CallSplit *sp, const State *x);
 
 /* interp.c */
 /* Analyse function fi from state s (caller locals already stripped, params

@@ -117,10 +117,13 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
                 newest = list[i];
             }
         }
+    /* a callback NDIS calls, from the adapter states the harness keeps
+     * apart, keeps more entries apart */
+    int cap = e->depth == 0 ? e->root_sum_cap : e->sum_cap;
     /* called with many different arguments: the arguments widen too */
-    if (sameprop >= e->sum_args_cap && !(same >= e->sum_cap && newest))
-        newest = newest_prop, same = e->sum_cap;
-    if (same >= e->sum_cap && newest) {
+    if (sameprop >= e->sum_args_cap && !(same >= cap && newest))
+        newest = newest_prop, same = cap;
+    if (same >= cap && newest) {
         State *j = st_join(e, newest->entry, entry, 1);
         s = sum_lookup(e, fi, j);
         if (s)
@@ -305,10 +308,13 @@ static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int fir
 {
     const Func *f = e->prog->funcs[fi].f;
     StateVec exits = {0};
-    in_call(e, fi, cs, cs->trace, &exits);
+    State *entry;
+    CallSplit *sp = fr_split(e, e->frames, fi, cs, &entry);
+    in_call(e, fi, entry, entry->trace, &exits);
     for (int k = 0; k < exits.n; k++) {
         State *x = exits.v[k];     /* it still holds the callee's *param facts */
-        State *r = st_with_locals(e, st_has_locals(e, x) ? st_strip_locals(e, x) : x, s);
+        State *xr = fr_restore(e, sp, st_has_locals(e, x) ? st_strip_locals(e, x) : x);
+        State *r = st_with_locals(e, xr, s);
         r->trace = x->trace;
         out_params(e, f, st, first, s, x, r);
         r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);

@@ -162,6 +162,11 @@ int32_t key_intern_at(Engine *e, const char *key, int persistent)
     return id;
 }
 
+int32_t key_parent(Engine *e, int32_t k)
+{
+    return k > 0 && k < e->keys->n ? e->keys->ents[k].parent : 0;
+}
+
 int key_is_below(Engine *e, int32_t k, int32_t anc)
 {
     for (k = k > 0 && k < e->keys->n ? e->keys->ents[k].parent : 0; k > 0;
