@@ -21,6 +21,8 @@ int32_t ev_path_key(Engine *e, const Expr *x)
 {
     if (!x || x->kind != EX_PATH || !x->key)
         return 0;
+    if (x->heap_key)        /* a global struct's field: one object, however reached */
+        return key_intern_at(e, x->heap_key, 1);
     int persistent = persistent_scope(x);
     /* *p of a plain pointer variable: the front end cannot tell where p
      * points; tie the fact to p's frame unless p is a global */
@@ -56,9 +58,12 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
     if (!pv || pv->pointee <= 0 || !key_persistent(e, pv->pointee))
         return k;
     int32_t obj = pv->pointee;
-    if (x->key[0] != '*') {            /* p->f: the field of that object */
+    if (x->key[0] != '*') {
+        /* p->f where p = &Adapter->Intr: Adapter->Intr.f.  Where p points
+         * to a whole variable (a global struct), its fields are the
+         * record's, which p->f names already. */
         const char *dot = strchr(x->key, '.');
-        if (!dot)
+        if (!dot || !strpbrk(key_name(e, obj), ".["))
             return k;
         obj = derived_key(e, obj, dot);
     }

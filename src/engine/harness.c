@@ -61,7 +61,7 @@ static void forget_parameters(Engine *e, const Func *f, StateVec *out, int from)
 
 /* NDIS calls entry point ep from state s: role events around the call.
  * Exit states (locals stripped) are appended to out. */
-static void run_entry(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
+void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
 {
     const FuncRef *fr = &e->prog->funcs[ep->func];
     const Func *f = fr->f;
@@ -117,7 +117,7 @@ static void run_phase(Engine *e, RolePhase ph, StateVec *in, StateVec *out, int 
             continue;
         found = 1;
         for (int k = 0; k < in->n && !eng_budget_exceeded(e); k++)
-            run_entry(e, ep, in->v[k], out);
+            eng_run_callback(e, ep, in->v[k], out);
     }
     if (!found)
         for (int k = 0; k < in->n; k++)
@@ -178,7 +178,7 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
             if (role_phase(ep->role) != PH_RUNTIME)
                 continue;
             StateVec out = {0};
-            run_entry(e, ep, s, &out);
+            eng_run_callback(e, ep, s, &out);
             for (int k = 0; k < out.n; k++) {
                 State *n = st_copy(e, out.v[k]);
                 n->ret = av_top();

@@ -213,6 +213,7 @@ struct Engine {
     unsigned char **loop_heads;  /* per function, cd_loop_heads, built when first needed */
     /* which functions were analysed at all */
     unsigned char *reached;
+    int firing;              /* running timer callbacks at a cancel (interp.c) */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
@@ -333,6 +334,10 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
             const EventCtx *ctx, StateVec *out);
 int rx_rule_mentions_api(const Rule *r, const char *api);
 int rx_rule_mentions_role(const Rule *r, RoleKind role);
+
+/* harness.c: NDIS calls entry point ep from s (role events around it);
+ * its exit states, locals stripped, go to out. */
+void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 
 /* apimodel.c: the OS model after an external call (pre: the state before
  * it, x: after its generic effect).  0 when the API has no model. */

@@ -358,7 +358,35 @@ static int result_used(Engine *e, const Step *st, const State *s)
     return key_relevant(e, lk) || st_has_prefix(e, s, lk);
 }
 
+/* Cancelling a timer: until the cancel takes effect, the timer may still
+ * fire (a periodic watchdog halt cancels only after deregistering the
+ * interrupt).  The timer callbacks run here, from the state before the
+ * cancel, and the path goes on from what they leave too. */
+static int cancels_timer(const char *api)
+{
+    return api && (strcmp(api, "NdisCancelTimerObject") == 0 ||
+                   strcmp(api, "NdisMCancelTimer") == 0 || strcmp(api, "NdisCancelTimer") == 0);
+}
+
+static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out);
+
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
+{
+    if (cancels_timer(st->callee) && !e->firing && fr->keep == 0) {
+        e->firing = 1;
+        StateVec fired = {0};
+        for (int i = 0; i < e->prog->nentries; i++)
+            if (e->prog->entries[i].role == ROLE_TIMER)
+                eng_run_callback(e, &e->prog->entries[i], s, &fired);
+        e->firing = 0;
+        for (int k = 0; k < fired.n; k++)
+            call_step(e, fr, st, st_with_locals(e, fired.v[k], s), out);
+        free(fired.v);
+    }
+    call_step(e, fr, st, s, out);
+}
+
+static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     const char *name = st->callee;
     EventCtx ctx = {.fname = name ? name : "(indirect call)", .loc = st->loc,

@@ -260,6 +260,14 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
         e->scope = base->scope;
         e->param_index = base->param_index;
         e->base_key = base->base_key;    /* p->a.b: where p points, still */
+        /* a field of a global struct (NicDevice.InterruptConnected) is
+         * also the record's field as any pointer to it reaches it (the
+         * adapter context NDIS hands back is &NicDevice) */
+        if (base->heap_key)
+            e->heap_key = arena_printf(L->a, "%s.%s", base->heap_key, field);
+        else if (base->scope == SCOPE_GLOBAL && !base->a && strcmp(rec, "?") != 0 &&
+                 strcmp(rec, "<anonymous>") != 0 && strchr(base->key, '.') == NULL)
+            e->heap_key = e->tkey;
     } else {
         e->key = e->tkey;
         e->scope = SCOPE_HEAP;
