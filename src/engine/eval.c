@@ -34,7 +34,9 @@ int32_t ev_path_key(Engine *e, const Expr *x)
 }
 
 /* The key of `name(obj)` followed by suffix (".f", ".a.b"), interned once
- * per (obj, suffix) pair. */
+ * per (obj, suffix) pair.  A caller's local (a context block on its stack)
+ * is named "^" + its name in the functions it is lent to: no name of
+ * theirs can collide with that, and it is the same key down the calls. */
 static int32_t derived_key(Engine *e, int32_t obj, const char *suffix)
 {
     unsigned h = (unsigned)(((uint64_t)(uintptr_t)suffix * 0x9e3779b97f4a7c15ULL ^
@@ -43,9 +45,18 @@ static int32_t derived_key(Engine *e, int32_t obj, const char *suffix)
     if (c->obj == obj && c->suffix == suffix)
         return c->id;
     char buf[512];
-    snprintf(buf, sizeof buf, "%s%s", key_name(e, obj), suffix);
-    *c = (struct DerivedKey){obj, suffix, key_intern(e, buf, 1)};
+    int persistent = key_persistent(e, obj);
+    const char *name = key_name(e, obj);
+    snprintf(buf, sizeof buf, "%s%s%s", persistent || name[0] == '^' ? "" : "^", name, suffix);
+    *c = (struct DerivedKey){obj, suffix, key_intern(e, buf, persistent)};
     return c->id;
+}
+
+int32_t ev_lent_key(Engine *e, int32_t k)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "^%s", key_name(e, k));
+    return key_intern(e, buf, 0);
 }
 
 int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
@@ -55,15 +66,19 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
         return k;
     int32_t pk = key_find(e, x->base_key);
     const AbsVal *pv = pk ? st_get(s, pk) : NULL;
-    if (!pv || pv->pointee <= 0 || !key_persistent(e, pv->pointee))
+    if (!pv || pv->pointee <= 0)
         return k;
     int32_t obj = pv->pointee;
-    if (x->key[0] != '*') {
-        /* p->f where p = &Adapter->Intr: Adapter->Intr.f.  Where p points
-         * to a whole variable (a global struct), its fields are the
-         * record's, which p->f names already. */
+    int persistent = key_persistent(e, obj);
+    if (x->key[0] == '*') {
+        if (!persistent)        /* *out of a caller's local: out_params links it */
+            return k;
+    } else {
+        /* p->f where p = &Adapter->Intr: Adapter->Intr.f; where p = &Ctx on
+         * a caller's stack: ^Ctx.f.  Where p points to a whole global
+         * struct, its fields are the record's, which p->f names already. */
         const char *dot = strchr(x->key, '.');
-        if (!dot || !strpbrk(key_name(e, obj), ".["))
+        if (!dot || (persistent && !strpbrk(key_name(e, obj), ".[")))
             return k;
         obj = derived_key(e, obj, dot);
     }

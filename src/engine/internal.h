@@ -317,6 +317,8 @@ int32_t ev_path_key(Engine *e, const Expr *x);    /* key id of an EX_PATH, 0 if 
  * object, and p->f is that object's field f (given &Adapter->Interrupt), so
  * what the helper reads and writes through p is the caller's. */
 int32_t ev_key_in(Engine *e, const State *s, const Expr *x);
+/* "^k": how the functions a caller's local k is lent to (f(&Ctx)) name it. */
+int32_t ev_lent_key(Engine *e, int32_t k);
 
 /* ruleexec.c */
 typedef struct EventCtx {

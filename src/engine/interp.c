@@ -261,6 +261,13 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
             if (tv)
                 st_set(e, cs, dk, tv);
         }
+        /* the fields of a struct lent (f(&Ctx)): the callee reads p->f as ^Ctx.f */
+        for (int k = 0; t && k < caller->nfacts; k++)
+            if (key_is_below(e, caller->facts[k].key, t)) {
+                int32_t lk = ev_lent_key(e, caller->facts[k].key);
+                key_set_relevant(e, lk);
+                st_set(e, cs, lk, &caller->facts[k].v);
+            }
     }
     cs->ret = av_top();
     return cs;
@@ -280,6 +287,19 @@ static void out_params(Engine *e, const Func *f, const Step *st, int first, cons
         st_havoc_prefix(e, r, t);
         if (v)
             st_set(e, r, t, v);
+        /* and the fields of a lent struct come back from ^Ctx.f */
+        char buf[512];
+        snprintf(buf, sizeof buf, "^%s", key_name(e, t));
+        int32_t lent = key_find(e, buf);
+        if (!lent)
+            continue;
+        for (int k = 0; k < x->nfacts; k++)
+            if (key_is_below(e, x->facts[k].key, lent)) {
+                int32_t ck = key_intern(e, key_name(e, x->facts[k].key) + 1, 0);
+                key_set_relevant(e, ck);
+                st_set(e, r, ck, &x->facts[k].v);
+            }
+        st_havoc_prefix(e, r, lent);
     }
 }
 
@@ -415,9 +435,13 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
             if (nt == 0 || e->depth >= MAX_DEPTH)
                 sv_push(e, &done, external_effects(e, st, ps));
         } else {
-            State *x = external_effects(e, st, ps);
-            if (!inline_callbacks(e, fr, st, x, &done) && !api_model(e, st, ps, x, &done))
-                sv_push(e, &done, x);
+            /* a callback the API runs (a synchronize function) sees the
+             * state the API was called in, and its writes are the API's */
+            if (!inline_callbacks(e, fr, st, ps, &done)) {
+                State *x = external_effects(e, st, ps);
+                if (!api_model(e, st, ps, x, &done))
+                    sv_push(e, &done, x);
+            }
         }
         for (int k = 0; k < done.n; k++) {
             StateVec post = {0};

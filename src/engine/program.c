@@ -382,9 +382,21 @@ static int sl_has(Slice *sl, const Expr *x, int fi)
     if (!x || x->kind != EX_PATH || !x->key)
         return 0;
     int32_t id = ev_path_key(sl->e, x);
-    if (local_scope(x))
-        return loc_has(sl, id, fi);
-    return id > 0 && id < sl->nglob && sl->glob[id];
+    if (local_scope(x) ? loc_has(sl, id, fi) : id > 0 && id < sl->nglob && sl->glob[id])
+        return 1;
+    /* Ctx.Delay of a struct on the stack is what a callee given &Ctx reads
+     * as p->Delay (the record's field): relevant when that is */
+    if (x->tkey && x->tkey != x->key && strcmp(x->tkey, x->key) != 0) {
+        int32_t tk = key_intern_at(sl->e, x->tkey, 1);
+        if (tk > 0 && tk < sl->nglob && sl->glob[tk]) {
+            if (local_scope(x))
+                loc_add(sl, id, fi);
+            else
+                glob_add(sl, id);
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static void sl_expr(Slice *sl, const Expr *x, int fi)

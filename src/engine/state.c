@@ -620,8 +620,10 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
     return j;
 }
 
-static int kept(const int32_t *keep, int nkeep, int32_t k)
+static int kept(Engine *e, const int32_t *keep, int nkeep, int32_t k)
 {
+    if (key_name(e, k)[0] == '^')   /* a caller's local lent down the calls */
+        return 1;
     for (int i = 0; i < nkeep; i++)
         if (keep[i] == k)
             return 1;
@@ -639,13 +641,13 @@ State *st_strip_locals_but(Engine *e, const State *s, const int32_t *keep, int n
     }
     int nloc = 0;
     for (int i = 0; i < s->nfacts; i++)
-        nloc += !key_persistent(e, s->facts[i].key) && !kept(keep, nkeep, s->facts[i].key);
+        nloc += !key_persistent(e, s->facts[i].key) && !kept(e, keep, nkeep, s->facts[i].key);
     if (nloc == 0)
         return c;
     own_facts(e, c, 0);
     int k = 0;
     for (int i = 0; i < s->nfacts; i++)
-        if (key_persistent(e, s->facts[i].key) || kept(keep, nkeep, s->facts[i].key))
+        if (key_persistent(e, s->facts[i].key) || kept(e, keep, nkeep, s->facts[i].key))
             c->facts[k++] = s->facts[i];
     c->nfacts = k;
     return c;
