@@ -125,10 +125,19 @@ static void resolve_call(Program *p, const Unit *u, const Step *st, CallRes *r, 
             fi[n] = r->direct, first[n++] = 0;
         for (int x = 0; x < st->nargs && n < MAX_CALL_TARGETS; x++) {
             const Expr *ax = st->args[x];
-            RoleKind role = ax && ax->kind == EX_FUNC ? role_by_api_arg(st->callee, x + 1) : ROLE_NONE;
-            int ci = role != ROLE_NONE && role_phase(role) == PH_SYNC ? prog_lookup(p, u, ax->text) : -1;
-            if (ci >= 0)
-                fi[n] = ci, first[n++] = x + 1;
+            RoleKind role = ax ? role_by_api_arg(st->callee, x + 1) : ROLE_NONE;
+            if (role == ROLE_NONE || role_phase(role) != PH_SYNC)
+                continue;
+            if (ax->kind == EX_FUNC) {
+                int ci = prog_lookup(p, u, ax->text);
+                if (ci >= 0)
+                    fi[n] = ci, first[n++] = x + 1;
+            } else if (ax->kind == EX_PATH) {   /* a function stored where it is read */
+                int k = prog_targets(p, ax, fi + n, MAX_CALL_TARGETS - n);
+                for (int i = 0; i < k; i++)
+                    first[n + i] = x + 1;
+                n += k;
+            }
         }
     } else if (st->callee_expr) {
         n = prog_targets(p, st->callee_expr, fi, MAX_CALL_TARGETS);
@@ -614,11 +623,23 @@ static int cmp_entry(const void *x, const void *y)
     return a->func - b->func;
 }
 
+typedef struct Pending {
+    const Step *st;
+    int arg;
+    RoleKind role;
+} Pending;
+
+enum { MAX_PENDING = 4096 };
+
 void prog_build(Program *p, const Driver *drv, Arena *a)
 {
     memset(p, 0, sizeof *p);
     p->drv = drv;
     Builder b = {.p = p, .a = a};
+    Pending *pend = malloc(sizeof *pend * MAX_PENDING);
+    int npend = 0;
+    if (!pend)
+        abort();
     for (int u = 0; u < drv->nunits; u++)
         for (int i = 0; i < drv->units[u]->nfuncs; i++) {
             if (p->nfuncs == b.capf)
@@ -677,17 +698,34 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
                         add_called(&b, st->callee);
                     for (int x = 0; x < st->nargs; x++) {
                         const Expr *arg = st->args[x];
-                        if (!arg || arg->kind != EX_FUNC || !st->callee)
+                        if (!arg || !st->callee)
                             continue;
                         RoleKind role = role_by_api_arg(st->callee, x + 1);
-                        if (role != ROLE_NONE)
+                        if (role == ROLE_NONE)
+                            continue;
+                        if (arg->kind == EX_FUNC)
                             add_entry(&b, prog_lookup(p, un, arg->text), role,
                                       arena_printf(a, "argument %d of %s", x + 1, st->callee),
                                       st->loc);
+                        else if (arg->kind == EX_PATH && npend < MAX_PENDING)
+                            pend[npend++] = (Pending){st, x, role};
                     }
                 }
         }
     }
+    /* callbacks passed through a variable or field (A->Routine): the
+     * functions stored there, once every store is known */
+    for (int i = 0; i < npend; i++) {
+        int fi[MAX_CALL_TARGETS];
+        const Step *st = pend[i].st;
+        int n = prog_targets(p, st->args[pend[i].arg], fi, MAX_CALL_TARGETS);
+        for (int k = 0; k < n; k++)
+            add_entry(&b, fi[k], pend[i].role,
+                      arena_printf(a, "argument %d of %s (%s)", pend[i].arg + 1, st->callee,
+                                   st->args[pend[i].arg]->text),
+                      st->loc);
+    }
+    free(pend);
     if (p->nentries > 1)
         qsort(p->entries, (size_t)p->nentries, sizeof *p->entries, cmp_entry);
     resolve_calls(p, a);
