@@ -551,7 +551,11 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                             for (int t = 0; t < nt; t++)
                                 SET(all, tg[t]);
                         }
-                        if (nt == 0 && all[fi])       /* an API: its arguments */
+                        /* an API: its arguments, when the rule reads them (an
+                         * event of this API) or its result is kept (its value
+                         * may come from them: InterlockedExchange) */
+                        if (nt == 0 && st->callee &&
+                            (rx_rule_mentions_api(e->rule, st->callee) || sl_has(&sl, st->lhs, fi)))
                             for (int x = 0; x < st->nargs; x++)
                                 sl_expr(&sl, st->args[x], fi);
                         for (int t = 0; t < nt; t++) {

