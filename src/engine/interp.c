@@ -390,9 +390,20 @@ static int cancels_timer(const char *api)
 
 static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out);
 
+/* No watched object is in a state of its own (no spin lock held): a
+ * timer callback run here stands for one on another processor, which
+ * shares the interrupt's state but not what this thread holds. */
+static int nothing_held(const State *s)
+{
+    for (int i = 0; i < s->ninst; i++)
+        if (s->inst[i].obj)
+            return 0;
+    return 1;
+}
+
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
-    if (cancels_timer(st->callee) && !e->firing && fr->keep == 0) {
+    if (cancels_timer(st->callee) && !e->firing && fr->keep == 0 && nothing_held(s)) {
         e->firing = 1;
         StateVec fired = {0};
         for (int i = 0; i < e->prog->nentries; i++)
