@@ -502,8 +502,6 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
     SliceFn *sfn = calloc(nf, sizeof *sfn);
     if (!all || !ret || !eff || !sfn)
         abort();
-    for (int fi = 0; fi < p->nfuncs; fi++)
-        all[fi] = touches[fi];
     for (int i = 0; i < p->nentries; i++) {
         RolePhase ph = role_phase(p->entries[i].role);
         if (ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)   /* the harness tests their status */
@@ -554,12 +552,19 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                         /* an API: its arguments, when the rule reads them (an
                          * event of this API) or its result is kept (its value
                          * may come from them: InterlockedExchange) */
-                        if (nt == 0 && st->callee &&
-                            (rx_rule_mentions_api(e->rule, st->callee) || sl_has(&sl, st->lhs, fi)))
+                        int api = st->callee && (!cr || cr->direct < 0) &&
+                                  rx_rule_mentions_api(e->rule, st->callee);
+                        if (api || (nt == 0 && st->callee && sl_has(&sl, st->lhs, fi)))
                             for (int x = 0; x < st->nargs; x++)
                                 sl_expr(&sl, st->args[x], fi);
+                        /* a call that can fire one of the rule's events: the
+                         * branches deciding whether it runs matter */
+                        if (api)
+                            need = 1;
                         for (int t = 0; t < nt; t++) {
                             const Func *c = p->funcs[tg[t]].f;
+                            if (touches[tg[t]])
+                                need = 1;
                             if (sl_has(&sl, st->lhs, fi))
                                 SET(ret, tg[t]);
                             if (eff[tg[t]]) {
