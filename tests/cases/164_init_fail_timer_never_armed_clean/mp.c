@@ -1,8 +1,13 @@
 /*
- * Case 164_halt_local_handle_copy_clean: twin of 163 (halt moves the handle into a local, NULLs the
- * adapter's, masks and deregisters through the local) that passes the adapter's handle, NULL by
- * then, to MpStopReceiveUnit, which therefore stops the receive unit without synchronizing.
- * Expected: clean.
+ * Case 164_init_fail_timer_never_armed_clean: MpInitializeEx registers the interrupt, enables the
+ * chip under NdisMSynchronizeWithInterruptEx, allocates a periodic link-watchdog timer object
+ * (NdisAllocateTimerObject; its callback samples the PHY under NdisMSynchronizeWithInterruptEx
+ * without any test) and allocates the receive ring; it arms the timer (NdisSetTimerObject) only as
+ * its very last step, when nothing can fail any more.  Its goto-Fail path deregisters the
+ * interrupt first and then cancels and frees the timer object if one was allocated: the timer was
+ * never set on any failing path, so it cannot fire, and nothing of the adapter runs after a failed
+ * MpInitializeEx.  Halt cancels the timer before it masks and deregisters.  Expected: clean (unlike
+ * 108, where halt deregisters while the armed watchdog can still fire).
  */
 
 #include <ndis.h>
@@ -24,14 +29,20 @@
 #define MP_INT_LINK             0x04
 #define MP_INT_ALL              (MP_INT_RX | MP_INT_TX | MP_INT_LINK)
 #define MP_CONTROL_RESET        0x80000000
-#define MP_CONTROL_RX_ENABLE    0x00000001
+#define MP_REG_PHY_STATUS       0x20
+#define MP_PHY_LINK_UP          0x04
+
+#define MP_RX_RING_SIZE         256
+#define MP_RX_BUFFER_SIZE       2048
+#define MP_WATCHDOG_PERIOD_MS   2000
 
 #define MP_READ_REG(_A, _R)      ((_A)->Registers[(_R) / sizeof(ULONG)])
 #define MP_WRITE_REG(_A, _R, _V) ((_A)->Registers[(_R) / sizeof(ULONG)] = (ULONG)(_V))
 
 typedef struct _MP_ADAPTER {
     NDIS_HANDLE             AdapterHandle;
-    NDIS_HANDLE             InterruptHandle;    // NULL once halt has taken the interrupt away
+    NDIS_HANDLE             InterruptHandle;
+    BOOLEAN                 InterruptRegistered;
     volatile ULONG         *Registers;          // mapped CSR window
     ULONG                   PendingEvents;      // ISR -> DPC, under interrupt sync
     ULONG                   PacketFilter;
@@ -39,6 +50,9 @@ typedef struct _MP_ADAPTER {
     NDIS_SPIN_LOCK          RecvLock;
     ULONG64                 FramesSent;
     ULONG64                 FramesReceived;
+    NDIS_HANDLE             WatchdogTimer;
+    BOOLEAN                 LinkUp;
+    PUCHAR                  RxBuffers;          // MP_RX_RING_SIZE * MP_RX_BUFFER_SIZE
 } MP_ADAPTER, *PMP_ADAPTER;
 
 NDIS_HANDLE MpDriverHandle;
@@ -46,7 +60,6 @@ NDIS_HANDLE MpDriverHandle;
 MINIPORT_SYNCHRONIZE_INTERRUPT MpDisableInterruptSync;
 MINIPORT_SYNCHRONIZE_INTERRUPT MpEnableInterruptSync;
 MINIPORT_SYNCHRONIZE_INTERRUPT MpSetFilterSync;
-MINIPORT_SYNCHRONIZE_INTERRUPT MpStopReceiveSync;
 MINIPORT_ISR MpIsr;
 MINIPORT_INTERRUPT_DPC MpDpc;
 MINIPORT_ENABLE_INTERRUPT MpEnableInterrupt;
@@ -66,6 +79,8 @@ MINIPORT_DEVICE_PNP_EVENT_NOTIFY MpDevicePnPEvent;
 MINIPORT_SHUTDOWN MpShutdown;
 MINIPORT_SET_OPTIONS MpSetOptions;
 MINIPORT_UNLOAD MpUnload;
+NDIS_TIMER_FUNCTION MpWatchdogTimer;
+MINIPORT_SYNCHRONIZE_INTERRUPT MpReadLinkSync;
 DRIVER_INITIALIZE DriverEntry;
 
 BOOLEAN
@@ -96,12 +111,11 @@ MpSetFilterSync(PVOID SynchronizeContext)
 }
 
 BOOLEAN
-MpStopReceiveSync(PVOID SynchronizeContext)
+MpReadLinkSync(PVOID SynchronizeContext)
 {
     PMP_ADAPTER Adapter = (PMP_ADAPTER)SynchronizeContext;
 
-    MP_WRITE_REG(Adapter, MP_REG_CONTROL, MP_READ_REG(Adapter, MP_REG_CONTROL) & ~MP_CONTROL_RX_ENABLE);
-    Adapter->PendingEvents &= ~MP_INT_RX;
+    Adapter->LinkUp = (MP_READ_REG(Adapter, MP_REG_PHY_STATUS) & MP_PHY_LINK_UP) ? TRUE : FALSE;
     return TRUE;
 }
 
@@ -148,24 +162,13 @@ MpFreeAdapter(PMP_ADAPTER Adapter)
         NdisMUnmapIoSpace(Adapter->AdapterHandle, (PVOID)Adapter->Registers, MP_REG_WINDOW_SIZE);
         Adapter->Registers = NULL;
     }
+    if (Adapter->RxBuffers != NULL) {
+        NdisFreeMemory(Adapter->RxBuffers, MP_RX_RING_SIZE * MP_RX_BUFFER_SIZE, 0);
+        Adapter->RxBuffers = NULL;
+    }
     NdisFreeSpinLock(&Adapter->SendLock);
     NdisFreeSpinLock(&Adapter->RecvLock);
     NdisFreeMemory(Adapter, sizeof(MP_ADAPTER), 0);
-}
-
-//
-// Stop the receive unit.  The caller passes the interrupt handle it holds (the adapter's
-// may already be NULL when halt runs): with an interrupt, the ISR's view of the receive
-// events is cleared in the same synchronized section.
-//
-static VOID
-MpStopReceiveUnit(PMP_ADAPTER Adapter, NDIS_HANDLE InterruptHandle)
-{
-    if (InterruptHandle != NULL) {
-        NdisMSynchronizeWithInterruptEx(InterruptHandle, 0, MpStopReceiveSync, Adapter);
-    } else {
-        MP_WRITE_REG(Adapter, MP_REG_CONTROL, MP_READ_REG(Adapter, MP_REG_CONTROL) & ~MP_CONTROL_RX_ENABLE);
-    }
 }
 
 BOOLEAN
@@ -198,9 +201,6 @@ MpDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext, PVOID Rece
     UNREFERENCED_PARAMETER(ReceiveThrottleParameters);
     UNREFERENCED_PARAMETER(NdisReserved2);
 
-    if (Adapter->InterruptHandle == NULL) {
-        return;
-    }
     Events = Adapter->PendingEvents;
     Adapter->PendingEvents = 0;
     if (Events & MP_INT_RX) {
@@ -232,6 +232,26 @@ MpDisableInterrupt(NDIS_HANDLE MiniportInterruptContext)
     MP_WRITE_REG(Adapter, MP_REG_INT_MASK, 0);
 }
 
+//
+// Link watchdog: samples the PHY under the interrupt lock (the ISR reads the same
+// register) every MP_WATCHDOG_PERIOD_MS.  Armed at the end of the hardware bring-up.
+//
+VOID
+MpWatchdogTimer(PVOID SystemSpecific1, PVOID FunctionContext, PVOID SystemSpecific2, PVOID SystemSpecific3)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)FunctionContext;
+    BOOLEAN WasUp = Adapter->LinkUp;
+
+    UNREFERENCED_PARAMETER(SystemSpecific1);
+    UNREFERENCED_PARAMETER(SystemSpecific2);
+    UNREFERENCED_PARAMETER(SystemSpecific3);
+
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpReadLinkSync, Adapter);
+    if (WasUp != Adapter->LinkUp) {
+        NdisWriteErrorLogEntry(Adapter->AdapterHandle, NDIS_ERROR_CODE_HARDWARE_FAILURE, 1, (ULONG)Adapter->LinkUp);
+    }
+}
+
 NDIS_STATUS
 MpInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext, PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
 {
@@ -239,6 +259,8 @@ MpInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverCont
     NDIS_STATUS Status;
     NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegistrationAttributes;
     NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS InterruptChars;
+    NDIS_TIMER_CHARACTERISTICS TimerChars;
+    LARGE_INTEGER DueTime;
 
     UNREFERENCED_PARAMETER(MiniportDriverContext);
 
@@ -285,18 +307,49 @@ MpInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverCont
     if (Status != NDIS_STATUS_SUCCESS) {
         goto Fail;
     }
+    Adapter->InterruptRegistered = TRUE;
 
     Status = MpHwReset(Adapter);
     if (Status != NDIS_STATUS_SUCCESS) {
         goto Fail;
     }
     NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpEnableInterruptSync, Adapter);
+
+    NdisZeroMemory(&TimerChars, sizeof(TimerChars));
+    TimerChars.Header.Type = NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS;
+    TimerChars.Header.Revision = NDIS_TIMER_CHARACTERISTICS_REVISION_1;
+    TimerChars.Header.Size = NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1;
+    TimerChars.AllocationTag = MP_POOL_TAG;
+    TimerChars.TimerFunction = MpWatchdogTimer;
+    TimerChars.FunctionContext = Adapter;
+    Status = NdisAllocateTimerObject(MiniportAdapterHandle, &TimerChars, &Adapter->WatchdogTimer);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        goto Fail;
+    }
+
+    // The receive ring is allocated last: it is the allocation most likely to fail on a
+    // fragmented system, and everything above is cheap to undo.  The watchdog is armed only
+    // once nothing can fail any more.
+    Adapter->RxBuffers = NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle,
+                                                           MP_RX_RING_SIZE * MP_RX_BUFFER_SIZE,
+                                                           MP_POOL_TAG, NormalPoolPriority);
+    if (Adapter->RxBuffers == NULL) {
+        Status = NDIS_STATUS_RESOURCES;
+        goto Fail;
+    }
+    DueTime.QuadPart = -10000LL * MP_WATCHDOG_PERIOD_MS;
+    NdisSetTimerObject(Adapter->WatchdogTimer, DueTime, MP_WATCHDOG_PERIOD_MS, NULL);
     return NDIS_STATUS_SUCCESS;
 
 Fail:
-    if (Adapter->InterruptHandle != NULL) {
+    if (Adapter->InterruptRegistered) {
         NdisMDeregisterInterruptEx(Adapter->InterruptHandle);
-        Adapter->InterruptHandle = NULL;
+        Adapter->InterruptRegistered = FALSE;
+    }
+    if (Adapter->WatchdogTimer != NULL) {
+        NdisCancelTimerObject(Adapter->WatchdogTimer);
+        NdisFreeTimerObject(Adapter->WatchdogTimer);
+        Adapter->WatchdogTimer = NULL;
     }
     MpFreeAdapter(Adapter);
     return Status;
@@ -306,24 +359,17 @@ VOID
 MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
 {
     PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
-    NDIS_HANDLE InterruptHandle;
 
     UNREFERENCED_PARAMETER(HaltAction);
 
-    //
-    // Take the handle out of the adapter first: from here on the packet-filter OID
-    // finds no interrupt and leaves the hardware alone.
-    //
-    NdisAcquireSpinLock(&Adapter->RecvLock);
-    InterruptHandle = Adapter->InterruptHandle;
-    Adapter->InterruptHandle = NULL;
-    NdisReleaseSpinLock(&Adapter->RecvLock);
-
-    if (InterruptHandle != NULL) {
-        NdisMSynchronizeWithInterruptEx(InterruptHandle, 0, MpDisableInterruptSync, Adapter);
-        NdisMDeregisterInterruptEx(InterruptHandle);
+    NdisCancelTimerObject(Adapter->WatchdogTimer);
+    NdisFreeTimerObject(Adapter->WatchdogTimer);
+    Adapter->WatchdogTimer = NULL;
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter);
+    if (Adapter->InterruptRegistered) {
+        NdisMDeregisterInterruptEx(Adapter->InterruptHandle);
+        Adapter->InterruptRegistered = FALSE;
     }
-    MpStopReceiveUnit(Adapter, Adapter->InterruptHandle);
     MpFreeAdapter(Adapter);
 }
 
@@ -357,9 +403,7 @@ MpSetInformation(PMP_ADAPTER Adapter, PNDIS_OID_REQUEST OidRequest)
             return NDIS_STATUS_INVALID_LENGTH;
         }
         Adapter->PacketFilter = *(PULONG)Buffer;
-        if (Adapter->InterruptHandle != NULL) {
-            NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpSetFilterSync, Adapter);
-        }
+        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpSetFilterSync, Adapter);
         OidRequest->DATA.SET_INFORMATION.BytesRead = sizeof(ULONG);
         return NDIS_STATUS_SUCCESS;
 
