@@ -1,6 +1,6 @@
 /*
  * Case 169_generated_long_deep_functions_defect: generated code, for speed and stack depth.
- * MpProgramPhy, generated from the vendor's PHY script, is one function of about 2000 statements
+ * MpProgramPhy, generated from the vendor's PHY script, is one function of about 4000 statements
  * (indirect register writes, some under `if (Adapter->ChipRevision >= n)`, and a flush under
  * NdisMSynchronizeWithInterruptEx after each of its 25 blocks); MpInitializeEx runs it while the
  * interrupt is registered (clean).  MpApplyQuiesceErrata, generated from the errata sheet, nests
