@@ -216,6 +216,56 @@ static OpClass classify_binary(const char *t, OpKind *op)
     return OPK_NONE;
 }
 
+/* The operator after a left operand that ends where its last token is
+ * spelled (a macro body "(_A)->Handle != NULL" with NULL a macro of its
+ * own): the first punctuation token from there that is not the operand's
+ * own closing bracket. */
+static int token_after_operand(Lower *L, CXCursor operand, char *buf, size_t size)
+{
+    CXCursor e = operand;
+    while (e.kind == CXCursor_UnexposedExpr) {        /* implicit conversions */
+        int b = kids(L, e), n = L->ncs - b;
+        CXCursor k = n == 1 ? L->cs[b] : e;
+        L->ncs = b;
+        if (n != 1)
+            return 0;
+        e = k;
+    }
+    /* a member or variable reference is located at its name, spelled in
+     * the macro body; the operator is the next punctuation token */
+    if (e.kind != CXCursor_MemberRefExpr && e.kind != CXCursor_DeclRefExpr)
+        return 0;
+    CXFile f;
+    unsigned off;
+    if (!k_spelled_at(L, clang_getCursorLocation(e), &f, &off))
+        return 0;
+    CXSourceLocation from = clang_getLocationForOffset(L->tu, f, off);
+    int found = 0;
+    for (unsigned span = 128; span >= 8 && !found; span /= 2) {
+        CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off + span);
+        CXToken *toks = NULL;
+        unsigned n = 0;
+        clang_tokenize(L->tu, clang_getRange(from, to), &toks, &n);
+        unsigned i = 0;
+        while (i < n && clang_getTokenKind(toks[i]) == CXToken_Comment)
+            i++;
+        i++;                                        /* the name itself */
+        while (i < n && clang_getTokenKind(toks[i]) == CXToken_Comment)
+            i++;
+        if (i < n && clang_getTokenKind(toks[i]) == CXToken_Punctuation) {
+            CXString sp = clang_getTokenSpelling(L->tu, toks[i]);
+            snprintf(buf, size, "%s", clang_getCString(sp));
+            clang_disposeString(sp);
+            found = 1;
+        }
+        if (toks)
+            clang_disposeTokens(L->tu, toks, n);
+        if (n > i)
+            break;
+    }
+    return found;
+}
+
 OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
 {
     *op = OP_COUNT;
@@ -257,6 +307,13 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
     /* a macro body "(a) op b" with b a parameter: after the parenthesised
      * left operand */
     if (k == OPK_NONE && token_after_parens(L, lhs, tok, sizeof tok)) {
+        k = classify_binary(tok, op);
+        if (k == OPK_COMMA)
+            k = OPK_NONE;
+    }
+    /* "(_A)->Handle != NULL" in a macro body, NULL a macro too: after the
+     * left operand's last token */
+    if (k == OPK_NONE && in_macro(L, c) && token_after_operand(L, lhs, tok, sizeof tok)) {
         k = classify_binary(tok, op);
         if (k == OPK_COMMA)
             k = OPK_NONE;

@@ -542,6 +542,40 @@ static void operators_inside_macros(void **state)
     cfg_free_unit(u);
 }
 
+/* "(_A)->Handle != NULL" in a macro body, NULL a macro too: the operator
+ * is found after the member name where the body spells it */
+static void operator_after_member_in_macro(void **state)
+{
+    (void)state;
+    Unit *u;
+    const Func *f = lower1(&u, "macro_member_ops", DECLS
+        "#define MY_NULL ((void *)0)\n"
+        "#define MY_TRUE 1\n"
+        "#define CONNECTED(_A) ((_A)->Handle != MY_NULL)\n"
+        "#define READY(_A) ((_A)->Flags == MY_TRUE)\n"
+        "#define CHK(x) (x)\n"
+        "struct H { void *Handle; int Flags; };\n"
+        "void f(struct H *a, int s) {\n"
+        "  if (CONNECTED(a)) Sync(a);\n"
+        "  if (READY(a)) Sync(a);\n"
+        "  if (CHK(s) && s) Sync(a);\n"
+        "}\n");
+    const Block *b0 = &f->blocks[0];
+    assert_int_equal(b0->cond->kind, EX_BINOP);
+    assert_int_equal(b0->cond->op, OP_NE);
+    int eq = 0, unknown = 0;
+    for (int i = 0; i < f->nblocks; i++) {
+        const Block *b = &f->blocks[i];
+        if (b->term == T_BRANCH && b->cond) {
+            eq += b->cond->kind == EX_BINOP && b->cond->op == OP_EQ;
+            unknown += b->cond->kind == EX_UNKNOWN;
+        }
+    }
+    assert_int_equal(eq, 1);
+    assert_int_equal(unknown, 0);
+    cfg_free_unit(u);
+}
+
 static void deep_nesting_does_not_overflow(void **state)
 {
     (void)state;
@@ -600,6 +634,7 @@ int main(void)
         cmocka_unit_test(params_scope_and_index),
         cmocka_unit_test(locations_are_expansions),
         cmocka_unit_test(operators_inside_macros),
+        cmocka_unit_test(operator_after_member_in_macro),
         cmocka_unit_test(deep_nesting_does_not_overflow),
         cmocka_unit_test(huge_function_lowers),
     };
