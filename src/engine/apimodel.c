@@ -130,6 +130,17 @@ static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, con
     return 0;
 }
 
+int api_arms_timer(const char *api)
+{
+    static const char *const set[] = {"NdisSetTimerObject", "NdisMSetPeriodicTimer", "NdisMSetTimer",
+                                      "NdisSetTimer", "NdisSetPeriodicTimer", "KeSetTimer",
+                                      "KeSetTimerEx", "KeSetCoalescableTimer"};
+    for (size_t i = 0; api && i < sizeof set / sizeof set[0]; i++)
+        if (strcmp(api, set[i]) == 0)
+            return 1;
+    return 0;
+}
+
 int api_model(Engine *e, const Step *st, const State *pre, const State *x, StateVec *out)
 {
     if (!st->callee)

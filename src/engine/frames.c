@@ -126,6 +126,8 @@ Frames *fr_build(Engine *e)
                 }
                 if (names_api(e->rule, st->callee))
                     f->touches[fi] = 1;
+                if (api_arms_timer(st->callee))
+                    kv_add(w, e->timer_armed);
                 for (int a = 0; a < st->nargs; a++) {
                     const Expr *x = st->args[a];
                     reads_of(e, r, x);

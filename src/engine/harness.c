@@ -205,6 +205,8 @@ static State *initial_state(Engine *e)
         for (int k = 0; k < r->nvars; k++)
             s->inst[0].vars[k] = av_const(r->vars[k].init);
     }
+    AbsVal zero = av_const(0);
+    st_set(e, s, e->timer_armed, &zero);
     st_finish(s);
     return s;
 }
@@ -306,6 +308,7 @@ static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep
     e->rep = rep;
     e->arena = a;
     e->keys = keytab_new(a);
+    e->timer_armed = key_intern(e, "<timer armed>", 1);
     e->deadline = deadline;
     e->state_budget = state_budget;
     e->set_keep = KEEP;
@@ -317,6 +320,7 @@ static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep
     e->frames = fr_build(e);
     prog_slice(e, prog, fr_touch_set(e->frames), a);
     keytab_refresh(e);
+    key_set_relevant(e, e->timer_armed);
     if (getenv("DRVCHECK_ENGINE_STATS"))
         e->work = calloc((size_t)prog->nfuncs + 1, sizeof *e->work);
 }

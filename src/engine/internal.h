@@ -214,6 +214,7 @@ struct Engine {
     /* which functions were analysed at all */
     unsigned char *reached;
     int firing;              /* running timer callbacks at a cancel (interp.c) */
+    int32_t timer_armed;     /* key: a timer may have been set on the path (interp.c) */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
@@ -344,6 +345,8 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 /* apimodel.c: the OS model after an external call (pre: the state before
  * it, x: after its generic effect).  0 when the API has no model. */
 int api_model(Engine *e, const Step *st, const State *pre, const State *x, StateVec *out);
+/* Does this API arm a timer (NdisSetTimerObject, ...)? */
+int api_arms_timer(const char *api);
 
 /* frames.c */
 Frames *fr_build(Engine *e);

@@ -388,6 +388,17 @@ static int cancels_timer(const char *api)
                    strcmp(api, "NdisMCancelTimer") == 0 || strcmp(api, "NdisCancelTimer") == 0);
 }
 
+/* ... only once it was armed: a timer allocated early and armed as
+ * initialisation's last step cannot fire in an earlier failure path.
+ * e->timer_armed is 0 from the start, 1 once a timer is set on the path
+ * (api_arms_timer). */
+static int may_be_armed(Engine *e, const State *s)
+{
+    int64_t c;
+    const AbsVal *v = st_get(s, e->timer_armed);
+    return !(v && av_is_const(v, &c) && c == 0);
+}
+
 static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out);
 
 /* No watched object is in a state of its own (no spin lock held): a
@@ -403,7 +414,8 @@ static int nothing_held(const State *s)
 
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
-    if (cancels_timer(st->callee) && !e->firing && fr->keep == 0 && nothing_held(s)) {
+    if (cancels_timer(st->callee) && !e->firing && fr->keep == 0 && nothing_held(s) &&
+        may_be_armed(e, s)) {
         e->firing = 1;
         StateVec fired = {0};
         for (int i = 0; i < e->prog->nentries; i++)
@@ -450,6 +462,10 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
              * state the API was called in, and its writes are the API's */
             if (!inline_callbacks(e, fr, st, ps, &done)) {
                 State *x = external_effects(e, st, ps);
+                if (api_arms_timer(name)) {
+                    AbsVal one = av_const(1);
+                    st_set(e, x, e->timer_armed, &one);
+                }
                 if (!api_model(e, st, ps, x, &done))
                     sv_push(e, &done, x);
             }
