@@ -136,6 +136,15 @@ typedef struct FnStore {
     Loc loc;
 } FnStore;
 
+/* The value a global variable defined in this unit starts with: all zero
+ * (no initialiser: C zeroes it; its fields and elements too), or one
+ * integer constant.  Globals with other initialisers are not listed. */
+typedef struct GlobalInit {
+    const char *key;         /* the variable's key; for a struct, its record ("_NIC_DEVICE") */
+    int zero;                /* everything at or below key is 0 */
+    long long value;         /* else key starts as this */
+} GlobalInit;
+
 /* A role type declaration seen for a function (MINIPORT_HALT MPHalt;). */
 typedef struct RoleDecl {
     const char *func;
@@ -149,6 +158,8 @@ typedef struct Unit {
     int nfuncs;
     FnStore *fnstores;
     int nfnstores;
+    GlobalInit *ginits;
+    int nginits;
     RoleDecl *roles;
     int nroles;
     const char **noreturn_fns; /* functions declared noreturn (for other units' calls) */

@@ -377,3 +377,4 @@ State *fr_restore(Engine *e, const CallSplit *sp, const State *x)
     st_finish(r);
     return r;
 }
+

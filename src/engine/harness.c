@@ -193,6 +193,91 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
     ss_free(set);
 }
 
+/* Keys the driver writes (anything but 0, with zero_ok: an assignment of
+ * another value, a call's result, its address passed to a call); for an
+ * element at a variable index, the whole array. */
+static unsigned char *written_keys(Engine *e, int32_t nkeys, int zero_ok)
+{
+    unsigned char *w = calloc((size_t)nkeys + 1, 1);
+    if (!w)
+        abort();
+    const Program *p = e->prog;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *f = p->funcs[fi].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                int32_t keys[64];
+                int n = 0;
+                if (st->lhs && st->lhs->kind == EX_PATH &&
+                    !(zero_ok && st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_INT &&
+                      st->rhs->ival == 0))
+                    keys[n++] = ev_path_key(e, st->lhs);
+                for (int a = 0; st->kind == ST_CALL && a < st->nargs && n < 64; a++)
+                    if (st->args[a] && st->args[a]->kind == EX_ADDR && st->args[a]->a &&
+                        st->args[a]->a->kind == EX_PATH)
+                        keys[n++] = ev_path_key(e, st->args[a]->a);
+                for (int i = 0; i < n; i++) {
+                    int32_t arr = keys[i] ? key_array_of(e, keys[i]) : 0;
+                    if (keys[i] > 0 && keys[i] < nkeys)
+                        w[keys[i]] = 1;
+                    if (arr > 0 && arr < nkeys)
+                        w[arr] = 1;
+                }
+            }
+    }
+    return w;
+}
+
+/* Globals start as C starts them: zero, or their constant initialiser
+ * (Unit.ginits); what lies below a zeroed global (its fields, its
+ * elements) is zero too.  Only for what the driver never writes another
+ * value to: a global a callback counts up (adapters initialised) may hold
+ * what another adapter's callbacks left there, and the harness runs one
+ * adapter.  Only tracked keys get a fact. */
+static void global_values(Engine *e, State *s)
+{
+    const Driver *d = e->prog->drv;
+    int32_t nkeys = 1;
+    while (key_name(e, nkeys)[0])
+        nkeys++;
+    unsigned char *zero = calloc((size_t)nkeys + 1, 1);
+    unsigned char *written = written_keys(e, nkeys, 1), *any_write = written_keys(e, nkeys, 0);
+    if (!zero)
+        abort();
+    int any = 0;
+    for (int u = 0; u < d->nunits; u++)
+        for (int i = 0; i < d->units[u]->nginits; i++) {
+            const GlobalInit *g = &d->units[u]->ginits[i];
+            int32_t k = key_find(e, g->key);
+            if (!k)
+                continue;
+            if (g->zero) {
+                zero[k] = 1;
+                any = 1;
+            } else if (key_relevant(e, k) && !(g->value ? any_write : written)[k]) {
+                AbsVal v = av_const(g->value);
+                st_set(e, s, k, &v);
+            }
+        }
+    AbsVal z = av_const(0);
+    for (int32_t k = 1; any && k < nkeys; k++) {
+        if (!key_relevant(e, k) || key_array_of(e, k) || st_get(s, k))
+            continue;
+        int w = 0;
+        for (int32_t a = k; a > 0 && !w; a = key_parent(e, a))
+            w = a < nkeys && written[a];
+        for (int32_t a = k; a > 0 && !w; a = key_parent(e, a))
+            if (a < nkeys && zero[a]) {
+                st_set(e, s, k, &z);
+                break;
+            }
+    }
+    free(zero);
+    free(written);
+    free(any_write);
+}
+
 static State *initial_state(Engine *e)
 {
     State *s = st_new(e);
@@ -207,6 +292,7 @@ static State *initial_state(Engine *e)
     }
     AbsVal zero = av_const(0);
     st_set(e, s, e->timer_armed, &zero);
+    global_values(e, s);
     st_finish(s);
     return s;
 }

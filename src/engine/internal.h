@@ -231,7 +231,9 @@ int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
 int32_t key_intern_at(Engine *e, const char *key, int persistent);
 /* Is k below anc ("anc.f", "anc[]", "anc.f.g")? */
 int key_is_below(Engine *e, int32_t k, int32_t anc);
-int32_t key_parent(Engine *e, int32_t k);      /* "k" of "k.f" / "k[]", else 0 */
+int32_t key_parent(Engine *e, int32_t k);
+/* The array of an element key with a variable index ("a" of "a[].f"), or 0. */
+int32_t key_array_of(Engine *e, int32_t k);      /* "k" of "k.f" / "k[]", else 0 */
 int key_has_below(Engine *e, int32_t id);
 const char *key_name(Engine *e, int32_t id);
 int key_persistent(Engine *e, int32_t id);

@@ -538,6 +538,14 @@ static State *do_assign(Engine *e, const Step *st, State *s)
     int32_t k = ev_key_in(e, s, st->lhs);
     if (!k)
         return s;
+    int32_t arr = key_array_of(e, k);
+    if (arr) {              /* some element: every element's facts go */
+        if (!st_has_prefix(e, s, arr))
+            return s;
+        State *n = st_copy(e, s);
+        st_havoc_prefix(e, n, arr);
+        return n;
+    }
     if (!key_relevant(e, k) && !st_has_prefix(e, s, k))
         return s;           /* nothing known, nothing to learn: no new state */
     AbsVal v = st->rhs ? ev_expr(e, s, st->rhs) : av_top();

@@ -61,6 +61,23 @@ static const char *last_member(const char *tkey)
     return dot ? dot + 1 : NULL;
 }
 
+/* The same place, whatever the array indices ("t[2].Fn", "t[].Fn"). */
+static int same_slots(const char *a, const char *b)
+{
+    while (*a && *b) {
+        if (*a == '[' && *b == '[') {
+            while (*a && *a != ']')
+                a++;
+            while (*b && *b != ']')
+                b++;
+            continue;
+        }
+        if (*a++ != *b++)
+            return 0;
+    }
+    return *a == *b;
+}
+
 /* Functions a call through `callee` (an EX_PATH) may reach; returns count. */
 static int prog_targets(const Program *p, const Expr *callee, int *out, int max)
 {
@@ -80,7 +97,7 @@ static int prog_targets(const Program *p, const Expr *callee, int *out, int max)
     for (int i = 0; i < p->nstores && n < max; i++) {
         const struct Store *s = &p->stores[i];
         int match = (callee->tkey && s->tkey && strcmp(callee->tkey, s->tkey) == 0) ||
-                    (callee->key && s->key && strcmp(callee->key, s->key) == 0);
+                    (callee->key && s->key && same_slots(callee->key, s->key));
         if (!match)
             continue;
         int dup = 0;

@@ -346,11 +346,27 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
     s->facts_shared = 0;
 }
 
-/* Forget key and everything below it ("k.f", "k[]", "k->..."). */
+int32_t key_array_of(Engine *e, int32_t k)
+{
+    const char *n = key_name(e, k), *b = strstr(n, "[]");
+    if (!b || b == n)
+        return 0;
+    char buf[512];
+    size_t len = (size_t)(b - n) < sizeof buf - 1 ? (size_t)(b - n) : sizeof buf - 1;
+    memcpy(buf, n, len);
+    buf[len] = 0;
+    return key_find(e, buf);
+}
+
+/* Forget key and everything below it ("k.f", "k[]", "k->..."); for some
+ * element of an array (a[].f: a variable index), every element. */
 void st_havoc_prefix(Engine *e, State *s, int32_t key)
 {
     if (key <= 0)
         return;
+    int32_t arr = key_array_of(e, key);
+    if (arr)
+        key = arr;
     st_lost_del(e, s, key);
     if (!st_has_prefix(e, s, key))
         return;

@@ -81,6 +81,39 @@ static Func *new_func(Lower *L, CXCursor c)
     return f;
 }
 
+/* What a global defined here starts as (Unit.ginits): no initialiser is
+ * all zero; an integer constant (BOOLEAN g_Registered = FALSE;) is that. */
+static void global_init(Lower *L, CXCursor c, CXType t, CXCursor init)
+{
+    GlobalInit g = {0};
+    L->fn = NULL;
+    Expr *v = k_var_path(L, c, t);
+    if (!v->key)
+        return;
+    if (clang_Cursor_isNull(init)) {
+        const char *rec = k_record_name(L, t);
+        CXType ct = clang_getCanonicalType(t);
+        int is_rec = ct.kind == CXType_Record && rec && strcmp(rec, "<anonymous>") != 0;
+        g = (GlobalInit){is_rec ? rec : v->key, 1, 0};
+    } else {
+        CXType ct = clang_getCanonicalType(t);
+        int scalar = (ct.kind >= CXType_Bool && ct.kind <= CXType_LongLong) ||
+                     ct.kind == CXType_Enum || ct.kind == CXType_Pointer;
+        Expr *x = scalar ? lower_expr(L, init, 0) : NULL;
+        if (!x || x->kind != EX_INT)
+            return;
+        g = (GlobalInit){v->key, 0, x->ival};
+    }
+    Unit *u = L->u;
+    if (u->nginits % 16 == 0) {
+        GlobalInit *nv = arena_alloc(L->a, (size_t)(u->nginits + 16) * sizeof *nv);
+        if (u->nginits)
+            memcpy(nv, u->ginits, (size_t)u->nginits * sizeof *nv);
+        u->ginits = nv;
+    }
+    u->ginits[u->nginits++] = g;
+}
+
 static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)
 {
     (void)p;
@@ -108,12 +141,16 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)
         }
     } else if (c.kind == CXCursor_VarDecl) {
         CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+        CXType t = clang_getCursorType(c);
         if (!clang_Cursor_isNull(init)) {
-            CXType t = clang_getCursorType(c);
             L->fn = NULL;
             Expr *target = k_var_path(L, c, t);
             lower_init(L, target, t, init, k_cursor_loc(L, c), 1);
         }
+        /* a definition, tentative ones (T x; at file scope) included */
+        if (clang_Cursor_getStorageClass(c) != CX_SC_Extern &&
+            clang_getCursorSemanticParent(c).kind == CXCursor_TranslationUnit)
+            global_init(L, c, t, init);
     } else if (c.kind == CXCursor_LinkageSpec || c.kind == CXCursor_UnexposedDecl) {
         return CXChildVisit_Recurse;
     }

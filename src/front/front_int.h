@@ -136,7 +136,8 @@ Expr *k_var_path(Lower *L, CXCursor decl, CXType t);
 Expr *k_temp(Lower *L, CXType t);
 Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *field, CXType t);
 Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t);
-Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t);
+/* base[idx]; exact: a constant index gets a key of its own (base[3]) */
+Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t, int exact);
 Expr *k_binop(Lower *L, OpKind op, Expr *a, Expr *b);  /* folds constants */
 Expr *k_unop(Lower *L, OpKind op, Expr *a);
 int k_eval_int(CXCursor c, long long *out);          /* integer constant expression */

@@ -100,7 +100,7 @@ static Expr *designate(Lower *L, Expr *target, CXType *t, int b, int ndes, int *
             while (i + 1 < ndes && L->cs[b + i + 1].kind != CXCursor_MemberRef)
                 i++;
             CXType et = clang_getArrayElementType(clang_getCanonicalType(*t));
-            target = k_index(L, target, k_unknown(L, "i"), *t, et);
+            target = k_index(L, target, k_unknown(L, "i"), *t, et, 0);
             *t = et;
         }
     }
@@ -148,7 +148,7 @@ void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc, int fn
             init_one(L, el, ft, ch, fnstores_only);
         } else if (is_arr) {
             CXType et = clang_getArrayElementType(canon);
-            Expr *el = k_index(L, target, k_int(L, pos++), t, et);
+            Expr *el = k_index(L, target, k_int(L, pos++), t, et, 0);
             init_one(L, el, et, ch, fnstores_only);
         } else if (i == 0) {
             init_one(L, target, t, ch, fnstores_only);

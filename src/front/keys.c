@@ -266,7 +266,7 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
         if (base->heap_key)
             e->heap_key = arena_printf(L->a, "%s.%s", base->heap_key, field);
         else if (base->scope == SCOPE_GLOBAL && !base->a && strcmp(rec, "?") != 0 &&
-                 strcmp(rec, "<anonymous>") != 0 && strchr(base->key, '.') == NULL)
+                 strcmp(rec, "<anonymous>") != 0 && strpbrk(base->key, ".[") == NULL)
             e->heap_key = e->tkey;
     } else {
         e->key = e->tkey;
@@ -293,11 +293,18 @@ Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
     return e;
 }
 
-Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t)
+Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t, int exact)
 {
     Expr *e = k_new(L, EX_PATH);
     e->text = arena_printf(L->a, "%s[%s]", text_of(L, base), cfg_expr_string(L->a, idx));
-    e->key = arena_printf(L->a, "%s[]", base->kind == EX_PATH ? base->key : "?");
+    /* an element at a constant index (Handles[MP_MAC0]) is a key of its
+     * own; any other index, or a volatile element (a register window), is
+     * "some element" (k[]), whose value is never known */
+    if (exact && idx->kind == EX_INT && idx->ival >= 0 && idx->ival < 4096 &&
+        !clang_isVolatileQualifiedType(t))       /* device registers read what the device says */
+        e->key = arena_printf(L->a, "%s[%lld]", base->kind == EX_PATH ? base->key : "?", idx->ival);
+    else
+        e->key = arena_printf(L->a, "%s[]", base->kind == EX_PATH ? base->key : "?");
     e->is_pointer = k_is_pointer(t);
     if (base->kind == EX_PATH && !k_is_pointer(basetype)) {
         e->scope = base->scope;

@@ -895,7 +895,7 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
         L->ncs = b;
         Expr *be = lower_expr(L, base, 0);
         Expr *ie = lower_expr(L, idx, 0);
-        return k_index(L, be, ie, clang_getCursorType(base), clang_getCursorType(c));
+        return k_index(L, be, ie, clang_getCursorType(base), clang_getCursorType(c), 1);
     }
     case CXCursor_CallExpr:
         return lower_call(L, c, NULL, discard);
