@@ -236,8 +236,8 @@ const unsigned char *fr_touch_set(const Frames *f)
     return f->touches;
 }
 
-/* The facts of s the function reads, plus its parameters (frame-local);
- * no rule state. */
+/* The facts of s the function reads, plus its parameters (frame-local),
+ * and the rule state. */
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
 {
     State *c = st_copy(e, s);
@@ -251,8 +251,9 @@ State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
     c->facts = nf;
     c->nfacts = n;
     c->facts_shared = 0;
-    c->ninst = 0;
-    c->inst = NULL;
+    /* the rule state stays: summaries of one frame from two rule states
+     * must not be widened into one (a DPC run while registered and while
+     * deregistered would blur the flag it writes) */
     return c;
 }
 
