@@ -279,14 +279,23 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
 
 Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
 {
+    /* *&x is x (NdisRawReadPortUlong(Port, &Status) expands to
+     * *(&Status) = READ_PORT_ULONG(Port)) */
+    if (p->kind == EX_ADDR && p->a && p->a->kind == EX_PATH)
+        return p->a;
     Expr *e = k_new(L, EX_PATH);
     const char *rec = k_pointee_record(L, ptrtype);
     e->text = arena_printf(L->a, "*%s", text_of(L, p));
-    if (rec)
+    if (clang_isVolatileQualifiedType(t) || (!rec && p->kind != EX_PATH))
+        /* a device register (*(volatile ULONG *)(Csr + Off)), or memory at
+         * a computed address: some place whose value is never known, not
+         * one place every such access shares */
+        e->key = arena_printf(L->a, "*%s[]", p->kind == EX_PATH ? p->key : "?");
+    else if (rec)
         e->key = rec;
     else
         e->key = arena_printf(L->a, "*%s", p->kind == EX_PATH ? p->key : "?");
-    if (!rec && p->kind == EX_PATH)
+    if (!rec && p->kind == EX_PATH && !strstr(e->key, "[]"))
         e->base_key = p->key;    /* *p: where p points decides what it is */
     e->scope = SCOPE_HEAP;
     e->is_pointer = k_is_pointer(t);
