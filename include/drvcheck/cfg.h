@@ -62,6 +62,7 @@ struct Expr {
     const char *base_key;    /* EX_PATH E->f, E->f.g or *E with E a path: E's key (where E points matters) */
     const char *heap_key;    /* EX_PATH G.f, G.f.g of a global struct G: the key a pointer to G reaches
                                 it by (REC.f, REC.f.g), or NULL */
+    const char *pointee_rec; /* EX_PATH memset destination: the record its pointer points to, or NULL */
     Expr *a, *b, *c;         /* operands */
 };
 

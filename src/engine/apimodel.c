@@ -130,6 +130,75 @@ static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, con
     return 0;
 }
 
+/* Decisive tracked keys at or below prefix key p (key_decisive), found
+ * once per p. */
+static int keys_below(Engine *e, int32_t p, const int32_t **out)
+{
+    for (int i = 0; i < e->nzero; i++)
+        if (e->zero[i].prefix == p) {
+            *out = e->zero[i].keys;
+            return e->zero[i].n;
+        }
+    int n = 0, cap = 8;
+    int32_t *v = malloc(sizeof *v * (size_t)cap);
+    if (!v)
+        abort();
+    for (int32_t id = 1; key_name(e, id)[0]; id++)
+        if ((id == p || key_is_below(e, id, p)) && key_decisive(e, id) && key_relevant(e, id) &&
+            !key_array_of(e, id)) {
+            if (n == cap) {
+                cap *= 2;
+                v = realloc(v, sizeof *v * (size_t)cap);
+                if (!v)
+                    abort();
+            }
+            v[n++] = id;
+        }
+    if (e->nzero == e->capzero) {
+        e->capzero = e->capzero ? e->capzero * 2 : 4;
+        e->zero = realloc(e->zero, sizeof *e->zero * (size_t)e->capzero);
+        if (!e->zero)
+            abort();
+    }
+    e->zero[e->nzero++] = (struct ZeroSet){p, v, n};
+    *out = v;
+    return n;
+}
+
+/* memset(dst, 0, n) (NdisZeroMemory): what dst designates (&path, a
+ * pointer with a known target, or the record a pointer points to: a fresh
+ * adapter) is all zero, so flags the driver never sets start FALSE. */
+static int zero_fill(Engine *e, const Step *st, const State *pre, const State *x, StateVec *out)
+{
+    if (strcmp(st->callee, "memset") != 0 || st->nargs < 2)
+        return 0;
+    int64_t fill;
+    AbsVal fv = arg_val(e, st, pre, 2);
+    if (!av_is_const(&fv, &fill) || fill != 0)
+        return 0;
+    int32_t p = target_of(e, st, pre, 1);
+    const Expr *d = st->args[0];
+    if (!p && d && d->kind == EX_PATH && d->pointee_rec)
+        p = key_intern(e, d->pointee_rec, 1);
+    if (!p)
+        return 0;
+    const int32_t *ks;
+    int n = keys_below(e, p, &ks);
+    State *r = st_copy(e, x);
+    AbsVal zero = av_const(0);
+    for (int i = 0; i < n; i++)
+        st_set(e, r, ks[i], &zero);
+    sv_push(e, out, r);
+    return 1;
+}
+
+void api_model_free(Engine *e)
+{
+    for (int i = 0; i < e->nzero; i++)
+        free((void *)e->zero[i].keys);
+    free(e->zero);
+}
+
 int api_arms_timer(const char *api)
 {
     static const char *const set[] = {"NdisSetTimerObject", "NdisMSetPeriodicTimer", "NdisMSetTimer",
@@ -145,5 +214,6 @@ int api_model(Engine *e, const Step *st, const State *pre, const State *x, State
 {
     if (!st->callee)
         return 0;
-    return status_outcomes(e, st, x, out) || interlocked_outcomes(e, st, pre, x, out);
+    return status_outcomes(e, st, x, out) || interlocked_outcomes(e, st, pre, x, out) ||
+           zero_fill(e, st, pre, x, out);
 }

@@ -214,6 +214,8 @@ struct Engine {
     /* which functions were analysed at all */
     unsigned char *reached;
     int firing;              /* running timer callbacks at a cancel (interp.c) */
+    struct ZeroSet { int32_t prefix; const int32_t *keys; int n; } *zero;  /* apimodel.c */
+    int nzero, capzero;
     int32_t timer_armed;     /* key: a timer may have been set on the path (interp.c) */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
@@ -226,6 +228,8 @@ struct Engine {
 KeyTab *keytab_new(Arena *a);
 int32_t key_intern(Engine *e, const char *key, int persistent);
 void key_set_relevant(Engine *e, int32_t id);
+void key_set_decisive(Engine *e, int32_t id);
+int key_decisive(Engine *e, int32_t id);
 int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
 /* key_intern for a key string the CFG holds: found by its address first. */
 int32_t key_intern_at(Engine *e, const char *key, int persistent);
@@ -288,6 +292,8 @@ int ss_holds(const StateSet *set, const State *s);
 /* Where the set's states are: joins it makes remember their two sides. */
 void ss_set_origin(StateSet *set, int fi, int depth);
 int ss_add(Engine *e, StateSet *set, State *s, State **added);
+/* Facts a and b disagree on, a decisive one (key_set_decisive) counting 64. */
+int st_distance(Engine *e, const State *a, const State *b);
 void ss_free(StateSet *set);
 int ss_export(StateSet *set, StateVec *out, Engine *e);
 void sum_free(Engine *e);
@@ -347,6 +353,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 /* apimodel.c: the OS model after an external call (pre: the state before
  * it, x: after its generic effect).  0 when the API has no model. */
 int api_model(Engine *e, const Step *st, const State *pre, const State *x, StateVec *out);
+void api_model_free(Engine *e);
 /* Does this API arm a timer (NdisSetTimerObject, ...)? */
 int api_arms_timer(const char *api);
 

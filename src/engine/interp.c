@@ -106,8 +106,8 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
         return s;
     SumTab *t = e->sums;
     Summary **list = t->byfunc[fi];
-    int same = 0, sameprop = 0;
-    Summary *newest = NULL, *newest_prop = NULL;
+    int same = 0, sameprop = 0, alike = 0;
+    Summary *newest = NULL, *newest_prop = NULL, *newest_alike = NULL;
     for (int i = 0; i < t->nlatest[fi]; i++)
         if (st_same_property(e, list[i]->entry, entry)) {
             sameprop++;
@@ -115,11 +115,19 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
             if (st_same_locals(e, list[i]->entry, entry)) {
                 same++;
                 newest = list[i];
+                if (st_distance(e, list[i]->entry, entry) < 64) {
+                    alike++;
+                    newest_alike = list[i];
+                }
             }
         }
     /* a callback NDIS calls, from the adapter states the harness keeps
      * apart, keeps more entries apart */
     int cap = e->depth == 0 ? e->root_sum_cap : e->sum_cap;
+    /* widen into the newest entry that agrees on the decisive facts, if
+     * one does */
+    if (alike)
+        newest = newest_alike;
     /* called with many different arguments: the arguments widen too */
     if (sameprop >= e->sum_args_cap && !(same >= cap && newest))
         newest = newest_prop, same = cap;
@@ -870,3 +878,4 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     for (int i = 0; i < sum->exits.n; i++)
         sv_push(e, out, sum->exits.v[i]);
 }
+

@@ -492,6 +492,73 @@ static int need_block(Slice *sl, SliceFn *sf, const Func *f, int fi, int b, unsi
     return added;
 }
 
+static void decisive_expr(Engine *e, const Expr *x)
+{
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            key_set_decisive(e, ev_path_key(e, x));
+            return;
+        }
+        decisive_expr(e, x->a);
+        decisive_expr(e, x->c);
+        if (x->kind != EX_BINOP)
+            return;
+    }
+}
+
+/* The keys in the conditions that decide whether a call that can fire one
+ * of the rule's events runs (a rule API, or a function that reaches one):
+ * joins keep them apart first (state.c st_distance). */
+static void mark_decisive(Engine *e, const Program *p, const unsigned char *touches, SliceFn *sfn)
+{
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *f = p->funcs[fi].f;
+        unsigned char *seen = NULL;
+        int *stack = NULL, sp = 0;
+        for (int b = 0; b < f->nblocks; b++) {
+            int fires = 0;
+            for (int k = 0; k < f->blocks[b].nsteps && !fires; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                if (st->kind != ST_CALL)
+                    continue;
+                const CallRes *cr = prog_call(p, st);
+                fires = st->callee && (!cr || cr->direct < 0) && rx_rule_mentions_api(e->rule, st->callee);
+                for (int t = 0; cr && t < cr->n && !fires; t++)
+                    fires = touches[cr->fi[t]];
+            }
+            if (!fires)
+                continue;
+            if (!sfn[fi].built) {
+                sfn[fi].built = 1;
+                sfn[fi].cd = cd_build(f);
+                sfn[fi].unknown = sfn[fi].cd == NULL;
+                sfn[fi].done = calloc((size_t)f->nblocks + 1, 1);
+            }
+            if (!sfn[fi].cd)
+                break;
+            if (!seen) {
+                seen = calloc((size_t)f->nblocks + 1, 1);
+                stack = malloc(sizeof *stack * ((size_t)f->nblocks + 1));
+                if (!seen || !stack)
+                    abort();
+            }
+            stack[sp++] = b;
+            while (sp) {
+                const int *d;
+                int n = cd_of(sfn[fi].cd, stack[--sp], &d);
+                for (int k = 0; k < n; k++)
+                    if (!seen[d[k]]) {
+                        seen[d[k]] = 1;
+                        decisive_expr(e, f->blocks[d[k]].cond);
+                        stack[sp++] = d[k];
+                    }
+            }
+        }
+        free(seen);
+        free(stack);
+    }
+}
+
 static int persistent_path(const Expr *x)
 {
     return x && x->kind == EX_PATH && (x->scope == SCOPE_GLOBAL || x->scope == SCOPE_HEAP);
@@ -612,6 +679,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                 "%d return and %d write what it depends on; %d global and %d function-local keys\n",
                 nt, p->nfuncs, na, nr, ne, nglob_set(&sl), sl.nloc);
     }
+    mark_decisive(e, p, touches, sfn);
     for (int fi = 0; fi < p->nfuncs; fi++) {
         cd_free(sfn[fi].cd);
         free(sfn[fi].done);

@@ -16,6 +16,7 @@ typedef struct KeyEnt {
     const char *name;
     int persistent;
     int relevant;          /* facts about it are kept (prog_key_relevant) */
+    int decisive;          /* it decides whether a call that fires a rule event runs */
     int32_t parent;        /* "k" for "k.f" and "k[]", else 0 */
     int has_below;         /* some interned key has this one as an ancestor */
 } KeyEnt;
@@ -202,6 +203,17 @@ int st_has_prefix(Engine *e, const State *s, int32_t key)
         if (s->facts[i].key == key || key_is_below(e, s->facts[i].key, key))
             return 1;
     return 0;
+}
+
+void key_set_decisive(Engine *e, int32_t id)
+{
+    if (id > 0 && id < e->keys->n)
+        e->keys->ents[id].decisive = 1;
+}
+
+int key_decisive(Engine *e, int32_t id)
+{
+    return id > 0 && id < e->keys->n && e->keys->ents[id].decisive;
 }
 
 void key_set_relevant(Engine *e, int32_t id)
@@ -795,23 +807,29 @@ static void ss_push(StateSet *set, State *s)
 }
 
 /* How many facts differ between a and b (known on one side only, or
- * known differently). */
-static int distance(Engine *e, const State *a, const State *b)
+ * known differently); a fact that decides whether a rule event happens
+ * (a registered flag: key_set_decisive) counts as many as 64 others (a
+ * counter): joins merge the states that differ least in what matters. */
+int st_distance(Engine *e, const State *a, const State *b)
 {
-    (void)e;
     int i = 0, k = 0, d = 0;
     while (i < a->nfacts || k < b->nfacts) {
+        int32_t key;
+        int diff;
         if (k >= b->nfacts || (i < a->nfacts && a->facts[i].key < b->facts[k].key)) {
-            d++;
-            i++;
+            key = a->facts[i++].key;
+            diff = 1;
         } else if (i >= a->nfacts || b->facts[k].key < a->facts[i].key) {
-            d++;
-            k++;
+            key = b->facts[k++].key;
+            diff = 1;
         } else {
-            d += !av_equal(&a->facts[i].v, &b->facts[k].v);
+            key = a->facts[i].key;
+            diff = !av_equal(&a->facts[i].v, &b->facts[k].v);
             i++;
             k++;
         }
+        if (diff)
+            d += key_decisive(e, key) ? 64 : 1;
     }
     return d;
 }
@@ -827,7 +845,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
         if (set->v[i] && st_same_property(e, set->v[i], s)) {
             same++;
             /* merge into the closest state: the fewest facts to give up */
-            int d = distance(e, set->v[i], s);
+            int d = st_distance(e, set->v[i], s);
             if (d < best) {
                 best = d;
                 at = i;
@@ -870,3 +888,4 @@ int ss_export(StateSet *set, StateVec *out, Engine *e)
         }
     return n;
 }
+

@@ -541,6 +541,25 @@ static Expr *finish_call(Lower *L, Step *s, CXCursor c, Expr *target, int discar
     return s->lhs ? s->lhs : k_unknown(L, "void");
 }
 
+/* The record a memset destination points to, looking through the casts
+ * to void * (NdisZeroMemory(Adapter, sizeof *Adapter) zeroes an adapter). */
+static const char *fill_record(Lower *L, CXCursor arg)
+{
+    for (int guard = 0; guard < 16; guard++) {
+        const char *rec = k_pointee_record(L, clang_getCursorType(arg));
+        if (rec && strcmp(rec, "<anonymous>") != 0)
+            return rec;
+        enum CXCursorKind k = arg.kind;
+        if (k != CXCursor_UnexposedExpr && k != CXCursor_CStyleCastExpr && k != CXCursor_ParenExpr)
+            return NULL;
+        CXCursor in;
+        if (!last_expr_kid(L, arg, &in))
+            return NULL;
+        arg = in;
+    }
+    return NULL;
+}
+
 Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard)
 {
     Step *s = call_step(L, c);
@@ -565,6 +584,8 @@ Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard)
         for (int i = 0; i < nargs; i++)
             s->args[i] = lower_expr(L, clang_Cursor_getArgument(c, i), 0);
         s->nargs = nargs;
+        if (s->callee && strcmp(s->callee, "memset") == 0 && s->args[0]->kind == EX_PATH)
+            s->args[0]->pointee_rec = fill_record(L, clang_Cursor_getArgument(c, 0));
     }
     return finish_call(L, s, c, target, discard);
 }
