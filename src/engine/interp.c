@@ -106,12 +106,16 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
         return s;
     SumTab *t = e->sums;
     Summary **list = t->byfunc[fi];
-    int same = 0, sameprop = 0, alike = 0;
-    Summary *newest = NULL, *newest_prop = NULL, *newest_alike = NULL;
+    int same = 0, sameprop = 0, alike = 0, alike_prop = 0;
+    Summary *newest = NULL, *newest_prop = NULL, *newest_alike = NULL, *newest_alike_prop = NULL;
     for (int i = 0; i < t->nlatest[fi]; i++)
         if (st_same_property(e, list[i]->entry, entry)) {
             sameprop++;
             newest_prop = list[i];
+            if (st_distance(e, list[i]->entry, entry) < 64) {
+                alike_prop++;
+                newest_alike_prop = list[i];
+            }
             if (st_same_locals(e, list[i]->entry, entry)) {
                 same++;
                 newest = list[i];
@@ -128,9 +132,16 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
      * one does */
     if (alike)
         newest = newest_alike;
-    /* called with many different arguments: the arguments widen too */
-    if (sameprop >= e->sum_args_cap && !(same >= cap && newest))
-        newest = newest_prop, same = cap;
+    /* called with many different arguments: the arguments widen too, into
+     * an entry that agrees on the decisive ones (a lock-type selector);
+     * arguments that decide a rule event are kept apart up to 4 times the
+     * cap */
+    if (sameprop >= e->sum_args_cap && !(same >= cap && newest)) {
+        if (alike_prop)
+            newest = newest_alike_prop, same = cap;
+        else if (sameprop >= 4 * e->sum_args_cap)
+            newest = newest_prop, same = cap;
+    }
     if (same >= cap && newest) {
         State *j = st_join(e, newest->entry, entry, 1);
         s = sum_lookup(e, fi, j);
