@@ -79,11 +79,17 @@ static int same_slots(const char *a, const char *b)
 }
 
 /* Functions a call through `callee` (an EX_PATH) may reach; returns count. */
-static int prog_targets(const Program *p, const Expr *callee, int *out, int max)
+static int prog_targets(const Program *p, const Expr *callee, int in_fi, int *out, int max)
 {
     int n = 0;
     if (!callee)
         return 0;
+    /* a parameter of function in_fi: the functions its callers pass (the
+     * store key "fi:param", param_store) */
+    char pk[256];
+    pk[0] = 0;
+    if (callee->kind == EX_PATH && callee->scope == SCOPE_PARAM && callee->key && in_fi >= 0)
+        snprintf(pk, sizeof pk, "%d:%s", in_fi, callee->key);
     if (callee->kind == EX_FUNC) {
         for (int i = 0; i < p->nfuncs && n < max; i++)
             if (strcmp(p->funcs[i].f->name, callee->text) == 0 && !p->funcs[i].f->is_static) {
@@ -97,7 +103,8 @@ static int prog_targets(const Program *p, const Expr *callee, int *out, int max)
     for (int i = 0; i < p->nstores && n < max; i++) {
         const struct Store *s = &p->stores[i];
         int match = (callee->tkey && s->tkey && strcmp(callee->tkey, s->tkey) == 0) ||
-                    (callee->key && s->key && same_slots(callee->key, s->key));
+                    (callee->key && s->key && same_slots(callee->key, s->key)) ||
+                    (pk[0] && s->key && strcmp(pk, s->key) == 0);
         if (!match)
             continue;
         int dup = 0;
@@ -132,7 +139,8 @@ const CallRes *prog_call(const Program *p, const Step *st)
 
 enum { MAX_CALL_TARGETS = 64 };
 
-static void resolve_call(Program *p, const Unit *u, const Step *st, CallRes *r, Arena *a)
+static void resolve_call(Program *p, const Unit *u, int in_fi, const Step *st, CallRes *r,
+                         Arena *a)
 {
     int fi[MAX_CALL_TARGETS], first[MAX_CALL_TARGETS], n = 0;
     r->direct = -1;
@@ -150,14 +158,14 @@ static void resolve_call(Program *p, const Unit *u, const Step *st, CallRes *r, 
                 if (ci >= 0)
                     fi[n] = ci, first[n++] = x + 1;
             } else if (ax->kind == EX_PATH) {   /* a function stored where it is read */
-                int k = prog_targets(p, ax, fi + n, MAX_CALL_TARGETS - n);
+                int k = prog_targets(p, ax, in_fi, fi + n, MAX_CALL_TARGETS - n);
                 for (int i = 0; i < k; i++)
                     first[n + i] = x + 1;
                 n += k;
             }
         }
     } else if (st->callee_expr) {
-        n = prog_targets(p, st->callee_expr, fi, MAX_CALL_TARGETS);
+        n = prog_targets(p, st->callee_expr, in_fi, fi, MAX_CALL_TARGETS);
         for (int i = 0; i < n; i++)
             first[i] = 0;
     }
@@ -189,7 +197,7 @@ static void resolve_calls(Program *p, Arena *a)
                 while (p->calls[h].st)
                     h = (h + 1) & (uint64_t)(p->ncall_slots - 1);
                 p->calls[h].st = st;
-                resolve_call(p, p->funcs[i].u, st, &p->calls[h].res, a);
+                resolve_call(p, p->funcs[i].u, i, st, &p->calls[h].res, a);
             }
     }
 }
@@ -559,6 +567,79 @@ static void mark_decisive(Engine *e, const Program *p, const unsigned char *touc
     }
 }
 
+static int fi_of(const Program *p, const Func *f)
+{
+    for (int i = 0; i < p->nfuncs; i++)
+        if (p->funcs[i].f == f)
+            return i;
+    return -1;
+}
+
+/* A function passed to a driver function's parameter (MpRunStep(Adapter,
+ * MpRelease)): a store into that parameter, keyed "fi:param", which calls
+ * through the parameter read (prog_targets). */
+static void param_stores(Builder *b, const Unit *un, const Step *st)
+{
+    int g = st->callee ? prog_lookup(b->p, un, st->callee) : -1;
+    if (g < 0)
+        return;
+    const Func *gf = b->p->funcs[g].f;
+    for (int x = 0; x < st->nargs && x < gf->nparams; x++)
+        if (st->args[x] && st->args[x]->kind == EX_FUNC && gf->params[x].name &&
+            gf->params[x].name[0])
+            add_store(b, un, arena_printf(b->a, "%d:%s", g, gf->params[x].name), NULL,
+                      st->args[x]->text, st->loc);
+}
+
+/* ... and handed on (a parameter passed to another function's parameter),
+ * to a fixed point (a few rounds: chains are short). */
+static void param_stores_through(Builder *b)
+{
+    Program *p = b->p;
+    for (int round = 0; round < 4; round++) {
+        int added = 0;
+        for (int fi = 0; fi < p->nfuncs; fi++) {
+            const Func *f = p->funcs[fi].f;
+            for (int k = 0; k < f->nblocks; k++)
+                for (int j = 0; j < f->blocks[k].nsteps; j++) {
+                    const Step *st = &f->blocks[k].steps[j];
+                    int g = st->kind == ST_CALL && st->callee
+                                ? prog_lookup(p, p->funcs[fi].u, st->callee) : -1;
+                    if (g < 0)
+                        continue;
+                    const Func *gf = p->funcs[g].f;
+                    for (int x = 0; x < st->nargs && x < gf->nparams; x++) {
+                        const Expr *ax = st->args[x];
+                        if (!ax || ax->kind != EX_PATH || ax->scope != SCOPE_PARAM || !ax->key ||
+                            !gf->params[x].name || !gf->params[x].name[0])
+                            continue;
+                        char from[256], to[256];
+                        snprintf(from, sizeof from, "%d:%s", fi, ax->key);
+                        snprintf(to, sizeof to, "%d:%s", g, gf->params[x].name);
+                        int n = p->nstores;
+                        for (int i = 0; i < n; i++) {
+                            if (!p->stores[i].key || strcmp(p->stores[i].key, from) != 0)
+                                continue;
+                            int dup = 0;
+                            for (int q = 0; q < p->nstores && !dup; q++)
+                                dup = p->stores[q].func == p->stores[i].func && p->stores[q].key &&
+                                      strcmp(p->stores[q].key, to) == 0;
+                            if (dup)
+                                continue;
+                            if (p->nstores == b->caps)
+                                p->stores = arena_grow(b->a, p->stores, &b->caps, sizeof *p->stores);
+                            p->stores[p->nstores++] =
+                                (struct Store){arena_strdup(b->a, to), NULL, p->stores[i].func};
+                            added = 1;
+                        }
+                    }
+                }
+        }
+        if (!added)
+            break;
+    }
+}
+
 static int persistent_path(const Expr *x)
 {
     return x && x->kind == EX_PATH && (x->scope == SCOPE_GLOBAL || x->scope == SCOPE_HEAP);
@@ -721,6 +802,7 @@ typedef struct Pending {
     const Step *st;
     int arg;
     RoleKind role;
+    int fi;                  /* the function the call is in */
 } Pending;
 
 enum { MAX_PENDING = 4096 };
@@ -790,6 +872,7 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
                         continue;
                     if (st->callee)
                         add_called(&b, st->callee);
+                    param_stores(&b, un, st);
                     for (int x = 0; x < st->nargs; x++) {
                         const Expr *arg = st->args[x];
                         if (!arg || !st->callee)
@@ -802,17 +885,18 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
                                       arena_printf(a, "argument %d of %s", x + 1, st->callee),
                                       st->loc);
                         else if (arg->kind == EX_PATH && npend < MAX_PENDING)
-                            pend[npend++] = (Pending){st, x, role};
+                            pend[npend++] = (Pending){st, x, role, fi_of(p, f)};
                     }
                 }
         }
     }
+    param_stores_through(&b);
     /* callbacks passed through a variable or field (A->Routine): the
      * functions stored there, once every store is known */
     for (int i = 0; i < npend; i++) {
         int fi[MAX_CALL_TARGETS];
         const Step *st = pend[i].st;
-        int n = prog_targets(p, st->args[pend[i].arg], fi, MAX_CALL_TARGETS);
+        int n = prog_targets(p, st->args[pend[i].arg], pend[i].fi, fi, MAX_CALL_TARGETS);
         for (int k = 0; k < n; k++)
             add_entry(&b, fi[k], pend[i].role,
                       arena_printf(a, "argument %d of %s (%s)", pend[i].arg + 1, st->callee,
