@@ -1,0 +1,173 @@
+/*
+ * Case 185_nx_forced_include_wake_clean (Contoso NX-200, four .c files, headers in inc/, scanned as
+ * `drvcheck scan compile_commands.json`; the database builds with -DDBG=1 -DNX_MSIX=1).
+ * Idioms: MP_SET/CLEAR/TEST_FLAG, DBGPRINT with variadic arguments (also none), ASSERT with
+ * DBG=1, NT_SUCCESS chains, do/while(0) wrappers, a `static FORCEINLINE` sync helper in nx.h
+ * (included by every .c) that tests the in-use flag before NdisMSynchronizeWithInterruptEx,
+ * a `static const` hardware ops table in hw.c called from adapter.c, characteristics set in
+ * init.c, a synchronize routine that calls a flag-testing helper in hw.c, and the
+ * deregistration four calls deep: MpHaltEx (adapter.c) -> NxHwShutdown (hw.c) -> NxIntrRelease
+ * (intr.c) -> NxIntrDisconnect (intr.c) -> NdisMDeregisterInterruptEx.
+ * This case: headers in inc/ (`/Iinc`), build switches in inc/nxbuild.h forced in by the
+ * database (`/FInxbuild.h`, no .c includes it): NX_FEATURE_WOL 1 and NX_NO_LEGACY_PME.  Halt
+ * reaches the deregistration through the ops table (`Adapter->HwOps->Shutdown` = NxHwShutdown,
+ * hw.c -> NxIntrRelease -> NxIntrDisconnect, intr.c).  With wake-on-LAN, NxHwArmWake (hw.c)
+ * programs the wake filter under the interrupt lock (the ISR reads the wake status) with a
+ * direct NdisMSynchronizeWithInterruptEx.
+ * Twin of 184: halt arms the wake filter before the ops-table shutdown.  Expected: clean.
+ * After the shutdown, an `#ifndef NX_NO_LEGACY_PME` block (not compiled: nxbuild.h defines
+ * it) would synchronize on the released interrupt: a scan that skipped the forced include
+ * would report a false alarm there.
+ */
+
+#ifndef NX_H
+#define NX_H
+
+#include <ndis.h>
+
+#define NX_POOL_TAG                     '02XN'
+#define NX_REG_WINDOW_SIZE              0x100
+#define NX_REG_CTRL                     0x00
+#define NX_REG_ISR                      0x04
+#define NX_REG_IMR                      0x08
+#define NX_REG_RCTL                     0x10
+#define NX_REG_MSIX_MASK                0x20
+#define NX_REG_WUC                      0x40
+#define NX_REG_WUFC                     0x44
+#define NX_WUC_PME_EN                   0x00000002
+#define NX_WUFC_MAG                     0x00000002
+#define NX_CTRL_RESET                   0x04000000
+#define NX_INT_RXT0                     0x00000080
+#define NX_INT_TXDW                     0x00000001
+#define NX_INT_LSC                      0x00000004
+#define NX_INT_ENABLE_MASK              (NX_INT_RXT0 | NX_INT_TXDW | NX_INT_LSC)
+#define NX_MAX_MESSAGES                 3
+
+#define fMP_ADAPTER_INTERRUPT_IN_USE    0x00000001
+#define fMP_ADAPTER_HARDWARE_ERROR      0x00000002
+#define fMP_ADAPTER_SURPRISE_REMOVED    0x00000004
+#define fMP_ADAPTER_RESET_IN_PROGRESS   0x00000008
+#define fMP_ADAPTER_PAUSED              0x00000010
+#define fMP_ADAPTER_NOT_READY_MASK      (fMP_ADAPTER_HARDWARE_ERROR | fMP_ADAPTER_SURPRISE_REMOVED)
+
+#define MP_SET_FLAG(_M, _F)             ((_M)->Flags |= (_F))
+#define MP_CLEAR_FLAG(_M, _F)           ((_M)->Flags &= ~(_F))
+#define MP_TEST_FLAG(_M, _F)            (((_M)->Flags & (_F)) != 0)
+#define MP_TEST_FLAGS(_M, _F)           (((_M)->Flags & (_F)) == (_F))
+
+#define MP_LOUD                         4
+#define MP_INFO                         3
+#define MP_TRACE                        2
+#define MP_WARNING                      1
+#define MP_ERROR                        0
+
+#if DBG
+extern ULONG NxDebugLevel;
+#define DBGPRINT(Level, Fmt, ...)                                       \
+    do {                                                                \
+        if ((Level) <= NxDebugLevel) {                                  \
+            DbgPrint("NX200: " Fmt, __VA_ARGS__);                       \
+        }                                                               \
+    } while (0)
+#define DBGPRINT_S(Status, Msg)                                         \
+    do {                                                                \
+        if (!NT_SUCCESS(Status)) {                                      \
+            DBGPRINT(MP_ERROR, "%s failed %08x\n", (Msg), (Status));    \
+        }                                                               \
+    } while (0)
+#else
+#define DBGPRINT(Level, Fmt, ...)
+#define DBGPRINT_S(Status, Msg)
+#endif
+
+#define NX_READ_REG(_A, _R)             ((_A)->Registers[(_R) / sizeof(ULONG)])
+#define NX_WRITE_REG(_A, _R, _V)        ((_A)->Registers[(_R) / sizeof(ULONG)] = (ULONG)(_V))
+
+typedef struct _NX_ADAPTER NX_ADAPTER, *PNX_ADAPTER;
+
+typedef struct _NX_HW_OPS {
+    NDIS_STATUS (*Start)(PNX_ADAPTER Adapter);
+    VOID        (*Stop)(PNX_ADAPTER Adapter);
+    NDIS_STATUS (*Reset)(PNX_ADAPTER Adapter);
+    VOID        (*SetFilter)(PNX_ADAPTER Adapter, ULONG Filter);
+    VOID        (*Shutdown)(PNX_ADAPTER Adapter);
+} NX_HW_OPS, *PNX_HW_OPS;
+
+struct _NX_ADAPTER {
+    NDIS_HANDLE             AdapterHandle;
+    NDIS_HANDLE             InterruptHandle;
+    NDIS_INTERRUPT_TYPE     InterruptType;
+    ULONG                   MessageCount;
+    ULONG                   Flags;
+    const NX_HW_OPS        *HwOps;
+    volatile ULONG         *Registers;
+    ULONG                   PacketFilter;
+    ULONG                   PendingCauses;
+    NDIS_SPIN_LOCK          SendLock;
+    ULONG64                 FramesSent;
+    ULONG64                 InterruptCount;
+};
+
+extern NDIS_HANDLE NxDriverHandle;
+
+/* init.c */
+MINIPORT_SET_OPTIONS MpSetOptions;
+MINIPORT_UNLOAD MpUnload;
+/* adapter.c */
+MINIPORT_INITIALIZE MpInitializeEx;
+MINIPORT_HALT MpHaltEx;
+MINIPORT_PAUSE MpPause;
+MINIPORT_RESTART MpRestart;
+MINIPORT_RESET MpResetEx;
+MINIPORT_CHECK_FOR_HANG MpCheckForHangEx;
+MINIPORT_SHUTDOWN MpShutdownEx;
+MINIPORT_DEVICE_PNP_EVENT_NOTIFY MpDevicePnPEventNotify;
+MINIPORT_OID_REQUEST MpOidRequest;
+MINIPORT_CANCEL_OID_REQUEST MpCancelOidRequest;
+MINIPORT_SEND_NET_BUFFER_LISTS MpSendNetBufferLists;
+MINIPORT_RETURN_NET_BUFFER_LISTS MpReturnNetBufferLists;
+MINIPORT_CANCEL_SEND MpCancelSend;
+/* hw.c */
+NDIS_STATUS NxHwAttach(PNX_ADAPTER Adapter, PNDIS_MINIPORT_INIT_PARAMETERS InitParameters);
+VOID NxHwShutdown(PNX_ADAPTER Adapter);
+VOID NxHwUnmap(PNX_ADAPTER Adapter);
+#if NX_FEATURE_WOL
+VOID NxHwArmWake(PNX_ADAPTER Adapter);
+#endif
+#ifndef NX_NO_LEGACY_PME
+VOID NxHwArmLegacyPme(PNX_ADAPTER Adapter);
+#endif
+BOOLEAN NxHwIsAccessible(PNX_ADAPTER Adapter);
+/* intr.c */
+NDIS_STATUS NxIntrConnect(PNX_ADAPTER Adapter);
+VOID NxIntrRelease(PNX_ADAPTER Adapter);
+MINIPORT_SYNCHRONIZE_INTERRUPT NxSyncDisableInterrupt;
+MINIPORT_SYNCHRONIZE_INTERRUPT NxSyncEnableInterrupt;
+
+/*
+ * Every caller that touches the interrupt mask goes through here: while the interrupt is
+ * connected the ISR may run on another processor, so the mask is written under the
+ * interrupt's lock; once it is gone there is nothing to race with.
+ */
+static FORCEINLINE BOOLEAN
+NxSyncWithIsr(PNX_ADAPTER Adapter, MINIPORT_SYNCHRONIZE_INTERRUPT_HANDLER Routine, PVOID Context)
+{
+    if (!MP_TEST_FLAG(Adapter, fMP_ADAPTER_INTERRUPT_IN_USE)) {
+        return FALSE;
+    }
+    ASSERT(Adapter->InterruptHandle != NULL);
+    return NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, Routine, Context);
+}
+
+#define NX_MASK_INTERRUPTS(_A)                                          \
+    do {                                                                \
+        DBGPRINT(MP_TRACE, "mask interrupts %p\n", (_A));               \
+        (VOID)NxSyncWithIsr((_A), NxSyncDisableInterrupt, (_A));        \
+    } while (0)
+
+#define NX_UNMASK_INTERRUPTS(_A)                                        \
+    do {                                                                \
+        (VOID)NxSyncWithIsr((_A), NxSyncEnableInterrupt, (_A));         \
+    } while (0)
+
+#endif /* NX_H */

@@ -1,0 +1,131 @@
+/*
+ * Case 187_nx_teardown_step_param_clean (Contoso NX-200, four .c files and one header, scanned as
+ * `drvcheck scan compile_commands.json`; the database builds with -DDBG=1 -DNX_MSIX=1).
+ * Idioms: MP_SET/CLEAR/TEST_FLAG, DBGPRINT with variadic arguments (also none), ASSERT with
+ * DBG=1, NT_SUCCESS chains, do/while(0) wrappers, a `static FORCEINLINE` sync helper in nx.h
+ * (included by every .c) that tests the in-use flag before NdisMSynchronizeWithInterruptEx,
+ * a `static const` hardware ops table in hw.c called from adapter.c, characteristics set in
+ * init.c, a synchronize routine that calls a flag-testing helper in hw.c, and the
+ * deregistration four calls deep: MpHaltEx (adapter.c) -> NxHwShutdown (hw.c) -> NxIntrRelease
+ * (intr.c) -> NxIntrDisconnect (intr.c) -> NdisMDeregisterInterruptEx.
+ * Twin of 180: the NX_MSIX disconnect path (the one this build compiles) clears
+ * fMP_ADAPTER_INTERRUPT_IN_USE, so halt's `Adapter->HwOps->Stop` after the deregistration finds
+ * the flag clear and never synchronizes.  Expected: clean.  The line-based #else path (not
+ * compiled: the database defines NX_MSIX) forgets the flag, so a scan that dropped the
+ * database's -D options would report a false alarm here.
+ * This case (181 plus one link): NxHwShutdown runs each teardown step through
+ * NxRunTeardownStep(Adapter, NxIntrRelease, "interrupt"), a logging runner that calls the step
+ * through its function-pointer parameter.  Expected: clean (init's failure path and halt both
+ * deregister through the runner).
+ */
+
+#include "nx.h"
+
+BOOLEAN
+NxHwIsAccessible(PNX_ADAPTER Adapter)
+{
+    if (MP_TEST_FLAG(Adapter, fMP_ADAPTER_NOT_READY_MASK)) {
+        return FALSE;
+    }
+    return Adapter->Registers != NULL;
+}
+
+static NDIS_STATUS
+NxHwStart(PNX_ADAPTER Adapter)
+{
+    NX_WRITE_REG(Adapter, NX_REG_RCTL, Adapter->PacketFilter);
+    NX_UNMASK_INTERRUPTS(Adapter);
+    return NDIS_STATUS_SUCCESS;
+}
+
+static VOID
+NxHwStop(PNX_ADAPTER Adapter)
+{
+    NX_MASK_INTERRUPTS(Adapter);
+    NX_WRITE_REG(Adapter, NX_REG_RCTL, 0);
+}
+
+static NDIS_STATUS
+NxHwReset(PNX_ADAPTER Adapter)
+{
+    ULONG Spin;
+
+    NX_MASK_INTERRUPTS(Adapter);
+    NX_WRITE_REG(Adapter, NX_REG_CTRL, NX_CTRL_RESET);
+    for (Spin = 0; Spin < 100; Spin++) {
+        NdisStallExecution(10);
+        if ((NX_READ_REG(Adapter, NX_REG_CTRL) & NX_CTRL_RESET) == 0) {
+            NX_UNMASK_INTERRUPTS(Adapter);
+            return NDIS_STATUS_SUCCESS;
+        }
+    }
+    MP_SET_FLAG(Adapter, fMP_ADAPTER_HARDWARE_ERROR);
+    DBGPRINT(MP_ERROR, "reset did not complete, CTRL %08x\n", NX_READ_REG(Adapter, NX_REG_CTRL));
+    return NDIS_STATUS_HARD_ERRORS;
+}
+
+static VOID
+NxHwSetFilter(PNX_ADAPTER Adapter, ULONG Filter)
+{
+    Adapter->PacketFilter = Filter;
+    if (NxHwIsAccessible(Adapter)) {
+        NX_WRITE_REG(Adapter, NX_REG_RCTL, Filter);
+    }
+}
+
+static const NX_HW_OPS NxHw200Ops = {
+    NxHwStart,
+    NxHwStop,
+    NxHwReset,
+    NxHwSetFilter,
+};
+
+NDIS_STATUS
+NxHwAttach(PNX_ADAPTER Adapter, PNDIS_MINIPORT_INIT_PARAMETERS InitParameters)
+{
+    PNDIS_RESOURCE_LIST Resources = InitParameters->AllocatedResources;
+    NDIS_STATUS Status = NDIS_STATUS_RESOURCES;
+    ULONG i;
+
+    if (Resources == NULL) {
+        return NDIS_STATUS_ADAPTER_NOT_FOUND;
+    }
+    for (i = 0; i < Resources->Count; i++) {
+        if (Resources->PartialDescriptors[i].Type == CmResourceTypeMemory &&
+            Resources->PartialDescriptors[i].u.Memory.Length >= NX_REG_WINDOW_SIZE) {
+            Status = NdisMMapIoSpace((PVOID *)&Adapter->Registers, Adapter->AdapterHandle,
+                                     Resources->PartialDescriptors[i].u.Memory.Start,
+                                     NX_REG_WINDOW_SIZE);
+            break;
+        }
+    }
+    DBGPRINT_S(Status, "NdisMMapIoSpace");
+    if (NT_SUCCESS(Status)) {
+        Adapter->HwOps = &NxHw200Ops;
+    }
+    return Status;
+}
+
+typedef VOID NX_TEARDOWN_STEP(PNX_ADAPTER Adapter);
+
+static VOID
+NxRunTeardownStep(PNX_ADAPTER Adapter, NX_TEARDOWN_STEP *Step, PCSTR Name)
+{
+    ASSERT(Step != NULL);
+    DBGPRINT(MP_TRACE, "teardown %p: %s\n", Adapter, Name);
+    Step(Adapter);
+}
+
+/* Second link of halt's teardown: quiet the chip, give the interrupt back, unmap. */
+VOID
+NxHwShutdown(PNX_ADAPTER Adapter)
+{
+    if (NxHwIsAccessible(Adapter)) {
+        NX_WRITE_REG(Adapter, NX_REG_RCTL, 0);
+    }
+    NxRunTeardownStep(Adapter, NxIntrRelease, "interrupt");
+    if (Adapter->Registers != NULL) {
+        NdisMUnmapIoSpace(Adapter->AdapterHandle, (PVOID)Adapter->Registers, NX_REG_WINDOW_SIZE);
+        Adapter->Registers = NULL;
+    }
+}

@@ -1,0 +1,176 @@
+/*
+ * Case 188_nx_sync_routine_ops_member_defect (Contoso NX-200, four .c files and one header, scanned as
+ * `drvcheck scan compile_commands.json`; the database builds with -DDBG=1 -DNX_MSIX=1).
+ * Idioms: MP_SET/CLEAR/TEST_FLAG, DBGPRINT with variadic arguments (also none), ASSERT with
+ * DBG=1, NT_SUCCESS chains, do/while(0) wrappers, a `static FORCEINLINE` sync helper in nx.h
+ * (included by every .c) that tests the in-use flag before NdisMSynchronizeWithInterruptEx,
+ * a `static const` hardware ops table in hw.c called from adapter.c, characteristics set in
+ * init.c, a synchronize routine that calls a flag-testing helper in hw.c, and the
+ * deregistration four calls deep: MpHaltEx (adapter.c) -> NxHwShutdown (hw.c) -> NxIntrRelease
+ * (intr.c) -> NxIntrDisconnect (intr.c) -> NdisMDeregisterInterruptEx.
+ * This case: 182 with the synchronize routines taken from the ops table: NxSyncWithIsr
+ * (nx.h) passes `Adapter->HwOps->SyncDisable` / `SyncEnable` (hw.c's static const table holds
+ * intr.c's routines) instead of a function-pointer parameter.
+ * As 182, the mask state is a flag too.  The synchronize routines, run by
+ * NdisMSynchronizeWithInterruptEx, set fMP_ADAPTER_INTERRUPT_ARMED after unmasking and clear it
+ * when masking; the packet-filter OID (hw.c, through the ops table) synchronizes directly,
+ * without the in-use helper, whenever the flag says the ISR may be running.  Check-for-hang
+ * flags a dead chip (ISR reads all ones); the next reset then gives the interrupt back and
+ * reconnects it, and that reconnect may fail.
+ * Defect: NxSyncDisableInterrupt returns early when NxHwIsAccessible (hw.c) says the chip is in
+ * error, before clearing ARMED; that is exactly the reset that reconnects, so after a failed
+ * reconnect ARMED is still set and the filter OID synchronizes on the released interrupt.
+ */
+
+#ifndef NX_H
+#define NX_H
+
+#include <ndis.h>
+
+#define NX_POOL_TAG                     '02XN'
+#define NX_REG_WINDOW_SIZE              0x100
+#define NX_REG_CTRL                     0x00
+#define NX_REG_ISR                      0x04
+#define NX_REG_IMR                      0x08
+#define NX_REG_RCTL                     0x10
+#define NX_REG_MSIX_MASK                0x20
+#define NX_CTRL_RESET                   0x04000000
+#define NX_INT_RXT0                     0x00000080
+#define NX_INT_TXDW                     0x00000001
+#define NX_INT_LSC                      0x00000004
+#define NX_INT_ENABLE_MASK              (NX_INT_RXT0 | NX_INT_TXDW | NX_INT_LSC)
+#define NX_MAX_MESSAGES                 3
+
+#define fMP_ADAPTER_INTERRUPT_IN_USE    0x00000001
+#define fMP_ADAPTER_HARDWARE_ERROR      0x00000002
+#define fMP_ADAPTER_SURPRISE_REMOVED    0x00000004
+#define fMP_ADAPTER_RESET_IN_PROGRESS   0x00000008
+#define fMP_ADAPTER_PAUSED              0x00000010
+#define fMP_ADAPTER_INTERRUPT_ARMED     0x00000020
+#define fMP_ADAPTER_NOT_READY_MASK      (fMP_ADAPTER_HARDWARE_ERROR | fMP_ADAPTER_SURPRISE_REMOVED)
+
+#define MP_SET_FLAG(_M, _F)             ((_M)->Flags |= (_F))
+#define MP_CLEAR_FLAG(_M, _F)           ((_M)->Flags &= ~(_F))
+#define MP_TEST_FLAG(_M, _F)            (((_M)->Flags & (_F)) != 0)
+#define MP_TEST_FLAGS(_M, _F)           (((_M)->Flags & (_F)) == (_F))
+
+#define MP_LOUD                         4
+#define MP_INFO                         3
+#define MP_TRACE                        2
+#define MP_WARNING                      1
+#define MP_ERROR                        0
+
+#if DBG
+extern ULONG NxDebugLevel;
+#define DBGPRINT(Level, Fmt, ...)                                       \
+    do {                                                                \
+        if ((Level) <= NxDebugLevel) {                                  \
+            DbgPrint("NX200: " Fmt, __VA_ARGS__);                       \
+        }                                                               \
+    } while (0)
+#define DBGPRINT_S(Status, Msg)                                         \
+    do {                                                                \
+        if (!NT_SUCCESS(Status)) {                                      \
+            DBGPRINT(MP_ERROR, "%s failed %08x\n", (Msg), (Status));    \
+        }                                                               \
+    } while (0)
+#else
+#define DBGPRINT(Level, Fmt, ...)
+#define DBGPRINT_S(Status, Msg)
+#endif
+
+#define NX_READ_REG(_A, _R)             ((_A)->Registers[(_R) / sizeof(ULONG)])
+#define NX_WRITE_REG(_A, _R, _V)        ((_A)->Registers[(_R) / sizeof(ULONG)] = (ULONG)(_V))
+
+typedef struct _NX_ADAPTER NX_ADAPTER, *PNX_ADAPTER;
+
+typedef struct _NX_HW_OPS {
+    NDIS_STATUS (*Start)(PNX_ADAPTER Adapter);
+    VOID        (*Stop)(PNX_ADAPTER Adapter);
+    NDIS_STATUS (*Reset)(PNX_ADAPTER Adapter);
+    VOID        (*SetFilter)(PNX_ADAPTER Adapter, ULONG Filter);
+    MINIPORT_SYNCHRONIZE_INTERRUPT_HANDLER SyncDisable;
+    MINIPORT_SYNCHRONIZE_INTERRUPT_HANDLER SyncEnable;
+} NX_HW_OPS, *PNX_HW_OPS;
+
+struct _NX_ADAPTER {
+    NDIS_HANDLE             AdapterHandle;
+    NDIS_HANDLE             InterruptHandle;
+    NDIS_INTERRUPT_TYPE     InterruptType;
+    ULONG                   MessageCount;
+    ULONG                   Flags;
+    const NX_HW_OPS        *HwOps;
+    volatile ULONG         *Registers;
+    ULONG                   PacketFilter;
+    ULONG                   PendingCauses;
+    NDIS_SPIN_LOCK          SendLock;
+    ULONG64                 FramesSent;
+    ULONG64                 InterruptCount;
+};
+
+extern NDIS_HANDLE NxDriverHandle;
+
+/* init.c */
+MINIPORT_SET_OPTIONS MpSetOptions;
+MINIPORT_UNLOAD MpUnload;
+/* adapter.c */
+MINIPORT_INITIALIZE MpInitializeEx;
+MINIPORT_HALT MpHaltEx;
+MINIPORT_PAUSE MpPause;
+MINIPORT_RESTART MpRestart;
+MINIPORT_RESET MpResetEx;
+MINIPORT_CHECK_FOR_HANG MpCheckForHangEx;
+MINIPORT_SHUTDOWN MpShutdownEx;
+MINIPORT_DEVICE_PNP_EVENT_NOTIFY MpDevicePnPEventNotify;
+MINIPORT_OID_REQUEST MpOidRequest;
+MINIPORT_CANCEL_OID_REQUEST MpCancelOidRequest;
+MINIPORT_SEND_NET_BUFFER_LISTS MpSendNetBufferLists;
+MINIPORT_RETURN_NET_BUFFER_LISTS MpReturnNetBufferLists;
+MINIPORT_CANCEL_SEND MpCancelSend;
+/* hw.c */
+NDIS_STATUS NxHwAttach(PNX_ADAPTER Adapter, PNDIS_MINIPORT_INIT_PARAMETERS InitParameters);
+VOID NxHwShutdown(PNX_ADAPTER Adapter);
+NDIS_STATUS NxHwReconnect(PNX_ADAPTER Adapter);
+BOOLEAN NxHwIsAccessible(PNX_ADAPTER Adapter);
+/* intr.c */
+NDIS_STATUS NxIntrConnect(PNX_ADAPTER Adapter);
+VOID NxIntrRelease(PNX_ADAPTER Adapter);
+MINIPORT_SYNCHRONIZE_INTERRUPT NxSyncDisableInterrupt;
+MINIPORT_SYNCHRONIZE_INTERRUPT NxSyncEnableInterrupt;
+
+/*
+ * Every caller that touches the interrupt mask goes through here: while the interrupt is
+ * connected the ISR may run on another processor, so the mask is written under the
+ * interrupt's lock; once it is gone there is nothing to race with.
+ */
+static FORCEINLINE BOOLEAN
+NxMaskInterrupts(PNX_ADAPTER Adapter)
+{
+    if (!MP_TEST_FLAG(Adapter, fMP_ADAPTER_INTERRUPT_IN_USE)) {
+        return FALSE;
+    }
+    ASSERT(Adapter->InterruptHandle != NULL);
+    return NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, Adapter->HwOps->SyncDisable, Adapter);
+}
+
+static FORCEINLINE BOOLEAN
+NxUnmaskInterrupts(PNX_ADAPTER Adapter)
+{
+    if (!MP_TEST_FLAG(Adapter, fMP_ADAPTER_INTERRUPT_IN_USE)) {
+        return FALSE;
+    }
+    return NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, Adapter->HwOps->SyncEnable, Adapter);
+}
+
+#define NX_MASK_INTERRUPTS(_A)                                          \
+    do {                                                                \
+        DBGPRINT(MP_TRACE, "mask interrupts %p\n", (_A));               \
+        (VOID)NxMaskInterrupts(_A);                                     \
+    } while (0)
+
+#define NX_UNMASK_INTERRUPTS(_A)                                        \
+    do {                                                                \
+        (VOID)NxUnmaskInterrupts(_A);                                   \
+    } while (0)
+
+#endif /* NX_H */
