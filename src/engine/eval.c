@@ -8,6 +8,7 @@
  * negation), a comparison of a path with something whose value is known,
  * `path & MASK`, and && / || / ! around them. */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/internal.h"
@@ -104,8 +105,13 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
     case EX_INT:
         return av_const(x->ival);
     case EX_STR:
-    case EX_FUNC:
-        return av_nonzero();
+    case EX_FUNC: {            /* a function's address: it points to the function */
+        AbsVal v = av_nonzero();
+        char buf[512];
+        snprintf(buf, sizeof buf, "&%s", x->text ? x->text : "?");
+        v.pointee = key_intern(e, buf, 0);
+        return v;
+    }
     case EX_ADDR: {
         AbsVal v = av_nonzero();
         if (x->a && x->a->kind == EX_PATH)

@@ -363,20 +363,40 @@ static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int fir
 }
 
 /* Callbacks NDIS runs inside the API (MINIPORT_SYNCHRONIZE_INTERRUPT). */
+/* Is target fi what the function pointer x holds in s?  1 yes, 0 no, -1
+ * unknown (x's value names no function: every stored target may run). */
+static int holds_function(Engine *e, const State *s, const Expr *x, int fi)
+{
+    if (!x || x->kind == EX_FUNC)
+        return -1;
+    AbsVal v = ev_expr(e, s, x);
+    const char *n = v.pointee > 0 ? key_name(e, v.pointee) : "";
+    if (n[0] != '&')
+        return -1;
+    return strcmp(n + 1, e->prog->funcs[fi].f->name) == 0;
+}
+
+/* Callbacks NDIS runs inside the API (MINIPORT_SYNCHRONIZE_INTERRUPT): the
+ * one the argument holds when its value is known (a routine handed down
+ * through a parameter), else each one stored where it is read. */
 static int inline_callbacks(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     const CallRes *cr = st->callee ? prog_call(e->prog, st) : NULL;
+    int ran = 0;
     for (int t = 0; cr && t < cr->n; t++) {
         if (cr->first[t] == 0)
             continue;
         int fi = cr->fi[t];
+        const Expr *arg = st->args[cr->first[t] - 1];
+        if (holds_function(e, s, arg, fi) == 0)
+            continue;
         const Func *f = e->prog->funcs[fi].f;
         State *cs = bind_params(e, f, st, s, cr->first[t]);
         cs->trace = tr_runs(e, s->trace, st->loc, fr->fr->f->name, st->callee, f->name);
         enter_and_return(e, fr, st, cr->first[t], fi, cs, s, out);
-        return 1;
+        ran = 1;
     }
-    return 0;
+    return ran;
 }
 
 static void assign_result(Engine *e, const Step *st, State *s)
@@ -473,7 +493,8 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
         } else if (!name && st->callee_expr) {
             int nt = cr ? cr->n : 0;
             for (int t = 0; t < nt && e->depth < MAX_DEPTH; t++)
-                call_driver_func(e, fr, st, cr->fi[t], ps, &done);
+                if (holds_function(e, ps, st->callee_expr, cr->fi[t]) != 0)
+                    call_driver_func(e, fr, st, cr->fi[t], ps, &done);
             if (nt == 0 || e->depth >= MAX_DEPTH)
                 sv_push(e, &done, external_effects(e, st, ps));
         } else {

@@ -728,8 +728,11 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                             need = 1;
                         for (int t = 0; t < nt; t++) {
                             const Func *c = p->funcs[tg[t]].f;
-                            if (touches[tg[t]])
+                            if (touches[tg[t]]) {
                                 need = 1;
+                                if (!st->callee && st->callee_expr)   /* which one runs */
+                                    sl_expr(&sl, st->callee_expr, fi);
+                            }
                             if (sl_has(&sl, st->lhs, fi))
                                 SET(ret, tg[t]);
                             if (eff[tg[t]]) {
