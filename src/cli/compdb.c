@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -91,6 +92,10 @@ int src_sanitize_args(Arena *a, const char *dir, const char *const *argv, int ar
                 break;
             if (kept[k].is_path) {
                 const char *p = resolve(a, dir, val);
+                /* a forced include not next to the build directory is
+                 * searched on the include path, as the compiler does */
+                if (strcmp(kept[k].norm, "-include") == 0 && val[0] != '/' && access(p, F_OK) != 0)
+                    p = arena_strdup(a, val);
                 if (strcmp(kept[k].norm, "-I") == 0) {
                     push(a, &v, arena_printf(a, "-I%s", p));
                 } else {
@@ -203,7 +208,16 @@ int src_load_compdb(const char *path, SourceList *out, DiagList *d)
             errors++;
             continue;
         }
+        /* a relative "directory" is relative to the database's own folder */
         const char *dirs = cJSON_IsString(dir) ? dir->valuestring : "";
+        if (dirs[0] != '/') {
+            const char *slash = strrchr(path, '/');
+            if (slash) {
+                int plen = (int)(slash - path);
+                dirs = dirs[0] ? arena_printf(tmp, "%.*s/%s", plen, path, dirs)
+                               : arena_printf(tmp, "%.*s", plen, path);
+            }
+        }
         const char *fname = file->valuestring;
         size_t n = strlen(fname);
         if (n < 2 || strcasecmp(fname + n - 2, ".c") != 0)

@@ -9,8 +9,21 @@ tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 n=0
-for tree in "$src/tests/cases" "$src/samples" "$src/tests/data/report/drv"; do
-    [ -d "$tree" ] || continue
+# cases built from a compile database are scanned through it (its -D and
+# forced includes); the others as one tree
+mkdir "$tmp/cases"
+dbs=""
+for c in "$src"/tests/cases/*/; do
+    c=${c%/}
+    if [ -f "$c/compile_commands.json" ]; then
+        dbs="$dbs $c/compile_commands.json"
+    else
+        ln -s "$c" "$tmp/cases/$(basename "$c")"
+    fi
+done
+# shellcheck disable=SC2086
+for tree in "$tmp/cases" $dbs "$src/samples" "$src/tests/data/report/drv"; do
+    [ -e "$tree" ] || continue
     n=$((n + 1))
     "$drvcheck" scan --color=never --format json -o "$tmp/r.json" "$tree" >/dev/null 2>"$tmp/err"
     rc=$?
@@ -33,7 +46,7 @@ got, want = {}, {}
 for x in r.get("assumed") or []:
     x = re.sub(r" \(found as [^)]*\)| of /\S+", "", x)
     got.setdefault(x.split("/")[0], []).append(x)
-for case in sorted(os.listdir(tree)):
+for case in sorted(os.listdir(tree)) if os.path.isdir(tree) else []:
     f = os.path.join(tree, case, "assumed.txt")
     if os.path.isfile(f):
         want[case] = [l.strip() for l in open(f) if l.strip()]
