@@ -108,7 +108,9 @@ AbsVal av_join(const AbsVal *a, const AbsVal *b)
     v.hi = a->hi > b->hi ? a->hi : b->hi;
     v.kmask = a->kmask & b->kmask & ~(a->kbits ^ b->kbits);
     v.kbits = a->kbits & v.kmask;
-    v.pointee = a->pointee == b->pointee ? a->pointee : 0;
+    /* two known targets that differ: one of several objects (-1), which no
+     * rule event can tell apart; an unknown target stays unknown (0) */
+    v.pointee = a->pointee == b->pointee ? a->pointee : (a->pointee && b->pointee) ? -1 : 0;
     /* keep an exclusion both sides respect */
     v.has_excl = 0;
     v.excl = 0;
@@ -301,10 +303,29 @@ AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
     case OP_SHL:
         if (ka && kb && cb >= 0 && cb < 63)
             return av_const((int64_t)((uint64_t)ca << cb));
+        if (kb && cb >= 0 && cb < 63 && a->kmask) {   /* known bits move with the shift */
+            AbsVal v = av_top();
+            v.kmask = a->kmask << cb | (((uint64_t)1 << cb) - 1);
+            v.kbits = (a->kbits & a->kmask) << cb;
+            return v;
+        }
         return av_top();
     case OP_SHR:
         if (ka && kb && cb >= 0 && cb < 63)
             return av_const(ca >> cb);
+        if (kb && cb >= 0 && cb < 63 && a->kmask) {
+            /* the low bits that were known stay known; the high ones come
+             * from the sign (unknown unless the value is known non-negative) */
+            AbsVal v = av_top();
+            uint64_t low = cb ? (~(uint64_t)0 >> cb) : ~(uint64_t)0;
+            v.kmask = (a->kmask >> cb) & low;
+            v.kbits = ((a->kbits & a->kmask) >> cb) & v.kmask;
+            if (a->lo >= 0) {
+                v.kmask |= ~low;          /* zeros shifted in */
+                v.lo = 0;
+            }
+            return v;
+        }
         return av_top();
     case OP_BAND: {
         if (ka && kb)

@@ -30,7 +30,8 @@ static int32_t target_of(Engine *e, const Step *st, const State *s, int n)
         return 0;
     if (a->kind == EX_ADDR && a->a && a->a->kind == EX_PATH)
         return ev_key_in(e, s, a->a);
-    return ev_expr(e, s, a).pointee;
+    int32_t p = ev_expr(e, s, a).pointee;
+    return p > 0 ? p : 0;
 }
 
 static int status_outcomes(Engine *e, const Step *st, const State *x, StateVec *out)

@@ -20,7 +20,8 @@ typedef struct AbsVal {
     int64_t excl;        /* a value known not to be taken (has_excl) */
     uint64_t kmask;      /* bits whose value is known */
     uint64_t kbits;      /* their values */
-    int32_t pointee;     /* key id of the object this pointer points to, 0 if unknown */
+    int32_t pointee;     /* key id of the object this pointer points to, 0 if unknown, -1 one of
+                            several (a join of two targets) */
     uint8_t has_excl;
 } AbsVal;
 

@@ -332,7 +332,7 @@ static State *external_effects(Engine *e, const Step *st, State *s)
             st_havoc_prefix(e, r, ev_key_in(e, s, a->a));
         else if (a && a->kind == EX_PATH) {
             AbsVal v = ev_expr(e, s, a);
-            if (v.pointee)
+            if (v.pointee > 0)
                 st_havoc_prefix(e, r, v.pointee);
         }
     }

@@ -292,7 +292,7 @@ static int through_array_element(Engine *e, const State *s, const Expr *path)
 {
     int32_t rk = path->base_key ? key_find(e, path->base_key) : 0;
     const AbsVal *v = rk && s ? st_get(s, rk) : NULL;
-    return v && is_array_key(e, v->pointee);
+    return v && (v->pointee < 0 || is_array_key(e, v->pointee));
 }
 
 /* The object an argument designates, for watch / guard; 0 when it cannot
@@ -304,6 +304,8 @@ static int32_t object_of(Engine *e, const EventCtx *ev, int n)
         through_array_element(e, ev->caller, x->a))
         return 0;
     AbsVal v = arg_value(e, ev, n);
+    if (v.pointee < 0)          /* one of several objects: not told apart */
+        return 0;
     if (v.pointee)
         return is_array_key(e, v.pointee) ? 0 : v.pointee;
     if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH) {
