@@ -112,7 +112,7 @@ SdnReadStallSetting(NDIS_HANDLE MiniportHandle)
     ULONG Value = SDN_DEFAULT_STALL_US;
 
     NdisZeroMemory(&Config, sizeof(Config));
-    Config.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    Config.Header.Type = NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT;
     Config.Header.Revision = NDIS_CONFIGURATION_OBJECT_REVISION_1;
     Config.Header.Size = NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1;
     Config.NdisHandle = MiniportHandle;
