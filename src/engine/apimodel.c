@@ -200,6 +200,19 @@ void api_model_free(Engine *e)
     free(e->zero);
 }
 
+int api_has_model(const char *api)
+{
+    if (!api)
+        return 0;
+    for (size_t i = 0; i < sizeof status_apis / sizeof status_apis[0]; i++)
+        if (strcmp(status_apis[i].api, api) == 0)
+            return 1;
+    for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++)
+        if (strcmp(interlocked[i].api, api) == 0)
+            return 1;
+    return is_compare_exchange(api) || strcmp(api, "memset") == 0;
+}
+
 int api_arms_timer(const char *api)
 {
     static const char *const set[] = {"NdisSetTimerObject", "NdisMSetPeriodicTimer", "NdisMSetTimer",

@@ -89,11 +89,6 @@ static void reads_of(Engine *e, KeyVec *r, const Expr *x)
     }
 }
 
-static int names_api(const Rule *r, const char *name)
-{
-    return name && rx_rule_mentions_api(r, name);
-}
-
 Frames *fr_build(Engine *e)
 {
     const Program *p = e->prog;
@@ -124,9 +119,10 @@ Frames *fr_build(Engine *e)
                     reads_of(e, r, st->rhs);
                     continue;
                 }
-                if (names_api(e->rule, st->callee))
+                int cf = st->callee ? call_flags(e, st->callee) : 0;
+                if (cf & CF_MENTIONED)
                     f->touches[fi] = 1;
-                if (api_arms_timer(st->callee))
+                if (cf & CF_ARMS)
                     kv_add(w, e->timer_armed);
                 for (int a = 0; a < st->nargs; a++) {
                     const Expr *x = st->args[a];

@@ -421,6 +421,7 @@ static void engine_end(Engine *e)
     free(e->loop_heads);
     free(e->reached);
     free(e->outk);
+    free(e->cflags);
     api_model_free(e);
     free(e->noutk);
     sum_free(e);

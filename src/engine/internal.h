@@ -215,6 +215,8 @@ struct Engine {
     /* which functions were analysed at all */
     unsigned char *reached;
     int firing;              /* running timer callbacks at a cancel (interp.c) */
+    struct CallFlags { const char *name; int flags; } *cflags;   /* interp.c call_flags */
+    int ncflags, ncflag_slots;
     struct ZeroSet { int32_t prefix; const int32_t *keys; int n; } *zero;  /* apimodel.c */
     int nzero, capzero;
     int32_t timer_armed;     /* key: a timer may have been set on the path (interp.c) */
@@ -351,10 +353,18 @@ int rx_rule_mentions_role(const Rule *r, RoleKind role);
  * its exit states, locals stripped, go to out. */
 void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 
+/* interp.c: what a called name is to the rule run, worked out once per
+ * name: named by the rule, cancels or arms a timer, has an OS model, never
+ * returns.  NULL (an indirect call) answers CF_MENTIONED. */
+enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16 };
+int call_flags(Engine *e, const char *name);
+
 /* apimodel.c: the OS model after an external call (pre: the state before
  * it, x: after its generic effect).  0 when the API has no model. */
 int api_model(Engine *e, const Step *st, const State *pre, const State *x, StateVec *out);
 void api_model_free(Engine *e);
+/* Has the API a model here (api_model may act on it)? */
+int api_has_model(const char *api);
 /* Does this API arm a timer (NdisSetTimerObject, ...)? */
 int api_arms_timer(const char *api);
 

@@ -440,6 +440,59 @@ static int may_be_armed(Engine *e, const State *s)
 
 static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out);
 
+/* What the engine needs to know of a called name, worked out once per
+ * name (callee strings are the CFG's, so their addresses are stable): a
+ * direct call checks no string on the way. */
+
+static uint64_t cf_slot(const char *name, int nslots)
+{
+    return ((uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15ULL >> 20) & (uint64_t)(nslots - 1);
+}
+
+int call_flags(Engine *e, const char *name)
+{
+    if (!name)
+        return CF_MENTIONED;            /* an indirect call: the slow path */
+    if ((e->ncflags + 1) * 2 > e->ncflag_slots) {
+        struct CallFlags *old = e->cflags;
+        int on = e->ncflag_slots;
+        e->ncflag_slots = on ? on * 2 : 1024;
+        e->cflags = calloc((size_t)e->ncflag_slots, sizeof *e->cflags);
+        if (!e->cflags)
+            abort();
+        for (int i = 0; i < on; i++)
+            if (old[i].name) {
+                uint64_t h = cf_slot(old[i].name, e->ncflag_slots);
+                while (e->cflags[h].name)
+                    h = (h + 1) & (uint64_t)(e->ncflag_slots - 1);
+                e->cflags[h] = old[i];
+            }
+        free(old);
+    }
+    uint64_t m = (uint64_t)e->ncflag_slots - 1, h = cf_slot(name, e->ncflag_slots);
+    for (; e->cflags[h].name; h = (h + 1) & m)
+        if (e->cflags[h].name == name)
+            return e->cflags[h].flags;
+    int f = (rx_rule_mentions_api(e->rule, name) ? CF_MENTIONED : 0) |
+            (cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
+            (api_has_model(name) ? CF_MODEL : 0) |
+            (prog_is_noreturn(e->prog, name) ? CF_NORETURN : 0);
+    e->cflags[h].name = name;
+    e->cflags[h].flags = f;
+    e->ncflags++;
+    return f;
+}
+
+/* rx_fire for an API call, skipped for an API the rule never names. */
+static void fire_api(Engine *e, State *s, const char *name, int flags, EvWhen when,
+                     const EventCtx *ctx, StateVec *out)
+{
+    if (flags & CF_MENTIONED)
+        rx_fire(e, s, name, ROLE_NONE, when, ctx, out);
+    else
+        sv_push(e, out, s);
+}
+
 /* No watched object is in a state of its own (no spin lock held): a
  * timer callback run here stands for one on another processor, which
  * shares the interrupt's state but not what this thread holds. */
@@ -453,7 +506,7 @@ static int nothing_held(const State *s)
 
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
-    if (cancels_timer(st->callee) && !e->firing && fr->keep == 0 && nothing_held(s) &&
+    if ((call_flags(e, st->callee) & CF_CANCELS) && !e->firing && fr->keep == 0 && nothing_held(s) &&
         may_be_armed(e, s)) {
         e->firing = 1;
         StateVec fired = {0};
@@ -471,9 +524,10 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
 static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     const char *name = st->callee;
+    int cf = call_flags(e, name);
     EventCtx ctx = {.fname = name ? name : "(indirect call)", .loc = st->loc,
                     .func = fr->fr->f->name, .call = st, .caller = s};
-    if (s->nlost && !s->approx && name && rx_rule_mentions_api(e->rule, name))
+    if (s->nlost && !s->approx && name && (cf & CF_MENTIONED))
         for (int i = 0; i < st->nargs; i++)
             if (ev_reads_lost(e, s, st->args[i])) {   /* the rule reads a weakened argument */
                 s = st_copy(e, s);
@@ -482,7 +536,7 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
                 break;
             }
     StateVec pre = {0};
-    rx_fire(e, s, name, ROLE_NONE, EV_ENTRY, &ctx, &pre);
+    fire_api(e, s, name, cf, EV_ENTRY, &ctx, &pre);
     for (int p = 0; p < pre.n; p++) {
         State *ps = pre.v[p];
         StateVec done = {0};
@@ -502,11 +556,11 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
              * state the API was called in, and its writes are the API's */
             if (!inline_callbacks(e, fr, st, ps, &done)) {
                 State *x = external_effects(e, st, ps);
-                if (api_arms_timer(name)) {
+                if (cf & CF_ARMS) {
                     AbsVal one = av_const(1);
                     st_set(e, x, e->timer_armed, &one);
                 }
-                if (!api_model(e, st, ps, x, &done))
+                if (!(cf & CF_MODEL) || !api_model(e, st, ps, x, &done))
                     sv_push(e, &done, x);
             }
         }
@@ -514,10 +568,10 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
             StateVec post = {0};
             EventCtx xc = ctx;
             xc.caller = ps;
-            rx_fire(e, done.v[k], name, ROLE_NONE, EV_EXIT, &xc, &post);
+            fire_api(e, done.v[k], name, cf, EV_EXIT, &xc, &post);
             for (int q = 0; q < post.n; q++) {
                 State *r = post.v[q];
-                if (st->noreturn || (name && prog_is_noreturn(e->prog, name)))
+                if (st->noreturn || (cf & CF_NORETURN))
                     continue;
                 if (result_used(e, st, r)) {
                     r = st_copy(e, r);
