@@ -625,6 +625,57 @@ void in_frame(Engine *e, int fi, const State *cs, const State *base, const Step 
     free(exits.v);
 }
 
+/* Key `to` followed by what follows `from` in key k (k lies below from). */
+static int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s", key_name(e, to), key_name(e, k) + strlen(key_name(e, from)));
+    return key_intern(e, buf, key_persistent(e, to));
+}
+
+/* lhs = rhs for structs (Adapter->Intr = Saved; Snap = Adapter->Intr;
+ * Adapter->Intr = IntrNone): each field lhs.f takes what is known of
+ * rhs.f; for a const template global, its initialiser (Unit.ginits). */
+static State *copy_struct(Engine *e, State *s, int32_t lk, int32_t rk, const Expr *rhs)
+{
+    State *n = st_copy(e, s);
+    st_havoc_prefix(e, n, lk);
+    int from_facts = 0;
+    for (int i = 0; i < s->nfacts; i++) {
+        int32_t fk = s->facts[i].key;
+        if (!key_is_below(e, fk, rk) || key_array_of(e, fk))
+            continue;
+        int32_t to = moved_key(e, fk, rk, lk);
+        key_set_relevant(e, to);
+        st_set(e, n, to, &s->facts[i].v);
+        from_facts = 1;
+    }
+    if (from_facts || rhs->scope != SCOPE_GLOBAL)
+        return n;
+    const Driver *d = e->prog->drv;
+    size_t rl = strlen(rhs->key);
+    AbsVal zero = av_const(0);
+    for (int u = 0; u < d->nunits; u++)
+        for (int i = 0; i < d->units[u]->nginits; i++) {
+            const GlobalInit *g = &d->units[u]->ginits[i];
+            if (strncmp(g->key, rhs->key, rl) != 0 || (g->key[rl] && g->key[rl] != '.'))
+                continue;
+            if (g->zero && !g->key[rl]) {     /* the template is zero where not said */
+                for (int32_t k = 1; key_name(e, k)[0]; k++)
+                    if (key_is_below(e, k, lk) && key_relevant(e, k) && !key_array_of(e, k))
+                        st_set(e, n, k, &zero);
+            } else if (!g->zero && g->key[rl] == '.') {
+                char buf[512];
+                snprintf(buf, sizeof buf, "%s%s", key_name(e, lk), g->key + rl);
+                int32_t to = key_intern(e, buf, key_persistent(e, lk));
+                AbsVal v = av_const(g->value);
+                if (key_relevant(e, to))
+                    st_set(e, n, to, &v);
+            }
+        }
+    return n;
+}
+
 static State *do_assign(Engine *e, const Step *st, State *s)
 {
     if (!st->lhs || st->lhs->kind != EX_PATH)
@@ -632,6 +683,12 @@ static State *do_assign(Engine *e, const Step *st, State *s)
     int32_t k = ev_key_in(e, s, st->lhs);
     if (!k)
         return s;
+    if (st->rhs && st->rhs->kind == EX_PATH && st->rhs->key) {
+        int32_t rk = ev_key_in(e, s, st->rhs);
+        if (rk > 0 && rk != k && (key_has_below(e, rk) || key_has_below(e, k)) &&
+            !key_array_of(e, k))
+            return copy_struct(e, s, k, rk, st->rhs);
+    }
     int32_t arr = key_array_of(e, k);
     if (arr) {              /* some element: every element's facts go */
         if (!st_has_prefix(e, s, arr))

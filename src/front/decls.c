@@ -83,6 +83,18 @@ static Func *new_func(Lower *L, CXCursor c)
 
 /* What a global defined here starts as (Unit.ginits): no initialiser is
  * all zero; an integer constant (BOOLEAN g_Registered = FALSE;) is that. */
+void add_ginit(Lower *L, GlobalInit g)
+{
+    Unit *u = L->u;
+    if (u->nginits % 16 == 0) {
+        GlobalInit *nv = arena_alloc(L->a, (size_t)(u->nginits + 16) * sizeof *nv);
+        if (u->nginits)
+            memcpy(nv, u->ginits, (size_t)u->nginits * sizeof *nv);
+        u->ginits = nv;
+    }
+    u->ginits[u->nginits++] = g;
+}
+
 static void global_init(Lower *L, CXCursor c, CXType t, CXCursor init)
 {
     GlobalInit g = {0};
@@ -90,6 +102,16 @@ static void global_init(Lower *L, CXCursor c, CXType t, CXCursor init)
     Expr *v = k_var_path(L, c, t);
     if (!v->key)
         return;
+    CXType canon = clang_getCanonicalType(t);
+    if (!clang_Cursor_isNull(init) && canon.kind == CXType_Record &&
+        clang_isConstQualifiedType(t)) {
+        /* a const template (static const MP_INTR IntrNone = { NULL, FALSE };):
+         * zero, then each constant field under the variable's own key, for
+         * copies of it (Adapter->Intr = IntrNone) */
+        add_ginit(L, (GlobalInit){v->key, 1, 0});
+        lower_init(L, v, t, init, k_cursor_loc(L, c), 2);
+        return;
+    }
     if (clang_Cursor_isNull(init)) {
         const char *rec = k_record_name(L, t);
         CXType ct = clang_getCanonicalType(t);
@@ -104,14 +126,7 @@ static void global_init(Lower *L, CXCursor c, CXType t, CXCursor init)
             return;
         g = (GlobalInit){v->key, 0, x->ival};
     }
-    Unit *u = L->u;
-    if (u->nginits % 16 == 0) {
-        GlobalInit *nv = arena_alloc(L->a, (size_t)(u->nginits + 16) * sizeof *nv);
-        if (u->nginits)
-            memcpy(nv, u->ginits, (size_t)u->nginits * sizeof *nv);
-        u->ginits = nv;
-    }
-    u->ginits[u->nginits++] = g;
+    add_ginit(L, g);
 }
 
 static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)

@@ -159,6 +159,10 @@ void lower_assign_to(Lower *L, Expr *target, CXCursor value, Loc loc);
 void lower_cond(Lower *L, CXCursor c, int t, int f, BranchKind k);
 int has_call(CXCursor c);
 int is_noreturn_decl(Lower *L, CXCursor fdecl);
+/* decls.c: record where a global starts (Unit.ginits) */
+void add_ginit(Lower *L, GlobalInit g);
+/* fnstores_only: 0 assignments, 1 function stores only, 2 a const template's
+ * constant fields (add_ginit) */
 void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc,
                 int fnstores_only);
 

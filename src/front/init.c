@@ -70,6 +70,12 @@ static void init_one(Lower *L, Expr *target, CXType t, CXCursor v, int fnstores_
         lower_init(L, target, t, skip_wrappers(L, v), loc, fnstores_only);
         return;
     }
+    if (fnstores_only == 2) {
+        Expr *x = lower_expr(L, v, 0);
+        if (x && x->kind == EX_INT && target->kind == EX_PATH && target->key)
+            add_ginit(L, (GlobalInit){target->key, 0, x->ival});
+        return;
+    }
     if (fnstores_only) {
         const char *fn;
         if (func_designator(L, v, &fn))
