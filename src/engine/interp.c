@@ -683,10 +683,9 @@ static State *do_assign(Engine *e, const Step *st, State *s)
     int32_t k = ev_key_in(e, s, st->lhs);
     if (!k)
         return s;
-    if (st->rhs && st->rhs->kind == EX_PATH && st->rhs->key) {
+    if (st->lhs->is_record && st->rhs && st->rhs->kind == EX_PATH && st->rhs->key) {
         int32_t rk = ev_key_in(e, s, st->rhs);
-        if (rk > 0 && rk != k && (key_has_below(e, rk) || key_has_below(e, k)) &&
-            !key_array_of(e, k))
+        if (rk > 0 && rk != k && !key_array_of(e, k))
             return copy_struct(e, s, k, rk, st->rhs);
     }
     int32_t arr = key_array_of(e, k);

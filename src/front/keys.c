@@ -200,6 +200,7 @@ Expr *k_var_path(Lower *L, CXCursor decl, CXType t)
     e->text = name;
     e->key = name;
     e->is_pointer = k_is_pointer(t);
+    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     if (decl.kind == CXCursor_ParmDecl) {
         e->scope = SCOPE_PARAM;
         for (int i = 0; L->fn && i < L->fn->nparams; i++)
@@ -234,6 +235,7 @@ Expr *k_temp(Lower *L, CXType t)
     e->text = e->key = arena_printf(L->a, "$t%d", L->ntemps++);
     e->scope = SCOPE_LOCAL;
     e->is_pointer = k_is_pointer(t);
+    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     return e;
 }
 
@@ -255,6 +257,7 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
                            arrow ? "->" : ".", field);
     e->tkey = arena_printf(L->a, "%s.%s", rec, field);
     e->is_pointer = k_is_pointer(t);
+    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     if (!arrow && base->kind == EX_PATH) {
         e->key = arena_printf(L->a, "%s.%s", base->key, field);
         e->scope = base->scope;
@@ -299,6 +302,7 @@ Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
         e->base_key = p->key;    /* *p: where p points decides what it is */
     e->scope = SCOPE_HEAP;
     e->is_pointer = k_is_pointer(t);
+    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     return e;
 }
 
@@ -315,6 +319,7 @@ Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t, int ex
     else
         e->key = arena_printf(L->a, "%s[]", base->kind == EX_PATH ? base->key : "?");
     e->is_pointer = k_is_pointer(t);
+    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     if (base->kind == EX_PATH && !k_is_pointer(basetype)) {
         e->scope = base->scope;
         e->param_index = base->param_index;
