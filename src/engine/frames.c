@@ -241,7 +241,10 @@ State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
     int n = 0;
     for (int i = 0; i < s->nfacts; i++) {
         int32_t k = s->facts[i].key;
-        if (!key_persistent(e, k) || kv_has(&f->reads[fi], k))
+        int read = 0;
+        for (int32_t a = k; a > 0 && !read; a = key_parent(e, a))   /* k, or a struct around it */
+            read = kv_has(&f->reads[fi], a);
+        if (!key_persistent(e, k) || read)
             nf[n++] = s->facts[i];
     }
     c->facts = nf;

@@ -208,6 +208,59 @@ typedef struct Frame {
 static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
                              StateVec *out);
 
+/* A struct returned by value (MP_INTR MpSnapshot(...) { ... return S; }):
+ * its fields go back as ^$ret.f, which the caller's assignment takes
+ * (take_struct) and every call then forgets. */
+static int32_t ret_key(Engine *e)
+{
+    return key_intern(e, "^$ret", 0);
+}
+
+static void return_struct(Engine *e, State *x, const State *src, const Expr *rv)
+{
+    int32_t rk = ev_key_in(e, src, rv), to = ret_key(e);
+    for (int k = 0; rk > 0 && k < src->nfacts; k++)
+        if (key_is_below(e, src->facts[k].key, rk)) {
+            char buf[512];
+            snprintf(buf, sizeof buf, "^$ret%s",
+                     key_name(e, src->facts[k].key) + strlen(key_name(e, rk)));
+            int32_t fk = key_intern(e, buf, 0);
+            key_set_relevant(e, fk);
+            st_set(e, x, fk, &src->facts[k].v);
+        }
+    (void)to;
+}
+
+static State *take_struct(Engine *e, const Step *st, State *r)
+{
+    int32_t rk = ret_key(e);
+    if (!st_has_prefix(e, r, rk))
+        return r;
+    State *n = st_copy(e, r);
+    if (st->lhs && st->lhs->kind == EX_PATH && st->lhs->is_record) {
+        int32_t lk = ev_key_in(e, r, st->lhs);
+        st_havoc_prefix(e, n, lk);
+        for (int k = 0; lk > 0 && k < r->nfacts; k++)
+            if (key_is_below(e, r->facts[k].key, rk)) {
+                char buf[512];
+                snprintf(buf, sizeof buf, "%s%s", key_name(e, lk), key_name(e, r->facts[k].key) + 5);
+                int32_t to = key_intern(e, buf, key_persistent(e, lk));
+                key_set_relevant(e, to);
+                st_set(e, n, to, &r->facts[k].v);
+            }
+    }
+    st_havoc_prefix(e, n, rk);
+    return n;
+}
+
+/* Key `to` followed by what follows `from` in key k (k lies below from). */
+static int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s", key_name(e, to), key_name(e, k) + strlen(key_name(e, from)));
+    return key_intern(e, buf, key_persistent(e, to));
+}
+
 /* The caller's local that parameter i of f points to (f(&Status)), or 0:
  * the callee knows it as *param.  Globals and heap objects need no such
  * link: the callee reads and writes them by their own keys (ev_key_in). */
@@ -279,6 +332,17 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
             const AbsVal *tv = st_get(caller, t);
             if (tv)
                 st_set(e, cs, dk, tv);
+        }
+        /* a struct passed by value: the parameter's fields are the argument's */
+        const Expr *ax = st && a < st->nargs ? st->args[a] : NULL;
+        if (ax && ax->kind == EX_PATH && ax->is_record && ax->key) {
+            int32_t ak = ev_key_in(e, caller, ax), pk = key_intern_at(e, f->params[i].name, 0);
+            for (int k = 0; ak > 0 && k < caller->nfacts; k++)
+                if (key_is_below(e, caller->facts[k].key, ak)) {
+                    int32_t to = moved_key(e, caller->facts[k].key, ak, pk);
+                    key_set_relevant(e, to);
+                    st_set(e, cs, to, &caller->facts[k].v);
+                }
         }
         /* the fields of a struct lent (f(&Ctx)): the callee reads p->f as ^Ctx.f */
         for (int k = 0; t && k < caller->nfacts; k++)
@@ -413,6 +477,8 @@ static int result_used(Engine *e, const Step *st, const State *s)
 {
     if (!st->lhs || st->lhs->kind != EX_PATH)
         return 0;
+    if (st->lhs->is_record)
+        return 1;                       /* a struct returned: its fields */
     int32_t lk = ev_key_in(e, s, st->lhs);
     return key_relevant(e, lk) || st_has_prefix(e, s, lk);
 }
@@ -573,7 +639,8 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
                 State *r = post.v[q];
                 if (st->noreturn || (cf & CF_NORETURN))
                     continue;
-                if (result_used(e, st, r)) {
+                r = take_struct(e, st, r);
+                if (result_used(e, st, r) && !(st->lhs && st->lhs->is_record)) {
                     r = st_copy(e, r);
                     assign_result(e, st, r);
                 }
@@ -619,18 +686,13 @@ void in_frame(Engine *e, int fi, const State *cs, const State *base, const Step 
     for (int k = 0; k < exits.n; k++) {
         State *r = fr_apply(e, e->frames, fi, base, exits.v[k]);
         out_params(e, e->prog->funcs[fi].f, st, 0, base, exits.v[k], r);
+        for (int i = 0; i < exits.v[k]->nfacts; i++)    /* a returned struct's fields */
+            if (key_is_below(e, exits.v[k]->facts[i].key, ret_key(e)))
+                st_set(e, r, exits.v[k]->facts[i].key, &exits.v[k]->facts[i].v);
         r->trace = base->trace;
         sv_push(e, out, r);
     }
     free(exits.v);
-}
-
-/* Key `to` followed by what follows `from` in key k (k lies below from). */
-static int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to)
-{
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s%s", key_name(e, to), key_name(e, k) + strlen(key_name(e, from)));
-    return key_intern(e, buf, key_persistent(e, to));
 }
 
 /* lhs = rhs for structs (Adapter->Intr = Saved; Snap = Adapter->Intr;
@@ -963,6 +1025,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     State *src = nl ? unjoin(e, s, leaves[l - 1]) : s;
                     State *x = st_copy(e, src);
                     x->ret = b->retval ? ev_expr(e, src, b->retval) : av_top();
+                    if (b->retval && b->retval->kind == EX_PATH && b->retval->is_record)
+                        return_struct(e, x, src, b->retval);
                     x->approx |= b->retval && ev_reads_lost(e, src, b->retval);
                     const int32_t *ok;
                     int nok = out_keys(e, fi, &ok);
