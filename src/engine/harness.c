@@ -250,7 +250,7 @@ static void global_values(Engine *e, State *s)
         for (int i = 0; i < d->units[u]->nginits; i++) {
             const GlobalInit *g = &d->units[u]->ginits[i];
             int32_t k = key_find(e, g->key);
-            if (!k)
+                    if (!k)
                 continue;
             if (g->zero) {
                 zero[k] = 1;

@@ -6,6 +6,7 @@
  * declaration; functions declared noreturn are listed for other units;
  * initialisers of global variables record where they store function
  * designators (FnStore).  One pass over the top-level cursors. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +96,17 @@ void add_ginit(Lower *L, GlobalInit g)
     u->ginits[u->nginits++] = g;
 }
 
+/* Are an array's elements const (libclang keeps the qualifier on the
+ * element type as written, not always on the canonical one)? */
+static int const_elements(Lower *L, CXType t)
+{
+    CXType el = clang_getArrayElementType(t);
+    if (clang_isConstQualifiedType(el) || clang_isConstQualifiedType(t))
+        return 1;
+    const char *sp = k_str(L, clang_getTypeSpelling(t));
+    return strncmp(sp, "const ", 6) == 0;
+}
+
 static void global_init(Lower *L, CXCursor c, CXType t, CXCursor init)
 {
     GlobalInit g = {0};
@@ -103,11 +115,13 @@ static void global_init(Lower *L, CXCursor c, CXType t, CXCursor init)
     if (!v->key)
         return;
     CXType canon = clang_getCanonicalType(t);
-    if (!clang_Cursor_isNull(init) && canon.kind == CXType_Record &&
-        clang_isConstQualifiedType(t)) {
-        /* a const template (static const MP_INTR IntrNone = { NULL, FALSE };):
-         * zero, then each constant field under the variable's own key, for
-         * copies of it (Adapter->Intr = IntrNone) */
+    int const_table = canon.kind == CXType_ConstantArray && const_elements(L, t);
+    if (!clang_Cursor_isNull(init) &&
+        ((canon.kind == CXType_Record && clang_isConstQualifiedType(t)) || const_table)) {
+        /* a const template (static const MP_INTR IntrNone = { NULL, FALSE };)
+         * or table (static const ULONG Settle[3] = { 2, 25, 60 };): zero,
+         * then each constant field or element under the variable's own key,
+         * for copies of it (Adapter->Intr = IntrNone) and reads (Settle[2]) */
         add_ginit(L, (GlobalInit){v->key, 1, 0});
         lower_init(L, v, t, init, k_cursor_loc(L, c), 2);
         return;

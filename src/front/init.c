@@ -154,7 +154,8 @@ void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc, int fn
             init_one(L, el, ft, ch, fnstores_only);
         } else if (is_arr) {
             CXType et = clang_getArrayElementType(canon);
-            Expr *el = k_index(L, target, k_int(L, pos++), t, et, 0);
+            /* a const table's elements by index (its values, mode 2) */
+            Expr *el = k_index(L, target, k_int(L, pos++), t, et, fnstores_only == 2);
             init_one(L, el, et, ch, fnstores_only);
         } else if (i == 0) {
             init_one(L, target, t, ch, fnstores_only);
