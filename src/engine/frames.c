@@ -72,6 +72,7 @@ struct Frames {
     unsigned char *effect;   /* fr_has_effect: 0 not computed yet, 1 none, 2 some */
     unsigned char *returns;  /* some block of the function ends in a return */
     KeyVec *reads, *writes;
+    KeyVec *sreads;          /* reads of a whole struct (a copy of it): its fields count */
     int nfuncs;
 };
 
@@ -89,6 +90,13 @@ static void reads_of(Engine *e, KeyVec *r, const Expr *x)
     }
 }
 
+/* A struct read whole (Snap = Adapter->Intr; return Intr; f(Adapter->Intr)). */
+static void struct_read(Engine *e, KeyVec *sr, const Expr *x)
+{
+    if (x && x->kind == EX_PATH && x->is_record)
+        kv_add(sr, ev_path_key(e, x));
+}
+
 Frames *fr_build(Engine *e)
 {
     const Program *p = e->prog;
@@ -98,6 +106,7 @@ Frames *fr_build(Engine *e)
     f->returns = calloc((size_t)p->nfuncs + 1, 1);
     f->reads = calloc((size_t)p->nfuncs + 1, sizeof *f->reads);
     f->writes = calloc((size_t)p->nfuncs + 1, sizeof *f->writes);
+    f->sreads = calloc((size_t)p->nfuncs + 1, sizeof *f->sreads);
     /* local sets */
     for (int fi = 0; fi < p->nfuncs; fi++) {
         const Func *fn = p->funcs[fi].f;
@@ -108,6 +117,7 @@ Frames *fr_build(Engine *e)
                 reads_of(e, r, bl->cond);
             if (bl->term == T_RETURN) {
                 reads_of(e, r, bl->retval);
+                struct_read(e, &f->sreads[fi], bl->retval);
                 f->returns[fi] = 1;
             }
             for (int k = 0; k < bl->nsteps; k++) {
@@ -117,6 +127,7 @@ Frames *fr_build(Engine *e)
                     kv_add(w, lk);
                 if (st->kind == ST_ASSIGN) {
                     reads_of(e, r, st->rhs);
+                    struct_read(e, &f->sreads[fi], st->rhs);
                     continue;
                 }
                 int cf = st->callee ? call_flags(e, st->callee) : 0;
@@ -127,6 +138,7 @@ Frames *fr_build(Engine *e)
                 for (int a = 0; a < st->nargs; a++) {
                     const Expr *x = st->args[a];
                     reads_of(e, r, x);
+                    struct_read(e, &f->sreads[fi], x);
                     if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH) {
                         int32_t ak = ev_path_key(e, x->a);
                         if (ak && key_persistent(e, ak))
@@ -157,6 +169,7 @@ Frames *fr_build(Engine *e)
                             changed = 1;
                         }
                         changed |= kv_union(&f->reads[fi], &f->reads[ci]);
+                        changed |= kv_union(&f->sreads[fi], &f->sreads[ci]);
                         changed |= kv_union(&f->writes[fi], &f->writes[ci]);
                     }
                 }
@@ -172,9 +185,11 @@ void fr_free(Frames *f)
     for (int i = 0; i < f->nfuncs; i++) {
         free(f->reads[i].v);
         free(f->writes[i].v);
+        free(f->sreads[i].v);
     }
     free(f->reads);
     free(f->writes);
+    free(f->sreads);
     free(f->touches);
     free(f->effect);
     free(f->returns);
@@ -241,9 +256,9 @@ State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
     int n = 0;
     for (int i = 0; i < s->nfacts; i++) {
         int32_t k = s->facts[i].key;
-        int read = 0;
-        for (int32_t a = k; a > 0 && !read; a = key_parent(e, a))   /* k, or a struct around it */
-            read = kv_has(&f->reads[fi], a);
+        int read = kv_has(&f->reads[fi], k);
+        for (int32_t a = key_parent(e, k); a > 0 && !read && f->sreads[fi].n; a = key_parent(e, a))
+            read = kv_has(&f->sreads[fi], a);        /* a field of a struct it copies */
         if (!key_persistent(e, k) || read)
             nf[n++] = s->facts[i];
     }
