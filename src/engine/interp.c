@@ -208,6 +208,31 @@ typedef struct Frame {
 static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
                              StateVec *out);
 
+/* Key `to` followed by what follows `from` in key k (k lies below from). */
+static int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s", key_name(e, to), key_name(e, k) + strlen(key_name(e, from)));
+    return key_intern(e, buf, key_persistent(e, to));
+}
+
+/* The facts of src below `from` set in dst below `to`, field by field (a
+ * struct copied, passed or returned by value).  Returns how many. */
+static int copy_fields(Engine *e, State *dst, const State *src, int32_t from, int32_t to)
+{
+    int n = 0;
+    for (int k = 0; from > 0 && to > 0 && k < src->nfacts; k++) {
+        int32_t fk = src->facts[k].key;
+        if (!key_is_below(e, fk, from) || key_array_of(e, fk))
+            continue;
+        int32_t tk = moved_key(e, fk, from, to);
+        key_set_relevant(e, tk);
+        st_set(e, dst, tk, &src->facts[k].v);
+        n++;
+    }
+    return n;
+}
+
 /* A struct returned by value (MP_INTR MpSnapshot(...) { ... return S; }):
  * its fields go back as ^$ret.f, which the caller's assignment takes
  * (take_struct) and every call then forgets. */
@@ -218,17 +243,7 @@ static int32_t ret_key(Engine *e)
 
 static void return_struct(Engine *e, State *x, const State *src, const Expr *rv)
 {
-    int32_t rk = ev_key_in(e, src, rv), to = ret_key(e);
-    for (int k = 0; rk > 0 && k < src->nfacts; k++)
-        if (key_is_below(e, src->facts[k].key, rk)) {
-            char buf[512];
-            snprintf(buf, sizeof buf, "^$ret%s",
-                     key_name(e, src->facts[k].key) + strlen(key_name(e, rk)));
-            int32_t fk = key_intern(e, buf, 0);
-            key_set_relevant(e, fk);
-            st_set(e, x, fk, &src->facts[k].v);
-        }
-    (void)to;
+    copy_fields(e, x, src, ev_key_in(e, src, rv), ret_key(e));
 }
 
 static State *take_struct(Engine *e, const Step *st, State *r)
@@ -240,25 +255,10 @@ static State *take_struct(Engine *e, const Step *st, State *r)
     if (st->lhs && st->lhs->kind == EX_PATH && st->lhs->is_record) {
         int32_t lk = ev_key_in(e, r, st->lhs);
         st_havoc_prefix(e, n, lk);
-        for (int k = 0; lk > 0 && k < r->nfacts; k++)
-            if (key_is_below(e, r->facts[k].key, rk)) {
-                char buf[512];
-                snprintf(buf, sizeof buf, "%s%s", key_name(e, lk), key_name(e, r->facts[k].key) + 5);
-                int32_t to = key_intern(e, buf, key_persistent(e, lk));
-                key_set_relevant(e, to);
-                st_set(e, n, to, &r->facts[k].v);
-            }
+        copy_fields(e, n, r, rk, lk);
     }
     st_havoc_prefix(e, n, rk);
     return n;
-}
-
-/* Key `to` followed by what follows `from` in key k (k lies below from). */
-static int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to)
-{
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s%s", key_name(e, to), key_name(e, k) + strlen(key_name(e, from)));
-    return key_intern(e, buf, key_persistent(e, to));
 }
 
 /* The caller's local that parameter i of f points to (f(&Status)), or 0:
@@ -335,15 +335,9 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
         }
         /* a struct passed by value: the parameter's fields are the argument's */
         const Expr *ax = st && a < st->nargs ? st->args[a] : NULL;
-        if (ax && ax->kind == EX_PATH && ax->is_record && ax->key) {
-            int32_t ak = ev_key_in(e, caller, ax), pk = key_intern_at(e, f->params[i].name, 0);
-            for (int k = 0; ak > 0 && k < caller->nfacts; k++)
-                if (key_is_below(e, caller->facts[k].key, ak)) {
-                    int32_t to = moved_key(e, caller->facts[k].key, ak, pk);
-                    key_set_relevant(e, to);
-                    st_set(e, cs, to, &caller->facts[k].v);
-                }
-        }
+        if (ax && ax->kind == EX_PATH && ax->is_record && ax->key)
+            copy_fields(e, cs, caller, ev_key_in(e, caller, ax),
+                        key_intern_at(e, f->params[i].name, 0));
         /* the fields of a struct lent (f(&Ctx)): the callee reads p->f as ^Ctx.f */
         for (int k = 0; t && k < caller->nfacts; k++)
             if (key_is_below(e, caller->facts[k].key, t)) {
@@ -702,17 +696,7 @@ static State *copy_struct(Engine *e, State *s, int32_t lk, int32_t rk, const Exp
 {
     State *n = st_copy(e, s);
     st_havoc_prefix(e, n, lk);
-    int from_facts = 0;
-    for (int i = 0; i < s->nfacts; i++) {
-        int32_t fk = s->facts[i].key;
-        if (!key_is_below(e, fk, rk) || key_array_of(e, fk))
-            continue;
-        int32_t to = moved_key(e, fk, rk, lk);
-        key_set_relevant(e, to);
-        st_set(e, n, to, &s->facts[i].v);
-        from_facts = 1;
-    }
-    if (from_facts || rhs->scope != SCOPE_GLOBAL)
+    if (copy_fields(e, n, s, rk, lk) || rhs->scope != SCOPE_GLOBAL)
         return n;
     const Driver *d = e->prog->drv;
     size_t rl = strlen(rhs->key);
