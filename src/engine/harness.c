@@ -333,10 +333,47 @@ static void lifecycle(Engine *e)
 }
 
 /* Functions no entry point reached: each as a root of its own. */
+/* Functions the call graph reaches from the entry points NDIS calls (a
+ * synchronize callback only through the call that runs it). */
+static unsigned char *called_from_entries(const Program *p)
+{
+    unsigned char *r = calloc((size_t)p->nfuncs + 1, 1);
+    int *work = malloc(sizeof *work * ((size_t)p->nfuncs + 1)), n = 0;
+    if (!r || !work)
+        abort();
+    for (int i = 0; i < p->nentries; i++) {
+        int fi = p->entries[i].func;
+        if (role_phase(p->entries[i].role) != PH_SYNC && !r[fi]) {
+            r[fi] = 1;
+            work[n++] = fi;
+        }
+    }
+    while (n) {
+        const Func *f = p->funcs[work[--n]].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const CallRes *cr = f->blocks[b].steps[k].kind == ST_CALL
+                                        ? prog_call(p, &f->blocks[b].steps[k]) : NULL;
+                for (int t = 0; cr && t < cr->n; t++)
+                    if (!r[cr->fi[t]]) {
+                        r[cr->fi[t]] = 1;
+                        work[n++] = cr->fi[t];
+                    }
+            }
+    }
+    free(work);
+    return r;
+}
+
+/* Functions no entry point reaches, each analysed as a root of its own.  A
+ * function the call graph does reach, but only along paths the analysis
+ * found impossible, is not one of them: from nowhere, it would be judged
+ * in a state no caller can give it (a helper called with a lock held). */
 static void orphans(Engine *e)
 {
+    unsigned char *called = called_from_entries(e->prog);
     for (int i = 0; i < e->prog->nfuncs && !eng_budget_exceeded(e); i++) {
-        if (e->reached[i] || !fr_touches(e->frames, i))
+        if (e->reached[i] || called[i] || !fr_touches(e->frames, i))
             continue;       /* analysed already, or cannot touch the rule */
         const Func *f = e->prog->funcs[i].f;
         State *s = initial_state(e);
@@ -348,6 +385,7 @@ static void orphans(Engine *e)
         in_call(e, i, s, s->trace, &out);
         free(out.v);
     }
+    free(called);
 }
 
 static int rule_has_api_targets(const Rule *r)
