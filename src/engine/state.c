@@ -106,6 +106,7 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     t->ents[id].name = arena_strdup(t->a, key);
     t->ents[id].persistent = persistent;
     t->ents[id].relevant = prog_key_relevant(e->prog, key);
+    t->ents[id].decisive = 0;
     t->ents[id].parent = 0;
     t->ents[id].has_below = 0;
     t->slots[h] = id;
