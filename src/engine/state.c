@@ -18,6 +18,7 @@ typedef struct KeyEnt {
     int relevant;          /* facts about it are kept (prog_key_relevant) */
     int decisive;          /* it decides whether a call that fires a rule event runs */
     int32_t parent;        /* "k" for "k.f" and "k[]", else 0 */
+    int32_t array_of;      /* "a" for "a[]" and "a[].f" (key_array_of), else 0 */
     int has_below;         /* some interned key has this one as an ancestor */
 } KeyEnt;
 
@@ -103,12 +104,10 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
             abort();
     }
     int32_t id = t->n++;
+    memset(&t->ents[id], 0, sizeof t->ents[id]);    /* realloc leaves new entries unset */
     t->ents[id].name = arena_strdup(t->a, key);
     t->ents[id].persistent = persistent;
     t->ents[id].relevant = prog_key_relevant(e->prog, key);
-    t->ents[id].decisive = 0;
-    t->ents[id].parent = 0;
-    t->ents[id].has_below = 0;
     t->slots[h] = id;
     if (t->n * 2 > t->nslots)
         keytab_rehash(t);
@@ -124,6 +123,16 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
         e->keys->ents[id].parent = pid;
         for (int32_t a = pid; a > 0; a = e->keys->ents[a].parent)
             e->keys->ents[a].has_below = 1;
+        /* some element of an array: the array is one of its ancestors */
+        const char *b = strstr(key, "[]");
+        size_t n = b ? (size_t)(b - key) : 0;
+        for (int32_t a = pid; n && a > 0; a = e->keys->ents[a].parent) {
+            const char *an = e->keys->ents[a].name;
+            if (strncmp(an, key, n) == 0 && an[n] == 0) {
+                e->keys->ents[id].array_of = a;
+                break;
+            }
+        }
     }
     return id;
 }
@@ -361,14 +370,7 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
 
 int32_t key_array_of(Engine *e, int32_t k)
 {
-    const char *n = key_name(e, k), *b = strstr(n, "[]");
-    if (!b || b == n)
-        return 0;
-    char buf[512];
-    size_t len = (size_t)(b - n) < sizeof buf - 1 ? (size_t)(b - n) : sizeof buf - 1;
-    memcpy(buf, n, len);
-    buf[len] = 0;
-    return key_find(e, buf);
+    return k > 0 && k < e->keys->n ? e->keys->ents[k].array_of : 0;
 }
 
 /* Forget key and everything below it ("k.f", "k[]", "k->..."); for some
