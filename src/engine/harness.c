@@ -193,10 +193,22 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
     ss_free(set);
 }
 
-/* Keys the driver writes (anything but 0, with zero_ok: an assignment of
- * another value, a call's result, its address passed to a call); for an
- * element at a variable index, the whole array. */
-static unsigned char *written_keys(Engine *e, int32_t nkeys, int zero_ok)
+/* Flags per key below nkeys, bit 1: the driver writes it (an assignment,
+ * a call's result, its address passed to a call); bit 2: it writes it
+ * something other than 0.  For an element at a variable index, the whole
+ * array. */
+enum { W_ANY = 1, W_NONZERO = 2 };
+
+static void mark_written(Engine *e, unsigned char *w, int32_t nkeys, int32_t k, int how)
+{
+    int32_t arr = k > 0 ? key_array_of(e, k) : 0;
+    if (k > 0 && k < nkeys)
+        w[k] |= (unsigned char)how;
+    if (arr > 0 && arr < nkeys)
+        w[arr] |= (unsigned char)how;
+}
+
+static unsigned char *written_keys(Engine *e, int32_t nkeys)
 {
     unsigned char *w = calloc((size_t)nkeys + 1, 1);
     if (!w)
@@ -207,23 +219,17 @@ static unsigned char *written_keys(Engine *e, int32_t nkeys, int zero_ok)
         for (int b = 0; b < f->nblocks; b++)
             for (int k = 0; k < f->blocks[b].nsteps; k++) {
                 const Step *st = &f->blocks[b].steps[k];
-                int32_t keys[64];
-                int n = 0;
-                if (st->lhs && st->lhs->kind == EX_PATH &&
-                    !(zero_ok && st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_INT &&
-                      st->rhs->ival == 0))
-                    keys[n++] = ev_path_key(e, st->lhs);
-                for (int a = 0; st->kind == ST_CALL && a < st->nargs && n < 64; a++)
+                if (st->lhs && st->lhs->kind == EX_PATH) {
+                    int zero = st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_INT &&
+                               st->rhs->ival == 0;
+                    mark_written(e, w, nkeys, ev_path_key(e, st->lhs),
+                                 zero ? W_ANY : W_ANY | W_NONZERO);
+                }
+                for (int a = 0; st->kind == ST_CALL && a < st->nargs; a++)
                     if (st->args[a] && st->args[a]->kind == EX_ADDR && st->args[a]->a &&
                         st->args[a]->a->kind == EX_PATH)
-                        keys[n++] = ev_path_key(e, st->args[a]->a);
-                for (int i = 0; i < n; i++) {
-                    int32_t arr = keys[i] ? key_array_of(e, keys[i]) : 0;
-                    if (keys[i] > 0 && keys[i] < nkeys)
-                        w[keys[i]] = 1;
-                    if (arr > 0 && arr < nkeys)
-                        w[arr] = 1;
-                }
+                        mark_written(e, w, nkeys, ev_path_key(e, st->args[a]->a),
+                                     W_ANY | W_NONZERO);
             }
     }
     return w;
@@ -242,7 +248,7 @@ static void global_values(Engine *e, State *s)
     while (key_name(e, nkeys)[0])
         nkeys++;
     unsigned char *zero = calloc((size_t)nkeys + 1, 1);
-    unsigned char *written = written_keys(e, nkeys, 1), *any_write = written_keys(e, nkeys, 0);
+    unsigned char *written = written_keys(e, nkeys);
     if (!zero)
         abort();
     int any = 0;
@@ -255,7 +261,7 @@ static void global_values(Engine *e, State *s)
             if (g->zero) {
                 zero[k] = 1;
                 any = 1;
-            } else if (key_relevant(e, k) && !(g->value ? any_write : written)[k]) {
+            } else if (key_relevant(e, k) && !(written[k] & (g->value ? W_ANY : W_NONZERO))) {
                 AbsVal v = av_const(g->value);
                 st_set(e, s, k, &v);
             }
@@ -266,7 +272,7 @@ static void global_values(Engine *e, State *s)
             continue;
         int w = 0;
         for (int32_t a = k; a > 0 && !w; a = key_parent(e, a))
-            w = a < nkeys && written[a];
+            w = a < nkeys && (written[a] & W_NONZERO);
         for (int32_t a = k; a > 0 && !w; a = key_parent(e, a))
             if (a < nkeys && zero[a]) {
                 st_set(e, s, k, &z);
@@ -275,7 +281,6 @@ static void global_values(Engine *e, State *s)
     }
     free(zero);
     free(written);
-    free(any_write);
 }
 
 static State *initial_state(Engine *e)
