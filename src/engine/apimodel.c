@@ -213,6 +213,12 @@ int api_has_model(const char *api)
     return is_compare_exchange(api) || strcmp(api, "memset") == 0;
 }
 
+int api_cancels_timer(const char *api)
+{
+    return api && (strcmp(api, "NdisCancelTimerObject") == 0 ||
+                   strcmp(api, "NdisMCancelTimer") == 0 || strcmp(api, "NdisCancelTimer") == 0);
+}
+
 int api_arms_timer(const char *api)
 {
     static const char *const set[] = {"NdisSetTimerObject", "NdisMSetPeriodicTimer", "NdisMSetTimer",

@@ -365,6 +365,8 @@ int api_model(Engine *e, const Step *st, const State *pre, const State *x, State
 void api_model_free(Engine *e);
 /* Has the API a model here (api_model may act on it)? */
 int api_has_model(const char *api);
+/* Does this API cancel a timer (NdisCancelTimerObject, ...)? */
+int api_cancels_timer(const char *api);
 /* Does this API arm a timer (NdisSetTimerObject, ...)? */
 int api_arms_timer(const char *api);
 

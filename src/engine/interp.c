@@ -477,15 +477,10 @@ static int result_used(Engine *e, const Step *st, const State *s)
     return key_relevant(e, lk) || st_has_prefix(e, s, lk);
 }
 
-/* Cancelling a timer: until the cancel takes effect, the timer may still
- * fire (a periodic watchdog halt cancels only after deregistering the
- * interrupt).  The timer callbacks run here, from the state before the
- * cancel, and the path goes on from what they leave too. */
-static int cancels_timer(const char *api)
-{
-    return api && (strcmp(api, "NdisCancelTimerObject") == 0 ||
-                   strcmp(api, "NdisMCancelTimer") == 0 || strcmp(api, "NdisCancelTimer") == 0);
-}
+/* Cancelling a timer (api_cancels_timer): until the cancel takes effect,
+ * the timer may still fire (a periodic watchdog halt cancels only after
+ * deregistering the interrupt).  The timer callbacks run here, from the
+ * state before the cancel, and the path goes on from what they leave too. */
 
 /* ... only once it was armed: a timer allocated early and armed as
  * initialisation's last step cannot fire in an earlier failure path.
@@ -534,7 +529,7 @@ int call_flags(Engine *e, const char *name)
         if (e->cflags[h].name == name)
             return e->cflags[h].flags;
     int f = (rx_rule_mentions_api(e->rule, name) ? CF_MENTIONED : 0) |
-            (cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
+            (api_cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
             (api_has_model(name) ? CF_MODEL : 0) |
             (prog_is_noreturn(e->prog, name) ? CF_NORETURN : 0);
     e->cflags[h].name = name;
