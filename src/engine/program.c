@@ -500,18 +500,74 @@ static int need_block(Slice *sl, SliceFn *sf, const Func *f, int fi, int b, unsi
     return added;
 }
 
-static void decisive_expr(Engine *e, const Expr *x)
+/* Marks the keys x reads as decisive; how many were not yet. */
+static int decisive_expr(Engine *e, const Expr *x)
 {
+    int n = 0;
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
-            key_set_decisive(e, ev_path_key(e, x));
-            return;
+            int32_t k = ev_path_key(e, x);
+            n += k > 0 && !key_decisive(e, k);
+            key_set_decisive(e, k);
+            return n;
         }
-        decisive_expr(e, x->a);
-        decisive_expr(e, x->c);
+        n += decisive_expr(e, x->a);
+        n += decisive_expr(e, x->c);
         if (x->kind != EX_BINOP)
-            return;
+            return n;
     }
+    return n;
+}
+
+/* A decisive scalar: pointers carry which object, not a value (a list walk
+ * `Nbl = Nbl->Next` guarding lock calls would make every link decide). */
+static int decisive_path(Engine *e, const Expr *x)
+{
+    return x && x->kind == EX_PATH && !x->is_pointer && key_decisive(e, ev_path_key(e, x));
+}
+
+/* A decisive key decides through the values that flow into it, so those
+ * decide too: `_val = InterlockedDecrement(&Nic->RefCnt); if (!_val)
+ * NicFree(Nic)` makes the reference count decisive (and so zeroed with its
+ * object: apimodel.c), as does the argument bound to a decisive parameter
+ * and what a function returns into a decisive key.  To a fixed point. */
+static void decisive_flow(Engine *e, const Program *p)
+{
+    int added;
+    do {
+        added = 0;
+        for (int fi = 0; fi < p->nfuncs; fi++) {
+            const Func *f = p->funcs[fi].f;
+            for (int b = 0; b < f->nblocks; b++)
+                for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                    const Step *st = &f->blocks[b].steps[k];
+                    if (st->kind == ST_ASSIGN) {
+                        if (decisive_path(e, st->lhs))
+                            added += decisive_expr(e, st->rhs);
+                        continue;
+                    }
+                    int into = decisive_path(e, st->lhs);
+                    const CallRes *cr = prog_call(p, st);
+                    if (into && st->callee && (!cr || cr->direct < 0) && api_has_model(st->callee))
+                        for (int j = 0; j < st->nargs; j++)
+                            added += decisive_expr(e, st->args[j]);
+                    for (int t = 0; cr && t < cr->n; t++) {
+                        const Func *g = p->funcs[cr->fi[t]].f;
+                        for (int j = 0; j < g->nparams; j++) {
+                            int x = cr->first[t] + j;
+                            if (x < st->nargs && g->params[j].name && g->params[j].name[0] &&
+                                key_decisive(e, key_intern_at(e, g->params[j].name, 0)) &&
+                                !(st->args[x]->kind == EX_PATH && st->args[x]->is_pointer) &&
+                                st->args[x]->kind != EX_ADDR && st->args[x]->kind != EX_FUNC)
+                                added += decisive_expr(e, st->args[x]);
+                        }
+                        for (int gb = 0; into && gb < g->nblocks; gb++)
+                            if (g->blocks[gb].term == T_RETURN)
+                                added += decisive_expr(e, g->blocks[gb].retval);
+                    }
+                }
+        }
+    } while (added);
 }
 
 /* The keys in the conditions that decide whether a call that can fire one
@@ -764,6 +820,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                 nt, p->nfuncs, na, nr, ne, nglob_set(&sl), sl.nloc);
     }
     mark_decisive(e, p, touches, sfn);
+    decisive_flow(e, p);
     for (int fi = 0; fi < p->nfuncs; fi++) {
         cd_free(sfn[fi].cd);
         free(sfn[fi].done);
@@ -780,6 +837,11 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
     for (int i = 0; i < sl.nloc_slots; i++)
         if (sl.loc[i])
             ks_add(&ks, key_name(e, (int32_t)((sl.loc[i] - 1) >> 32)));
+    if (getenv("DRVCHECK_SLICE_KEYS"))
+        for (int i = 0; i < ks.nslots; i++)
+            if (ks.slots[i])
+                fprintf(stderr, "engine: slice key %s%s\n", ks.slots[i],
+                        key_decisive(e, key_intern_at(e, ks.slots[i], 0)) ? " (decisive)" : "");
     free(sl.glob);
     free(sl.loc);
     p->relevant = ks.slots;
