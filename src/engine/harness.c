@@ -337,22 +337,10 @@ static void lifecycle(Engine *e)
     free(reached.v); free(halted.v); free(done.v);
 }
 
-/* Functions no entry point reached: each as a root of its own. */
-/* Functions the call graph reaches from the entry points NDIS calls (a
- * synchronize callback only through the call that runs it). */
-static unsigned char *called_from_entries(const Program *p)
+/* Marks in r what the call graph reaches from the functions on the work
+ * list (already marked). */
+static void reach_from(const Program *p, unsigned char *r, int *work, int n)
 {
-    unsigned char *r = calloc((size_t)p->nfuncs + 1, 1);
-    int *work = malloc(sizeof *work * ((size_t)p->nfuncs + 1)), n = 0;
-    if (!r || !work)
-        abort();
-    for (int i = 0; i < p->nentries; i++) {
-        int fi = p->entries[i].func;
-        if (role_phase(p->entries[i].role) != PH_SYNC && !r[fi]) {
-            r[fi] = 1;
-            work[n++] = fi;
-        }
-    }
     while (n) {
         const Func *f = p->funcs[work[--n]].f;
         for (int b = 0; b < f->nblocks; b++)
@@ -366,31 +354,87 @@ static unsigned char *called_from_entries(const Program *p)
                     }
             }
     }
-    free(work);
+}
+
+/* Functions the call graph reaches from the entry points NDIS calls (a
+ * synchronize callback only through the call that runs it). */
+static unsigned char *called_from_entries(const Program *p, int *work)
+{
+    unsigned char *r = calloc((size_t)p->nfuncs + 1, 1);
+    int n = 0;
+    if (!r)
+        abort();
+    for (int i = 0; i < p->nentries; i++) {
+        int fi = p->entries[i].func;
+        if (role_phase(p->entries[i].role) != PH_SYNC && !r[fi]) {
+            r[fi] = 1;
+            work[n++] = fi;
+        }
+    }
+    reach_from(p, r, work, n);
     return r;
 }
 
-/* Functions no entry point reaches, each analysed as a root of its own.  A
- * function the call graph does reach, but only along paths the analysis
- * found impossible, is not one of them: from nowhere, it would be judged
- * in a state no caller can give it (a helper called with a lock held). */
+/* Functions some driver function calls (the callees of anything). */
+static unsigned char *called_at_all(const Program *p)
+{
+    unsigned char *r = calloc((size_t)p->nfuncs + 1, 1);
+    if (!r)
+        abort();
+    for (int i = 0; i < p->nfuncs; i++) {
+        const Func *f = p->funcs[i].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const CallRes *cr = f->blocks[b].steps[k].kind == ST_CALL
+                                        ? prog_call(p, &f->blocks[b].steps[k]) : NULL;
+                for (int t = 0; cr && t < cr->n; t++)
+                    if (cr->fi[t] != i)
+                        r[cr->fi[t]] = 1;
+            }
+    }
+    return r;
+}
+
+static void orphan_root(Engine *e, int i)
+{
+    const Func *f = e->prog->funcs[i].f;
+    State *s = initial_state(e);
+    s->trace = tr_push(e, NULL, TS_ENTRY, f->loc, f->name,
+                       arena_printf(e->arena, "%s analysed on its own (no entry point reaches it)",
+                                    f->name),
+                       NULL);
+    StateVec out = {0};
+    in_call(e, i, s, s->trace, &out);
+    free(out.v);
+}
+
+/* Functions no entry point reaches, each analysed as a root of its own,
+ * callers before callees: first those no driver function calls, then what
+ * the call graph does not reach from them (cycles), each time the first
+ * one left.  A function the call graph reaches from an entry point or from
+ * such a root, but only along paths the analysis found impossible, is not
+ * analysed again: from nowhere, it would be judged in a state no caller
+ * can give it (a helper that drops and retakes its caller's lock). */
 static void orphans(Engine *e)
 {
-    unsigned char *called = called_from_entries(e->prog);
-    for (int i = 0; i < e->prog->nfuncs && !eng_budget_exceeded(e); i++) {
-        if (e->reached[i] || called[i] || !fr_touches(e->frames, i))
-            continue;       /* analysed already, or cannot touch the rule */
-        const Func *f = e->prog->funcs[i].f;
-        State *s = initial_state(e);
-        s->trace = tr_push(e, NULL, TS_ENTRY, f->loc, f->name,
-                           arena_printf(e->arena, "%s analysed on its own (no entry point reaches it)",
-                                        f->name),
-                           NULL);
-        StateVec out = {0};
-        in_call(e, i, s, s->trace, &out);
-        free(out.v);
-    }
+    const Program *p = e->prog;
+    int *work = malloc(sizeof *work * ((size_t)p->nfuncs + 1));
+    if (!work)
+        abort();
+    unsigned char *called = called_from_entries(p, work);
+    unsigned char *any = called_at_all(p);
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < p->nfuncs && !eng_budget_exceeded(e); i++) {
+            if (e->reached[i] || called[i] || (pass == 0 && any[i]) || !fr_touches(e->frames, i))
+                continue;       /* analysed already, or cannot touch the rule */
+            orphan_root(e, i);
+            called[i] = 1;
+            work[0] = i;
+            reach_from(p, called, work, 1);
+        }
     free(called);
+    free(any);
+    free(work);
 }
 
 static int rule_has_api_targets(const Rule *r)

@@ -314,6 +314,7 @@ Trace *tr_runs(Engine *e, Trace *parent, Loc loc, const char *func, const char *
 /* Steps of t above `base` (exclusive), replayed on top of onto. */
 Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto);
 const char *tr_state_string(Engine *e, const State *s);
+const char *tr_initial_string(Engine *e, const State *s);
 void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *message);
 /* Sites whose trace stayed approximate: a note step before the violation. */
 void tr_note_approx(Engine *e);

@@ -447,17 +447,20 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
     }
     for (int k = 0; k < cur.n; k++) {
         State *n = cur.v[k];
+        const State *full = n;      /* with the objects just back in their initial state */
         if (r->has_watch)
             n = drop_initial_instances(e, n);
-        /* a state change is a trace step; the strings only when it may be one */
+        /* a state change is a trace step; the strings only when it may be one
+         * ("_ADAPTER.Lock: locked -> _ADAPTER.Lock: unlocked") */
         if (was && !st_same_instances(e, was, n)) {
             if (!before)
                 before = tr_state_string(e, was);
-            const char *after = tr_state_string(e, n);
+            const char *after = tr_state_string(e, full);
             if (strcmp(before, after) != 0) {
                 const char *msg = arena_printf(e->arena, "%s %s: %s -> %s", ctx->fname,
                                                when == EV_ENTRY ? "is called" : "returns",
-                                               before[0] ? before : "(none)", after);
+                                               before[0] ? before : tr_initial_string(e, full),
+                                               after);
                 if (n == s)
                     n = st_copy(e, s);
                 n->trace = tr_push(e, n->trace, TS_STATE, ctx->loc, ctx->func, msg, after);

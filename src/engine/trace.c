@@ -102,7 +102,20 @@ Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto)
 
 /* "registered" for a one-variable enum rule; "s=registered, n=2" else; per
  * watched object "lock _ADAPTER.Lock: locked". */
+static const char *state_string(Engine *e, const State *s, int initial);
+
 const char *tr_state_string(Engine *e, const State *s)
+{
+    return state_string(e, s, 0);
+}
+
+/* s's objects as they are before the rule's events touch them. */
+const char *tr_initial_string(Engine *e, const State *s)
+{
+    return state_string(e, s, 1);
+}
+
+static const char *state_string(Engine *e, const State *s, int initial)
 {
     const Rule *r = e->rule;
     char buf[512];
@@ -117,7 +130,9 @@ const char *tr_state_string(Engine *e, const State *s)
             char vb[64], nb[96];
             int64_t c;
             const char *v;
-            if (av_is_const(&in->vars[k], &c))
+            if (initial)
+                v = rule_value_name(r, k, r->vars[k].init, nb, sizeof nb);
+            else if (av_is_const(&in->vars[k], &c))
                 v = rule_value_name(r, k, c, nb, sizeof nb);
             else {
                 av_format(&in->vars[k], vb, sizeof vb);
