@@ -1320,3 +1320,4 @@ typedef struct _NDIS_PM_WAKE_REASON { NDIS_OBJECT_HEADER Header; ULONG Flags; ND
 #define NDIS_RECEIVE_FILTER_UDP_HEADER_DEST_PORT_SUPPORTED 0x00000001
 #define NDIS_RECEIVE_FILTER_PACKET_COALESCING_SUPPORTED_ON_DEFAULT_QUEUE 0x00000200  /* placeholder */
 #define OID_PACKET_COALESCING_FILTER_MATCH_COUNT 0x00010236                         /* placeholder */
+#define OID_FFP_SUPPORT 0xFC010210                                          /* legacy NDIS 5 OID; placeholder value */

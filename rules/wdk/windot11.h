@@ -8,8 +8,9 @@
 typedef UCHAR DOT11_MAC_ADDRESS[6];
 typedef DOT11_MAC_ADDRESS *PDOT11_MAC_ADDRESS;
 typedef UCHAR DOT11_DIALOG_TOKEN;
+typedef unsigned char BYTE;   /* Native WiFi drivers use BYTE with only ndis.h and windot11.h */
 typedef UCHAR DOT11_WFD_STATUS_CODE;
-typedef UCHAR DOT11_WFD_GO_INTENT;
+typedef struct _DOT11_WFD_GO_INTENT { UCHAR TieBreaker : 1; UCHAR Intent : 7; } DOT11_WFD_GO_INTENT, *PDOT11_WFD_GO_INTENT;
 typedef UCHAR DOT11_COUNTRY_OR_REGION_STRING[3];
 typedef enum _DOT11_PHY_TYPE {
     dot11_phy_type_unknown = 0, dot11_phy_type_any = dot11_phy_type_unknown, dot11_phy_type_fhss = 1,
@@ -47,7 +48,8 @@ typedef DOT11_COUNTRY_OR_REGION_STRING *PDOT11_COUNTRY_OR_REGION_STRING;
 #define DOT11_MAX_PDU_SIZE 2346
 typedef struct _DOT11_HRDSSS_PHY_ATTRIBUTES { BOOLEAN bShortPreambleOptionImplemented; BOOLEAN bPBCCOptionImplemented; BOOLEAN bChannelAgilityPresent; ULONG uHRCCAModeSupported; } DOT11_HRDSSS_PHY_ATTRIBUTES, *PDOT11_HRDSSS_PHY_ATTRIBUTES;
 typedef struct _DOT11_OFDM_PHY_ATTRIBUTES { ULONG uFrequencyBandsSupported; } DOT11_OFDM_PHY_ATTRIBUTES, *PDOT11_OFDM_PHY_ATTRIBUTES;
-typedef struct _DOT11_ERP_PHY_ATTRIBUTES { DOT11_HRDSSS_PHY_ATTRIBUTES HRDSSSAttributes; BOOLEAN bERPPBCCOptionImplemented; BOOLEAN bDSSSOFDMOptionImplemented; BOOLEAN bShortSlotTimeOptionImplemented; } DOT11_ERP_PHY_ATTRIBUTES, *PDOT11_ERP_PHY_ATTRIBUTES;
+/* the HR/DSSS part is named HRDSSSAttributes in current documentation and was an unnamed member earlier: both work */
+typedef struct _DOT11_ERP_PHY_ATTRIBUTES { union { DOT11_HRDSSS_PHY_ATTRIBUTES HRDSSSAttributes; DOT11_HRDSSS_PHY_ATTRIBUTES; }; BOOLEAN bERPPBCCOptionImplemented; BOOLEAN bDSSSOFDMOptionImplemented; BOOLEAN bShortSlotTimeOptionImplemented; } DOT11_ERP_PHY_ATTRIBUTES, *PDOT11_ERP_PHY_ATTRIBUTES;
 typedef union _DOT11_BSS_ENTRY_PHY_SPECIFIC_INFO { ULONG uChCenterFrequency; struct { ULONG uHopPattern; ULONG uHopSet; ULONG uDwellTime; } FHSS; } DOT11_BSS_ENTRY_PHY_SPECIFIC_INFO, *PDOT11_BSS_ENTRY_PHY_SPECIFIC_INFO;
 typedef struct _DOT11_MAC_FRAME_STATISTICS {
     ULONGLONG ullTransmittedFrameCount; ULONGLONG ullReceivedFrameCount; ULONGLONG ullTransmittedFailureFrameCount;
