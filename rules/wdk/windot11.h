@@ -49,7 +49,10 @@ typedef DOT11_COUNTRY_OR_REGION_STRING *PDOT11_COUNTRY_OR_REGION_STRING;
 typedef struct _DOT11_HRDSSS_PHY_ATTRIBUTES { BOOLEAN bShortPreambleOptionImplemented; BOOLEAN bPBCCOptionImplemented; BOOLEAN bChannelAgilityPresent; ULONG uHRCCAModeSupported; } DOT11_HRDSSS_PHY_ATTRIBUTES, *PDOT11_HRDSSS_PHY_ATTRIBUTES;
 typedef struct _DOT11_OFDM_PHY_ATTRIBUTES { ULONG uFrequencyBandsSupported; } DOT11_OFDM_PHY_ATTRIBUTES, *PDOT11_OFDM_PHY_ATTRIBUTES;
 /* the HR/DSSS part is named HRDSSSAttributes in current documentation and was an unnamed member earlier: both work */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wmicrosoft-anon-tag"
 typedef struct _DOT11_ERP_PHY_ATTRIBUTES { union { DOT11_HRDSSS_PHY_ATTRIBUTES HRDSSSAttributes; DOT11_HRDSSS_PHY_ATTRIBUTES; }; BOOLEAN bERPPBCCOptionImplemented; BOOLEAN bDSSSOFDMOptionImplemented; BOOLEAN bShortSlotTimeOptionImplemented; } DOT11_ERP_PHY_ATTRIBUTES, *PDOT11_ERP_PHY_ATTRIBUTES;
+#pragma clang diagnostic pop
 typedef union _DOT11_BSS_ENTRY_PHY_SPECIFIC_INFO { ULONG uChCenterFrequency; struct { ULONG uHopPattern; ULONG uHopSet; ULONG uDwellTime; } FHSS; } DOT11_BSS_ENTRY_PHY_SPECIFIC_INFO, *PDOT11_BSS_ENTRY_PHY_SPECIFIC_INFO;
 typedef struct _DOT11_MAC_FRAME_STATISTICS {
     ULONGLONG ullTransmittedFrameCount; ULONGLONG ullReceivedFrameCount; ULONGLONG ullTransmittedFailureFrameCount;
