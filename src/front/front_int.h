@@ -85,6 +85,7 @@ typedef struct Lower {
     CXFile text_file;        /* the file whose buffer text holds (cache) */
     const char *text;        /* clang's buffer of text_file: not ours */
     size_t text_size;
+    int ginit_cap;           /* room in u->ginits (add_ginit doubles it) */
     CXPrintingPolicy pp;     /* lazily created */
 
     /* per function */
