@@ -1,5 +1,5 @@
 /*
- * xg.h: shared declarations of the XG 10 GbE miniport (cases 230/231).
+ * xg.h: shared declarations of the XG 10 GbE miniport (cases 230-237).
  *
  * The NIC block's lifetime is managed by a reference count: XgNicAlloc takes
  * the first reference, every long-lived pointer to the block holds one, and
