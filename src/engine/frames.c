@@ -133,8 +133,13 @@ Frames *fr_build(Engine *e)
                 int cf = st->callee ? call_flags(e, st->callee) : 0;
                 if (cf & CF_MENTIONED)
                     f->touches[fi] = 1;
-                if (cf & CF_ARMS)
+                if (cf & (CF_ARMS | CF_CANCELS)) {  /* deferred.c: arming reads the kind armed */
                     kv_add(w, e->timer_armed);
+                    kv_add(r, e->timer_armed);
+                }
+                for (int q = 0; (cf & CF_QUEUES) && q < e->prog->nfuncs; q++)
+                    if (e->queued[q])
+                        kv_add(w, e->queued[q]);
                 for (int a = 0; a < st->nargs; a++) {
                     const Expr *x = st->args[a];
                     reads_of(e, r, x);

@@ -482,17 +482,9 @@ static int result_used(Engine *e, const Step *st, const State *s)
  * deregistering the interrupt).  The timer callbacks run here, from the
  * state before the cancel, and the path goes on from what they leave too. */
 
-/* ... only once it was armed: a timer allocated early and armed as
- * initialisation's last step cannot fire in an earlier failure path.
- * e->timer_armed is 0 from the start, 1 once a timer is set on the path
- * (api_arms_timer). */
-static int may_be_armed(Engine *e, const State *s)
-{
-    int64_t c;
-    const AbsVal *v = st_get(s, e->timer_armed);
-    return !(v && av_is_const(v, &c) && c == 0);
-}
-
+/* ... only once it was armed (deferred.c): a timer allocated early and
+ * armed as initialisation's last step cannot fire in an earlier failure
+ * path. */
 static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out);
 
 /* What the engine needs to know of a called name, worked out once per
@@ -530,7 +522,7 @@ int call_flags(Engine *e, const char *name)
             return e->cflags[h].flags;
     int f = (rx_rule_mentions_api(e->rule, name) ? CF_MENTIONED : 0) |
             (api_cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
-            (api_has_model(name) ? CF_MODEL : 0) |
+            (api_has_model(name) ? CF_MODEL : 0) | (api_queues_work(name) ? CF_QUEUES : 0) |
             (prog_is_noreturn(e->prog, name) ? CF_NORETURN : 0);
     e->cflags[h].name = name;
     e->cflags[h].flags = f;
@@ -562,12 +554,13 @@ static int nothing_held(const State *s)
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     if ((call_flags(e, st->callee) & CF_CANCELS) && !e->firing && fr->keep == 0 && nothing_held(s) &&
-        may_be_armed(e, s)) {
+        dfr_timer_may_fire(e, s)) {
         e->firing = 1;
         StateVec fired = {0};
         for (int i = 0; i < e->prog->nentries; i++)
             if (e->prog->entries[i].role == ROLE_TIMER)
-                eng_run_callback(e, &e->prog->entries[i], s, &fired);
+                eng_run_callback(e, &e->prog->entries[i], dfr_take(e, &e->prog->entries[i], s),
+                                 &fired);
         e->firing = 0;
         for (int k = 0; k < fired.n; k++)
             call_step(e, fr, st, st_with_locals(e, fired.v[k], s), out);
@@ -611,10 +604,8 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
              * state the API was called in, and its writes are the API's */
             if (!inline_callbacks(e, fr, st, ps, &done)) {
                 State *x = external_effects(e, st, ps);
-                if (cf & CF_ARMS) {
-                    AbsVal one = av_const(1);
-                    st_set(e, x, e->timer_armed, &one);
-                }
+                if (cf & (CF_ARMS | CF_QUEUES | CF_CANCELS))
+                    dfr_on_api(e, st, x, cf);
                 if (!(cf & CF_MODEL) || !api_model(e, st, ps, x, &done))
                     sv_push(e, &done, x);
             }

@@ -616,6 +616,12 @@ void lower_assign_to(Lower *L, Expr *target, CXCursor value, Loc loc)
     CXCursor v = skip_wrappers(L, value);
     if (v.kind == CXCursor_CallExpr) {
         lower_call(L, v, target, 0);
+        /* Nic = ExAllocatePool2(...): the record the zeroed block is */
+        if (target && target->kind == EX_PATH && !target->pointee_rec) {
+            const char *fn = k_str(L, clang_getCursorSpelling(clang_getCursorReferenced(v)));
+            if (fn && strncmp(fn, "ExAllocatePool", 14) == 0)
+                target->pointee_rec = fill_record(L, value);
+        }
         return;
     }
     OpKind op;
