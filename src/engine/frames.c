@@ -242,6 +242,22 @@ int fr_has_effect(Engine *e, Frames *f, int fi)
     return f->effect[fi] == 2;
 }
 
+/* Does fi (or what it calls) read one of s's weakened keys that `was`
+ * (the entry a summary was computed from) did not have weakened? */
+int fr_reads_lost(Engine *e, const Frames *f, int fi, const State *s, const State *was)
+{
+    for (int i = 0; i < s->nlost; i++) {
+        if (was && st_lost_has(was, s->lost[i]))
+            continue;
+        if (kv_has(&f->reads[fi], s->lost[i]))
+            return 1;
+        for (int32_t a = key_parent(e, s->lost[i]); a > 0; a = key_parent(e, a))
+            if (kv_has(&f->reads[fi], a))
+                return 1;
+    }
+    return 0;
+}
+
 int fr_returns(const Frames *f, int fi)
 {
     return f->returns[fi];
@@ -293,6 +309,8 @@ State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State 
     }
     r->ret = x->ret;     /* joins inside the frame do not make r approximate: a trace shows
                             a frame as one opaque call, like an API's */
+    r->approx |= x->approx;   /* but a decision in it on a value the caller's joins weakened
+                                 does: what it leaves may not be the caller's path's */
     return r;
 }
 

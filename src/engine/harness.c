@@ -167,6 +167,8 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
         s->ret = av_top();
         if (ss_add(e, set, s, &added))
             sv_push(e, &work, added);
+        if ((added = ss_take_joined(set)))
+            sv_push(e, &work, added);
     }
     for (int w = 0; w < work.n && !eng_budget_exceeded(e); w++) {
         State *s = work.v[w];
@@ -184,6 +186,8 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
                 n->ret = av_top();
                 State *added = NULL;
                 if (ss_add(e, set, n, &added))
+                    sv_push(e, &work, added);
+                if ((added = ss_take_joined(set)))
                     sv_push(e, &work, added);
             }
             free(out.v);

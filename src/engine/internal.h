@@ -308,6 +308,9 @@ int ss_holds(const StateSet *set, const State *s);
 /* Where the set's states are: joins it makes remember their two sides. */
 void ss_set_origin(StateSet *set, int fi, int depth);
 int ss_add(Engine *e, StateSet *set, State *s, State **added);
+/* The join of two held states the last ss_add made room with (to be
+ * propagated like *added), or NULL. */
+State *ss_take_joined(StateSet *set);
 /* Facts a and b disagree on, a decisive one (key_set_decisive) counting 64. */
 int st_distance(Engine *e, const State *a, const State *b);
 void ss_free(StateSet *set);
@@ -388,6 +391,7 @@ int api_arms_timer(const char *api);
 Frames *fr_build(Engine *e);
 void fr_free(Frames *f);
 int fr_touches(const Frames *f, int fi);
+int fr_reads_lost(Engine *e, const Frames *f, int fi, const State *s, const State *was);
 const unsigned char *fr_touch_set(const Frames *f);
 int fr_has_effect(Engine *e, Frames *f, int fi);
 /* Does some path of fi end in a return (not only in noreturn calls)? */

@@ -569,6 +569,21 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
     call_step(e, fr, st, s, out);
 }
 
+/* What a modelled API wrote from a weakened value stays weakened: its
+ * result and the objects it was given the address of. */
+static State *weak_results(Engine *e, const Step *st, State *r)
+{
+    r = st_copy(e, r);
+    if (st->lhs && st->lhs->kind == EX_PATH)
+        st_lost_add(e, r, ev_key_in(e, r, st->lhs));
+    for (int i = 0; i < st->nargs; i++)
+        if (st->args[i] && st->args[i]->kind == EX_ADDR && st->args[i]->a &&
+            st->args[i]->a->kind == EX_PATH)
+            st_lost_add(e, r, ev_key_in(e, r, st->args[i]->a));
+    r->from[0] = NULL;               /* the sides of the join no longer know it */
+    return r;
+}
+
 static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     const char *name = st->callee;
@@ -583,6 +598,11 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
                 ctx.caller = s;
                 break;
             }
+    /* an API computing from a weakened value (InterlockedDecrement of a
+     * count a join widened) gives weakened results */
+    int weak = 0;
+    for (int i = 0; s->nlost && (cf & CF_MODEL) && i < st->nargs && !weak; i++)
+        weak = ev_reads_lost(e, s, st->args[i]);
     StateVec pre = {0};
     fire_api(e, s, name, cf, EV_ENTRY, &ctx, &pre);
     for (int p = 0; p < pre.n; p++) {
@@ -624,6 +644,8 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
                     r = st_copy(e, r);
                     assign_result(e, st, r);
                 }
+                if (weak)
+                    r = weak_results(e, st, r);
                 sv_push(e, out, r);
             }
             free(post.v);
@@ -886,7 +908,10 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     } else if (sum->done) {
         for (int i = 0; i < sum->exits.n; i++) {
             State *x = st_copy(e, sum->exits.v[i]);
-            x->approx |= entry->approx;
+            /* a summary is found by facts, not by what joins weakened: if
+             * this caller's weakened keys are ones the callee reads, its
+             * decisions on them may not be this caller's path's */
+            x->approx |= entry->approx || fr_reads_lost(e, e->frames, fi, entry, sum->entry);
             st_lost_union(e, x, entry);
             x->trace = entry->trace
                            ? tr_rebase(e, sum->exits.v[i]->trace, sum->base, entry->trace)
@@ -1021,15 +1046,20 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     if (heads[succ[t]])
                         ss_mark_loop(seen[succ[t]]);
                 }
-                State *added = NULL;
-                if (ss_add(e, seen[succ[t]], ss[t], &added)) {
+                State *added = NULL, *also;
+                int n_add = ss_add(e, seen[succ[t]], ss[t], &added);
+                also = ss_take_joined(seen[succ[t]]);
+                for (int q = 0; q < 2; q++) {
+                    State *ns = q ? also : (n_add ? added : NULL);
+                    if (!ns)
+                        continue;
                     if (wn == wcap) {
                         wcap *= 2;
                         wl = realloc(wl, sizeof *wl * (size_t)wcap);
                         if (!wl)
                             abort();
                     }
-                    wl[wn++] = (Work){succ[t], added};
+                    wl[wn++] = (Work){succ[t], ns};
                 }
             }
         }
