@@ -1,3 +1,4 @@
+/* Probe repro (probe-old): expected clean; see README.md beside this file. */
 #include <ndis.h>
 
 #define fRX_ENABLED  0x4

@@ -196,7 +196,7 @@ MPPause(NDIS_HANDLE MiniportAdapterContext, PNDIS_MINIPORT_PAUSE_PARAMETERS Mini
 
     UNREFERENCED_PARAMETER(MiniportPauseParameters);
 
-    // the receiver keeps running; received frames are dropped by the chip filter we set to 0
+    // the receiver keeps running (only D3 and halt stop it): nothing is indicated while paused
     NdisAcquireSpinLock(&Adapter->Lock);
     MP_SET_FLAG(Adapter, fMP_PAUSED);
     NdisReleaseSpinLock(&Adapter->Lock);
