@@ -242,6 +242,15 @@ int fr_has_effect(Engine *e, Frames *f, int fi)
     return f->effect[fi] == 2;
 }
 
+/* Can fi (or what it calls) write k, or a record k lies within? */
+int fr_writes(Engine *e, const Frames *f, int fi, int32_t k)
+{
+    for (int32_t a = k; a > 0; a = key_parent(e, a))
+        if (kv_has(&f->writes[fi], a))
+            return 1;
+    return 0;
+}
+
 /* Does fi (or what it calls) read one of s's weakened keys that `was`
  * (the entry a summary was computed from) did not have weakened? */
 int fr_reads_lost(Engine *e, const Frames *f, int fi, const State *s, const State *was)

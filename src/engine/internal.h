@@ -391,6 +391,7 @@ int api_arms_timer(const char *api);
 Frames *fr_build(Engine *e);
 void fr_free(Frames *f);
 int fr_touches(const Frames *f, int fi);
+int fr_writes(Engine *e, const Frames *f, int fi, int32_t k);
 int fr_reads_lost(Engine *e, const Frames *f, int fi, const State *s, const State *was);
 const unsigned char *fr_touch_set(const Frames *f);
 int fr_has_effect(Engine *e, Frames *f, int fi);

@@ -91,6 +91,32 @@ static Summary *sum_insert(Engine *e, int fi, State *entry)
  * the entry's other facts are widened into the newest of them (so a
  * function is analysed a bounded number of times per rule state and
  * arguments, whatever else its callers know). */
+/* A summary computed from a widened entry (went) and used for the entry
+ * `act`: a fact of act the widening weakened, on a key fi never writes,
+ * that this exit still holds as the widened entry had it, is act's again
+ * (a flag bit the caller just set survives a call of a helper that only
+ * reads the flags, whatever other callers passed it). */
+static State *unwiden(Engine *e, int fi, State *x, const State *went, const State *act)
+{
+    State *r = x;
+    for (int i = 0; i < act->nfacts; i++) {
+        int32_t k = act->facts[i].key;
+        const AbsVal *wv = st_get(went, k);
+        if (!key_persistent(e, k) || (wv && av_equal(wv, &act->facts[i].v)) ||
+            fr_writes(e, e->frames, fi, k))
+            continue;
+        const AbsVal *xv = st_get(x, k);
+        if (xv ? !(wv && av_equal(xv, wv)) : wv != NULL)
+            continue;                    /* this path changed it */
+        if (r == x)
+            r = st_copy(e, x);
+        st_set(e, r, k, &act->facts[i].v);
+    }
+    if (r != x)
+        st_finish(r);
+    return r;
+}
+
 static Summary *sum_find(Engine *e, int fi, State **entryp)
 {
     if (!e->sums) {
@@ -895,6 +921,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     st_finish(&key);
     State *kp = &key;
     Summary *sum = sum_find(e, fi, &kp);
+    const State *actual = entry;     /* this caller's entry, before any widening */
+    int widened = !st_equal(e, sum->entry, &key);
     if (!sum->done && !sum->base && !sum->started) {   /* new: analyse it now */
         sum->started = 1;
         sum->base = entry->trace;
@@ -913,6 +941,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
              * decisions on them may not be this caller's path's */
             x->approx |= entry->approx || fr_reads_lost(e, e->frames, fi, entry, sum->entry);
             st_lost_union(e, x, entry);
+            if (widened)
+                x = unwiden(e, fi, x, sum->entry, actual);
             x->trace = entry->trace
                            ? tr_rebase(e, sum->exits.v[i]->trace, sum->base, entry->trace)
                            : NULL;
@@ -1082,6 +1112,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     e->depth--;
     sum->done = 1;
     for (int i = 0; i < sum->exits.n; i++)
-        sv_push(e, out, sum->exits.v[i]);
+        sv_push(e, out, widened ? unwiden(e, fi, sum->exits.v[i], sum->entry, actual)
+                                : sum->exits.v[i]);
 }
 
