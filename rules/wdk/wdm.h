@@ -93,6 +93,8 @@ unsigned long __cdecl _exception_code(void);
 void *__cdecl _exception_info(void);
 #define GetExceptionCode() ((NTSTATUS)_exception_code())
 #define GetExceptionInformation() ((PEXCEPTION_POINTERS)_exception_info())
+int __cdecl _abnormal_termination(void);   /* in a __finally: left by return, break, goto */
+#define AbnormalTermination() _abnormal_termination()
 
 /* ---- interlocked operations ---- */
 LONG InterlockedIncrement(LONG volatile *Addend);

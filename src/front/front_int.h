@@ -86,6 +86,8 @@ typedef struct Lower {
     const char *text;        /* clang's buffer of text_file: not ours */
     size_t text_size;
     int ginit_cap;           /* room in u->ginits (add_ginit doubles it) */
+    int abnormal;            /* lowering a __finally copy: 1 for a way out by return, break,
+                                continue or goto, 0 for the normal end and __leave, -1 none */
     CXPrintingPolicy pp;     /* lazily created */
 
     /* per function */

@@ -284,6 +284,33 @@ static void seh_except_and_finally(void **state)
     cfg_free_unit(u);
 }
 
+/* AbnormalTermination() in a __finally is known in each copy of it: TRUE
+ * on the way out by return, FALSE at the normal end and __leave. */
+static void seh_abnormal_termination_folds(void **state)
+{
+    (void)state;
+    Unit *u;
+    const Func *f = lower1(&u, "sehabn", DECLS
+        "int __cdecl _abnormal_termination(void);\n"
+        "#define AbnormalTermination() _abnormal_termination()\n"
+        "int f(int x) {\n"
+        "  __try {\n"
+        "    if (x) return 1;\n"
+        "    Check(3);\n"
+        "  } __finally { if (AbnormalTermination()) Dereg(0); else Sync(0); }\n"
+        "  return 0;\n"
+        "}\n");
+    assert_int_equal(tf_count_calls(f, "_abnormal_termination"), 0);
+    /* the constant condition keeps only its live edge in each copy */
+    assert_int_equal(tf_count_calls(f, "Dereg"), 1);
+    assert_int_equal(tf_count_calls(f, "Sync"), 1);
+    int d = tf_call_block(f, "Dereg", 0, NULL), y = tf_call_block(f, "Sync", 0, NULL);
+    int c = tf_call_block(f, "Check", 0, NULL);
+    assert_true(tf_reaches(f, c, y));
+    assert_false(tf_reaches(f, c, d));
+    cfg_free_unit(u);
+}
+
 static void noreturn_ends_paths(void **state)
 {
     (void)state;
@@ -649,6 +676,7 @@ int main(void)
         cmocka_unit_test(do_while_zero_is_a_block),
         cmocka_unit_test(constant_conditions_keep_live_edge),
         cmocka_unit_test(seh_except_and_finally),
+        cmocka_unit_test(seh_abnormal_termination_folds),
         cmocka_unit_test(noreturn_ends_paths),
         cmocka_unit_test(nested_calls_use_temporaries),
         cmocka_unit_test(declarations_and_initialisers),
