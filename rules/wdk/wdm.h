@@ -93,6 +93,8 @@ unsigned long __cdecl _exception_code(void);
 void *__cdecl _exception_info(void);
 #define GetExceptionCode() ((NTSTATUS)_exception_code())
 #define GetExceptionInformation() ((PEXCEPTION_POINTERS)_exception_info())
+int __cdecl _abnormal_termination(void);   /* in a __finally: left by return, break, goto */
+#define AbnormalTermination() _abnormal_termination()
 
 /* ---- interlocked operations ---- */
 LONG InterlockedIncrement(LONG volatile *Addend);
@@ -686,6 +688,7 @@ PVOID ExAllocatePoolWithTagPriority(POOL_TYPE PoolType, SIZE_T NumberOfBytes, UL
 PVOID ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag);
 PVOID ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag, PVOID ExtendedParameters, ULONG Count);
 PVOID ExAllocatePoolZero(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
+PVOID ExAllocatePoolQuotaZero(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
 PVOID ExAllocatePoolUninitialized(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag);
 VOID ExFreePool(PVOID P);
 VOID ExFreePoolWithTag(PVOID P, ULONG Tag);

@@ -169,16 +169,33 @@ static int keys_below(Engine *e, int32_t p, const int32_t **out)
 /* memset(dst, 0, n) (NdisZeroMemory): what dst designates (&path, a
  * pointer with a known target, or the record a pointer points to: a fresh
  * adapter) is all zero, so flags the driver never sets start FALSE. */
+/* Allocators whose block comes back zeroed (unless asked otherwise:
+ * POOL_FLAG_UNINITIALIZED in the first argument of ExAllocatePool2/3). */
+static int zeroing_alloc(const Step *st)
+{
+    const char *f = st->callee;
+    if (strcmp(f, "ExAllocatePoolZero") == 0 || strcmp(f, "ExAllocatePoolQuotaZero") == 0)
+        return 1;
+    if (strcmp(f, "ExAllocatePool2") != 0 && strcmp(f, "ExAllocatePool3") != 0)
+        return 0;
+    const Expr *fl = st->nargs > 0 ? st->args[0] : NULL;
+    return fl && fl->kind == EX_INT && !(fl->ival & 0x2);   /* POOL_FLAG_UNINITIALIZED */
+}
+
 static int zero_fill(Engine *e, const Step *st, const State *pre, const State *x, StateVec *out)
 {
-    if (strcmp(st->callee, "memset") != 0 || st->nargs < 2)
-        return 0;
-    int64_t fill;
-    AbsVal fv = arg_val(e, st, pre, 2);
-    if (!av_is_const(&fv, &fill) || fill != 0)
-        return 0;
-    int32_t p = target_of(e, st, pre, 1);
-    const Expr *d = st->args[0];
+    const Expr *d;
+    int32_t p = 0;
+    if (zeroing_alloc(st)) {
+        d = st->lhs;
+    } else {
+        int64_t fill;
+        AbsVal fv = st->nargs >= 2 ? arg_val(e, st, pre, 2) : av_top();
+        if (strcmp(st->callee, "memset") != 0 || !av_is_const(&fv, &fill) || fill != 0)
+            return 0;
+        p = target_of(e, st, pre, 1);
+        d = st->args[0];
+    }
     if (!p && d && d->kind == EX_PATH && d->pointee_rec)
         p = key_intern(e, d->pointee_rec, 1);
     if (!p)
@@ -210,7 +227,9 @@ int api_has_model(const char *api)
     for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++)
         if (strcmp(interlocked[i].api, api) == 0)
             return 1;
-    return is_compare_exchange(api) || strcmp(api, "memset") == 0;
+    return is_compare_exchange(api) || strcmp(api, "memset") == 0 ||
+           strcmp(api, "ExAllocatePool2") == 0 || strcmp(api, "ExAllocatePool3") == 0 ||
+           strcmp(api, "ExAllocatePoolZero") == 0 || strcmp(api, "ExAllocatePoolQuotaZero") == 0;
 }
 
 int api_cancels_timer(const char *api)

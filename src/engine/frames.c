@@ -133,8 +133,13 @@ Frames *fr_build(Engine *e)
                 int cf = st->callee ? call_flags(e, st->callee) : 0;
                 if (cf & CF_MENTIONED)
                     f->touches[fi] = 1;
-                if (cf & CF_ARMS)
+                if (cf & (CF_ARMS | CF_CANCELS)) {  /* deferred.c: arming reads the kind armed */
                     kv_add(w, e->timer_armed);
+                    kv_add(r, e->timer_armed);
+                }
+                for (int q = 0; (cf & CF_QUEUES) && q < e->prog->nfuncs; q++)
+                    if (e->queued[q])
+                        kv_add(w, e->queued[q]);
                 for (int a = 0; a < st->nargs; a++) {
                     const Expr *x = st->args[a];
                     reads_of(e, r, x);
@@ -237,6 +242,31 @@ int fr_has_effect(Engine *e, Frames *f, int fi)
     return f->effect[fi] == 2;
 }
 
+/* Can fi (or what it calls) write k, or a record k lies within? */
+int fr_writes(Engine *e, const Frames *f, int fi, int32_t k)
+{
+    for (int32_t a = k; a > 0; a = key_parent(e, a))
+        if (kv_has(&f->writes[fi], a))
+            return 1;
+    return 0;
+}
+
+/* Does fi (or what it calls) read one of s's weakened keys that `was`
+ * (the entry a summary was computed from) did not have weakened? */
+int fr_reads_lost(Engine *e, const Frames *f, int fi, const State *s, const State *was)
+{
+    for (int i = 0; i < s->nlost; i++) {
+        if (was && st_lost_has(was, s->lost[i]))
+            continue;
+        if (kv_has(&f->reads[fi], s->lost[i]))
+            return 1;
+        for (int32_t a = key_parent(e, s->lost[i]); a > 0; a = key_parent(e, a))
+            if (kv_has(&f->reads[fi], a))
+                return 1;
+    }
+    return 0;
+}
+
 int fr_returns(const Frames *f, int fi)
 {
     return f->returns[fi];
@@ -288,6 +318,8 @@ State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State 
     }
     r->ret = x->ret;     /* joins inside the frame do not make r approximate: a trace shows
                             a frame as one opaque call, like an API's */
+    r->approx |= x->approx;   /* but a decision in it on a value the caller's joins weakened
+                                 does: what it leaves may not be the caller's path's */
     return r;
 }
 

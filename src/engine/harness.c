@@ -167,6 +167,8 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
         s->ret = av_top();
         if (ss_add(e, set, s, &added))
             sv_push(e, &work, added);
+        if ((added = ss_take_joined(set)))
+            sv_push(e, &work, added);
     }
     for (int w = 0; w < work.n && !eng_budget_exceeded(e); w++) {
         State *s = work.v[w];
@@ -175,15 +177,17 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
         sv_push(e, reached, s);
         for (int i = 0; i < e->prog->nentries; i++) {
             const EntryPoint *ep = &e->prog->entries[i];
-            if (role_phase(ep->role) != PH_RUNTIME)
-                continue;
+            if (role_phase(ep->role) != PH_RUNTIME || !dfr_may_run(e, ep, s))
+                continue;       /* a work item not queued, a timer not armed */
             StateVec out = {0};
-            eng_run_callback(e, ep, s, &out);
+            eng_run_callback(e, ep, dfr_take(e, ep, s), &out);
             for (int k = 0; k < out.n; k++) {
                 State *n = st_copy(e, out.v[k]);
                 n->ret = av_top();
                 State *added = NULL;
                 if (ss_add(e, set, n, &added))
+                    sv_push(e, &work, added);
+                if ((added = ss_take_joined(set)))
                     sv_push(e, &work, added);
             }
             free(out.v);
@@ -295,8 +299,7 @@ static State *initial_state(Engine *e)
         for (int k = 0; k < r->nvars; k++)
             s->inst[0].vars[k] = av_const(r->vars[k].init);
     }
-    AbsVal zero = av_const(0);
-    st_set(e, s, e->timer_armed, &zero);
+    dfr_initial(e, s);
     global_values(e, s);
     st_finish(s);
     return s;
@@ -490,10 +493,11 @@ static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep
     e->sum_args_cap = SUM_ARGS_CAP;
     e->root_sum_cap = ROOT_SUM_CAP;
     e->reached = calloc((size_t)(prog->nfuncs ? prog->nfuncs : 1), 1);
+    dfr_setup(e);
     e->frames = fr_build(e);
     prog_slice(e, prog, fr_touch_set(e->frames), a);
     keytab_refresh(e);
-    key_set_relevant(e, e->timer_armed);
+    dfr_relevant(e);
     if (getenv("DRVCHECK_ENGINE_STATS"))
         e->work = calloc((size_t)prog->nfuncs + 1, sizeof *e->work);
 }
@@ -507,6 +511,7 @@ static void engine_end(Engine *e)
         free(e->loop_heads[i]);
     free(e->loop_heads);
     free(e->reached);
+    free(e->queued);
     free(e->outk);
     free(e->cflags);
     api_model_free(e);

@@ -219,13 +219,26 @@ struct Engine {
     int ncflags, ncflag_slots;
     struct ZeroSet { int32_t prefix; const int32_t *keys; int n; } *zero;  /* apimodel.c */
     int nzero, capzero;
-    int32_t timer_armed;     /* key: a timer may have been set on the path (interp.c) */
+    int32_t timer_armed;     /* key: 0 no timer set on the path, 1 a one-shot one, 2 periodic (deferred.c) */
+    int timers_gated;        /* the driver arms timers: their callbacks wait for it (deferred.c) */
+    int one_timer;           /* it has a single timer callback */
+    int32_t *queued;         /* per function: key "<queued F>" of a work item a queue call names, or 0 */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
 };
+
+/* deferred.c: work items run once queued, timers once armed */
+int api_queues_work(const char *api);
+void dfr_setup(Engine *e);
+void dfr_relevant(Engine *e);
+void dfr_initial(Engine *e, State *s);
+int dfr_timer_may_fire(Engine *e, const State *s);
+void dfr_on_api(Engine *e, const Step *st, State *x, int cf);
+int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s);
+State *dfr_take(Engine *e, const EntryPoint *ep, State *s);
 
 /* state.c */
 KeyTab *keytab_new(Arena *a);
@@ -295,6 +308,9 @@ int ss_holds(const StateSet *set, const State *s);
 /* Where the set's states are: joins it makes remember their two sides. */
 void ss_set_origin(StateSet *set, int fi, int depth);
 int ss_add(Engine *e, StateSet *set, State *s, State **added);
+/* The join of two held states the last ss_add made room with (to be
+ * propagated like *added), or NULL. */
+State *ss_take_joined(StateSet *set);
 /* Facts a and b disagree on, a decisive one (key_set_decisive) counting 64. */
 int st_distance(Engine *e, const State *a, const State *b);
 void ss_free(StateSet *set);
@@ -357,7 +373,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 /* interp.c: what a called name is to the rule run, worked out once per
  * name: named by the rule, cancels or arms a timer, has an OS model, never
  * returns.  NULL (an indirect call) answers CF_MENTIONED. */
-enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16 };
+enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16, CF_QUEUES = 32 };
 int call_flags(Engine *e, const char *name);
 
 /* apimodel.c: the OS model after an external call (pre: the state before
@@ -375,6 +391,8 @@ int api_arms_timer(const char *api);
 Frames *fr_build(Engine *e);
 void fr_free(Frames *f);
 int fr_touches(const Frames *f, int fi);
+int fr_writes(Engine *e, const Frames *f, int fi, int32_t k);
+int fr_reads_lost(Engine *e, const Frames *f, int fi, const State *s, const State *was);
 const unsigned char *fr_touch_set(const Frames *f);
 int fr_has_effect(Engine *e, Frames *f, int fi);
 /* Does some path of fi end in a return (not only in noreturn calls)? */

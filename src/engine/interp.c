@@ -91,6 +91,32 @@ static Summary *sum_insert(Engine *e, int fi, State *entry)
  * the entry's other facts are widened into the newest of them (so a
  * function is analysed a bounded number of times per rule state and
  * arguments, whatever else its callers know). */
+/* A summary computed from a widened entry (went) and used for the entry
+ * `act`: a fact of act the widening weakened, on a key fi never writes,
+ * that this exit still holds as the widened entry had it, is act's again
+ * (a flag bit the caller just set survives a call of a helper that only
+ * reads the flags, whatever other callers passed it). */
+static State *unwiden(Engine *e, int fi, State *x, const State *went, const State *act)
+{
+    State *r = x;
+    for (int i = 0; i < act->nfacts; i++) {
+        int32_t k = act->facts[i].key;
+        const AbsVal *wv = st_get(went, k);
+        if (!key_persistent(e, k) || (wv && av_equal(wv, &act->facts[i].v)) ||
+            fr_writes(e, e->frames, fi, k))
+            continue;
+        const AbsVal *xv = st_get(x, k);
+        if (xv ? !(wv && av_equal(xv, wv)) : wv != NULL)
+            continue;                    /* this path changed it */
+        if (r == x)
+            r = st_copy(e, x);
+        st_set(e, r, k, &act->facts[i].v);
+    }
+    if (r != x)
+        st_finish(r);
+    return r;
+}
+
 static Summary *sum_find(Engine *e, int fi, State **entryp)
 {
     if (!e->sums) {
@@ -482,17 +508,9 @@ static int result_used(Engine *e, const Step *st, const State *s)
  * deregistering the interrupt).  The timer callbacks run here, from the
  * state before the cancel, and the path goes on from what they leave too. */
 
-/* ... only once it was armed: a timer allocated early and armed as
- * initialisation's last step cannot fire in an earlier failure path.
- * e->timer_armed is 0 from the start, 1 once a timer is set on the path
- * (api_arms_timer). */
-static int may_be_armed(Engine *e, const State *s)
-{
-    int64_t c;
-    const AbsVal *v = st_get(s, e->timer_armed);
-    return !(v && av_is_const(v, &c) && c == 0);
-}
-
+/* ... only once it was armed (deferred.c): a timer allocated early and
+ * armed as initialisation's last step cannot fire in an earlier failure
+ * path. */
 static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out);
 
 /* What the engine needs to know of a called name, worked out once per
@@ -530,7 +548,7 @@ int call_flags(Engine *e, const char *name)
             return e->cflags[h].flags;
     int f = (rx_rule_mentions_api(e->rule, name) ? CF_MENTIONED : 0) |
             (api_cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
-            (api_has_model(name) ? CF_MODEL : 0) |
+            (api_has_model(name) ? CF_MODEL : 0) | (api_queues_work(name) ? CF_QUEUES : 0) |
             (prog_is_noreturn(e->prog, name) ? CF_NORETURN : 0);
     e->cflags[h].name = name;
     e->cflags[h].flags = f;
@@ -562,18 +580,34 @@ static int nothing_held(const State *s)
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     if ((call_flags(e, st->callee) & CF_CANCELS) && !e->firing && fr->keep == 0 && nothing_held(s) &&
-        may_be_armed(e, s)) {
+        dfr_timer_may_fire(e, s)) {
         e->firing = 1;
         StateVec fired = {0};
         for (int i = 0; i < e->prog->nentries; i++)
             if (e->prog->entries[i].role == ROLE_TIMER)
-                eng_run_callback(e, &e->prog->entries[i], s, &fired);
+                eng_run_callback(e, &e->prog->entries[i], dfr_take(e, &e->prog->entries[i], s),
+                                 &fired);
         e->firing = 0;
         for (int k = 0; k < fired.n; k++)
             call_step(e, fr, st, st_with_locals(e, fired.v[k], s), out);
         free(fired.v);
     }
     call_step(e, fr, st, s, out);
+}
+
+/* What a modelled API wrote from a weakened value stays weakened: its
+ * result and the objects it was given the address of. */
+static State *weak_results(Engine *e, const Step *st, State *r)
+{
+    r = st_copy(e, r);
+    if (st->lhs && st->lhs->kind == EX_PATH)
+        st_lost_add(e, r, ev_key_in(e, r, st->lhs));
+    for (int i = 0; i < st->nargs; i++)
+        if (st->args[i] && st->args[i]->kind == EX_ADDR && st->args[i]->a &&
+            st->args[i]->a->kind == EX_PATH)
+            st_lost_add(e, r, ev_key_in(e, r, st->args[i]->a));
+    r->from[0] = NULL;               /* the sides of the join no longer know it */
+    return r;
 }
 
 static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
@@ -590,6 +624,11 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
                 ctx.caller = s;
                 break;
             }
+    /* an API computing from a weakened value (InterlockedDecrement of a
+     * count a join widened) gives weakened results */
+    int weak = 0;
+    for (int i = 0; s->nlost && (cf & CF_MODEL) && i < st->nargs && !weak; i++)
+        weak = ev_reads_lost(e, s, st->args[i]);
     StateVec pre = {0};
     fire_api(e, s, name, cf, EV_ENTRY, &ctx, &pre);
     for (int p = 0; p < pre.n; p++) {
@@ -611,10 +650,8 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
              * state the API was called in, and its writes are the API's */
             if (!inline_callbacks(e, fr, st, ps, &done)) {
                 State *x = external_effects(e, st, ps);
-                if (cf & CF_ARMS) {
-                    AbsVal one = av_const(1);
-                    st_set(e, x, e->timer_armed, &one);
-                }
+                if (cf & (CF_ARMS | CF_QUEUES | CF_CANCELS))
+                    dfr_on_api(e, st, x, cf);
                 if (!(cf & CF_MODEL) || !api_model(e, st, ps, x, &done))
                     sv_push(e, &done, x);
             }
@@ -633,6 +670,8 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
                     r = st_copy(e, r);
                     assign_result(e, st, r);
                 }
+                if (weak)
+                    r = weak_results(e, st, r);
                 sv_push(e, out, r);
             }
             free(post.v);
@@ -882,6 +921,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     st_finish(&key);
     State *kp = &key;
     Summary *sum = sum_find(e, fi, &kp);
+    const State *actual = entry;     /* this caller's entry, before any widening */
+    int widened = !st_equal(e, sum->entry, &key);
     if (!sum->done && !sum->base && !sum->started) {   /* new: analyse it now */
         sum->started = 1;
         sum->base = entry->trace;
@@ -895,8 +936,13 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     } else if (sum->done) {
         for (int i = 0; i < sum->exits.n; i++) {
             State *x = st_copy(e, sum->exits.v[i]);
-            x->approx |= entry->approx;
+            /* a summary is found by facts, not by what joins weakened: if
+             * this caller's weakened keys are ones the callee reads, its
+             * decisions on them may not be this caller's path's */
+            x->approx |= entry->approx || fr_reads_lost(e, e->frames, fi, entry, sum->entry);
             st_lost_union(e, x, entry);
+            if (widened)
+                x = unwiden(e, fi, x, sum->entry, actual);
             x->trace = entry->trace
                            ? tr_rebase(e, sum->exits.v[i]->trace, sum->base, entry->trace)
                            : NULL;
@@ -1030,15 +1076,20 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     if (heads[succ[t]])
                         ss_mark_loop(seen[succ[t]]);
                 }
-                State *added = NULL;
-                if (ss_add(e, seen[succ[t]], ss[t], &added)) {
+                State *added = NULL, *also;
+                int n_add = ss_add(e, seen[succ[t]], ss[t], &added);
+                also = ss_take_joined(seen[succ[t]]);
+                for (int q = 0; q < 2; q++) {
+                    State *ns = q ? also : (n_add ? added : NULL);
+                    if (!ns)
+                        continue;
                     if (wn == wcap) {
                         wcap *= 2;
                         wl = realloc(wl, sizeof *wl * (size_t)wcap);
                         if (!wl)
                             abort();
                     }
-                    wl[wn++] = (Work){succ[t], added};
+                    wl[wn++] = (Work){succ[t], ns};
                 }
             }
         }
@@ -1061,6 +1112,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     e->depth--;
     sum->done = 1;
     for (int i = 0; i < sum->exits.n; i++)
-        sv_push(e, out, sum->exits.v[i]);
+        sv_push(e, out, widened ? unwiden(e, fi, sum->exits.v[i], sum->entry, actual)
+                                : sum->exits.v[i]);
 }
 

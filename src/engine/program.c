@@ -696,6 +696,27 @@ static void param_stores_through(Builder *b)
     }
 }
 
+/* Pointers lent to a function: a call passing &X, X relevant, to the
+ * parameter p makes what the callee writes through p (*p, p->f) matter,
+ * and the branches deciding whether it does; the set `thr` holds (p,
+ * callee).  Only those branches, not every one in the callee. */
+static void lend(Slice *thr, const Program *p, int x, const CallRes *cr)
+{
+    for (int t = 0; cr && t < cr->n; t++) {
+        const Func *c = p->funcs[cr->fi[t]].f;
+        int j = x - cr->first[t];
+        if (j >= 0 && j < c->nparams && c->params[j].name && c->params[j].name[0])
+            loc_add(thr, key_intern_at(thr->e, c->params[j].name, 0), cr->fi[t]);
+    }
+}
+
+/* x is reached through a pointer lent to function fi (*p, p->f). */
+static int sl_through(Slice *thr, const Expr *x, int fi)
+{
+    return x && x->kind == EX_PATH && x->base_key && thr->nloc &&
+           loc_has(thr, key_intern_at(thr->e, x->base_key, 0), fi);
+}
+
 static int persistent_path(const Expr *x)
 {
     return x && x->kind == EX_PATH && (x->scope == SCOPE_GLOBAL || x->scope == SCOPE_HEAP);
@@ -717,7 +738,7 @@ static int persistent_path(const Expr *x)
  * (Program.relevant) lives in arena a, for this rule's run only. */
 void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
 {
-    Slice sl = {.e = e};
+    Slice sl = {.e = e}, thr = {.e = e};
     size_t nf = (size_t)p->nfuncs + 1;
     unsigned char *all = calloc(nf, 1), *ret = calloc(nf, 1), *eff = calloc(nf, 1);
     SliceFn *sfn = calloc(nf, sizeof *sfn);
@@ -747,7 +768,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                 }
                 for (int k = 0; k < bl->nsteps; k++) {
                     const Step *st = &bl->steps[k];
-                    int need = sl_has(&sl, st->lhs, fi);
+                    int need = sl_has(&sl, st->lhs, fi) || sl_through(&thr, st->lhs, fi);
                     if (need && persistent_path(st->lhs))
                         SET(eff, fi);
                     if (st->kind == ST_ASSIGN) {
@@ -762,13 +783,19 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                         const int *tg = cr ? cr->fi : NULL, *first = cr ? cr->first : NULL;
                         for (int x = 0; x < st->nargs; x++) {
                             const Expr *ax = st->args[x];
-                            if (!ax || ax->kind != EX_ADDR || !sl_has(&sl, ax->a, fi))
+                            if (ax && ax->kind == EX_PATH && ax->is_pointer && ax->key &&
+                                loc_has(&thr, ev_path_key(e, ax), fi)) {
+                                need = 1;         /* handed on: MpFill(p) in a helper lent &X */
+                                lend(&thr, p, x, cr);
+                                continue;
+                            }
+                            if (!ax || ax->kind != EX_ADDR ||
+                                !(sl_has(&sl, ax->a, fi) || sl_through(&thr, ax->a, fi)))
                                 continue;
                             need = 1;             /* it writes a relevant object */
                             if (persistent_path(ax->a))
                                 SET(eff, fi);
-                            for (int t = 0; t < nt; t++)
-                                SET(all, tg[t]);
+                            lend(&thr, p, x, cr);
                         }
                         /* an API: its arguments, when the rule reads them (an
                          * event of this API) or its result is kept (its value
@@ -808,7 +835,8 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                 }
             }
         }
-        added |= sl.added;
+        added |= sl.added | thr.added;
+        thr.added = 0;
     } while (added);
 #undef SET
     if (getenv("DRVCHECK_ENGINE_STATS")) {
@@ -844,6 +872,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                         key_decisive(e, key_intern_at(e, ks.slots[i], 0)) ? " (decisive)" : "");
     free(sl.glob);
     free(sl.loc);
+    free(thr.loc);
     p->relevant = ks.slots;
     p->nrelevant_slots = ks.nslots;
 }

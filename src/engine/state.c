@@ -754,7 +754,13 @@ struct StateSet {
     int loop;                /* a loop head (ss_mark_loop) */
     int frame;               /* in a function that cannot touch the rule (ss_mark_frame) */
     int fi, depth;           /* ss_set_origin; fi < 0: joins remember nothing */
+    int npair;               /* joins of two held states made so far */
+    State *joined;           /* the last one, for ss_take_joined */
 };
+
+/* Joins of two held states per set, past which a newcomer is merged into
+ * its closest held state (each such join widens: the set still ends). */
+enum { PAIR_MAX = 8 };
 
 StateSet *ss_new(Engine *e, int keep)
 {
@@ -837,8 +843,28 @@ int st_distance(Engine *e, const State *a, const State *b)
     return d;
 }
 
+/* a (held) and b joined: a's trace, both sides remembered. */
+static State *join_held(Engine *e, const StateSet *set, State *a, State *b)
+{
+    State *j = st_join(e, a, b, !set->frame);
+    j->trace = a->trace;
+    j->from[0] = j->from[1] = NULL;
+    if (set->fi >= 0 && !set->loop) {
+        j->from[0] = a;
+        j->from[1] = b;
+        j->join_fi = set->fi;
+        j->join_depth = set->depth;
+    }
+    if (set->loop) {             /* a loop's iterations: nothing counts as weakened */
+        j->approx = a->approx | b->approx;
+        set_lost(e, j, a->lost, a->nlost, b->lost, b->nlost, 0);
+    }
+    return j;
+}
+
 int ss_add(Engine *e, StateSet *set, State *s, State **added)
 {
+    set->joined = NULL;
     st_finish(s);
     for (int i = 0; i < set->n; i++)
         if (set->v[i] && st_equal(e, set->v[i], s))
@@ -859,25 +885,43 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
         *added = s;
         return 1;
     }
-    /* widen into the last state with this rule state */
-    State *j = st_join(e, set->v[at], s, !set->frame);
-    j->trace = set->v[at]->trace;
-    j->from[0] = j->from[1] = NULL;
-    if (set->fi >= 0 && !set->loop) {
-        j->from[0] = set->v[at];
-        j->from[1] = s;
-        j->join_fi = set->fi;
-        j->join_depth = set->depth;
+    /* Two held states closer to each other than the newcomer is to any:
+     * they are joined, and the newcomer kept as it is (an allocator's
+     * failure exits, which differ in one field each, merge among
+     * themselves rather than into its success exit). */
+    int pi = -1, pk = -1, pd = best;
+    for (int i = 0; set->npair < PAIR_MAX && i < set->n; i++)
+        for (int k = i + 1; set->v[i] && st_same_property(e, set->v[i], s) && k < set->n; k++)
+            if (set->v[k] && st_same_property(e, set->v[k], s)) {
+                int d = st_distance(e, set->v[i], set->v[k]);
+                if (d < pd) {
+                    pd = d;
+                    pi = i;
+                    pk = k;
+                }
+            }
+    if (pi >= 0) {
+        set->v[pi] = join_held(e, set, set->v[pi], set->v[pk]);
+        set->v[pk] = s;
+        set->npair++;
+        set->joined = set->v[pi];
+        *added = s;
+        return 1;
     }
-    if (set->loop) {             /* a loop's iterations: nothing counts as weakened */
-        j->approx = set->v[at]->approx | s->approx;
-        set_lost(e, j, set->v[at]->lost, set->v[at]->nlost, s->lost, s->nlost, 0);
-    }
+    /* widen into the closest state with this rule state */
+    State *j = join_held(e, set, set->v[at], s);
     if (st_equal(e, j, set->v[at]))
         return 0;
     set->v[at] = j;
     *added = j;
     return 1;
+}
+
+State *ss_take_joined(StateSet *set)
+{
+    State *j = set->joined;
+    set->joined = NULL;
+    return j;
 }
 
 /* Append the states of a set to out (widened ones replace their originals). */

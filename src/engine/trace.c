@@ -229,6 +229,17 @@ void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *
 {
     char site[1024];
     snprintf(site, sizeof site, "%s:%d:%d", at.file ? at.file : "", at.line, at.col);
+    if (getenv("DRVCHECK_DEBUG_FACTS")) {     /* the state a defect is reported in */
+        fprintf(stderr, "defect %s approx %d lost %d:", site, s->approx, s->nlost);
+        for (int i = 0; i < s->nlost; i++)
+            fprintf(stderr, " ~%s", key_name(e, s->lost[i]));
+        for (int i = 0; i < s->nfacts; i++) {
+            char vb[96];
+            av_format(&s->facts[i].v, vb, sizeof vb);
+            fprintf(stderr, " %s=%s", key_name(e, s->facts[i].key), vb);
+        }
+        fputc('\n', stderr);
+    }
     for (int i = 0; i < e->nsites; i++) {
         Site *st = &e->sites[i];
         if (strcmp(st->where, site) != 0)

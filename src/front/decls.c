@@ -87,12 +87,8 @@ static Func *new_func(Lower *L, CXCursor c)
 void add_ginit(Lower *L, GlobalInit g)
 {
     Unit *u = L->u;
-    if (u->nginits % 16 == 0) {
-        GlobalInit *nv = arena_alloc(L->a, (size_t)(u->nginits + 16) * sizeof *nv);
-        if (u->nginits)
-            memcpy(nv, u->ginits, (size_t)u->nginits * sizeof *nv);
-        u->ginits = nv;
-    }
+    if (u->nginits == L->ginit_cap)    /* doubling: a 4,000-entry const table is linear */
+        u->ginits = arena_grow(L->a, u->ginits, &L->ginit_cap, sizeof *u->ginits);
     u->ginits[u->nginits++] = g;
 }
 

@@ -85,6 +85,9 @@ typedef struct Lower {
     CXFile text_file;        /* the file whose buffer text holds (cache) */
     const char *text;        /* clang's buffer of text_file: not ours */
     size_t text_size;
+    int ginit_cap;           /* room in u->ginits (add_ginit doubles it) */
+    int abnormal;            /* lowering a __finally copy: 1 for a way out by return, break,
+                                continue or goto, 0 for the normal end and __leave, -1 none */
     CXPrintingPolicy pp;     /* lazily created */
 
     /* per function */

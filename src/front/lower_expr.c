@@ -560,8 +560,26 @@ static const char *fill_record(Lower *L, CXCursor arg)
     return NULL;
 }
 
+/* AbnormalTermination() (the SEH intrinsic _abnormal_termination) in a
+ * copy of a __finally body: whether that copy is the way out by return,
+ * break, continue or goto (lower_stmt.c run_finallys), a constant. */
+static int abnormal_termination(Lower *L, CXCursor c)
+{
+    if (L->abnormal < 0)
+        return 0;
+    CXCursor ref = clang_getCursorReferenced(c);
+    const char *n = ref.kind == CXCursor_FunctionDecl ? k_str(L, clang_getCursorSpelling(ref)) : "";
+    return strcmp(n, "_abnormal_termination") == 0 || strcmp(n, "AbnormalTermination") == 0;
+}
+
 Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard)
 {
+    if (abnormal_termination(L, c)) {
+        Expr *v = k_int(L, L->abnormal);
+        if (target)
+            emit_assign(L, target, v, k_cursor_loc(L, c), 1);
+        return target ? target : v;
+    }
     Step *s = call_step(L, c);
     CXCursor ref = clang_getCursorReferenced(c);
     if (ref.kind == CXCursor_FunctionDecl) {
@@ -616,6 +634,12 @@ void lower_assign_to(Lower *L, Expr *target, CXCursor value, Loc loc)
     CXCursor v = skip_wrappers(L, value);
     if (v.kind == CXCursor_CallExpr) {
         lower_call(L, v, target, 0);
+        /* Nic = ExAllocatePool2(...): the record the zeroed block is */
+        if (target && target->kind == EX_PATH && !target->pointee_rec) {
+            const char *fn = k_str(L, clang_getCursorSpelling(clang_getCursorReferenced(v)));
+            if (fn && strncmp(fn, "ExAllocatePool", 14) == 0)
+                target->pointee_rec = fill_record(L, value);
+        }
         return;
     }
     OpKind op;

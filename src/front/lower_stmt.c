@@ -58,7 +58,10 @@ static void run_finallys(Lower *L, int downto, CXFile lfile, unsigned loff, int 
         if (clang_Cursor_isNull(f->body))
             continue;
         L->nfins = i;
+        int was = L->abnormal;
+        L->abnormal = 1;                     /* AbnormalTermination() is TRUE here */
         lower_stmt(L, f->body);
+        L->abnormal = was;
     }
     memcpy(L->fins + downto, save, (size_t)(top - downto) * sizeof *save);
     L->nfins = top;
@@ -343,8 +346,11 @@ static void lower_try(Lower *L, CXCursor c)
         lower_stmt(L, body);
         L->nfins--;
         g_enter(L, LV);
+        int was = L->abnormal;
+        L->abnormal = 0;                     /* the normal end and __leave */
         if (!clang_Cursor_isNull(fbody))
             lower_stmt(L, fbody);
+        L->abnormal = was;
     } else {
         lower_stmt(L, body);
     }

@@ -361,6 +361,7 @@ static void lower_unit(CXTranslationUnit tu, Unit *u, const char *main_abs,
     L.main_display = arena_strdup(u->arena, display);
     L.model_dir = model_dir;
     L.cur = -1;
+    L.abnormal = -1;
     decls_walk(&L);
     free(L.bbs);
     free(L.cs);

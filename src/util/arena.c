@@ -134,8 +134,8 @@ void *arena_alloc_raw(Arena *a, size_t size)
             c->huge = 0;
         }
         c->used = 0;
-        if (a->head && size > CHUNK_MIN) {
-            /* keep the current chunk on top: it still has room */
+        if (a->head && c->size - size < a->head->size - a->head->used) {
+            /* keep the current chunk on top: it has more room left */
             c->next = a->head->next;
             a->head->next = c;
         } else {

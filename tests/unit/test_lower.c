@@ -284,6 +284,33 @@ static void seh_except_and_finally(void **state)
     cfg_free_unit(u);
 }
 
+/* AbnormalTermination() in a __finally is known in each copy of it: TRUE
+ * on the way out by return, FALSE at the normal end and __leave. */
+static void seh_abnormal_termination_folds(void **state)
+{
+    (void)state;
+    Unit *u;
+    const Func *f = lower1(&u, "sehabn", DECLS
+        "int __cdecl _abnormal_termination(void);\n"
+        "#define AbnormalTermination() _abnormal_termination()\n"
+        "int f(int x) {\n"
+        "  __try {\n"
+        "    if (x) return 1;\n"
+        "    Check(3);\n"
+        "  } __finally { if (AbnormalTermination()) Dereg(0); else Sync(0); }\n"
+        "  return 0;\n"
+        "}\n");
+    assert_int_equal(tf_count_calls(f, "_abnormal_termination"), 0);
+    /* the constant condition keeps only its live edge in each copy */
+    assert_int_equal(tf_count_calls(f, "Dereg"), 1);
+    assert_int_equal(tf_count_calls(f, "Sync"), 1);
+    int d = tf_call_block(f, "Dereg", 0, NULL), y = tf_call_block(f, "Sync", 0, NULL);
+    int c = tf_call_block(f, "Check", 0, NULL);
+    assert_true(tf_reaches(f, c, y));
+    assert_false(tf_reaches(f, c, d));
+    cfg_free_unit(u);
+}
+
 static void noreturn_ends_paths(void **state)
 {
     (void)state;
@@ -615,6 +642,28 @@ static void huge_function_lowers(void **state)
     cfg_free_unit(u);
 }
 
+/* A big constant table (crypto S-boxes, CRC tables) is recorded element
+ * by element for reads at constant indices; the record must grow in
+ * linear memory (it was quadratic: 2.3 GB for one real file). */
+static void big_const_table_lowers_linearly(void **state)
+{
+    (void)state;
+    enum { N = 20000 };
+    size_t cap = (size_t)N * 16 + 256, n = 0;
+    char *src = malloc(cap);
+    n += (size_t)snprintf(src + n, cap - n, "static const unsigned int Table[%d] = {\n", N);
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(src + n, cap - n, "%d,\n", i * 7);
+    snprintf(src + n, cap - n, "};\nunsigned int f(void) { return Table[3]; }\n");
+    Unit *u;
+    const Func *f = lower1(&u, "table", src);
+    assert_non_null(f);
+    assert_true(u->nginits >= N);
+    assert_true(arena_used(u->arena) < (size_t)64 * 1024 * 1024);
+    free(src);
+    cfg_free_unit(u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -627,6 +676,7 @@ int main(void)
         cmocka_unit_test(do_while_zero_is_a_block),
         cmocka_unit_test(constant_conditions_keep_live_edge),
         cmocka_unit_test(seh_except_and_finally),
+        cmocka_unit_test(seh_abnormal_termination_folds),
         cmocka_unit_test(noreturn_ends_paths),
         cmocka_unit_test(nested_calls_use_temporaries),
         cmocka_unit_test(declarations_and_initialisers),
@@ -637,6 +687,7 @@ int main(void)
         cmocka_unit_test(operator_after_member_in_macro),
         cmocka_unit_test(deep_nesting_does_not_overflow),
         cmocka_unit_test(huge_function_lowers),
+        cmocka_unit_test(big_const_table_lowers_linearly),
     };
     return cmocka_run_group_tests(tests, tf_setup, tf_teardown);
 }
