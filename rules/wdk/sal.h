@@ -282,6 +282,10 @@
 #define __field_ecount_opt(x)
 #define __field_bcount_opt(x)
 #define __range(x, y)
+#define __in_range(x, y)
+#define __out_range(x, y)
+#define __deref_in_range(x, y)
+#define __deref_out_range(x, y)
 #define __format_string
 #define __callback
 #define __override

@@ -40,6 +40,9 @@
 #include <wdfminiport.h>
 #include <wdftimer.h>
 #include <wdfusb.h>
+#include <dot11wdi.h>
+#include <wditypes.hpp>
+#include <wlan\1.0\TLVGeneratorParser.hpp>
 #include <pshpack1.h>
 typedef struct _ALL_HEADERS_PACKED { UCHAR a; ULONG b; } ALL_HEADERS_PACKED;
 #include <poppack.h>
@@ -51,7 +54,11 @@ typedef struct _ALL_HEADERS_PACKED { UCHAR a; ULONG b; } ALL_HEADERS_PACKED;
 #include <poppack.h>
 #include <pshpack16.h>
 #include <poppack.h>
+#include <packon.h>
+typedef struct _ALL_HEADERS_PACKON { UCHAR a; ULONG b; } ALL_HEADERS_PACKON;
+#include <packoff.h>
 
 C_ASSERT(sizeof(ALL_HEADERS_PACKED) == 5);
+C_ASSERT(sizeof(ALL_HEADERS_PACKON) == 5);
 C_ASSERT(sizeof(ULONG) == 4 && sizeof(ULONG_PTR) == sizeof(PVOID) && sizeof(LONG64) == 8);
 C_ASSERT(NDIS_STATUS_SUCCESS == 0 && NDIS_STATUS_PENDING == 0x103);

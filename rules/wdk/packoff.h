@@ -1,0 +1,3 @@
+/* packoff.h - drvcheck clean-room WDK model: restore structure packing (as poppack.h). */
+#pragma clang diagnostic ignored "-Wpragma-pack"
+#pragma pack(pop)
