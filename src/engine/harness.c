@@ -177,12 +177,14 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
         sv_push(e, reached, s);
         for (int i = 0; i < e->prog->nentries; i++) {
             const EntryPoint *ep = &e->prog->entries[i];
-            if (role_phase(ep->role) != PH_RUNTIME || !dfr_may_run(e, ep, s))
-                continue;       /* a work item not queued, a timer not armed */
+            if (role_phase(ep->role) != PH_RUNTIME || !dfr_may_run(e, ep, s) ||
+                !rs_may_run(e, ep, s))
+                continue;       /* a work item not queued, a timer not armed, a restart
+                                   of a running adapter, ... */
             StateVec out = {0};
             eng_run_callback(e, ep, dfr_take(e, ep, s), &out);
             for (int k = 0; k < out.n; k++) {
-                State *n = st_copy(e, out.v[k]);
+                State *n = st_copy(e, rs_after(e, ep, out.v[k]));
                 n->ret = av_top();
                 State *added = NULL;
                 if (ss_add(e, set, n, &added))
@@ -300,6 +302,7 @@ static State *initial_state(Engine *e)
             s->inst[0].vars[k] = av_const(r->vars[k].init);
     }
     dfr_initial(e, s);
+    rs_initial(e, s);
     global_values(e, s);
     st_finish(s);
     return s;
@@ -332,7 +335,12 @@ static void lifecycle(Engine *e)
         for (int k = 0; k < s3.n; k++)
             sv_push(e, &ok, s3.v[k]);
     runtime_loop(e, &ok, &reached);
-    run_phase(e, PH_HALT, &reached, &halted, NULL);
+    StateVec paused = {0};       /* NDIS halts a paused adapter (runstate.c) */
+    for (int k = 0; k < reached.n; k++)
+        if (rs_may_be_paused(e, reached.v[k]))
+            sv_push(e, &paused, reached.v[k]);
+    run_phase(e, PH_HALT, &paused, &halted, NULL);
+    free(paused.v);
     for (int k = 0; k < failed.n; k++)
         sv_push(e, &halted, failed.v[k]);
     run_phase(e, PH_UNLOAD, &halted, &done, NULL);
@@ -494,10 +502,12 @@ static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep
     e->root_sum_cap = ROOT_SUM_CAP;
     e->reached = calloc((size_t)(prog->nfuncs ? prog->nfuncs : 1), 1);
     dfr_setup(e);
+    rs_setup(e);
     e->frames = fr_build(e);
     prog_slice(e, prog, fr_touch_set(e->frames), a);
     keytab_refresh(e);
     dfr_relevant(e);
+    rs_relevant(e);
     if (getenv("DRVCHECK_ENGINE_STATS"))
         e->work = calloc((size_t)prog->nfuncs + 1, sizeof *e->work);
 }

@@ -223,6 +223,8 @@ struct Engine {
     int timers_gated;        /* the driver arms timers: their callbacks wait for it (deferred.c) */
     int one_timer;           /* it has a single timer callback */
     int32_t *queued;         /* per function: key "<queued F>" of a work item a queue call names, or 0 */
+    int run_gated;           /* the driver has pause and restart handlers (runstate.c) */
+    int32_t running;         /* key "<running>": 1 Running, 0 Paused */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
@@ -239,6 +241,14 @@ int dfr_timer_may_fire(Engine *e, const State *s);
 void dfr_on_api(Engine *e, const Step *st, State *x, int cf);
 int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s);
 State *dfr_take(Engine *e, const EntryPoint *ep, State *s);
+
+/* runstate.c: Paused / Running, which callbacks NDIS calls in each */
+void rs_setup(Engine *e);
+void rs_relevant(Engine *e);
+void rs_initial(Engine *e, State *s);
+int rs_may_run(Engine *e, const EntryPoint *ep, const State *s);
+State *rs_after(Engine *e, const EntryPoint *ep, State *s);
+int rs_may_be_paused(Engine *e, const State *s);
 
 /* state.c */
 KeyTab *keytab_new(Arena *a);
