@@ -25,3 +25,13 @@ typedef WORD ATOM;
 #define near
 #define PASCAL __stdcall
 #define WINAPIV __cdecl
+/* generic-text types (winnt.h): wide under UNICODE */
+#ifdef UNICODE
+typedef WCHAR TCHAR, *PTCHAR;
+typedef LPWSTR LPTSTR, PTSTR;
+typedef LPCWSTR LPCTSTR, PCTSTR;
+#else
+typedef char TCHAR, *PTCHAR;
+typedef LPSTR LPTSTR, PTSTR;
+typedef LPCSTR LPCTSTR, PCTSTR;
+#endif

@@ -34,6 +34,10 @@
 #include <wlantypes.h>
 #include <wmistr.h>
 #include <ws2def.h>
+#include <ipifcons.h>
+#include <limits.h>
+#include <netioapi.h>
+#include <wdmsec.h>
 #include <ntddsd.h>
 #include <usbdi.h>
 #include <wdf.h>
