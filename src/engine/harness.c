@@ -174,6 +174,7 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
         State *s = work.v[w];
         if (!ss_holds(set, s))
             continue;      /* a join replaced it: what it leads to, the join leads to */
+        ss_mark_done(set, s);
         sv_push(e, reached, s);
         for (int i = 0; i < e->prog->nentries; i++) {
             const EntryPoint *ep = &e->prog->entries[i];

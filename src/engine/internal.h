@@ -321,6 +321,8 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added);
 /* The join of two held states the last ss_add made room with (to be
  * propagated like *added), or NULL. */
 State *ss_take_joined(StateSet *set);
+/* s's successors are being computed (a worklist took it). */
+void ss_mark_done(StateSet *set, const State *s);
 /* Facts a and b disagree on, a decisive one (key_set_decisive) counting 64. */
 int st_distance(Engine *e, const State *a, const State *b);
 void ss_free(StateSet *set);

@@ -987,6 +987,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     }
     while (wh < wn && !eng_budget_exceeded(e)) {
         Work w = wl[wh++];
+        ss_mark_done(seen[w.block], w.s);
         if (!ss_holds(seen[w.block], w.s))
             continue;      /* a join replaced it: the join's own work item covers it */
         if (e->work)

@@ -755,6 +755,7 @@ struct StateSet {
     int frame;               /* in a function that cannot touch the rule (ss_mark_frame) */
     int fi, depth;           /* ss_set_origin; fi < 0: joins remember nothing */
     int npair;               /* joins of two held states made so far */
+    unsigned char *done;     /* per slot: its state's successors were computed (ss_mark_done) */
     State *joined;           /* the last one, for ss_take_joined */
 };
 
@@ -800,6 +801,7 @@ void ss_free(StateSet *set)
 {
     if (set) {
         free(set->v);
+        free(set->done);
         free(set);
     }
 }
@@ -809,10 +811,19 @@ static void ss_push(StateSet *set, State *s)
     if (set->n == set->cap) {
         set->cap = set->cap ? set->cap * 2 : 4;
         set->v = realloc(set->v, sizeof *set->v * (size_t)set->cap);
-        if (!set->v)
+        set->done = realloc(set->done, (size_t)set->cap);
+        if (!set->v || !set->done)
             abort();
     }
+    set->done[set->n] = 0;
     set->v[set->n++] = s;
+}
+
+void ss_mark_done(StateSet *set, const State *s)
+{
+    for (int i = 0; i < set->n; i++)
+        if (set->v[i] == s)
+            set->done[i] = 1;
 }
 
 /* How many facts differ between a and b (known on one side only, or
@@ -889,7 +900,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
      * they are joined, and the newcomer kept as it is (an allocator's
      * failure exits, which differ in one field each, merge among
      * themselves rather than into its success exit). */
-    int pi = -1, pk = -1, pd = best;
+    int pi = -1, pk = -1, pd = best / 2;
     for (int i = 0; set->npair < PAIR_MAX && i < set->n; i++)
         for (int k = i + 1; set->v[i] && st_same_property(e, set->v[i], s) && k < set->n; k++)
             if (set->v[k] && st_same_property(e, set->v[k], s)) {
@@ -901,10 +912,16 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
                 }
             }
     if (pi >= 0) {
+        /* the join stands for two states whose successors were computed
+         * already: it need not go on itself (what it adds are only
+         * combinations of their facts no path has) */
+        int both = set->done[pi] && set->done[pk];
         set->v[pi] = join_held(e, set, set->v[pi], set->v[pk]);
+        set->done[pi] = (unsigned char)both;
         set->v[pk] = s;
+        set->done[pk] = 0;
         set->npair++;
-        set->joined = set->v[pi];
+        set->joined = both ? NULL : set->v[pi];
         *added = s;
         return 1;
     }
@@ -913,6 +930,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     if (st_equal(e, j, set->v[at]))
         return 0;
     set->v[at] = j;
+    set->done[at] = 0;
     *added = j;
     return 1;
 }
