@@ -60,18 +60,84 @@ static int arm_kind(const char *api, const Step *st)
     return x && x->kind == EX_INT && x->ival == 0 ? 1 : 2;
 }
 
+/* The key of the timer object an expression names (NdisSetTimerObject(
+ * Adapter->WatchdogTimer, ...), NdisMSetTimer(&Adapter->Timer, ...)). */
+static const char *handle_key(const Expr *x)
+{
+    if (x && x->kind == EX_ADDR)
+        x = x->a;
+    return x && x->kind == EX_PATH ? x->key : NULL;
+}
+
+static void add_handle(Engine *e, const char *handle, int fi)
+{
+    if (!handle || fi < 0)
+        return;
+    for (int i = 0; i < e->nthandles; i++)
+        if (strcmp(e->thandles[i].handle, handle) == 0 && e->thandles[i].fi == fi)
+            return;
+    if (e->nthandles == e->capthandles) {
+        e->capthandles = e->capthandles ? e->capthandles * 2 : 8;
+        e->thandles = realloc(e->thandles, sizeof *e->thandles * (size_t)e->capthandles);
+        if (!e->thandles)
+            abort();
+    }
+    e->thandles[e->nthandles++] = (struct TimerHandle){handle, fi};
+}
+
+/* The timer callback a timer object runs: NdisAllocateTimerObject(h, &Tc,
+ * &Adapter->Timer) with Tc.TimerFunction = MpWatchdog set before it in
+ * the same function; NdisMInitializeTimer(&Adapter->Timer, h, MpWatchdog,
+ * ctx); NdisInitializeTimer(&Timer, MpWatchdog, ctx). */
+static void timer_objects(Engine *e, int fi)
+{
+    const Program *p = e->prog;
+    const Func *f = p->funcs[fi].f;
+    const Expr *tfunc = NULL;               /* the last TimerFunction stored */
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b].nsteps; k++) {
+            const Step *st = &f->blocks[b].steps[k];
+            if (st->kind == ST_ASSIGN) {
+                if (st->lhs && st->lhs->tkey && st->rhs && st->rhs->kind == EX_FUNC &&
+                    strcmp(st->lhs->tkey, "_NDIS_TIMER_CHARACTERISTICS.TimerFunction") == 0)
+                    tfunc = st->rhs;
+                continue;
+            }
+            if (!st->callee)
+                continue;
+            const Expr *fn = NULL, *h = NULL;
+            if (strcmp(st->callee, "NdisAllocateTimerObject") == 0 && st->nargs >= 3)
+                fn = tfunc, h = st->args[2];
+            else if (strcmp(st->callee, "NdisMInitializeTimer") == 0 && st->nargs >= 3)
+                fn = st->args[2], h = st->args[0];
+            else if (strcmp(st->callee, "NdisInitializeTimer") == 0 && st->nargs >= 2)
+                fn = st->args[1], h = st->args[0];
+            else
+                continue;
+            int g = fn && fn->kind == EX_FUNC && fn->text ? prog_lookup(p, p->funcs[fi].u, fn->text) : -1;
+            if (g < 0 || !handle_key(h))
+                e->timers_unmapped = 1;
+            else
+                add_handle(e, handle_key(h), g);
+        }
+}
+
 void dfr_setup(Engine *e)
 {
     const Program *p = e->prog;
     e->queued = calloc((size_t)p->nfuncs + 1, sizeof *e->queued);
-    if (!e->queued)
+    e->armed = calloc((size_t)p->nfuncs + 1, sizeof *e->armed);
+    if (!e->queued || !e->armed)
         abort();
     int ntimers = 0;
     for (int i = 0; i < p->nentries; i++)
-        ntimers += p->entries[i].role == ROLE_TIMER;
-    e->one_timer = ntimers == 1;
+        if (p->entries[i].role == ROLE_TIMER && !e->armed[p->entries[i].func]) {
+            e->armed[p->entries[i].func] = e->timer_armed;
+            ntimers++;
+        }
     for (int fi = 0; fi < p->nfuncs; fi++) {
         const Func *f = p->funcs[fi].f;
+        timer_objects(e, fi);
         for (int b = 0; b < f->nblocks; b++)
             for (int k = 0; k < f->blocks[b].nsteps; k++) {
                 const Step *st = &f->blocks[b].steps[k];
@@ -86,6 +152,28 @@ void dfr_setup(Engine *e)
                     e->queued[g] = key_intern(e, arena_printf(e->arena, "<queued %s>", x->text), 1);
             }
     }
+    /* A key per timer callback when each has exactly one timer object of
+     * its own (then firing and cancelling are exact); else one key for
+     * all, exact only for a lone callback. */
+    int exact = !e->timers_unmapped && ntimers > 0;
+    for (int fi = 0; exact && fi < p->nfuncs; fi++) {
+        if (!e->armed[fi])
+            continue;
+        int n = 0;
+        for (int i = 0; i < e->nthandles; i++)
+            if (e->thandles[i].fi == fi)
+                n++;
+        for (int i = 0; i < e->nthandles; i++)
+            for (int j = i + 1; j < e->nthandles; j++)
+                if (strcmp(e->thandles[i].handle, e->thandles[j].handle) == 0)
+                    n = 0;                      /* one object, two callbacks */
+        exact = n == 1;
+    }
+    e->own_timer_keys = exact || (ntimers == 1 && e->nthandles <= 1);
+    for (int fi = 0; exact && ntimers > 1 && fi < p->nfuncs; fi++)
+        if (e->armed[fi])
+            e->armed[fi] = key_intern(e, arena_printf(e->arena, "<armed %s>",
+                                                      p->funcs[fi].f->name), 1);
 }
 
 /* Its keys are the engine's own: tracked whatever the slice says, and
@@ -94,20 +182,28 @@ void dfr_relevant(Engine *e)
 {
     key_set_relevant(e, e->timer_armed);
     key_set_decisive(e, e->timer_armed);
-    for (int fi = 0; fi < e->prog->nfuncs; fi++)
+    for (int fi = 0; fi < e->prog->nfuncs; fi++) {
         if (e->queued[fi]) {
             key_set_relevant(e, e->queued[fi]);
             key_set_decisive(e, e->queued[fi]);
         }
+        if (e->armed[fi]) {
+            key_set_relevant(e, e->armed[fi]);
+            key_set_decisive(e, e->armed[fi]);
+        }
+    }
 }
 
 void dfr_initial(Engine *e, State *s)
 {
     AbsVal zero = av_const(0);
     st_set(e, s, e->timer_armed, &zero);
-    for (int fi = 0; fi < e->prog->nfuncs; fi++)
+    for (int fi = 0; fi < e->prog->nfuncs; fi++) {
         if (e->queued[fi])
             st_set(e, s, e->queued[fi], &zero);
+        if (e->armed[fi])
+            st_set(e, s, e->armed[fi], &zero);
+    }
 }
 
 static int may_be_nonzero(const State *s, int32_t key)
@@ -117,9 +213,28 @@ static int may_be_nonzero(const State *s, int32_t key)
     return !(v && av_is_const(v, &c) && c == 0);
 }
 
+/* May some timer fire from s? */
 int dfr_timer_may_fire(Engine *e, const State *s)
 {
+    for (int fi = 0; fi < e->prog->nfuncs; fi++)
+        if (e->armed[fi] && may_be_nonzero(s, e->armed[fi]))
+            return 1;
     return may_be_nonzero(s, e->timer_armed);
+}
+
+/* The timer callback the timer object of an arming or cancelling call
+ * runs, or -1 (unknown: any). */
+static int timer_of_call(Engine *e, const Step *st)
+{
+    const char *h = st->nargs > 0 ? handle_key(st->args[0]) : NULL;
+    int found = -1;
+    for (int i = 0; h && i < e->nthandles; i++)
+        if (strcmp(e->thandles[i].handle, h) == 0) {
+            if (found >= 0 && found != e->thandles[i].fi)
+                return -1;
+            found = e->thandles[i].fi;
+        }
+    return found;
 }
 
 /* The writes of an arming, cancelling or queueing call (x: its state after
@@ -127,24 +242,42 @@ int dfr_timer_may_fire(Engine *e, const State *s)
 void dfr_on_api(Engine *e, const Step *st, State *x, int cf)
 {
     AbsVal one = av_const(1);
+    int t = (cf & (CF_ARMS | CF_CANCELS)) ? timer_of_call(e, st) : -1;
     if (cf & CF_ARMS) {
         int kind = arm_kind(st->callee, st);
-        int64_t c;
-        const AbsVal *v = st_get(x, e->timer_armed);
-        int cur = v && av_is_const(v, &c) ? (int)c : 2;
-        AbsVal nv = av_const(kind > cur ? kind : cur);
-        st_set(e, x, e->timer_armed, &nv);
+        for (int fi = 0; fi < e->prog->nfuncs; fi++) {
+            int32_t k = e->armed[fi];
+            if (!k || (t >= 0 && fi != t))
+                continue;
+            int64_t c;
+            const AbsVal *v = st_get(x, k);
+            int cur = v && av_is_const(v, &c) ? (int)c : 2;
+            AbsVal nv = av_const(kind > cur ? kind : cur);
+            st_set(e, x, k, &nv);
+        }
     }
-    /* NdisCancelTimerObject of a lone timer: TRUE when it was pending, and
-     * it is not any more */
-    if ((cf & CF_CANCELS) && e->one_timer && e->timers_gated &&
-        strcmp(st->callee, "NdisCancelTimerObject") == 0) {
-        int64_t c;
-        const AbsVal *v = st_get(x, e->timer_armed);
-        if (v && av_is_const(v, &c))
-            x->ret = av_const(c != 0);
-        AbsVal zero = av_const(0);
-        st_set(e, x, e->timer_armed, &zero);
+    /* Cancelling a timer whose key is its own: it was pending (the result
+     * of NdisCancelTimerObject, *TimerCancelled of NdisMCancelTimer and
+     * NdisCancelTimer), and it is not any more */
+    if ((cf & CF_CANCELS) && e->own_timer_keys && e->timers_gated) {
+        int32_t k = t >= 0 ? e->armed[t] : 0;
+        for (int fi = 0; t < 0 && fi < e->prog->nfuncs; fi++)
+            if (e->armed[fi] == e->timer_armed)
+                k = e->timer_armed;                 /* a lone callback's key */
+        if (k) {
+            int64_t c;
+            const AbsVal *v = st_get(x, k);
+            if (v && av_is_const(v, &c)) {
+                AbsVal was = av_const(c != 0);
+                const Expr *out = st->nargs > 1 ? st->args[1] : NULL;
+                if (strcmp(st->callee, "NdisCancelTimerObject") == 0)
+                    x->ret = was;
+                else if (out && out->kind == EX_ADDR && out->a && out->a->kind == EX_PATH)
+                    st_set(e, x, ev_key_in(e, x, out->a), &was);
+            }
+            AbsVal zero = av_const(0);
+            st_set(e, x, k, &zero);
+        }
     }
     if (cf & CF_QUEUES) {
         int a = queue_arg(st->callee);
@@ -156,30 +289,40 @@ void dfr_on_api(Engine *e, const Step *st, State *x, int cf)
     }
 }
 
+/* Does a cancel call (st) make timer callback fi fire first? */
+int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s)
+{
+    int t = timer_of_call(e, st);
+    if (t >= 0 && t != fi)
+        return 0;
+    return e->armed[fi] && may_be_nonzero(s, e->armed[fi]);
+}
+
 /* May NDIS run entry point ep from s (runtime loop)? */
 int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s)
 {
     if (ep->role == ROLE_TIMER)
-        return !e->timers_gated || may_be_nonzero(s, e->timer_armed);
+        return !e->timers_gated || !e->armed[ep->func] || may_be_nonzero(s, e->armed[ep->func]);
     if (e->queued[ep->func])
         return may_be_nonzero(s, e->queued[ep->func]);
     return 1;
 }
 
-/* The state ep runs from: its pending queue taken, a lone one-shot timer
- * disarmed. */
+/* The state ep runs from: its pending queue taken, a one-shot timer whose
+ * key is its own disarmed. */
 State *dfr_take(Engine *e, const EntryPoint *ep, State *s)
 {
     AbsVal zero = av_const(0);
     int64_t c;
-    if (ep->role == ROLE_TIMER && e->one_timer && e->timers_gated) {
-        const AbsVal *v = st_get(s, e->timer_armed);
-        if (v && av_is_const(v, &c) && c == 1) {
+    if (ep->role == ROLE_TIMER) {
+        int32_t k = e->armed[ep->func];
+        const AbsVal *v = k ? st_get(s, k) : NULL;
+        if (e->own_timer_keys && e->timers_gated && v && av_is_const(v, &c) && c == 1) {
             s = st_copy(e, s);
-            st_set(e, s, e->timer_armed, &zero);
+            st_set(e, s, k, &zero);
             st_finish(s);
         }
-    } else if (ep->role != ROLE_TIMER && e->queued[ep->func]) {
+    } else if (e->queued[ep->func]) {
         s = st_copy(e, s);
         st_set(e, s, e->queued[ep->func], &zero);
         st_finish(s);

@@ -136,6 +136,11 @@ Frames *fr_build(Engine *e)
                 if (cf & (CF_ARMS | CF_CANCELS)) {  /* deferred.c: arming reads the kind armed */
                     kv_add(w, e->timer_armed);
                     kv_add(r, e->timer_armed);
+                    for (int q = 0; q < e->prog->nfuncs; q++)
+                        if (e->armed[q] && e->armed[q] != e->timer_armed) {
+                            kv_add(w, e->armed[q]);
+                            kv_add(r, e->armed[q]);
+                        }
                 }
                 for (int q = 0; (cf & CF_QUEUES) && q < e->prog->nfuncs; q++)
                     if (e->queued[q])

@@ -309,6 +309,30 @@ static State *initial_state(Engine *e)
     return s;
 }
 
+/* What still runs after MiniportHaltEx returned: a timer it left armed
+ * fires (deferred.c), once, on whatever the driver freed.  Only where each
+ * timer's key is its own (else a cancel may not have disarmed it).  A
+ * work item still queued is not run: whether NDIS lets halt begin before
+ * the miniport's queued work items ran is not modelled. */
+static void after_halt(Engine *e, StateVec *halted)
+{
+    int n = halted->n;
+    for (int k = 0; k < n; k++) {
+        State *s = halted->v[k];
+        for (int i = 0; i < e->prog->nentries; i++) {
+            const EntryPoint *ep = &e->prog->entries[i];
+            if (ep->role != ROLE_TIMER || !e->own_timer_keys || !e->timers_gated ||
+                !dfr_may_run(e, ep, s))
+                continue;
+            StateVec out = {0};
+            eng_run_callback(e, ep, dfr_take(e, ep, s), &out);
+            for (int q = 0; q < out.n; q++)
+                sv_push(e, halted, out.v[q]);
+            free(out.v);
+        }
+    }
+}
+
 static void lifecycle(Engine *e)
 {
     StateVec s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0}, ok = {0}, failed = {0};
@@ -342,6 +366,7 @@ static void lifecycle(Engine *e)
             sv_push(e, &paused, reached.v[k]);
     run_phase(e, PH_HALT, &paused, &halted, NULL);
     free(paused.v);
+    after_halt(e, &halted);
     for (int k = 0; k < failed.n; k++)
         sv_push(e, &halted, failed.v[k]);
     run_phase(e, PH_UNLOAD, &halted, &done, NULL);
@@ -523,6 +548,8 @@ static void engine_end(Engine *e)
     free(e->loop_heads);
     free(e->reached);
     free(e->queued);
+    free(e->armed);
+    free(e->thandles);
     free(e->outk);
     free(e->cflags);
     api_model_free(e);

@@ -221,7 +221,11 @@ struct Engine {
     int nzero, capzero;
     int32_t timer_armed;     /* key: 0 no timer set on the path, 1 a one-shot one, 2 periodic (deferred.c) */
     int timers_gated;        /* the driver arms timers: their callbacks wait for it (deferred.c) */
-    int one_timer;           /* it has a single timer callback */
+    int32_t *armed;          /* per function: the "armed" key of a timer callback, or 0 */
+    int own_timer_keys;      /* each timer callback's key stands for one timer object */
+    int timers_unmapped;     /* a timer object whose callback is not known */
+    struct TimerHandle { const char *handle; int fi; } *thandles;  /* timer object -> callback */
+    int nthandles, capthandles;
     int32_t *queued;         /* per function: key "<queued F>" of a work item a queue call names, or 0 */
     int run_gated;           /* the driver has pause and restart handlers (runstate.c) */
     int32_t running;         /* key "<running>": 1 Running, 0 Paused */
@@ -241,6 +245,7 @@ int dfr_timer_may_fire(Engine *e, const State *s);
 void dfr_on_api(Engine *e, const Step *st, State *x, int cf);
 int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s);
 State *dfr_take(Engine *e, const EntryPoint *ep, State *s);
+int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s);
 
 /* runstate.c: Paused / Running, which callbacks NDIS calls in each */
 void rs_setup(Engine *e);

@@ -584,7 +584,8 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
         e->firing = 1;
         StateVec fired = {0};
         for (int i = 0; i < e->prog->nentries; i++)
-            if (e->prog->entries[i].role == ROLE_TIMER)
+            if (e->prog->entries[i].role == ROLE_TIMER &&
+                dfr_fires_at_cancel(e, st, e->prog->entries[i].func, s))
                 eng_run_callback(e, &e->prog->entries[i], dfr_take(e, &e->prog->entries[i], s),
                                  &fired);
         e->firing = 0;
