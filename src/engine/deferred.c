@@ -264,7 +264,15 @@ void dfr_on_api(Engine *e, const Step *st, State *x, int cf)
         for (int fi = 0; t < 0 && fi < e->prog->nfuncs; fi++)
             if (e->armed[fi] == e->timer_armed)
                 k = e->timer_armed;                 /* a lone callback's key */
-        if (k) {
+        if (k && e->cancel_race) {         /* the tick was running: not pending, and it
+                                              re-arms the timer after the cancel */
+            AbsVal no = av_const(0);
+            const Expr *out = st->nargs > 1 ? st->args[1] : NULL;
+            if (strcmp(st->callee, "NdisCancelTimerObject") == 0)
+                x->ret = no;
+            else if (out && out->kind == EX_ADDR && out->a && out->a->kind == EX_PATH)
+                st_set(e, x, ev_key_in(e, x, out->a), &no);
+        } else if (k) {
             int64_t c;
             const AbsVal *v = st_get(x, k);
             if (v && av_is_const(v, &c)) {
@@ -287,6 +295,24 @@ void dfr_on_api(Engine *e, const Step *st, State *x, int cf)
             if (e->queued[fi] && (!named || strcmp(e->prog->funcs[fi].f->name, r->text) == 0))
                 st_set(e, x, e->queued[fi], &one);
     }
+}
+
+/* A one-shot timer's tick fired at the cancel st: did the tick arm it
+ * again (before: armed one-shot, after: armed)?  The cancel, coming while
+ * the tick ran, can miss that.  Only for keys of their own. */
+int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *after)
+{
+    if (!e->own_timer_keys || !e->timers_gated)
+        return 0;
+    int t = timer_of_call(e, st);
+    for (int fi = 0; fi < e->prog->nfuncs; fi++) {
+        int64_t c;
+        const AbsVal *v = e->armed[fi] ? st_get(before, e->armed[fi]) : NULL;
+        if ((t < 0 || fi == t) && v && av_is_const(v, &c) && c == 1 &&
+            may_be_nonzero(after, e->armed[fi]))
+            return 1;
+    }
+    return 0;
 }
 
 /* Does a cancel call (st) make timer callback fi fire first? */

@@ -223,6 +223,7 @@ struct Engine {
     int timers_gated;        /* the driver arms timers: their callbacks wait for it (deferred.c) */
     int32_t *armed;          /* per function: the "armed" key of a timer callback, or 0 */
     int own_timer_keys;      /* each timer callback's key stands for one timer object */
+    int cancel_race;         /* the cancel being applied came while the tick ran (interp.c) */
     int timers_unmapped;     /* a timer object whose callback is not known */
     struct TimerHandle { const char *handle; int fi; } *thandles;  /* timer object -> callback */
     int nthandles, capthandles;
@@ -246,6 +247,7 @@ void dfr_on_api(Engine *e, const Step *st, State *x, int cf);
 int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s);
 State *dfr_take(Engine *e, const EntryPoint *ep, State *s);
 int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s);
+int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *after);
 
 /* runstate.c: Paused / Running, which callbacks NDIS calls in each */
 void rs_setup(Engine *e);

@@ -589,8 +589,19 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
                 eng_run_callback(e, &e->prog->entries[i], dfr_take(e, &e->prog->entries[i], s),
                                  &fired);
         e->firing = 0;
-        for (int k = 0; k < fired.n; k++)
-            call_step(e, fr, st, st_with_locals(e, fired.v[k], s), out);
+        for (int k = 0; k < fired.n; k++) {
+            State *back = st_with_locals(e, fired.v[k], s);
+            call_step(e, fr, st, back, out);
+            /* ... or the cancel came while that tick ran (it returns FALSE)
+             * and the tick re-armed the timer after it (on an exact path:
+             * a tick whose decisions read merged values would add races
+             * no path has) */
+            if (!fired.v[k]->approx && dfr_rearmed(e, st, s, fired.v[k])) {
+                e->cancel_race = 1;
+                call_step(e, fr, st, back, out);
+                e->cancel_race = 0;
+            }
+        }
         free(fired.v);
     }
     call_step(e, fr, st, s, out);
