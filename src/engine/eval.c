@@ -145,7 +145,12 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
             return ev_expr(e, s, x->b);
         if (t == 0)
             return ev_expr(e, s, x->c);
-        AbsVal b = ev_expr(e, s, x->b), d = ev_expr(e, s, x->c);
+        /* each arm under its side of the condition: min(Remaining, 50) is
+         * at most 50 whatever Remaining is */
+        State *ys = ev_assume(e, (State *)s, x->a, 1), *ns = ev_assume(e, (State *)s, x->a, 0);
+        if (!ys || !ns)
+            return ys ? ev_expr(e, ys, x->b) : ns ? ev_expr(e, ns, x->c) : av_top();
+        AbsVal b = ev_expr(e, ys, x->b), d = ev_expr(e, ns, x->c);
         return av_join(&b, &d);
     }
     case EX_UNKNOWN:

@@ -87,6 +87,10 @@ typedef struct Inst {    /* one instance of the rule's state machine */
     AbsVal *vars;        /* nvars values */
 } Inst;
 
+/* State.approx: why its trace may not show a real path */
+enum { APPROX_MERGED = 1,    /* a decision read a value a join weakened */
+       APPROX_RANGE = 2 };   /* a rule condition on an argument known only as a range */
+
 typedef struct State {
     Fact *facts;         /* sorted by key, no top values; shared between copies */
     int nfacts;

@@ -44,6 +44,24 @@ static AbsVal arg_value(Engine *e, const EventCtx *ev, int n)
     return av_top();
 }
 
+/* Is every argument x reads bounded above by a constant (a range the
+ * driver's own code made: min(Delay, 100), an if that clamps), not merely
+ * unknown?  (The limits rules put on arguments are upper ones: a stall.) */
+static int args_bounded(const RCtx *c, const State *s, const RExpr *x)
+{
+    if (!x)
+        return 1;
+    if (x->kind == RX_ARG) {
+        AbsVal v = arg_value(c->e, c->ev, x->index);
+        /* an upper bound below the widening thresholds (the 32- and 64-bit
+         * limits, which mean unknown) comes from the driver's own constants;
+         * the lower one of an unsigned value is often unknown here */
+        return v.hi < INT32_MAX;
+    }
+    return args_bounded(c, s, x->a) && args_bounded(c, s, x->b) && args_bounded(c, s, x->c);
+}
+
+
 static AbsVal reval(const RCtx *c, const State *s, const RExpr *x)
 {
     if (!x)
@@ -205,6 +223,20 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
     case RS_IF: {
         AbsVal v = reval(c, s, st->cond);
         int t = av_truth(&v);
+        if (t < 0 && mentions_arg(st->cond) && args_bounded(c, s, st->cond)) {
+            /* the driver bounds the argument by a constant and the range
+             * reaches into the condition (a stall of min(Registry, 100)
+             * us): a possible defect, a warning */
+            State *yes = rassume(c, s, st->cond, 1);
+            if (yes) {
+                if (yes == s)
+                    yes = st_copy(e, s);
+                yes->approx |= APPROX_RANGE;
+                StateVec tmp = {0};       /* reported; the path goes on as if false */
+                exec(c, st->then_s, yes, &tmp);
+                free(tmp.v);
+            }
+        }
         if (t < 0 && mentions_arg(st->cond))
             t = 0;
         if (t == 1) {

@@ -296,7 +296,10 @@ void tr_note_approx(Engine *e)
         n->line = v.line;
         n->col = v.col;
         n->function = xstrdup(v.function);
-        n->message = xstrdup("paths were merged on the way here (the analysis joined their "
-                             "values): the steps above may not all lie on one real path");
+        n->message = xstrdup(e->sites[i].approx & APPROX_MERGED
+                             ? "paths were merged on the way here (the analysis joined their "
+                               "values): the steps above may not all lie on one real path"
+                             : "the argument's value is known only as a range the driver bounds "
+                               "(by a clamp or a test), and part of that range breaks the rule");
     }
 }
