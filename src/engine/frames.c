@@ -142,6 +142,11 @@ Frames *fr_build(Engine *e)
                             kv_add(r, e->armed[q]);
                         }
                 }
+                if ((cf & CF_IRQL) && e->irql_on) {   /* irql.c */
+                    kv_add(r, e->irql_base);
+                    kv_add(r, e->raised);
+                    kv_add(w, e->raised);
+                }
                 for (int q = 0; (cf & CF_QUEUES) && q < e->prog->nfuncs; q++)
                     if (e->queued[q])
                         kv_add(w, e->queued[q]);

@@ -68,6 +68,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     State *in = st_strip_locals(e, s);
     in->ret = av_top();
     fresh_parameters(e, f, in);
+    irql_enter(e, in, ep->role);
     in->trace = tr_entry(e, s->trace, f->loc, f->name, role_typedef(ep->role));
     int from = out->n;
     if (!fr_touches(e->frames, ep->func) && !rx_rule_mentions_role(e->rule, ep->role)) {
@@ -529,11 +530,13 @@ static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep
     e->reached = calloc((size_t)(prog->nfuncs ? prog->nfuncs : 1), 1);
     dfr_setup(e);
     rs_setup(e);
+    irql_setup(e);
     e->frames = fr_build(e);
     prog_slice(e, prog, fr_touch_set(e->frames), a);
     keytab_refresh(e);
     dfr_relevant(e);
     rs_relevant(e);
+    irql_relevant(e);
     if (getenv("DRVCHECK_ENGINE_STATS"))
         e->work = calloc((size_t)prog->nfuncs + 1, sizeof *e->work);
 }

@@ -233,6 +233,8 @@ struct Engine {
     int nthandles, capthandles;
     int32_t *queued;         /* per function: key "<queued F>" of a work item a queue call names, or 0 */
     int run_gated;           /* the driver has pause and restart handlers (runstate.c) */
+    int irql_on;             /* the driver asks KeGetCurrentIrql (irql.c) */
+    int32_t irql_base, raised;  /* keys: the callback's IRQL, locks and raises held */
     int32_t running;         /* key "<running>": 1 Running, 0 Paused */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
@@ -252,6 +254,13 @@ int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s);
 State *dfr_take(Engine *e, const EntryPoint *ep, State *s);
 int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s);
 int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *after);
+
+/* irql.c: the IRQL code runs at, for KeGetCurrentIrql */
+int api_irql(const char *api);
+void irql_setup(Engine *e);
+void irql_relevant(Engine *e);
+void irql_enter(Engine *e, State *s, RoleKind role);
+void irql_on_api(Engine *e, const Step *st, State *x);
 
 /* runstate.c: Paused / Running, which callbacks NDIS calls in each */
 void rs_setup(Engine *e);
@@ -396,7 +405,8 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 /* interp.c: what a called name is to the rule run, worked out once per
  * name: named by the rule, cancels or arms a timer, has an OS model, never
  * returns.  NULL (an indirect call) answers CF_MENTIONED. */
-enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16, CF_QUEUES = 32 };
+enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16, CF_QUEUES = 32,
+       CF_IRQL = 64 };
 int call_flags(Engine *e, const char *name);
 
 /* apimodel.c: the OS model after an external call (pre: the state before

@@ -549,6 +549,7 @@ int call_flags(Engine *e, const char *name)
     int f = (rx_rule_mentions_api(e->rule, name) ? CF_MENTIONED : 0) |
             (api_cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
             (api_has_model(name) ? CF_MODEL : 0) | (api_queues_work(name) ? CF_QUEUES : 0) |
+            (api_irql(name) ? CF_IRQL : 0) |
             (prog_is_noreturn(e->prog, name) ? CF_NORETURN : 0);
     e->cflags[h].name = name;
     e->cflags[h].flags = f;
@@ -664,6 +665,8 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
                 State *x = external_effects(e, st, ps);
                 if (cf & (CF_ARMS | CF_QUEUES | CF_CANCELS))
                     dfr_on_api(e, st, x, cf);
+                if (cf & CF_IRQL)
+                    irql_on_api(e, st, x);
                 if (!(cf & CF_MODEL) || !api_model(e, st, ps, x, &done))
                     sv_push(e, &done, x);
             }
