@@ -824,6 +824,47 @@ static void cap_states(Engine *e, StateVec *v, int keep)
 }
 
 /* Run a block's steps on one state. */
+/* The pointers the object argument of a rule API goes through
+ * (NdisAcquireSpinLock(&Queue->Lock)) are not NULL on a path that goes on
+ * past the call: the API would have crashed.  Only there: facts on every
+ * dereferenced pointer would split states everywhere for little.  s
+ * refined (a copy) or s itself. */
+static State *deref_nonnull(Engine *e, State *s, const State *orig, const Expr *x)
+{
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            int32_t k = x->base_key ? key_find(e, x->base_key) : 0;
+            if (k > 0 && key_relevant(e, k)) {
+                const AbsVal *v = st_get(s, k);
+                AbsVal nv = v ? *v : av_top(), zero = av_const(0);
+                if (av_assume(&nv, OP_NE, &zero) && !(v && av_equal(&nv, v))) {
+                    if (s == orig)
+                        s = st_copy(e, s);
+                    st_set(e, s, k, &nv);
+                }
+            }
+            return s;
+        }
+        s = deref_nonnull(e, s, orig, x->a);
+        s = deref_nonnull(e, s, orig, x->c);
+        if (x->kind != EX_BINOP)
+            return s;
+    }
+    return s;
+}
+
+/* The 0-based argument that names the object a rule event about api
+ * acts on ([guard $N], watch ...$N), or -1. */
+static int object_arg(const Rule *r, const char *api)
+{
+    for (int i = 0; i < r->nevents; i++)
+        for (int k = 0; k < r->events[i].ntargets; k++)
+            if (r->events[i].guard_arg > 0 && r->events[i].targets[k].kind == TGT_API &&
+                strcmp(r->events[i].targets[k].name, api) == 0)
+                return r->events[i].guard_arg - 1;
+    return -1;
+}
+
 static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, StateVec *out)
 {
     StateVec cur = {0};
@@ -831,11 +872,20 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
     for (int i = 0; i < b->nsteps && cur.n; i++) {
         const Step *st = &b->steps[i];
         StateVec next = {0};
+        const CallRes *cr = st->kind == ST_CALL ? prog_call(e->prog, st) : NULL;
+        int obj = st->kind == ST_CALL && st->callee && (call_flags(e, st->callee) & CF_MENTIONED) &&
+                  (!cr || cr->direct < 0) ? object_arg(e->rule, st->callee) : -1;
         for (int k = 0; k < cur.n; k++) {
-            if (st->kind == ST_ASSIGN)
+            if (st->kind == ST_ASSIGN) {
                 sv_push(e, &next, do_assign(e, st, cur.v[k]));
-            else
-                do_call(e, fr, st, cur.v[k], &next);
+                continue;
+            }
+            State *in = cur.v[k];
+            if (obj >= 0 && obj < st->nargs)
+                in = deref_nonnull(e, in, cur.v[k], st->args[obj]);
+            if (in != cur.v[k])
+                st_finish(in);
+            do_call(e, fr, st, in, &next);
         }
         free(cur.v);
         cur = next;
