@@ -76,11 +76,16 @@ struct Frames {
     int nfuncs;
 };
 
+/* The keys x reads: its paths, and the pointers they go through
+ * (`&Adapter->Default->Lock` reads Adapter->Default: where it points names
+ * the lock). */
 static void reads_of(Engine *e, KeyVec *r, const Expr *x)
 {
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
             kv_add(r, ev_path_key(e, x));
+            if (x->base_key)
+                kv_add(r, key_intern_at(e, x->base_key, 0));
             return;
         }
         reads_of(e, r, x->a);
@@ -125,6 +130,8 @@ Frames *fr_build(Engine *e)
                 int32_t lk = st->lhs && st->lhs->kind == EX_PATH ? ev_path_key(e, st->lhs) : 0;
                 if (lk && key_persistent(e, lk))
                     kv_add(w, lk);
+                if (lk && st->lhs->base_key)        /* p->f = v reads where p points */
+                    kv_add(r, key_intern_at(e, st->lhs->base_key, 0));
                 if (st->kind == ST_ASSIGN) {
                     reads_of(e, r, st->rhs);
                     struct_read(e, &f->sreads[fi], st->rhs);
