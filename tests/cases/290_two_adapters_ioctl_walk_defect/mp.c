@@ -1,18 +1,24 @@
 /*
  * Case 290_two_adapters_ioctl_walk_defect: two adapters in one driver.  Every adapter context is
- * linked into the driver-global MpGlobal.AdapterList under MpGlobal.Lock; the first adapter
- * creates a control device (NdisRegisterDeviceEx, dispatch table in
- * NDIS_DEVICE_OBJECT_ATTRIBUTES.MajorFunctions) and the last halt deletes it, so the management
- * IOCTLs walk every adapter that is between MiniportInitializeEx and MiniportHaltEx.  An adapter
- * whose reset cannot bring the chip back deregisters its interrupt and sets HardwareFailed, but
- * stays in the list until NDIS halts it; its own callbacks (DPC, OIDs, check-for-hang, reset,
- * halt) test HardwareFailed first.  IOCTL_MP_IDENTIFY (MpIdentifyAll) skips such an adapter
- * (clean: the per-adapter flag decides, as the record-type key does), but IOCTL_MP_QUERY_COUNTERS
- * (MpQueryCounters) snapshots the hardware counters of every listed adapter through
- * NdisMSynchronizeWithInterruptEx without looking at it: the one adapter whose interrupt was
- * deregistered is synchronized with anyway.  The dispatch routine may run whenever the control
- * device exists, i.e. after the failed reset.  Expected: one NdisMDeregisterInterruptEx defect, at
- * MpQueryCounters' synchronize call.
+ * linked into the driver-global MpGlobal.AdapterList under MpGlobal.Lock.  Two driver-wide
+ * consumers walk that list: a control device (NdisRegisterDeviceEx, dispatch table in
+ * NDIS_DEVICE_OBJECT_ATTRIBUTES.MajorFunctions, created with the first adapter) and a periodic
+ * watchdog timer allocated on the driver handle in DriverEntry, armed with the first adapter and
+ * cancelled only at unload (other adapters still need it when one halts).  An adapter whose reset
+ * cannot bring the chip back deregisters its interrupt and sets HardwareFailed, but stays in the
+ * list until NDIS halts it; its own callbacks (DPC, OIDs, check-for-hang, reset, halt) test
+ * HardwareFailed first, and so do the watchdog and IOCTL_MP_IDENTIFY (clean at run time: the
+ * per-adapter flag decides, as the record-type key does).  Two defects:
+ *  - IOCTL_MP_QUERY_COUNTERS (MpQueryCounters) snapshots the counters of every listed adapter
+ *    through NdisMSynchronizeWithInterruptEx without looking at HardwareFailed: after a failed
+ *    reset it synchronizes with a deregistered interrupt (the dispatch routine runs whenever the
+ *    control device exists);
+ *  - MpHaltEx masks and deregisters the interrupt first and unlinks the adapter only afterwards:
+ *    the still-armed watchdog (on another processor, or for the other adapter) can walk the list
+ *    in between, find this adapter with HardwareFailed clear and synchronize with the interrupt
+ *    halt has just deregistered.  Unlinking first (under MpGlobal.Lock) would be correct.
+ * Expected: two NdisMDeregisterInterruptEx defects, at MpQueryCounters' and MpWatchdog's
+ * synchronize calls.
  */
 
 #include <ndis.h>
@@ -38,6 +44,8 @@
 #define MP_REG_MISSED           0x24
 #define MP_REG_LED              0x28
 #define MP_LED_BLINK            0x3
+
+#define MP_WATCHDOG_PERIOD_MS   2000
 
 #define IOCTL_MP_IDENTIFY       CTL_CODE(FILE_DEVICE_NETWORK, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS)
 #define IOCTL_MP_QUERY_COUNTERS CTL_CODE(FILE_DEVICE_NETWORK, 0x801, METHOD_BUFFERED, FILE_ANY_ACCESS)
@@ -78,6 +86,7 @@ typedef struct _MP_GLOBAL {
     ULONG                   NextIndex;
     NDIS_HANDLE             ControlDeviceHandle;
     PDEVICE_OBJECT          ControlDevice;
+    NDIS_HANDLE             Watchdog;           // driver-wide timer, armed while adapters exist
 } MP_GLOBAL;
 
 NDIS_HANDLE MpDriverHandle;
@@ -107,6 +116,7 @@ MINIPORT_SET_OPTIONS MpSetOptions;
 MINIPORT_UNLOAD MpUnload;
 DRIVER_INITIALIZE DriverEntry;
 DRIVER_DISPATCH MpControlDispatch;
+NDIS_TIMER_FUNCTION MpWatchdog;
 MINIPORT_SYNCHRONIZE_INTERRUPT MpBlinkSync;
 MINIPORT_SYNCHRONIZE_INTERRUPT MpSnapshotCountersSync;
 MINIPORT_SYNCHRONIZE_INTERRUPT MpSampleRxHeadSync;
@@ -285,6 +295,32 @@ MpDisableInterrupt(NDIS_HANDLE MiniportInterruptContext)
     MP_WRITE_REG(Adapter, MP_REG_INT_MASK, 0);
 }
 
+//
+// One timer for the whole driver: samples every adapter's receive head to spot a wedged
+// receiver (adapters whose reset failed are skipped: their interrupt was given back).
+//
+VOID
+MpWatchdog(PVOID SystemSpecific1, PVOID FunctionContext, PVOID SystemSpecific2, PVOID SystemSpecific3)
+{
+    PLIST_ENTRY Link;
+    PMP_ADAPTER Adapter;
+
+    UNREFERENCED_PARAMETER(SystemSpecific1);
+    UNREFERENCED_PARAMETER(FunctionContext);
+    UNREFERENCED_PARAMETER(SystemSpecific2);
+    UNREFERENCED_PARAMETER(SystemSpecific3);
+
+    NdisAcquireSpinLock(&MpGlobal.Lock);
+    for (Link = MpGlobal.AdapterList.Flink; Link != &MpGlobal.AdapterList; Link = Link->Flink) {
+        Adapter = CONTAINING_RECORD(Link, MP_ADAPTER, Link);
+        if (Adapter->HardwareFailed) {
+            continue;
+        }
+        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpSampleRxHeadSync, Adapter); // defect: NdisMDeregisterInterruptEx
+    }
+    NdisReleaseSpinLock(&MpGlobal.Lock);
+}
+
 static VOID
 MpIdentifyAll(VOID)
 {
@@ -407,6 +443,7 @@ static VOID
 MpLinkAdapter(PMP_ADAPTER Adapter)
 {
     BOOLEAN First;
+    LARGE_INTEGER DueTime;
 
     NdisAcquireSpinLock(&MpGlobal.Lock);
     Adapter->Index = MpGlobal.NextIndex++;
@@ -415,6 +452,8 @@ MpLinkAdapter(PMP_ADAPTER Adapter)
     NdisReleaseSpinLock(&MpGlobal.Lock);
     if (First) {
         MpCreateControlDevice();
+        DueTime.QuadPart = -20000000LL;     // 2 s, relative
+        NdisSetTimerObject(MpGlobal.Watchdog, DueTime, MP_WATCHDOG_PERIOD_MS, NULL);
     }
 }
 
@@ -512,7 +551,6 @@ MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
 
     UNREFERENCED_PARAMETER(HaltAction);
 
-    MpUnlinkAdapter(Adapter);
     if (!Adapter->HardwareFailed) {
         NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter);
     }
@@ -520,6 +558,7 @@ MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
         NdisMDeregisterInterruptEx(Adapter->InterruptHandle);
         Adapter->InterruptRegistered = FALSE;
     }
+    MpUnlinkAdapter(Adapter);
     MpFreeAdapter(Adapter);
 }
 
@@ -730,6 +769,8 @@ MpUnload(PDRIVER_OBJECT DriverObject)
 {
     UNREFERENCED_PARAMETER(DriverObject);
 
+    NdisCancelTimerObject(MpGlobal.Watchdog);
+    NdisFreeTimerObject(MpGlobal.Watchdog);
     NdisMDeregisterMiniportDriver(MpDriverHandle);
     NdisFreeSpinLock(&MpGlobal.Lock);
 }
@@ -738,6 +779,7 @@ NTSTATUS
 DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
+    NDIS_TIMER_CHARACTERISTICS TimerChars;
     NDIS_STATUS Status;
 
     NdisAllocateSpinLock(&MpGlobal.Lock);
@@ -769,6 +811,19 @@ DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 
     Status = NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &MpDriverHandle);
     if (Status != NDIS_STATUS_SUCCESS) {
+        NdisFreeSpinLock(&MpGlobal.Lock);
+        return Status;
+    }
+    NdisZeroMemory(&TimerChars, sizeof(TimerChars));
+    TimerChars.Header.Type = NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS;
+    TimerChars.Header.Revision = NDIS_TIMER_CHARACTERISTICS_REVISION_1;
+    TimerChars.Header.Size = NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1;
+    TimerChars.AllocationTag = MP_POOL_TAG;
+    TimerChars.TimerFunction = MpWatchdog;
+    TimerChars.FunctionContext = NULL;
+    Status = NdisAllocateTimerObject(MpDriverHandle, &TimerChars, &MpGlobal.Watchdog);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        NdisMDeregisterMiniportDriver(MpDriverHandle);
         NdisFreeSpinLock(&MpGlobal.Lock);
     }
     return Status == NDIS_STATUS_SUCCESS ? STATUS_SUCCESS : (NTSTATUS)Status;
