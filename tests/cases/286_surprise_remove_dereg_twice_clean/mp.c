@@ -1,14 +1,16 @@
 /*
- * Case 286_surprise_remove_dereg_twice_clean: deregistering twice.  On
- * NdisDevicePnPEventSurpriseRemoved the device is gone, so MpDevicePnPEvent records the removal
- * and gives the interrupt back at once (MpReleaseInterrupt).  MpHaltEx skips the chip when the
- * device was removed, but releases the interrupt again through the same helper, which does not
- * look at any flag: after a surprise removal the interrupt is deregistered twice.  That is a
- * mistake (NDIS Verifier would stop on the stale handle), but neither interrupt rule describes it:
+ * Case 286_surprise_remove_dereg_twice_clean: deregistering twice.  MpReleaseInterrupt gives the
+ * interrupt back without looking at any flag.  On NdisDevicePnPEventSurpriseRemoved the device is
+ * gone, so MpDevicePnPEvent sets SurpriseRemoved and releases the interrupt at once; when MpReset
+ * cannot bring the chip out of reset it releases the interrupt and sets HardwareFailed.  MpHaltEx
+ * skips the chip when either flag is set, but releases the interrupt again: after a surprise
+ * removal or a failed reset the interrupt is deregistered twice.  That is a mistake (NDIS Verifier
+ * would stop on the stale handle), but neither interrupt rule describes it:
  * NdisMDeregisterInterruptEx only forbids NdisMSynchronizeWithInterruptEx after a deregistration,
  * and Init_RegisterInterrupt only asks that halt leave no interrupt registered.  Every synchronize
- * after the removal is skipped: the DPC, the packet-filter OID and halt test SurpriseRemoved, which
- * the PnP handler sets before it releases the interrupt.  Expected: clean for every rule.
+ * after a release is skipped: the DPC, the packet-filter OID, reset and halt test
+ * `SurpriseRemoved || HardwareFailed`, and each release site sets its own flag first (the
+ * invariant: released implies one of the two flags).  Expected: clean for every rule.
  */
 
 #include <ndis.h>
@@ -46,6 +48,7 @@ typedef struct _MP_ADAPTER {
     ULONG64                 FramesSent;
     ULONG64                 FramesReceived;
     BOOLEAN                 SurpriseRemoved;    // the device is gone: no register access
+    BOOLEAN                 HardwareFailed;     // reset gave up: interrupt released
 } MP_ADAPTER, *PMP_ADAPTER;
 
 NDIS_HANDLE MpDriverHandle;
@@ -186,7 +189,7 @@ MpDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext, PVOID Rece
     UNREFERENCED_PARAMETER(ReceiveThrottleParameters);
     UNREFERENCED_PARAMETER(NdisReserved2);
 
-    if (Adapter->SurpriseRemoved) {
+    if (Adapter->SurpriseRemoved || Adapter->HardwareFailed) {
         return;
     }
     Events = Adapter->PendingEvents;
@@ -298,7 +301,7 @@ MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
 
     UNREFERENCED_PARAMETER(HaltAction);
 
-    if (!Adapter->SurpriseRemoved) {
+    if (!Adapter->SurpriseRemoved && !Adapter->HardwareFailed) {
         NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter);
         MP_WRITE_REG(Adapter, MP_REG_CONTROL, MP_CONTROL_RESET);
     }
@@ -336,7 +339,7 @@ MpSetInformation(PMP_ADAPTER Adapter, PNDIS_OID_REQUEST OidRequest)
             return NDIS_STATUS_INVALID_LENGTH;
         }
         Adapter->PacketFilter = *(PULONG)Buffer;
-        if (Adapter->SurpriseRemoved) {
+        if (Adapter->SurpriseRemoved || Adapter->HardwareFailed) {
             return NDIS_STATUS_NOT_ACCEPTED;
         }
         NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpSetFilterSync, Adapter);
@@ -451,9 +454,23 @@ MpCheckForHang(NDIS_HANDLE MiniportAdapterContext)
 NDIS_STATUS
 MpReset(NDIS_HANDLE MiniportAdapterContext, PBOOLEAN AddressingReset)
 {
-    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
+    NDIS_STATUS Status;
 
     *AddressingReset = FALSE;
+    if (Adapter->SurpriseRemoved || Adapter->HardwareFailed) {
+        return NDIS_STATUS_HARD_ERRORS;
+    }
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter);
+    Status = MpHwReset(Adapter);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        // The chip does not come out of reset: give the line back, NDIS will halt us.
+        Adapter->HardwareFailed = TRUE;
+        MpReleaseInterrupt(Adapter);
+        NdisWriteErrorLogEntry(Adapter->AdapterHandle, NDIS_ERROR_CODE_HARDWARE_FAILURE, 0);
+        return Status;
+    }
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpEnableInterruptSync, Adapter);
     return NDIS_STATUS_SUCCESS;
 }
 
