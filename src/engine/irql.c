@@ -7,7 +7,8 @@
  *    role (PASSIVE_LEVEL for initialize, halt, pause, restart, PnP, work
  *    items; DISPATCH_LEVEL for DPCs and timers; DIRQL for the ISR and the
  *    interrupt enable/disable handlers; "at most DISPATCH_LEVEL" for OID
- *    requests, sends, returns, resets, check-for-hang; unknown otherwise);
+ *    requests, sends, returns, resets, check-for-hang; PASSIVE_LEVEL for
+ *    IRP dispatch routines of a control device; unknown otherwise);
  *  - "<raised>": how many spin locks (or KeRaiseIrql calls) the path holds:
  *    each raises to DISPATCH_LEVEL, the matching release lowers again.
  * KeGetCurrentIrql() is DISPATCH_LEVEL while something is raised, else the
@@ -65,7 +66,7 @@ static AbsVal role_irql(RoleKind role)
     case ROLE_DRIVER_ENTRY: case ROLE_SET_OPTIONS: case ROLE_ADD_DEVICE: case ROLE_INITIALIZE:
     case ROLE_HALT: case ROLE_UNLOAD: case ROLE_PAUSE: case ROLE_RESTART:
     case ROLE_DEVICE_PNP_EVENT_NOTIFY: case ROLE_IO_WORKITEM: case ROLE_START_DEVICE:
-    case ROLE_FILTER_RESOURCES:
+    case ROLE_FILTER_RESOURCES: case ROLE_DRIVER_DISPATCH:
         return av_const(PASSIVE);
     case ROLE_INTERRUPT_DPC: case ROLE_MESSAGE_INTERRUPT_DPC: case ROLE_TIMER:
     case ROLE_DPC_ROUTINE:
