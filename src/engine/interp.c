@@ -168,7 +168,11 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
         else if (sameprop >= 4 * e->sum_args_cap)
             newest = newest_prop, same = cap;
     }
-    if (same >= cap && newest) {
+    /* an entry that agrees with none on the decisive facts gets one more
+     * entry's room: widening it would blur the flags that decide the rule
+     * ("released implies SurpriseRemoved or HardwareFailed"; netvmini
+     * engine +16% instructions) */
+    if (same >= cap && newest && (alike || same > cap || sameprop >= e->sum_args_cap)) {
         State *j = st_join(e, newest->entry, entry, 1);
         s = sum_lookup(e, fi, j);
         if (s)
