@@ -845,6 +845,30 @@ static Expr *lower_member(Lower *L, CXCursor c)
 
 static Expr *lower_expr_node(Lower *L, CXCursor c, int discard);
 
+static int int_kind(enum CXTypeKind k)
+{
+    return k >= CXType_Char_U && k <= CXType_Int128 && k != CXType_Bool;
+}
+
+/* A conversion to a narrower unsigned integer type keeps the low bits:
+ * `*ReadValue = (USHORT)Mdic`, `UCHAR Id = Reg;` (a busy bit above them
+ * is gone).  Signed targets and constants are left as they are. */
+static Expr *narrowed(Lower *L, CXCursor to_c, CXCursor from_c, Expr *r)
+{
+    if (!r || r->kind == EX_INT || r->kind == EX_UNKNOWN)
+        return r;
+    CXType to = clang_getCanonicalType(clang_getCursorType(to_c));
+    CXType from = clang_getCanonicalType(clang_getCursorType(from_c));
+    if (!int_kind(from.kind) || (to.kind != CXType_UChar && to.kind != CXType_UShort &&
+                                 to.kind != CXType_UInt && to.kind != CXType_ULong &&
+                                 to.kind != CXType_Char_U))
+        return r;
+    long long ts = clang_Type_getSizeOf(to), fs = clang_Type_getSizeOf(from);
+    if (ts <= 0 || fs <= 0 || ts >= fs || ts >= 8)
+        return r;
+    return k_binop(L, OP_BAND, r, k_int(L, (long long)((1ULL << (ts * 8)) - 1)));
+}
+
 /* A constant written as a name (a macro such as NDIS_STATUS_SUCCESS, an
  * enum constant) keeps that name for display: traces then read as the
  * source does.  Only a single identifier qualifies. */
@@ -888,7 +912,7 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
         /* a constant converted: (NDIS_STATUS)0xC0000001L is negative */
         if (r->kind == EX_INT && c.kind == CXCursor_CStyleCastExpr && k_eval_int(c, &v))
             r = k_int(L, v);
-        return r;
+        return c.kind == CXCursor_CStyleCastExpr ? narrowed(L, c, k, r) : r;
     }
     case CXCursor_UnexposedExpr: {
         int b = kids(L, c), n = L->ncs - b;
@@ -901,7 +925,7 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
             Expr *x = lower_expr(L, k, discard);
             if (x->kind == EX_INT && k_eval_int(c, &v))     /* implicit conversion */
                 x = k_int(L, v);
-            return x;
+            return narrowed(L, c, k, x);
         }
         if (n >= 2 && recovery_call(L, c, b, n, &r, discard)) {
             L->ncs = b;
