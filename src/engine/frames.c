@@ -72,6 +72,8 @@ struct Frames {
     unsigned char *effect;   /* fr_has_effect: 0 not computed yet, 1 none, 2 some */
     unsigned char *returns;  /* some block of the function ends in a return */
     KeyVec *reads, *writes;
+    struct WMask { int32_t key; uint64_t mask; } **wmask;  /* bits written per key (wmask_add) */
+    int *nwmask, *capwmask;
     KeyVec *sreads;          /* reads of a whole struct (a copy of it): its fields count */
     int nfuncs;
 };
@@ -102,6 +104,41 @@ static void struct_read(Engine *e, KeyVec *sr, const Expr *x)
         kv_add(sr, ev_path_key(e, x));
 }
 
+/* Which bits of key k function fi may write: a read-modify-write with a
+ * constant mask (Flags |= BIT, Flags &= ~BIT) writes those bits only;
+ * anything else writes all of them.  Returns 1 when the mask grew. */
+static int wmask_add(Frames *f, int fi, int32_t k, uint64_t mask)
+{
+    for (int i = 0; i < f->nwmask[fi]; i++)
+        if (f->wmask[fi][i].key == k) {
+            uint64_t m = f->wmask[fi][i].mask | mask;
+            int grew = m != f->wmask[fi][i].mask;
+            f->wmask[fi][i].mask = m;
+            return grew;
+        }
+    if (f->nwmask[fi] == f->capwmask[fi]) {
+        f->capwmask[fi] = f->capwmask[fi] ? f->capwmask[fi] * 2 : 4;
+        f->wmask[fi] = realloc(f->wmask[fi], sizeof **f->wmask * (size_t)f->capwmask[fi]);
+        if (!f->wmask[fi])
+            abort();
+    }
+    f->wmask[fi][f->nwmask[fi]++] = (struct WMask){k, mask};
+    return 1;
+}
+
+/* The bits an assignment to key lk writes. */
+static uint64_t assign_mask(Engine *e, int32_t lk, const Expr *rhs)
+{
+    if (rhs && rhs->kind == EX_BINOP && rhs->a && rhs->a->kind == EX_PATH && rhs->b &&
+        rhs->b->kind == EX_INT && ev_path_key(e, rhs->a) == lk) {
+        if (rhs->op == OP_BOR)
+            return (uint64_t)rhs->b->ival;
+        if (rhs->op == OP_BAND)
+            return ~(uint64_t)rhs->b->ival;
+    }
+    return ~(uint64_t)0;
+}
+
 Frames *fr_build(Engine *e)
 {
     const Program *p = e->prog;
@@ -112,6 +149,9 @@ Frames *fr_build(Engine *e)
     f->reads = calloc((size_t)p->nfuncs + 1, sizeof *f->reads);
     f->writes = calloc((size_t)p->nfuncs + 1, sizeof *f->writes);
     f->sreads = calloc((size_t)p->nfuncs + 1, sizeof *f->sreads);
+    f->wmask = calloc((size_t)p->nfuncs + 1, sizeof *f->wmask);
+    f->nwmask = calloc((size_t)p->nfuncs + 1, sizeof *f->nwmask);
+    f->capwmask = calloc((size_t)p->nfuncs + 1, sizeof *f->capwmask);
     /* local sets */
     for (int fi = 0; fi < p->nfuncs; fi++) {
         const Func *fn = p->funcs[fi].f;
@@ -128,8 +168,11 @@ Frames *fr_build(Engine *e)
             for (int k = 0; k < bl->nsteps; k++) {
                 const Step *st = &bl->steps[k];
                 int32_t lk = st->lhs && st->lhs->kind == EX_PATH ? ev_path_key(e, st->lhs) : 0;
-                if (lk && key_persistent(e, lk))
+                if (lk && key_persistent(e, lk)) {
                     kv_add(w, lk);
+                    wmask_add(f, fi, lk, st->kind == ST_ASSIGN ? assign_mask(e, lk, st->rhs)
+                                                               : ~(uint64_t)0);
+                }
                 if (lk && st->lhs->base_key)        /* p->f = v reads where p points */
                     kv_add(r, key_intern_at(e, st->lhs->base_key, 0));
                 if (st->kind == ST_ASSIGN) {
@@ -163,8 +206,10 @@ Frames *fr_build(Engine *e)
                     struct_read(e, &f->sreads[fi], x);
                     if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH) {
                         int32_t ak = ev_path_key(e, x->a);
-                        if (ak && key_persistent(e, ak))
+                        if (ak && key_persistent(e, ak)) {
                             kv_add(w, ak);
+                            wmask_add(f, fi, ak, ~(uint64_t)0);
+                        }
                     }
                 }
             }
@@ -193,6 +238,8 @@ Frames *fr_build(Engine *e)
                         changed |= kv_union(&f->reads[fi], &f->reads[ci]);
                         changed |= kv_union(&f->sreads[fi], &f->sreads[ci]);
                         changed |= kv_union(&f->writes[fi], &f->writes[ci]);
+                        for (int q = 0; q < f->nwmask[ci]; q++)
+                            changed |= wmask_add(f, fi, f->wmask[ci][q].key, f->wmask[ci][q].mask);
                     }
                 }
         }
@@ -208,7 +255,11 @@ void fr_free(Frames *f)
         free(f->reads[i].v);
         free(f->writes[i].v);
         free(f->sreads[i].v);
+        free(f->wmask[i]);
     }
+    free(f->wmask);
+    free(f->nwmask);
+    free(f->capwmask);
     free(f->reads);
     free(f->writes);
     free(f->sreads);
@@ -266,6 +317,20 @@ int fr_writes(Engine *e, const Frames *f, int fi, int32_t k)
         if (kv_has(&f->writes[fi], a))
             return 1;
     return 0;
+}
+
+/* The bits of key k that fi (or what it calls) may write: all of them
+ * unless every write is a read-modify-write with a constant mask (and
+ * none writes a record k lies within). */
+uint64_t fr_write_mask(Engine *e, const Frames *f, int fi, int32_t k)
+{
+    for (int32_t a = key_parent(e, k); a > 0; a = key_parent(e, a))
+        if (kv_has(&f->writes[fi], a))
+            return ~(uint64_t)0;
+    for (int i = 0; i < f->nwmask[fi]; i++)
+        if (f->wmask[fi][i].key == k)
+            return f->wmask[fi][i].mask;
+    return ~(uint64_t)0;
 }
 
 /* Does fi (or what it calls) read one of s's weakened keys that `was`

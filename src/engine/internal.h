@@ -425,6 +425,7 @@ Frames *fr_build(Engine *e);
 void fr_free(Frames *f);
 int fr_touches(const Frames *f, int fi);
 int fr_writes(Engine *e, const Frames *f, int fi, int32_t k);
+uint64_t fr_write_mask(Engine *e, const Frames *f, int fi, int32_t k);
 int fr_reads_lost(Engine *e, const Frames *f, int fi, const State *s, const State *was);
 const unsigned char *fr_touch_set(const Frames *f);
 int fr_has_effect(Engine *e, Frames *f, int fi);

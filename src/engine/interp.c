@@ -102,9 +102,30 @@ static State *unwiden(Engine *e, int fi, State *x, const State *went, const Stat
     for (int i = 0; i < act->nfacts; i++) {
         int32_t k = act->facts[i].key;
         const AbsVal *wv = st_get(went, k);
-        if (!key_persistent(e, k) || (wv && av_equal(wv, &act->facts[i].v)) ||
-            fr_writes(e, e->frames, fi, k))
+        if (!key_persistent(e, k) || (wv && av_equal(wv, &act->facts[i].v)))
             continue;
+        if (fr_writes(e, e->frames, fi, k)) {
+            /* written only bit by bit (Flags |= HW_ERROR): the bits it never
+             * writes, where this exit has them as the widened entry did,
+             * are the caller's */
+            uint64_t m = fr_write_mask(e, e->frames, fi, k);
+            const AbsVal *xv = st_get(x, k);
+            const AbsVal *av = &act->facts[i].v;
+            uint64_t wk = wv ? wv->kmask : 0, wb = wv ? wv->kbits : 0;
+            uint64_t xk = xv ? xv->kmask : 0, xb = xv ? xv->kbits : 0;
+            if (m == ~(uint64_t)0 || ((xk ^ wk) & ~m) || ((xb ^ wb) & xk & ~m) ||
+                !(av->kmask & ~m & ~xk))
+                continue;                /* written whole, changed, or nothing to give */
+            AbsVal nv = av_top();
+            nv.kmask = (av->kmask & ~m) | (xk & m);
+            nv.kbits = (av->kbits & av->kmask & ~m) | (xb & xk & m);
+            if (nv.kmask == ~(uint64_t)0)
+                nv = av_const((int64_t)nv.kbits);
+            if (r == x)
+                r = st_copy(e, x);
+            st_set(e, r, k, &nv);
+            continue;
+        }
         const AbsVal *xv = st_get(x, k);
         if (xv ? !(wv && av_equal(xv, wv)) : wv != NULL)
             continue;                    /* this path changed it */
