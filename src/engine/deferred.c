@@ -239,12 +239,18 @@ static int timer_of_call(Engine *e, const Step *st)
 
 /* The writes of an arming, cancelling or queueing call (x: its state after
  * the call). */
-void dfr_on_api(Engine *e, const Step *st, State *x, int cf)
+void dfr_on_api(Engine *e, const Step *st, State *x, int cf, const char *func)
 {
     AbsVal one = av_const(1);
     int t = (cf & (CF_ARMS | CF_CANCELS)) ? timer_of_call(e, st) : -1;
     if (cf & CF_ARMS) {
         int kind = arm_kind(st->callee, st);
+        if (x->trace && t >= 0 && e->timers_gated)   /* what a later tick stands on */
+            x->trace = tr_push(e, x->trace, TS_EVENT, st->loc, func,
+                               arena_printf(e->arena, "%s arms the %s timer of %s", st->callee,
+                                            kind == 1 ? "one-shot" : "periodic",
+                                            e->prog->funcs[t].f->name),
+                               NULL);
         for (int fi = 0; fi < e->prog->nfuncs; fi++) {
             int32_t k = e->armed[fi];
             if (!k || (t >= 0 && fi != t))
@@ -266,6 +272,11 @@ void dfr_on_api(Engine *e, const Step *st, State *x, int cf)
                 k = e->timer_armed;                 /* a lone callback's key */
         if (k && e->cancel_race) {         /* the tick was running: not pending, and it
                                               re-arms the timer after the cancel */
+            if (x->trace)
+                x->trace = tr_push(e, x->trace, TS_NOTE, st->loc, func,
+                                   arena_printf(e->arena, "%s came while the tick ran: it finds "
+                                                "the timer not pending, and the tick armed it "
+                                                "again", st->callee), NULL);
             AbsVal no = av_const(0);
             const Expr *out = st->nargs > 1 ? st->args[1] : NULL;
             if (strcmp(st->callee, "NdisCancelTimerObject") == 0)
@@ -294,6 +305,9 @@ void dfr_on_api(Engine *e, const Step *st, State *x, int cf)
         for (int fi = 0; fi < e->prog->nfuncs; fi++)
             if (e->queued[fi] && (!named || strcmp(e->prog->funcs[fi].f->name, r->text) == 0))
                 st_set(e, x, e->queued[fi], &one);
+        if (x->trace && named)
+            x->trace = tr_push(e, x->trace, TS_EVENT, st->loc, func,
+                               arena_printf(e->arena, "%s queues %s", st->callee, r->text), NULL);
     }
 }
 
@@ -322,6 +336,16 @@ int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s)
     if (t >= 0 && t != fi)
         return 0;
     return e->armed[fi] && may_be_nonzero(s, e->armed[fi]);
+}
+
+/* s with an explanation in its trace (a copy), when it has a trace. */
+State *dfr_note(Engine *e, State *s, Loc loc, const char *func, const char *msg)
+{
+    if (!s->trace)
+        return s;
+    s = st_copy(e, s);
+    s->trace = tr_push(e, s->trace, TS_NOTE, loc, func, msg, NULL);
+    return s;
 }
 
 /* May NDIS run entry point ep from s (runtime loop)? */

@@ -326,7 +326,11 @@ static void after_halt(Engine *e, StateVec *halted)
                 !dfr_may_run(e, ep, s))
                 continue;
             StateVec out = {0};
-            eng_run_callback(e, ep, dfr_take(e, ep, s), &out);
+            const char *tn = e->prog->funcs[ep->func].f->name;
+            State *late = dfr_note(e, dfr_take(e, ep, s), e->prog->funcs[ep->func].f->loc, tn,
+                                   arena_printf(e->arena, "the timer of %s is still armed when "
+                                                "MiniportHaltEx returns: it fires once more", tn));
+            eng_run_callback(e, ep, late, &out);
             for (int q = 0; q < out.n; q++)
                 sv_push(e, halted, out.v[q]);
             free(out.v);

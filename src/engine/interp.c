@@ -611,9 +611,14 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
         StateVec fired = {0};
         for (int i = 0; i < e->prog->nentries; i++)
             if (e->prog->entries[i].role == ROLE_TIMER &&
-                dfr_fires_at_cancel(e, st, e->prog->entries[i].func, s))
-                eng_run_callback(e, &e->prog->entries[i], dfr_take(e, &e->prog->entries[i], s),
-                                 &fired);
+                dfr_fires_at_cancel(e, st, e->prog->entries[i].func, s)) {
+                const char *tn = e->prog->funcs[e->prog->entries[i].func].f->name;
+                State *n = dfr_note(e, dfr_take(e, &e->prog->entries[i], s), st->loc,
+                                    fr->fr->f->name,
+                                    arena_printf(e->arena, "%s may still fire until %s takes "
+                                                 "effect", tn, st->callee));
+                eng_run_callback(e, &e->prog->entries[i], n, &fired);
+            }
         e->firing = 0;
         for (int k = 0; k < fired.n; k++) {
             State *back = st_with_locals(e, fired.v[k], s);
@@ -689,7 +694,7 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
             if (!inline_callbacks(e, fr, st, ps, &done)) {
                 State *x = external_effects(e, st, ps);
                 if (cf & (CF_ARMS | CF_QUEUES | CF_CANCELS))
-                    dfr_on_api(e, st, x, cf);
+                    dfr_on_api(e, st, x, cf, fr->fr->f->name);
                 if (cf & CF_IRQL)
                     irql_on_api(e, st, x);
                 if (!(cf & CF_MODEL) || !api_model(e, st, ps, x, &done))
