@@ -75,9 +75,10 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
         /* nothing in it can touch the rule: only what it writes matters
          * (and the status DriverEntry and MiniportInitializeEx return) */
         RolePhase ph = role_phase(ep->role);
-        if (fr_has_effect(e, e->frames, ep->func) || ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)
+        if (fr_has_effect(e, e->frames, ep->func) || ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE) {
+            e->root_entry = 1;
             in_frame(e, ep->func, in, in, NULL, out);
-        else
+        } else
             sv_push(e, out, in);
         forget_parameters(e, f, out, from);
         return;
@@ -90,6 +91,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
         StateVec exits = {0};
         State *entry;
         CallSplit *sp = fr_split(e, e->frames, ep->func, pre.v[i], &entry);
+        e->root_entry = 1;       /* a callback: its entries are adapter states */
         in_call(e, ep->func, entry, entry->trace, &exits);
         for (int k = 0; k < exits.n; k++) {
             State *x = fr_restore(e, sp, exits.v[k]);

@@ -228,6 +228,8 @@ struct Engine {
     int32_t *armed;          /* per function: the "armed" key of a timer callback, or 0 */
     int own_timer_keys;      /* each timer callback's key stands for one timer object */
     int cancel_race;         /* the cancel being applied came while the tick ran (interp.c) */
+    int root_entry;          /* the next summary is a callback NDIS runs, at any depth (a timer
+                                fired at a cancel inside halt): it keeps root_sum_cap entries */
     int timers_unmapped;     /* a timer object whose callback is not known */
     struct TimerHandle { const char *handle; int fi; } *thandles;  /* timer object -> callback */
     int nthandles, capthandles;

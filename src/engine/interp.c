@@ -174,7 +174,8 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
         }
     /* a callback NDIS calls, from the adapter states the harness keeps
      * apart, keeps more entries apart */
-    int cap = e->depth == 0 ? e->root_sum_cap : e->sum_cap;
+    int cap = e->depth == 0 || e->root_entry ? e->root_sum_cap : e->sum_cap;
+    e->root_entry = 0;
     /* widen into the newest entry that agrees on the decisive facts, if
      * one does */
     if (alike)
