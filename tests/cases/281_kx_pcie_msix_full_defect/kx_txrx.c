@@ -439,9 +439,9 @@ KxReturnNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetB
         NET_BUFFER_LIST_NEXT_NBL(Nbl) = NULL;
 
         if (AtDispatch) {
-            NdisDprAcquireSpinLock(&Rx->Lock); // defect: NdisSpinLock
+            NdisDprAcquireSpinLock(&Rx->Lock);
         } else {
-            NdisAcquireSpinLock(&Rx->Lock); // defect: NdisSpinLock
+            NdisAcquireSpinLock(&Rx->Lock);
         }
         Rx->Nbl[Slot] = Nbl;
         Rx->Outstanding--;

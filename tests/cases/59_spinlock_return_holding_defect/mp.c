@@ -3,9 +3,8 @@
  * MpGlobalLock (allocated in DriverEntry).  When the limit is reached it logs, frees the adapter
  * and returns NDIS_STATUS_RESOURCES without releasing MpGlobalLock: the callback returns holding
  * a lock, an NdisSpinLock defect at that `return`.  After a failed initialization NDIS only
- * unloads the driver; the lock is still held when MpUnload returns (it only frees the lock), so
- * that return is a second NdisSpinLock defect, at MpUnload's closing brace: the path goes on after
- * a defect.  Every other path releases the lock.
+ * unloads the driver; MpUnload never takes the lock, and the rule reports a callback returning
+ * with a lock once, so MpUnload is not blamed for it.  Every other path releases the lock.
  */
 
 #include <ndis.h>
@@ -493,7 +492,7 @@ MpUnload(PDRIVER_OBJECT DriverObject)
 
     NdisMDeregisterMiniportDriver(MpDriverHandle);
     NdisFreeSpinLock(&MpGlobalLock);
-} // defect: NdisSpinLock
+}
 
 NTSTATUS
 DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
