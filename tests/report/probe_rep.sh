@@ -118,5 +118,21 @@ sys.exit(0 if [r["severity"] for r in d["results"]] == ["error"] else 1)' "$out/
 pin "found_by location is the declaration line for every source" \
     grep -q 'HaltHandlerEx (mp.c:103)$' "$out/290-ep.txt"
 
+# 8. Fingerprints hash every function the trace passes through, and traces now
+#    start at DriverEntry: renaming an init helper (NicConnectInterrupt, on the
+#    path only through MpInitializeEx) changes the fingerprint of case 268's
+#    watchdog defect, so a --baseline reports that old defect as new
+#    (src/report/fingerprint.c base_hash).
+mkdir -p "$out/268-renamed"
+sed 's/NicConnectInterrupt/NicHookInterrupt/g' "$cases/268_timer_never_cancelled_defect/mp.c" \
+    >"$out/268-renamed/mp.c"
+scan "$out/268-renamed" json "$out/268-renamed.json" --baseline "$out/268.json"
+pin "renaming an init helper changes a watchdog defect's fingerprint (baseline: new)" \
+    "$py" -c 'import json,sys
+a = json.load(open(sys.argv[1]))["results"][0]
+b = json.load(open(sys.argv[2]))["results"][0]
+sys.exit(0 if a["fingerprint"] != b["fingerprint"] and b["baseline_state"] == "new" else 1)' \
+    "$out/268.json" "$out/268-renamed.json"
+
 echo "$pinned pinned, $fail changed"
 [ "$fail" -eq 0 ]
