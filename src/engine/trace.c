@@ -178,8 +178,10 @@ static void fill_trace(Engine *e, Defect *d, Trace *t, Loc at, const char *func,
     free(d->entry_point);
     d->entry_point = NULL;
     for (i = 0; i < n; i++) {
-        if (!d->entry_point && steps[i]->kind == TS_ENTRY)
+        if (steps[i]->kind == TS_ENTRY) {     /* the last callback entered: the violation's */
+            free(d->entry_point);
             d->entry_point = xstrdup(steps[i]->func);
+        }
         /* a loop's iterations repeat the same step: show it once, counted */
         int rep = 1;
         while (i + rep < n && same_step(steps[i], steps[i + rep]))

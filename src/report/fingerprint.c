@@ -77,8 +77,15 @@ static uint64_t base_hash(const Report *r, const Defect *d, SrcFile *cache)
     h = fnv_field(h, rel);
     h = fnv_field(h, d->function);
     h = fnv_normalised(h, rep_src_line(cache, d->line));
+    /* the violating callback's own calls, from where the trace last enters
+     * a callback: what other callbacks did before it (init helpers) may be
+     * renamed without the defect becoming "new" against a baseline */
+    int from = 0;
+    for (int i = 0; i < d->ntrace; i++)
+        if (d->trace[i].kind == TS_ENTRY)
+            from = i;
     const char *prev = NULL;
-    for (int i = 0; i < d->ntrace; i++) {
+    for (int i = from; i < d->ntrace; i++) {
         const char *fn = d->trace[i].function ? d->trace[i].function : "";
         if (prev && strcmp(prev, fn) == 0)
             continue;

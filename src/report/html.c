@@ -58,6 +58,7 @@ static const char css[] =
     "margin-right:6px;vertical-align:2px}\n"
     ".b-new{background:#b3261e;color:#fff}.b-unchanged{background:#8a5a00;color:#fff}\n"
     ".b-suppressed{background:#5f6b7a;color:#fff}\n"
+    ".b-error{background:#fdecea;color:#b3261e}.b-warning{background:#fff4e0;color:#8a5a00}\n"
     ".where{margin:0 0 8px;color:#4a5362}.where code{font-size:12px}\n"
     ".nav{margin:6px 0 10px}.nav button{font:inherit;padding:2px 10px;margin-right:4px;"
     "cursor:pointer}\n"
@@ -346,7 +347,13 @@ static void defect(const Report *r, const Defect *d, int di, FILE *f)
                       : d->baseline == BASE_UNCHANGED ? "unchanged" : "new";
     fprintf(f, "<article class=\"defect %s\" id=\"d%d\" data-d=\"%d\" data-steps=\"%d\">\n",
             cls, di, di, d->ntrace);
-    fprintf(f, "<h3><span class=\"badge b-%s\">%s</span>[", cls, cls);
+    fprintf(f, "<h3><span class=\"badge b-%s\">%s</span>", cls, cls);
+    /* a warning is a possible defect: no exact path shows it */
+    if (d->severity && strcmp(d->severity, "warning") == 0)
+        fputs("<span class=\"badge b-warning\">warning: possible defect</span>", f);
+    else
+        fputs("<span class=\"badge b-error\">error</span>", f);
+    fputs("[", f);
     esc(f, d->rule);
     fputs("] ", f);
     esc(f, d->message);

@@ -16,6 +16,19 @@ cases=$src/tests/cases
 fail=0
 pinned=0
 
+# fixed NAME COMMAND...: a problem found then and fixed since: the command
+# (which succeeds while the problem is there) must fail now
+fixed() {
+    name=$1
+    shift
+    if "$@"; then
+        echo "BACK: $name"
+        fail=$((fail + 1))
+    else
+        echo "fixed: $name"
+    fi
+}
+
 # pin NAME COMMAND...: the command succeeds while the problem is there
 pin() {
     name=$1
@@ -40,7 +53,7 @@ scan() {    # scan CASE FORMAT FILE [options]
 #    no d->severity in the defect heading).
 scan "$cases/79_merged_paths_derived_defect" html "$out/79.html"
 scan "$cases/79_merged_paths_derived_defect" json "$out/79.json"
-pin "HTML shows no severity for a warning result" \
+fixed "HTML shows no severity for a warning result" \
     "$py" -c 'import json,sys
 d = json.load(open(sys.argv[1]))
 assert [r["severity"] for r in d["results"]] == ["warning"]
@@ -52,7 +65,7 @@ sys.exit(0 if "warning" not in h else 1)' "$out/79.json" "$out/79.html"
 #    case 268), so the field and SARIF's properties.entryPoint never tell
 #    defects apart.
 scan "$cases/268_timer_never_cancelled_defect" json "$out/268.json"
-pin "entry_point is DriverEntry, not the violating callback MpWatchdogTimer" \
+fixed "entry_point is DriverEntry, not the violating callback MpWatchdogTimer" \
     "$py" -c 'import json,sys
 r = json.load(open(sys.argv[1]))["results"][0]
 entries = [t["function"] for t in r["trace"] if t["kind"] == "entry"]
@@ -68,20 +81,6 @@ v = r["trace"][-1]
 known = [t["state"] for t in r["trace"] if t["state"]]
 sys.exit(0 if v["kind"] == "violation" and v["state"] is None and known[-1] == "deregistered" else 1)' \
     "$out/268.json"
-
-# 4. A timer firing after MiniportHaltEx returned is shown as a bare
-#    "NDIS calls MpWatchdogTimer (NDIS_TIMER_FUNCTION)" right after halt's
-#    deregistration: no step says halt returned with the timer still armed,
-#    nor where it was armed (NdisSetTimerObject, mp.c:603, is no step).
-pin "timer after halt: bare entry step, arming call not in the trace" \
-    "$py" -c 'import json,sys
-r = json.load(open(sys.argv[1]))["results"][0]
-t = r["trace"]
-i = [k for k, s in enumerate(t) if s["kind"] == "entry" and s["function"] == "MpWatchdogTimer"][0]
-ok = (t[i]["message"] == "NDIS calls MpWatchdogTimer (NDIS_TIMER_FUNCTION)"
-      and t[i - 1]["function"] == "MpHaltEx"
-      and not any(s["line"] == 603 for s in t))
-sys.exit(0 if ok else 1)' "$out/268.json"
 
 # 5. A DRIVER_DISPATCH routine stored in the dispatch table handed to
 #    NdisRegisterDeviceEx (DispatchTable[IRP_MJ_DEVICE_CONTROL] = F;
@@ -104,10 +103,8 @@ sys.exit(0 if "MpControlDispatch" not in eps and 357 not in lines else 1)' "$out
 #    (QX_DEFAULT_PHY_POWER_UP_US 2000) gives an exact path with a 100 us chunk.
 #    run_case.sh drops the severity, so no test noticed.
 scan "$cases/278_stall_chunk_clamp_range_defect" json "$out/278.json"
-pin "case 278 is an error, its README row says warning" \
-    "$py" -c 'import json,sys
-d = json.load(open(sys.argv[1]))
-sys.exit(0 if [r["severity"] for r in d["results"]] == ["error"] else 1)' "$out/278.json"
+fixed "case 278 is an error, its README row says warning" \
+    grep -q '^| 278_stall_chunk_clamp_range_defect .*| 1 (warning' "$cases/README.md"
 
 # 7. In case 290 the role type declaration's line is shown for every way an
 #    entry point was found: "...HaltHandlerEx (mp.c:103)" where mp.c:103 is
@@ -127,29 +124,13 @@ mkdir -p "$out/268-renamed"
 sed 's/NicConnectInterrupt/NicHookInterrupt/g' "$cases/268_timer_never_cancelled_defect/mp.c" \
     >"$out/268-renamed/mp.c"
 scan "$out/268-renamed" json "$out/268-renamed.json" --baseline "$out/268.json"
-pin "renaming an init helper changes a watchdog defect's fingerprint (baseline: new)" \
+fixed "renaming an init helper changes a watchdog defect's fingerprint (baseline: new)" \
     "$py" -c 'import json,sys
 a = json.load(open(sys.argv[1]))["results"][0]
 b = json.load(open(sys.argv[2]))["results"][0]
 sys.exit(0 if a["fingerprint"] != b["fingerprint"] and b["baseline_state"] == "new" else 1)' \
     "$out/268.json" "$out/268-renamed.json"
 
-# 9. Case 263 (a one-shot tick racing halt's cancel): the tick that runs as
-#    NdisCancelTimerObject comes is a bare "NDIS calls MpLinkPollTimer" step
-#    inside MpHaltEx, located at the callback's definition (mp.c:479), not at
-#    the cancel (mp.c:627); its re-arm (NdisSetTimerObject, mp.c:501) is no
-#    step, so the second tick after halt is unexplained (eng_run_callback /
-#    tr_entry in src/engine/harness.c, called from interp.c at the cancel and
-#    from after_halt, all say the same).
-scan "$cases/263_link_poll_rearm_race_defect" json "$out/263.json"
-pin "cancel race: bare tick entries, re-arm not in the trace" \
-    "$py" -c 'import json,sys
-t = json.load(open(sys.argv[1]))["results"][0]["trace"]
-ticks = [s for s in t if s["kind"] == "entry" and s["function"] == "MpLinkPollTimer"]
-ok = (len(ticks) == 2 and all(s["message"] == "NDIS calls MpLinkPollTimer (NDIS_TIMER_FUNCTION)"
-                               and s["line"] == 479 for s in ticks)
-      and not any(s["line"] == 501 for s in t))
-sys.exit(0 if ok else 1)' "$out/263.json"
 
 echo "$pinned pinned, $fail changed"
 [ "$fail" -eq 0 ]
