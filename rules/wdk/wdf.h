@@ -76,6 +76,7 @@ WDFIOTARGET WdfDeviceGetIoTarget(WDFDEVICE Device);
 NTSTATUS WdfIoTargetStart(WDFIOTARGET IoTarget);
 VOID WdfIoTargetStop(WDFIOTARGET IoTarget, WDF_IO_TARGET_SENT_IO_ACTION Action);
 WDF_IO_TARGET_STATE WdfIoTargetGetState(WDFIOTARGET IoTarget);
+WDFDEVICE WdfIoTargetGetDevice(WDFIOTARGET IoTarget);
 PDEVICE_OBJECT WdfIoTargetWdmGetTargetDeviceObject(WDFIOTARGET IoTarget);
 NTSTATUS WdfRequestCreate(PWDF_OBJECT_ATTRIBUTES RequestAttributes, WDFIOTARGET IoTarget, WDFREQUEST *Request);
 BOOLEAN WdfRequestSend(WDFREQUEST Request, WDFIOTARGET Target, PVOID Options);
