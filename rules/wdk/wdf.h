@@ -76,6 +76,7 @@ WDFIOTARGET WdfDeviceGetIoTarget(WDFDEVICE Device);
 NTSTATUS WdfIoTargetStart(WDFIOTARGET IoTarget);
 VOID WdfIoTargetStop(WDFIOTARGET IoTarget, WDF_IO_TARGET_SENT_IO_ACTION Action);
 WDF_IO_TARGET_STATE WdfIoTargetGetState(WDFIOTARGET IoTarget);
+WDFDEVICE WdfIoTargetGetDevice(WDFIOTARGET IoTarget);
 PDEVICE_OBJECT WdfIoTargetWdmGetTargetDeviceObject(WDFIOTARGET IoTarget);
 NTSTATUS WdfRequestCreate(PWDF_OBJECT_ATTRIBUTES RequestAttributes, WDFIOTARGET IoTarget, WDFREQUEST *Request);
 BOOLEAN WdfRequestSend(WDFREQUEST Request, WDFIOTARGET Target, PVOID Options);
@@ -99,3 +100,39 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config, PWDF_OBJECT_ATTRIBUTES A
 VOID WdfWorkItemEnqueue(WDFWORKITEM WorkItem);
 VOID WdfWorkItemFlush(WDFWORKITEM WorkItem);
 WDFOBJECT WdfWorkItemGetParentObject(WDFWORKITEM WorkItem);
+/* Memory descriptors and send options (wdfmemory.h / wdfrequest.h in the WDK). */
+typedef enum _WDF_MEMORY_DESCRIPTOR_TYPE { WdfMemoryDescriptorTypeInvalid = 0, WdfMemoryDescriptorTypeBuffer, WdfMemoryDescriptorTypeMdl, WdfMemoryDescriptorTypeHandle } WDF_MEMORY_DESCRIPTOR_TYPE;
+typedef struct _WDFMEMORY_OFFSET { size_t BufferOffset; size_t BufferLength; } WDFMEMORY_OFFSET, *PWDFMEMORY_OFFSET;
+typedef struct _WDF_MEMORY_DESCRIPTOR {
+    WDF_MEMORY_DESCRIPTOR_TYPE Type;
+    union {
+        struct { PVOID Buffer; ULONG Length; } BufferType;
+        struct { PMDL Mdl; ULONG BufferLength; } MdlType;
+        struct { WDFMEMORY Memory; PWDFMEMORY_OFFSET Offsets; } HandleType;
+    } u;
+} WDF_MEMORY_DESCRIPTOR, *PWDF_MEMORY_DESCRIPTOR;
+VOID WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(PWDF_MEMORY_DESCRIPTOR Descriptor, PVOID Buffer, ULONG BufferLength);
+typedef struct _WDF_REQUEST_SEND_OPTIONS { ULONG Size; ULONG Flags; LONGLONG Timeout; } WDF_REQUEST_SEND_OPTIONS, *PWDF_REQUEST_SEND_OPTIONS;
+#define WDF_REQUEST_SEND_OPTION_TIMEOUT 0x00000001
+VOID WDF_REQUEST_SEND_OPTIONS_INIT(PWDF_REQUEST_SEND_OPTIONS Options, ULONG Flags);
+VOID WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(PWDF_REQUEST_SEND_OPTIONS Options, LONGLONG Timeout);
+/* Request completion routines (wdfrequest.h in the WDK). */
+typedef enum _WDF_REQUEST_TYPE { WdfRequestTypeCreate = 0x0, WdfRequestTypeRead = 0x3, WdfRequestTypeWrite = 0x4, WdfRequestTypeDeviceControl = 0xE, WdfRequestTypeDeviceControlInternal = 0xF, WdfRequestTypeOther = 0x1B, WdfRequestTypeUsb = 0x40 } WDF_REQUEST_TYPE;
+typedef struct _WDF_REQUEST_COMPLETION_PARAMS {
+    ULONG Size;
+    WDF_REQUEST_TYPE Type;
+    IO_STATUS_BLOCK IoStatus;
+    union {
+        struct { WDFMEMORY Buffer; size_t Length; size_t Offset; } Write;
+        struct { WDFMEMORY Buffer; size_t Length; size_t Offset; } Read;
+        struct { PVOID Completion; } Usb;
+        struct { PVOID Argument1; PVOID Argument2; PVOID Argument3; PVOID Argument4; } Others;
+    } Parameters;
+} WDF_REQUEST_COMPLETION_PARAMS, *PWDF_REQUEST_COMPLETION_PARAMS;
+typedef VOID (EVT_WDF_REQUEST_COMPLETION_ROUTINE)(WDFREQUEST Request, WDFIOTARGET Target, PWDF_REQUEST_COMPLETION_PARAMS Params, WDFCONTEXT Context);
+typedef EVT_WDF_REQUEST_COMPLETION_ROUTINE *PFN_WDF_REQUEST_COMPLETION_ROUTINE;
+VOID WdfRequestSetCompletionRoutine(WDFREQUEST Request, PFN_WDF_REQUEST_COMPLETION_ROUTINE CompletionRoutine, WDFCONTEXT CompletionContext);
+typedef struct _WDF_REQUEST_REUSE_PARAMS { ULONG Size; ULONG Flags; NTSTATUS Status; PIRP NewIrp; } WDF_REQUEST_REUSE_PARAMS, *PWDF_REQUEST_REUSE_PARAMS;
+VOID WDF_REQUEST_REUSE_PARAMS_INIT(PWDF_REQUEST_REUSE_PARAMS Params, ULONG Flags, NTSTATUS Status);
+NTSTATUS WdfRequestReuse(WDFREQUEST Request, PWDF_REQUEST_REUSE_PARAMS ReuseParams);
+#define WDF_REQUEST_REUSE_NO_FLAGS 0x00000000
