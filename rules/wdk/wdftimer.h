@@ -3,7 +3,14 @@
 #include <wdf.h>
 typedef VOID (EVT_WDF_TIMER)(WDFTIMER Timer);
 typedef EVT_WDF_TIMER *PFN_WDF_TIMER;
-typedef struct _WDF_TIMER_CONFIG { ULONG Size; PFN_WDF_TIMER EvtTimerFunc; ULONG Period; BOOLEAN AutomaticSerialization; ULONG TolerableDelay; BOOLEAN UseHighResolutionTimer; } WDF_TIMER_CONFIG, *PWDF_TIMER_CONFIG;
+typedef struct _WDF_TIMER_CONFIG {
+    ULONG Size;
+    PFN_WDF_TIMER EvtTimerFunc;
+    ULONG Period;
+    BOOLEAN AutomaticSerialization;
+    ULONG TolerableDelay;
+    BOOLEAN UseHighResolutionTimer;
+} WDF_TIMER_CONFIG, *PWDF_TIMER_CONFIG;
 VOID WDF_TIMER_CONFIG_INIT(PWDF_TIMER_CONFIG Config, PFN_WDF_TIMER EvtTimerFunc);
 VOID WDF_TIMER_CONFIG_INIT_PERIODIC(PWDF_TIMER_CONFIG Config, PFN_WDF_TIMER EvtTimerFunc, LONG Period);
 NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes, WDFTIMER *Timer);

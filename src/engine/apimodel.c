@@ -235,14 +235,15 @@ int api_has_model(const char *api)
 int api_cancels_timer(const char *api)
 {
     return api && (strcmp(api, "NdisCancelTimerObject") == 0 ||
-                   strcmp(api, "NdisMCancelTimer") == 0 || strcmp(api, "NdisCancelTimer") == 0);
+                   strcmp(api, "NdisMCancelTimer") == 0 || strcmp(api, "NdisCancelTimer") == 0 ||
+                   strcmp(api, "WdfTimerStop") == 0);
 }
 
 int api_arms_timer(const char *api)
 {
     static const char *const set[] = {"NdisSetTimerObject", "NdisMSetPeriodicTimer", "NdisMSetTimer",
                                       "NdisSetTimer", "NdisSetPeriodicTimer", "KeSetTimer",
-                                      "KeSetTimerEx", "KeSetCoalescableTimer"};
+                                      "KeSetTimerEx", "KeSetCoalescableTimer", "WdfTimerStart"};
     for (size_t i = 0; api && i < sizeof set / sizeof set[0]; i++)
         if (strcmp(api, set[i]) == 0)
             return 1;

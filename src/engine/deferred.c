@@ -24,6 +24,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* NDIS timers and KMDF timers (EVT_WDF_TIMER) alike. */
+int dfr_is_timer(RoleKind role)
+{
+    return role == ROLE_TIMER || role == ROLE_WDF_TIMER;
+}
+
 static const struct {
     const char *api;
     int arg;                 /* 0-based index of the routine */
@@ -52,8 +58,8 @@ static int arm_kind(const char *api, const Step *st)
     if (strcmp(api, "NdisSetTimerObject") == 0 || strcmp(api, "KeSetTimerEx") == 0 ||
         strcmp(api, "KeSetCoalescableTimer") == 0)
         period = 2;
-    else if (strstr(api, "Periodic"))
-        return 2;
+    else if (strstr(api, "Periodic") || strcmp(api, "WdfTimerStart") == 0)
+        return 2;                 /* a KMDF timer's period is in its config: taken as periodic */
     else
         return 1;
     const Expr *x = period < st->nargs ? st->args[period] : NULL;
@@ -94,6 +100,7 @@ static void timer_objects(Engine *e, int fi)
     const Program *p = e->prog;
     const Func *f = p->funcs[fi].f;
     const Expr *tfunc = NULL;               /* the last TimerFunction stored */
+    const Expr *wdf_func = NULL;            /* the last WDF_TIMER_CONFIG_INIT's EvtTimerFunc */
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b].nsteps; k++) {
             const Step *st = &f->blocks[b].steps[k];
@@ -106,7 +113,13 @@ static void timer_objects(Engine *e, int fi)
             if (!st->callee)
                 continue;
             const Expr *fn = NULL, *h = NULL;
-            if (strcmp(st->callee, "NdisAllocateTimerObject") == 0 && st->nargs >= 3)
+            if (strncmp(st->callee, "WDF_TIMER_CONFIG_INIT", 21) == 0 && st->nargs >= 2) {
+                wdf_func = st->args[1];
+                continue;
+            }
+            if (strcmp(st->callee, "WdfTimerCreate") == 0 && st->nargs >= 3)
+                fn = wdf_func, h = st->args[2];
+            else if (strcmp(st->callee, "NdisAllocateTimerObject") == 0 && st->nargs >= 3)
                 fn = tfunc, h = st->args[2];
             else if (strcmp(st->callee, "NdisMInitializeTimer") == 0 && st->nargs >= 3)
                 fn = st->args[2], h = st->args[0];
@@ -131,7 +144,7 @@ void dfr_setup(Engine *e)
         abort();
     int ntimers = 0;
     for (int i = 0; i < p->nentries; i++)
-        if (p->entries[i].role == ROLE_TIMER && !e->armed[p->entries[i].func]) {
+        if (dfr_is_timer(p->entries[i].role) && !e->armed[p->entries[i].func]) {
             e->armed[p->entries[i].func] = e->timer_armed;
             ntimers++;
         }
@@ -351,7 +364,7 @@ State *dfr_note(Engine *e, State *s, Loc loc, const char *func, const char *msg)
 /* May NDIS run entry point ep from s (runtime loop)? */
 int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s)
 {
-    if (ep->role == ROLE_TIMER)
+    if (dfr_is_timer(ep->role))
         return !e->timers_gated || !e->armed[ep->func] || may_be_nonzero(s, e->armed[ep->func]);
     if (e->queued[ep->func])
         return may_be_nonzero(s, e->queued[ep->func]);
@@ -364,7 +377,7 @@ State *dfr_take(Engine *e, const EntryPoint *ep, State *s)
 {
     AbsVal zero = av_const(0);
     int64_t c;
-    if (ep->role == ROLE_TIMER) {
+    if (dfr_is_timer(ep->role)) {
         int32_t k = e->armed[ep->func];
         const AbsVal *v = k ? st_get(s, k) : NULL;
         if (e->own_timer_keys && e->timers_gated && v && av_is_const(v, &c) && c == 1) {

@@ -324,7 +324,7 @@ static void after_halt(Engine *e, StateVec *halted)
         State *s = halted->v[k];
         for (int i = 0; i < e->prog->nentries; i++) {
             const EntryPoint *ep = &e->prog->entries[i];
-            if (ep->role != ROLE_TIMER || !e->own_timer_keys || !e->timers_gated ||
+            if (!dfr_is_timer(ep->role) || !e->own_timer_keys || !e->timers_gated ||
                 !dfr_may_run(e, ep, s))
                 continue;
             StateVec out = {0};

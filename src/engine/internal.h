@@ -247,6 +247,7 @@ struct Engine {
 
 /* deferred.c: work items run once queued, timers once armed */
 int api_queues_work(const char *api);
+int dfr_is_timer(RoleKind role);
 void dfr_setup(Engine *e);
 void dfr_relevant(Engine *e);
 void dfr_initial(Engine *e, State *s);

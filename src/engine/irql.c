@@ -22,11 +22,13 @@ enum { PASSIVE = 0, DISPATCH = 2, DIRQL = 5 };
 static const char *const raising[] = {
     "NdisAcquireSpinLock", "NdisDprAcquireSpinLock", "KeAcquireSpinLock",
     "KeAcquireSpinLockAtDpcLevel", "KeAcquireSpinLockRaiseToDpc", "KeRaiseIrql",
-    "KeRaiseIrqlToDpcLevel", "NdisAcquireReadWriteLock",
+    "KeRaiseIrqlToDpcLevel", "NdisAcquireReadWriteLock", "WdfSpinLockAcquire",
+    "WdfObjectAcquireLock",
 };
 static const char *const lowering[] = {
     "NdisReleaseSpinLock", "NdisDprReleaseSpinLock", "KeReleaseSpinLock",
-    "KeReleaseSpinLockFromDpcLevel", "KeLowerIrql", "NdisReleaseReadWriteLock",
+    "KeReleaseSpinLockFromDpcLevel", "KeLowerIrql", "NdisReleaseReadWriteLock", "WdfSpinLockRelease",
+    "WdfObjectReleaseLock",
 };
 
 static int in_list(const char *name, const char *const *list, size_t n)
@@ -66,10 +68,10 @@ static AbsVal role_irql(RoleKind role)
     case ROLE_DRIVER_ENTRY: case ROLE_SET_OPTIONS: case ROLE_ADD_DEVICE: case ROLE_INITIALIZE:
     case ROLE_HALT: case ROLE_UNLOAD: case ROLE_PAUSE: case ROLE_RESTART:
     case ROLE_DEVICE_PNP_EVENT_NOTIFY: case ROLE_IO_WORKITEM: case ROLE_START_DEVICE:
-    case ROLE_FILTER_RESOURCES: case ROLE_DRIVER_DISPATCH:
+    case ROLE_FILTER_RESOURCES: case ROLE_DRIVER_DISPATCH: case ROLE_WDF_WORKITEM:
         return av_const(PASSIVE);
     case ROLE_INTERRUPT_DPC: case ROLE_MESSAGE_INTERRUPT_DPC: case ROLE_TIMER:
-    case ROLE_DPC_ROUTINE:
+    case ROLE_DPC_ROUTINE: case ROLE_WDF_TIMER:
         return av_const(DISPATCH);
     case ROLE_ISR: case ROLE_MESSAGE_INTERRUPT: case ROLE_ENABLE_INTERRUPT:
     case ROLE_DISABLE_INTERRUPT: case ROLE_ENABLE_MESSAGE_INTERRUPT:

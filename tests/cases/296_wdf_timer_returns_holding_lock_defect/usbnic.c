@@ -5,7 +5,8 @@
  * RecvLock (and without re-arming).  The timer returns to KMDF at DISPATCH_LEVEL with the lock
  * taken; every later acquire of RecvLock (the continuous reader's completion, the statistics OID,
  * the timer's own next tick after MiniportRestart re-arms it) spins forever.
- * Expected: 4 defects (the timer's early return, the three later acquires).
+ * Expected: 1 defect, the timer's early return (the rule reports a callback returning with a
+ * lock once; the later acquires that would deadlock are its consequences).
  */
 
 #include <ndis.h>
@@ -212,7 +213,7 @@ UnWatchdogTimer(WDFTIMER Timer)
     BOOLEAN Rearm;
     ULONG64 Frames;
 
-    NdisDprAcquireSpinLock(&Adapter->RecvLock);   // defect: NdisSpinLock
+    NdisDprAcquireSpinLock(&Adapter->RecvLock);
     Frames = Adapter->FramesReceived - Adapter->FramesAtLastTick;
     if (Frames == 0) {
         return;   // defect: NdisSpinLock
@@ -259,7 +260,7 @@ UnReadComplete(WDFUSBPIPE Pipe, WDFMEMORY Buffer, size_t NumBytesTransferred, WD
         UnQueueControl(Adapter, TRUE, FALSE, FALSE);
         return;
     }
-    NdisAcquireSpinLock(&Adapter->RecvLock);   // defect: NdisSpinLock
+    NdisAcquireSpinLock(&Adapter->RecvLock);
     if (NumBytesTransferred < UN_MIN_FRAME) {
         Adapter->RxErrors++;
         NdisReleaseSpinLock(&Adapter->RecvLock);
@@ -547,7 +548,7 @@ UnOidRequest(NDIS_HANDLE MiniportAdapterContext, PNDIS_OID_REQUEST OidRequest)
             OidRequest->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(ULONG64);
             return NDIS_STATUS_BUFFER_TOO_SHORT;
         }
-        NdisAcquireSpinLock(&Adapter->RecvLock);   // defect: NdisSpinLock
+        NdisAcquireSpinLock(&Adapter->RecvLock);
         *(ULONG64 *)Buffer = Adapter->FramesReceived;
         NdisReleaseSpinLock(&Adapter->RecvLock);
         OidRequest->DATA.QUERY_INFORMATION.BytesWritten = sizeof(ULONG64);
