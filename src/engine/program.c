@@ -259,6 +259,16 @@ static void add_called(Builder *b, const char *name)
     p->called[p->ncalled++] = name;
 }
 
+/* NTSTATUS f(PDEVICE_OBJECT, PIRP): the shape of an IRP dispatch routine. */
+static int is_dispatch_routine(const Func *f)
+{
+    if (f->nparams != 2 || !f->params[0].type || !f->params[1].type)
+        return 0;
+    return (strcmp(f->params[0].type, "PDEVICE_OBJECT") == 0 ||
+            strcmp(f->params[0].type, "struct _DEVICE_OBJECT *") == 0) &&
+           (strcmp(f->params[1].type, "PIRP") == 0 || strcmp(f->params[1].type, "struct _IRP *") == 0);
+}
+
 static void add_store(Builder *b, const Unit *u, const char *key, const char *tkey,
                       const char *fname, Loc loc)
 {
@@ -272,6 +282,9 @@ static void add_store(Builder *b, const Unit *u, const char *key, const char *tk
     RoleKind role = role_by_field(last_member(tkey ? tkey : key));
     if (role != ROLE_NONE)
         add_entry(b, fi, role, arena_printf(b->a, "%s", tkey ? tkey : key), loc);
+    else if (is_dispatch_routine(p->funcs[fi].f))   /* DispatchTable[IRP_MJ_CREATE] = MpDispatch */
+        add_entry(b, fi, ROLE_DRIVER_DISPATCH,
+                  arena_printf(b->a, "%s (an IRP dispatch routine stored)", key), loc);
 }
 
 /* ---- relevant keys: a small open-addressing string set ---- */

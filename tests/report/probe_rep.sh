@@ -91,7 +91,7 @@ mkdir -p "$out/290-nodecl"
 grep -v '^DRIVER_DISPATCH MpControlDispatch;$' "$cases/290_two_adapters_ioctl_walk_defect/mp.c" \
     >"$out/290-nodecl/mp.c"
 scan "$out/290-nodecl" json "$out/290-nodecl.json"
-pin "DRIVER_DISPATCH in a MajorFunctions table is not found without a role declaration" \
+fixed "DRIVER_DISPATCH in a MajorFunctions table is not found without a role declaration" \
     "$py" -c 'import json,sys
 d = json.load(open(sys.argv[1]))
 eps = [e["function"] for e in d["entry_points"]]
