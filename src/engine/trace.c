@@ -164,7 +164,7 @@ static int same_step(const Trace *a, const Trace *b)
 
 /* The trace of t, then the violation, as the Defect's steps. */
 static void fill_trace(Engine *e, Defect *d, Trace *t, Loc at, const char *func,
-                       const char *message)
+                       const char *message, const char *state)
 {
     int n = 0;
     for (Trace *p = t; p && n < TRACE_MAX; p = p->parent)
@@ -211,6 +211,7 @@ static void fill_trace(Engine *e, Defect *d, Trace *t, Loc at, const char *func,
     last->col = at.col;
     last->function = xstrdup(func);
     last->message = xstrdup(message);
+    last->state = state && state[0] ? xstrdup(state) : NULL;   /* the rule's state there */
 }
 
 static void clear_trace(Defect *d)
@@ -249,7 +250,7 @@ void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *
         if (st->approx && !s->approx) {   /* a path that came through no join: show it */
             Defect *d = &e->rep->defects[st->defect];
             clear_trace(d);
-            fill_trace(e, d, s->trace, at, func, message);
+            fill_trace(e, d, s->trace, at, func, message, tr_state_string(e, s));
             st->approx = 0;
         }
         return;
@@ -272,7 +273,7 @@ void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *
     d->col = at.col;
     d->function = xstrdup(func);
     d->driver = xstrdup(e->prog->drv->name);
-    fill_trace(e, d, s->trace, at, func, message);
+    fill_trace(e, d, s->trace, at, func, message, tr_state_string(e, s));
 }
 
 /* A trace that came through a join (outside loop heads): say so just

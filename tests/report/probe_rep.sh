@@ -74,7 +74,7 @@ sys.exit(0 if r["entry_point"] == "DriverEntry" and entries[-1] == "MpWatchdogTi
 
 # 3. The violation step's `state` is null although the rule's state there is
 #    known ("deregistered": docs/json-report.md's example shows it).
-pin "violation step has state null" \
+fixed "violation step has state null" \
     "$py" -c 'import json,sys
 r = json.load(open(sys.argv[1]))["results"][0]
 v = r["trace"][-1]
