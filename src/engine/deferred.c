@@ -250,6 +250,19 @@ static int timer_of_call(Engine *e, const Step *st)
     return found;
 }
 
+/* What a cancel call tells its caller: whether the timer was pending, as
+ * its result (NdisCancelTimerObject, WdfTimerStop) or through its second
+ * argument (NdisMCancelTimer(&Timer, &Cancelled), NdisCancelTimer). */
+static void cancel_says(Engine *e, const Step *st, State *x, int pending)
+{
+    AbsVal v = av_const(pending);
+    const Expr *out = st->nargs > 1 ? st->args[1] : NULL;
+    if (strcmp(st->callee, "NdisCancelTimerObject") == 0 || strcmp(st->callee, "WdfTimerStop") == 0)
+        x->ret = v;
+    else if (out && out->kind == EX_ADDR && out->a && out->a->kind == EX_PATH)
+        st_set(e, x, ev_key_in(e, x, out->a), &v);
+}
+
 /* The writes of an arming, cancelling or queueing call (x: its state after
  * the call). */
 void dfr_on_api(Engine *e, const Step *st, State *x, int cf, const char *func)
@@ -275,9 +288,8 @@ void dfr_on_api(Engine *e, const Step *st, State *x, int cf, const char *func)
             st_set(e, x, k, &nv);
         }
     }
-    /* Cancelling a timer whose key is its own: it was pending (the result
-     * of NdisCancelTimerObject, *TimerCancelled of NdisMCancelTimer and
-     * NdisCancelTimer), and it is not any more */
+    /* Cancelling a timer whose key is its own: the caller learns whether it
+     * was pending (cancel_says), and it is not any more */
     if ((cf & CF_CANCELS) && e->own_timer_keys && e->timers_gated) {
         int32_t k = t >= 0 ? e->armed[t] : 0;
         for (int fi = 0; t < 0 && fi < e->prog->nfuncs; fi++)
@@ -290,23 +302,12 @@ void dfr_on_api(Engine *e, const Step *st, State *x, int cf, const char *func)
                                    arena_printf(e->arena, "%s came while the tick ran: it finds "
                                                 "the timer not pending, and the tick armed it "
                                                 "again", st->callee), NULL);
-            AbsVal no = av_const(0);
-            const Expr *out = st->nargs > 1 ? st->args[1] : NULL;
-            if (strcmp(st->callee, "NdisCancelTimerObject") == 0)
-                x->ret = no;
-            else if (out && out->kind == EX_ADDR && out->a && out->a->kind == EX_PATH)
-                st_set(e, x, ev_key_in(e, x, out->a), &no);
+            cancel_says(e, st, x, 0);
         } else if (k) {
             int64_t c;
             const AbsVal *v = st_get(x, k);
-            if (v && av_is_const(v, &c)) {
-                AbsVal was = av_const(c != 0);
-                const Expr *out = st->nargs > 1 ? st->args[1] : NULL;
-                if (strcmp(st->callee, "NdisCancelTimerObject") == 0)
-                    x->ret = was;
-                else if (out && out->kind == EX_ADDR && out->a && out->a->kind == EX_PATH)
-                    st_set(e, x, ev_key_in(e, x, out->a), &was);
-            }
+            if (v && av_is_const(v, &c))
+                cancel_says(e, st, x, c != 0);
             AbsVal zero = av_const(0);
             st_set(e, x, k, &zero);
         }
