@@ -91,11 +91,14 @@ static void add_handle(Engine *e, const char *handle, int fi)
     e->thandles[e->nthandles++] = (struct TimerHandle){handle, fi};
 }
 
-/* The timer callback a timer object runs: NdisAllocateTimerObject(h, &Tc,
- * &Adapter->Timer) with Tc.TimerFunction = MpWatchdog set before it in
- * the same function; NdisMInitializeTimer(&Adapter->Timer, h, MpWatchdog,
- * ctx); NdisInitializeTimer(&Timer, MpWatchdog, ctx). */
-static void timer_objects(Engine *e, int fi)
+/* One pass over fi's steps: whether the driver arms timers; the routines
+ * queue calls name (their "<queued F>" keys); and the timer callback each
+ * timer object runs: NdisAllocateTimerObject(h, &Tc, &Adapter->Timer) with
+ * Tc.TimerFunction = MpWatchdog set before it in the same function;
+ * NdisMInitializeTimer(&Adapter->Timer, h, MpWatchdog, ctx);
+ * NdisInitializeTimer(&Timer, MpWatchdog, ctx); WdfTimerCreate(&Config, ...,
+ * &Timer) after WDF_TIMER_CONFIG_INIT(&Config, MpWatchdog). */
+static void scan_calls(Engine *e, int fi)
 {
     const Program *p = e->prog;
     const Func *f = p->funcs[fi].f;
@@ -112,6 +115,13 @@ static void timer_objects(Engine *e, int fi)
             }
             if (!st->callee)
                 continue;
+            if (api_arms_timer(st->callee))
+                e->timers_gated = 1;
+            int a = queue_arg(st->callee);
+            const Expr *x = a >= 0 && a < st->nargs ? st->args[a] : NULL;
+            int q = x && x->kind == EX_FUNC && x->text ? prog_lookup(p, p->funcs[fi].u, x->text) : -1;
+            if (q >= 0 && !e->queued[q])
+                e->queued[q] = key_intern(e, arena_printf(e->arena, "<queued %s>", x->text), 1);
             const Expr *fn = NULL, *h = NULL;
             if (strncmp(st->callee, "WDF_TIMER_CONFIG_INIT", 21) == 0 && st->nargs >= 2) {
                 wdf_func = st->args[1];
@@ -148,23 +158,8 @@ void dfr_setup(Engine *e)
             e->armed[p->entries[i].func] = e->timer_armed;
             ntimers++;
         }
-    for (int fi = 0; fi < p->nfuncs; fi++) {
-        const Func *f = p->funcs[fi].f;
-        timer_objects(e, fi);
-        for (int b = 0; b < f->nblocks; b++)
-            for (int k = 0; k < f->blocks[b].nsteps; k++) {
-                const Step *st = &f->blocks[b].steps[k];
-                if (st->kind != ST_CALL || !st->callee)
-                    continue;
-                if (api_arms_timer(st->callee))
-                    e->timers_gated = 1;
-                int a = queue_arg(st->callee);
-                const Expr *x = a >= 0 && a < st->nargs ? st->args[a] : NULL;
-                int g = x && x->kind == EX_FUNC && x->text ? prog_lookup(p, p->funcs[fi].u, x->text) : -1;
-                if (g >= 0 && !e->queued[g])
-                    e->queued[g] = key_intern(e, arena_printf(e->arena, "<queued %s>", x->text), 1);
-            }
-    }
+    for (int fi = 0; fi < p->nfuncs; fi++)
+        scan_calls(e, fi);
     /* A key per timer callback when each has exactly one timer object of
      * its own (then firing and cancelling are exact); else one key for
      * all, exact only for a lone callback. */

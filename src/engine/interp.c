@@ -903,9 +903,12 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
     for (int i = 0; i < b->nsteps && cur.n; i++) {
         const Step *st = &b->steps[i];
         StateVec next = {0};
-        const CallRes *cr = st->kind == ST_CALL ? prog_call(e->prog, st) : NULL;
-        int obj = st->kind == ST_CALL && st->callee && (call_flags(e, st->callee) & CF_MENTIONED) &&
-                  (!cr || cr->direct < 0) ? object_arg(e->rule, st->callee) : -1;
+        int obj = -1;              /* only a rule API's call: the object it acts on */
+        if (st->kind == ST_CALL && st->callee && (call_flags(e, st->callee) & CF_MENTIONED)) {
+            const CallRes *cr = prog_call(e->prog, st);
+            if (!cr || cr->direct < 0)
+                obj = object_arg(e->rule, st->callee);
+        }
         for (int k = 0; k < cur.n; k++) {
             if (st->kind == ST_ASSIGN) {
                 sv_push(e, &next, do_assign(e, st, cur.v[k]));
