@@ -375,6 +375,7 @@ static void lower_unit(CXTranslationUnit tu, Unit *u, const char *main_abs,
     strmap_free(&L.noret);
     if (L.pp)
         clang_PrintingPolicy_dispose(L.pp);
+    k_spell_free(&L);
 }
 
 static double now(void)
