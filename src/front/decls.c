@@ -176,7 +176,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)
         if (!clang_Cursor_isNull(init)) {
             L->fn = NULL;
             Expr *target = k_var_path(L, c, t);
-            lower_init(L, target, t, init, k_cursor_loc(L, c), 1);
+            lower_fnstores(L, target, t, init, k_cursor_loc(L, c));
         }
         /* a definition, tentative ones (T x; at file scope) included */
         if (clang_Cursor_getStorageClass(c) != CX_SC_Extern &&

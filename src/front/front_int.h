@@ -182,6 +182,7 @@ void add_ginit(Lower *L, GlobalInit g);
  * constant fields (add_ginit) */
 void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc,
                 int fnstores_only);
+void lower_fnstores(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc); /* mode 1 */
 
 /* lower_stmt.c */
 void lower_stmt(Lower *L, CXCursor c);

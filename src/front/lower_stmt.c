@@ -363,7 +363,7 @@ static void lower_vardecl(Lower *L, CXCursor v)
     Expr *target = k_var_path(L, v, t);
     if (sc == CX_SC_Static) {
         if (!clang_Cursor_isNull(init))
-            lower_init(L, target, t, init, loc, 1);
+            lower_fnstores(L, target, t, init, loc);
         return;
     }
     if (clang_Cursor_isNull(init)) {
