@@ -66,3 +66,15 @@ C_ASSERT(sizeof(ALL_HEADERS_PACKED) == 5);
 C_ASSERT(sizeof(ALL_HEADERS_PACKON) == 5);
 C_ASSERT(sizeof(ULONG) == 4 && sizeof(ULONG_PTR) == sizeof(PVOID) && sizeof(LONG64) == 8);
 C_ASSERT(NDIS_STATUS_SUCCESS == 0 && NDIS_STATUS_PENDING == 0x103);
+
+/* KMDF context accessors, written with and without a ';' after them (the
+ * macro defines an inline accessor, as the WDK's does) */
+typedef struct _ALL_HEADERS_CTX { ULONG Count; } ALL_HEADERS_CTX;
+typedef struct _ALL_HEADERS_CTX2 { ULONG Count; } ALL_HEADERS_CTX2;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(ALL_HEADERS_CTX, AllHeadersGetCtx)
+WDF_DECLARE_CONTEXT_TYPE(ALL_HEADERS_CTX2);
+ULONG AllHeadersCount(WDFOBJECT o);
+ULONG AllHeadersCount(WDFOBJECT o)
+{
+    return AllHeadersGetCtx(o)->Count + WdfObjectGet_ALL_HEADERS_CTX2(o)->Count;
+}
