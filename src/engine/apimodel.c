@@ -84,9 +84,9 @@ static int is_compare_exchange(const char *api)
            strcmp(api, "InterlockedCompareExchangePointer") == 0;
 }
 
-static AbsVal value_at(const State *s, int32_t k)
+static AbsVal value_at(Engine *e, const State *s, int32_t k)
 {
-    const AbsVal *v = k ? st_get(s, k) : NULL;
+    const AbsVal *v = k ? st_get(e, s, k) : NULL;
     return v ? *v : av_top();
 }
 
@@ -101,7 +101,7 @@ static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, con
                                 StateVec *out)
 {
     int32_t t = target_of(e, st, pre, 1);
-    AbsVal old = value_at(pre, t);
+    AbsVal old = value_at(e, pre, t);
     if (is_compare_exchange(st->callee)) {
         AbsVal cmp = arg_val(e, st, pre, 3), xch = arg_val(e, st, pre, 2);
         for (int swapped = 1; swapped >= 0; swapped--) {

@@ -66,7 +66,7 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
     if (!k || !s || !x->base_key)
         return k;
     int32_t pk = key_find(e, x->base_key);
-    const AbsVal *pv = pk ? st_get(s, pk) : NULL;
+    const AbsVal *pv = pk ? st_get(e, s, pk) : NULL;
     if (!pv || pv->pointee <= 0)
         return k;
     int32_t obj = pv->pointee;
@@ -122,7 +122,7 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
         int32_t k = ev_key_in(e, s, x);
         if (!k || untracked(e, k))
             return av_top();
-        const AbsVal *v = st_get(s, k);
+        const AbsVal *v = st_get(e, s, k);
         return v ? *v : av_top();
     }
     case EX_UNOP: {
@@ -165,7 +165,7 @@ static State *assume_path(Engine *e, State *s, const Expr *p, OpKind op, const A
     int32_t k = ev_key_in(e, s, p);
     if (!k || untracked(e, k))
         return s;
-    const AbsVal *cur = st_get(s, k);
+    const AbsVal *cur = st_get(e, s, k);
     AbsVal v = cur ? *cur : av_top();
     if (!av_assume(&v, op, rhs))
         return NULL;
@@ -243,7 +243,7 @@ State *ev_assume(Engine *e, State *s, const Expr *x, int truth)
             int32_t k = ev_key_in(e, s, p);
             if (!k || untracked(e, k))
                 return s;
-            const AbsVal *cur = st_get(s, k);
+            const AbsVal *cur = st_get(e, s, k);
             AbsVal v = cur ? *cur : av_top();
             if (!av_assume_bits(&v, (uint64_t)mask, truth))
                 return NULL;

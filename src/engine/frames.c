@@ -395,8 +395,8 @@ State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State 
         int32_t k = x->facts[i].key;
         if (!key_persistent(e, k))
             continue;
-        if (kv_has(w, k) || !st_get(r, k))
-            st_set(e, r, k, &x->facts[i].v);
+        if (kv_has(w, k) || !st_get(e, r, k))
+            st_set(e, r, k, st_fval(e, &x->facts[i]));
     }
     r->ret = x->ret;     /* joins inside the frame do not make r approximate: a trace shows
                             a frame as one opaque call, like an API's */
@@ -429,8 +429,8 @@ CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **
     for (int i = 0; i < s->nfacts; i++) {
         int32_t k = s->facts[i].key;
         keep[i] = !key_persistent(e, k) || in_sets(e, f, fi, k);
-        if (keep[i] && s->facts[i].v.pointee > 0 && nptr < 64)
-            ptr[nptr++] = s->facts[i].v.pointee;
+        if (keep[i] && st_fval(e, &s->facts[i])->pointee > 0 && nptr < 64)
+            ptr[nptr++] = st_fval(e, &s->facts[i])->pointee;
     }
     /* what the parameters (and the pointers fi reads) point to: fi reads
      * and writes it through them (ev_key_in) */
@@ -458,13 +458,13 @@ CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **
         /* weakened keys the callee cannot see stay with the caller */
         int nl = 0;
         for (int i = 0; i < s->nlost; i++)
-            nl += !st_get(c, s->lost[i]) && st_get(s, s->lost[i]);
+            nl += !st_get(e, c, s->lost[i]) && st_get(e, s, s->lost[i]);
         if (nl) {
             sp->lost = arena_alloc_raw(e->arena, sizeof *sp->lost * (size_t)nl);
             int32_t *kl = arena_alloc_raw(e->arena, sizeof *kl * (size_t)(s->nlost + 1));
             int nk = 0;
             for (int i = 0; i < s->nlost; i++) {
-                if (!st_get(c, s->lost[i]) && st_get(s, s->lost[i]))
+                if (!st_get(e, c, s->lost[i]) && st_get(e, s, s->lost[i]))
                     sp->lost[sp->nlost++] = s->lost[i];
                 else
                     kl[nk++] = s->lost[i];
@@ -473,7 +473,7 @@ CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **
             c->nlost = nk;
         }
     }
-    st_finish(c);
+    st_finish(e, c);
     *entry = c;
     return sp;
 }
@@ -503,7 +503,7 @@ State *fr_restore(Engine *e, const CallSplit *sp, const State *x)
     }
     for (int i = 0; i < sp->nlost; i++)
         st_lost_add(e, r, sp->lost[i]);
-    st_finish(r);
+    st_finish(e, r);
     return r;
 }
 

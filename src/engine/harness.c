@@ -278,7 +278,7 @@ static void global_values(Engine *e, State *s)
         }
     AbsVal z = av_const(0);
     for (int32_t k = 1; any && k < nkeys; k++) {
-        if (!key_relevant(e, k) || key_array_of(e, k) || st_get(s, k))
+        if (!key_relevant(e, k) || key_array_of(e, k) || st_get(e, s, k))
             continue;
         int w = 0;
         for (int32_t a = k; a > 0 && !w; a = key_parent(e, a))
@@ -308,7 +308,7 @@ static State *initial_state(Engine *e)
     dfr_initial(e, s);
     rs_initial(e, s);
     global_values(e, s);
-    st_finish(s);
+    st_finish(e, s);
     return s;
 }
 
@@ -525,6 +525,7 @@ static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep
     e->rep = rep;
     e->arena = a;
     e->keys = keytab_new(a);
+    e->vals = vt_new();
     e->timer_armed = key_intern(e, "<timer armed>", 1);
     e->deadline = deadline;
     e->state_budget = state_budget;
@@ -567,6 +568,7 @@ static void engine_end(Engine *e)
     free(e->work);
     fr_free(e->frames);
     keytab_free(e->keys);
+    vt_free(e->vals);
 }
 
 struct EngineDriver {

@@ -76,10 +76,36 @@ typedef struct Site {
     int approx;
 } Site;
 
+/* ---- interned values (valtab.c) ---- */
+enum { VT_SHIFT = 10, VT_BLOCK = 1 << VT_SHIFT };
+typedef struct ValTab {
+    AbsVal **blk;        /* values by id, VT_BLOCK per block (they never move) */
+    int nblk;
+    int32_t *canon;      /* by id: the id of its canonical form (vt_same) */
+    uint64_t *hash;      /* by id: the hash states mix in for it */
+    int n, cap;
+    int32_t *slots;      /* open addressing over ids */
+    int nslots;
+} ValTab;
+
+ValTab *vt_new(void);
+void vt_free(ValTab *t);
+/* The id of a value equal to v in every field (interned on first sight). */
+int32_t vt_intern(ValTab *t, const AbsVal *v);
+static inline const AbsVal *vt_val(const ValTab *t, int32_t id)
+{
+    return &t->blk[id >> VT_SHIFT][id & (VT_BLOCK - 1)];
+}
+/* av_equal of two interned values. */
+static inline int vt_same(const ValTab *t, int32_t a, int32_t b)
+{
+    return a == b || t->canon[a] == t->canon[b];
+}
+
 /* ---- states (state.c) ---- */
 typedef struct Fact {
     int32_t key;         /* interned key id */
-    AbsVal v;
+    int32_t val;         /* interned value id (Engine.vals), never top */
 } Fact;
 
 typedef struct Inst {    /* one instance of the rule's state machine */
@@ -198,6 +224,7 @@ struct Engine {
     Report *rep;
     Arena *arena;
     KeyTab *keys;
+    ValTab *vals;            /* the values facts hold (valtab.c) */
     int key_retval;          /* unused placeholder key */
     /* summaries */
     struct SumTab *sums;
@@ -297,10 +324,12 @@ State *st_new(Engine *e);
 State *st_copy(Engine *e, const State *s);
 /* Give s instances of its own before writing them (copy-on-write). */
 void st_own_inst(Engine *e, State *s);
-const AbsVal *st_get(const State *s, int32_t key);
+const AbsVal *st_get(Engine *e, const State *s, int32_t key);
+/* The value a fact holds. */
+#define st_fval(e, f) vt_val((e)->vals, (f)->val)
 void st_set(Engine *e, State *s, int32_t key, const AbsVal *v);   /* s must be a fresh copy */
 void st_havoc_prefix(Engine *e, State *s, int32_t key);           /* key and key.* / key[] */
-void st_finish(State *s);                                          /* compute the hash */
+void st_finish(Engine *e, State *s);                                         /* compute the hash */
 int st_equal(Engine *e, const State *a, const State *b);
 int st_same_property(Engine *e, const State *a, const State *b);
 /* Same rule state (instances and their variables)? */

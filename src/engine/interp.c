@@ -101,16 +101,16 @@ static State *unwiden(Engine *e, int fi, State *x, const State *went, const Stat
     State *r = x;
     for (int i = 0; i < act->nfacts; i++) {
         int32_t k = act->facts[i].key;
-        const AbsVal *wv = st_get(went, k);
-        if (!key_persistent(e, k) || (wv && av_equal(wv, &act->facts[i].v)))
+        const AbsVal *wv = st_get(e, went, k);
+        if (!key_persistent(e, k) || (wv && av_equal(wv, st_fval(e, &act->facts[i]))))
             continue;
         if (fr_writes(e, e->frames, fi, k)) {
             /* written only bit by bit (Flags |= HW_ERROR): the bits it never
              * writes, where this exit has them as the widened entry did,
              * are the caller's */
             uint64_t m = fr_write_mask(e, e->frames, fi, k);
-            const AbsVal *xv = st_get(x, k);
-            const AbsVal *av = &act->facts[i].v;
+            const AbsVal *xv = st_get(e, x, k);
+            const AbsVal *av = st_fval(e, &act->facts[i]);
             uint64_t wk = wv ? wv->kmask : 0, wb = wv ? wv->kbits : 0;
             uint64_t xk = xv ? xv->kmask : 0, xb = xv ? xv->kbits : 0;
             if (m == ~(uint64_t)0 || ((xk ^ wk) & ~m) || ((xb ^ wb) & xk & ~m) ||
@@ -126,15 +126,15 @@ static State *unwiden(Engine *e, int fi, State *x, const State *went, const Stat
             st_set(e, r, k, &nv);
             continue;
         }
-        const AbsVal *xv = st_get(x, k);
+        const AbsVal *xv = st_get(e, x, k);
         if (xv ? !(wv && av_equal(xv, wv)) : wv != NULL)
             continue;                    /* this path changed it */
         if (r == x)
             r = st_copy(e, x);
-        st_set(e, r, k, &act->facts[i].v);
+        st_set(e, r, k, st_fval(e, &act->facts[i]));
     }
     if (r != x)
-        st_finish(r);
+        st_finish(e, r);
     return r;
 }
 
@@ -203,7 +203,7 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
         return sum_insert(e, fi, j);
     }
     State *k = st_copy(e, entry);
-    st_finish(k);
+    st_finish(e, k);
     *entryp = k;
     return sum_insert(e, fi, k);
 }
@@ -279,7 +279,7 @@ static int copy_fields(Engine *e, State *dst, const State *src, int32_t from, in
             continue;
         int32_t tk = moved_key(e, fk, from, to);
         key_set_relevant(e, tk);
-        st_set(e, dst, tk, &src->facts[k].v);
+        st_set(e, dst, tk, st_fval(e, &src->facts[k]));
         n++;
     }
     return n;
@@ -381,7 +381,7 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
         int32_t dk = t && key_relevant(e, t) ? deref_key(e, f->params[i].name) : 0;
         if (dk) {
             key_set_relevant(e, dk);
-            const AbsVal *tv = st_get(caller, t);
+            const AbsVal *tv = st_get(e, caller, t);
             if (tv)
                 st_set(e, cs, dk, tv);
         }
@@ -395,7 +395,7 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
             if (key_is_below(e, caller->facts[k].key, t)) {
                 int32_t lk = ev_lent_key(e, caller->facts[k].key);
                 key_set_relevant(e, lk);
-                st_set(e, cs, lk, &caller->facts[k].v);
+                st_set(e, cs, lk, st_fval(e, &caller->facts[k]));
             }
     }
     cs->ret = av_top();
@@ -412,7 +412,7 @@ static void out_params(Engine *e, const Func *f, const Step *st, int first, cons
         if (!t)
             continue;
         int32_t dk = deref_key(e, f->params[i].name);
-        const AbsVal *v = dk ? st_get(x, dk) : NULL;
+        const AbsVal *v = dk ? st_get(e, x, dk) : NULL;
         st_havoc_prefix(e, r, t);
         if (v)
             st_set(e, r, t, v);
@@ -426,7 +426,7 @@ static void out_params(Engine *e, const Func *f, const Step *st, int first, cons
             if (key_is_below(e, x->facts[k].key, lent)) {
                 int32_t ck = key_intern(e, key_name(e, x->facts[k].key) + 1, 0);
                 key_set_relevant(e, ck);
-                st_set(e, r, ck, &x->facts[k].v);
+                st_set(e, r, ck, st_fval(e, &x->facts[k]));
             }
         st_havoc_prefix(e, r, lent);
     }
@@ -762,7 +762,7 @@ void in_frame(Engine *e, int fi, const State *cs, const State *base, const Step 
         out_params(e, e->prog->funcs[fi].f, st, 0, base, exits.v[k], r);
         for (int i = 0; i < exits.v[k]->nfacts; i++)    /* a returned struct's fields */
             if (key_is_below(e, exits.v[k]->facts[i].key, ret_key(e)))
-                st_set(e, r, exits.v[k]->facts[i].key, &exits.v[k]->facts[i].v);
+                st_set(e, r, exits.v[k]->facts[i].key, st_fval(e, &exits.v[k]->facts[i]));
         r->trace = base->trace;
         sv_push(e, out, r);
     }
@@ -866,7 +866,7 @@ static State *deref_nonnull(Engine *e, State *s, const State *orig, const Expr *
         if (x->kind == EX_PATH) {
             int32_t k = x->base_key ? key_find(e, x->base_key) : 0;
             if (k > 0 && key_relevant(e, k)) {
-                const AbsVal *v = st_get(s, k);
+                const AbsVal *v = st_get(e, s, k);
                 AbsVal nv = v ? *v : av_top(), zero = av_const(0);
                 if (av_assume(&nv, OP_NE, &zero) && !(v && av_equal(&nv, v))) {
                     if (s == orig)
@@ -918,7 +918,7 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
             if (obj >= 0 && obj < st->nargs)
                 in = deref_nonnull(e, in, cur.v[k], st->args[obj]);
             if (in != cur.v[k])
-                st_finish(in);
+                st_finish(e, in);
             do_call(e, fr, st, in, &next);
         }
         free(cur.v);
@@ -970,7 +970,7 @@ static State *unjoin(Engine *e, const State *s, const State *leaf)
 {
     State *h = st_copy(e, s);
     for (int i = 0; i < s->nlost; i++) {
-        const AbsVal *v = st_get(leaf, s->lost[i]);
+        const AbsVal *v = st_get(e, leaf, s->lost[i]);
         AbsVal top = av_top();
         st_set(e, h, s->lost[i], v ? v : &top);
     }
@@ -1017,7 +1017,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     e->reached[fi] = 1;
     State key = *entry;
     key.ret = av_top();
-    st_finish(&key);
+    st_finish(e, &key);
     State *kp = &key;
     Summary *sum = sum_find(e, fi, &kp);
     const State *actual = entry;     /* this caller's entry, before any widening */

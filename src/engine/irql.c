@@ -105,9 +105,9 @@ void irql_on_api(Engine *e, const Step *st, State *x)
 {
     if (!e->irql_on || !st->callee)
         return;
-    const AbsVal *r = st_get(x, e->raised);
+    const AbsVal *r = st_get(e, x, e->raised);
     if (strcmp(st->callee, "KeGetCurrentIrql") == 0) {
-        const AbsVal *b = st_get(x, e->irql_base);
+        const AbsVal *b = st_get(e, x, e->irql_base);
         AbsVal base = b ? *b : av_top(), disp = av_const(DISPATCH);
         int64_t c, bc;
         if (r && av_is_const(r, &c) && c == 0)

@@ -38,7 +38,7 @@ static AbsVal arg_value(Engine *e, const EventCtx *ev, int n)
     }
     if (ev->callee && n >= 1 && n <= ev->callee->nparams && ev->caller) {
         int32_t k = key_intern(e, ev->callee->params[n - 1].name, 0);
-        const AbsVal *v = st_get(ev->caller, k);
+        const AbsVal *v = st_get(e, ev->caller, k);
         return v ? *v : av_top();
     }
     return av_top();
@@ -323,7 +323,7 @@ static int is_array_key(Engine *e, int32_t k)
 static int through_array_element(Engine *e, const State *s, const Expr *path)
 {
     int32_t rk = path->base_key ? key_find(e, path->base_key) : 0;
-    const AbsVal *v = rk && s ? st_get(s, rk) : NULL;
+    const AbsVal *v = rk && s ? st_get(e, s, rk) : NULL;
     return v && (v->pointee < 0 || is_array_key(e, v->pointee));
 }
 

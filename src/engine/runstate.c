@@ -43,7 +43,7 @@ void rs_initial(Engine *e, State *s)
 static int may_be(Engine *e, const State *s, int want)
 {
     int64_t c;
-    const AbsVal *v = st_get(s, e->running);
+    const AbsVal *v = st_get(e, s, e->running);
     return !(v && av_is_const(v, &c)) || c == want;
 }
 

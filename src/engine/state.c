@@ -208,7 +208,7 @@ int st_has_prefix(Engine *e, const State *s, int32_t key)
     if (key <= 0)
         return 0;
     if (!key_has_below(e, key))
-        return st_get(s, key) != NULL;
+        return st_get(e, s, key) != NULL;
     for (int i = 0; i < s->nfacts; i++)
         if (s->facts[i].key == key || key_is_below(e, s->facts[i].key, key))
             return 1;
@@ -304,13 +304,13 @@ void st_own_inst(Engine *e, State *s)
     s->inst_shared = 0;
 }
 
-const AbsVal *st_get(const State *s, int32_t key)
+const AbsVal *st_get(Engine *e, const State *s, int32_t key)
 {
     int lo = 0, hi = s->nfacts - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
         if (s->facts[mid].key == key)
-            return &s->facts[mid].v;
+            return vt_val(e->vals, s->facts[mid].val);
         if (s->facts[mid].key < key)
             lo = mid + 1;
         else
@@ -351,16 +351,19 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
         }
         return;
     }
+    int32_t val = vt_intern(e->vals, v);
     if (found) {
+        if (s->facts[at].val == val)
+            return;
         own_facts(e, s, 0);
-        s->facts[at].v = *v;
+        s->facts[at].val = val;
         return;
     }
     Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + 1));
     if (at > 0)
         memcpy(nf, s->facts, sizeof *nf * (size_t)at);
     nf[at].key = key;
-    nf[at].v = *v;
+    nf[at].val = val;
     if (s->nfacts > at)
         memcpy(nf + at + 1, s->facts + at, sizeof *nf * (size_t)(s->nfacts - at));
     s->facts = nf;
@@ -401,6 +404,7 @@ static uint64_t mix(uint64_t h, uint64_t v)
     return h;
 }
 
+/* As valtab.c hashes the values facts hold (ValTab.hash). */
 static uint64_t hash_val(const AbsVal *v)
 {
     uint64_t h = mix((uint64_t)v->lo, (uint64_t)v->hi);
@@ -410,14 +414,14 @@ static uint64_t hash_val(const AbsVal *v)
     return mix(h, (uint64_t)v->pointee);
 }
 
-void st_finish(State *s)
+void st_finish(Engine *e, State *s)
 {
     uint64_t h = 7;
     if (s->hashed == s->facts && s->facts) {
         h = s->fhash;
     } else {
         for (int i = 0; i < s->nfacts; i++)
-            h = mix(mix(h, (uint64_t)s->facts[i].key), hash_val(&s->facts[i].v));
+            h = mix(mix(h, (uint64_t)s->facts[i].key), e->vals->hash[s->facts[i].val]);
         h = mix(h, (uint64_t)s->nfacts);
         s->hashed = s->facts;
         s->fhash = h;
@@ -453,7 +457,7 @@ int st_equal(Engine *e, const State *a, const State *b)
     if (a->hash != b->hash || a->nfacts != b->nfacts)
         return 0;
     for (int i = 0; i < a->nfacts; i++)
-        if (a->facts[i].key != b->facts[i].key || !av_equal(&a->facts[i].v, &b->facts[i].v))
+        if (a->facts[i].key != b->facts[i].key || !vt_same(e->vals, a->facts[i].val, b->facts[i].val))
             return 0;
     return av_equal(&a->ret, &b->ret) && same_inst(a, b, e->rule->nvars);
 }
@@ -477,7 +481,7 @@ int st_same_locals(Engine *e, const State *a, const State *b)
             k++;
         if (i >= a->nfacts || k >= b->nfacts)
             return i >= a->nfacts && k >= b->nfacts;
-        if (a->facts[i].key != b->facts[k].key || !av_equal(&a->facts[i].v, &b->facts[k].v))
+        if (a->facts[i].key != b->facts[k].key || !vt_same(e->vals, a->facts[i].val, b->facts[k].val))
             return 0;
         i++;
         k++;
@@ -603,15 +607,24 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
     State *j = st_copy(e, a);
     own_facts(e, j, 0);
     int k = 0;
-    for (int i = 0; i < a->nfacts; i++) {
-        const AbsVal *bv = st_get(b, a->facts[i].key);
-        if (!bv)
+    for (int i = 0, ib = 0; i < a->nfacts; i++) {
+        /* both sorted by key: b's fact for this key, if any, lies ahead */
+        int32_t key = a->facts[i].key;
+        while (ib < b->nfacts && b->facts[ib].key < key)
+            ib++;
+        if (ib >= b->nfacts || b->facts[ib].key != key)
             continue;
-        AbsVal w = av_equal(bv, &a->facts[i].v) ? *bv : av_widen(&a->facts[i].v, bv);
-        if (av_is_top(&w))
-            continue;
-        j->facts[k].key = a->facts[i].key;
-        j->facts[k].v = w;
+        int32_t av = a->facts[i].val, bv = b->facts[ib].val, wv;
+        if (vt_same(e->vals, av, bv)) {
+            wv = bv;
+        } else {
+            AbsVal w = av_widen(vt_val(e->vals, av), vt_val(e->vals, bv));
+            if (av_is_top(&w))
+                continue;
+            wv = vt_intern(e->vals, &w);
+        }
+        j->facts[k].key = key;
+        j->facts[k].val = wv;
         k++;
     }
     j->nfacts = k;
@@ -620,7 +633,7 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
     j->from[0] = j->from[1] = NULL;
     if (!track) {
         j->approx = a->approx | b->approx;
-        st_finish(j);
+        st_finish(e, j);
         return j;
     }
     /* what the join weakened: the keys whose facts differ, or that only
@@ -633,7 +646,7 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
         else if (ia >= a->nfacts || b->facts[ib].key < a->facts[ia].key)
             w[nw++] = b->facts[ib++].key;
         else {
-            if (!av_equal(&a->facts[ia].v, &b->facts[ib].v))
+            if (!vt_same(e->vals, a->facts[ia].val, b->facts[ib].val))
                 w[nw++] = a->facts[ia].key;
             ia++;
             ib++;
@@ -647,7 +660,7 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
         j->approx = 1;
     else if (nw)
         set_lost(e, j, j->lost, j->nlost, w, nw, 0);
-    st_finish(j);
+    st_finish(e, j);
     return j;
 }
 
@@ -844,7 +857,7 @@ int st_distance(Engine *e, const State *a, const State *b)
             diff = 1;
         } else {
             key = a->facts[i].key;
-            diff = !av_equal(&a->facts[i].v, &b->facts[k].v);
+            diff = !vt_same(e->vals, a->facts[i].val, b->facts[k].val);
             i++;
             k++;
         }
@@ -876,7 +889,7 @@ static State *join_held(Engine *e, const StateSet *set, State *a, State *b)
 int ss_add(Engine *e, StateSet *set, State *s, State **added)
 {
     set->joined = NULL;
-    st_finish(s);
+    st_finish(e, s);
     for (int i = 0; i < set->n; i++)
         if (set->v[i] && st_equal(e, set->v[i], s))
             return 0;
