@@ -253,7 +253,7 @@ static void cancel_says(Engine *e, const Step *st, State *x, int pending)
     AbsVal v = av_const(pending);
     const Expr *out = st->nargs > 1 ? st->args[1] : NULL;
     if (strcmp(st->callee, "NdisCancelTimerObject") == 0 || strcmp(st->callee, "WdfTimerStop") == 0)
-        x->ret = v;
+        st_set_ret(e, x, v);
     else if (out && out->kind == EX_ADDR && out->a && out->a->kind == EX_PATH)
         st_set(e, x, ev_key_in(e, x, out->a), &v);
 }

@@ -78,6 +78,7 @@ typedef struct Site {
 
 /* ---- interned values (valtab.c) ---- */
 enum { VT_SHIFT = 10, VT_BLOCK = 1 << VT_SHIFT };
+enum { VT_TOP = 1 };     /* the id of av_top(), interned first */
 typedef struct ValTab {
     AbsVal **blk;        /* values by id, VT_BLOCK per block (they never move) */
     int nblk;
@@ -117,28 +118,35 @@ typedef struct Inst {    /* one instance of the rule's state machine */
 enum { APPROX_MERGED = 1,    /* a decision read a value a join weakened */
        APPROX_RANGE = 2 };   /* a rule condition on an argument known only as a range */
 
+/* A join at a block of function fi (call depth depth): the held state and
+ * the newcomer, whose own facts a later decision on a weakened key can
+ * consult to pick the path the trace shows (interp.c).  Never written. */
+typedef struct JoinFrom {
+    const struct State *from[2];   /* from[1] may be NULL */
+    int fi, depth;
+} JoinFrom;
+
+/* Field order packs a State into 96 bytes: a big driver makes hundreds of
+ * thousands of them. */
 typedef struct State {
     Fact *facts;         /* sorted by key, no top values; shared between copies */
-    int nfacts;
-    int facts_shared;    /* facts may be another state's too: copy before writing */
     Inst *inst;          /* sorted by obj; shared between copies (st_own_inst before writing) */
-    int ninst;
-    int inst_shared;
-    AbsVal ret;          /* return slot: value of the last returned call / return */
     Trace *trace;        /* not part of equality */
-    Loc at;              /* exit states: the return it left by (not part of equality) */
-    uint64_t hash;       /* of everything but the trace */
-    const Fact *hashed;  /* the facts array fhash was computed for (in-place writes reset it) */
-    uint64_t fhash;
-    int approx;          /* a decision on its path read a value a join had weakened: its
-                            trace may not be one real path (not part of equality) */
     const int32_t *lost; /* keys whose facts a join weakened, sorted; shared, never written */
+    const Fact *hashed;  /* the facts array fhash was computed for (in-place writes reset it) */
+    uint64_t hash;       /* of everything but the trace */
+    uint64_t fhash;
+    const JoinFrom *join;  /* the join it comes from (st_set_join), or NULL */
+    const Loc *at;       /* exit states: the return it left by, or NULL (not part of equality) */
+    int nfacts;
+    int32_t ret;         /* return slot: value of the last returned call / return (an
+                            interned value id: st_ret, st_set_ret) */
     int nlost;
-    /* a join at a block of function join_fi (call depth join_depth): the held
-     * state and the newcomer, whose own facts a later decision on a weakened
-     * key can consult to pick the path the trace shows (interp.c) */
-    const struct State *from[2];
-    int join_fi, join_depth;
+    int ninst;
+    uint8_t facts_shared;  /* facts may be another state's too: copy before writing */
+    uint8_t inst_shared;
+    uint8_t approx;      /* a decision on its path read a value a join had weakened: its
+                            trace may not be one real path (APPROX_*; not part of equality) */
 } State;
 
 typedef struct StateVec {
@@ -327,6 +335,11 @@ void st_own_inst(Engine *e, State *s);
 const AbsVal *st_get(Engine *e, const State *s, int32_t key);
 /* The value a fact holds. */
 #define st_fval(e, f) vt_val((e)->vals, (f)->val)
+/* The return slot of s. */
+#define st_ret(e, s) vt_val((e)->vals, (s)->ret)
+void st_set_ret(Engine *e, State *s, AbsVal v);      /* s must be a fresh copy */
+/* s comes from a join of a and b (b may be NULL) at function fi, depth. */
+void st_set_join(Engine *e, State *s, const State *a, const State *b, int fi, int depth);
 void st_set(Engine *e, State *s, int32_t key, const AbsVal *v);   /* s must be a fresh copy */
 void st_havoc_prefix(Engine *e, State *s, int32_t key);           /* key and key.* / key[] */
 void st_finish(Engine *e, State *s);                                         /* compute the hash */

@@ -398,7 +398,7 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
                 st_set(e, cs, lk, st_fval(e, &caller->facts[k]));
             }
     }
-    cs->ret = av_top();
+    st_set_ret(e, cs, av_top());
     return cs;
 }
 
@@ -446,7 +446,7 @@ static State *external_effects(Engine *e, const Step *st, State *s)
                 st_havoc_prefix(e, r, v.pointee);
         }
     }
-    r->ret = av_top();
+    st_set_ret(e, r, av_top());
     return r;
 }
 
@@ -515,7 +515,7 @@ static void assign_result(Engine *e, const Step *st, State *s)
         return;
     int32_t k = ev_key_in(e, s, st->lhs);
     st_havoc_prefix(e, s, k);
-    st_set(e, s, k, &s->ret);
+    st_set(e, s, k, st_ret(e, s));
 }
 
 /* Is the value a call returns kept (assigned to a key whose facts count)? */
@@ -650,7 +650,7 @@ static State *weak_results(Engine *e, const Step *st, State *r)
         if (st->args[i] && st->args[i]->kind == EX_ADDR && st->args[i]->a &&
             st->args[i]->a->kind == EX_PATH)
             st_lost_add(e, r, ev_key_in(e, r, st->args[i]->a));
-    r->from[0] = NULL;               /* the sides of the join no longer know it */
+    r->join = NULL;                  /* the sides of the join no longer know it */
     return r;
 }
 
@@ -830,7 +830,7 @@ static State *do_assign(Engine *e, const Step *st, State *s)
     st_set(e, n, k, &v);
     if (st->rhs && ev_reads_lost(e, s, st->rhs)) {
         st_lost_add(e, n, k);        /* a weakened value flows on: the */
-        n->from[0] = NULL;           /* sides of the join no longer know it */
+        n->join = NULL;              /* sides of the join no longer know it */
     }
     return n;
 }
@@ -936,25 +936,25 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
  * or its trace does not continue the join's (then nothing can be spliced). */
 static int join_leaves(Engine *e, int fi, const State *s, const State **out, int max)
 {
-    if (!s->from[0] || s->join_fi != fi || s->join_depth != e->depth)
+    if (!s->join || s->join->fi != fi || s->join->depth != e->depth)
         return 0;
-    Trace *base = s->from[0]->trace, *t = s->trace;
+    Trace *base = s->join->from[0]->trace, *t = s->trace;
     while (t && t != base)
         t = t->parent;
     if (t != base)
         return 0;
     const State *stack[64];
     int sp = 0, n = 0;
-    stack[sp++] = s->from[0];
-    if (s->from[1])
-        stack[sp++] = s->from[1];
+    stack[sp++] = s->join->from[0];
+    if (s->join->from[1])
+        stack[sp++] = s->join->from[1];
     while (sp && n < max) {
         const State *p = stack[--sp];
-        if (p->from[0] && p->join_fi == fi && p->join_depth == e->depth) {
+        if (p->join && p->join->fi == fi && p->join->depth == e->depth) {
             if (sp < 62) {
-                if (p->from[1])
-                    stack[sp++] = p->from[1];
-                stack[sp++] = p->from[0];
+                if (p->join->from[1])
+                    stack[sp++] = p->join->from[1];
+                stack[sp++] = p->join->from[0];
             }
             continue;
         }
@@ -977,9 +977,9 @@ static State *unjoin(Engine *e, const State *s, const State *leaf)
     h->lost = leaf->lost;
     h->nlost = leaf->nlost;
     h->approx = leaf->approx;
-    h->trace = tr_rebase(e, s->trace, s->from[0]->trace, leaf->trace);
-    h->from[0] = leaf;       /* later decisions follow the same path */
-    h->from[1] = NULL;
+    h->trace = tr_rebase(e, s->trace, s->join->from[0]->trace, leaf->trace);
+    /* later decisions follow the same path */
+    st_set_join(e, h, leaf, NULL, s->join->fi, s->join->depth);
     return h;
 }
 
@@ -998,9 +998,8 @@ static int repair_trace(Engine *e, int fi, const State *s, State *r, const Expr 
         State *h = unjoin(e, s, p);
         if (!ev_assume(e, h, cond, truth))
             continue;
-        r->trace = tr_rebase(e, r->trace, s->from[0]->trace, p->trace);
-        r->from[0] = p;
-        r->from[1] = NULL;
+        r->trace = tr_rebase(e, r->trace, s->join->from[0]->trace, p->trace);
+        st_set_join(e, r, p, NULL, s->join->fi, s->join->depth);
         return 1;
     }
     return 0;
@@ -1016,7 +1015,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     (void)ctx_trace;
     e->reached[fi] = 1;
     State key = *entry;
-    key.ret = av_top();
+    key.ret = VT_TOP;
     st_finish(e, &key);
     State *kp = &key;
     Summary *sum = sum_find(e, fi, &kp);
@@ -1051,7 +1050,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     } else {
         /* recursion in progress: no effect assumed */
         State *x = st_copy(e, entry);
-        x->ret = av_top();
+        st_set_ret(e, x, av_top());
         sv_push(e, out, st_strip_locals(e, x));
         return;
     }
@@ -1074,7 +1073,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     int wn = 0, wcap = 0, wh = 0;
     if (f->nblocks > 0) {
         State *s0 = st_copy(e, entry);
-        s0->ret = av_top();
+        st_set_ret(e, s0, av_top());
         seen[0] = ss_new(e, frame.keep);
         if (frame.keep > 0)
             ss_mark_frame(seen[0]);
@@ -1149,14 +1148,14 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                         continue;                   /* the joined state is replaced */
                     State *src = nl ? unjoin(e, s, leaves[l - 1]) : s;
                     State *x = st_copy(e, src);
-                    x->ret = b->retval ? ev_expr(e, src, b->retval) : av_top();
+                    st_set_ret(e, x, b->retval ? ev_expr(e, src, b->retval) : av_top());
                     if (b->retval && b->retval->kind == EX_PATH && b->retval->is_record)
                         return_struct(e, x, src, b->retval);
                     x->approx |= b->retval && ev_reads_lost(e, src, b->retval);
                     const int32_t *ok;
                     int nok = out_keys(e, fi, &ok);
                     x = st_strip_locals_but(e, x, ok, nok);
-                    x->at = b->term_loc;
+                    x->at = &b->term_loc;
                     State *added = NULL;
                     ss_add(e, exitset[w.block], x, &added);
                 }

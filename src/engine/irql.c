@@ -111,11 +111,11 @@ void irql_on_api(Engine *e, const Step *st, State *x)
         AbsVal base = b ? *b : av_top(), disp = av_const(DISPATCH);
         int64_t c, bc;
         if (r && av_is_const(r, &c) && c == 0)
-            x->ret = base;                          /* nothing raised */
+            st_set_ret(e, x, base);                          /* nothing raised */
         else if (r && av_is_const(r, &c))
-            x->ret = av_is_const(&base, &bc) && bc > DISPATCH ? base : disp;
+            st_set_ret(e, x, av_is_const(&base, &bc) && bc > DISPATCH ? base : disp);
         else
-            x->ret = av_join(&base, &disp);
+            st_set_ret(e, x, av_join(&base, &disp));
         return;
     }
     int up = in_list(st->callee, raising, sizeof raising / sizeof raising[0]);

@@ -71,8 +71,8 @@ State *rs_after(Engine *e, const EntryPoint *ep, State *s)
     AbsVal v = av_const(0);
     if (ep->role == ROLE_RESTART) {
         int64_t c;
-        AbsVal zero = av_const(0), ret = s->ret;
-        if (av_is_const(&s->ret, &c))
+        AbsVal zero = av_const(0), ret = *st_ret(e, s);
+        if (av_is_const(&ret, &c))
             v = av_const(c == 0);           /* NDIS_STATUS_SUCCESS: running */
         else if (av_assume(&ret, OP_EQ, &zero))
             v = av_range(0, 1);

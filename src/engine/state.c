@@ -255,7 +255,7 @@ void keytab_free(KeyTab *t)
 State *st_new(Engine *e)
 {
     State *s = arena_alloc(e->arena, sizeof *s);
-    s->ret = av_top();
+    s->ret = VT_TOP;
     e->nstates++;
     return s;
 }
@@ -317,6 +317,21 @@ const AbsVal *st_get(Engine *e, const State *s, int32_t key)
             hi = mid - 1;
     }
     return NULL;
+}
+
+void st_set_ret(Engine *e, State *s, AbsVal v)
+{
+    s->ret = vt_intern(e->vals, &v);
+}
+
+void st_set_join(Engine *e, State *s, const State *a, const State *b, int fi, int depth)
+{
+    JoinFrom *j = arena_alloc_raw(e->arena, sizeof *j);
+    j->from[0] = a;
+    j->from[1] = b;
+    j->fi = fi;
+    j->depth = depth;
+    s->join = j;
 }
 
 void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
@@ -404,16 +419,6 @@ static uint64_t mix(uint64_t h, uint64_t v)
     return h;
 }
 
-/* As valtab.c hashes the values facts hold (ValTab.hash). */
-static uint64_t hash_val(const AbsVal *v)
-{
-    uint64_t h = mix((uint64_t)v->lo, (uint64_t)v->hi);
-    h = mix(h, v->has_excl ? (uint64_t)v->excl : 0x55);
-    h = mix(h, v->kmask);
-    h = mix(h, v->kbits & v->kmask);
-    return mix(h, (uint64_t)v->pointee);
-}
-
 void st_finish(Engine *e, State *s)
 {
     uint64_t h = 7;
@@ -429,7 +434,7 @@ void st_finish(Engine *e, State *s)
     h = mix(h, 0xabc);
     for (int i = 0; i < s->ninst; i++)
         h = mix(h, (uint64_t)s->inst[i].obj);
-    h = mix(h, hash_val(&s->ret));
+    h = mix(h, e->vals->hash[s->ret]);
     s->hash = h;
 }
 
@@ -459,7 +464,7 @@ int st_equal(Engine *e, const State *a, const State *b)
     for (int i = 0; i < a->nfacts; i++)
         if (a->facts[i].key != b->facts[i].key || !vt_same(e->vals, a->facts[i].val, b->facts[i].val))
             return 0;
-    return av_equal(&a->ret, &b->ret) && same_inst(a, b, e->rule->nvars);
+    return vt_same(e->vals, a->ret, b->ret) && same_inst(a, b, e->rule->nvars);
 }
 
 /* States merge only with states in the same rule state whose return slot
@@ -467,7 +472,8 @@ int st_equal(Engine *e, const State *a, const State *b)
  * (status 0 or not) never blur into one. */
 int st_same_property(Engine *e, const State *a, const State *b)
 {
-    return same_inst(a, b, e->rule->nvars) && av_truth(&a->ret) == av_truth(&b->ret);
+    return same_inst(a, b, e->rule->nvars) &&
+           (a->ret == b->ret || av_truth(st_ret(e, a)) == av_truth(st_ret(e, b)));
 }
 
 /* Do a and b agree on every frame-local fact (parameters at a call)? */
@@ -628,9 +634,9 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
         k++;
     }
     j->nfacts = k;
-    if (!av_equal(&a->ret, &b->ret))
-        j->ret = av_widen(&a->ret, &b->ret);
-    j->from[0] = j->from[1] = NULL;
+    if (!vt_same(e->vals, a->ret, b->ret))
+        st_set_ret(e, j, av_widen(st_ret(e, a), st_ret(e, b)));
+    j->join = NULL;
     if (!track) {
         j->approx = a->approx | b->approx;
         st_finish(e, j);
@@ -653,7 +659,7 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
         }
     }
     j->approx = a->approx | b->approx;
-    j->from[0] = j->from[1] = NULL;
+    j->join = NULL;
     if (a->nlost || b->nlost)
         set_lost(e, j, a->lost, a->nlost, b->lost, b->nlost, 0);
     if (nw > LOST_MAX)
@@ -872,13 +878,9 @@ static State *join_held(Engine *e, const StateSet *set, State *a, State *b)
 {
     State *j = st_join(e, a, b, !set->frame);
     j->trace = a->trace;
-    j->from[0] = j->from[1] = NULL;
-    if (set->fi >= 0 && !set->loop) {
-        j->from[0] = a;
-        j->from[1] = b;
-        j->join_fi = set->fi;
-        j->join_depth = set->depth;
-    }
+    j->join = NULL;
+    if (set->fi >= 0 && !set->loop)
+        st_set_join(e, j, a, b, set->fi, set->depth);
     if (set->loop) {             /* a loop's iterations: nothing counts as weakened */
         j->approx = a->approx | b->approx;
         set_lost(e, j, a->lost, a->nlost, b->lost, b->nlost, 0);

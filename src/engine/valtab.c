@@ -70,6 +70,9 @@ ValTab *vt_new(void)
     t->nblk = 1;
     if (!t->blk || !t->blk[0])
         abort();
+    AbsVal top = av_top();
+    if (vt_intern(t, &top) != VT_TOP)
+        abort();
     return t;
 }
 
