@@ -59,12 +59,38 @@ static int kv_add(KeyVec *s, int32_t k)
     return 1;
 }
 
+/* dst |= src by one merge of the two sorted arrays (the fixed point of
+ * fr_build runs this for every call edge each round). */
 static int kv_union(KeyVec *dst, const KeyVec *src)
 {
-    int added = 0;
-    for (int i = 0; i < src->n; i++)
-        added |= kv_add(dst, src->v[i]);
-    return added;
+    int i = 0, k = 0, extra = 0;
+    while (k < src->n) {
+        if (i < dst->n && dst->v[i] < src->v[k])
+            i++;
+        else if (i < dst->n && dst->v[i] == src->v[k])
+            i++, k++;
+        else
+            extra++, k++;
+    }
+    if (!extra)
+        return 0;
+    int n = dst->n + extra;
+    int32_t *v = malloc(sizeof *v * (size_t)n);
+    if (!v)
+        abort();
+    int o = 0;
+    for (i = 0, k = 0; i < dst->n || k < src->n;) {
+        if (k >= src->n || (i < dst->n && dst->v[i] < src->v[k]))
+            v[o++] = dst->v[i++];
+        else if (i >= dst->n || src->v[k] < dst->v[i])
+            v[o++] = src->v[k++];
+        else
+            v[o++] = dst->v[i++], k++;
+    }
+    free(dst->v);
+    dst->v = v;
+    dst->n = dst->cap = n;
+    return 1;
 }
 
 struct Frames {
@@ -72,9 +98,11 @@ struct Frames {
     unsigned char *effect;   /* fr_has_effect: 0 not computed yet, 1 none, 2 some */
     unsigned char *returns;  /* some block of the function ends in a return */
     KeyVec *reads, *writes;
-    struct WMask { int32_t key; uint64_t mask; } **wmask;  /* bits written per key (wmask_add) */
+    struct WMask { int32_t key; uint64_t mask; } **wmask;  /* bits written per key (wmask_add),
+                                                              sorted by key */
     int *nwmask, *capwmask;
     KeyVec *sreads;          /* reads of a whole struct (a copy of it): its fields count */
+    KeyVec *forget;          /* per function, built when first needed: what fr_apply forgets */
     int nfuncs;
 };
 
@@ -109,20 +137,67 @@ static void struct_read(Engine *e, KeyVec *sr, const Expr *x)
  * anything else writes all of them.  Returns 1 when the mask grew. */
 static int wmask_add(Frames *f, int fi, int32_t k, uint64_t mask)
 {
-    for (int i = 0; i < f->nwmask[fi]; i++)
-        if (f->wmask[fi][i].key == k) {
-            uint64_t m = f->wmask[fi][i].mask | mask;
-            int grew = m != f->wmask[fi][i].mask;
-            f->wmask[fi][i].mask = m;
+    struct WMask *w = f->wmask[fi];
+    int lo = 0, hi = f->nwmask[fi] - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (w[mid].key == k) {
+            uint64_t m = w[mid].mask | mask;
+            int grew = m != w[mid].mask;
+            w[mid].mask = m;
             return grew;
         }
+        if (w[mid].key < k)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
     if (f->nwmask[fi] == f->capwmask[fi]) {
         f->capwmask[fi] = f->capwmask[fi] ? f->capwmask[fi] * 2 : 4;
         f->wmask[fi] = realloc(f->wmask[fi], sizeof **f->wmask * (size_t)f->capwmask[fi]);
         if (!f->wmask[fi])
             abort();
+        w = f->wmask[fi];
     }
-    f->wmask[fi][f->nwmask[fi]++] = (struct WMask){k, mask};
+    memmove(w + lo + 1, w + lo, sizeof *w * (size_t)(f->nwmask[fi] - lo));
+    w[lo] = (struct WMask){k, mask};
+    f->nwmask[fi]++;
+    return 1;
+}
+
+/* fi's masks |= ci's, by one merge of the two sorted arrays. */
+static int wmask_union(Frames *f, int fi, int ci)
+{
+    const struct WMask *a = f->wmask[fi], *b = f->wmask[ci];
+    int na = f->nwmask[fi], nb = f->nwmask[ci], i = 0, k = 0, extra = 0, grew = 0;
+    while (k < nb) {
+        if (i < na && a[i].key < b[k].key) {
+            i++;
+        } else if (i < na && a[i].key == b[k].key) {
+            grew |= (a[i].mask | b[k].mask) != a[i].mask;
+            i++, k++;
+        } else {
+            extra++, k++;
+        }
+    }
+    if (!extra && !grew)
+        return 0;
+    struct WMask *v = malloc(sizeof *v * (size_t)(na + extra + 1));
+    if (!v)
+        abort();
+    int o = 0;
+    for (i = 0, k = 0; i < na || k < nb;) {
+        if (k >= nb || (i < na && a[i].key < b[k].key))
+            v[o++] = a[i++];
+        else if (i >= na || b[k].key < a[i].key)
+            v[o++] = b[k++];
+        else
+            v[o++] = (struct WMask){a[i].key, a[i].mask | b[k].mask}, i++, k++;
+    }
+    free(f->wmask[fi]);
+    f->wmask[fi] = v;
+    f->nwmask[fi] = o;
+    f->capwmask[fi] = na + extra + 1;
     return 1;
 }
 
@@ -238,8 +313,7 @@ Frames *fr_build(Engine *e)
                         changed |= kv_union(&f->reads[fi], &f->reads[ci]);
                         changed |= kv_union(&f->sreads[fi], &f->sreads[ci]);
                         changed |= kv_union(&f->writes[fi], &f->writes[ci]);
-                        for (int q = 0; q < f->nwmask[ci]; q++)
-                            changed |= wmask_add(f, fi, f->wmask[ci][q].key, f->wmask[ci][q].mask);
+                        changed |= wmask_union(f, fi, ci);
                     }
                 }
         }
@@ -256,7 +330,10 @@ void fr_free(Frames *f)
         free(f->writes[i].v);
         free(f->sreads[i].v);
         free(f->wmask[i]);
+        if (f->forget)
+            free(f->forget[i].v);
     }
+    free(f->forget);
     free(f->wmask);
     free(f->nwmask);
     free(f->capwmask);
@@ -327,9 +404,17 @@ uint64_t fr_write_mask(Engine *e, const Frames *f, int fi, int32_t k)
     for (int32_t a = key_parent(e, k); a > 0; a = key_parent(e, a))
         if (kv_has(&f->writes[fi], a))
             return ~(uint64_t)0;
-    for (int i = 0; i < f->nwmask[fi]; i++)
-        if (f->wmask[fi][i].key == k)
-            return f->wmask[fi][i].mask;
+    const struct WMask *w = f->wmask[fi];
+    int lo = 0, hi = f->nwmask[fi] - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (w[mid].key == k)
+            return w[mid].mask;
+        if (w[mid].key < k)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
     return ~(uint64_t)0;
 }
 
@@ -383,20 +468,90 @@ State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
     return c;
 }
 
+/* The keys a call of fi forgets facts below (and at): each key it writes,
+ * or for an element with a variable index, its array (st_havoc_prefix). */
+static const KeyVec *forget_set(Engine *e, Frames *f, int fi)
+{
+    if (!f->forget) {
+        f->forget = calloc((size_t)f->nfuncs + 1, sizeof *f->forget);
+        if (!f->forget)
+            abort();
+    }
+    KeyVec *v = &f->forget[fi];
+    if (!v->v) {
+        const KeyVec *w = &f->writes[fi];
+        for (int i = 0; i < w->n; i++) {
+            int32_t arr = key_array_of(e, w->v[i]);
+            kv_add(v, arr ? arr : w->v[i]);
+        }
+        if (!v->v) {             /* writes nothing: an empty set, built */
+            v->v = malloc(sizeof *v->v);
+            if (!v->v)
+                abort();
+            v->cap = 1;
+        }
+    }
+    return v;
+}
+
+/* Is k, or a key it lies below, in the set? */
+static int at_or_below(Engine *e, const KeyVec *set, int32_t k)
+{
+    for (int32_t a = k; a > 0; a = key_parent(e, a))
+        if (kv_has(set, a))
+            return 1;
+    return 0;
+}
+
 /* The caller's state s after the call: its own facts, except the keys the
- * function writes (and what lies below them), which take the exit's. */
-State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x)
+ * function writes (and what lies below them), which take the exit's.
+ * One merge of the two sorted fact arrays: s's facts that survive, and
+ * x's (persistent, kept ones) where s has none left. */
+State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x)
 {
     State *r = st_copy(e, s);
-    const KeyVec *w = &f->writes[fi];
-    for (int i = 0; i < w->n; i++)
-        st_havoc_prefix(e, r, w->v[i]);
-    for (int i = 0; i < x->nfacts; i++) {
-        int32_t k = x->facts[i].key;
-        if (!key_persistent(e, k))
+    const KeyVec *fs = forget_set(e, f, fi);
+    if (s->nlost && fs->n) {
+        int n = 0;
+        for (int i = 0; i < s->nlost; i++)
+            n += !at_or_below(e, fs, s->lost[i]);
+        if (n != s->nlost) {
+            int32_t *v = n ? arena_alloc_raw(e->arena, sizeof *v * (size_t)n) : NULL;
+            n = 0;
+            for (int i = 0; i < s->nlost; i++)
+                if (!at_or_below(e, fs, s->lost[i]))
+                    v[n++] = s->lost[i];
+            r->lost = v;
+            r->nlost = n;
+        }
+    }
+    Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + x->nfacts + 1));
+    int n = 0, i = 0, k = 0, changed = 0;
+    while (i < s->nfacts || k < x->nfacts) {
+        if (i < s->nfacts && fs->n && at_or_below(e, fs, s->facts[i].key)) {
+            i++;
+            changed = 1;
             continue;
-        if (kv_has(w, k) || !st_get(e, r, k))
-            st_set(e, r, k, st_fval(e, &x->facts[i]));
+        }
+        if (k < x->nfacts && (!key_persistent(e, x->facts[k].key) ||
+                              !key_relevant(e, x->facts[k].key))) {
+            k++;
+            continue;
+        }
+        if (k >= x->nfacts || (i < s->nfacts && s->facts[i].key < x->facts[k].key)) {
+            nf[n++] = s->facts[i++];
+        } else if (i >= s->nfacts || x->facts[k].key < s->facts[i].key) {
+            nf[n++] = x->facts[k++];
+            changed = 1;
+        } else {                 /* s keeps its own: fi does not write it */
+            nf[n++] = s->facts[i++];
+            k++;
+        }
+    }
+    if (changed) {
+        r->facts = nf;
+        r->nfacts = n;
+        r->facts_shared = 0;
     }
     r->ret = x->ret;     /* joins inside the frame do not make r approximate: a trace shows
                             a frame as one opaque call, like an API's */

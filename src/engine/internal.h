@@ -478,7 +478,7 @@ int fr_has_effect(Engine *e, Frames *f, int fi);
 /* Does some path of fi end in a return (not only in noreturn calls)? */
 int fr_returns(const Frames *f, int fi);
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s);
-State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x);
+State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x);
 /* A call of a function that touches the rule sees only the facts it can
  * read or write (its sets, what lies below them, and the objects its
  * pointers point to): the entry (*entry) has those, the rule state and the
