@@ -442,6 +442,8 @@ static int same_inst(const State *a, const State *b, int nvars)
 {
     if (a->ninst != b->ninst)
         return 0;
+    if (a->inst == b->inst)      /* shared by copies */
+        return 1;
     for (int i = 0; i < a->ninst; i++) {
         if (a->inst[i].obj != b->inst[i].obj)
             return 0;
@@ -849,27 +851,33 @@ void ss_mark_done(StateSet *set, const State *s)
  * known differently); a fact that decides whether a rule event happens
  * (a registered flag: key_set_decisive) counts as many as 64 others (a
  * counter): joins merge the states that differ least in what matters. */
+static int diff_weight(Engine *e, int32_t key)
+{
+    return key_decisive(e, key) ? 64 : 1;
+}
+
 int st_distance(Engine *e, const State *a, const State *b)
 {
-    int i = 0, k = 0, d = 0;
-    while (i < a->nfacts || k < b->nfacts) {
-        int32_t key;
-        int diff;
-        if (k >= b->nfacts || (i < a->nfacts && a->facts[i].key < b->facts[k].key)) {
-            key = a->facts[i++].key;
-            diff = 1;
-        } else if (i >= a->nfacts || b->facts[k].key < a->facts[i].key) {
-            key = b->facts[k++].key;
-            diff = 1;
-        } else {
-            key = a->facts[i].key;
-            diff = !vt_same(e->vals, a->facts[i].val, b->facts[k].val);
+    const Fact *fa = a->facts, *fb = b->facts;
+    int na = a->nfacts, nb = b->nfacts, i = 0, k = 0, d = 0;
+    if (fa == fb && na == nb)    /* copies sharing their facts */
+        return 0;
+    while (i < na && k < nb) {
+        if (fa[i].key == fb[k].key) {
+            if (fa[i].val != fb[k].val && !vt_same(e->vals, fa[i].val, fb[k].val))
+                d += diff_weight(e, fa[i].key);
             i++;
             k++;
+        } else if (fa[i].key < fb[k].key) {
+            d += diff_weight(e, fa[i++].key);
+        } else {
+            d += diff_weight(e, fb[k++].key);
         }
-        if (diff)
-            d += key_decisive(e, key) ? 64 : 1;
     }
+    for (; i < na; i++)
+        d += diff_weight(e, fa[i].key);
+    for (; k < nb; k++)
+        d += diff_weight(e, fb[k].key);
     return d;
 }
 
@@ -895,9 +903,16 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     for (int i = 0; i < set->n; i++)
         if (set->v[i] && st_equal(e, set->v[i], s))
             return 0;
+    /* which held states have s's rule state (asked once per slot: the
+     * pair search below needs it again for every pair) */
+    unsigned char likebuf[64], *like = set->n <= 64 ? likebuf : malloc((size_t)set->n);
+    if (!like)
+        abort();
     int same = 0, at = -1, best = 1 << 30;
     for (int i = 0; i < set->n; i++)
-        if (set->v[i] && st_same_property(e, set->v[i], s)) {
+        like[i] = set->v[i] && st_same_property(e, set->v[i], s);
+    for (int i = 0; i < set->n; i++)
+        if (like[i]) {
             same++;
             /* merge into the closest state: the fewest facts to give up */
             int d = st_distance(e, set->v[i], s);
@@ -907,6 +922,8 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
             }
         }
     if (same < set->keep) {
+        if (like != likebuf)
+            free(like);
         ss_push(set, s);
         *added = s;
         return 1;
@@ -917,8 +934,8 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
      * themselves rather than into its success exit). */
     int pi = -1, pk = -1, pd = best / 2;
     for (int i = 0; set->npair < PAIR_MAX && i < set->n; i++)
-        for (int k = i + 1; set->v[i] && st_same_property(e, set->v[i], s) && k < set->n; k++)
-            if (set->v[k] && st_same_property(e, set->v[k], s)) {
+        for (int k = i + 1; like[i] && k < set->n; k++)
+            if (like[k]) {
                 int d = st_distance(e, set->v[i], set->v[k]);
                 if (d < pd) {
                     pd = d;
@@ -926,6 +943,8 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
                     pk = k;
                 }
             }
+    if (like != likebuf)
+        free(like);
     if (pi >= 0) {
         /* the join stands for two states whose successors were computed
          * already: it need not go on itself (what it adds are only
