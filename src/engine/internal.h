@@ -391,6 +391,8 @@ State *ss_take_joined(StateSet *set);
 void ss_mark_done(StateSet *set, const State *s);
 /* Facts a and b disagree on, a decisive one (key_set_decisive) counting 64. */
 int st_distance(Engine *e, const State *a, const State *b);
+/* The same when below bound; else some value >= bound (found sooner). */
+int st_distance_below(Engine *e, const State *a, const State *b, int bound);
 void ss_free(StateSet *set);
 int ss_export(StateSet *set, StateVec *out, Engine *e);
 void sum_free(Engine *e);

@@ -159,14 +159,14 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
         if (st_same_property(e, list[i]->entry, entry)) {
             sameprop++;
             newest_prop = list[i];
-            if (st_distance(e, list[i]->entry, entry) < 64) {
+            if (st_distance_below(e, list[i]->entry, entry, 64) < 64) {
                 alike_prop++;
                 newest_alike_prop = list[i];
             }
             if (st_same_locals(e, list[i]->entry, entry)) {
                 same++;
                 newest = list[i];
-                if (st_distance(e, list[i]->entry, entry) < 64) {
+                if (st_distance_below(e, list[i]->entry, entry, 64) < 64) {
                     alike++;
                     newest_alike = list[i];
                 }

@@ -7,6 +7,7 @@
  * they are few (path sensitivity) and, past a cap, joins a newcomer into
  * the state with the same rule state (ESP-style merging with widening:
  * facts that differ are dropped), which bounds the work per point. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -856,13 +857,13 @@ static int diff_weight(Engine *e, int32_t key)
     return key_decisive(e, key) ? 64 : 1;
 }
 
-int st_distance(Engine *e, const State *a, const State *b)
+int st_distance_below(Engine *e, const State *a, const State *b, int bound)
 {
     const Fact *fa = a->facts, *fb = b->facts;
     int na = a->nfacts, nb = b->nfacts, i = 0, k = 0, d = 0;
     if (fa == fb && na == nb)    /* copies sharing their facts */
         return 0;
-    while (i < na && k < nb) {
+    while (i < na && k < nb && d < bound) {
         if (fa[i].key == fb[k].key) {
             if (fa[i].val != fb[k].val && !vt_same(e->vals, fa[i].val, fb[k].val))
                 d += diff_weight(e, fa[i].key);
@@ -874,11 +875,16 @@ int st_distance(Engine *e, const State *a, const State *b)
             d += diff_weight(e, fb[k++].key);
         }
     }
-    for (; i < na; i++)
+    for (; i < na && d < bound; i++)
         d += diff_weight(e, fa[i].key);
-    for (; k < nb; k++)
+    for (; k < nb && d < bound; k++)
         d += diff_weight(e, fb[k].key);
     return d;
+}
+
+int st_distance(Engine *e, const State *a, const State *b)
+{
+    return st_distance_below(e, a, b, INT_MAX);
 }
 
 /* a (held) and b joined: a's trace, both sides remembered. */
@@ -915,7 +921,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
         if (like[i]) {
             same++;
             /* merge into the closest state: the fewest facts to give up */
-            int d = st_distance(e, set->v[i], s);
+            int d = st_distance_below(e, set->v[i], s, best);
             if (d < best) {
                 best = d;
                 at = i;
@@ -936,7 +942,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     for (int i = 0; set->npair < PAIR_MAX && i < set->n; i++)
         for (int k = i + 1; like[i] && k < set->n; k++)
             if (like[k]) {
-                int d = st_distance(e, set->v[i], set->v[k]);
+                int d = st_distance_below(e, set->v[i], set->v[k], pd);
                 if (d < pd) {
                     pd = d;
                     pi = i;
