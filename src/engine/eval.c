@@ -88,13 +88,10 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
     return obj;
 }
 
+/* Some element of an array ("a[].f"): which one is not known. */
 static int untracked(Engine *e, int32_t k)
 {
-    const char *n = key_name(e, k);
-    for (; *n; n++)
-        if (n[0] == '[' && n[1] == ']')
-            return 1;
-    return 0;
+    return key_elem(e, k);
 }
 
 AbsVal ev_expr(Engine *e, const State *s, const Expr *x)

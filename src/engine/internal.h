@@ -50,7 +50,32 @@ OpKind op_swap(OpKind op);
 /* ---- key interning (state.c) ---- */
 uint64_t eng_hash_str(const char *s);     /* FNV-1a 64 */
 double eng_now(void);                     /* monotonic seconds (interp.c) */
-typedef struct KeyTab KeyTab;
+/* The key table (state.c); its entries are read inline (key_*). */
+typedef struct KeyEnt {
+    const char *name;
+    int32_t parent;        /* "k" for "k.f" and "k[]", else 0 */
+    int32_t array_of;      /* "a" for "a[]" and "a[].f" (key_array_of), else 0 */
+    uint8_t persistent;
+    uint8_t relevant;      /* facts about it are kept (prog_key_relevant) */
+    uint8_t decisive;      /* it decides whether a call that fires a rule event runs */
+    uint8_t has_below;     /* some interned key has this one as an ancestor */
+    uint8_t elem;          /* names some element of an array ("[]"): no fact is read */
+} KeyEnt;
+
+typedef struct PtrSlot {
+    const char *p;         /* a key string as the CFG holds it */
+    int32_t id;
+} PtrSlot;
+
+typedef struct KeyTab {
+    Arena *a;
+    KeyEnt *ents;          /* by id */
+    int n, cap;
+    int32_t *slots;        /* open addressing over ids */
+    int nslots;
+    PtrSlot *ptrs;         /* the same strings by address: no hashing of text */
+    int nptrs, nptr_slots;
+} KeyTab;
 
 /* ---- traces (trace.c) ---- */
 typedef struct Trace Trace;
@@ -280,6 +305,63 @@ struct Engine {
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
 };
 
+/* ---- what a key is (state.c interns them); called on every step ---- */
+static inline const KeyEnt *key_ent(const Engine *e, int32_t id)
+{
+    return id > 0 && id < e->keys->n ? &e->keys->ents[id] : NULL;
+}
+/* "k" of "k.f" / "k[]", else 0 */
+static inline int32_t key_parent(const Engine *e, int32_t k)
+{
+    const KeyEnt *t = key_ent(e, k);
+    return t ? t->parent : 0;
+}
+/* Is k below anc ("anc.f", "anc[]", "anc.f.g")? */
+static inline int key_is_below(const Engine *e, int32_t k, int32_t anc)
+{
+    for (k = key_parent(e, k); k > 0; k = e->keys->ents[k].parent)
+        if (k == anc)
+            return 1;
+    return 0;
+}
+/* The array of an element key with a variable index ("a" of "a[].f"), or 0. */
+static inline int32_t key_array_of(const Engine *e, int32_t k)
+{
+    const KeyEnt *t = key_ent(e, k);
+    return t ? t->array_of : 0;
+}
+static inline int key_has_below(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->has_below;
+}
+static inline const char *key_name(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t ? t->name : "";
+}
+static inline int key_persistent(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->persistent;
+}
+static inline int key_relevant(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->relevant;
+}
+static inline int key_decisive(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->decisive;
+}
+/* Does the key name some element of an array ("a[].f")? */
+static inline int key_elem(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->elem;
+}
+
 /* deferred.c: work items run once queued, timers once armed */
 int api_queues_work(const char *api);
 int dfr_is_timer(RoleKind role);
@@ -314,19 +396,12 @@ KeyTab *keytab_new(Arena *a);
 int32_t key_intern(Engine *e, const char *key, int persistent);
 void key_set_relevant(Engine *e, int32_t id);
 void key_set_decisive(Engine *e, int32_t id);
-int key_decisive(Engine *e, int32_t id);
 int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
 /* key_intern for a key string the CFG holds: found by its address first. */
 int32_t key_intern_at(Engine *e, const char *key, int persistent);
-/* Is k below anc ("anc.f", "anc[]", "anc.f.g")? */
-int key_is_below(Engine *e, int32_t k, int32_t anc);
-int32_t key_parent(Engine *e, int32_t k);
-/* The array of an element key with a variable index ("a" of "a[].f"), or 0. */
-int32_t key_array_of(Engine *e, int32_t k);      /* "k" of "k.f" / "k[]", else 0 */
-int key_has_below(Engine *e, int32_t id);
-const char *key_name(Engine *e, int32_t id);
-int key_persistent(Engine *e, int32_t id);
-int key_relevant(Engine *e, int32_t id);
+/* key_is_below, key_parent, key_array_of, key_has_below, key_name,
+ * key_persistent, key_relevant, key_decisive, key_elem: inline, below
+ * struct Engine. */
 int st_has_prefix(Engine *e, const State *s, int32_t key);
 State *st_new(Engine *e);
 State *st_copy(Engine *e, const State *s);

@@ -13,31 +13,6 @@
 
 #include "engine/internal.h"
 
-typedef struct KeyEnt {
-    const char *name;
-    int persistent;
-    int relevant;          /* facts about it are kept (prog_key_relevant) */
-    int decisive;          /* it decides whether a call that fires a rule event runs */
-    int32_t parent;        /* "k" for "k.f" and "k[]", else 0 */
-    int32_t array_of;      /* "a" for "a[]" and "a[].f" (key_array_of), else 0 */
-    int has_below;         /* some interned key has this one as an ancestor */
-} KeyEnt;
-
-typedef struct PtrSlot {
-    const char *p;         /* a key string as the CFG holds it */
-    int32_t id;
-} PtrSlot;
-
-struct KeyTab {
-    Arena *a;
-    KeyEnt *ents;          /* by id */
-    int n, cap;
-    int32_t *slots;        /* open addressing over ids */
-    int nslots;
-    PtrSlot *ptrs;         /* the same strings by address: no hashing of text */
-    int nptrs, nptr_slots;
-};
-
 uint64_t eng_hash_str(const char *s)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -95,7 +70,7 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     uint64_t h = eng_hash_str(key) & (uint64_t)(t->nslots - 1);
     for (; t->slots[h]; h = (h + 1) & (uint64_t)(t->nslots - 1))
         if (strcmp(t->ents[t->slots[h]].name, key) == 0) {
-            t->ents[t->slots[h]].persistent |= persistent;   /* a global seen later */
+            t->ents[t->slots[h]].persistent |= persistent != 0;   /* a global seen later */
             return t->slots[h];
         }
     if (t->n == t->cap) {
@@ -107,8 +82,9 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     int32_t id = t->n++;
     memset(&t->ents[id], 0, sizeof t->ents[id]);    /* realloc leaves new entries unset */
     t->ents[id].name = arena_strdup(t->a, key);
-    t->ents[id].persistent = persistent;
-    t->ents[id].relevant = prog_key_relevant(e->prog, key);
+    t->ents[id].persistent = (uint8_t)(persistent != 0);
+    t->ents[id].relevant = (uint8_t)prog_key_relevant(e->prog, key);
+    t->ents[id].elem = strstr(key, "[]") != NULL;
     t->slots[h] = id;
     if (t->n * 2 > t->nslots)
         keytab_rehash(t);
@@ -148,7 +124,7 @@ int32_t key_intern_at(Engine *e, const char *key, int persistent)
     for (; t->ptrs[h].p; h = (h + 1) & m)
         if (t->ptrs[h].p == key) {
             int32_t id = t->ptrs[h].id;
-            t->ents[id].persistent |= persistent;
+            t->ents[id].persistent |= persistent != 0;
             return id;
         }
     int32_t id = key_intern(e, key, persistent);
@@ -174,35 +150,6 @@ int32_t key_intern_at(Engine *e, const char *key, int persistent)
     return id;
 }
 
-int32_t key_parent(Engine *e, int32_t k)
-{
-    return k > 0 && k < e->keys->n ? e->keys->ents[k].parent : 0;
-}
-
-int key_is_below(Engine *e, int32_t k, int32_t anc)
-{
-    for (k = k > 0 && k < e->keys->n ? e->keys->ents[k].parent : 0; k > 0;
-         k = e->keys->ents[k].parent)
-        if (k == anc)
-            return 1;
-    return 0;
-}
-
-int key_has_below(Engine *e, int32_t id)
-{
-    return id > 0 && id < e->keys->n && e->keys->ents[id].has_below;
-}
-
-const char *key_name(Engine *e, int32_t id)
-{
-    return id > 0 && id < e->keys->n ? e->keys->ents[id].name : "";
-}
-
-int key_relevant(Engine *e, int32_t id)
-{
-    return id > 0 && id < e->keys->n && e->keys->ents[id].relevant;
-}
-
 /* Does s hold a fact about key or anything below it? */
 int st_has_prefix(Engine *e, const State *s, int32_t key)
 {
@@ -222,26 +169,16 @@ void key_set_decisive(Engine *e, int32_t id)
         e->keys->ents[id].decisive = 1;
 }
 
-int key_decisive(Engine *e, int32_t id)
-{
-    return id > 0 && id < e->keys->n && e->keys->ents[id].decisive;
-}
-
 void key_set_relevant(Engine *e, int32_t id)
 {
     if (id > 0 && id < e->keys->n)
         e->keys->ents[id].relevant = 1;
 }
 
-int key_persistent(Engine *e, int32_t id)
-{
-    return id > 0 && id < e->keys->n && e->keys->ents[id].persistent;
-}
-
 void keytab_refresh(Engine *e)
 {
     for (int id = 1; id < e->keys->n; id++)
-        e->keys->ents[id].relevant = prog_key_relevant(e->prog, e->keys->ents[id].name);
+        e->keys->ents[id].relevant = (uint8_t)prog_key_relevant(e->prog, e->keys->ents[id].name);
 }
 
 void keytab_free(KeyTab *t)
@@ -385,11 +322,6 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
     s->facts = nf;
     s->nfacts++;
     s->facts_shared = 0;
-}
-
-int32_t key_array_of(Engine *e, int32_t k)
-{
-    return k > 0 && k < e->keys->n ? e->keys->ents[k].array_of : 0;
 }
 
 /* Forget key and everything below it ("k.f", "k[]", "k->..."); for some
