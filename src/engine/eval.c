@@ -65,7 +65,7 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
     int32_t k = ev_path_key(e, x);
     if (!k || !s || !x->base_key)
         return k;
-    int32_t pk = key_find(e, x->base_key);
+    int32_t pk = key_find_at(e, x->base_key);
     const AbsVal *pv = pk ? st_get(e, s, pk) : NULL;
     if (!pv || pv->pointee <= 0)
         return k;
@@ -264,7 +264,7 @@ int ev_reads_lost(Engine *e, const State *s, const Expr *x)
         if (x->kind == EX_PATH) {
             if (st_lost_has(s, ev_key_in(e, s, x)))
                 return 1;
-            int32_t bk = x->base_key ? key_find(e, x->base_key) : 0;
+            int32_t bk = x->base_key ? key_find_at(e, x->base_key) : 0;
             return bk && st_lost_has(s, bk);
         }
         if (ev_reads_lost(e, s, x->a) || ev_reads_lost(e, s, x->c))

@@ -102,7 +102,11 @@ struct Frames {
                                                               sorted by key */
     int *nwmask, *capwmask;
     KeyVec *sreads;          /* reads of a whole struct (a copy of it): its fields count */
-    KeyVec *forget;          /* per function, built when first needed: what fr_apply forgets */
+    struct Forget {          /* per function, built when first needed: what fr_apply forgets */
+        uint64_t *bits;      /* by key id, below nbits (every key interned when it was built) */
+        int32_t nbits;
+        int any;
+    } *forget;
     int nfuncs;
 };
 
@@ -331,7 +335,7 @@ void fr_free(Frames *f)
         free(f->sreads[i].v);
         free(f->wmask[i]);
         if (f->forget)
-            free(f->forget[i].v);
+            free(f->forget[i].bits);
     }
     free(f->forget);
     free(f->wmask);
@@ -469,36 +473,37 @@ State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
 }
 
 /* The keys a call of fi forgets facts below (and at): each key it writes,
- * or for an element with a variable index, its array (st_havoc_prefix). */
-static const KeyVec *forget_set(Engine *e, Frames *f, int fi)
+ * or for an element with a variable index, its array (st_havoc_prefix);
+ * a bit per key id, asked for every fact of every state a call returns to. */
+static const struct Forget *forget_set(Engine *e, Frames *f, int fi)
 {
     if (!f->forget) {
         f->forget = calloc((size_t)f->nfuncs + 1, sizeof *f->forget);
         if (!f->forget)
             abort();
     }
-    KeyVec *v = &f->forget[fi];
-    if (!v->v) {
+    struct Forget *g = &f->forget[fi];
+    if (!g->bits) {
         const KeyVec *w = &f->writes[fi];
+        g->nbits = e->keys->n;
+        g->bits = calloc((size_t)g->nbits / 64 + 1, sizeof *g->bits);
+        if (!g->bits)
+            abort();
         for (int i = 0; i < w->n; i++) {
             int32_t arr = key_array_of(e, w->v[i]);
-            kv_add(v, arr ? arr : w->v[i]);
-        }
-        if (!v->v) {             /* writes nothing: an empty set, built */
-            v->v = malloc(sizeof *v->v);
-            if (!v->v)
-                abort();
-            v->cap = 1;
+            int32_t k = arr ? arr : w->v[i];
+            g->bits[k / 64] |= (uint64_t)1 << (k % 64);
+            g->any = 1;
         }
     }
-    return v;
+    return g;
 }
 
 /* Is k, or a key it lies below, in the set? */
-static int at_or_below(Engine *e, const KeyVec *set, int32_t k)
+static int at_or_below(Engine *e, const struct Forget *g, int32_t k)
 {
     for (int32_t a = k; a > 0; a = key_parent(e, a))
-        if (kv_has(set, a))
+        if (a < g->nbits && (g->bits[a / 64] >> (a % 64) & 1))
             return 1;
     return 0;
 }
@@ -510,8 +515,8 @@ static int at_or_below(Engine *e, const KeyVec *set, int32_t k)
 State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x)
 {
     State *r = st_copy(e, s);
-    const KeyVec *fs = forget_set(e, f, fi);
-    if (s->nlost && fs->n) {
+    const struct Forget *fs = forget_set(e, f, fi);
+    if (s->nlost && fs->any) {
         int n = 0;
         for (int i = 0; i < s->nlost; i++)
             n += !at_or_below(e, fs, s->lost[i]);
@@ -528,7 +533,7 @@ State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x)
     Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + x->nfacts + 1));
     int n = 0, i = 0, k = 0, changed = 0;
     while (i < s->nfacts || k < x->nfacts) {
-        if (i < s->nfacts && fs->n && at_or_below(e, fs, s->facts[i].key)) {
+        if (i < s->nfacts && fs->any && at_or_below(e, fs, s->facts[i].key)) {
             i++;
             changed = 1;
             continue;

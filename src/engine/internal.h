@@ -397,6 +397,8 @@ int32_t key_intern(Engine *e, const char *key, int persistent);
 void key_set_relevant(Engine *e, int32_t id);
 void key_set_decisive(Engine *e, int32_t id);
 int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
+/* key_find for a key string the CFG holds: found by its address first. */
+int32_t key_find_at(Engine *e, const char *key);
 /* key_intern for a key string the CFG holds: found by its address first. */
 int32_t key_intern_at(Engine *e, const char *key, int persistent);
 /* key_is_below, key_parent, key_array_of, key_has_below, key_name,

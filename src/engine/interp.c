@@ -864,7 +864,7 @@ static State *deref_nonnull(Engine *e, State *s, const State *orig, const Expr *
 {
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
-            int32_t k = x->base_key ? key_find(e, x->base_key) : 0;
+            int32_t k = x->base_key ? key_find_at(e, x->base_key) : 0;
             if (k > 0 && key_relevant(e, k)) {
                 const AbsVal *v = st_get(e, s, k);
                 AbsVal nv = v ? *v : av_top(), zero = av_const(0);

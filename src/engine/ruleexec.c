@@ -328,7 +328,7 @@ static int is_array_key(Engine *e, int32_t k)
  * elements share one key, so the object cannot be told apart. */
 static int through_array_element(Engine *e, const State *s, const Expr *path)
 {
-    int32_t rk = path->base_key ? key_find(e, path->base_key) : 0;
+    int32_t rk = path->base_key ? key_find_at(e, path->base_key) : 0;
     const AbsVal *v = rk && s ? st_get(e, s, rk) : NULL;
     return v && (v->pointee < 0 || is_array_key(e, v->pointee));
 }

@@ -62,6 +62,19 @@ int32_t key_find(Engine *e, const char *key)
     return 0;
 }
 
+int32_t key_find_at(Engine *e, const char *key)
+{
+    KeyTab *t = e->keys;
+    if (!key || !*key)
+        return 0;
+    uint64_t m = (uint64_t)t->nptr_slots - 1;
+    uint64_t h = (((uint64_t)(uintptr_t)key) * 0x9e3779b97f4a7c15ULL >> 20) & m;
+    for (; t->ptrs[h].p; h = (h + 1) & m)
+        if (t->ptrs[h].p == key)
+            return t->ptrs[h].id;
+    return key_find(e, key);
+}
+
 int32_t key_intern(Engine *e, const char *key, int persistent)
 {
     KeyTab *t = e->keys;
