@@ -565,6 +565,7 @@ static void engine_end(Engine *e)
     api_model_free(e);
     free(e->noutk);
     sum_free(e);
+    ss_pool_free(e);
     free(e->work);
     fr_free(e->frames);
     keytab_free(e->keys);

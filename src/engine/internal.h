@@ -302,6 +302,7 @@ struct Engine {
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
+    struct StateSet *ss_pool;  /* freed sets, for reuse (ss_new) */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
 };
 
@@ -471,6 +472,7 @@ int st_distance(Engine *e, const State *a, const State *b);
 /* The same when below bound; else some value >= bound (found sooner). */
 int st_distance_below(Engine *e, const State *a, const State *b, int bound);
 void ss_free(StateSet *set);
+void ss_pool_free(Engine *e);         /* the sets ss_free kept for reuse */
 int ss_export(StateSet *set, StateVec *out, Engine *e);
 void sum_free(Engine *e);
 

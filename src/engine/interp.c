@@ -898,11 +898,12 @@ static int object_arg(const Rule *r, const char *api)
 
 static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, StateVec *out)
 {
-    StateVec cur = {0};
+    /* two vectors, swapped after each step: no allocation per step */
+    StateVec cur = {0}, next = {0};
     sv_push(e, &cur, s);
     for (int i = 0; i < b->nsteps && cur.n; i++) {
         const Step *st = &b->steps[i];
-        StateVec next = {0};
+        next.n = 0;
         int obj = -1;              /* only a rule API's call: the object it acts on */
         if (st->kind == ST_CALL && st->callee && (call_flags(e, st->callee) & CF_MENTIONED)) {
             const CallRes *cr = prog_call(e->prog, st);
@@ -921,14 +922,16 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
                 st_finish(e, in);
             do_call(e, fr, st, in, &next);
         }
-        free(cur.v);
+        StateVec t = cur;
         cur = next;
+        next = t;
         if (st->kind == ST_CALL)
             cap_states(e, &cur, fr->keep);
     }
     for (int k = 0; k < cur.n; k++)
         sv_push(e, out, cur.v[k]);
     free(cur.v);
+    free(next.v);
 }
 
 /* The states that met at the joins behind s made in this frame (the
@@ -1083,6 +1086,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         wl = malloc(sizeof *wl * (size_t)wcap);
         wl[wn++] = (Work){0, added};
     }
+    StateVec after = {0};        /* one block's exit states, reused block after block */
     while (wh < wn && !eng_budget_exceeded(e)) {
         Work w = wl[wh++];
         ss_mark_done(seen[w.block], w.s);
@@ -1091,7 +1095,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         if (e->work)
             e->work[fi] += f->blocks[w.block].nsteps + 1;
         const Block *b = &f->blocks[w.block];
-        StateVec after = {0};
+        after.n = 0;
         run_steps(e, &frame, b, w.s, &after);
         for (int k = 0; k < after.n; k++) {
             State *s = after.v[k];
@@ -1192,7 +1196,6 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 }
             }
         }
-        free(after.v);
         if (wh > 4096 && wh * 2 > wn) {   /* compact the consumed prefix */
             memmove(wl, wl + wh, sizeof *wl * (size_t)(wn - wh));
             wn -= wh;
@@ -1205,6 +1208,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         ss_free(seen[i]);
         ss_free(exitset[i]);
     }
+    free(after.v);
     free(seen);
     free(exitset);
     free(wl);

@@ -715,6 +715,8 @@ void sv_push(Engine *e, StateVec *v, State *s)
 }
 
 struct StateSet {
+    Engine *e;               /* whose pool ss_free returns it to */
+    StateSet *next_free;     /* in Engine.ss_pool */
     State **v;
     int n, cap;
     int keep;                /* states kept apart per rule state before merging */
@@ -730,11 +732,26 @@ struct StateSet {
  * its closest held state (each such join widens: the set still ends). */
 enum { PAIR_MAX = 8 };
 
+/* Sets come and go by the ten thousand (one per block per call): freed
+ * ones wait in Engine.ss_pool with their arrays, for the next ss_new. */
 StateSet *ss_new(Engine *e, int keep)
 {
-    StateSet *s = calloc(1, sizeof *s);
-    if (!s)
-        abort();
+    StateSet *s = e->ss_pool;
+    if (s) {
+        e->ss_pool = s->next_free;
+        State **v = s->v;
+        unsigned char *done = s->done;
+        int cap = s->cap;
+        memset(s, 0, sizeof *s);
+        s->v = v;
+        s->done = done;
+        s->cap = cap;
+    } else {
+        s = calloc(1, sizeof *s);
+        if (!s)
+            abort();
+    }
+    s->e = e;
     s->keep = keep > 0 ? keep : e->set_keep;
     s->fi = -1;
     return s;
@@ -767,9 +784,19 @@ void ss_mark_loop(StateSet *set)
 void ss_free(StateSet *set)
 {
     if (set) {
-        free(set->v);
-        free(set->done);
-        free(set);
+        set->next_free = set->e->ss_pool;
+        set->e->ss_pool = set;
+    }
+}
+
+void ss_pool_free(Engine *e)
+{
+    while (e->ss_pool) {
+        StateSet *s = e->ss_pool;
+        e->ss_pool = s->next_free;
+        free(s->v);
+        free(s->done);
+        free(s);
     }
 }
 
