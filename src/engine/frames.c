@@ -530,30 +530,36 @@ State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x)
             r->nlost = n;
         }
     }
-    Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + x->nfacts + 1));
-    int n = 0, i = 0, k = 0, changed = 0;
+    /* nf is made at the first change: until then the merge gives a prefix
+     * of s's own facts, which r shares */
+    Fact *nf = NULL;
+    int n = 0, i = 0, k = 0;
     while (i < s->nfacts || k < x->nfacts) {
-        if (i < s->nfacts && fs->any && at_or_below(e, fs, s->facts[i].key)) {
+        int drop = i < s->nfacts && fs->any && at_or_below(e, fs, s->facts[i].key);
+        if (!drop && k < x->nfacts && (!key_persistent(e, x->facts[k].key) ||
+                                       !key_relevant(e, x->facts[k].key))) {
+            k++;
+            continue;
+        }
+        int take_x = !drop && k < x->nfacts &&
+                     (i >= s->nfacts || x->facts[k].key < s->facts[i].key);
+        if ((drop || take_x) && !nf) {
+            nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + x->nfacts + 1));
+            memcpy(nf, s->facts, sizeof *nf * (size_t)n);
+        }
+        if (drop) {
             i++;
-            changed = 1;
-            continue;
-        }
-        if (k < x->nfacts && (!key_persistent(e, x->facts[k].key) ||
-                              !key_relevant(e, x->facts[k].key))) {
-            k++;
-            continue;
-        }
-        if (k >= x->nfacts || (i < s->nfacts && s->facts[i].key < x->facts[k].key)) {
-            nf[n++] = s->facts[i++];
-        } else if (i >= s->nfacts || x->facts[k].key < s->facts[i].key) {
+        } else if (take_x) {
             nf[n++] = x->facts[k++];
-            changed = 1;
-        } else {                 /* s keeps its own: fi does not write it */
-            nf[n++] = s->facts[i++];
-            k++;
+        } else {                 /* s's own (at equal keys too: fi does not write it) */
+            if (nf)
+                nf[n] = s->facts[i];
+            n++;
+            k += k < x->nfacts && x->facts[k].key == s->facts[i].key;
+            i++;
         }
     }
-    if (changed) {
+    if (nf) {
         r->facts = nf;
         r->nfacts = n;
         r->facts_shared = 0;

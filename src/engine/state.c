@@ -470,6 +470,12 @@ static void set_lost(Engine *e, State *s, const int32_t *a, int na, const int32_
         s->nlost = 0;
         return;
     }
+    /* nothing to add to a: a state's own list, sorted, at most LOST_MAX */
+    if (extra <= 0 && (nb == 0 || (b == a && nb == na))) {
+        s->lost = na ? a : NULL;
+        s->nlost = na;
+        return;
+    }
     int32_t buf[2 * LOST_MAX + 1];
     int n = 0, i = 0, k = 0, over = 0;
     while (i < na || k < nb) {
