@@ -922,18 +922,10 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     if (!like)
         abort();
     int same = 0, at = -1, best = 1 << 30;
-    for (int i = 0; i < set->n; i++)
+    for (int i = 0; i < set->n; i++) {
         like[i] = set->v[i] && st_same_property(e, set->v[i], s);
-    for (int i = 0; i < set->n; i++)
-        if (like[i]) {
-            same++;
-            /* merge into the closest state: the fewest facts to give up */
-            int d = st_distance_below(e, set->v[i], s, best);
-            if (d < best) {
-                best = d;
-                at = i;
-            }
-        }
+        same += like[i];
+    }
     if (same < set->keep) {
         if (like != likebuf)
             free(like);
@@ -941,6 +933,15 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
         *added = s;
         return 1;
     }
+    for (int i = 0; i < set->n; i++)
+        if (like[i]) {
+            /* merge into the closest state: the fewest facts to give up */
+            int d = st_distance_below(e, set->v[i], s, best);
+            if (d < best) {
+                best = d;
+                at = i;
+            }
+        }
     /* Two held states closer to each other than the newcomer is to any:
      * they are joined, and the newcomer kept as it is (an allocator's
      * failure exits, which differ in one field each, merge among
