@@ -218,6 +218,72 @@ static uint64_t assign_mask(Engine *e, int32_t lk, const Expr *rhs)
     return ~(uint64_t)0;
 }
 
+/* Every function's sets take in its callees', to a fixed point over the
+ * call graph: a worklist of the functions whose callees changed (the sets
+ * only grow, so the fixed point is the one any order reaches). */
+static void fixed_point(const Program *p, Frames *f)
+{
+    int n = p->nfuncs;
+    KeyVec *callees = calloc((size_t)n + 1, sizeof *callees);
+    KeyVec *callers = calloc((size_t)n + 1, sizeof *callers);
+    int *queue = malloc(sizeof *queue * ((size_t)n + 1));
+    unsigned char *queued = calloc((size_t)n + 1, 1);
+    if (!callees || !callers || !queue || !queued)
+        abort();
+    for (int fi = 0; fi < n; fi++) {
+        const Func *fn = p->funcs[fi].f;
+        for (int b = 0; b < fn->nblocks; b++)
+            for (int k = 0; k < fn->blocks[b].nsteps; k++) {
+                const Step *st = &fn->blocks[b].steps[k];
+                const CallRes *cr = st->kind == ST_CALL ? prog_call(p, st) : NULL;
+                for (int t = 0; cr && t < cr->n; t++)
+                    if (cr->fi[t] != fi) {   /* ids + 1: kv_add keeps keys > 0 */
+                        kv_add(&callees[fi], cr->fi[t] + 1);
+                        kv_add(&callers[cr->fi[t]], fi + 1);
+                    }
+            }
+    }
+    int head = 0, count = n;
+    for (int fi = 0; fi < n; fi++) {
+        queue[fi] = fi;
+        queued[fi] = 1;
+    }
+    while (count) {
+        int fi = queue[head];
+        head = (head + 1) % (n + 1);
+        count--;
+        queued[fi] = 0;
+        int changed = 0;
+        for (int t = 0; t < callees[fi].n; t++) {
+            int ci = callees[fi].v[t] - 1;
+            if (f->touches[ci] && !f->touches[fi]) {
+                f->touches[fi] = 1;
+                changed = 1;
+            }
+            changed |= kv_union(&f->reads[fi], &f->reads[ci]);
+            changed |= kv_union(&f->sreads[fi], &f->sreads[ci]);
+            changed |= kv_union(&f->writes[fi], &f->writes[ci]);
+            changed |= wmask_union(f, fi, ci);
+        }
+        for (int t = 0; changed && t < callers[fi].n; t++) {
+            int ci = callers[fi].v[t] - 1;
+            if (!queued[ci]) {
+                queued[ci] = 1;
+                queue[(head + count) % (n + 1)] = ci;
+                count++;
+            }
+        }
+    }
+    for (int fi = 0; fi < n; fi++) {
+        free(callees[fi].v);
+        free(callers[fi].v);
+    }
+    free(callees);
+    free(callers);
+    free(queue);
+    free(queued);
+}
+
 Frames *fr_build(Engine *e)
 {
     const Program *p = e->prog;
@@ -294,34 +360,7 @@ Frames *fr_build(Engine *e)
             }
         }
     }
-    /* to a fixed point over the call graph */
-    int changed;
-    do {
-        changed = 0;
-        for (int fi = 0; fi < p->nfuncs; fi++) {
-            const FuncRef *fr = &p->funcs[fi];
-            for (int b = 0; b < fr->f->nblocks; b++)
-                for (int k = 0; k < fr->f->blocks[b].nsteps; k++) {
-                    const Step *st = &fr->f->blocks[b].steps[k];
-                    if (st->kind != ST_CALL)
-                        continue;
-                    const CallRes *cr = prog_call(p, st);
-                    for (int t = 0; cr && t < cr->n; t++) {
-                        int ci = cr->fi[t];
-                        if (ci == fi)
-                            continue;
-                        if (f->touches[ci] && !f->touches[fi]) {
-                            f->touches[fi] = 1;
-                            changed = 1;
-                        }
-                        changed |= kv_union(&f->reads[fi], &f->reads[ci]);
-                        changed |= kv_union(&f->sreads[fi], &f->sreads[ci]);
-                        changed |= kv_union(&f->writes[fi], &f->writes[ci]);
-                        changed |= wmask_union(f, fi, ci);
-                    }
-                }
-        }
-    } while (changed);
+    fixed_point(p, f);
     return f;
 }
 

@@ -66,10 +66,11 @@ ValTab *vt_new(void)
     t->canon[0] = 0;
     t->hash[0] = 0;
     t->blk = calloc(1, sizeof *t->blk);
-    t->blk[0] = calloc(VT_BLOCK, sizeof **t->blk);
+    t->blk[0] = malloc(sizeof **t->blk * VT_BLOCK);    /* filled as ids are handed out */
     t->nblk = 1;
     if (!t->blk || !t->blk[0])
         abort();
+    t->blk[0][0] = av_top();     /* id 0: never a fact's, but defined */
     AbsVal top = av_top();
     if (vt_intern(t, &top) != VT_TOP)
         abort();
