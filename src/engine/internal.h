@@ -259,6 +259,7 @@ struct Engine {
     KeyTab *keys;
     ValTab *vals;            /* the values facts hold (valtab.c) */
     int key_retval;          /* unused placeholder key */
+    int32_t ret_key;         /* "^$ret", a returned struct's fields (interp.c ret_key), or 0 */
     /* summaries */
     struct SumTab *sums;
     /* budgets */

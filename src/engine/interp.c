@@ -288,9 +288,13 @@ static int copy_fields(Engine *e, State *dst, const State *src, int32_t from, in
 /* A struct returned by value (MP_INTR MpSnapshot(...) { ... return S; }):
  * its fields go back as ^$ret.f, which the caller's assignment takes
  * (take_struct) and every call then forgets. */
+/* Interned when first asked (keys take their ids in that order), then
+ * remembered: the loops over exit facts ask for every fact. */
 static int32_t ret_key(Engine *e)
 {
-    return key_intern(e, "^$ret", 0);
+    if (!e->ret_key)
+        e->ret_key = key_intern(e, "^$ret", 0);
+    return e->ret_key;
 }
 
 static void return_struct(Engine *e, State *x, const State *src, const Expr *rv)
