@@ -60,6 +60,7 @@ typedef struct KeyEnt {
     uint8_t decisive;      /* it decides whether a call that fires a rule event runs */
     uint8_t has_below;     /* some interned key has this one as an ancestor */
     uint8_t elem;          /* names some element of an array ("[]"): no fact is read */
+    uint8_t lent;          /* "^name": a caller's local lent down the calls (ev_lent_key) */
 } KeyEnt;
 
 typedef struct PtrSlot {
@@ -356,6 +357,12 @@ static inline int key_decisive(const Engine *e, int32_t id)
 {
     const KeyEnt *t = key_ent(e, id);
     return t && t->decisive;
+}
+/* Is the key a caller's local lent down the calls ("^Ctx.f")? */
+static inline int key_lent(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->lent;
 }
 /* Does the key name some element of an array ("a[].f")? */
 static inline int key_elem(const Engine *e, int32_t id)

@@ -98,6 +98,7 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     t->ents[id].persistent = (uint8_t)(persistent != 0);
     t->ents[id].relevant = (uint8_t)prog_key_relevant(e->prog, key);
     t->ents[id].elem = strstr(key, "[]") != NULL;
+    t->ents[id].lent = key[0] == '^';
     t->slots[h] = id;
     if (t->n * 2 > t->nslots)
         keytab_rehash(t);
@@ -626,7 +627,7 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
 
 static int kept(Engine *e, const int32_t *keep, int nkeep, int32_t k)
 {
-    if (key_name(e, k)[0] == '^')   /* a caller's local lent down the calls */
+    if (key_lent(e, k))             /* a caller's local lent down the calls */
         return 1;
     for (int i = 0; i < nkeep; i++)
         if (keep[i] == k)
