@@ -24,6 +24,13 @@ char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* The strings up to a NULL, joined: arena_concat(a, base, ".", field, NULL).
+ * A key built per expression: no format to parse. */
+char *arena_concat(Arena *a, ...)
+#if defined(__GNUC__)
+    __attribute__((sentinel))
+#endif
+    ;
 size_t arena_used(const Arena *a);                     /* bytes handed out */
 
 /* Growable array helper: *v has *cap slots; make room for one more. */

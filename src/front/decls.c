@@ -3,7 +3,8 @@
  * Outside system headers (the WDK model is included with -isystem):
  * every function definition is lowered to a Func; a function declared
  * through a typedef'd function type (MINIPORT_HALT MPHaltEx;) is a role
- * declaration; functions declared noreturn are listed for other units;
+ * declaration; functions this unit knows as noreturn (defined or declared
+ * in its file, or called) are listed for other units;
  * initialisers of global variables record where they store function
  * designators (FnStore).  One pass over the top-level cursors. */
 #include <stdio.h>
@@ -151,7 +152,12 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)
         if (role) {
             add_role(L, k_str(L, clang_getCursorSpelling(c)), role, k_cursor_loc(L, c));
         }
-        if (is_noreturn_decl(L, c))
+        /* a prototype in a header is judged where a unit calls it
+         * (lower_call): judging each of a big project header's thousands
+         * of prototypes in every unit cost a third of its lowering */
+        if ((clang_isCursorDefinition(c) ||
+             clang_Location_isFromMainFile(clang_getCursorLocation(c))) &&
+            is_noreturn_decl(L, c))
             add_noreturn(w, k_str(L, clang_getCursorSpelling(c)));
         if (clang_isCursorDefinition(c)) {
             Func *f = new_func(L, c);
@@ -170,7 +176,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)
         if (!clang_Cursor_isNull(init)) {
             L->fn = NULL;
             Expr *target = k_var_path(L, c, t);
-            lower_init(L, target, t, init, k_cursor_loc(L, c), 1);
+            lower_fnstores(L, target, t, init, k_cursor_loc(L, c));
         }
         /* a definition, tentative ones (T x; at file scope) included */
         if (clang_Cursor_getStorageClass(c) != CX_SC_Extern &&
@@ -186,6 +192,10 @@ void decls_walk(Lower *L)
 {
     Walk w = { L, NULL, 0, 0, {0} };
     clang_visitChildren(clang_getTranslationUnitCursor(L->tu), top, &w);
+    /* and every function a call here found noreturn, wherever declared */
+    for (int i = 0; i < L->noret.cap; i++)
+        if (L->noret.keys[i] && L->noret.vals[i])
+            add_noreturn(&w, arena_strdup(L->a, L->noret.keys[i]));
     Unit *u = L->u;
     u->nfuncs = w.nfuncs;
     u->funcs = arena_alloc(L->a, (size_t)(w.nfuncs ? w.nfuncs : 1) * sizeof *u->funcs);

@@ -89,6 +89,7 @@ typedef struct Lower {
     int abnormal;            /* lowering a __finally copy: 1 for a way out by return, break,
                                 continue or goto, 0 for the normal end and __leave, -1 none */
     CXPrintingPolicy pp;     /* lazily created */
+    struct SpellCache *spell;  /* k_spelled_at's answers for macro locations */
 
     /* per function */
     Func *fn;
@@ -120,12 +121,25 @@ void g_noreturn(Lower *L, Loc loc);
 void g_enter(Lower *L, int b);          /* fall into b (goto when open) */
 void g_finish(Lower *L);                /* thread, prune, renumber, copy to fn */
 
+/* srclex.c: tokens read from clang's buffer of a file */
+typedef enum TokKind { TOK_PUNCT, TOK_WORD, TOK_NUMBER, TOK_LITERAL } TokKind;
+typedef struct SrcTok {
+    unsigned off, len;       /* in the file's buffer */
+    TokKind kind;
+} SrcTok;
+const char *src_buffer(Lower *L, CXFile f, size_t *size);     /* clang's, cached; NULL if none */
+int src_next(const char *t, size_t n, unsigned *pos, SrcTok *tok);  /* 0 at the end */
+void src_copy(const char *t, const SrcTok *tok, char *buf, size_t size);
+int src_token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size, unsigned *at);
+
 /* keys.c */
 Loc k_loc(Lower *L, CXSourceLocation sl);
 Loc k_cursor_loc(Lower *L, CXCursor c);
 Loc k_end_loc(Lower *L, CXCursor c);    /* the last character of c's extent */
 int k_from_macro(Lower *L, CXCursor c);
 int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off);
+void k_spell_free(Lower *L);
+CXSourceLocation k_start(CXCursor c);                /* where c begins */
 int k_is_macro_loc(CXSourceLocation l);
 const char *k_str(Lower *L, CXString s);             /* copy and dispose */
 CXType k_desugar(CXType t);                          /* typedefs, elaboration */
@@ -168,6 +182,7 @@ void add_ginit(Lower *L, GlobalInit g);
  * constant fields (add_ginit) */
 void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc,
                 int fnstores_only);
+void lower_fnstores(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc); /* mode 1 */
 
 /* lower_stmt.c */
 void lower_stmt(Lower *L, CXCursor c);

@@ -164,3 +164,26 @@ void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc, int fn
     L->ncs = b;
     free(fl.v);
 }
+
+static enum CXChildVisitResult find_function(CXCursor c, CXCursor p, CXClientData d)
+{
+    (void)p;
+    if (c.kind == CXCursor_DeclRefExpr &&
+        clang_getCursorReferenced(c).kind == CXCursor_FunctionDecl) {
+        *(int *)d = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+void lower_fnstores(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc)
+{
+    /* one plain walk first: most static tables (a registry table of 800
+     * rows in a header every unit includes) store no function, and the
+     * walk by fields costs ten times as much */
+    int found = 0;
+    clang_visitChildren(init, find_function, &found);
+    if (found || (init.kind == CXCursor_DeclRefExpr &&
+                  clang_getCursorReferenced(init).kind == CXCursor_FunctionDecl))
+        lower_init(L, target, t, init, loc, 1);
+}

@@ -66,20 +66,104 @@ Loc k_end_loc(Lower *L, CXCursor c)
  * body that is the macro's definition (clang_tokenize reads spelling
  * locations; the location queries of libclang 14 answer with the
  * expansion).  Tokenising the empty range [l, l] yields that one token. */
+/* Where macro locations are spelled, by the location's encoding (one
+ * translation unit's locations are numbers of one source manager):
+ * lowering asks again for the same operand (its operator, its constant,
+ * whether it comes from a macro), and each answer costs a clang_tokenize. */
+typedef struct SpellCache {
+    unsigned *keys;          /* int_data + 1; 0 is an empty slot */
+    CXFile *files;
+    unsigned *offs;
+    unsigned cap, n;
+} SpellCache;
+
+static unsigned spell_slot(const SpellCache *c, unsigned key)
+{
+    unsigned i = (key * 2654435761u) & (c->cap - 1);
+    while (c->keys[i] && c->keys[i] != key)
+        i = (i + 1) & (c->cap - 1);
+    return i;
+}
+
+static void spell_put(SpellCache *c, unsigned key, CXFile f, unsigned off)
+{
+    if (2 * (c->n + 1) > c->cap) {           /* keep it at most half full */
+        SpellCache old = *c;
+        c->cap = old.cap ? old.cap * 2 : 256;
+        c->keys = calloc(c->cap, sizeof *c->keys);
+        c->files = malloc(c->cap * sizeof *c->files);
+        c->offs = malloc(c->cap * sizeof *c->offs);
+        if (!c->keys || !c->files || !c->offs)
+            abort();
+        for (unsigned i = 0; i < old.cap; i++)
+            if (old.keys[i]) {
+                unsigned j = spell_slot(c, old.keys[i]);
+                c->keys[j] = old.keys[i];
+                c->files[j] = old.files[i];
+                c->offs[j] = old.offs[i];
+            }
+        free(old.keys);
+        free(old.files);
+        free(old.offs);
+    }
+    unsigned i = spell_slot(c, key);
+    if (!c->keys[i])
+        c->n++;
+    c->keys[i] = key;
+    c->files[i] = f;
+    c->offs[i] = off;
+}
+
+void k_spell_free(Lower *L)
+{
+    if (!L->spell)
+        return;
+    free(L->spell->keys);
+    free(L->spell->files);
+    free(L->spell->offs);
+    free(L->spell);
+    L->spell = NULL;
+}
+
+/* Where c begins.  clang_getCursorLocation is that for every expression
+ * and statement but a member reference (its field's name) and an
+ * UnexposedExpr (what it wraps may be one); it costs a tenth of
+ * clang_getCursorExtent, which measures the last token again. */
+CXSourceLocation k_start(CXCursor c)
+{
+    if (c.kind == CXCursor_MemberRefExpr || c.kind == CXCursor_UnexposedExpr ||
+        !(clang_isExpression(c.kind) || clang_isStatement(c.kind)))
+        return clang_getRangeStart(clang_getCursorExtent(c));
+    return clang_getCursorLocation(c);
+}
+
 int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off)
 {
     if (!k_is_macro_loc(l)) {            /* a file location: no lexing needed */
         clang_getExpansionLocation(l, f, NULL, NULL, off);
         return *f != NULL;
     }
+    if (!L->spell && !(L->spell = calloc(1, sizeof *L->spell)))
+        abort();
+    unsigned key = l.int_data + 1;
+    if (L->spell->cap) {
+        unsigned i = spell_slot(L->spell, key);
+        if (L->spell->keys[i]) {
+            *f = L->spell->files[i];
+            *off = L->spell->offs[i];
+            return *f != NULL;
+        }
+    }
     CXToken *t = NULL;
     unsigned n = 0;
     clang_tokenize(L->tu, clang_getRange(l, l), &t, &n);
     *f = NULL;
+    *off = 0;
     if (n)
         clang_getFileLocation(clang_getTokenLocation(L->tu, t[0]), f, NULL, NULL, off);
     if (t)
         clang_disposeTokens(L->tu, t, n);
+    spell_put(L->spell, key, *f, *off);
     return *f != NULL;
 }
 
@@ -253,13 +337,13 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
         rec = "?";
     const char *bt = text_of(L, base);
     int paren = bt[0] == '*' || bt[0] == '&' || base->kind == EX_BINOP || base->kind == EX_COND;
-    e->text = arena_printf(L->a, "%s%s%s%s%s", paren ? "(" : "", bt, paren ? ")" : "",
-                           arrow ? "->" : ".", field);
-    e->tkey = arena_printf(L->a, "%s.%s", rec, field);
+    e->text = arena_concat(L->a, paren ? "(" : "", bt, paren ? ")" : "", arrow ? "->" : ".",
+                           field, (char *)NULL);
+    e->tkey = arena_concat(L->a, rec, ".", field, (char *)NULL);
     e->is_pointer = k_is_pointer(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     if (!arrow && base->kind == EX_PATH) {
-        e->key = arena_printf(L->a, "%s.%s", base->key, field);
+        e->key = arena_concat(L->a, base->key, ".", field, (char *)NULL);
         e->scope = base->scope;
         e->param_index = base->param_index;
         e->base_key = base->base_key;    /* p->a.b: where p points, still */
@@ -267,7 +351,7 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
          * also the record's field as any pointer to it reaches it (the
          * adapter context NDIS hands back is &NicDevice) */
         if (base->heap_key)
-            e->heap_key = arena_printf(L->a, "%s.%s", base->heap_key, field);
+            e->heap_key = arena_concat(L->a, base->heap_key, ".", field, (char *)NULL);
         else if (base->scope == SCOPE_GLOBAL && !base->a && strcmp(rec, "?") != 0 &&
                  strcmp(rec, "<anonymous>") != 0 && strpbrk(base->key, ".[") == NULL)
             e->heap_key = e->tkey;
@@ -288,7 +372,7 @@ Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
         return p->a;
     Expr *e = k_new(L, EX_PATH);
     const char *rec = k_pointee_record(L, ptrtype);
-    e->text = arena_printf(L->a, "*%s", text_of(L, p));
+    e->text = arena_concat(L->a, "*", text_of(L, p), (char *)NULL);
     if (clang_isVolatileQualifiedType(t) || (!rec && p->kind != EX_PATH))
         /* a device register (*(volatile ULONG *)(Csr + Off)), or memory at
          * a computed address: some place whose value is never known, not
@@ -427,34 +511,27 @@ const char *k_extent_text(Lower *L, CXCursor c)
     clang_getExpansionLocation(clang_getRangeEnd(ext), &f2, NULL, NULL, &o2);
     if (!f1 || f1 != f2 || o1 >= o2)
         return "?";
-    ext = clang_getRange(clang_getLocationForOffset(L->tu, f1, o1),
-                         clang_getLocationForOffset(L->tu, f2, o2));
-    CXToken *toks = NULL;
-    unsigned n = 0;
-    clang_tokenize(L->tu, ext, &toks, &n);
+    size_t n;
+    const char *t = src_buffer(L, f1, &n);
+    if (!t || o2 > n)
+        return "?";
     char buf[160];
     size_t len = 0;
     int prev_word = 0;
     buf[0] = 0;
-    for (unsigned i = 0; i < n && len < sizeof buf - 8; i++) {
-        CXTokenKind k = clang_getTokenKind(toks[i]);
-        if (k == CXToken_Comment)
-            continue;
-        CXString s = clang_getTokenSpelling(L->tu, toks[i]);
-        const char *t = clang_getCString(s);
-        int word = k != CXToken_Punctuation;
+    SrcTok tok;
+    /* every token starting before o2, the end of the last one */
+    for (unsigned pos = o1; len < sizeof buf - 8 && src_next(t, n, &pos, &tok) && tok.off < o2;) {
+        int word = tok.kind != TOK_PUNCT;
         if (prev_word && word && len < sizeof buf - 1)
             buf[len++] = ' ';
-        size_t tl = strlen(t);
+        size_t tl = tok.len;
         if (len + tl >= sizeof buf - 4)
             tl = sizeof buf - 4 - len;
-        memcpy(buf + len, t, tl);
+        memcpy(buf + len, t + tok.off, tl);
         len += tl;
         buf[len] = 0;
         prev_word = word;
-        clang_disposeString(s);
     }
-    if (toks)
-        clang_disposeTokens(L->tu, toks, n);
     return arena_strdup(L->a, len ? buf : "?");
 }

@@ -90,42 +90,6 @@ CXCursor skip_wrappers(Lower *L, CXCursor c)
 
 /* ------------------------------------------------------------ operators */
 
-/* The last token before offset off of file f (comments skipped); its
- * offset in *at when at is not NULL. */
-static int token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size, unsigned *at)
-{
-    CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off);
-    unsigned line;
-    clang_getFileLocation(to, NULL, &line, NULL, NULL);
-    for (unsigned back = 0; back < 8 && line > back; back++) {
-        CXSourceLocation from = clang_getLocation(L->tu, f, line - back, 1);
-        CXToken *toks = NULL;
-        unsigned n = 0;
-        clang_tokenize(L->tu, clang_getRange(from, to), &toks, &n);
-        int found = 0;
-        for (unsigned i = n; i-- > 0 && !found;) {
-            unsigned o;
-            CXFile tf;
-            if (clang_getTokenKind(toks[i]) == CXToken_Comment)
-                continue;
-            clang_getFileLocation(clang_getTokenLocation(L->tu, toks[i]), &tf, NULL, NULL, &o);
-            if (o >= off)
-                continue;
-            CXString s = clang_getTokenSpelling(L->tu, toks[i]);
-            snprintf(buf, size, "%s", clang_getCString(s));
-            clang_disposeString(s);
-            if (at)
-                *at = o;
-            found = 1;
-        }
-        if (toks)
-            clang_disposeTokens(L->tu, toks, n);
-        if (found)
-            return 1;
-    }
-    return 0;
-}
-
 /* The token after a parenthesised operand: from the '(' its first token
  * is spelled at, past the balancing ')'. */
 static int token_after_parens(Lower *L, CXCursor operand, char *buf, size_t size)
@@ -143,48 +107,32 @@ static int token_after_parens(Lower *L, CXCursor operand, char *buf, size_t size
         return 0;
     CXFile f;
     unsigned off;
-    if (!k_spelled_at(L, clang_getRangeStart(clang_getCursorExtent(e)), &f, &off))
+    size_t n;
+    const char *t;
+    if (!k_spelled_at(L, k_start(e), &f, &off) ||
+        !(t = src_buffer(L, f, &n)) || off >= n)
         return 0;
-    CXSourceLocation from = clang_getLocationForOffset(L->tu, f, off);
-    int found = 0;
-    /* a range past the end of the file yields no tokens: halve it */
-    for (unsigned span = 256; span >= 8 && !found; span /= 2) {
-        CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off + span);
-        CXToken *toks = NULL;
-        unsigned n = 0;
-        clang_tokenize(L->tu, clang_getRange(from, to), &toks, &n);
-        int depth = 0;
-        for (unsigned i = 0; i < n && !found; i++) {
-            CXTokenKind kind = clang_getTokenKind(toks[i]);
-            if (kind == CXToken_Comment)
-                continue;
-            CXString s = clang_getTokenSpelling(L->tu, toks[i]);
-            const char *t = clang_getCString(s);
-            int open = kind == CXToken_Punctuation && strcmp(t, "(") == 0;
-            int close = kind == CXToken_Punctuation && strcmp(t, ")") == 0;
-            if (i == 0 && !open) {
-                clang_disposeString(s);
-                break;
-            }
-            if (depth == 0 && i > 0) {
-                snprintf(buf, size, "%s", t);
-                found = 1;
-            }
-            depth += open - close;
-            clang_disposeString(s);
+    SrcTok tok;
+    unsigned pos = off;
+    if (!src_next(t, n, &pos, &tok) || tok.len != 1 || t[tok.off] != '(')
+        return 0;
+    /* past the balancing ')', within a bounded stretch of text */
+    size_t lim = n - off > 4096 ? off + 4096 : n;
+    for (int depth = 1; src_next(t, lim, &pos, &tok);) {
+        if (depth == 0) {
+            src_copy(t, &tok, buf, size);
+            return 1;
         }
-        if (toks)
-            clang_disposeTokens(L->tu, toks, n);
-        if (n)
-            break;                    /* lexed, whether found or not */
+        if (tok.kind == TOK_PUNCT && tok.len == 1)
+            depth += (t[tok.off] == '(') - (t[tok.off] == ')');
     }
-    return found;
+    return 0;
 }
 
 /* Is c written inside a macro expansion (its first token spelled elsewhere)? */
 static int in_macro(Lower *L, CXCursor c)
 {
-    CXSourceLocation l = clang_getRangeStart(clang_getCursorExtent(c));
+    CXSourceLocation l = k_start(c);
     CXFile f1, f2;
     unsigned o1, o2;
     clang_getExpansionLocation(l, &f1, NULL, NULL, &o1);
@@ -237,33 +185,17 @@ static int token_after_operand(Lower *L, CXCursor operand, char *buf, size_t siz
         return 0;
     CXFile f;
     unsigned off;
-    if (!k_spelled_at(L, clang_getCursorLocation(e), &f, &off))
+    size_t n;
+    const char *t;
+    if (!k_spelled_at(L, clang_getCursorLocation(e), &f, &off) || !(t = src_buffer(L, f, &n)) ||
+        off >= n)
         return 0;
-    CXSourceLocation from = clang_getLocationForOffset(L->tu, f, off);
-    int found = 0;
-    for (unsigned span = 128; span >= 8 && !found; span /= 2) {
-        CXSourceLocation to = clang_getLocationForOffset(L->tu, f, off + span);
-        CXToken *toks = NULL;
-        unsigned n = 0;
-        clang_tokenize(L->tu, clang_getRange(from, to), &toks, &n);
-        unsigned i = 0;
-        while (i < n && clang_getTokenKind(toks[i]) == CXToken_Comment)
-            i++;
-        i++;                                        /* the name itself */
-        while (i < n && clang_getTokenKind(toks[i]) == CXToken_Comment)
-            i++;
-        if (i < n && clang_getTokenKind(toks[i]) == CXToken_Punctuation) {
-            CXString sp = clang_getTokenSpelling(L->tu, toks[i]);
-            snprintf(buf, size, "%s", clang_getCString(sp));
-            clang_disposeString(sp);
-            found = 1;
-        }
-        if (toks)
-            clang_disposeTokens(L->tu, toks, n);
-        if (n > i)
-            break;
-    }
-    return found;
+    SrcTok tok;
+    unsigned pos = off;
+    if (!src_next(t, n, &pos, &tok) || !src_next(t, n, &pos, &tok) || tok.kind != TOK_PUNCT)
+        return 0;                         /* the name itself, then the operator */
+    src_copy(t, &tok, buf, size);
+    return 1;
 }
 
 OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
@@ -281,9 +213,9 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
     CXFile f;
     unsigned off;
     char tok[8];
-    CXSourceLocation rs = clang_getRangeStart(clang_getCursorExtent(rhs));
+    CXSourceLocation rs = k_start(rhs);
     OpClass k = OPK_NONE;
-    if (k_spelled_at(L, rs, &f, &off) && token_before(L, f, off, tok, sizeof tok, NULL)) {
+    if (k_spelled_at(L, rs, &f, &off) && src_token_before(L, f, off, tok, sizeof tok, NULL)) {
         k = classify_binary(tok, op);
         if (k == OPK_COMMA && in_macro(L, c))
             k = OPK_NONE;        /* the ',' between two macro arguments */
@@ -294,11 +226,11 @@ OpClass binop_kind(Lower *L, CXCursor c, OpKind *op)
         CXFile nf;
         unsigned noff, at;
         clang_getFileLocation(rs, &f, NULL, NULL, &off);
-        clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &nf, NULL, NULL,
+        clang_getFileLocation(k_start(c), &nf, NULL, NULL,
                               &noff);
         /* only an operator written between the two operands: not one
          * before the macro that holds the whole expression */
-        if (f && f == nf && token_before(L, f, off, tok, sizeof tok, &at) && at > noff) {
+        if (f && f == nf && src_token_before(L, f, off, tok, sizeof tok, &at) && at > noff) {
             k = classify_binary(tok, op);
             if (k == OPK_COMMA)
                 k = OPK_NONE;
@@ -352,35 +284,28 @@ OpClass unop_kind(Lower *L, CXCursor c, OpKind *op)
     }
     CXCursor ch = L->cs[b];
     L->ncs = b;
-    CXSourceRange ce = clang_getCursorExtent(c), he = clang_getCursorExtent(ch);
     CXFile f1, f2;
     unsigned o1, o2;
-    if (!k_spelled_at(L, clang_getRangeStart(ce), &f1, &o1) ||
-        !k_spelled_at(L, clang_getRangeStart(he), &f2, &o2))
+    if (!k_spelled_at(L, k_start(c), &f1, &o1) || !k_spelled_at(L, k_start(ch), &f2, &o2))
         return OPK_NONE;
     char tok[24];
     if (f1 != f2 || o1 != o2) {          /* prefix: the node's first token */
-        CXToken *t = NULL;
-        unsigned n = 0;
-        CXSourceLocation s = clang_getRangeStart(ce);
-        clang_tokenize(L->tu, clang_getRange(s, s), &t, &n);
-        tok[0] = 0;
-        if (n) {
-            CXString sp = clang_getTokenSpelling(L->tu, t[0]);
-            snprintf(tok, sizeof tok, "%s", clang_getCString(sp));
-            clang_disposeString(sp);
-        }
-        if (t)
-            clang_disposeTokens(L->tu, t, n);
-        return n ? classify_unary(tok, 1, op) : OPK_NONE;
+        size_t n;
+        const char *t = src_buffer(L, f1, &n);
+        SrcTok first;
+        unsigned pos = o1;
+        if (!t || o1 >= n || !src_next(t, n, &pos, &first))
+            return OPK_NONE;
+        src_copy(t, &first, tok, sizeof tok);
+        return classify_unary(tok, 1, op);
     }
     /* postfix: the token before the node's end, when written plainly */
     if (in_macro(L, c))
         return OPK_NONE;
     CXFile fe;
     unsigned oe;
-    clang_getExpansionLocation(clang_getRangeEnd(ce), &fe, NULL, NULL, &oe);
-    if (fe != f1 || !token_before(L, fe, oe, tok, sizeof tok, NULL))
+    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(c)), &fe, NULL, NULL, &oe);
+    if (fe != f1 || !src_token_before(L, fe, oe, tok, sizeof tok, NULL))
         return OPK_NONE;
     return classify_unary(tok, 0, op);
 }
@@ -423,9 +348,9 @@ static const char *const known_noreturn[] = {
 };
 
 /* The words before the name of a declaration mention noreturn.  Read
- * from the file's buffer (clang_getFileContents, no copy), skipping
- * comments and literals: clang_tokenize on every prototype of a big
- * project header cost a third of the lowering time. */
+ * from the file's buffer (srclex.c), skipping comments and literals:
+ * clang_tokenize on every prototype of a big project header cost a third
+ * of the lowering time. */
 static int decl_says_noreturn(Lower *L, CXCursor d)
 {
     static const char *const words[] = { "noreturn", "_Noreturn", "DECLSPEC_NORETURN",
@@ -437,38 +362,15 @@ static int decl_says_noreturn(Lower *L, CXCursor d)
     clang_getExpansionLocation(clang_getCursorLocation(d), &f2, NULL, NULL, &o2);
     if (!f1 || f1 != f2 || o1 >= o2)
         return 0;
-    if (L->text_file != f1) {         /* a file lookup walks clang's source map */
-        L->text_file = f1;
-        L->text = clang_getFileContents(L->tu, f1, &L->text_size);
-    }
-    const char *t = L->text;
-    if (!t || o2 > L->text_size)
+    size_t n;
+    const char *t = src_buffer(L, f1, &n);
+    if (!t || o2 > n)
         return 0;
-    for (unsigned i = o1; i < o2;) {
-        char ch = t[i];
-        if (ch == '/' && i + 1 < o2 && t[i + 1] == '/') {
-            while (i < o2 && t[i] != '\n')
-                i++;
-        } else if (ch == '/' && i + 1 < o2 && t[i + 1] == '*') {
-            for (i += 2; i < o2 && !(t[i - 1] == '*' && t[i] == '/'); i++)
-                ;
-            i++;
-        } else if (ch == '"' || ch == '\'') {
-            for (i++; i < o2 && t[i] != ch; i++)
-                if (t[i] == '\\')
-                    i++;
-            i++;
-        } else if (isalpha((unsigned char)ch) || ch == '_') {
-            unsigned b = i;
-            while (i < o2 && (isalnum((unsigned char)t[i]) || t[i] == '_'))
-                i++;
-            for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-                if (strlen(words[k]) == i - b && memcmp(t + b, words[k], i - b) == 0)
-                    return 1;
-        } else {
-            i++;
-        }
-    }
+    SrcTok tok;
+    for (unsigned pos = o1; src_next(t, o2, &pos, &tok);)
+        for (size_t k = 0; tok.kind == TOK_WORD && k < sizeof words / sizeof *words; k++)
+            if (strlen(words[k]) == tok.len && memcmp(t + tok.off, words[k], tok.len) == 0)
+                return 1;
     return 0;
 }
 

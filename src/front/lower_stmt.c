@@ -212,40 +212,32 @@ static void for_parts(Lower *L, CXCursor c, int b, int n, CXCursor part[3])
         part[i] = clang_getNullCursor();
     CXCursor body = L->cs[b + n - 1];
     CXFile f1, f2;
-    CXSourceLocation from = clang_getRangeStart(clang_getCursorExtent(c));
-    CXSourceLocation to = clang_getRangeStart(clang_getCursorExtent(body));
+    CXSourceLocation from = k_start(c);
+    CXSourceLocation to = k_start(body);
     unsigned o1 = loc_offset(from, &f1), o2 = loc_offset(to, &f2);
     unsigned semi[2];
     int nsemi = 0;
     if (f1 && f1 == f2 && o1 < o2) {
-        from = clang_getLocationForOffset(L->tu, f1, o1);
-        to = clang_getLocationForOffset(L->tu, f2, o2);
-        CXToken *toks = NULL;
-        unsigned nt = 0;
-        clang_tokenize(L->tu, clang_getRange(from, to), &toks, &nt);
+        size_t len;
+        const char *t = src_buffer(L, f1, &len);
+        SrcTok tok;
         int depth = 0;
-        for (unsigned i = 0; i < nt && nsemi < 2; i++) {
-            if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
+        for (unsigned pos = o1; t && o2 < len && nsemi < 2 && src_next(t, len, &pos, &tok) &&
+                                tok.off <= o2;) {
+            if (tok.kind != TOK_PUNCT || tok.len != 1)
                 continue;
-            CXString s = clang_getTokenSpelling(L->tu, toks[i]);
-            const char *t = clang_getCString(s);
-            if (strcmp(t, "(") == 0)
+            if (t[tok.off] == '(')
                 depth++;
-            else if (strcmp(t, ")") == 0)
+            else if (t[tok.off] == ')')
                 depth--;
-            else if (strcmp(t, ";") == 0 && depth == 1) {
-                CXFile f;
-                semi[nsemi++] = loc_offset(clang_getTokenLocation(L->tu, toks[i]), &f);
-            }
-            clang_disposeString(s);
+            else if (t[tok.off] == ';' && depth == 1)
+                semi[nsemi++] = tok.off;
         }
-        if (toks)
-            clang_disposeTokens(L->tu, toks, nt);
     }
     if (nsemi == 2) {
         for (int i = 0; i < n - 1; i++) {
             CXFile f;
-            unsigned o = loc_offset(clang_getRangeStart(clang_getCursorExtent(L->cs[b + i])), &f);
+            unsigned o = loc_offset(k_start(L->cs[b + i]), &f);
             part[o < semi[0] ? 0 : o < semi[1] ? 1 : 2] = L->cs[b + i];
         }
         return;
@@ -371,7 +363,7 @@ static void lower_vardecl(Lower *L, CXCursor v)
     Expr *target = k_var_path(L, v, t);
     if (sc == CX_SC_Static) {
         if (!clang_Cursor_isNull(init))
-            lower_init(L, target, t, init, loc, 1);
+            lower_fnstores(L, target, t, init, loc);
         return;
     }
     if (clang_Cursor_isNull(init)) {

@@ -569,7 +569,8 @@ static int add_cast(Recover *r, const char *file, unsigned off, unsigned line)
  * a declarator with an unknown type names (deferred), the source texts. */
 typedef struct ScanCtx {
     CXTranslationUnit tu;
-    StrMap declared;
+    StrMap declared;         /* read when first needed: most rounds assume no name */
+    int declared_read;
     StrMap deferred;
     StrMap texts;            /* path -> index in text/len */
     char **text;
@@ -649,8 +650,14 @@ static int scan_diag(Recover *r, ScanCtx *c, CXDiagnostic d, int phase)
             int is_type = sal || msg[1] == 'n' || looks_like_type(t, len, off, name);
             if (is_type && !sal && phase == 1)
                 defer_declarator(c, t, len, off, name);
-            if (is_type == (phase == 1) && (is_type || !strmap_get(&c->deferred, name)))
+            if (is_type == (phase == 1) && (is_type || !strmap_get(&c->deferred, name))) {
+                if (!c->declared_read) {
+                    c->declared_read = 1;
+                    clang_visitChildren(clang_getTranslationUnitCursor(c->tu), add_decl_name,
+                                        &c->declared);
+                }
                 added = add_name(r, name, is_type, sal, &c->declared);
+            }
         }
     } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
         if (phase == -1)
@@ -670,7 +677,6 @@ int rec_scan(Recover *r, CXTranslationUnit tu)
     ScanCtx c;
     memset(&c, 0, sizeof c);
     c.tu = tu;
-    clang_visitChildren(clang_getTranslationUnitCursor(tu), add_decl_name, &c.declared);
     for (int phase = -1; phase < 3; phase++) {
         if (phase == 0 && !r->wpp_scanned && r->has_wpp && nd) {
             /* a WPP stand-in made before parsing knows the configuration of

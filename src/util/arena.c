@@ -166,16 +166,43 @@ char *arena_strdup(Arena *a, const char *s)
 
 char *arena_printf(Arena *a, const char *fmt, ...)
 {
+    /* one formatting pass when the text fits a line (keys and texts of
+     * expressions, most calls); a second one, sized, when it does not */
+    char buf[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (n < 0)
         return arena_strdup(a, "");
-    char *p = arena_alloc(a, (size_t)n + 1);
+    char *p = arena_alloc_raw(a, (size_t)n + 1);
+    if ((size_t)n < sizeof buf) {
+        memcpy(p, buf, (size_t)n + 1);
+        return p;
+    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
+    return p;
+}
+
+char *arena_concat(Arena *a, ...)
+{
+    va_list ap;
+    size_t n = 0;
+    va_start(ap, a);
+    for (const char *s; (s = va_arg(ap, const char *)) != NULL;)
+        n += strlen(s);
+    va_end(ap);
+    char *p = arena_alloc_raw(a, n + 1), *q = p;
+    va_start(ap, a);
+    for (const char *s; (s = va_arg(ap, const char *)) != NULL;) {
+        size_t l = strlen(s);
+        memcpy(q, s, l);
+        q += l;
+    }
+    va_end(ap);
+    *q = 0;
     return p;
 }
 

@@ -1,8 +1,11 @@
 #!/usr/bin/python3
 """front_corpus.py - measure the front end on driver trees.
 
-usage: front_corpus.py DRVCHECK MODEL_DIR TREE...
+usage: front_corpus.py [--instructions] DRVCHECK MODEL_DIR TREE...
 (MODEL_DIR: the rules/wdk folder; drvcheck gets its parent as DRVCHECK_RULES_DIR)
+--instructions: also count the instructions both execute (valgrind's
+callgrind; about 50 times slower), a ratio that does not move with the
+machine's load.
 
 Per tree (every .c below it, -I every folder below it that holds a .h, as a
 directory scan does):
@@ -68,13 +71,35 @@ def case_overlay(tree):
     return path
 
 
+def instructions(cmd, env=None):
+    """Instructions cmd executes, by valgrind's callgrind (0 if unavailable)."""
+    fd, out = tempfile.mkstemp(suffix=".cg")
+    os.close(fd)
+    try:
+        subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out] + cmd,
+                       capture_output=True, env=env)
+        with open(out) as f:
+            for line in f:
+                if line.startswith("summary:") or line.startswith("totals:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    finally:
+        os.unlink(out)
+    return 0
+
+
 def cpu():
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
 
 
 def main():
-    drvcheck, model, trees = sys.argv[1], os.path.abspath(sys.argv[2]), sys.argv[3:]
+    args = sys.argv[1:]
+    count = bool(args) and args[0] == "--instructions"
+    if count:
+        args = args[1:]
+    drvcheck, model, trees = args[0], os.path.abspath(args[1]), args[2:]
     env = dict(os.environ, DRVCHECK_RULES_DIR=os.path.dirname(model), DRVCHECK_FRONT_STATS="1")
     for tree in trees:
         cfiles, incs = [], []
@@ -86,6 +111,7 @@ def main():
         overlay = case_overlay(tree)
         clean, want, got, t_drv, t_clang = 0, [0] * 3, [0] * 3, 0.0, 0.0
         rounds, t_parse, t_lower, c_drv, c_clang = 0, 0.0, 0.0, 0.0, 0.0
+        i_drv, i_clang = 0, 0
         for c in cfiles:
             for i, n in enumerate(grep_calls(c)):
                 want[i] += n
@@ -103,14 +129,17 @@ def main():
                 t_lower += float(m.group(3))
             for i, a in enumerate(APIS):
                 got[i] += len(re.findall(r"call %s\(" % a, p.stdout))
+            clang = (["clang", "-fsyntax-only", "-w", "-ferror-limit=0",
+                      "--target=x86_64-pc-windows-msvc", "-fms-extensions",
+                      "-fms-compatibility", "-isystem", model, "-ivfsoverlay", overlay]
+                     + DEFINES + iargs + [c])
             t0, c0 = time.perf_counter(), cpu()
-            subprocess.run(["clang", "-fsyntax-only", "-w", "-ferror-limit=0",
-                            "--target=x86_64-pc-windows-msvc", "-fms-extensions",
-                            "-fms-compatibility", "-isystem", model, "-ivfsoverlay", overlay]
-                           + DEFINES + iargs + [c],
-                           capture_output=True)
+            subprocess.run(clang, capture_output=True)
             t_clang += time.perf_counter() - t0
             c_clang += cpu() - c0
+            if count:
+                i_drv += instructions([drvcheck, "cfg", c] + iargs, env)
+                i_clang += instructions(clang)
         n = len(cfiles)
         print("%-16s files %3d  zero-error %3d/%-3d (%3.0f%%)  Reg/Dereg/Sync calls %s / grep %s"
               % (os.path.basename(tree.rstrip("/")), n, clean, n, 100.0 * clean / max(n, 1),
@@ -120,6 +149,9 @@ def main():
               % ("", t_drv, t_clang, t_drv / max(t_clang, 1e-9), c_drv, c_clang,
                  c_drv / max(c_clang, 1e-9), rounds, rounds / max(n, 1),
                  t_parse, t_lower, t_lower / max(t_clang, 1e-9)))
+        if count:
+            print("%-16s instructions: drvcheck cfg %.0fM / clang -fsyntax-only %.0fM = %.2f"
+                  % ("", i_drv / 1e6, i_clang / 1e6, i_drv / max(i_clang, 1)))
         sys.stdout.flush()
 
 
