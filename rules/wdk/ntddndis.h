@@ -804,6 +804,12 @@ typedef struct _NDIS_OFFLOAD {
 #define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_4 RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD, EncapsulatedPacketTaskOffloadVxlan)
 #define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_5 RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD, EncapsulationTypes)
 #define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_6 RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD, UdpSegmentation)
+/* revisions 7 and 8 (NDIS 6.85, 6.89) append fields this model leaves out: their
+ * sizes stand at revision 6's, enough for drivers that pick a revision by version. */
+#define NDIS_OFFLOAD_REVISION_7 7
+#define NDIS_OFFLOAD_REVISION_8 8
+#define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_7 NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_6
+#define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_8 NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_6
 typedef struct _NDIS_WMI_TCP_IP_CHECKSUM_OFFLOAD {
     struct { ULONG Encapsulation; ULONG IpOptionsSupported; ULONG TcpOptionsSupported; ULONG TcpChecksum; ULONG UdpChecksum; ULONG IpChecksum; } IPv4Transmit;
     struct { ULONG Encapsulation; ULONG IpOptionsSupported; ULONG TcpOptionsSupported; ULONG TcpChecksum; ULONG UdpChecksum; ULONG IpChecksum; } IPv4Receive;
