@@ -181,6 +181,7 @@ typedef int INT, *PINT;
 typedef unsigned int UINT, *PUINT;
 typedef __int64 LONGLONG, *PLONGLONG;
 typedef unsigned __int64 ULONGLONG, *PULONGLONG;
+typedef unsigned char BYTE; /* kernel code uses it with no user-mode header */
 typedef ULONGLONG DWORDLONG, *PDWORDLONG;
 typedef signed char SCHAR, *PSCHAR;
 typedef CHAR CCHAR;

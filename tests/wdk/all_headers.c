@@ -41,6 +41,7 @@
 #include <wsk.h>
 #include <devioctl.h>
 #include <fltkernel.h>
+#include <intrin.h>
 #include <ipifcons.h>
 #include <limits.h>
 #include <netioapi.h>
