@@ -4,6 +4,7 @@
 #pragma once
 #include <ntdef.h>
 #include <ntstatus.h>
+#include <bugcodes.h>
 
 #ifndef _NTDDK_
 #define _WDMDDK_
