@@ -73,6 +73,29 @@ static void rel(char **p, const char *root)
     }
 }
 
+/* "(ROOT/dir/x.c:12)" -> "(dir/x.c:12)" wherever it occurs in *p: the
+ * locations found_by gives for an entry point's later sources */
+static void rel_inside(char **p, const char *root)
+{
+    size_t n = strlen(root);
+    if (!*p || n == 0 || (n == 1 && root[0] == '/'))
+        return;
+    char *out = malloc(strlen(*p) + 1), *o = out;
+    if (!out)
+        abort();
+    for (const char *s = *p; *s;) {
+        if (s[0] == '(' && strncmp(s + 1, root, n) == 0 && s[1 + n] == '/') {
+            *o++ = '(';
+            s += n + 2;
+        } else {
+            *o++ = *s++;
+        }
+    }
+    *o = 0;
+    free(*p);
+    *p = out;
+}
+
 void paths_relativize(Report *r, const char *root, int absolute)
 {
     if (absolute)
@@ -83,8 +106,10 @@ void paths_relativize(Report *r, const char *root, int absolute)
         for (int k = 0; k < d->ntrace; k++)
             rel(&d->trace[k].file, root);
     }
-    for (int i = 0; i < r->nentries; i++)
+    for (int i = 0; i < r->nentries; i++) {
         rel(&r->entries[i].file, root);
+        rel_inside(&r->entries[i].found_by, root);
+    }
     for (int i = 0; i < r->diags.n; i++)
         rel(&r->diags.v[i].file, root);
     for (int i = 0; i < r->nincomplete; i++)

@@ -239,8 +239,18 @@ static void add_entry(Builder *b, int fi, RoleKind role, const char *found_by, L
         return;
     for (int i = 0; i < p->nentries; i++)
         if (p->entries[i].func == fi && p->entries[i].role == role) {
-            if (!strstr(p->entries[i].found_by, found_by))
-                p->entries[i].found_by = arena_printf(b->a, "%s; %s", p->entries[i].found_by, found_by);
+            EntryPoint *e = &p->entries[i];
+            if (strstr(e->found_by, found_by))
+                return;
+            /* the entry's location is its first source's; a later source
+             * found elsewhere (the HaltHandlerEx store, not the role
+             * declaration) says where */
+            if (loc.file && loc.line > 0 &&
+                (loc.line != e->loc.line || !e->loc.file || strcmp(loc.file, e->loc.file) != 0))
+                e->found_by = arena_printf(b->a, "%s; %s (%s:%d)", e->found_by, found_by,
+                                           loc.file, loc.line);
+            else
+                e->found_by = arena_printf(b->a, "%s; %s", e->found_by, found_by);
             return;
         }
     if (p->nentries == b->cape)

@@ -126,7 +126,7 @@ static const char *step_kind(TraceKind k)
     case TS_STATE: return "state";
     case TS_EVENT: return "call";
     case TS_NOTE: return "step";
-    case TS_VIOLATION: return "call";
+    case TS_VIOLATION: return "danger";    /* where the defect is: a call or a return */
     case TS_COUNT: break;
     }
     return "step";

@@ -176,12 +176,16 @@ static void print_entries(const Out *o, const Report *r)
             "found by");
     for (int i = 0; i < r->nentries; i++) {
         const EntryPointRow *e = &r->entries[i];
-        fprintf(o->f, "  %-*s  %-*s  %-*s  %s", wd, e->driver ? e->driver : "", wf,
-                e->function ? e->function : "", wr, e->role ? e->role : "",
-                e->found_by ? e->found_by : "");
+        /* the entry's location belongs to its first source: print it there,
+         * before the others (each with its own) */
+        const char *fb = e->found_by ? e->found_by : "";
+        const char *rest = strstr(fb, "; ");
+        int first = rest ? (int)(rest - fb) : (int)strlen(fb);
+        fprintf(o->f, "  %-*s  %-*s  %-*s  %.*s", wd, e->driver ? e->driver : "", wf,
+                e->function ? e->function : "", wr, e->role ? e->role : "", first, fb);
         if (e->file && e->line > 0)
             fprintf(o->f, " (%s:%d)", e->file, e->line);
-        fputc('\n', o->f);
+        fprintf(o->f, "%s\n", rest ? rest : "");
     }
 }
 

@@ -106,14 +106,17 @@ scan "$cases/278_stall_chunk_clamp_range_defect" json "$out/278.json"
 fixed "case 278 is an error, its README row says warning" \
     grep -q '^| 278_stall_chunk_clamp_range_defect .*| 1 (warning' "$cases/README.md"
 
-# 7. In case 290 the role type declaration's line is shown for every way an
+# 7. In case 290 the role type declaration's line was shown for every way an
 #    entry point was found: "...HaltHandlerEx (mp.c:103)" where mp.c:103 is
-#    `MINIPORT_HALT MpHaltEx;`, not the HaltHandlerEx store (src/engine/program.c
-#    add_entry keeps the first source's loc).
+#    `MINIPORT_HALT MpHaltEx;`.  Each later source now says where it was found
+#    (the HaltHandlerEx store at mp.c:798), relative to the scan root.
 "$drvcheck" scan --color=never --list-entry-points "$cases/290_two_adapters_ioctl_walk_defect" \
     >"$out/290-ep.txt" 2>/dev/null
-pin "found_by location is the declaration line for every source" \
+fixed "found_by location is the declaration line for every source" \
     grep -q 'HaltHandlerEx (mp.c:103)$' "$out/290-ep.txt"
+fixed "found_by does not say where a later source is" \
+    sh -c '! grep -q "MINIPORT_HALT (mp.c:103); _NDIS_MINIPORT_DRIVER_CHARACTERISTICS.HaltHandlerEx (mp.c:798)$" "$1"' \
+    sh "$out/290-ep.txt"
 
 # 8. Fingerprints hash every function the trace passes through, and traces now
 #    start at DriverEntry: renaming an init helper (NicConnectInterrupt, on the
