@@ -79,7 +79,6 @@ C_ASSERT(sizeof(IN_ADDR) == 4 && sizeof(IN6_ADDR) == 16 && sizeof(SOCKADDR_IN) =
 C_ASSERT(sizeof(SOCKADDR_INET) == 28 && sizeof(WSACMSGHDR) == 16 && WSA_CMSG_SPACE(0) == sizeof(WSACMSGHDR));
 C_ASSERT(CTL_CODE(FILE_DEVICE_NETWORK, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS) == 0x00122000);
 
-
 /* KMDF context accessors, written with and without a ';' after them (the
  * macro defines an inline accessor, as the WDK's does) */
 typedef struct _ALL_HEADERS_CTX { ULONG Count; } ALL_HEADERS_CTX;
