@@ -125,8 +125,15 @@
 #define NDIS_RUNTIME_VERSION_660 ((6 << 16) | 60)
 #define NDIS_RUNTIME_VERSION_670 ((6 << 16) | 70)
 #define NDIS_RUNTIME_VERSION_680 ((6 << 16) | 80)
+#define NDIS_RUNTIME_VERSION_681 ((6 << 16) | 81)
+#define NDIS_RUNTIME_VERSION_682 ((6 << 16) | 82)
+#define NDIS_RUNTIME_VERSION_683 ((6 << 16) | 83)
+#define NDIS_RUNTIME_VERSION_684 ((6 << 16) | 84)
 #define NDIS_RUNTIME_VERSION_685 ((6 << 16) | 85)
 #define NDIS_RUNTIME_VERSION_686 ((6 << 16) | 86)
+#define NDIS_RUNTIME_VERSION_687 ((6 << 16) | 87)
+#define NDIS_RUNTIME_VERSION_688 ((6 << 16) | 88)
+#define NDIS_RUNTIME_VERSION_689 ((6 << 16) | 89)
 #define NDIS_MINIPORT_MINIMUM_MAJOR_VERSION 6
 #define NDIS_MINIPORT_MINIMUM_MINOR_VERSION 0
 #define NDIS_PROTOCOL_MAJOR_VERSION 6
@@ -137,6 +144,10 @@
 #include <ntddk.h>
 #include <ntddndis.h>
 #include <netpnp.h>
+/* the socket address types (SOCKADDR, IN_ADDR, IN6_ADDR): drivers that include only
+ * <ndis.h> use them (the IPv6 and dual-stack forms need ws2ipdef.h) */
+#include <ws2def.h>
+#include <in6addr.h>
 
 /* ---- base NDIS types ---- */
 typedef PVOID NDIS_HANDLE, *PNDIS_HANDLE;
