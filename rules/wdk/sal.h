@@ -333,5 +333,15 @@
 #define __maybenull
 #define __bcount(x)
 #define __ecount(x)
+/* the primitive (pre-2008) annotations specstrings.h spells the others with */
+#define __readableTo(extent)
+#define __writableTo(size)
+#define __elem_readableTo(size)
+#define __elem_writableTo(size)
+#define __byte_readableTo(size)
+#define __byte_writableTo(size)
+#define byteCount(x)
+#define elementCount(x)
+#define __nullnullterminated
 #define __in_xcount(x)
 #define __out_xcount(x)
