@@ -820,17 +820,14 @@ static int literal_value(Lower *L, CXCursor c, long long *out)
 }
 
 /* v converted to the integer type t as C converts constants (a table's
- * 0x1F2 stored in a UCHAR is 0xF2); 0 for a type that is not an integer,
- * an enum or a pointer (then clang is asked). */
+ * 0x1F2 stored in a UCHAR is 0xF2); 0 for a type that is not an integer or
+ * an enum (then clang is asked: a pointer is no integer constant to it, so
+ * NULL keeps its name). */
 static int convert_const(CXType t, long long v, long long *out)
 {
     t = clang_getCanonicalType(t);
     if (t.kind == CXType_Enum)
         t = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(t)));
-    if (t.kind == CXType_Pointer) {
-        *out = v;
-        return 1;
-    }
     if (t.kind == CXType_Bool) {
         *out = v != 0;
         return 1;
@@ -900,9 +897,7 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
         Expr *r = lower_expr(L, k, discard);
         /* a constant converted: (NDIS_STATUS)0xC0000001L is negative */
         if (r->kind == EX_INT && c.kind == CXCursor_CStyleCastExpr &&
-            (k.kind == CXCursor_IntegerLiteral
-                 ? convert_const(clang_getCursorType(c), r->ival, &v)
-                 : k_eval_int(c, &v)))
+            (convert_const(clang_getCursorType(c), r->ival, &v) || k_eval_int(c, &v)))
             r = k_int(L, v);
         return c.kind == CXCursor_CStyleCastExpr ? narrowed(L, c, k, r) : r;
     }
@@ -915,10 +910,11 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
             if (!clang_isExpression(k.kind))
                 return k_unknown(L, k_extent_text(L, c));
             Expr *x = lower_expr(L, k, discard);
-            if (x->kind == EX_INT &&                          /* implicit conversion */
-                (k.kind == CXCursor_IntegerLiteral
-                     ? convert_const(clang_getCursorType(c), x->ival, &v)
-                     : k_eval_int(c, &v)))
+            /* an implicit conversion of a constant: by the type, not by
+             * clang_Cursor_Evaluate, which evaluates the whole operand
+             * again at every level of a nested constant expression */
+            if (x->kind == EX_INT &&
+                (convert_const(clang_getCursorType(c), x->ival, &v) || k_eval_int(c, &v)))
                 x = k_int(L, v);
             return narrowed(L, c, k, x);
         }
