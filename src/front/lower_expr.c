@@ -323,6 +323,31 @@ static enum CXChildVisitResult find_call(CXCursor c, CXCursor p, CXClientData d)
     return CXChildVisit_Recurse;
 }
 
+static enum CXChildVisitResult find_variable(CXCursor c, CXCursor p, CXClientData d)
+{
+    (void)p;
+    if (c.kind == CXCursor_CallExpr) {
+        *(int *)d = 1;
+        return CXChildVisit_Break;
+    }
+    if (c.kind == CXCursor_DeclRefExpr) {
+        enum CXCursorKind k = clang_getCursorReferenced(c).kind;
+        if (k == CXCursor_VarDecl || k == CXCursor_ParmDecl) {
+            *(int *)d = 1;
+            return CXChildVisit_Break;
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* Does c read a variable or a parameter, or call anything? */
+static int reads_variable(CXCursor c)
+{
+    int found = 0;
+    clang_visitChildren(c, find_variable, &found);
+    return found;
+}
+
 int has_call(CXCursor c)
 {
     int found = c.kind == CXCursor_CallExpr || c.kind == CXCursor_StmtExpr;
@@ -700,11 +725,15 @@ static Expr *lower_binary(Lower *L, CXCursor c, int discard)
             return k_binop(L, op, x, y);
         }
     default: {
-        long long v;                   /* operator unknown: maybe a constant */
-        if (k_eval_int(c, &v))
+        /* operator unknown (written in a macro body between two macro
+         * arguments): a constant if clang folds it.  Asked only when a side
+         * is a constant to us or no variable is read (sizeof and offsetof
+         * arithmetic): clang_Cursor_Evaluate of a deep expression of
+         * variables costs tens of thousands of instructions, and fails */
+        long long v;
+        Expr *x = lower_expr(L, lhs, 1), *y = lower_expr(L, rhs, 1);
+        if ((x->kind == EX_INT || y->kind == EX_INT || !reads_variable(c)) && k_eval_int(c, &v))
             return k_int(L, v);
-        lower_expr(L, lhs, 1);
-        lower_expr(L, rhs, 1);
         return k_unknown(L, k_extent_text(L, c));
     }
     }
