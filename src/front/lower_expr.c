@@ -24,6 +24,7 @@
  *
  * Casts, parentheses and implicit nodes (UnexposedExpr) are looked through. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -771,6 +772,92 @@ static Expr *narrowed(Lower *L, CXCursor to_c, CXCursor from_c, Expr *r)
     return k_binop(L, OP_BAND, r, k_int(L, (long long)((1ULL << (ts * 8)) - 1)));
 }
 
+/* An integer literal's value, read from its spelling (srclex.c): asking
+ * clang (clang_Cursor_Evaluate) costs thousands of instructions, twice per
+ * element of a constant table (the literal, then its conversion), and a
+ * table of test vectors has tens of thousands.  0 when the spelling is not
+ * one plain integer token with a C or MSVC suffix: then clang is asked. */
+static int literal_value(Lower *L, CXCursor c, long long *out)
+{
+    CXFile f;
+    unsigned off;
+    size_t n;
+    const char *t;
+    SrcTok tok;
+    if (!k_spelled_at(L, clang_getCursorLocation(c), &f, &off) || !(t = src_buffer(L, f, &n)))
+        return 0;
+    unsigned pos = off;
+    char buf[72];
+    if (off >= n || !src_next(t, n, &pos, &tok) || tok.off != off || tok.kind != TOK_NUMBER ||
+        tok.len >= sizeof buf)
+        return 0;
+    src_copy(t, &tok, buf, sizeof buf);
+    if (buf[0] == '0' && (buf[1] == 'b' || buf[1] == 'B'))
+        return 0;                           /* binary: rare, clang knows */
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(buf, &end, 0);
+    if (errno || end == buf)
+        return 0;
+    /* the suffix: u, l, ll in any order and case, or MSVC's [u]i8..i64 */
+    const char *sfx = end;
+    int u = 0, l = 0;
+    while (*sfx == 'u' || *sfx == 'U' || *sfx == 'l' || *sfx == 'L') {
+        u += *sfx == 'u' || *sfx == 'U';
+        l += *sfx == 'l' || *sfx == 'L';
+        sfx++;
+    }
+    if (*sfx == 'i' || *sfx == 'I') {
+        if (l || strcmp(sfx + 1, "8") * strcmp(sfx + 1, "16") * strcmp(sfx + 1, "32") *
+                     strcmp(sfx + 1, "64") != 0)
+            return 0;
+        sfx += strlen(sfx);
+    }
+    if (*sfx || u > 1 || l > 2)
+        return 0;                           /* a float, or not a suffix we know */
+    *out = (long long)v;
+    return 1;
+}
+
+/* v converted to the integer type t as C converts constants (a table's
+ * 0x1F2 stored in a UCHAR is 0xF2); 0 for a type that is not an integer,
+ * an enum or a pointer (then clang is asked). */
+static int convert_const(CXType t, long long v, long long *out)
+{
+    t = clang_getCanonicalType(t);
+    if (t.kind == CXType_Enum)
+        t = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(t)));
+    if (t.kind == CXType_Pointer) {
+        *out = v;
+        return 1;
+    }
+    if (t.kind == CXType_Bool) {
+        *out = v != 0;
+        return 1;
+    }
+    int is_unsigned = t.kind == CXType_Char_U || t.kind == CXType_UChar ||
+                      t.kind == CXType_UShort || t.kind == CXType_UInt ||
+                      t.kind == CXType_ULong || t.kind == CXType_ULongLong ||
+                      t.kind == CXType_WChar || t.kind == CXType_Char16 || t.kind == CXType_Char32;
+    int is_signed = t.kind == CXType_Char_S || t.kind == CXType_SChar ||
+                    t.kind == CXType_Short || t.kind == CXType_Int || t.kind == CXType_Long ||
+                    t.kind == CXType_LongLong;
+    long long size = clang_Type_getSizeOf(t);
+    if ((!is_unsigned && !is_signed) || size <= 0 || size > 8)
+        return 0;
+    if (t.kind == CXType_WChar && size == 4)
+        return 0;                           /* a signed wchar_t: leave it to clang */
+    if (size == 8) {
+        *out = v;
+        return 1;
+    }
+    unsigned long long mask = (1ULL << (size * 8)) - 1, x = (unsigned long long)v & mask;
+    if (is_signed && (x >> (size * 8 - 1)))
+        x |= ~mask;                         /* sign-extend */
+    *out = (long long)x;
+    return 1;
+}
+
 /* A constant written as a name (a macro such as NDIS_STATUS_SUCCESS, an
  * enum constant) keeps that name for display: traces then read as the
  * source does.  Only a single identifier qualifies. */
@@ -812,7 +899,10 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
             return k_unknown(L, k_extent_text(L, c));
         Expr *r = lower_expr(L, k, discard);
         /* a constant converted: (NDIS_STATUS)0xC0000001L is negative */
-        if (r->kind == EX_INT && c.kind == CXCursor_CStyleCastExpr && k_eval_int(c, &v))
+        if (r->kind == EX_INT && c.kind == CXCursor_CStyleCastExpr &&
+            (k.kind == CXCursor_IntegerLiteral
+                 ? convert_const(clang_getCursorType(c), r->ival, &v)
+                 : k_eval_int(c, &v)))
             r = k_int(L, v);
         return c.kind == CXCursor_CStyleCastExpr ? narrowed(L, c, k, r) : r;
     }
@@ -825,7 +915,10 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
             if (!clang_isExpression(k.kind))
                 return k_unknown(L, k_extent_text(L, c));
             Expr *x = lower_expr(L, k, discard);
-            if (x->kind == EX_INT && k_eval_int(c, &v))     /* implicit conversion */
+            if (x->kind == EX_INT &&                          /* implicit conversion */
+                (k.kind == CXCursor_IntegerLiteral
+                     ? convert_const(clang_getCursorType(c), x->ival, &v)
+                     : k_eval_int(c, &v)))
                 x = k_int(L, v);
             return narrowed(L, c, k, x);
         }
@@ -844,7 +937,7 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
     case CXCursor_IntegerLiteral:
     case CXCursor_CharacterLiteral:
     case CXCursor_UnaryExpr:          /* sizeof, alignof */
-        if (k_eval_int(c, &v))
+        if ((c.kind == CXCursor_IntegerLiteral && literal_value(L, c, &v)) || k_eval_int(c, &v))
             return k_int(L, v);
         return k_unknown(L, k_extent_text(L, c));
     case CXCursor_StringLiteral: {

@@ -565,6 +565,32 @@ static int add_cast(Recover *r, const char *file, unsigned off, unsigned line)
     return 1;
 }
 
+/* An lvalue cast written in a macro's body ("(ULONG_PTR)((_NBL)->Reserved[0])
+ * = _Count" in a project header): the error is reported where the macro
+ * is used, the cast is blanked where it is spelled.  libclang 14's
+ * clang_getSpellingLocation gives the expansion; the token at a macro
+ * location is lexed where it is spelled. */
+static int macro_cast(Recover *r, CXTranslationUnit tu, CXSourceLocation l)
+{
+    if (!(l.int_data & 0x80000000u))        /* not a macro location (keys.c k_is_macro_loc) */
+        return 0;
+    CXToken *t = NULL;
+    unsigned n = 0, off = 0, line = 0;
+    CXFile f = NULL;
+    clang_tokenize(tu, clang_getRange(l, l), &t, &n);
+    if (n)
+        clang_getFileLocation(clang_getTokenLocation(tu, t[0]), &f, &line, NULL, &off);
+    if (t)
+        clang_disposeTokens(tu, t, n);
+    if (!f)
+        return 0;
+    CXString fs = clang_getFileName(f);
+    const char *file = clang_getCString(fs);
+    int added = file && file[0] == '/' && add_cast(r, file, off, line);
+    clang_disposeString(fs);
+    return added;
+}
+
 /* What one rec_scan reads: the unit's own declarations, the names that
  * a declarator with an unknown type names (deferred), the source texts. */
 typedef struct ScanCtx {
@@ -659,9 +685,10 @@ static int scan_diag(Recover *r, ScanCtx *c, CXDiagnostic d, int phase)
                 added = add_name(r, name, is_type, sal, &c->declared);
             }
         }
-    } else if (strstr(msg, "lvalue casts are not supported") && file[0] == '/') {
+    } else if (strstr(msg, "lvalue casts are not supported")) {
         if (phase == -1)
-            added = add_cast(r, file, off, line);
+            added = macro_cast(r, c->tu, clang_getDiagnosticLocation(d)) ||
+                    (file[0] == '/' && add_cast(r, file, off, line));
     }
     clang_disposeString(fs);
     clang_disposeString(ms);

@@ -44,6 +44,7 @@ static void comments_splices_and_blanks_are_skipped(void **state)
     assert_string_equal(lex_all("a \\\n  != \\\r\n b"), "w:a p:!= w:b");
     assert_string_equal(lex_all("   \t\n "), "");
     assert_string_equal(lex_all("a /* never closed"), "w:a");
+    assert_string_equal(lex_all("a /*/ still a comment + */ - b /**/ c"), "w:a p:- w:b w:c");
 }
 
 static void numbers_literals_and_words(void **state)
@@ -95,6 +96,43 @@ static void operators_found_around_comments_and_lines(void **state)
     cfg_free_unit(u);
 }
 
+/* Integer literals are read from their spelling, constants converted as C
+ * converts them: the values clang_Cursor_Evaluate gives. */
+static void literal_values_and_conversions(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("srclex_values",
+                       "typedef unsigned char UCHAR; typedef signed char SCHAR;\n"
+                       "typedef enum E { EA = 1 } E;\n"
+                       "void g(long long);\n"
+                       "void f(void) {\n"
+                       "  UCHAR a = 0x1F2; SCHAR b = 200; long c = 0xFFFFFFFF; _Bool d = 5;\n"
+                       "  E e = 7; unsigned long long h = 0xFFFFFFFFFFFFFFFFull;\n"
+                       "  long long i = 5ui64; long long j = 010; long long k = 0b11;\n"
+                       "  g((SCHAR)0x80);\n"
+                       "}\n");
+    assert_int_equal(u->nerrors, 0);
+    const Func *f = cfg_find_func(u, "f");
+    assert_non_null(f);
+    static const long long want[] = { 242, -56, -1, 1, 7, -1, 5, 8, 3 };
+    int n = 0;
+    for (int i = 0; i < f->nblocks; i++)
+        for (int j = 0; j < f->blocks[i].nsteps; j++) {
+            const Step *st = &f->blocks[i].steps[j];
+            if (st->kind == ST_ASSIGN && n < 9) {
+                assert_non_null(st->rhs);
+                assert_int_equal(st->rhs->kind, EX_INT);
+                assert_int_equal(st->rhs->ival, want[n]);
+                n++;
+            } else if (st->kind == ST_CALL) {
+                assert_int_equal(st->args[0]->kind, EX_INT);
+                assert_int_equal(st->args[0]->ival, -128);
+            }
+        }
+    assert_int_equal(n, 9);
+    cfg_free_unit(u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -103,6 +141,7 @@ int main(void)
         cmocka_unit_test(numbers_literals_and_words),
         cmocka_unit_test_setup_teardown(operators_found_around_comments_and_lines, tf_setup,
                                         tf_teardown),
+        cmocka_unit_test_setup_teardown(literal_values_and_conversions, tf_setup, tf_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
