@@ -22,16 +22,26 @@ int32_t ev_path_key(Engine *e, const Expr *x)
 {
     if (!x || x->kind != EX_PATH || !x->key)
         return 0;
-    if (x->heap_key)        /* a global struct's field: one object, however reached */
-        return key_intern_at(e, x->heap_key, 1);
+    /* Remembered per expression: asked on every step that reads or writes
+     * it.  Exact, as interning again would only repeat a persistent mark
+     * already made; not for *p below, whose mark can change. */
+    struct PathKey *c = &e->pathkey[((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) >> 54];
+    if (c->x == x)
+        return c->id;
+    if (x->heap_key) {      /* a global struct's field: one object, however reached */
+        *c = (struct PathKey){x, key_intern_at(e, x->heap_key, 1)};
+        return c->id;
+    }
     int persistent = persistent_scope(x);
     /* *p of a plain pointer variable: the front end cannot tell where p
      * points; tie the fact to p's frame unless p is a global */
     if (x->key[0] == '*' && !strpbrk(x->key + 1, ".[*")) {
         int32_t inner = key_find(e, x->key + 1);
         persistent = inner && key_persistent(e, inner);
+        return key_intern_at(e, x->key, persistent);
     }
-    return key_intern_at(e, x->key, persistent);
+    *c = (struct PathKey){x, key_intern_at(e, x->key, persistent)};
+    return c->id;
 }
 
 /* The key of `name(obj)` followed by suffix (".f", ".a.b"), interned once

@@ -226,7 +226,7 @@ static void fixed_point(const Program *p, Frames *f)
     int n = p->nfuncs;
     KeyVec *callees = calloc((size_t)n + 1, sizeof *callees);
     KeyVec *callers = calloc((size_t)n + 1, sizeof *callers);
-    int *queue = malloc(sizeof *queue * ((size_t)n + 1));
+    int *queue = calloc((size_t)n + 1, sizeof *queue);
     unsigned char *queued = calloc((size_t)n + 1, 1);
     if (!callees || !callers || !queue || !queued)
         abort();

@@ -301,6 +301,7 @@ struct Engine {
     int32_t irql_base, raised;  /* keys: the callback's IRQL, locks and raises held */
     int32_t running;         /* key "<running>": 1 Running, 0 Paused */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
+    struct PathKey { const Expr *x; int32_t id; } pathkey[1024];  /* eval.c ev_path_key */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
