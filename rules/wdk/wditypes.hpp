@@ -102,7 +102,6 @@ typedef enum _WDI_WAKE_REASON_CODE {   /* placeholders, one per wake reason the 
 typedef struct _WDI_ASSOCIATION_RESULT_CONTAINER { UINT8 Opaque__; } WDI_ASSOCIATION_RESULT_CONTAINER, *PWDI_ASSOCIATION_RESULT_CONTAINER;
 typedef struct _WDI_BAND_CHANNEL_MAPPING_ENTRY { UINT8 Opaque__; } WDI_BAND_CHANNEL_MAPPING_ENTRY, *PWDI_BAND_CHANNEL_MAPPING_ENTRY;
 typedef struct _WDI_BAND_INFO_CONTAINER { UINT8 Opaque__; } WDI_BAND_INFO_CONTAINER, *PWDI_BAND_INFO_CONTAINER;
-typedef struct _WDI_CONNECT_BSS_ENTRY_CONTAINER { UINT8 Opaque__; } WDI_CONNECT_BSS_ENTRY_CONTAINER, *PWDI_CONNECT_BSS_ENTRY_CONTAINER;
 typedef struct _WDI_DATAPATH_ATTRIBUTES_CONTAINER { UINT8 Opaque__; } WDI_DATAPATH_ATTRIBUTES_CONTAINER, *PWDI_DATAPATH_ATTRIBUTES_CONTAINER;
 typedef struct _WDI_GET_ADAPTER_CAPABILITIES_PARAMETERS { UINT8 Opaque__; } WDI_GET_ADAPTER_CAPABILITIES_PARAMETERS, *PWDI_GET_ADAPTER_CAPABILITIES_PARAMETERS;
 typedef struct _WDI_GET_AUTO_POWER_SAVE_PARAMETERS { UINT8 Opaque__; } WDI_GET_AUTO_POWER_SAVE_PARAMETERS, *PWDI_GET_AUTO_POWER_SAVE_PARAMETERS;
@@ -124,7 +123,6 @@ typedef struct _WDI_INDICATION_DOT11_RESET_COMPLETE_PARAMETERS { UINT8 Opaque__;
 typedef struct _WDI_INDICATION_FT_ASSOC_PARAMS_NEEDED_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_FT_ASSOC_PARAMS_NEEDED_PARAMETERS, *PWDI_INDICATION_FT_ASSOC_PARAMS_NEEDED_PARAMETERS;
 typedef struct _WDI_INDICATION_LINK_STATE_CHANGE_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_LINK_STATE_CHANGE_PARAMETERS, *PWDI_INDICATION_LINK_STATE_CHANGE_PARAMETERS;
 typedef struct _WDI_INDICATION_NLO_DISCOVERY_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_NLO_DISCOVERY_PARAMETERS, *PWDI_INDICATION_NLO_DISCOVERY_PARAMETERS;
-typedef struct _WDI_INDICATION_P2P_ACTION_FRAME_RECEIVED_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_P2P_ACTION_FRAME_RECEIVED_PARAMETERS, *PWDI_INDICATION_P2P_ACTION_FRAME_RECEIVED_PARAMETERS;
 typedef struct _WDI_INDICATION_P2P_GROUP_OPERATING_CHANNEL_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_P2P_GROUP_OPERATING_CHANNEL_PARAMETERS, *PWDI_INDICATION_P2P_GROUP_OPERATING_CHANNEL_PARAMETERS;
 typedef struct _WDI_INDICATION_P2P_SEND_REQUEST_ACTION_FRAME_COMPLETE_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_P2P_SEND_REQUEST_ACTION_FRAME_COMPLETE_PARAMETERS, *PWDI_INDICATION_P2P_SEND_REQUEST_ACTION_FRAME_COMPLETE_PARAMETERS;
 typedef struct _WDI_INDICATION_P2P_SEND_RESPONSE_ACTION_FRAME_COMPLETE_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_P2P_SEND_RESPONSE_ACTION_FRAME_COMPLETE_PARAMETERS, *PWDI_INDICATION_P2P_SEND_RESPONSE_ACTION_FRAME_COMPLETE_PARAMETERS;
@@ -141,12 +139,8 @@ typedef struct _WDI_IPv6TCP_SYNC_CONTAINER { UINT8 Opaque__; } WDI_IPv6TCP_SYNC_
 typedef struct _WDI_MAC_STATISTICS_CONTAINER { UINT8 Opaque__; } WDI_MAC_STATISTICS_CONTAINER, *PWDI_MAC_STATISTICS_CONTAINER;
 typedef struct _WDI_NETWORK_LIST_OFFLOAD_INFO { UINT8 Opaque__; } WDI_NETWORK_LIST_OFFLOAD_INFO, *PWDI_NETWORK_LIST_OFFLOAD_INFO;
 typedef struct _WDI_NETWORK_LIST_OFFLOAD_PARAMETERS { UINT8 Opaque__; } WDI_NETWORK_LIST_OFFLOAD_PARAMETERS, *PWDI_NETWORK_LIST_OFFLOAD_PARAMETERS;
-typedef struct _WDI_P2P_ATTRIBUTES_CONTAINER { UINT8 Opaque__; } WDI_P2P_ATTRIBUTES_CONTAINER, *PWDI_P2P_ATTRIBUTES_CONTAINER;
 typedef struct _WDI_P2P_CHANNEL_CONTAINER { UINT8 Opaque__; } WDI_P2P_CHANNEL_CONTAINER, *PWDI_P2P_CHANNEL_CONTAINER;
-typedef struct _WDI_P2P_DEVICE_CAPABILITY_CONTAINER { UINT8 Opaque__; } WDI_P2P_DEVICE_CAPABILITY_CONTAINER, *PWDI_P2P_DEVICE_CAPABILITY_CONTAINER;
-typedef struct _WDI_P2P_GROUP_OWNER_CAPABILITY_CONTAINER { UINT8 Opaque__; } WDI_P2P_GROUP_OWNER_CAPABILITY_CONTAINER, *PWDI_P2P_GROUP_OWNER_CAPABILITY_CONTAINER;
 typedef struct _WDI_P2P_LISTEN_STATE_CONTAINER { UINT8 Opaque__; } WDI_P2P_LISTEN_STATE_CONTAINER, *PWDI_P2P_LISTEN_STATE_CONTAINER;
-typedef struct _WDI_P2P_SECONDARY_DEVICE_TYPE_CONTAINER { UINT8 Opaque__; } WDI_P2P_SECONDARY_DEVICE_TYPE_CONTAINER, *PWDI_P2P_SECONDARY_DEVICE_TYPE_CONTAINER;
 typedef struct _WDI_PACKET_PATTERN_CONTAINER { UINT8 Opaque__; } WDI_PACKET_PATTERN_CONTAINER, *PWDI_PACKET_PATTERN_CONTAINER;
 typedef struct _WDI_PHY_INFO_CONTAINER { UINT8 Opaque__; } WDI_PHY_INFO_CONTAINER, *PWDI_PHY_INFO_CONTAINER;
 typedef struct _WDI_PHY_STATISTICS_CONTAINER { UINT8 Opaque__; } WDI_PHY_STATISTICS_CONTAINER, *PWDI_PHY_STATISTICS_CONTAINER;
@@ -179,14 +173,10 @@ typedef struct _WDI_STATION_ATTRIBUTES_CONTAINER { UINT8 Opaque__; } WDI_STATION
 typedef struct _WDI_STATUS_CONTAINER { UINT8 Opaque__; } WDI_STATUS_CONTAINER, *PWDI_STATUS_CONTAINER;
 typedef struct _WDI_TASK_ABORT_PARAMETERS { UINT8 Opaque__; } WDI_TASK_ABORT_PARAMETERS, *PWDI_TASK_ABORT_PARAMETERS;
 typedef struct _WDI_TASK_CLOSE_PARAMETERS { UINT8 Opaque__; } WDI_TASK_CLOSE_PARAMETERS, *PWDI_TASK_CLOSE_PARAMETERS;
-typedef struct _WDI_TASK_CONNECT_PARAMETERS { UINT8 Opaque__; } WDI_TASK_CONNECT_PARAMETERS, *PWDI_TASK_CONNECT_PARAMETERS;
 typedef struct _WDI_TASK_DISCONNECT_PARAMETERS { UINT8 Opaque__; } WDI_TASK_DISCONNECT_PARAMETERS, *PWDI_TASK_DISCONNECT_PARAMETERS;
 typedef struct _WDI_TASK_OPEN_PARAMETERS { UINT8 Opaque__; } WDI_TASK_OPEN_PARAMETERS, *PWDI_TASK_OPEN_PARAMETERS;
-typedef struct _WDI_TASK_P2P_SEND_RESPONSE_ACTION_FRAME_PARAMETERS { UINT8 Opaque__; } WDI_TASK_P2P_SEND_RESPONSE_ACTION_FRAME_PARAMETERS, *PWDI_TASK_P2P_SEND_RESPONSE_ACTION_FRAME_PARAMETERS;
 typedef struct _WDI_TASK_ROAM_PARAMETERS { UINT8 Opaque__; } WDI_TASK_ROAM_PARAMETERS, *PWDI_TASK_ROAM_PARAMETERS;
 typedef struct _WDI_TASK_SEND_AP_ASSOCIATION_RESPONSE_PARAMETERS { UINT8 Opaque__; } WDI_TASK_SEND_AP_ASSOCIATION_RESPONSE_PARAMETERS, *PWDI_TASK_SEND_AP_ASSOCIATION_RESPONSE_PARAMETERS;
-typedef struct _WDI_TASK_SEND_REQUEST_ACTION_FRAME_PARAMETERS { UINT8 Opaque__; } WDI_TASK_SEND_REQUEST_ACTION_FRAME_PARAMETERS, *PWDI_TASK_SEND_REQUEST_ACTION_FRAME_PARAMETERS;
-typedef struct _WDI_TASK_SEND_RESPONSE_ACTION_FRAME_PARAMETERS { UINT8 Opaque__; } WDI_TASK_SEND_RESPONSE_ACTION_FRAME_PARAMETERS, *PWDI_TASK_SEND_RESPONSE_ACTION_FRAME_PARAMETERS;
 typedef struct _WDI_TASK_START_AP_PARAMETERS { UINT8 Opaque__; } WDI_TASK_START_AP_PARAMETERS, *PWDI_TASK_START_AP_PARAMETERS;
 typedef struct _WDI_TASK_STOP_AP_PARAMETERS { UINT8 Opaque__; } WDI_TASK_STOP_AP_PARAMETERS, *PWDI_TASK_STOP_AP_PARAMETERS;
 /* generated TLV parameter and container structures whose members the WDI TLV reference documents:
@@ -251,20 +241,152 @@ typedef struct _WDI_INDICATION_BSS_ENTRY_LIST_PARAMETERS {    /* NDIS_STATUS_WDI
     struct { BOOLEAN DeviceDescriptor_IsPresent; } Optional;
     WDI_ARRAY_OF(WDI_BSS_ENTRY_CONTAINER) DeviceDescriptor;   /* WDI_TLV_BSS_ENTRY, multiple, optional */
 } WDI_INDICATION_BSS_ENTRY_LIST_PARAMETERS, *PWDI_INDICATION_BSS_ENTRY_LIST_PARAMETERS;
+typedef struct { WDI_MAC_ADDRESS DeviceAddress; WDI_SSID GroupSSID; } WDI_P2P_GROUP_ID_VALUES__;   /* WDI_TLV_P2P_GROUP_ID */
+typedef struct { UINT8 CountryOrRegionString[3]; UINT8 OperatingClass; WDI_CHANNEL_NUMBER ChannelNumber; } WDI_P2P_CHANNEL_VALUES__;  /* WDI_TLV_P2P_CHANNEL_NUMBER */
 typedef struct _WDI_TASK_P2P_SEND_REQUEST_ACTION_FRAME_PARAMETERS {  /* OID_WDI_TASK_P2P_SEND_REQUEST_ACTION_FRAME task parameters */
-    struct { BOOLEAN ProvisionDiscoveryRequestInfo_IsPresent; BOOLEAN VendorIEs_IsPresent; } Optional;
+    struct { BOOLEAN GONegotiationRequestInfo_IsPresent; BOOLEAN InvitationRequestInfo_IsPresent; BOOLEAN ProvisionDiscoveryRequestInfo_IsPresent; BOOLEAN VendorIEs_IsPresent; } Optional;
     struct {                                                  /* WDI_TLV_P2P_SEND_ACTION_REQUEST_FRAME_PARAMETERS */
         WDI_P2P_ACTION_FRAME_TYPE RequestFrameType; WDI_MAC_ADDRESS PeerDeviceAddress; UINT8 DialogToken;
         UINT32 SendTimeout; UINT32 PostACKDwellTime;
     } RequestParams;
+    struct {                                                  /* WDI_TLV_P2P_GO_NEGOTIATION_REQUEST_INFO, optional */
+        struct { BOOLEAN RemoteListenChannel_IsPresent; } Optional;
+        struct {                                              /* WDI_TLV_P2P_GO_NEGOTIATION_REQUEST_PARAMETERS */
+            UINT8 GOIntent; UINT8 TieBreaker; UINT16 GOConfigTimeout; UINT16 ClientConfigTimeout;
+            WDI_MAC_ADDRESS IntendedInterfaceAddress; UINT8 GroupCapability; UINT8 GroupCapabilityMask;
+        } RequestParams;
+        WDI_P2P_CHANNEL_VALUES__ RemoteListenChannel;
+    } GONegotiationRequestInfo;
+    struct {                                                  /* WDI_TLV_P2P_INVITATION_REQUEST_INFO, optional */
+        struct { BOOLEAN GroupBSSID_IsPresent; BOOLEAN OperatingChannel_IsPresent; } Optional;
+        struct { UINT16 GOConfigTimeout; UINT16 ClientConfigTimeout; UINT8 InvitationFlags; UINT8 IsLocalGO; } RequestParams;  /* ..._PARAMETERS */
+        WDI_MAC_ADDRESS GroupBSSID;                           /* WDI_TLV_P2P_GROUP_BSSID, optional */
+        WDI_P2P_CHANNEL_VALUES__ OperatingChannel;            /* WDI_TLV_P2P_CHANNEL_NUMBER, optional */
+        WDI_P2P_GROUP_ID_VALUES__ GroupID;                    /* WDI_TLV_P2P_GROUP_ID */
+    } InvitationRequestInfo;
     struct {                                                  /* WDI_TLV_P2P_PROVISION_DISCOVERY_REQUEST_INFO, optional */
         struct { BOOLEAN GroupID_IsPresent; } Optional;
         struct { UINT8 GroupCapability; UINT8 GroupCapabilityMask; } RequestParams;  /* ..._REQUEST_PARAMETERS */
-        struct { WDI_MAC_ADDRESS DeviceAddress; WDI_SSID GroupSSID; } GroupID;       /* WDI_TLV_P2P_GROUP_ID, optional */
+        WDI_P2P_GROUP_ID_VALUES__ GroupID;                    /* WDI_TLV_P2P_GROUP_ID, optional */
     } ProvisionDiscoveryRequestInfo;
     WDI_BSS_ENTRY_CONTAINER DeviceDescriptor;                 /* WDI_TLV_BSS_ENTRY */
     WDI_ARRAY_OF(UINT8) VendorIEs;                            /* WDI_TLV_VENDOR_SPECIFIC_IE, optional */
 } WDI_TASK_P2P_SEND_REQUEST_ACTION_FRAME_PARAMETERS, *PWDI_TASK_P2P_SEND_REQUEST_ACTION_FRAME_PARAMETERS;
+typedef struct {                                              /* WDI_TLV_P2P_INCOMING_FRAME_INFORMATION */
+    struct { BOOLEAN DeviceContext_IsPresent; } Optional;
+    struct { WDI_P2P_ACTION_FRAME_TYPE ActionFrameType; WDI_MAC_ADDRESS PeerDeviceAddress; UINT8 DialogToken; } FrameParams;  /* WDI_TLV_P2P_INCOMING_FRAME_PARAMETERS */
+    WDI_ARRAY_OF(UINT8) FrameIEs;                             /* WDI_TLV_P2P_ACTION_FRAME_IES */
+    WDI_ARRAY_OF(UINT8) DeviceContext;                        /* WDI_TLV_ACTION_FRAME_DEVICE_CONTEXT, optional */
+} WDI_P2P_INCOMING_FRAME_INFO_VALUES__;
+typedef struct _WDI_INDICATION_P2P_ACTION_FRAME_RECEIVED_PARAMETERS {  /* NDIS_STATUS_WDI_INDICATION_P2P_ACTION_FRAME_RECEIVED payload */
+    WDI_P2P_INCOMING_FRAME_INFO_VALUES__ FrameInfo;
+} WDI_INDICATION_P2P_ACTION_FRAME_RECEIVED_PARAMETERS, *PWDI_INDICATION_P2P_ACTION_FRAME_RECEIVED_PARAMETERS;
+typedef struct _WDI_TASK_P2P_SEND_RESPONSE_ACTION_FRAME_PARAMETERS {  /* OID_WDI_TASK_P2P_SEND_RESPONSE_ACTION_FRAME task parameters */
+    struct {
+        BOOLEAN GONegotiationResponseInfo_IsPresent; BOOLEAN GONegotiationConfirmationInfo_IsPresent;
+        BOOLEAN InvitationResponseInfo_IsPresent; BOOLEAN ProvisionDiscoveryResponseInfo_IsPresent; BOOLEAN VendorIEs_IsPresent;
+    } Optional;
+    struct {                                                  /* WDI_TLV_P2P_ACTION_FRAME_RESPONSE_PARAMETERS */
+        WDI_P2P_ACTION_FRAME_TYPE ResponseFrameType; WDI_MAC_ADDRESS PeerDeviceAddress; UINT8 DialogToken;
+        UINT32 SendTimeout; UINT32 PostACKDwellTime;
+    } ResponseParams;
+    struct {                                                  /* WDI_TLV_P2P_GO_NEGOTIATION_RESPONSE_INFO, optional */
+        struct { BOOLEAN GroupID_IsPresent; } Optional;
+        struct {                                              /* WDI_TLV_P2P_GO_NEGOTIATION_RESPONSE_PARAMETERS */
+            UINT8 StatusCode; UINT8 GOIntent; UINT8 TieBreaker; UINT16 GOConfigTimeout; UINT16 ClientConfigTimeout;
+            WDI_MAC_ADDRESS IntendedInterfaceAddress; UINT8 GroupCapability; UINT8 GroupCapabilityMask;
+        } ResponseParams;
+        WDI_P2P_GROUP_ID_VALUES__ GroupID;                    /* WDI_TLV_P2P_GROUP_ID, optional */
+    } GONegotiationResponseInfo;
+    struct {                                                  /* WDI_TLV_P2P_GO_NEGOTIATION_CONFIRMATION_INFO, optional */
+        struct { BOOLEAN GroupID_IsPresent; BOOLEAN RemoteListenChannel_IsPresent; } Optional;
+        struct { UINT8 StatusCode; UINT8 GroupCapability; UINT8 GroupCapabilityMask; } ConfirmationParams;  /* ..._PARAMETERS */
+        WDI_P2P_GROUP_ID_VALUES__ GroupID;                    /* WDI_TLV_P2P_GROUP_ID, optional */
+        WDI_P2P_CHANNEL_VALUES__ RemoteListenChannel;         /* WDI_TLV_P2P_CHANNEL_NUMBER, optional */
+    } GONegotiationConfirmationInfo;
+    struct {                                                  /* WDI_TLV_P2P_INVITATION_RESPONSE_INFO, optional */
+        struct { BOOLEAN GroupBSSID_IsPresent; BOOLEAN OperatingChannel_IsPresent; } Optional;
+        struct { UINT8 StatusCode; UINT16 GOConfigTimeout; UINT16 ClientConfigTimeout; } ResponseParams;  /* ..._PARAMETERS */
+        WDI_MAC_ADDRESS GroupBSSID;                           /* WDI_TLV_P2P_GROUP_BSSID, optional */
+        WDI_P2P_CHANNEL_VALUES__ OperatingChannel;            /* WDI_TLV_P2P_CHANNEL_NUMBER, optional */
+    } InvitationResponseInfo;
+    WDI_P2P_INCOMING_FRAME_INFO_VALUES__ RequestFrameInfo;    /* WDI_TLV_P2P_INCOMING_FRAME_INFORMATION */
+    WDI_ARRAY_OF(UINT8) VendorIEs;                            /* WDI_TLV_VENDOR_SPECIFIC_IE, optional */
+} WDI_TASK_P2P_SEND_RESPONSE_ACTION_FRAME_PARAMETERS, *PWDI_TASK_P2P_SEND_RESPONSE_ACTION_FRAME_PARAMETERS;
+typedef struct _WDI_TASK_SEND_REQUEST_ACTION_FRAME_PARAMETERS {  /* OID_WDI_TASK_SEND_REQUEST_ACTION_FRAME task parameters */
+    struct {                                                  /* WDI_TLV_SEND_ACTION_FRAME_REQUEST_PARAMETERS */
+        WDI_CHANNEL_NUMBER ChannelNumber; WDI_BAND_ID BandId; WDI_MAC_ADDRESS DestinationAddress; UINT32 SendTimeout; UINT32 PostACKDwellTime;
+    } RequestParams;
+    WDI_ARRAY_OF(UINT8) ActionFrameBody;                      /* WDI_TLV_ACTION_FRAME_BODY */
+} WDI_TASK_SEND_REQUEST_ACTION_FRAME_PARAMETERS, *PWDI_TASK_SEND_REQUEST_ACTION_FRAME_PARAMETERS;
+typedef struct _WDI_TASK_SEND_RESPONSE_ACTION_FRAME_PARAMETERS {  /* OID_WDI_TASK_SEND_RESPONSE_ACTION_FRAME task parameters */
+    struct {                                                  /* WDI_TLV_SEND_ACTION_FRAME_RESPONSE_PARAMETERS */
+        WDI_CHANNEL_NUMBER ChannelNumber; WDI_BAND_ID BandId; WDI_MAC_ADDRESS DestinationAddress; UINT32 SendTimeout; UINT32 PostACKDwellTime;
+    } ResponseParams;
+    WDI_ARRAY_OF(UINT8) ActionFrameBody;                      /* WDI_TLV_ACTION_FRAME_BODY */
+} WDI_TASK_SEND_RESPONSE_ACTION_FRAME_PARAMETERS, *PWDI_TASK_SEND_RESPONSE_ACTION_FRAME_PARAMETERS;
+typedef struct _WDI_P2P_ATTRIBUTES_CONTAINER {                /* WDI_TLV_P2P_ATTRIBUTES */
+    struct {                                                  /* WDI_TLV_P2P_CAPABILITIES */
+        UINT8 ConcurrentGOCount; UINT8 ConcurrentClientCount; UINT32 WPSVersionSupport;
+        UINT8 ServiceDiscoverySupported; UINT8 ServiceNameDiscoverySupported; UINT8 ServiceInformationDiscoverySupported;
+        UINT32 ServiceNameAdvertisementsMaxBytesSupported; UINT32 ServiceInformationAdvertisementsMaxBytesSupported;
+        UINT8 BackgroundDiscoverySupported; UINT8 ClientDiscoverabilitySupported; UINT8 InfrastructureManagementSupported;
+        UINT8 MaxSecondaryAdapterTypeListSize; UINT8 DeviceAddress[6]; UINT32 DiscoveryFilterListSize; UINT8 GOClientTableSize;
+        UINT32 MaxVendorSpecificExtensionIESize; UINT8 PassiveAvailabilityListenStateSupported; UINT8 OperatingChannelUpdatesSupported;
+        UINT8 GOon5GHzBandSupported;
+    } P2PCapabilities;
+    WDI_ARRAY_OF(WDI_MAC_ADDRESS) InterfaceAddressList;       /* WDI_TLV_P2P_INTERFACE_ADDRESS_LIST */
+} WDI_P2P_ATTRIBUTES_CONTAINER, *PWDI_P2P_ATTRIBUTES_CONTAINER;
+typedef struct _WDI_P2P_DEVICE_CAPABILITY_CONTAINER {         /* WDI_TLV_P2P_DEVICE_CAPABILITY */
+    UINT8 DeviceCapabilityBitmap; UINT8 DeviceCapabilityMask; UINT32 WPSVersionsEnabled;
+} WDI_P2P_DEVICE_CAPABILITY_CONTAINER, *PWDI_P2P_DEVICE_CAPABILITY_CONTAINER;
+typedef struct _WDI_P2P_GROUP_OWNER_CAPABILITY_CONTAINER {    /* WDI_TLV_P2P_GROUP_OWNER_CAPABILITY */
+    UINT8 GroupCapabilityBitmap; UINT8 GroupCapabilityMask; UINT32 MaximumGroupLimit;
+} WDI_P2P_GROUP_OWNER_CAPABILITY_CONTAINER, *PWDI_P2P_GROUP_OWNER_CAPABILITY_CONTAINER;
+/* WDI_TLV_P2P_SECONDARY_DEVICE_TYPE_LIST: a list value, so the container is the array itself */
+typedef struct { UINT16 CategoryID; UINT8 OUI[4]; UINT16 SubcategoryID; } WDI_P2P_DEVICE_TYPE_VALUES__;
+typedef WDI_ARRAY_OF(WDI_P2P_DEVICE_TYPE_VALUES__) WDI_P2P_SECONDARY_DEVICE_TYPE_CONTAINER, *PWDI_P2P_SECONDARY_DEVICE_TYPE_CONTAINER;
+typedef struct _WDI_CONNECT_BSS_ENTRY_CONTAINER {             /* WDI_TLV_CONNECT_BSS_ENTRY */
+    struct {
+        BOOLEAN ProbeResponseFrame_IsPresent; BOOLEAN BeaconFrame_IsPresent; BOOLEAN DeviceSpecificContext_IsPresent; BOOLEAN PMKID_IsPresent;
+        BOOLEAN AssociationRequestVendorIE_IsPresent; BOOLEAN FTInitialAssocParameters_IsPresent; BOOLEAN FTReAssocParameters_IsPresent;
+    } Optional;
+    WDI_MAC_ADDRESS BSSID;                                    /* WDI_TLV_BSSID */
+    WDI_ARRAY_OF(UINT8) ProbeResponseFrame;                   /* WDI_TLV_PROBE_RESPONSE_FRAME, optional */
+    WDI_ARRAY_OF(UINT8) BeaconFrame;                          /* WDI_TLV_BEACON_FRAME, optional */
+    struct { INT32 RSSI; UINT32 LinkQuality; } SignalInfo;    /* WDI_TLV_BSS_ENTRY_SIGNAL_INFO */
+    struct { WDI_CHANNEL_NUMBER ChannelNumber; WDI_BAND_ID BandId; } ChannelInfo;  /* WDI_TLV_BSS_ENTRY_CHANNEL_INFO */
+    WDI_ARRAY_OF(UINT8) DeviceSpecificContext;                /* WDI_TLV_BSS_ENTRY_DEVICE_CONTEXT, optional */
+    WDI_ARRAY_OF(UINT8) PMKID;                                /* WDI_TLV_PMKID, optional */
+    WDI_ARRAY_OF(UINT8) AssociationRequestVendorIE;           /* WDI_TLV_EXTRA_ASSOCIATION_REQUEST_IES, optional */
+    struct { WDI_ARRAY_OF(UINT8) MDE; } FTInitialAssocParameters;  /* WDI_TLV_FT_INITIAL_ASSOC_PARAMETERS, optional */
+    struct {                                                  /* WDI_TLV_FT_REASSOC_PARAMETERS, optional */
+        WDI_ARRAY_OF(UINT8) MDE;                              /* WDI_TLV_FT_MDE */
+        struct { WDI_TYPE_PMK_NAME pmkname; } PMKR0Name;      /* WDI_TLV_FT_PMKR0NAME */
+        WDI_ARRAY_OF(UINT8) FTE;                              /* WDI_TLV_FT_FTE */
+    } FTReAssocParameters;
+} WDI_CONNECT_BSS_ENTRY_CONTAINER, *PWDI_CONNECT_BSS_ENTRY_CONTAINER;
+typedef struct _WDI_TASK_CONNECT_PARAMETERS {                 /* OID_WDI_TASK_CONNECT task parameters */
+    struct {                                                  /* WDI_TLV_CONNECT_PARAMETERS */
+        struct {
+            BOOLEAN AssociationRequestVendorIE_IsPresent; BOOLEAN ActivePhyTypeList_IsPresent;
+            BOOLEAN DisallowedBSSIDs_IsPresent; BOOLEAN AllowedBSSIDs_IsPresent;
+        } Optional;
+        struct {                                              /* WDI_TLV_CONNECTION_SETTINGS */
+            UINT8 RoamRequest; UINT8 HiddenNetwork; UINT8 ExcludeUnencrypted; UINT8 MFPEnabled; UINT8 HostFIPSModeEnabled;
+            WDI_ASSOC_STATUS RoamNeededReason; WDI_ROAM_TRIGGER RoamTrigger; UINT8 BSSTransitionSupported;
+        } ConnectionSettings;
+        WDI_ARRAY_OF(WDI_SSID) SSIDList;                      /* WDI_TLV_SSID, multiple */
+        WDI_ARRAY_OF(WDI_AUTH_ALGORITHM) AuthenticationAlgorithms;      /* WDI_TLV_AUTH_ALGO_LIST */
+        WDI_ARRAY_OF(WDI_CIPHER_ALGORITHM) MulticastCipherAlgorithms;   /* WDI_TLV_MULTICAST_CIPHER_ALGO_LIST */
+        WDI_ARRAY_OF(WDI_CIPHER_ALGORITHM) UnicastCipherAlgorithms;     /* WDI_TLV_UNICAST_CIPHER_ALGO_LIST */
+        WDI_ARRAY_OF(UINT8) AssociationRequestVendorIE;       /* WDI_TLV_EXTRA_ASSOCIATION_REQUEST_IES, optional */
+        WDI_ARRAY_OF(WDI_PHY_TYPE) ActivePhyTypeList;         /* WDI_TLV_PHY_TYPE_LIST, optional */
+        WDI_ARRAY_OF(WDI_MAC_ADDRESS) DisallowedBSSIDs;       /* WDI_TLV_DISALLOWED_BSSIDS_LIST, optional */
+        WDI_ARRAY_OF(WDI_MAC_ADDRESS) AllowedBSSIDs;          /* WDI_TLV_ALLOWED_BSSIDS_LIST, optional */
+    } ConnectParameters;
+    WDI_ARRAY_OF(WDI_CONNECT_BSS_ENTRY_CONTAINER) PreferredBSSEntryList;  /* WDI_TLV_CONNECT_BSS_ENTRY, multiple */
+} WDI_TASK_CONNECT_PARAMETERS, *PWDI_TASK_CONNECT_PARAMETERS;
 typedef struct _WDI_P2P_DEVICE_INFO_CONTAINER {               /* WDI_TLV_P2P_DEVICE_INFO */
     struct {                                                  /* WDI_TLV_P2P_DEVICE_INFO_PARAMETERS */
         UINT8 DeviceAddress[6]; UINT16 ConfigurationMethods;
