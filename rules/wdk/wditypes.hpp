@@ -99,7 +99,6 @@ typedef enum _WDI_WAKE_REASON_CODE {   /* placeholders, one per wake reason the 
     WDI_WAKE_REASON_CODE_4WAY_HANDSHAKE_REQUEST = 5
 } WDI_WAKE_REASON_CODE;
 /* generated TLV parameter and container structures (members not documented) */
-typedef struct _WDI_ASSOCIATION_RESULT_CONTAINER { UINT8 Opaque__; } WDI_ASSOCIATION_RESULT_CONTAINER, *PWDI_ASSOCIATION_RESULT_CONTAINER;
 typedef struct _WDI_BAND_CHANNEL_MAPPING_ENTRY { UINT8 Opaque__; } WDI_BAND_CHANNEL_MAPPING_ENTRY, *PWDI_BAND_CHANNEL_MAPPING_ENTRY;
 typedef struct _WDI_BAND_INFO_CONTAINER { UINT8 Opaque__; } WDI_BAND_INFO_CONTAINER, *PWDI_BAND_INFO_CONTAINER;
 typedef struct _WDI_DATAPATH_ATTRIBUTES_CONTAINER { UINT8 Opaque__; } WDI_DATAPATH_ATTRIBUTES_CONTAINER, *PWDI_DATAPATH_ATTRIBUTES_CONTAINER;
@@ -114,7 +113,6 @@ typedef struct _WDI_GET_STATISTICS_PARAMETERS { UINT8 Opaque__; } WDI_GET_STATIS
 typedef struct _WDI_IHV_REQUEST_PARAMETERS { UINT8 Opaque__; } WDI_IHV_REQUEST_PARAMETERS, *PWDI_IHV_REQUEST_PARAMETERS;
 typedef struct _WDI_INDICATION_ACTION_FRAME_RECEIVED_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_ACTION_FRAME_RECEIVED_PARAMETERS, *PWDI_INDICATION_ACTION_FRAME_RECEIVED_PARAMETERS;
 typedef struct _WDI_INDICATION_AP_ASSOCIATION_REQUEST_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_AP_ASSOCIATION_REQUEST_PARAMETERS, *PWDI_INDICATION_AP_ASSOCIATION_REQUEST_PARAMETERS;
-typedef struct _WDI_INDICATION_ASSOCIATION_RESULT_LIST { UINT8 Opaque__; } WDI_INDICATION_ASSOCIATION_RESULT_LIST, *PWDI_INDICATION_ASSOCIATION_RESULT_LIST;
 typedef struct _WDI_INDICATION_CHANGE_OPERATION_MODE_COMPLETE_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_CHANGE_OPERATION_MODE_COMPLETE_PARAMETERS, *PWDI_INDICATION_CHANGE_OPERATION_MODE_COMPLETE_PARAMETERS;
 typedef struct _WDI_INDICATION_CREATE_PORT_COMPLETE_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_CREATE_PORT_COMPLETE_PARAMETERS, *PWDI_INDICATION_CREATE_PORT_COMPLETE_PARAMETERS;
 typedef struct _WDI_INDICATION_DELETE_PORT_COMPLETE_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_DELETE_PORT_COMPLETE_PARAMETERS, *PWDI_INDICATION_DELETE_PORT_COMPLETE_PARAMETERS;
@@ -133,14 +131,11 @@ typedef struct _WDI_INDICATION_SEND_REQUEST_ACTION_FRAME_COMPLETE_PARAMETERS { U
 typedef struct _WDI_INDICATION_SEND_RESPONSE_ACTION_FRAME_COMPLETE_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_SEND_RESPONSE_ACTION_FRAME_COMPLETE_PARAMETERS, *PWDI_INDICATION_SEND_RESPONSE_ACTION_FRAME_COMPLETE_PARAMETERS;
 typedef struct _WDI_INDICATION_TKIP_MIC_FAILURE_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_TKIP_MIC_FAILURE_PARAMETERS, *PWDI_INDICATION_TKIP_MIC_FAILURE_PARAMETERS;
 typedef struct _WDI_INDICATION_WAKE_REASON_PARAMETERS { UINT8 Opaque__; } WDI_INDICATION_WAKE_REASON_PARAMETERS, *PWDI_INDICATION_WAKE_REASON_PARAMETERS;
-typedef struct _WDI_INTERFACE_ATTRIBUTES_CONTAINER { UINT8 Opaque__; } WDI_INTERFACE_ATTRIBUTES_CONTAINER, *PWDI_INTERFACE_ATTRIBUTES_CONTAINER;
 typedef struct _WDI_IPv4_TCP_SYNC_CONTAINER { UINT8 Opaque__; } WDI_IPv4_TCP_SYNC_CONTAINER, *PWDI_IPv4_TCP_SYNC_CONTAINER;
 typedef struct _WDI_IPv6TCP_SYNC_CONTAINER { UINT8 Opaque__; } WDI_IPv6TCP_SYNC_CONTAINER, *PWDI_IPv6TCP_SYNC_CONTAINER;
 typedef struct _WDI_MAC_STATISTICS_CONTAINER { UINT8 Opaque__; } WDI_MAC_STATISTICS_CONTAINER, *PWDI_MAC_STATISTICS_CONTAINER;
 typedef struct _WDI_NETWORK_LIST_OFFLOAD_INFO { UINT8 Opaque__; } WDI_NETWORK_LIST_OFFLOAD_INFO, *PWDI_NETWORK_LIST_OFFLOAD_INFO;
 typedef struct _WDI_NETWORK_LIST_OFFLOAD_PARAMETERS { UINT8 Opaque__; } WDI_NETWORK_LIST_OFFLOAD_PARAMETERS, *PWDI_NETWORK_LIST_OFFLOAD_PARAMETERS;
-typedef struct _WDI_P2P_CHANNEL_CONTAINER { UINT8 Opaque__; } WDI_P2P_CHANNEL_CONTAINER, *PWDI_P2P_CHANNEL_CONTAINER;
-typedef struct _WDI_P2P_LISTEN_STATE_CONTAINER { UINT8 Opaque__; } WDI_P2P_LISTEN_STATE_CONTAINER, *PWDI_P2P_LISTEN_STATE_CONTAINER;
 typedef struct _WDI_PACKET_PATTERN_CONTAINER { UINT8 Opaque__; } WDI_PACKET_PATTERN_CONTAINER, *PWDI_PACKET_PATTERN_CONTAINER;
 typedef struct _WDI_PHY_INFO_CONTAINER { UINT8 Opaque__; } WDI_PHY_INFO_CONTAINER, *PWDI_PHY_INFO_CONTAINER;
 typedef struct _WDI_PHY_STATISTICS_CONTAINER { UINT8 Opaque__; } WDI_PHY_STATISTICS_CONTAINER, *PWDI_PHY_STATISTICS_CONTAINER;
@@ -163,7 +158,6 @@ typedef struct _WDI_SET_P2P_LISTEN_STATE_PARAMETERS { UINT8 Opaque__; } WDI_SET_
 typedef struct _WDI_SET_P2P_WPS_ENABLED_PARAMETERS { UINT8 Opaque__; } WDI_SET_P2P_WPS_ENABLED_PARAMETERS, *PWDI_SET_P2P_WPS_ENABLED_PARAMETERS;
 typedef struct _WDI_SET_POWER_PARAMETERS { UINT8 Opaque__; } WDI_SET_POWER_PARAMETERS, *PWDI_SET_POWER_PARAMETERS;
 typedef struct _WDI_SET_PRIVACY_EXEMPTION_LIST_PARAMETERS { UINT8 Opaque__; } WDI_SET_PRIVACY_EXEMPTION_LIST_PARAMETERS, *PWDI_SET_PRIVACY_EXEMPTION_LIST_PARAMETERS;
-typedef struct _WDI_SET_RADIO_STATE_PARAMETERS { UINT8 Opaque__; } WDI_SET_RADIO_STATE_PARAMETERS, *PWDI_SET_RADIO_STATE_PARAMETERS;
 typedef struct _WDI_SET_RECEIVE_COALESCING_PARAMETERS { UINT8 Opaque__; } WDI_SET_RECEIVE_COALESCING_PARAMETERS, *PWDI_SET_RECEIVE_COALESCING_PARAMETERS;
 typedef struct _WDI_SET_RECEIVE_PACKET_FILTER_PARAMETERS { UINT8 Opaque__; } WDI_SET_RECEIVE_PACKET_FILTER_PARAMETERS, *PWDI_SET_RECEIVE_PACKET_FILTER_PARAMETERS;
 typedef struct _WDI_SET_REMOVE_PM_PROTOCOL_OFFLOAD_PARAMETERS { UINT8 Opaque__; } WDI_SET_REMOVE_PM_PROTOCOL_OFFLOAD_PARAMETERS, *PWDI_SET_REMOVE_PM_PROTOCOL_OFFLOAD_PARAMETERS;
@@ -175,8 +169,6 @@ typedef struct _WDI_TASK_ABORT_PARAMETERS { UINT8 Opaque__; } WDI_TASK_ABORT_PAR
 typedef struct _WDI_TASK_CLOSE_PARAMETERS { UINT8 Opaque__; } WDI_TASK_CLOSE_PARAMETERS, *PWDI_TASK_CLOSE_PARAMETERS;
 typedef struct _WDI_TASK_DISCONNECT_PARAMETERS { UINT8 Opaque__; } WDI_TASK_DISCONNECT_PARAMETERS, *PWDI_TASK_DISCONNECT_PARAMETERS;
 typedef struct _WDI_TASK_OPEN_PARAMETERS { UINT8 Opaque__; } WDI_TASK_OPEN_PARAMETERS, *PWDI_TASK_OPEN_PARAMETERS;
-typedef struct _WDI_TASK_ROAM_PARAMETERS { UINT8 Opaque__; } WDI_TASK_ROAM_PARAMETERS, *PWDI_TASK_ROAM_PARAMETERS;
-typedef struct _WDI_TASK_SEND_AP_ASSOCIATION_RESPONSE_PARAMETERS { UINT8 Opaque__; } WDI_TASK_SEND_AP_ASSOCIATION_RESPONSE_PARAMETERS, *PWDI_TASK_SEND_AP_ASSOCIATION_RESPONSE_PARAMETERS;
 typedef struct _WDI_TASK_START_AP_PARAMETERS { UINT8 Opaque__; } WDI_TASK_START_AP_PARAMETERS, *PWDI_TASK_START_AP_PARAMETERS;
 typedef struct _WDI_TASK_STOP_AP_PARAMETERS { UINT8 Opaque__; } WDI_TASK_STOP_AP_PARAMETERS, *PWDI_TASK_STOP_AP_PARAMETERS;
 /* generated TLV parameter and container structures whose members the WDI TLV reference documents:
@@ -242,7 +234,8 @@ typedef struct _WDI_INDICATION_BSS_ENTRY_LIST_PARAMETERS {    /* NDIS_STATUS_WDI
     WDI_ARRAY_OF(WDI_BSS_ENTRY_CONTAINER) DeviceDescriptor;   /* WDI_TLV_BSS_ENTRY, multiple, optional */
 } WDI_INDICATION_BSS_ENTRY_LIST_PARAMETERS, *PWDI_INDICATION_BSS_ENTRY_LIST_PARAMETERS;
 typedef struct { WDI_MAC_ADDRESS DeviceAddress; WDI_SSID GroupSSID; } WDI_P2P_GROUP_ID_VALUES__;   /* WDI_TLV_P2P_GROUP_ID */
-typedef struct { UINT8 CountryOrRegionString[3]; UINT8 OperatingClass; WDI_CHANNEL_NUMBER ChannelNumber; } WDI_P2P_CHANNEL_VALUES__;  /* WDI_TLV_P2P_CHANNEL_NUMBER */
+typedef struct _WDI_P2P_CHANNEL_CONTAINER { UINT8 CountryOrRegionString[3]; UINT8 OperatingClass; WDI_CHANNEL_NUMBER ChannelNumber; } WDI_P2P_CHANNEL_CONTAINER, *PWDI_P2P_CHANNEL_CONTAINER;  /* WDI_TLV_P2P_CHANNEL_NUMBER */
+typedef WDI_P2P_LISTEN_STATE WDI_P2P_LISTEN_STATE_CONTAINER, *PWDI_P2P_LISTEN_STATE_CONTAINER;  /* WDI_TLV_P2P_LISTEN_STATE: a single value */
 typedef struct _WDI_TASK_P2P_SEND_REQUEST_ACTION_FRAME_PARAMETERS {  /* OID_WDI_TASK_P2P_SEND_REQUEST_ACTION_FRAME task parameters */
     struct { BOOLEAN GONegotiationRequestInfo_IsPresent; BOOLEAN InvitationRequestInfo_IsPresent; BOOLEAN ProvisionDiscoveryRequestInfo_IsPresent; BOOLEAN VendorIEs_IsPresent; } Optional;
     struct {                                                  /* WDI_TLV_P2P_SEND_ACTION_REQUEST_FRAME_PARAMETERS */
@@ -255,17 +248,17 @@ typedef struct _WDI_TASK_P2P_SEND_REQUEST_ACTION_FRAME_PARAMETERS {  /* OID_WDI_
             UINT8 GOIntent; UINT8 TieBreaker; UINT16 GOConfigTimeout; UINT16 ClientConfigTimeout;
             WDI_MAC_ADDRESS IntendedInterfaceAddress; UINT8 GroupCapability; UINT8 GroupCapabilityMask;
         } RequestParams;
-        WDI_P2P_CHANNEL_VALUES__ RemoteListenChannel;
+        WDI_P2P_CHANNEL_CONTAINER RemoteListenChannel;
     } GONegotiationRequestInfo;
     struct {                                                  /* WDI_TLV_P2P_INVITATION_REQUEST_INFO, optional */
         struct { BOOLEAN GroupBSSID_IsPresent; BOOLEAN OperatingChannel_IsPresent; } Optional;
         struct { UINT16 GOConfigTimeout; UINT16 ClientConfigTimeout; UINT8 InvitationFlags; UINT8 IsLocalGO; } RequestParams;  /* ..._PARAMETERS */
         WDI_MAC_ADDRESS GroupBSSID;                           /* WDI_TLV_P2P_GROUP_BSSID, optional */
-        WDI_P2P_CHANNEL_VALUES__ OperatingChannel;            /* WDI_TLV_P2P_CHANNEL_NUMBER, optional */
+        WDI_P2P_CHANNEL_CONTAINER OperatingChannel;            /* WDI_TLV_P2P_CHANNEL_NUMBER, optional */
         WDI_P2P_GROUP_ID_VALUES__ GroupID;                    /* WDI_TLV_P2P_GROUP_ID */
     } InvitationRequestInfo;
     struct {                                                  /* WDI_TLV_P2P_PROVISION_DISCOVERY_REQUEST_INFO, optional */
-        struct { BOOLEAN GroupID_IsPresent; } Optional;
+        struct { BOOLEAN GroupID_IsPresent; BOOLEAN ServiceAttributes_IsPresent; BOOLEAN PersistentGroupID_IsPresent; BOOLEAN ServiceSessionInfo_IsPresent; } Optional;
         struct { UINT8 GroupCapability; UINT8 GroupCapabilityMask; } RequestParams;  /* ..._REQUEST_PARAMETERS */
         WDI_P2P_GROUP_ID_VALUES__ GroupID;                    /* WDI_TLV_P2P_GROUP_ID, optional */
     } ProvisionDiscoveryRequestInfo;
@@ -302,13 +295,13 @@ typedef struct _WDI_TASK_P2P_SEND_RESPONSE_ACTION_FRAME_PARAMETERS {  /* OID_WDI
         struct { BOOLEAN GroupID_IsPresent; BOOLEAN RemoteListenChannel_IsPresent; } Optional;
         struct { UINT8 StatusCode; UINT8 GroupCapability; UINT8 GroupCapabilityMask; } ConfirmationParams;  /* ..._PARAMETERS */
         WDI_P2P_GROUP_ID_VALUES__ GroupID;                    /* WDI_TLV_P2P_GROUP_ID, optional */
-        WDI_P2P_CHANNEL_VALUES__ RemoteListenChannel;         /* WDI_TLV_P2P_CHANNEL_NUMBER, optional */
+        WDI_P2P_CHANNEL_CONTAINER RemoteListenChannel;         /* WDI_TLV_P2P_CHANNEL_NUMBER, optional */
     } GONegotiationConfirmationInfo;
     struct {                                                  /* WDI_TLV_P2P_INVITATION_RESPONSE_INFO, optional */
         struct { BOOLEAN GroupBSSID_IsPresent; BOOLEAN OperatingChannel_IsPresent; } Optional;
         struct { UINT8 StatusCode; UINT16 GOConfigTimeout; UINT16 ClientConfigTimeout; } ResponseParams;  /* ..._PARAMETERS */
         WDI_MAC_ADDRESS GroupBSSID;                           /* WDI_TLV_P2P_GROUP_BSSID, optional */
-        WDI_P2P_CHANNEL_VALUES__ OperatingChannel;            /* WDI_TLV_P2P_CHANNEL_NUMBER, optional */
+        WDI_P2P_CHANNEL_CONTAINER OperatingChannel;            /* WDI_TLV_P2P_CHANNEL_NUMBER, optional */
     } InvitationResponseInfo;
     WDI_P2P_INCOMING_FRAME_INFO_VALUES__ RequestFrameInfo;    /* WDI_TLV_P2P_INCOMING_FRAME_INFORMATION */
     WDI_ARRAY_OF(UINT8) VendorIEs;                            /* WDI_TLV_VENDOR_SPECIFIC_IE, optional */
@@ -366,27 +359,77 @@ typedef struct _WDI_CONNECT_BSS_ENTRY_CONTAINER {             /* WDI_TLV_CONNECT
         WDI_ARRAY_OF(UINT8) FTE;                              /* WDI_TLV_FT_FTE */
     } FTReAssocParameters;
 } WDI_CONNECT_BSS_ENTRY_CONTAINER, *PWDI_CONNECT_BSS_ENTRY_CONTAINER;
+typedef struct {                                              /* WDI_TLV_CONNECT_PARAMETERS */
+    struct {
+        BOOLEAN AssociationRequestVendorIE_IsPresent; BOOLEAN ActivePhyTypeList_IsPresent;
+        BOOLEAN DisallowedBSSIDs_IsPresent; BOOLEAN AllowedBSSIDs_IsPresent;
+    } Optional;
+    struct {                                              /* WDI_TLV_CONNECTION_SETTINGS */
+        UINT8 RoamRequest; UINT8 HiddenNetwork; UINT8 ExcludeUnencrypted; UINT8 MFPEnabled; UINT8 HostFIPSModeEnabled;
+        WDI_ASSOC_STATUS RoamNeededReason; WDI_ROAM_TRIGGER RoamTrigger; UINT8 BSSTransitionSupported;
+    } ConnectionSettings;
+    WDI_ARRAY_OF(WDI_SSID) SSIDList;                      /* WDI_TLV_SSID, multiple */
+    WDI_ARRAY_OF(WDI_AUTH_ALGORITHM) AuthenticationAlgorithms;      /* WDI_TLV_AUTH_ALGO_LIST */
+    WDI_ARRAY_OF(WDI_CIPHER_ALGORITHM) MulticastCipherAlgorithms;   /* WDI_TLV_MULTICAST_CIPHER_ALGO_LIST */
+    WDI_ARRAY_OF(WDI_CIPHER_ALGORITHM) UnicastCipherAlgorithms;     /* WDI_TLV_UNICAST_CIPHER_ALGO_LIST */
+    WDI_ARRAY_OF(UINT8) AssociationRequestVendorIE;       /* WDI_TLV_EXTRA_ASSOCIATION_REQUEST_IES, optional */
+    WDI_ARRAY_OF(WDI_PHY_TYPE) ActivePhyTypeList;         /* WDI_TLV_PHY_TYPE_LIST, optional */
+    WDI_ARRAY_OF(WDI_MAC_ADDRESS) DisallowedBSSIDs;       /* WDI_TLV_DISALLOWED_BSSIDS_LIST, optional */
+    WDI_ARRAY_OF(WDI_MAC_ADDRESS) AllowedBSSIDs;          /* WDI_TLV_ALLOWED_BSSIDS_LIST, optional */
+} WDI_CONNECT_PARAMETERS_VALUES__;
 typedef struct _WDI_TASK_CONNECT_PARAMETERS {                 /* OID_WDI_TASK_CONNECT task parameters */
-    struct {                                                  /* WDI_TLV_CONNECT_PARAMETERS */
-        struct {
-            BOOLEAN AssociationRequestVendorIE_IsPresent; BOOLEAN ActivePhyTypeList_IsPresent;
-            BOOLEAN DisallowedBSSIDs_IsPresent; BOOLEAN AllowedBSSIDs_IsPresent;
-        } Optional;
-        struct {                                              /* WDI_TLV_CONNECTION_SETTINGS */
-            UINT8 RoamRequest; UINT8 HiddenNetwork; UINT8 ExcludeUnencrypted; UINT8 MFPEnabled; UINT8 HostFIPSModeEnabled;
-            WDI_ASSOC_STATUS RoamNeededReason; WDI_ROAM_TRIGGER RoamTrigger; UINT8 BSSTransitionSupported;
-        } ConnectionSettings;
-        WDI_ARRAY_OF(WDI_SSID) SSIDList;                      /* WDI_TLV_SSID, multiple */
-        WDI_ARRAY_OF(WDI_AUTH_ALGORITHM) AuthenticationAlgorithms;      /* WDI_TLV_AUTH_ALGO_LIST */
-        WDI_ARRAY_OF(WDI_CIPHER_ALGORITHM) MulticastCipherAlgorithms;   /* WDI_TLV_MULTICAST_CIPHER_ALGO_LIST */
-        WDI_ARRAY_OF(WDI_CIPHER_ALGORITHM) UnicastCipherAlgorithms;     /* WDI_TLV_UNICAST_CIPHER_ALGO_LIST */
-        WDI_ARRAY_OF(UINT8) AssociationRequestVendorIE;       /* WDI_TLV_EXTRA_ASSOCIATION_REQUEST_IES, optional */
-        WDI_ARRAY_OF(WDI_PHY_TYPE) ActivePhyTypeList;         /* WDI_TLV_PHY_TYPE_LIST, optional */
-        WDI_ARRAY_OF(WDI_MAC_ADDRESS) DisallowedBSSIDs;       /* WDI_TLV_DISALLOWED_BSSIDS_LIST, optional */
-        WDI_ARRAY_OF(WDI_MAC_ADDRESS) AllowedBSSIDs;          /* WDI_TLV_ALLOWED_BSSIDS_LIST, optional */
-    } ConnectParameters;
+    WDI_CONNECT_PARAMETERS_VALUES__ ConnectParameters;
     WDI_ARRAY_OF(WDI_CONNECT_BSS_ENTRY_CONTAINER) PreferredBSSEntryList;  /* WDI_TLV_CONNECT_BSS_ENTRY, multiple */
 } WDI_TASK_CONNECT_PARAMETERS, *PWDI_TASK_CONNECT_PARAMETERS;
+typedef struct _WDI_TASK_ROAM_PARAMETERS {                    /* OID_WDI_TASK_ROAM task parameters */
+    WDI_CONNECT_PARAMETERS_VALUES__ ConnectParameters;
+    WDI_ARRAY_OF(WDI_CONNECT_BSS_ENTRY_CONTAINER) PreferredBSSEntryList;  /* WDI_TLV_CONNECT_BSS_ENTRY, multiple */
+} WDI_TASK_ROAM_PARAMETERS, *PWDI_TASK_ROAM_PARAMETERS;
+typedef struct _WDI_INTERFACE_ATTRIBUTES_CONTAINER {          /* WDI_TLV_INTERFACE_ATTRIBUTES */
+    struct {                                                  /* WDI_TLV_INTERFACE_CAPABILITIES */
+        UINT32 MTUSize; UINT32 MaxMultiCastListSize; UINT16 BackFillSize; WDI_MAC_ADDRESS Address; UINT32 MaxTxRate; UINT32 MaxRxRate;
+        UINT8 HardwareRadioState; UINT8 SoftwareRadioState; UINT8 SupportPLR; UINT8 SupportFLR; UINT8 ActionFramesSupported;
+        UINT8 NumRxStreams; UINT8 NumTxStreams; UINT8 NumChannels; UINT8 AntennaDiversity; UINT8 Support_eCSA;
+        UINT8 MACAddressRandomization; WDI_MAC_ADDRESS MACAddressRandomizationMask;
+        WDI_BLUETOOTH_COEXISTENCE_SUPPORT BluetoothCoexistenceSupport; UINT8 SupportsNonWdiOidRequests; UINT8 FastTransitionSupported;
+        UINT8 MU_MIMOSupported; UINT8 CannotSupportMiracastSink; UINT8 BSSTransitionSupported; UINT8 IPDockingSupported;
+    } InterfaceCapabilities;
+    WDI_ARRAY_OF(CHAR) FirmwareVersion;                       /* WDI_TLV_FIRMWARE_VERSION: an ASCII string */
+} WDI_INTERFACE_ATTRIBUTES_CONTAINER, *PWDI_INTERFACE_ATTRIBUTES_CONTAINER;
+typedef struct _WDI_ASSOCIATION_RESULT_CONTAINER {            /* WDI_TLV_ASSOCIATION_RESULT */
+    struct {
+        BOOLEAN AssociationRequestFrame_IsPresent; BOOLEAN AssociationResponseFrame_IsPresent; BOOLEAN AuthenticationResponseFrame_IsPresent;
+        BOOLEAN BeaconProbeResponse_IsPresent; BOOLEAN EthertypeEncapTable_IsPresent; BOOLEAN ActivePhyTypeList_IsPresent;
+    } Optional;
+    WDI_MAC_ADDRESS BSSID;                                    /* WDI_TLV_BSSID */
+    struct {                                                  /* WDI_TLV_ASSOCIATION_RESULT_PARAMETERS */
+        WDI_ASSOC_STATUS AssociationStatus; UINT32 StatusCode; UINT8 ReAssociation; WDI_AUTH_ALGORITHM AuthAlgorithm;
+        WDI_CIPHER_ALGORITHM UnicastCipherAlgorithm; WDI_CIPHER_ALGORITHM MulticastDataCipherAlgorithm; WDI_CIPHER_ALGORITHM MulticastMgmtCipherAlgorithm;
+        UINT8 FourAddressSupported; UINT8 PortAuthorized; UINT8 WMMQoSEnabled; WDI_DS_INFO DSInfo; UINT32 AssociationComebackTime;
+        WDI_BAND_ID BandID; UINT32 IHVAssociationStatus;
+    } AssociationResultParameters;
+    WDI_ARRAY_OF(UINT8) AssociationRequestFrame;              /* WDI_TLV_ASSOCIATION_REQUEST_FRAME, optional */
+    WDI_ARRAY_OF(UINT8) AssociationResponseFrame;             /* WDI_TLV_ASSOCIATION_RESPONSE_FRAME, optional */
+    WDI_ARRAY_OF(UINT8) AuthenticationResponseFrame;          /* WDI_TLV_AUTHENTICATION_RESPONSE_FRAME, optional */
+    WDI_ARRAY_OF(UINT8) BeaconProbeResponse;                  /* WDI_TLV_BEACON_PROBE_RESPONSE, optional */
+    WDI_ARRAY_OF(WDI_ETHERTYPE_ENCAPSULATION_ENTRY) EthertypeEncapTable;  /* WDI_TLV_ETHERTYPE_ENCAP_TABLE, optional */
+    WDI_ARRAY_OF(WDI_PHY_TYPE) ActivePhyTypeList;             /* WDI_TLV_PHY_TYPE_LIST, optional */
+} WDI_ASSOCIATION_RESULT_CONTAINER, *PWDI_ASSOCIATION_RESULT_CONTAINER;
+typedef struct _WDI_INDICATION_ASSOCIATION_RESULT_LIST {      /* NDIS_STATUS_WDI_INDICATION_ASSOCIATION_RESULT payload */
+    WDI_ARRAY_OF(WDI_ASSOCIATION_RESULT_CONTAINER) AssociationResults;  /* WDI_TLV_ASSOCIATION_RESULT, multiple */
+} WDI_INDICATION_ASSOCIATION_RESULT_LIST, *PWDI_INDICATION_ASSOCIATION_RESULT_LIST;
+typedef struct _WDI_TASK_SEND_AP_ASSOCIATION_RESPONSE_PARAMETERS {  /* OID_WDI_TASK_SEND_AP_ASSOCIATION_RESPONSE task parameters */
+    struct { BOOLEAN VendorIEs_IsPresent; } Optional;
+    struct { UINT8 AcceptRequest; UINT16 ReasonCode; } AssocResponseParameters;  /* WDI_TLV_ASSOCIATION_RESPONSE_PARAMETERS */
+    WDI_ARRAY_OF(UINT8) VendorIEs;                            /* WDI_TLV_VENDOR_SPECIFIC_IE, optional */
+    struct {                                                  /* WDI_TLV_INCOMING_ASSOCIATION_REQUEST_INFO */
+        struct { BOOLEAN AssocRequestDeviceContext_IsPresent; } Optional;
+        struct { WDI_MAC_ADDRESS PeerMacAddress; UINT8 IsReassociationRequest; } AssocRequestParams;  /* ..._PARAMETERS */
+        WDI_ARRAY_OF(UINT8) AssocRequestFrame;                /* WDI_TLV_ASSOCIATION_REQUEST_FRAME */
+        WDI_ARRAY_OF(UINT8) AssocRequestDeviceContext;        /* WDI_TLV_ASSOCIATION_REQUEST_DEVICE_CONTEXT, optional */
+    } IncomingRequestInfo;
+} WDI_TASK_SEND_AP_ASSOCIATION_RESPONSE_PARAMETERS, *PWDI_TASK_SEND_AP_ASSOCIATION_RESPONSE_PARAMETERS;
+typedef struct _WDI_SET_RADIO_STATE_PARAMETERS { UINT8 SoftwareRadioState; } WDI_SET_RADIO_STATE_PARAMETERS, *PWDI_SET_RADIO_STATE_PARAMETERS;  /* WDI_TLV_RADIO_STATE */
 typedef struct _WDI_P2P_DEVICE_INFO_CONTAINER {               /* WDI_TLV_P2P_DEVICE_INFO */
     struct {                                                  /* WDI_TLV_P2P_DEVICE_INFO_PARAMETERS */
         UINT8 DeviceAddress[6]; UINT16 ConfigurationMethods;
