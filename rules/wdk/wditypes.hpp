@@ -1,9 +1,14 @@
 /* wditypes.hpp - drvcheck clean-room WDK model: WDI data types (C view).
  * Enumerations as documented (values where the documentation gives them, else the matching
  * DOT11_* value or a distinct placeholder); the documented TLV parser shapes (TLV_CONTEXT, the
- * ElementCount/pElements array form).  The per-message parameter and container structures are
- * generated from the WDI TLV definitions and their members are not documented: they are complete
- * but memberless here, so declarations, sizeof and pointers work and member accesses do not. */
+ * ElementCount/pElements array form).  The per-message parameter and container structures are the
+ * TLV parser's: one member per TLV of the message or container as the WDI TLV reference lists it
+ * (in its order and with its value types), a multi-instance or list TLV as an ElementCount/pElements
+ * array, optional TLVs flagged <Member>_IsPresent in a leading Optional struct, a TLV of plain values
+ * as a nested struct, a single-value TLV as that value.  Member names are the parser's (the reference
+ * names the TLVs, not the members); contained TLVs nobody uses and whose layout needs further
+ * containers are left out.  Structures no driver has needed members of stay memberless: complete, so
+ * declarations, sizeof and pointers work. */
 #pragma once
 #include <dot11wdi.h>
 
