@@ -125,8 +125,15 @@
 #define NDIS_RUNTIME_VERSION_660 ((6 << 16) | 60)
 #define NDIS_RUNTIME_VERSION_670 ((6 << 16) | 70)
 #define NDIS_RUNTIME_VERSION_680 ((6 << 16) | 80)
+#define NDIS_RUNTIME_VERSION_681 ((6 << 16) | 81)
+#define NDIS_RUNTIME_VERSION_682 ((6 << 16) | 82)
+#define NDIS_RUNTIME_VERSION_683 ((6 << 16) | 83)
+#define NDIS_RUNTIME_VERSION_684 ((6 << 16) | 84)
 #define NDIS_RUNTIME_VERSION_685 ((6 << 16) | 85)
 #define NDIS_RUNTIME_VERSION_686 ((6 << 16) | 86)
+#define NDIS_RUNTIME_VERSION_687 ((6 << 16) | 87)
+#define NDIS_RUNTIME_VERSION_688 ((6 << 16) | 88)
+#define NDIS_RUNTIME_VERSION_689 ((6 << 16) | 89)
 #define NDIS_MINIPORT_MINIMUM_MAJOR_VERSION 6
 #define NDIS_MINIPORT_MINIMUM_MINOR_VERSION 0
 #define NDIS_PROTOCOL_MAJOR_VERSION 6
@@ -137,6 +144,10 @@
 #include <ntddk.h>
 #include <ntddndis.h>
 #include <netpnp.h>
+/* the socket address types (SOCKADDR, IN_ADDR, IN6_ADDR): drivers that include only
+ * <ndis.h> use them (the IPv6 and dual-stack forms need ws2ipdef.h) */
+#include <ws2def.h>
+#include <in6addr.h>
 
 /* ---- base NDIS types ---- */
 typedef PVOID NDIS_HANDLE, *PNDIS_HANDLE;
@@ -704,6 +715,25 @@ typedef struct _NDIS_NET_BUFFER_LIST_8021Q_INFO {
         PVOID Value;
     };
 } NDIS_NET_BUFFER_LIST_8021Q_INFO, *PNDIS_NET_BUFFER_LIST_8021Q_INFO;
+/* NDIS 5.x per-packet information, still declared for NDIS 6 drivers
+ * that keep the old layouts in their own NBL reserved areas */
+typedef struct _NDIS_TCP_IP_CHECKSUM_PACKET_INFO {
+    union {
+        struct { ULONG NdisPacketChecksumV4 : 1; ULONG NdisPacketChecksumV6 : 1; ULONG NdisPacketTcpChecksum : 1;
+                 ULONG NdisPacketUdpChecksum : 1; ULONG NdisPacketIpChecksum : 1; } Transmit;
+        struct { ULONG NdisPacketTcpChecksumFailed : 1; ULONG NdisPacketUdpChecksumFailed : 1;
+                 ULONG NdisPacketIpChecksumFailed : 1; ULONG NdisPacketTcpChecksumSucceeded : 1;
+                 ULONG NdisPacketUdpChecksumSucceeded : 1; ULONG NdisPacketIpChecksumSucceeded : 1;
+                 ULONG NdisPacketLoopback : 1; } Receive;
+        ULONG Value;
+    };
+} NDIS_TCP_IP_CHECKSUM_PACKET_INFO, *PNDIS_TCP_IP_CHECKSUM_PACKET_INFO;
+typedef struct _NDIS_PACKET_8021Q_INFO {
+    union {
+        struct { UINT32 UserPriority : 3; UINT32 CanonicalFormatId : 1; UINT32 VlanId : 12; UINT32 Reserved : 16; } TagHeader;
+        PVOID Value;
+    };
+} NDIS_PACKET_8021Q_INFO, *PNDIS_PACKET_8021Q_INFO;
 typedef struct _NDIS_NET_BUFFER_LIST_FILTERING_INFO {
     union { struct { USHORT FilterId; union { USHORT QueueId; USHORT VPortId; }; } FilteringInfo; PVOID Value; };
 } NDIS_NET_BUFFER_LIST_FILTERING_INFO, *PNDIS_NET_BUFFER_LIST_FILTERING_INFO;
@@ -1169,6 +1199,9 @@ typedef struct _NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES {
 } NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES;
 #define NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES_REVISION_1 1
 #define NDIS_SIZEOF_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES, TcpConnectionOffloadHardwareCapabilities)
+#define NDIS_HD_SPLIT_PARAMETERS_REVISION_1 1
+#define NDIS_HD_SPLIT_COMBINE_ALL_HEADERS 0x00000001
+typedef struct _NDIS_HD_SPLIT_PARAMETERS { NDIS_OBJECT_HEADER Header; ULONG HDSplitCombineFlags; } NDIS_HD_SPLIT_PARAMETERS, *PNDIS_HD_SPLIT_PARAMETERS;
 typedef struct _NDIS_HD_SPLIT_ATTRIBUTES { NDIS_OBJECT_HEADER Header; ULONG HardwareCapabilities; ULONG CurrentCapabilities; ULONG HDSplitFlags; ULONG BackfillSize; ULONG MaxHeaderSize; } NDIS_HD_SPLIT_ATTRIBUTES, *PNDIS_HD_SPLIT_ATTRIBUTES;
 typedef struct _NDIS_NIC_SWITCH_CAPABILITIES { NDIS_OBJECT_HEADER Header; ULONG Flags; ULONG NdisReserved1; ULONG NumTotalMacAddresses; ULONG NumMacAddressesPerPort; ULONG NumVlansPerPort; ULONG NdisReserved2; ULONG NdisReserved3; ULONG NicSwitchCapabilities; ULONG MaxNumSwitches; ULONG MaxNumVPorts; ULONG NdisReserved4; ULONG MaxNumVFs; ULONG MaxNumQueuePairs; ULONG NdisReserved5; ULONG NdisReserved6; ULONG NdisReserved7; ULONG MaxNumQueuePairsPerNonDefaultVPort; ULONG NdisReserved8; ULONG NdisReserved9; ULONG NdisReserved10; ULONG NdisReserved11; ULONG NdisReserved12; ULONG MaxNumMacAddresses; ULONG NdisReserved13; ULONG NdisReserved14; ULONG NdisReserved15; ULONG NdisReserved16; ULONG NdisReserved17; ULONG MaxNumRssCapableNonDefaultPFVPorts; ULONG NumberOfIndirectionTableEntriesForDefaultVPort; ULONG NumberOfIndirectionTableEntriesPerNonDefaultPFVPort; ULONG MaxNumQueuePairsForDefaultVPort; } NDIS_NIC_SWITCH_CAPABILITIES, *PNDIS_NIC_SWITCH_CAPABILITIES;
 #define NDIS_NIC_SWITCH_CAPABILITIES_REVISION_1 1
@@ -1519,7 +1552,16 @@ ULONG NdisCurrentProcessorIndex(void);
 ULONG NdisProcessorNumberToIndex(PROCESSOR_NUMBER ProcNum);
 NDIS_STATUS NdisProcessorIndexToNumber(ULONG ProcIndex, PPROCESSOR_NUMBER ProcNum);
 NDIS_STATUS NdisGetRssProcessorInformation(NDIS_HANDLE NdisHandle, PNDIS_RSS_PROCESSOR_INFO RssProcessorInfo, PSIZE_T Size);
-NDIS_STATUS NdisGetProcessorInformation(PVOID SystemProcessorInfo);
+typedef enum _NDIS_PROCESSOR_VENDOR { NdisProcessorVendorUnknown, NdisProcessorVendorGenuinIntel,
+    NdisProcessorVendorGenuineIntel = NdisProcessorVendorGenuinIntel, NdisProcessorVendorAuthenticAMD } NDIS_PROCESSOR_VENDOR, *PNDIS_PROCESSOR_VENDOR;
+typedef struct _NDIS_PROCESSOR_INFO { ULONG CpuNumber; ULONG PhysicalPackageId; ULONG CoreId; ULONG HyperThreadID; } NDIS_PROCESSOR_INFO, *PNDIS_PROCESSOR_INFO;
+#define NDIS_SYSTEM_PROCESSOR_INFO_REVISION_1 1
+typedef struct _NDIS_SYSTEM_PROCESSOR_INFO {
+    NDIS_OBJECT_HEADER Header; ULONG Flags; NDIS_PROCESSOR_VENDOR ProcessorVendor; ULONG NumPhysicalPackages;
+    ULONG NumCores; ULONG NumCoresPerPhysicalPackage; ULONG MaxHyperThreadingCpusPerCore; ULONG RssBaseCpu;
+    ULONG RssCpuCount; PUCHAR RssProcessors; NDIS_PROCESSOR_INFO CpuInfo[64];
+} NDIS_SYSTEM_PROCESSOR_INFO, *PNDIS_SYSTEM_PROCESSOR_INFO;
+NDIS_STATUS NdisGetProcessorInformation(PNDIS_SYSTEM_PROCESSOR_INFO SystemProcessorInfo);
 NDIS_STATUS NdisGetProcessorInformationEx(NDIS_HANDLE NdisHandle, PVOID SystemProcessorInfo, PSIZE_T Size);
 /* NET_BUFFER_LIST and NET_BUFFER pools */
 NDIS_HANDLE NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle, PNET_BUFFER_LIST_POOL_PARAMETERS Parameters);

@@ -107,7 +107,8 @@
 #define DECLSPEC_NORETURN __declspec(noreturn)
 #define DECLSPEC_NOINLINE __declspec(noinline)
 #define DECLSPEC_ALIGN(x) __declspec(align(x))
-#define DECLSPEC_CACHEALIGN DECLSPEC_ALIGN(64)
+#define SYSTEM_CACHE_ALIGNMENT_SIZE 64
+#define DECLSPEC_CACHEALIGN DECLSPEC_ALIGN(SYSTEM_CACHE_ALIGNMENT_SIZE)
 #define DECLSPEC_IMPORT
 #define DECLSPEC_EXPORT
 #define DECLSPEC_SELECTANY __declspec(selectany)
@@ -180,6 +181,7 @@ typedef int INT, *PINT;
 typedef unsigned int UINT, *PUINT;
 typedef __int64 LONGLONG, *PLONGLONG;
 typedef unsigned __int64 ULONGLONG, *PULONGLONG;
+typedef unsigned char BYTE; /* kernel code uses it with no user-mode header */
 typedef ULONGLONG DWORDLONG, *PDWORDLONG;
 typedef signed char SCHAR, *PSCHAR;
 typedef CHAR CCHAR;
@@ -336,6 +338,7 @@ typedef struct _GROUP_AFFINITY {
 #define FIELD_OFFSET(type, field) ((LONG)__builtin_offsetof(type, field))
 #define UFIELD_OFFSET(type, field) ((ULONG)__builtin_offsetof(type, field))
 #define RTL_FIELD_SIZE(type, field) (sizeof(((type *)0)->field))
+#define FIELD_SIZE(type, field) RTL_FIELD_SIZE(type, field)
 #define RTL_SIZEOF_THROUGH_FIELD(type, field) (FIELD_OFFSET(type, field) + RTL_FIELD_SIZE(type, field))
 #define RTL_CONTAINS_FIELD(Struct, Size, Field) \
     ((((PCHAR)(&(Struct)->Field)) + sizeof((Struct)->Field)) <= (((PCHAR)(Struct)) + (Size)))
@@ -353,6 +356,7 @@ typedef struct _GROUP_AFFINITY {
 #define CONTAINING_RECORD(address, type, field) \
     ((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))
 #define TYPE_ALIGNMENT(t) __alignof(t)
+#define MAX_NATURAL_ALIGNMENT sizeof(ULONGLONG)
 #define ALIGN_DOWN_BY(length, alignment) ((ULONG_PTR)(length) & ~((ULONG_PTR)(alignment) - 1))
 #define ALIGN_UP_BY(length, alignment) (ALIGN_DOWN_BY(((ULONG_PTR)(length) + (alignment) - 1), alignment))
 #define ALIGN_DOWN_POINTER_BY(address, alignment) ((PVOID)((ULONG_PTR)(address) & ~((ULONG_PTR)(alignment) - 1)))

@@ -54,6 +54,26 @@
 #define _Inout_updates_bytes_all_(...)
 #define _Inout_cap_(...)
 #define _Inout_bytecap_(...)
+#define _In_count_c_(...)
+#define _In_bytecount_c_(...)
+#define _In_opt_count_c_(...)
+#define _In_opt_bytecount_c_(...)
+#define _In_z_count_(...)
+#define _In_z_count_c_(...)
+#define _Out_cap_c_(...)
+#define _Out_opt_cap_(...)
+#define _Out_opt_cap_c_(...)
+#define _Out_z_cap_(...)
+#define _Out_z_cap_c_(...)
+#define _Out_cap_post_count_(...)
+#define _Out_bytecap_post_bytecount_(...)
+#define _Out_z_cap_post_count_(...)
+#define _Inout_cap_c_(...)
+#define _Inout_z_cap_(...)
+#define _Inout_z_cap_c_(...)
+#define _Inout_opt_cap_(...)
+#define _Inout_count_(...)
+#define _Inout_bytecount_(...)
 #define _Outptr_
 #define _Outptr_opt_
 #define _Outptr_result_maybenull_
@@ -223,6 +243,24 @@
 #define _Post_count_(...)
 #define _Pre_count_(...)
 #define _Post_bytecount_(...)
+#define _Out_bytecap_c_(...)
+#define _Out_opt_bytecap_c_(...)
+#define _Out_z_bytecap_(...)
+#define _Out_z_bytecap_c_(...)
+#define _Inout_bytecap_c_(...)
+#define _Inout_opt_bytecap_(...)
+#define _Notliteral_
+#define _Satisfies_(...)
+#define _Deref_pre_z_
+#define _Deref_post_z_
+#define _Deref_pre_readonly_
+#define _Deref_post_null_
+#define _Deref_post_opt_valid_
+#define _Analysis_assume_lock_acquired_(...)
+#define _Analysis_assume_lock_released_(...)
+#define _Analysis_assume_lock_held_(...)
+#define _Analysis_assume_lock_not_held_(...)
+#define _Analysis_assume_same_lock_(...)
 
 /* IRQL and driver annotations (also reached through driverspecs.h) */
 #define _IRQL_requires_(...)
@@ -295,5 +333,15 @@
 #define __maybenull
 #define __bcount(x)
 #define __ecount(x)
+/* the primitive (pre-2008) annotations specstrings.h spells the others with */
+#define __readableTo(extent)
+#define __writableTo(size)
+#define __elem_readableTo(size)
+#define __elem_writableTo(size)
+#define __byte_readableTo(size)
+#define __byte_writableTo(size)
+#define byteCount(x)
+#define elementCount(x)
+#define __nullnullterminated
 #define __in_xcount(x)
 #define __out_xcount(x)

@@ -50,10 +50,14 @@ VOID WDF_OBJECT_ATTRIBUTES_INIT(PWDF_OBJECT_ATTRIBUTES Attributes);
 #define WDF_NO_HANDLE NULL
 #define WDF_NO_CONTEXT NULL
 #define WDF_NO_SEND_OPTIONS NULL
-#define WDF_DECLARE_CONTEXT_TYPE(_contexttype) \
-    extern const WDF_OBJECT_CONTEXT_TYPE_INFO _WDF_##_contexttype##_TYPE_INFO
+/* The accessor is an inline function definition: drivers write the macro
+ * with or without a ';' after it (an empty declaration either way). */
 #define WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(_contexttype, _castingfunction) \
-    _contexttype *_castingfunction(WDFOBJECT Handle)
+    extern const WDF_OBJECT_CONTEXT_TYPE_INFO _WDF_##_contexttype##_TYPE_INFO; \
+    static __inline _contexttype *_castingfunction(WDFOBJECT Handle) \
+    { return (_contexttype *)WdfObjectGetTypedContextWorker(Handle, &_WDF_##_contexttype##_TYPE_INFO); }
+#define WDF_DECLARE_CONTEXT_TYPE(_contexttype) \
+    WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(_contexttype, WdfObjectGet_##_contexttype)
 #define WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(_attributes, _contexttype) WDF_OBJECT_ATTRIBUTES_INIT(_attributes)
 typedef NTSTATUS (EVT_WDF_DRIVER_DEVICE_ADD)(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit);
 typedef EVT_WDF_DRIVER_DEVICE_ADD *PFN_WDF_DRIVER_DEVICE_ADD;

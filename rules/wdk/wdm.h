@@ -4,6 +4,7 @@
 #pragma once
 #include <ntdef.h>
 #include <ntstatus.h>
+#include <bugcodes.h>
 
 #ifndef _NTDDK_
 #define _WDMDDK_
@@ -101,6 +102,7 @@ LONG InterlockedIncrement(LONG volatile *Addend);
 LONG InterlockedDecrement(LONG volatile *Addend);
 LONG InterlockedExchange(LONG volatile *Target, LONG Value);
 LONG InterlockedExchangeAdd(LONG volatile *Addend, LONG Value);
+SHORT InterlockedExchange16(SHORT volatile *Target, SHORT Value);
 LONG InterlockedCompareExchange(LONG volatile *Destination, LONG ExChange, LONG Comperand);
 LONG InterlockedAnd(LONG volatile *Destination, LONG Value);
 LONG InterlockedOr(LONG volatile *Destination, LONG Value);
@@ -142,6 +144,8 @@ BOOLEAN InterlockedBitTestAndReset(LONG volatile *Base, LONG Bit);
 #define InterlockedIncrementULongPtr(a) ((ULONG_PTR)InterlockedIncrement64((LONG64 volatile *)(a)))
 #define ReadAcquire(p) (*(volatile LONG *)(p))
 #define ReadNoFence(p) (*(volatile LONG *)(p))
+#define ReadUShortNoFence(p) (*(volatile USHORT *)(p))
+#define WriteULongNoFence(p, v) ((void)(*(volatile ULONG *)(p) = (v)))
 #define WriteRelease(p, v) ((void)(*(volatile LONG *)(p) = (v)))
 #define WriteNoFence(p, v) ((void)(*(volatile LONG *)(p) = (v)))
 #define ReadULongPtrAcquire(p) (*(volatile ULONG_PTR *)(p))
@@ -496,6 +500,32 @@ typedef struct _KLOCK_QUEUE_HANDLE {
 } KLOCK_QUEUE_HANDLE, *PKLOCK_QUEUE_HANDLE;
 typedef struct _KFLOATING_SAVE { ULONG Dummy; } KFLOATING_SAVE, *PKFLOATING_SAVE;
 typedef struct _XSTATE_SAVE { ULONG64 Reserved[8]; } XSTATE_SAVE, *PXSTATE_SAVE;
+#define XSTATE_LEGACY_FLOATING_POINT 0
+#define XSTATE_LEGACY_SSE 1
+#define XSTATE_GSSE 2
+#define XSTATE_AVX XSTATE_GSSE
+#define XSTATE_AVX512_KMASK 5
+#define XSTATE_AVX512_ZMM_H 6
+#define XSTATE_AVX512_ZMM 7
+#define XSTATE_MASK_LEGACY_FLOATING_POINT (1ULL << XSTATE_LEGACY_FLOATING_POINT)
+#define XSTATE_MASK_LEGACY_SSE (1ULL << XSTATE_LEGACY_SSE)
+#define XSTATE_MASK_LEGACY (XSTATE_MASK_LEGACY_FLOATING_POINT | XSTATE_MASK_LEGACY_SSE)
+#define XSTATE_MASK_GSSE (1ULL << XSTATE_GSSE)
+#define XSTATE_MASK_AVX XSTATE_MASK_GSSE
+#define XSTATE_MASK_AVX512 ((1ULL << XSTATE_AVX512_KMASK) | (1ULL << XSTATE_AVX512_ZMM_H) | (1ULL << XSTATE_AVX512_ZMM))
+ULONG64 RtlGetEnabledExtendedFeatures(ULONG64 FeatureMask);
+typedef enum { KeProcessorAddStartNotify = 0, KeProcessorAddCompleteNotify, KeProcessorAddFailureNotify } KE_PROCESSOR_CHANGE_NOTIFY_STATE;
+typedef struct _KE_PROCESSOR_CHANGE_NOTIFY_CONTEXT {
+    KE_PROCESSOR_CHANGE_NOTIFY_STATE State;
+    ULONG NtNumber;
+    NTSTATUS Status;
+    PROCESSOR_NUMBER ProcNumber;
+} KE_PROCESSOR_CHANGE_NOTIFY_CONTEXT, *PKE_PROCESSOR_CHANGE_NOTIFY_CONTEXT;
+typedef VOID (PROCESSOR_CALLBACK_FUNCTION)(PVOID CallbackContext, PKE_PROCESSOR_CHANGE_NOTIFY_CONTEXT ChangeContext, PNTSTATUS OperationStatus);
+typedef PROCESSOR_CALLBACK_FUNCTION *PPROCESSOR_CALLBACK_FUNCTION;
+#define KE_PROCESSOR_CHANGE_ADD_EXISTING 1
+PVOID KeRegisterProcessorChangeCallback(PPROCESSOR_CALLBACK_FUNCTION CallbackFunction, PVOID CallbackContext, ULONG Flags);
+VOID KeDeregisterProcessorChangeCallback(PVOID CallbackHandle);
 typedef enum _KWAIT_REASON {
     Executive, FreePage, PageIn, PoolAllocation, DelayExecution, Suspended, UserRequest,
     WrExecutive, WrFreePage, WrPageIn, WrPoolAllocation, WrDelayExecution, WrSuspended,
@@ -720,6 +750,7 @@ typedef struct _GENERAL_LOOKASIDE {
 typedef struct _NPAGED_LOOKASIDE_LIST { GENERAL_LOOKASIDE L; } NPAGED_LOOKASIDE_LIST, *PNPAGED_LOOKASIDE_LIST;
 typedef struct _PAGED_LOOKASIDE_LIST { GENERAL_LOOKASIDE L; } PAGED_LOOKASIDE_LIST, *PPAGED_LOOKASIDE_LIST;
 typedef struct _LOOKASIDE_LIST_EX { GENERAL_LOOKASIDE L; } LOOKASIDE_LIST_EX, *PLOOKASIDE_LIST_EX;
+#define LOOKASIDE_ALIGN DECLSPEC_CACHEALIGN
 VOID ExInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PALLOCATE_FUNCTION Allocate, PFREE_FUNCTION Free, ULONG Flags, SIZE_T Size, ULONG Tag, USHORT Depth);
 VOID ExDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
 PVOID ExAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
@@ -925,29 +956,7 @@ typedef struct _KEY_FULL_INFORMATION { LARGE_INTEGER LastWriteTime; ULONG TitleI
 #define FILE_CREATED 0x00000002
 #define FILE_USE_FILE_POINTER_POSITION 0xfffffffe
 #define FILE_WRITE_TO_END_OF_FILE 0xffffffff
-#define FILE_ANY_ACCESS 0
-#define FILE_SPECIAL_ACCESS FILE_ANY_ACCESS
-#define FILE_READ_ACCESS 0x0001
-#define FILE_WRITE_ACCESS 0x0002
-#define METHOD_BUFFERED 0
-#define METHOD_IN_DIRECT 1
-#define METHOD_OUT_DIRECT 2
-#define METHOD_NEITHER 3
-#define CTL_CODE(DeviceType, Function, Method, Access) \
-    (((DeviceType) << 16) | ((Access) << 14) | ((Function) << 2) | (Method))
-#define DEVICE_TYPE_FROM_CTL_CODE(c) (((ULONG)((c) & 0xffff0000)) >> 16)
-#define METHOD_FROM_CTL_CODE(c) ((ULONG)((c) & 3))
-#define FILE_DEVICE_BEEP 0x00000001
-#define FILE_DEVICE_DISK 0x00000007
-#define FILE_DEVICE_KEYBOARD 0x0000000b
-#define FILE_DEVICE_NETWORK 0x00000012
-#define FILE_DEVICE_NULL 0x00000015
-#define FILE_DEVICE_PHYSICAL_NETCARD 0x00000017
-#define FILE_DEVICE_SERIAL_PORT 0x0000001b
-#define FILE_DEVICE_TRANSPORT 0x00000021
-#define FILE_DEVICE_UNKNOWN 0x00000022
-#define FILE_DEVICE_BUS_EXTENDER 0x0000002a
-#define FILE_DEVICE_NETWORK_FILE_SYSTEM 0x00000014
+#include <devioctl.h>
 #define FILE_DEVICE_SECURE_OPEN 0x00000100
 #define FILE_AUTOGENERATED_DEVICE_NAME 0x00000080
 #define FILE_REMOVABLE_MEDIA 0x00000001
@@ -970,6 +979,9 @@ typedef struct _FILE_POSITION_INFORMATION { LARGE_INTEGER CurrentByteOffset; } F
 typedef struct _FILE_BASIC_INFORMATION { LARGE_INTEGER CreationTime; LARGE_INTEGER LastAccessTime; LARGE_INTEGER LastWriteTime; LARGE_INTEGER ChangeTime; ULONG FileAttributes; } FILE_BASIC_INFORMATION, *PFILE_BASIC_INFORMATION;
 
 NTSTATUS ZwClose(HANDLE Handle);
+NTSTATUS ZwYieldExecution(VOID);
+VOID ProbeForRead(const volatile VOID *Address, SIZE_T Length, ULONG Alignment);
+VOID ProbeForWrite(volatile VOID *Address, SIZE_T Length, ULONG Alignment);
 NTSTATUS ZwCreateFile(PHANDLE FileHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes, PIO_STATUS_BLOCK IoStatusBlock, PLARGE_INTEGER AllocationSize, ULONG FileAttributes, ULONG ShareAccess, ULONG CreateDisposition, ULONG CreateOptions, PVOID EaBuffer, ULONG EaLength);
 NTSTATUS ZwOpenFile(PHANDLE FileHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes, PIO_STATUS_BLOCK IoStatusBlock, ULONG ShareAccess, ULONG OpenOptions);
 NTSTATUS ZwReadFile(HANDLE FileHandle, HANDLE Event, PIO_APC_ROUTINE ApcRoutine, PVOID ApcContext, PIO_STATUS_BLOCK IoStatusBlock, PVOID Buffer, ULONG Length, PLARGE_INTEGER ByteOffset, PULONG Key);
@@ -1115,6 +1127,23 @@ VOID ObDereferenceObject(PVOID Object);
 VOID ObDereferenceObjectDeferDelete(PVOID Object);
 NTSTATUS ObReferenceObjectByHandle(HANDLE Handle, ACCESS_MASK DesiredAccess, POBJECT_TYPE ObjectType, KPROCESSOR_MODE AccessMode, PVOID *Object, POBJECT_HANDLE_INFORMATION HandleInformation);
 NTSTATUS ObReferenceObjectByPointer(PVOID Object, ACCESS_MASK DesiredAccess, POBJECT_TYPE ObjectType, KPROCESSOR_MODE AccessMode);
+typedef struct _GENERIC_MAPPING { ACCESS_MASK GenericRead; ACCESS_MASK GenericWrite; ACCESS_MASK GenericExecute; ACCESS_MASK GenericAll; } GENERIC_MAPPING, *PGENERIC_MAPPING;
+typedef struct _LUID_AND_ATTRIBUTES { LUID Luid; ULONG Attributes; } LUID_AND_ATTRIBUTES, *PLUID_AND_ATTRIBUTES;
+typedef struct _PRIVILEGE_SET { ULONG PrivilegeCount; ULONG Control; LUID_AND_ATTRIBUTES Privilege[ANYSIZE_ARRAY]; } PRIVILEGE_SET, *PPRIVILEGE_SET;
+typedef enum _SECURITY_IMPERSONATION_LEVEL { SecurityAnonymous, SecurityIdentification, SecurityImpersonation, SecurityDelegation } SECURITY_IMPERSONATION_LEVEL, *PSECURITY_IMPERSONATION_LEVEL;
+typedef PVOID PACCESS_TOKEN;
+typedef struct _SECURITY_SUBJECT_CONTEXT {
+    PACCESS_TOKEN ClientToken;
+    SECURITY_IMPERSONATION_LEVEL ImpersonationLevel;
+    PACCESS_TOKEN PrimaryToken;
+    PVOID ProcessAuditId;
+} SECURITY_SUBJECT_CONTEXT, *PSECURITY_SUBJECT_CONTEXT;
+VOID SeCaptureSubjectContext(PSECURITY_SUBJECT_CONTEXT SubjectContext);
+VOID SeReleaseSubjectContext(PSECURITY_SUBJECT_CONTEXT SubjectContext);
+VOID SeLockSubjectContext(PSECURITY_SUBJECT_CONTEXT SubjectContext);
+VOID SeUnlockSubjectContext(PSECURITY_SUBJECT_CONTEXT SubjectContext);
+BOOLEAN SeAccessCheck(PSECURITY_DESCRIPTOR SecurityDescriptor, PSECURITY_SUBJECT_CONTEXT SubjectSecurityContext, BOOLEAN SubjectContextLocked, ACCESS_MASK DesiredAccess, ACCESS_MASK PreviouslyGrantedAccess, PPRIVILEGE_SET *Privileges, PGENERIC_MAPPING GenericMapping, KPROCESSOR_MODE AccessMode, PACCESS_MASK GrantedAccess, PNTSTATUS AccessStatus);
+PGENERIC_MAPPING IoGetFileObjectGenericMapping(VOID);
 NTSTATUS ObGetObjectSecurity(PVOID Object, PSECURITY_DESCRIPTOR *SecurityDescriptor, PBOOLEAN MemoryAllocated);
 VOID ObReleaseObjectSecurity(PSECURITY_DESCRIPTOR SecurityDescriptor, BOOLEAN MemoryAllocated);
 typedef VOID (KSTART_ROUTINE)(PVOID StartContext);
@@ -1780,6 +1809,7 @@ typedef struct DECLSPEC_ALIGN(16) _IRP {
     } Tail;
 } IRP, *PIRP;
 
+BOOLEAN IoIs32bitProcess(PIRP Irp);
 FORCEINLINE PIO_STACK_LOCATION IoGetCurrentIrpStackLocation(PIRP Irp) { return Irp->Tail.Overlay.CurrentStackLocation; }
 FORCEINLINE PIO_STACK_LOCATION IoGetNextIrpStackLocation(PIRP Irp) { return Irp->Tail.Overlay.CurrentStackLocation - 1; }
 FORCEINLINE VOID IoSkipCurrentIrpStackLocation(PIRP Irp) { Irp->CurrentLocation++; Irp->Tail.Overlay.CurrentStackLocation++; }

@@ -111,7 +111,7 @@ int cli_scan(const Options *o)
     }
     if (load_rules(o, &set, &rules, &nrules, &d) < 0)
         goto fail;
-    if (src_collect(o->paths, o->npaths, &src, &d) > 0)
+    if (src_collect_with(o->paths, o->npaths, (const char *const *)o->cargs, o->ncargs, &src, &d) > 0)
         goto fail;
     if (src.n == 0) {
         diag_add(&d, DIAG_ERROR, NULL, 0, 0, "no C source files found in the given paths");

@@ -5,7 +5,9 @@
  * links are followed, but a directory already visited (same device and
  * inode) is not entered again, so link loops end.  Hidden directories
  * (.git, .vs) are skipped.  Without a compile database the tree's own
- * header folders join the include path of every file found under it. */
+ * header folders join the include path of every file found under it, and
+ * the build defines of the nearest WDK `sources` file at or above a file's
+ * folder join its defines (wdkbuild.c). */
 #include "cli/sources.h"
 
 #include <dirent.h>
@@ -24,6 +26,7 @@ typedef struct Walk {
     int nvisited, cap;
     char **cfiles; int ncfiles, capc;
     char **hdirs; int nhdirs, caph;
+    char **sdirs; int nsdirs, caps;     /* folders holding a WDK `sources` file */
 } Walk;
 
 static int ends_with_ci(const char *s, const char *suf)
@@ -122,6 +125,8 @@ static void walk(Walk *w, const char *top)
                         src_push_str(&w->cfiles, &w->ncfiles, &w->capc, path);
                 } else if (ends_with_ci(names[i], ".h")) {
                     has_header = 1;
+                } else if (strcasecmp(names[i], "sources") == 0) {
+                    src_push_str(&w->sdirs, &w->nsdirs, &w->caps, dir);
                 }
             }
             free(names[i]);
@@ -160,19 +165,98 @@ static char *absolute(const char *p)
     return NULL;
 }
 
-static void add_tree(SourceList *out, DiagList *d, const char *dir)
+/* Does the user's command line define or undefine NAME (-DNAME[=..], -UNAME)? */
+static int user_sets(const char *const *user, int nuser, const char *def)
+{
+    size_t n = strcspn(def + 2, "=");
+    for (int i = 0; i < nuser; i++) {
+        const char *a = user[i];
+        if ((a[0] == '-' || a[0] == '/') && (a[1] == 'D' || a[1] == 'U')) {
+            const char *v = a[2] ? a + 2 : i + 1 < nuser ? user[i + 1] : "";
+            if (strncmp(v, def + 2, n) == 0 && (v[n] == 0 || v[n] == '='))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The folder of w.sdirs nearest above path (the longest prefix), or -1. */
+static int nearest_sources(const Walk *w, const char *path)
+{
+    int best = -1;
+    size_t bl = 0;
+    for (int i = 0; i < w->nsdirs; i++) {
+        size_t l = strlen(w->sdirs[i]);
+        if (l > bl && strncmp(path, w->sdirs[i], l) == 0 && path[l] == '/') {
+            best = i;
+            bl = l;
+        }
+    }
+    return best;
+}
+
+static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *const *user,
+                     int nuser)
 {
     Walk w = {.out = out, .d = d};
     walk(&w, dir);
-    const char **args = calloc((size_t)w.nhdirs + 1, sizeof *args);
+    /* per `sources` file: its defines, read once */
+    char ***defs = calloc((size_t)w.nsdirs + 1, sizeof *defs);
+    int *ndefs = calloc((size_t)w.nsdirs + 1, sizeof *ndefs), *nfiles = calloc((size_t)w.nsdirs + 1, sizeof *nfiles);
+    if (!defs || !ndefs || !nfiles)
+        abort();
+    for (int i = 0; i < w.nsdirs; i++) {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s/sources", w.sdirs[i]);
+        DIR *dp = opendir(w.sdirs[i]);       /* the name as the folder spells it */
+        for (struct dirent *e; dp && (e = readdir(dp));)
+            if (strcasecmp(e->d_name, "sources") == 0)
+                snprintf(path, sizeof path, "%s/%s", w.sdirs[i], e->d_name);
+        if (dp)
+            closedir(dp);
+        wdk_sources_defines(path, &defs[i], &ndefs[i]);
+    }
+    const char **args = calloc((size_t)w.nhdirs + 256, sizeof *args);
+    if (!args)
+        abort();
     for (int i = 0; i < w.nhdirs; i++) {
         size_t len = strlen(w.hdirs[i]) + 3;
         char *a = arena_alloc(out->arena, len);
         snprintf(a, len, "-I%s", w.hdirs[i]);
         args[i] = a;
     }
-    for (int i = 0; i < w.ncfiles; i++)
-        src_add(out, w.cfiles[i], args, w.nhdirs);
+    for (int i = 0; i < w.ncfiles; i++) {
+        int n = w.nhdirs, s = nearest_sources(&w, w.cfiles[i]);
+        if (s >= 0) {
+            nfiles[s]++;
+            for (int k = 0; k < ndefs[s] && n < w.nhdirs + 256; k++)
+                if (!user_sets(user, nuser, defs[s][k]))
+                    args[n++] = defs[s][k];
+        }
+        src_add(out, w.cfiles[i], args, n);
+    }
+    for (int i = 0; i < w.nsdirs; i++) {
+        if (ndefs[i] && nfiles[i]) {
+            /* named as the report names files: below the scanned folder */
+            size_t dl = strlen(dir);
+            const char *rel = strncmp(w.sdirs[i], dir, dl) == 0 && w.sdirs[i][dl] == '/'
+                                  ? w.sdirs[i] + dl + 1 : NULL;
+            char shown[PATH_MAX];
+            snprintf(shown, sizeof shown, "%s%s", rel ? rel : strcmp(w.sdirs[i], dir) == 0 ? "" : w.sdirs[i],
+                     rel || strcmp(w.sdirs[i], dir) != 0 ? "/sources" : "sources");
+            diag_add(d, DIAG_NOTE, shown, 0, 0,
+                     "%d build define(s) from this WDK sources file (C_DEFINES, for AMD64) given "
+                     "to the %d C file(s) at or below its folder", ndefs[i], nfiles[i]);
+        }
+        for (int k = 0; k < ndefs[i]; k++)
+            free(defs[i][k]);
+        free(defs[i]);
+        free(w.sdirs[i]);
+    }
+    free(defs);
+    free(ndefs);
+    free(nfiles);
+    free(w.sdirs);
     for (int i = 0; i < w.ncfiles; i++)
         free(w.cfiles[i]);
     for (int i = 0; i < w.nhdirs; i++)
@@ -185,6 +269,12 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir)
 }
 
 int src_collect(const char *const *paths, int npaths, SourceList *out, DiagList *d)
+{
+    return src_collect_with(paths, npaths, NULL, 0, out, d);
+}
+
+int src_collect_with(const char *const *paths, int npaths, const char *const *user_args,
+                     int nuser, SourceList *out, DiagList *d)
 {
     memset(out, 0, sizeof *out);
     out->arena = arena_new();
@@ -206,7 +296,7 @@ int src_collect(const char *const *paths, int npaths, SourceList *out, DiagList 
             if (npaths == 1)
                 out->root = arena_strdup(out->arena, abs);
             int before = out->n;
-            add_tree(out, d, abs);
+            add_tree(out, d, abs, user_args, nuser);
             if (out->n == before)
                 diag_add(d, DIAG_WARNING, paths[i], 0, 0, "no C source files (*.c) under this directory");
         } else if (ends_with_ci(abs, "compile_commands.json")) {

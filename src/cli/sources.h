@@ -18,6 +18,10 @@ typedef struct SourceList {
  * entries, bad compile databases) are diagnostics; returns the number of
  * errors that must stop the run. */
 int src_collect(const char *const *paths, int npaths, SourceList *out, DiagList *d);
+/* The same, with the command line's own arguments (user_args): a define
+ * from a WDK `sources` file gives way to one the user gave (-D or -U). */
+int src_collect_with(const char *const *paths, int npaths, const char *const *user_args,
+                     int nuser, SourceList *out, DiagList *d);
 void src_free(SourceList *s);
 
 /* compdb.c: add the entries of a compile_commands.json, with their
@@ -27,6 +31,11 @@ int src_load_compdb(const char *path, SourceList *out, DiagList *d);
 /* Keep the arguments that affect parsing and load nothing: exported for tests. */
 int src_sanitize_args(Arena *a, const char *dir, const char *const *argv, int argc,
                       const char ***out);
+
+/* wdkbuild.c: the -D arguments (malloc'd "-DNAME[=VALUE]") a WDK `sources`
+ * file's C_DEFINES give, for AMD64, a free build; their number, -1 when the
+ * file cannot be read. */
+int wdk_sources_defines(const char *path, char ***defs, int *ndefs);
 
 /* Append a malloc'd copy of s to the growable array *v (n used, cap slots). */
 void src_push_str(char ***v, int *n, int *cap, const char *s);

@@ -40,12 +40,12 @@ static int status_outcomes(Engine *e, const Step *st, const State *x, StateVec *
         if (strcmp(status_apis[i].api, st->callee) != 0)
             continue;
         State *ok = st_copy(e, x);
-        ok->ret = av_const(0);
+        st_set_ret(e, ok, av_const(0));
         int32_t k = target_of(e, st, x, status_apis[i].out);
         AbsVal nz = av_nonzero();
         st_set(e, ok, k, &nz);
         State *bad = st_copy(e, x);
-        bad->ret = av_range(INT32_MIN, -1);
+        st_set_ret(e, bad, av_range(INT32_MIN, -1));
         sv_push(e, out, ok);
         sv_push(e, out, bad);
         return 1;
@@ -84,9 +84,9 @@ static int is_compare_exchange(const char *api)
            strcmp(api, "InterlockedCompareExchangePointer") == 0;
 }
 
-static AbsVal value_at(const State *s, int32_t k)
+static AbsVal value_at(Engine *e, const State *s, int32_t k)
 {
-    const AbsVal *v = k ? st_get(s, k) : NULL;
+    const AbsVal *v = k ? st_get(e, s, k) : NULL;
     return v ? *v : av_top();
 }
 
@@ -101,7 +101,7 @@ static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, con
                                 StateVec *out)
 {
     int32_t t = target_of(e, st, pre, 1);
-    AbsVal old = value_at(pre, t);
+    AbsVal old = value_at(e, pre, t);
     if (is_compare_exchange(st->callee)) {
         AbsVal cmp = arg_val(e, st, pre, 3), xch = arg_val(e, st, pre, 2);
         for (int swapped = 1; swapped >= 0; swapped--) {
@@ -110,7 +110,7 @@ static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, con
                 continue;                    /* that outcome cannot happen */
             State *r = st_copy(e, x);
             st_set(e, r, t, swapped ? &xch : &o);
-            r->ret = o;
+            st_set_ret(e, r, o);
             sv_push(e, out, r);
         }
         return 1;
@@ -124,7 +124,7 @@ static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, con
                                                 : av_binop(interlocked[i].op, &old, &operand);
         State *r = st_copy(e, x);
         st_set(e, r, t, &nv);
-        r->ret = interlocked[i].ret == IL_OLD ? old : nv;
+        st_set_ret(e, r, interlocked[i].ret == IL_OLD ? old : nv);
         sv_push(e, out, r);
         return 1;
     }

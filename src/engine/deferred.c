@@ -214,10 +214,10 @@ void dfr_initial(Engine *e, State *s)
     }
 }
 
-static int may_be_nonzero(const State *s, int32_t key)
+static int may_be_nonzero(Engine *e, const State *s, int32_t key)
 {
     int64_t c;
-    const AbsVal *v = st_get(s, key);
+    const AbsVal *v = st_get(e, s, key);
     return !(v && av_is_const(v, &c) && c == 0);
 }
 
@@ -225,9 +225,9 @@ static int may_be_nonzero(const State *s, int32_t key)
 int dfr_timer_may_fire(Engine *e, const State *s)
 {
     for (int fi = 0; fi < e->prog->nfuncs; fi++)
-        if (e->armed[fi] && may_be_nonzero(s, e->armed[fi]))
+        if (e->armed[fi] && may_be_nonzero(e, s, e->armed[fi]))
             return 1;
-    return may_be_nonzero(s, e->timer_armed);
+    return may_be_nonzero(e, s, e->timer_armed);
 }
 
 /* The timer callback the timer object of an arming or cancelling call
@@ -253,7 +253,7 @@ static void cancel_says(Engine *e, const Step *st, State *x, int pending)
     AbsVal v = av_const(pending);
     const Expr *out = st->nargs > 1 ? st->args[1] : NULL;
     if (strcmp(st->callee, "NdisCancelTimerObject") == 0 || strcmp(st->callee, "WdfTimerStop") == 0)
-        x->ret = v;
+        st_set_ret(e, x, v);
     else if (out && out->kind == EX_ADDR && out->a && out->a->kind == EX_PATH)
         st_set(e, x, ev_key_in(e, x, out->a), &v);
 }
@@ -277,7 +277,7 @@ void dfr_on_api(Engine *e, const Step *st, State *x, int cf, const char *func)
             if (!k || (t >= 0 && fi != t))
                 continue;
             int64_t c;
-            const AbsVal *v = st_get(x, k);
+            const AbsVal *v = st_get(e, x, k);
             int cur = v && av_is_const(v, &c) ? (int)c : 2;
             AbsVal nv = av_const(kind > cur ? kind : cur);
             st_set(e, x, k, &nv);
@@ -300,7 +300,7 @@ void dfr_on_api(Engine *e, const Step *st, State *x, int cf, const char *func)
             cancel_says(e, st, x, 0);
         } else if (k) {
             int64_t c;
-            const AbsVal *v = st_get(x, k);
+            const AbsVal *v = st_get(e, x, k);
             if (v && av_is_const(v, &c))
                 cancel_says(e, st, x, c != 0);
             AbsVal zero = av_const(0);
@@ -330,9 +330,9 @@ int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *aft
     int t = timer_of_call(e, st);
     for (int fi = 0; fi < e->prog->nfuncs; fi++) {
         int64_t c;
-        const AbsVal *v = e->armed[fi] ? st_get(before, e->armed[fi]) : NULL;
+        const AbsVal *v = e->armed[fi] ? st_get(e, before, e->armed[fi]) : NULL;
         if ((t < 0 || fi == t) && v && av_is_const(v, &c) && c == 1 &&
-            may_be_nonzero(after, e->armed[fi]))
+            may_be_nonzero(e, after, e->armed[fi]))
             return 1;
     }
     return 0;
@@ -344,7 +344,7 @@ int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s)
     int t = timer_of_call(e, st);
     if (t >= 0 && t != fi)
         return 0;
-    return e->armed[fi] && may_be_nonzero(s, e->armed[fi]);
+    return e->armed[fi] && may_be_nonzero(e, s, e->armed[fi]);
 }
 
 /* s with an explanation in its trace (a copy), when it has a trace. */
@@ -361,9 +361,9 @@ State *dfr_note(Engine *e, State *s, Loc loc, const char *func, const char *msg)
 int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s)
 {
     if (dfr_is_timer(ep->role))
-        return !e->timers_gated || !e->armed[ep->func] || may_be_nonzero(s, e->armed[ep->func]);
+        return !e->timers_gated || !e->armed[ep->func] || may_be_nonzero(e, s, e->armed[ep->func]);
     if (e->queued[ep->func])
-        return may_be_nonzero(s, e->queued[ep->func]);
+        return may_be_nonzero(e, s, e->queued[ep->func]);
     return 1;
 }
 
@@ -375,16 +375,16 @@ State *dfr_take(Engine *e, const EntryPoint *ep, State *s)
     int64_t c;
     if (dfr_is_timer(ep->role)) {
         int32_t k = e->armed[ep->func];
-        const AbsVal *v = k ? st_get(s, k) : NULL;
+        const AbsVal *v = k ? st_get(e, s, k) : NULL;
         if (e->own_timer_keys && e->timers_gated && v && av_is_const(v, &c) && c == 1) {
             s = st_copy(e, s);
             st_set(e, s, k, &zero);
-            st_finish(s);
+            st_finish(e, s);
         }
     } else if (e->queued[ep->func]) {
         s = st_copy(e, s);
         st_set(e, s, e->queued[ep->func], &zero);
-        st_finish(s);
+        st_finish(e, s);
     }
     return s;
 }

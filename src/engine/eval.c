@@ -65,8 +65,8 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
     int32_t k = ev_path_key(e, x);
     if (!k || !s || !x->base_key)
         return k;
-    int32_t pk = key_find(e, x->base_key);
-    const AbsVal *pv = pk ? st_get(s, pk) : NULL;
+    int32_t pk = key_find_at(e, x->base_key);
+    const AbsVal *pv = pk ? st_get(e, s, pk) : NULL;
     if (!pv || pv->pointee <= 0)
         return k;
     int32_t obj = pv->pointee;
@@ -88,13 +88,10 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
     return obj;
 }
 
+/* Some element of an array ("a[].f"): which one is not known. */
 static int untracked(Engine *e, int32_t k)
 {
-    const char *n = key_name(e, k);
-    for (; *n; n++)
-        if (n[0] == '[' && n[1] == ']')
-            return 1;
-    return 0;
+    return key_elem(e, k);
 }
 
 AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
@@ -122,7 +119,7 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
         int32_t k = ev_key_in(e, s, x);
         if (!k || untracked(e, k))
             return av_top();
-        const AbsVal *v = st_get(s, k);
+        const AbsVal *v = st_get(e, s, k);
         return v ? *v : av_top();
     }
     case EX_UNOP: {
@@ -165,7 +162,7 @@ static State *assume_path(Engine *e, State *s, const Expr *p, OpKind op, const A
     int32_t k = ev_key_in(e, s, p);
     if (!k || untracked(e, k))
         return s;
-    const AbsVal *cur = st_get(s, k);
+    const AbsVal *cur = st_get(e, s, k);
     AbsVal v = cur ? *cur : av_top();
     if (!av_assume(&v, op, rhs))
         return NULL;
@@ -243,7 +240,7 @@ State *ev_assume(Engine *e, State *s, const Expr *x, int truth)
             int32_t k = ev_key_in(e, s, p);
             if (!k || untracked(e, k))
                 return s;
-            const AbsVal *cur = st_get(s, k);
+            const AbsVal *cur = st_get(e, s, k);
             AbsVal v = cur ? *cur : av_top();
             if (!av_assume_bits(&v, (uint64_t)mask, truth))
                 return NULL;
@@ -267,7 +264,7 @@ int ev_reads_lost(Engine *e, const State *s, const Expr *x)
         if (x->kind == EX_PATH) {
             if (st_lost_has(s, ev_key_in(e, s, x)))
                 return 1;
-            int32_t bk = x->base_key ? key_find(e, x->base_key) : 0;
+            int32_t bk = x->base_key ? key_find_at(e, x->base_key) : 0;
             return bk && st_lost_has(s, bk);
         }
         if (ev_reads_lost(e, s, x->a) || ev_reads_lost(e, s, x->c))

@@ -59,12 +59,38 @@ static int kv_add(KeyVec *s, int32_t k)
     return 1;
 }
 
+/* dst |= src by one merge of the two sorted arrays (the fixed point of
+ * fr_build runs this for every call edge each round). */
 static int kv_union(KeyVec *dst, const KeyVec *src)
 {
-    int added = 0;
-    for (int i = 0; i < src->n; i++)
-        added |= kv_add(dst, src->v[i]);
-    return added;
+    int i = 0, k = 0, extra = 0;
+    while (k < src->n) {
+        if (i < dst->n && dst->v[i] < src->v[k])
+            i++;
+        else if (i < dst->n && dst->v[i] == src->v[k])
+            i++, k++;
+        else
+            extra++, k++;
+    }
+    if (!extra)
+        return 0;
+    int n = dst->n + extra;
+    int32_t *v = malloc(sizeof *v * (size_t)n);
+    if (!v)
+        abort();
+    int o = 0;
+    for (i = 0, k = 0; i < dst->n || k < src->n;) {
+        if (k >= src->n || (i < dst->n && dst->v[i] < src->v[k]))
+            v[o++] = dst->v[i++];
+        else if (i >= dst->n || src->v[k] < dst->v[i])
+            v[o++] = src->v[k++];
+        else
+            v[o++] = dst->v[i++], k++;
+    }
+    free(dst->v);
+    dst->v = v;
+    dst->n = dst->cap = n;
+    return 1;
 }
 
 struct Frames {
@@ -72,9 +98,15 @@ struct Frames {
     unsigned char *effect;   /* fr_has_effect: 0 not computed yet, 1 none, 2 some */
     unsigned char *returns;  /* some block of the function ends in a return */
     KeyVec *reads, *writes;
-    struct WMask { int32_t key; uint64_t mask; } **wmask;  /* bits written per key (wmask_add) */
+    struct WMask { int32_t key; uint64_t mask; } **wmask;  /* bits written per key (wmask_add),
+                                                              sorted by key */
     int *nwmask, *capwmask;
     KeyVec *sreads;          /* reads of a whole struct (a copy of it): its fields count */
+    struct Forget {          /* per function, built when first needed: what fr_apply forgets */
+        uint64_t *bits;      /* by key id, below nbits (every key interned when it was built) */
+        int32_t nbits;
+        int any;
+    } *forget;
     int nfuncs;
 };
 
@@ -109,20 +141,67 @@ static void struct_read(Engine *e, KeyVec *sr, const Expr *x)
  * anything else writes all of them.  Returns 1 when the mask grew. */
 static int wmask_add(Frames *f, int fi, int32_t k, uint64_t mask)
 {
-    for (int i = 0; i < f->nwmask[fi]; i++)
-        if (f->wmask[fi][i].key == k) {
-            uint64_t m = f->wmask[fi][i].mask | mask;
-            int grew = m != f->wmask[fi][i].mask;
-            f->wmask[fi][i].mask = m;
+    struct WMask *w = f->wmask[fi];
+    int lo = 0, hi = f->nwmask[fi] - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (w[mid].key == k) {
+            uint64_t m = w[mid].mask | mask;
+            int grew = m != w[mid].mask;
+            w[mid].mask = m;
             return grew;
         }
+        if (w[mid].key < k)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
     if (f->nwmask[fi] == f->capwmask[fi]) {
         f->capwmask[fi] = f->capwmask[fi] ? f->capwmask[fi] * 2 : 4;
         f->wmask[fi] = realloc(f->wmask[fi], sizeof **f->wmask * (size_t)f->capwmask[fi]);
         if (!f->wmask[fi])
             abort();
+        w = f->wmask[fi];
     }
-    f->wmask[fi][f->nwmask[fi]++] = (struct WMask){k, mask};
+    memmove(w + lo + 1, w + lo, sizeof *w * (size_t)(f->nwmask[fi] - lo));
+    w[lo] = (struct WMask){k, mask};
+    f->nwmask[fi]++;
+    return 1;
+}
+
+/* fi's masks |= ci's, by one merge of the two sorted arrays. */
+static int wmask_union(Frames *f, int fi, int ci)
+{
+    const struct WMask *a = f->wmask[fi], *b = f->wmask[ci];
+    int na = f->nwmask[fi], nb = f->nwmask[ci], i = 0, k = 0, extra = 0, grew = 0;
+    while (k < nb) {
+        if (i < na && a[i].key < b[k].key) {
+            i++;
+        } else if (i < na && a[i].key == b[k].key) {
+            grew |= (a[i].mask | b[k].mask) != a[i].mask;
+            i++, k++;
+        } else {
+            extra++, k++;
+        }
+    }
+    if (!extra && !grew)
+        return 0;
+    struct WMask *v = malloc(sizeof *v * (size_t)(na + extra + 1));
+    if (!v)
+        abort();
+    int o = 0;
+    for (i = 0, k = 0; i < na || k < nb;) {
+        if (k >= nb || (i < na && a[i].key < b[k].key))
+            v[o++] = a[i++];
+        else if (i >= na || b[k].key < a[i].key)
+            v[o++] = b[k++];
+        else
+            v[o++] = (struct WMask){a[i].key, a[i].mask | b[k].mask}, i++, k++;
+    }
+    free(f->wmask[fi]);
+    f->wmask[fi] = v;
+    f->nwmask[fi] = o;
+    f->capwmask[fi] = na + extra + 1;
     return 1;
 }
 
@@ -137,6 +216,72 @@ static uint64_t assign_mask(Engine *e, int32_t lk, const Expr *rhs)
             return ~(uint64_t)rhs->b->ival;
     }
     return ~(uint64_t)0;
+}
+
+/* Every function's sets take in its callees', to a fixed point over the
+ * call graph: a worklist of the functions whose callees changed (the sets
+ * only grow, so the fixed point is the one any order reaches). */
+static void fixed_point(const Program *p, Frames *f)
+{
+    int n = p->nfuncs;
+    KeyVec *callees = calloc((size_t)n + 1, sizeof *callees);
+    KeyVec *callers = calloc((size_t)n + 1, sizeof *callers);
+    int *queue = malloc(sizeof *queue * ((size_t)n + 1));
+    unsigned char *queued = calloc((size_t)n + 1, 1);
+    if (!callees || !callers || !queue || !queued)
+        abort();
+    for (int fi = 0; fi < n; fi++) {
+        const Func *fn = p->funcs[fi].f;
+        for (int b = 0; b < fn->nblocks; b++)
+            for (int k = 0; k < fn->blocks[b].nsteps; k++) {
+                const Step *st = &fn->blocks[b].steps[k];
+                const CallRes *cr = st->kind == ST_CALL ? prog_call(p, st) : NULL;
+                for (int t = 0; cr && t < cr->n; t++)
+                    if (cr->fi[t] != fi) {   /* ids + 1: kv_add keeps keys > 0 */
+                        kv_add(&callees[fi], cr->fi[t] + 1);
+                        kv_add(&callers[cr->fi[t]], fi + 1);
+                    }
+            }
+    }
+    int head = 0, count = n;
+    for (int fi = 0; fi < n; fi++) {
+        queue[fi] = fi;
+        queued[fi] = 1;
+    }
+    while (count) {
+        int fi = queue[head];
+        head = (head + 1) % (n + 1);
+        count--;
+        queued[fi] = 0;
+        int changed = 0;
+        for (int t = 0; t < callees[fi].n; t++) {
+            int ci = callees[fi].v[t] - 1;
+            if (f->touches[ci] && !f->touches[fi]) {
+                f->touches[fi] = 1;
+                changed = 1;
+            }
+            changed |= kv_union(&f->reads[fi], &f->reads[ci]);
+            changed |= kv_union(&f->sreads[fi], &f->sreads[ci]);
+            changed |= kv_union(&f->writes[fi], &f->writes[ci]);
+            changed |= wmask_union(f, fi, ci);
+        }
+        for (int t = 0; changed && t < callers[fi].n; t++) {
+            int ci = callers[fi].v[t] - 1;
+            if (!queued[ci]) {
+                queued[ci] = 1;
+                queue[(head + count) % (n + 1)] = ci;
+                count++;
+            }
+        }
+    }
+    for (int fi = 0; fi < n; fi++) {
+        free(callees[fi].v);
+        free(callers[fi].v);
+    }
+    free(callees);
+    free(callers);
+    free(queue);
+    free(queued);
 }
 
 Frames *fr_build(Engine *e)
@@ -215,35 +360,7 @@ Frames *fr_build(Engine *e)
             }
         }
     }
-    /* to a fixed point over the call graph */
-    int changed;
-    do {
-        changed = 0;
-        for (int fi = 0; fi < p->nfuncs; fi++) {
-            const FuncRef *fr = &p->funcs[fi];
-            for (int b = 0; b < fr->f->nblocks; b++)
-                for (int k = 0; k < fr->f->blocks[b].nsteps; k++) {
-                    const Step *st = &fr->f->blocks[b].steps[k];
-                    if (st->kind != ST_CALL)
-                        continue;
-                    const CallRes *cr = prog_call(p, st);
-                    for (int t = 0; cr && t < cr->n; t++) {
-                        int ci = cr->fi[t];
-                        if (ci == fi)
-                            continue;
-                        if (f->touches[ci] && !f->touches[fi]) {
-                            f->touches[fi] = 1;
-                            changed = 1;
-                        }
-                        changed |= kv_union(&f->reads[fi], &f->reads[ci]);
-                        changed |= kv_union(&f->sreads[fi], &f->sreads[ci]);
-                        changed |= kv_union(&f->writes[fi], &f->writes[ci]);
-                        for (int q = 0; q < f->nwmask[ci]; q++)
-                            changed |= wmask_add(f, fi, f->wmask[ci][q].key, f->wmask[ci][q].mask);
-                    }
-                }
-        }
-    } while (changed);
+    fixed_point(p, f);
     return f;
 }
 
@@ -256,7 +373,10 @@ void fr_free(Frames *f)
         free(f->writes[i].v);
         free(f->sreads[i].v);
         free(f->wmask[i]);
+        if (f->forget)
+            free(f->forget[i].bits);
     }
+    free(f->forget);
     free(f->wmask);
     free(f->nwmask);
     free(f->capwmask);
@@ -327,9 +447,17 @@ uint64_t fr_write_mask(Engine *e, const Frames *f, int fi, int32_t k)
     for (int32_t a = key_parent(e, k); a > 0; a = key_parent(e, a))
         if (kv_has(&f->writes[fi], a))
             return ~(uint64_t)0;
-    for (int i = 0; i < f->nwmask[fi]; i++)
-        if (f->wmask[fi][i].key == k)
-            return f->wmask[fi][i].mask;
+    const struct WMask *w = f->wmask[fi];
+    int lo = 0, hi = f->nwmask[fi] - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (w[mid].key == k)
+            return w[mid].mask;
+        if (w[mid].key < k)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
     return ~(uint64_t)0;
 }
 
@@ -383,20 +511,97 @@ State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
     return c;
 }
 
+/* The keys a call of fi forgets facts below (and at): each key it writes,
+ * or for an element with a variable index, its array (st_havoc_prefix);
+ * a bit per key id, asked for every fact of every state a call returns to. */
+static const struct Forget *forget_set(Engine *e, Frames *f, int fi)
+{
+    if (!f->forget) {
+        f->forget = calloc((size_t)f->nfuncs + 1, sizeof *f->forget);
+        if (!f->forget)
+            abort();
+    }
+    struct Forget *g = &f->forget[fi];
+    if (!g->bits) {
+        const KeyVec *w = &f->writes[fi];
+        g->nbits = e->keys->n;
+        g->bits = calloc((size_t)g->nbits / 64 + 1, sizeof *g->bits);
+        if (!g->bits)
+            abort();
+        for (int i = 0; i < w->n; i++) {
+            int32_t arr = key_array_of(e, w->v[i]);
+            int32_t k = arr ? arr : w->v[i];
+            g->bits[k / 64] |= (uint64_t)1 << (k % 64);
+            g->any = 1;
+        }
+    }
+    return g;
+}
+
+/* Is k, or a key it lies below, in the set? */
+static int at_or_below(Engine *e, const struct Forget *g, int32_t k)
+{
+    for (int32_t a = k; a > 0; a = key_parent(e, a))
+        if (a < g->nbits && (g->bits[a / 64] >> (a % 64) & 1))
+            return 1;
+    return 0;
+}
+
 /* The caller's state s after the call: its own facts, except the keys the
- * function writes (and what lies below them), which take the exit's. */
-State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x)
+ * function writes (and what lies below them), which take the exit's.
+ * One merge of the two sorted fact arrays: s's facts that survive, and
+ * x's (persistent, kept ones) where s has none left. */
+State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x)
 {
     State *r = st_copy(e, s);
-    const KeyVec *w = &f->writes[fi];
-    for (int i = 0; i < w->n; i++)
-        st_havoc_prefix(e, r, w->v[i]);
-    for (int i = 0; i < x->nfacts; i++) {
-        int32_t k = x->facts[i].key;
-        if (!key_persistent(e, k))
+    const struct Forget *fs = forget_set(e, f, fi);
+    if (s->nlost && fs->any) {
+        int n = 0;
+        for (int i = 0; i < s->nlost; i++)
+            n += !at_or_below(e, fs, s->lost[i]);
+        if (n != s->nlost) {
+            int32_t *v = n ? arena_alloc_raw(e->arena, sizeof *v * (size_t)n) : NULL;
+            n = 0;
+            for (int i = 0; i < s->nlost; i++)
+                if (!at_or_below(e, fs, s->lost[i]))
+                    v[n++] = s->lost[i];
+            r->lost = v;
+            r->nlost = n;
+        }
+    }
+    /* nf is made at the first change: until then the merge gives a prefix
+     * of s's own facts, which r shares */
+    Fact *nf = NULL;
+    int n = 0, i = 0, k = 0;
+    while (i < s->nfacts || k < x->nfacts) {
+        int drop = i < s->nfacts && fs->any && at_or_below(e, fs, s->facts[i].key);
+        if (!drop && k < x->nfacts && (!key_persistent(e, x->facts[k].key) ||
+                                       !key_relevant(e, x->facts[k].key))) {
+            k++;
             continue;
-        if (kv_has(w, k) || !st_get(r, k))
-            st_set(e, r, k, &x->facts[i].v);
+        }
+        int take_x = !drop && k < x->nfacts &&
+                     (i >= s->nfacts || x->facts[k].key < s->facts[i].key);
+        if ((drop || take_x) && !nf) {
+            nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + x->nfacts + 1));
+            memcpy(nf, s->facts, sizeof *nf * (size_t)n);
+        }
+        if (drop) {
+            i++;
+        } else if (take_x) {
+            nf[n++] = x->facts[k++];
+        } else {                 /* s's own (at equal keys too: fi does not write it) */
+            if (nf)
+                nf[n] = s->facts[i];
+            n++;
+            k += k < x->nfacts && x->facts[k].key == s->facts[i].key;
+            i++;
+        }
+    }
+    if (nf) {
+        r->facts = nf;
+        r->nfacts = n;
+        r->facts_shared = 0;
     }
     r->ret = x->ret;     /* joins inside the frame do not make r approximate: a trace shows
                             a frame as one opaque call, like an API's */
@@ -429,8 +634,8 @@ CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **
     for (int i = 0; i < s->nfacts; i++) {
         int32_t k = s->facts[i].key;
         keep[i] = !key_persistent(e, k) || in_sets(e, f, fi, k);
-        if (keep[i] && s->facts[i].v.pointee > 0 && nptr < 64)
-            ptr[nptr++] = s->facts[i].v.pointee;
+        if (keep[i] && st_fval(e, &s->facts[i])->pointee > 0 && nptr < 64)
+            ptr[nptr++] = st_fval(e, &s->facts[i])->pointee;
     }
     /* what the parameters (and the pointers fi reads) point to: fi reads
      * and writes it through them (ev_key_in) */
@@ -458,13 +663,13 @@ CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **
         /* weakened keys the callee cannot see stay with the caller */
         int nl = 0;
         for (int i = 0; i < s->nlost; i++)
-            nl += !st_get(c, s->lost[i]) && st_get(s, s->lost[i]);
+            nl += !st_get(e, c, s->lost[i]) && st_get(e, s, s->lost[i]);
         if (nl) {
             sp->lost = arena_alloc_raw(e->arena, sizeof *sp->lost * (size_t)nl);
             int32_t *kl = arena_alloc_raw(e->arena, sizeof *kl * (size_t)(s->nlost + 1));
             int nk = 0;
             for (int i = 0; i < s->nlost; i++) {
-                if (!st_get(c, s->lost[i]) && st_get(s, s->lost[i]))
+                if (!st_get(e, c, s->lost[i]) && st_get(e, s, s->lost[i]))
                     sp->lost[sp->nlost++] = s->lost[i];
                 else
                     kl[nk++] = s->lost[i];
@@ -473,7 +678,7 @@ CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **
             c->nlost = nk;
         }
     }
-    st_finish(c);
+    st_finish(e, c);
     *entry = c;
     return sp;
 }
@@ -503,7 +708,7 @@ State *fr_restore(Engine *e, const CallSplit *sp, const State *x)
     }
     for (int i = 0; i < sp->nlost; i++)
         st_lost_add(e, r, sp->lost[i]);
-    st_finish(r);
+    st_finish(e, r);
     return r;
 }
 

@@ -66,7 +66,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     const FuncRef *fr = &e->prog->funcs[ep->func];
     const Func *f = fr->f;
     State *in = st_strip_locals(e, s);
-    in->ret = av_top();
+    st_set_ret(e, in, av_top());
     fresh_parameters(e, f, in);
     irql_enter(e, in, ep->role);
     in->trace = tr_entry(e, s->trace, f->loc, f->name, role_typedef(ep->role));
@@ -96,7 +96,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
         for (int k = 0; k < exits.n; k++) {
             State *x = fr_restore(e, sp, exits.v[k]);
             EventCtx xc = ctx;
-            xc.loc = x->at.file ? x->at : f->loc;
+            xc.loc = x->at && x->at->file ? *x->at : f->loc;
             xc.caller = x;
             StateVec post = {0};
             rx_fire(e, x, NULL, ep->role, EV_EXIT, &xc, &post);
@@ -136,16 +136,16 @@ static void split_status(Engine *e, StateVec *in, StateVec *ok, StateVec *failed
     AbsVal zero = av_const(0);
     for (int k = 0; k < in->n; k++) {
         State *s = in->v[k];
-        AbsVal v = s->ret;
+        AbsVal v = *st_ret(e, s);
         if (av_assume(&v, OP_EQ, &zero)) {
             State *c = st_copy(e, s);
-            c->ret = av_top();
+            st_set_ret(e, c, av_top());
             sv_push(e, ok, c);
         }
-        v = s->ret;
+        v = *st_ret(e, s);
         if (failed && av_assume(&v, OP_NE, &zero)) {
             State *c = st_copy(e, s);
-            c->ret = av_top();
+            st_set_ret(e, c, av_top());
             sv_push(e, failed, c);
         }
     }
@@ -167,7 +167,7 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
     for (int k = 0; k < start->n; k++) {
         State *added = NULL;
         State *s = st_strip_locals(e, start->v[k]);
-        s->ret = av_top();
+        st_set_ret(e, s, av_top());
         if (ss_add(e, set, s, &added))
             sv_push(e, &work, added);
         if ((added = ss_take_joined(set)))
@@ -189,7 +189,7 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
             eng_run_callback(e, ep, dfr_take(e, ep, s), &out);
             for (int k = 0; k < out.n; k++) {
                 State *n = st_copy(e, rs_after(e, ep, out.v[k]));
-                n->ret = av_top();
+                st_set_ret(e, n, av_top());
                 State *added = NULL;
                 if (ss_add(e, set, n, &added))
                     sv_push(e, &work, added);
@@ -278,7 +278,7 @@ static void global_values(Engine *e, State *s)
         }
     AbsVal z = av_const(0);
     for (int32_t k = 1; any && k < nkeys; k++) {
-        if (!key_relevant(e, k) || key_array_of(e, k) || st_get(s, k))
+        if (!key_relevant(e, k) || key_array_of(e, k) || st_get(e, s, k))
             continue;
         int w = 0;
         for (int32_t a = k; a > 0 && !w; a = key_parent(e, a))
@@ -308,7 +308,7 @@ static State *initial_state(Engine *e)
     dfr_initial(e, s);
     rs_initial(e, s);
     global_values(e, s);
-    st_finish(s);
+    st_finish(e, s);
     return s;
 }
 
@@ -351,7 +351,7 @@ static void lifecycle(Engine *e)
         StateVec keep = {0};
         AbsVal zero = av_const(0);
         for (int k = 0; k < s1.n; k++) {
-            AbsVal v = s1.v[k]->ret;
+            AbsVal v = *st_ret(e, s1.v[k]);
             if (av_assume(&v, OP_GE, &zero))
                 sv_push(e, &keep, s1.v[k]);
         }
@@ -525,6 +525,7 @@ static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep
     e->rep = rep;
     e->arena = a;
     e->keys = keytab_new(a);
+    e->vals = vt_new();
     e->timer_armed = key_intern(e, "<timer armed>", 1);
     e->deadline = deadline;
     e->state_budget = state_budget;
@@ -564,9 +565,11 @@ static void engine_end(Engine *e)
     api_model_free(e);
     free(e->noutk);
     sum_free(e);
+    ss_pool_free(e);
     free(e->work);
     fr_free(e->frames);
     keytab_free(e->keys);
+    vt_free(e->vals);
 }
 
 struct EngineDriver {

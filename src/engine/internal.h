@@ -50,7 +50,33 @@ OpKind op_swap(OpKind op);
 /* ---- key interning (state.c) ---- */
 uint64_t eng_hash_str(const char *s);     /* FNV-1a 64 */
 double eng_now(void);                     /* monotonic seconds (interp.c) */
-typedef struct KeyTab KeyTab;
+/* The key table (state.c); its entries are read inline (key_*). */
+typedef struct KeyEnt {
+    const char *name;
+    int32_t parent;        /* "k" for "k.f" and "k[]", else 0 */
+    int32_t array_of;      /* "a" for "a[]" and "a[].f" (key_array_of), else 0 */
+    uint8_t persistent;
+    uint8_t relevant;      /* facts about it are kept (prog_key_relevant) */
+    uint8_t decisive;      /* it decides whether a call that fires a rule event runs */
+    uint8_t has_below;     /* some interned key has this one as an ancestor */
+    uint8_t elem;          /* names some element of an array ("[]"): no fact is read */
+    uint8_t lent;          /* "^name": a caller's local lent down the calls (ev_lent_key) */
+} KeyEnt;
+
+typedef struct PtrSlot {
+    const char *p;         /* a key string as the CFG holds it */
+    int32_t id;
+} PtrSlot;
+
+typedef struct KeyTab {
+    Arena *a;
+    KeyEnt *ents;          /* by id */
+    int n, cap;
+    int32_t *slots;        /* open addressing over ids */
+    int nslots;
+    PtrSlot *ptrs;         /* the same strings by address: no hashing of text */
+    int nptrs, nptr_slots;
+} KeyTab;
 
 /* ---- traces (trace.c) ---- */
 typedef struct Trace Trace;
@@ -76,10 +102,37 @@ typedef struct Site {
     int approx;
 } Site;
 
+/* ---- interned values (valtab.c) ---- */
+enum { VT_SHIFT = 10, VT_BLOCK = 1 << VT_SHIFT };
+enum { VT_TOP = 1 };     /* the id of av_top(), interned first */
+typedef struct ValTab {
+    AbsVal **blk;        /* values by id, VT_BLOCK per block (they never move) */
+    int nblk;
+    int32_t *canon;      /* by id: the id of its canonical form (vt_same) */
+    uint64_t *hash;      /* by id: the hash states mix in for it */
+    int n, cap;
+    int32_t *slots;      /* open addressing over ids */
+    int nslots;
+} ValTab;
+
+ValTab *vt_new(void);
+void vt_free(ValTab *t);
+/* The id of a value equal to v in every field (interned on first sight). */
+int32_t vt_intern(ValTab *t, const AbsVal *v);
+static inline const AbsVal *vt_val(const ValTab *t, int32_t id)
+{
+    return &t->blk[id >> VT_SHIFT][id & (VT_BLOCK - 1)];
+}
+/* av_equal of two interned values. */
+static inline int vt_same(const ValTab *t, int32_t a, int32_t b)
+{
+    return a == b || t->canon[a] == t->canon[b];
+}
+
 /* ---- states (state.c) ---- */
 typedef struct Fact {
     int32_t key;         /* interned key id */
-    AbsVal v;
+    int32_t val;         /* interned value id (Engine.vals), never top */
 } Fact;
 
 typedef struct Inst {    /* one instance of the rule's state machine */
@@ -91,28 +144,35 @@ typedef struct Inst {    /* one instance of the rule's state machine */
 enum { APPROX_MERGED = 1,    /* a decision read a value a join weakened */
        APPROX_RANGE = 2 };   /* a rule condition on an argument known only as a range */
 
+/* A join at a block of function fi (call depth depth): the held state and
+ * the newcomer, whose own facts a later decision on a weakened key can
+ * consult to pick the path the trace shows (interp.c).  Never written. */
+typedef struct JoinFrom {
+    const struct State *from[2];   /* from[1] may be NULL */
+    int fi, depth;
+} JoinFrom;
+
+/* Field order packs a State into 96 bytes: a big driver makes hundreds of
+ * thousands of them. */
 typedef struct State {
     Fact *facts;         /* sorted by key, no top values; shared between copies */
-    int nfacts;
-    int facts_shared;    /* facts may be another state's too: copy before writing */
     Inst *inst;          /* sorted by obj; shared between copies (st_own_inst before writing) */
-    int ninst;
-    int inst_shared;
-    AbsVal ret;          /* return slot: value of the last returned call / return */
     Trace *trace;        /* not part of equality */
-    Loc at;              /* exit states: the return it left by (not part of equality) */
-    uint64_t hash;       /* of everything but the trace */
-    const Fact *hashed;  /* the facts array fhash was computed for (in-place writes reset it) */
-    uint64_t fhash;
-    int approx;          /* a decision on its path read a value a join had weakened: its
-                            trace may not be one real path (not part of equality) */
     const int32_t *lost; /* keys whose facts a join weakened, sorted; shared, never written */
+    const Fact *hashed;  /* the facts array fhash was computed for (in-place writes reset it) */
+    uint64_t hash;       /* of everything but the trace */
+    uint64_t fhash;
+    const JoinFrom *join;  /* the join it comes from (st_set_join), or NULL */
+    const Loc *at;       /* exit states: the return it left by, or NULL (not part of equality) */
+    int nfacts;
+    int32_t ret;         /* return slot: value of the last returned call / return (an
+                            interned value id: st_ret, st_set_ret) */
     int nlost;
-    /* a join at a block of function join_fi (call depth join_depth): the held
-     * state and the newcomer, whose own facts a later decision on a weakened
-     * key can consult to pick the path the trace shows (interp.c) */
-    const struct State *from[2];
-    int join_fi, join_depth;
+    int ninst;
+    uint8_t facts_shared;  /* facts may be another state's too: copy before writing */
+    uint8_t inst_shared;
+    uint8_t approx;      /* a decision on its path read a value a join had weakened: its
+                            trace may not be one real path (APPROX_*; not part of equality) */
 } State;
 
 typedef struct StateVec {
@@ -198,7 +258,9 @@ struct Engine {
     Report *rep;
     Arena *arena;
     KeyTab *keys;
+    ValTab *vals;            /* the values facts hold (valtab.c) */
     int key_retval;          /* unused placeholder key */
+    int32_t ret_key;         /* "^$ret", a returned struct's fields (interp.c ret_key), or 0 */
     /* summaries */
     struct SumTab *sums;
     /* budgets */
@@ -242,8 +304,72 @@ struct Engine {
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
+    struct StateSet *ss_pool;  /* freed sets, for reuse (ss_new) */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
 };
+
+/* ---- what a key is (state.c interns them); called on every step ---- */
+static inline const KeyEnt *key_ent(const Engine *e, int32_t id)
+{
+    return id > 0 && id < e->keys->n ? &e->keys->ents[id] : NULL;
+}
+/* "k" of "k.f" / "k[]", else 0 */
+static inline int32_t key_parent(const Engine *e, int32_t k)
+{
+    const KeyEnt *t = key_ent(e, k);
+    return t ? t->parent : 0;
+}
+/* Is k below anc ("anc.f", "anc[]", "anc.f.g")? */
+static inline int key_is_below(const Engine *e, int32_t k, int32_t anc)
+{
+    for (k = key_parent(e, k); k > 0; k = e->keys->ents[k].parent)
+        if (k == anc)
+            return 1;
+    return 0;
+}
+/* The array of an element key with a variable index ("a" of "a[].f"), or 0. */
+static inline int32_t key_array_of(const Engine *e, int32_t k)
+{
+    const KeyEnt *t = key_ent(e, k);
+    return t ? t->array_of : 0;
+}
+static inline int key_has_below(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->has_below;
+}
+static inline const char *key_name(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t ? t->name : "";
+}
+static inline int key_persistent(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->persistent;
+}
+static inline int key_relevant(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->relevant;
+}
+static inline int key_decisive(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->decisive;
+}
+/* Is the key a caller's local lent down the calls ("^Ctx.f")? */
+static inline int key_lent(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->lent;
+}
+/* Does the key name some element of an array ("a[].f")? */
+static inline int key_elem(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->elem;
+}
 
 /* deferred.c: work items run once queued, timers once armed */
 int api_queues_work(const char *api);
@@ -279,28 +405,30 @@ KeyTab *keytab_new(Arena *a);
 int32_t key_intern(Engine *e, const char *key, int persistent);
 void key_set_relevant(Engine *e, int32_t id);
 void key_set_decisive(Engine *e, int32_t id);
-int key_decisive(Engine *e, int32_t id);
 int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
+/* key_find for a key string the CFG holds: found by its address first. */
+int32_t key_find_at(Engine *e, const char *key);
 /* key_intern for a key string the CFG holds: found by its address first. */
 int32_t key_intern_at(Engine *e, const char *key, int persistent);
-/* Is k below anc ("anc.f", "anc[]", "anc.f.g")? */
-int key_is_below(Engine *e, int32_t k, int32_t anc);
-int32_t key_parent(Engine *e, int32_t k);
-/* The array of an element key with a variable index ("a" of "a[].f"), or 0. */
-int32_t key_array_of(Engine *e, int32_t k);      /* "k" of "k.f" / "k[]", else 0 */
-int key_has_below(Engine *e, int32_t id);
-const char *key_name(Engine *e, int32_t id);
-int key_persistent(Engine *e, int32_t id);
-int key_relevant(Engine *e, int32_t id);
+/* key_is_below, key_parent, key_array_of, key_has_below, key_name,
+ * key_persistent, key_relevant, key_decisive, key_elem: inline, below
+ * struct Engine. */
 int st_has_prefix(Engine *e, const State *s, int32_t key);
 State *st_new(Engine *e);
 State *st_copy(Engine *e, const State *s);
 /* Give s instances of its own before writing them (copy-on-write). */
 void st_own_inst(Engine *e, State *s);
-const AbsVal *st_get(const State *s, int32_t key);
+const AbsVal *st_get(Engine *e, const State *s, int32_t key);
+/* The value a fact holds. */
+#define st_fval(e, f) vt_val((e)->vals, (f)->val)
+/* The return slot of s. */
+#define st_ret(e, s) vt_val((e)->vals, (s)->ret)
+void st_set_ret(Engine *e, State *s, AbsVal v);      /* s must be a fresh copy */
+/* s comes from a join of a and b (b may be NULL) at function fi, depth. */
+void st_set_join(Engine *e, State *s, const State *a, const State *b, int fi, int depth);
 void st_set(Engine *e, State *s, int32_t key, const AbsVal *v);   /* s must be a fresh copy */
 void st_havoc_prefix(Engine *e, State *s, int32_t key);           /* key and key.* / key[] */
-void st_finish(State *s);                                          /* compute the hash */
+void st_finish(Engine *e, State *s);                                         /* compute the hash */
 int st_equal(Engine *e, const State *a, const State *b);
 int st_same_property(Engine *e, const State *a, const State *b);
 /* Same rule state (instances and their variables)? */
@@ -349,7 +477,10 @@ State *ss_take_joined(StateSet *set);
 void ss_mark_done(StateSet *set, const State *s);
 /* Facts a and b disagree on, a decisive one (key_set_decisive) counting 64. */
 int st_distance(Engine *e, const State *a, const State *b);
+/* The same when below bound; else some value >= bound (found sooner). */
+int st_distance_below(Engine *e, const State *a, const State *b, int bound);
 void ss_free(StateSet *set);
+void ss_pool_free(Engine *e);         /* the sets ss_free kept for reuse */
 int ss_export(StateSet *set, StateVec *out, Engine *e);
 void sum_free(Engine *e);
 
@@ -436,7 +567,7 @@ int fr_has_effect(Engine *e, Frames *f, int fi);
 /* Does some path of fi end in a return (not only in noreturn calls)? */
 int fr_returns(const Frames *f, int fi);
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s);
-State *fr_apply(Engine *e, const Frames *f, int fi, const State *s, const State *x);
+State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x);
 /* A call of a function that touches the rule sees only the facts it can
  * read or write (its sets, what lies below them, and the objects its
  * pointers point to): the entry (*entry) has those, the rule state and the

@@ -101,16 +101,16 @@ static State *unwiden(Engine *e, int fi, State *x, const State *went, const Stat
     State *r = x;
     for (int i = 0; i < act->nfacts; i++) {
         int32_t k = act->facts[i].key;
-        const AbsVal *wv = st_get(went, k);
-        if (!key_persistent(e, k) || (wv && av_equal(wv, &act->facts[i].v)))
+        const AbsVal *wv = st_get(e, went, k);
+        if (!key_persistent(e, k) || (wv && av_equal(wv, st_fval(e, &act->facts[i]))))
             continue;
         if (fr_writes(e, e->frames, fi, k)) {
             /* written only bit by bit (Flags |= HW_ERROR): the bits it never
              * writes, where this exit has them as the widened entry did,
              * are the caller's */
             uint64_t m = fr_write_mask(e, e->frames, fi, k);
-            const AbsVal *xv = st_get(x, k);
-            const AbsVal *av = &act->facts[i].v;
+            const AbsVal *xv = st_get(e, x, k);
+            const AbsVal *av = st_fval(e, &act->facts[i]);
             uint64_t wk = wv ? wv->kmask : 0, wb = wv ? wv->kbits : 0;
             uint64_t xk = xv ? xv->kmask : 0, xb = xv ? xv->kbits : 0;
             if (m == ~(uint64_t)0 || ((xk ^ wk) & ~m) || ((xb ^ wb) & xk & ~m) ||
@@ -126,15 +126,15 @@ static State *unwiden(Engine *e, int fi, State *x, const State *went, const Stat
             st_set(e, r, k, &nv);
             continue;
         }
-        const AbsVal *xv = st_get(x, k);
+        const AbsVal *xv = st_get(e, x, k);
         if (xv ? !(wv && av_equal(xv, wv)) : wv != NULL)
             continue;                    /* this path changed it */
         if (r == x)
             r = st_copy(e, x);
-        st_set(e, r, k, &act->facts[i].v);
+        st_set(e, r, k, st_fval(e, &act->facts[i]));
     }
     if (r != x)
-        st_finish(r);
+        st_finish(e, r);
     return r;
 }
 
@@ -159,14 +159,14 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
         if (st_same_property(e, list[i]->entry, entry)) {
             sameprop++;
             newest_prop = list[i];
-            if (st_distance(e, list[i]->entry, entry) < 64) {
+            if (st_distance_below(e, list[i]->entry, entry, 64) < 64) {
                 alike_prop++;
                 newest_alike_prop = list[i];
             }
             if (st_same_locals(e, list[i]->entry, entry)) {
                 same++;
                 newest = list[i];
-                if (st_distance(e, list[i]->entry, entry) < 64) {
+                if (st_distance_below(e, list[i]->entry, entry, 64) < 64) {
                     alike++;
                     newest_alike = list[i];
                 }
@@ -203,7 +203,7 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
         return sum_insert(e, fi, j);
     }
     State *k = st_copy(e, entry);
-    st_finish(k);
+    st_finish(e, k);
     *entryp = k;
     return sum_insert(e, fi, k);
 }
@@ -279,7 +279,7 @@ static int copy_fields(Engine *e, State *dst, const State *src, int32_t from, in
             continue;
         int32_t tk = moved_key(e, fk, from, to);
         key_set_relevant(e, tk);
-        st_set(e, dst, tk, &src->facts[k].v);
+        st_set(e, dst, tk, st_fval(e, &src->facts[k]));
         n++;
     }
     return n;
@@ -288,9 +288,13 @@ static int copy_fields(Engine *e, State *dst, const State *src, int32_t from, in
 /* A struct returned by value (MP_INTR MpSnapshot(...) { ... return S; }):
  * its fields go back as ^$ret.f, which the caller's assignment takes
  * (take_struct) and every call then forgets. */
+/* Interned when first asked (keys take their ids in that order), then
+ * remembered: the loops over exit facts ask for every fact. */
 static int32_t ret_key(Engine *e)
 {
-    return key_intern(e, "^$ret", 0);
+    if (!e->ret_key)
+        e->ret_key = key_intern(e, "^$ret", 0);
+    return e->ret_key;
 }
 
 static void return_struct(Engine *e, State *x, const State *src, const Expr *rv)
@@ -381,7 +385,7 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
         int32_t dk = t && key_relevant(e, t) ? deref_key(e, f->params[i].name) : 0;
         if (dk) {
             key_set_relevant(e, dk);
-            const AbsVal *tv = st_get(caller, t);
+            const AbsVal *tv = st_get(e, caller, t);
             if (tv)
                 st_set(e, cs, dk, tv);
         }
@@ -395,10 +399,10 @@ static State *bind_params(Engine *e, const Func *f, const Step *st, const State 
             if (key_is_below(e, caller->facts[k].key, t)) {
                 int32_t lk = ev_lent_key(e, caller->facts[k].key);
                 key_set_relevant(e, lk);
-                st_set(e, cs, lk, &caller->facts[k].v);
+                st_set(e, cs, lk, st_fval(e, &caller->facts[k]));
             }
     }
-    cs->ret = av_top();
+    st_set_ret(e, cs, av_top());
     return cs;
 }
 
@@ -412,7 +416,7 @@ static void out_params(Engine *e, const Func *f, const Step *st, int first, cons
         if (!t)
             continue;
         int32_t dk = deref_key(e, f->params[i].name);
-        const AbsVal *v = dk ? st_get(x, dk) : NULL;
+        const AbsVal *v = dk ? st_get(e, x, dk) : NULL;
         st_havoc_prefix(e, r, t);
         if (v)
             st_set(e, r, t, v);
@@ -426,7 +430,7 @@ static void out_params(Engine *e, const Func *f, const Step *st, int first, cons
             if (key_is_below(e, x->facts[k].key, lent)) {
                 int32_t ck = key_intern(e, key_name(e, x->facts[k].key) + 1, 0);
                 key_set_relevant(e, ck);
-                st_set(e, r, ck, &x->facts[k].v);
+                st_set(e, r, ck, st_fval(e, &x->facts[k]));
             }
         st_havoc_prefix(e, r, lent);
     }
@@ -446,7 +450,7 @@ static State *external_effects(Engine *e, const Step *st, State *s)
                 st_havoc_prefix(e, r, v.pointee);
         }
     }
-    r->ret = av_top();
+    st_set_ret(e, r, av_top());
     return r;
 }
 
@@ -515,7 +519,7 @@ static void assign_result(Engine *e, const Step *st, State *s)
         return;
     int32_t k = ev_key_in(e, s, st->lhs);
     st_havoc_prefix(e, s, k);
-    st_set(e, s, k, &s->ret);
+    st_set(e, s, k, st_ret(e, s));
 }
 
 /* Is the value a call returns kept (assigned to a key whose facts count)? */
@@ -650,7 +654,7 @@ static State *weak_results(Engine *e, const Step *st, State *r)
         if (st->args[i] && st->args[i]->kind == EX_ADDR && st->args[i]->a &&
             st->args[i]->a->kind == EX_PATH)
             st_lost_add(e, r, ev_key_in(e, r, st->args[i]->a));
-    r->from[0] = NULL;               /* the sides of the join no longer know it */
+    r->join = NULL;                  /* the sides of the join no longer know it */
     return r;
 }
 
@@ -762,7 +766,7 @@ void in_frame(Engine *e, int fi, const State *cs, const State *base, const Step 
         out_params(e, e->prog->funcs[fi].f, st, 0, base, exits.v[k], r);
         for (int i = 0; i < exits.v[k]->nfacts; i++)    /* a returned struct's fields */
             if (key_is_below(e, exits.v[k]->facts[i].key, ret_key(e)))
-                st_set(e, r, exits.v[k]->facts[i].key, &exits.v[k]->facts[i].v);
+                st_set(e, r, exits.v[k]->facts[i].key, st_fval(e, &exits.v[k]->facts[i]));
         r->trace = base->trace;
         sv_push(e, out, r);
     }
@@ -830,7 +834,7 @@ static State *do_assign(Engine *e, const Step *st, State *s)
     st_set(e, n, k, &v);
     if (st->rhs && ev_reads_lost(e, s, st->rhs)) {
         st_lost_add(e, n, k);        /* a weakened value flows on: the */
-        n->from[0] = NULL;           /* sides of the join no longer know it */
+        n->join = NULL;              /* sides of the join no longer know it */
     }
     return n;
 }
@@ -864,9 +868,9 @@ static State *deref_nonnull(Engine *e, State *s, const State *orig, const Expr *
 {
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
-            int32_t k = x->base_key ? key_find(e, x->base_key) : 0;
+            int32_t k = x->base_key ? key_find_at(e, x->base_key) : 0;
             if (k > 0 && key_relevant(e, k)) {
-                const AbsVal *v = st_get(s, k);
+                const AbsVal *v = st_get(e, s, k);
                 AbsVal nv = v ? *v : av_top(), zero = av_const(0);
                 if (av_assume(&nv, OP_NE, &zero) && !(v && av_equal(&nv, v))) {
                     if (s == orig)
@@ -898,11 +902,12 @@ static int object_arg(const Rule *r, const char *api)
 
 static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, StateVec *out)
 {
-    StateVec cur = {0};
+    /* two vectors, swapped after each step: no allocation per step */
+    StateVec cur = {0}, next = {0};
     sv_push(e, &cur, s);
     for (int i = 0; i < b->nsteps && cur.n; i++) {
         const Step *st = &b->steps[i];
-        StateVec next = {0};
+        next.n = 0;
         int obj = -1;              /* only a rule API's call: the object it acts on */
         if (st->kind == ST_CALL && st->callee && (call_flags(e, st->callee) & CF_MENTIONED)) {
             const CallRes *cr = prog_call(e->prog, st);
@@ -918,17 +923,19 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
             if (obj >= 0 && obj < st->nargs)
                 in = deref_nonnull(e, in, cur.v[k], st->args[obj]);
             if (in != cur.v[k])
-                st_finish(in);
+                st_finish(e, in);
             do_call(e, fr, st, in, &next);
         }
-        free(cur.v);
+        StateVec t = cur;
         cur = next;
+        next = t;
         if (st->kind == ST_CALL)
             cap_states(e, &cur, fr->keep);
     }
     for (int k = 0; k < cur.n; k++)
         sv_push(e, out, cur.v[k]);
     free(cur.v);
+    free(next.v);
 }
 
 /* The states that met at the joins behind s made in this frame (the
@@ -936,25 +943,25 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
  * or its trace does not continue the join's (then nothing can be spliced). */
 static int join_leaves(Engine *e, int fi, const State *s, const State **out, int max)
 {
-    if (!s->from[0] || s->join_fi != fi || s->join_depth != e->depth)
+    if (!s->join || s->join->fi != fi || s->join->depth != e->depth)
         return 0;
-    Trace *base = s->from[0]->trace, *t = s->trace;
+    Trace *base = s->join->from[0]->trace, *t = s->trace;
     while (t && t != base)
         t = t->parent;
     if (t != base)
         return 0;
     const State *stack[64];
     int sp = 0, n = 0;
-    stack[sp++] = s->from[0];
-    if (s->from[1])
-        stack[sp++] = s->from[1];
+    stack[sp++] = s->join->from[0];
+    if (s->join->from[1])
+        stack[sp++] = s->join->from[1];
     while (sp && n < max) {
         const State *p = stack[--sp];
-        if (p->from[0] && p->join_fi == fi && p->join_depth == e->depth) {
+        if (p->join && p->join->fi == fi && p->join->depth == e->depth) {
             if (sp < 62) {
-                if (p->from[1])
-                    stack[sp++] = p->from[1];
-                stack[sp++] = p->from[0];
+                if (p->join->from[1])
+                    stack[sp++] = p->join->from[1];
+                stack[sp++] = p->join->from[0];
             }
             continue;
         }
@@ -970,16 +977,16 @@ static State *unjoin(Engine *e, const State *s, const State *leaf)
 {
     State *h = st_copy(e, s);
     for (int i = 0; i < s->nlost; i++) {
-        const AbsVal *v = st_get(leaf, s->lost[i]);
+        const AbsVal *v = st_get(e, leaf, s->lost[i]);
         AbsVal top = av_top();
         st_set(e, h, s->lost[i], v ? v : &top);
     }
     h->lost = leaf->lost;
     h->nlost = leaf->nlost;
     h->approx = leaf->approx;
-    h->trace = tr_rebase(e, s->trace, s->from[0]->trace, leaf->trace);
-    h->from[0] = leaf;       /* later decisions follow the same path */
-    h->from[1] = NULL;
+    h->trace = tr_rebase(e, s->trace, s->join->from[0]->trace, leaf->trace);
+    /* later decisions follow the same path */
+    st_set_join(e, h, leaf, NULL, s->join->fi, s->join->depth);
     return h;
 }
 
@@ -998,9 +1005,8 @@ static int repair_trace(Engine *e, int fi, const State *s, State *r, const Expr 
         State *h = unjoin(e, s, p);
         if (!ev_assume(e, h, cond, truth))
             continue;
-        r->trace = tr_rebase(e, r->trace, s->from[0]->trace, p->trace);
-        r->from[0] = p;
-        r->from[1] = NULL;
+        r->trace = tr_rebase(e, r->trace, s->join->from[0]->trace, p->trace);
+        st_set_join(e, r, p, NULL, s->join->fi, s->join->depth);
         return 1;
     }
     return 0;
@@ -1016,8 +1022,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     (void)ctx_trace;
     e->reached[fi] = 1;
     State key = *entry;
-    key.ret = av_top();
-    st_finish(&key);
+    key.ret = VT_TOP;
+    st_finish(e, &key);
     State *kp = &key;
     Summary *sum = sum_find(e, fi, &kp);
     const State *actual = entry;     /* this caller's entry, before any widening */
@@ -1051,7 +1057,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     } else {
         /* recursion in progress: no effect assumed */
         State *x = st_copy(e, entry);
-        x->ret = av_top();
+        st_set_ret(e, x, av_top());
         sv_push(e, out, st_strip_locals(e, x));
         return;
     }
@@ -1074,7 +1080,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     int wn = 0, wcap = 0, wh = 0;
     if (f->nblocks > 0) {
         State *s0 = st_copy(e, entry);
-        s0->ret = av_top();
+        st_set_ret(e, s0, av_top());
         seen[0] = ss_new(e, frame.keep);
         if (frame.keep > 0)
             ss_mark_frame(seen[0]);
@@ -1084,6 +1090,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         wl = malloc(sizeof *wl * (size_t)wcap);
         wl[wn++] = (Work){0, added};
     }
+    StateVec after = {0};        /* one block's exit states, reused block after block */
     while (wh < wn && !eng_budget_exceeded(e)) {
         Work w = wl[wh++];
         ss_mark_done(seen[w.block], w.s);
@@ -1092,7 +1099,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         if (e->work)
             e->work[fi] += f->blocks[w.block].nsteps + 1;
         const Block *b = &f->blocks[w.block];
-        StateVec after = {0};
+        after.n = 0;
         run_steps(e, &frame, b, w.s, &after);
         for (int k = 0; k < after.n; k++) {
             State *s = after.v[k];
@@ -1149,14 +1156,14 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                         continue;                   /* the joined state is replaced */
                     State *src = nl ? unjoin(e, s, leaves[l - 1]) : s;
                     State *x = st_copy(e, src);
-                    x->ret = b->retval ? ev_expr(e, src, b->retval) : av_top();
+                    st_set_ret(e, x, b->retval ? ev_expr(e, src, b->retval) : av_top());
                     if (b->retval && b->retval->kind == EX_PATH && b->retval->is_record)
                         return_struct(e, x, src, b->retval);
                     x->approx |= b->retval && ev_reads_lost(e, src, b->retval);
                     const int32_t *ok;
                     int nok = out_keys(e, fi, &ok);
                     x = st_strip_locals_but(e, x, ok, nok);
-                    x->at = b->term_loc;
+                    x->at = &b->term_loc;
                     State *added = NULL;
                     ss_add(e, exitset[w.block], x, &added);
                 }
@@ -1193,7 +1200,6 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 }
             }
         }
-        free(after.v);
         if (wh > 4096 && wh * 2 > wn) {   /* compact the consumed prefix */
             memmove(wl, wl + wh, sizeof *wl * (size_t)(wn - wh));
             wn -= wh;
@@ -1206,6 +1212,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         ss_free(seen[i]);
         ss_free(exitset[i]);
     }
+    free(after.v);
     free(seen);
     free(exitset);
     free(wl);

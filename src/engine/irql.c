@@ -105,17 +105,17 @@ void irql_on_api(Engine *e, const Step *st, State *x)
 {
     if (!e->irql_on || !st->callee)
         return;
-    const AbsVal *r = st_get(x, e->raised);
+    const AbsVal *r = st_get(e, x, e->raised);
     if (strcmp(st->callee, "KeGetCurrentIrql") == 0) {
-        const AbsVal *b = st_get(x, e->irql_base);
+        const AbsVal *b = st_get(e, x, e->irql_base);
         AbsVal base = b ? *b : av_top(), disp = av_const(DISPATCH);
         int64_t c, bc;
         if (r && av_is_const(r, &c) && c == 0)
-            x->ret = base;                          /* nothing raised */
+            st_set_ret(e, x, base);                          /* nothing raised */
         else if (r && av_is_const(r, &c))
-            x->ret = av_is_const(&base, &bc) && bc > DISPATCH ? base : disp;
+            st_set_ret(e, x, av_is_const(&base, &bc) && bc > DISPATCH ? base : disp);
         else
-            x->ret = av_join(&base, &disp);
+            st_set_ret(e, x, av_join(&base, &disp));
         return;
     }
     int up = in_list(st->callee, raising, sizeof raising / sizeof raising[0]);

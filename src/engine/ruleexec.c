@@ -38,7 +38,7 @@ static AbsVal arg_value(Engine *e, const EventCtx *ev, int n)
     }
     if (ev->callee && n >= 1 && n <= ev->callee->nparams && ev->caller) {
         int32_t k = key_intern(e, ev->callee->params[n - 1].name, 0);
-        const AbsVal *v = st_get(ev->caller, k);
+        const AbsVal *v = st_get(e, ev->caller, k);
         return v ? *v : av_top();
     }
     return av_top();
@@ -74,7 +74,7 @@ static AbsVal reval(const RCtx *c, const State *s, const RExpr *x)
             return s->inst[c->ii].vars[x->index];
         return av_top();
     case RX_RETURN:
-        return s->ret;
+        return *st_ret(c->e, s);
     case RX_ARG:
         return arg_value(c->e, c->ev, x->index);
     case RX_UNOP: {
@@ -102,16 +102,23 @@ static AbsVal reval(const RCtx *c, const State *s, const RExpr *x)
     return av_top();
 }
 
-/* The slot a refinable rule expression names: $return or a variable. */
-static AbsVal *slot(const RCtx *c, State *s, const RExpr *x)
+/* Refine the slot a refinable rule expression names ($return or a
+ * variable) of s, a fresh copy, by assuming `slot op rhs`; 0 if that is
+ * impossible.  A slot s does not have is left alone. */
+static int assume_slot(const RCtx *c, State *s, const RExpr *x, OpKind op, const AbsVal *rhs)
 {
-    if (x->kind == RX_RETURN)
-        return &s->ret;
+    if (x->kind == RX_RETURN) {
+        AbsVal v = *st_ret(c->e, s);
+        if (!av_assume(&v, op, rhs))
+            return 0;
+        st_set_ret(c->e, s, v);
+        return 1;
+    }
     if (x->kind == RX_VAR && c->ii < s->ninst) {
         st_own_inst(c->e, s);
-        return &s->inst[c->ii].vars[x->index];
+        return av_assume(&s->inst[c->ii].vars[x->index], op, rhs);
     }
-    return NULL;
+    return 1;
 }
 
 static int refinable(const RExpr *x)
@@ -131,8 +138,7 @@ static State *rassume(const RCtx *c, const State *s, const RExpr *x, int truth)
     case RX_VAR: {
         State *n = st_copy(c->e, s);
         AbsVal zero = av_const(0);
-        AbsVal *v = slot(c, n, x);
-        if (v && !av_assume(v, truth ? OP_NE : OP_EQ, &zero))
+        if (!assume_slot(c, n, x, truth ? OP_NE : OP_EQ, &zero))
             return NULL;
         return n;
     }
@@ -159,12 +165,12 @@ static State *rassume(const RCtx *c, const State *s, const RExpr *x, int truth)
             State *n = st_copy(c->e, s);
             if (refinable(x->a)) {
                 AbsVal rv = reval(c, n, x->b);
-                if (!av_assume(slot(c, n, x->a), op, &rv))
+                if (!assume_slot(c, n, x->a, op, &rv))
                     return NULL;
             }
             if (refinable(x->b)) {
                 AbsVal lv = reval(c, n, x->a);
-                if (!av_assume(slot(c, n, x->b), op_swap(op), &lv))
+                if (!assume_slot(c, n, x->b, op_swap(op), &lv))
                     return NULL;
             }
             return n;
@@ -322,8 +328,8 @@ static int is_array_key(Engine *e, int32_t k)
  * elements share one key, so the object cannot be told apart. */
 static int through_array_element(Engine *e, const State *s, const Expr *path)
 {
-    int32_t rk = path->base_key ? key_find(e, path->base_key) : 0;
-    const AbsVal *v = rk && s ? st_get(s, rk) : NULL;
+    int32_t rk = path->base_key ? key_find_at(e, path->base_key) : 0;
+    const AbsVal *v = rk && s ? st_get(e, s, rk) : NULL;
     return v && (v->pointee < 0 || is_array_key(e, v->pointee));
 }
 

@@ -43,7 +43,7 @@ void rs_initial(Engine *e, State *s)
 static int may_be(Engine *e, const State *s, int want)
 {
     int64_t c;
-    const AbsVal *v = st_get(s, e->running);
+    const AbsVal *v = st_get(e, s, e->running);
     return !(v && av_is_const(v, &c)) || c == want;
 }
 
@@ -71,8 +71,8 @@ State *rs_after(Engine *e, const EntryPoint *ep, State *s)
     AbsVal v = av_const(0);
     if (ep->role == ROLE_RESTART) {
         int64_t c;
-        AbsVal zero = av_const(0), ret = s->ret;
-        if (av_is_const(&s->ret, &c))
+        AbsVal zero = av_const(0), ret = *st_ret(e, s);
+        if (av_is_const(&ret, &c))
             v = av_const(c == 0);           /* NDIS_STATUS_SUCCESS: running */
         else if (av_assume(&ret, OP_EQ, &zero))
             v = av_range(0, 1);

@@ -7,35 +7,11 @@
  * they are few (path sensitivity) and, past a cap, joins a newcomer into
  * the state with the same rule state (ESP-style merging with widening:
  * facts that differ are dropped), which bounds the work per point. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/internal.h"
-
-typedef struct KeyEnt {
-    const char *name;
-    int persistent;
-    int relevant;          /* facts about it are kept (prog_key_relevant) */
-    int decisive;          /* it decides whether a call that fires a rule event runs */
-    int32_t parent;        /* "k" for "k.f" and "k[]", else 0 */
-    int32_t array_of;      /* "a" for "a[]" and "a[].f" (key_array_of), else 0 */
-    int has_below;         /* some interned key has this one as an ancestor */
-} KeyEnt;
-
-typedef struct PtrSlot {
-    const char *p;         /* a key string as the CFG holds it */
-    int32_t id;
-} PtrSlot;
-
-struct KeyTab {
-    Arena *a;
-    KeyEnt *ents;          /* by id */
-    int n, cap;
-    int32_t *slots;        /* open addressing over ids */
-    int nslots;
-    PtrSlot *ptrs;         /* the same strings by address: no hashing of text */
-    int nptrs, nptr_slots;
-};
 
 uint64_t eng_hash_str(const char *s)
 {
@@ -86,6 +62,19 @@ int32_t key_find(Engine *e, const char *key)
     return 0;
 }
 
+int32_t key_find_at(Engine *e, const char *key)
+{
+    KeyTab *t = e->keys;
+    if (!key || !*key)
+        return 0;
+    uint64_t m = (uint64_t)t->nptr_slots - 1;
+    uint64_t h = (((uint64_t)(uintptr_t)key) * 0x9e3779b97f4a7c15ULL >> 20) & m;
+    for (; t->ptrs[h].p; h = (h + 1) & m)
+        if (t->ptrs[h].p == key)
+            return t->ptrs[h].id;
+    return key_find(e, key);
+}
+
 int32_t key_intern(Engine *e, const char *key, int persistent)
 {
     KeyTab *t = e->keys;
@@ -94,7 +83,7 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     uint64_t h = eng_hash_str(key) & (uint64_t)(t->nslots - 1);
     for (; t->slots[h]; h = (h + 1) & (uint64_t)(t->nslots - 1))
         if (strcmp(t->ents[t->slots[h]].name, key) == 0) {
-            t->ents[t->slots[h]].persistent |= persistent;   /* a global seen later */
+            t->ents[t->slots[h]].persistent |= persistent != 0;   /* a global seen later */
             return t->slots[h];
         }
     if (t->n == t->cap) {
@@ -106,8 +95,10 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     int32_t id = t->n++;
     memset(&t->ents[id], 0, sizeof t->ents[id]);    /* realloc leaves new entries unset */
     t->ents[id].name = arena_strdup(t->a, key);
-    t->ents[id].persistent = persistent;
-    t->ents[id].relevant = prog_key_relevant(e->prog, key);
+    t->ents[id].persistent = (uint8_t)(persistent != 0);
+    t->ents[id].relevant = (uint8_t)prog_key_relevant(e->prog, key);
+    t->ents[id].elem = strstr(key, "[]") != NULL;
+    t->ents[id].lent = key[0] == '^';
     t->slots[h] = id;
     if (t->n * 2 > t->nslots)
         keytab_rehash(t);
@@ -147,7 +138,7 @@ int32_t key_intern_at(Engine *e, const char *key, int persistent)
     for (; t->ptrs[h].p; h = (h + 1) & m)
         if (t->ptrs[h].p == key) {
             int32_t id = t->ptrs[h].id;
-            t->ents[id].persistent |= persistent;
+            t->ents[id].persistent |= persistent != 0;
             return id;
         }
     int32_t id = key_intern(e, key, persistent);
@@ -173,42 +164,13 @@ int32_t key_intern_at(Engine *e, const char *key, int persistent)
     return id;
 }
 
-int32_t key_parent(Engine *e, int32_t k)
-{
-    return k > 0 && k < e->keys->n ? e->keys->ents[k].parent : 0;
-}
-
-int key_is_below(Engine *e, int32_t k, int32_t anc)
-{
-    for (k = k > 0 && k < e->keys->n ? e->keys->ents[k].parent : 0; k > 0;
-         k = e->keys->ents[k].parent)
-        if (k == anc)
-            return 1;
-    return 0;
-}
-
-int key_has_below(Engine *e, int32_t id)
-{
-    return id > 0 && id < e->keys->n && e->keys->ents[id].has_below;
-}
-
-const char *key_name(Engine *e, int32_t id)
-{
-    return id > 0 && id < e->keys->n ? e->keys->ents[id].name : "";
-}
-
-int key_relevant(Engine *e, int32_t id)
-{
-    return id > 0 && id < e->keys->n && e->keys->ents[id].relevant;
-}
-
 /* Does s hold a fact about key or anything below it? */
 int st_has_prefix(Engine *e, const State *s, int32_t key)
 {
     if (key <= 0)
         return 0;
     if (!key_has_below(e, key))
-        return st_get(s, key) != NULL;
+        return st_get(e, s, key) != NULL;
     for (int i = 0; i < s->nfacts; i++)
         if (s->facts[i].key == key || key_is_below(e, s->facts[i].key, key))
             return 1;
@@ -221,26 +183,16 @@ void key_set_decisive(Engine *e, int32_t id)
         e->keys->ents[id].decisive = 1;
 }
 
-int key_decisive(Engine *e, int32_t id)
-{
-    return id > 0 && id < e->keys->n && e->keys->ents[id].decisive;
-}
-
 void key_set_relevant(Engine *e, int32_t id)
 {
     if (id > 0 && id < e->keys->n)
         e->keys->ents[id].relevant = 1;
 }
 
-int key_persistent(Engine *e, int32_t id)
-{
-    return id > 0 && id < e->keys->n && e->keys->ents[id].persistent;
-}
-
 void keytab_refresh(Engine *e)
 {
     for (int id = 1; id < e->keys->n; id++)
-        e->keys->ents[id].relevant = prog_key_relevant(e->prog, e->keys->ents[id].name);
+        e->keys->ents[id].relevant = (uint8_t)prog_key_relevant(e->prog, e->keys->ents[id].name);
 }
 
 void keytab_free(KeyTab *t)
@@ -255,7 +207,7 @@ void keytab_free(KeyTab *t)
 State *st_new(Engine *e)
 {
     State *s = arena_alloc(e->arena, sizeof *s);
-    s->ret = av_top();
+    s->ret = VT_TOP;
     e->nstates++;
     return s;
 }
@@ -304,19 +256,34 @@ void st_own_inst(Engine *e, State *s)
     s->inst_shared = 0;
 }
 
-const AbsVal *st_get(const State *s, int32_t key)
+const AbsVal *st_get(Engine *e, const State *s, int32_t key)
 {
     int lo = 0, hi = s->nfacts - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
         if (s->facts[mid].key == key)
-            return &s->facts[mid].v;
+            return vt_val(e->vals, s->facts[mid].val);
         if (s->facts[mid].key < key)
             lo = mid + 1;
         else
             hi = mid - 1;
     }
     return NULL;
+}
+
+void st_set_ret(Engine *e, State *s, AbsVal v)
+{
+    s->ret = vt_intern(e->vals, &v);
+}
+
+void st_set_join(Engine *e, State *s, const State *a, const State *b, int fi, int depth)
+{
+    JoinFrom *j = arena_alloc_raw(e->arena, sizeof *j);
+    j->from[0] = a;
+    j->from[1] = b;
+    j->fi = fi;
+    j->depth = depth;
+    s->join = j;
 }
 
 void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
@@ -351,26 +318,24 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
         }
         return;
     }
+    int32_t val = vt_intern(e->vals, v);
     if (found) {
+        if (s->facts[at].val == val)
+            return;
         own_facts(e, s, 0);
-        s->facts[at].v = *v;
+        s->facts[at].val = val;
         return;
     }
     Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + 1));
     if (at > 0)
         memcpy(nf, s->facts, sizeof *nf * (size_t)at);
     nf[at].key = key;
-    nf[at].v = *v;
+    nf[at].val = val;
     if (s->nfacts > at)
         memcpy(nf + at + 1, s->facts + at, sizeof *nf * (size_t)(s->nfacts - at));
     s->facts = nf;
     s->nfacts++;
     s->facts_shared = 0;
-}
-
-int32_t key_array_of(Engine *e, int32_t k)
-{
-    return k > 0 && k < e->keys->n ? e->keys->ents[k].array_of : 0;
 }
 
 /* Forget key and everything below it ("k.f", "k[]", "k->..."); for some
@@ -401,23 +366,14 @@ static uint64_t mix(uint64_t h, uint64_t v)
     return h;
 }
 
-static uint64_t hash_val(const AbsVal *v)
-{
-    uint64_t h = mix((uint64_t)v->lo, (uint64_t)v->hi);
-    h = mix(h, v->has_excl ? (uint64_t)v->excl : 0x55);
-    h = mix(h, v->kmask);
-    h = mix(h, v->kbits & v->kmask);
-    return mix(h, (uint64_t)v->pointee);
-}
-
-void st_finish(State *s)
+void st_finish(Engine *e, State *s)
 {
     uint64_t h = 7;
     if (s->hashed == s->facts && s->facts) {
         h = s->fhash;
     } else {
         for (int i = 0; i < s->nfacts; i++)
-            h = mix(mix(h, (uint64_t)s->facts[i].key), hash_val(&s->facts[i].v));
+            h = mix(mix(h, (uint64_t)s->facts[i].key), e->vals->hash[s->facts[i].val]);
         h = mix(h, (uint64_t)s->nfacts);
         s->hashed = s->facts;
         s->fhash = h;
@@ -425,7 +381,7 @@ void st_finish(State *s)
     h = mix(h, 0xabc);
     for (int i = 0; i < s->ninst; i++)
         h = mix(h, (uint64_t)s->inst[i].obj);
-    h = mix(h, hash_val(&s->ret));
+    h = mix(h, e->vals->hash[s->ret]);
     s->hash = h;
 }
 
@@ -433,6 +389,8 @@ static int same_inst(const State *a, const State *b, int nvars)
 {
     if (a->ninst != b->ninst)
         return 0;
+    if (a->inst == b->inst)      /* shared by copies */
+        return 1;
     for (int i = 0; i < a->ninst; i++) {
         if (a->inst[i].obj != b->inst[i].obj)
             return 0;
@@ -453,9 +411,9 @@ int st_equal(Engine *e, const State *a, const State *b)
     if (a->hash != b->hash || a->nfacts != b->nfacts)
         return 0;
     for (int i = 0; i < a->nfacts; i++)
-        if (a->facts[i].key != b->facts[i].key || !av_equal(&a->facts[i].v, &b->facts[i].v))
+        if (a->facts[i].key != b->facts[i].key || !vt_same(e->vals, a->facts[i].val, b->facts[i].val))
             return 0;
-    return av_equal(&a->ret, &b->ret) && same_inst(a, b, e->rule->nvars);
+    return vt_same(e->vals, a->ret, b->ret) && same_inst(a, b, e->rule->nvars);
 }
 
 /* States merge only with states in the same rule state whose return slot
@@ -463,7 +421,8 @@ int st_equal(Engine *e, const State *a, const State *b)
  * (status 0 or not) never blur into one. */
 int st_same_property(Engine *e, const State *a, const State *b)
 {
-    return same_inst(a, b, e->rule->nvars) && av_truth(&a->ret) == av_truth(&b->ret);
+    return same_inst(a, b, e->rule->nvars) &&
+           (a->ret == b->ret || av_truth(st_ret(e, a)) == av_truth(st_ret(e, b)));
 }
 
 /* Do a and b agree on every frame-local fact (parameters at a call)? */
@@ -477,7 +436,7 @@ int st_same_locals(Engine *e, const State *a, const State *b)
             k++;
         if (i >= a->nfacts || k >= b->nfacts)
             return i >= a->nfacts && k >= b->nfacts;
-        if (a->facts[i].key != b->facts[k].key || !av_equal(&a->facts[i].v, &b->facts[k].v))
+        if (a->facts[i].key != b->facts[k].key || !vt_same(e->vals, a->facts[i].val, b->facts[k].val))
             return 0;
         i++;
         k++;
@@ -510,6 +469,12 @@ static void set_lost(Engine *e, State *s, const int32_t *a, int na, const int32_
     if (!na && !nb && extra <= 0) {
         s->lost = NULL;
         s->nlost = 0;
+        return;
+    }
+    /* nothing to add to a: a state's own list, sorted, at most LOST_MAX */
+    if (extra <= 0 && (nb == 0 || (b == a && nb == na))) {
+        s->lost = na ? a : NULL;
+        s->nlost = na;
         return;
     }
     int32_t buf[2 * LOST_MAX + 1];
@@ -603,24 +568,33 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
     State *j = st_copy(e, a);
     own_facts(e, j, 0);
     int k = 0;
-    for (int i = 0; i < a->nfacts; i++) {
-        const AbsVal *bv = st_get(b, a->facts[i].key);
-        if (!bv)
+    for (int i = 0, ib = 0; i < a->nfacts; i++) {
+        /* both sorted by key: b's fact for this key, if any, lies ahead */
+        int32_t key = a->facts[i].key;
+        while (ib < b->nfacts && b->facts[ib].key < key)
+            ib++;
+        if (ib >= b->nfacts || b->facts[ib].key != key)
             continue;
-        AbsVal w = av_equal(bv, &a->facts[i].v) ? *bv : av_widen(&a->facts[i].v, bv);
-        if (av_is_top(&w))
-            continue;
-        j->facts[k].key = a->facts[i].key;
-        j->facts[k].v = w;
+        int32_t av = a->facts[i].val, bv = b->facts[ib].val, wv;
+        if (vt_same(e->vals, av, bv)) {
+            wv = bv;
+        } else {
+            AbsVal w = av_widen(vt_val(e->vals, av), vt_val(e->vals, bv));
+            if (av_is_top(&w))
+                continue;
+            wv = vt_intern(e->vals, &w);
+        }
+        j->facts[k].key = key;
+        j->facts[k].val = wv;
         k++;
     }
     j->nfacts = k;
-    if (!av_equal(&a->ret, &b->ret))
-        j->ret = av_widen(&a->ret, &b->ret);
-    j->from[0] = j->from[1] = NULL;
+    if (!vt_same(e->vals, a->ret, b->ret))
+        st_set_ret(e, j, av_widen(st_ret(e, a), st_ret(e, b)));
+    j->join = NULL;
     if (!track) {
         j->approx = a->approx | b->approx;
-        st_finish(j);
+        st_finish(e, j);
         return j;
     }
     /* what the join weakened: the keys whose facts differ, or that only
@@ -633,27 +607,27 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
         else if (ia >= a->nfacts || b->facts[ib].key < a->facts[ia].key)
             w[nw++] = b->facts[ib++].key;
         else {
-            if (!av_equal(&a->facts[ia].v, &b->facts[ib].v))
+            if (!vt_same(e->vals, a->facts[ia].val, b->facts[ib].val))
                 w[nw++] = a->facts[ia].key;
             ia++;
             ib++;
         }
     }
     j->approx = a->approx | b->approx;
-    j->from[0] = j->from[1] = NULL;
+    j->join = NULL;
     if (a->nlost || b->nlost)
         set_lost(e, j, a->lost, a->nlost, b->lost, b->nlost, 0);
     if (nw > LOST_MAX)
         j->approx = 1;
     else if (nw)
         set_lost(e, j, j->lost, j->nlost, w, nw, 0);
-    st_finish(j);
+    st_finish(e, j);
     return j;
 }
 
 static int kept(Engine *e, const int32_t *keep, int nkeep, int32_t k)
 {
-    if (key_name(e, k)[0] == '^')   /* a caller's local lent down the calls */
+    if (key_lent(e, k))             /* a caller's local lent down the calls */
         return 1;
     for (int i = 0; i < nkeep; i++)
         if (keep[i] == k)
@@ -748,6 +722,8 @@ void sv_push(Engine *e, StateVec *v, State *s)
 }
 
 struct StateSet {
+    Engine *e;               /* whose pool ss_free returns it to */
+    StateSet *next_free;     /* in Engine.ss_pool */
     State **v;
     int n, cap;
     int keep;                /* states kept apart per rule state before merging */
@@ -763,11 +739,26 @@ struct StateSet {
  * its closest held state (each such join widens: the set still ends). */
 enum { PAIR_MAX = 8 };
 
+/* Sets come and go by the ten thousand (one per block per call): freed
+ * ones wait in Engine.ss_pool with their arrays, for the next ss_new. */
 StateSet *ss_new(Engine *e, int keep)
 {
-    StateSet *s = calloc(1, sizeof *s);
-    if (!s)
-        abort();
+    StateSet *s = e->ss_pool;
+    if (s) {
+        e->ss_pool = s->next_free;
+        State **v = s->v;
+        unsigned char *done = s->done;
+        int cap = s->cap;
+        memset(s, 0, sizeof *s);
+        s->v = v;
+        s->done = done;
+        s->cap = cap;
+    } else {
+        s = calloc(1, sizeof *s);
+        if (!s)
+            abort();
+    }
+    s->e = e;
     s->keep = keep > 0 ? keep : e->set_keep;
     s->fi = -1;
     return s;
@@ -800,9 +791,19 @@ void ss_mark_loop(StateSet *set)
 void ss_free(StateSet *set)
 {
     if (set) {
-        free(set->v);
-        free(set->done);
-        free(set);
+        set->next_free = set->e->ss_pool;
+        set->e->ss_pool = set;
+    }
+}
+
+void ss_pool_free(Engine *e)
+{
+    while (e->ss_pool) {
+        StateSet *s = e->ss_pool;
+        e->ss_pool = s->next_free;
+        free(s->v);
+        free(s->done);
+        free(s);
     }
 }
 
@@ -830,28 +831,68 @@ void ss_mark_done(StateSet *set, const State *s)
  * known differently); a fact that decides whether a rule event happens
  * (a registered flag: key_set_decisive) counts as many as 64 others (a
  * counter): joins merge the states that differ least in what matters. */
-int st_distance(Engine *e, const State *a, const State *b)
+static int diff_weight(Engine *e, int32_t key)
 {
-    int i = 0, k = 0, d = 0;
-    while (i < a->nfacts || k < b->nfacts) {
-        int32_t key;
-        int diff;
-        if (k >= b->nfacts || (i < a->nfacts && a->facts[i].key < b->facts[k].key)) {
-            key = a->facts[i++].key;
-            diff = 1;
-        } else if (i >= a->nfacts || b->facts[k].key < a->facts[i].key) {
-            key = b->facts[k++].key;
-            diff = 1;
-        } else {
-            key = a->facts[i].key;
-            diff = !av_equal(&a->facts[i].v, &b->facts[k].v);
+    return key_decisive(e, key) ? 64 : 1;
+}
+
+int st_distance_below(Engine *e, const State *a, const State *b, int bound)
+{
+    const Fact *fa = a->facts, *fb = b->facts;
+    int na = a->nfacts, nb = b->nfacts, i = 0, k = 0, d = 0;
+    if (fa == fb && na == nb)    /* copies sharing their facts */
+        return 0;
+    while (i < na && k < nb && d < bound) {
+        if (fa[i].key == fb[k].key) {
+            if (fa[i].val != fb[k].val && !vt_same(e->vals, fa[i].val, fb[k].val))
+                d += diff_weight(e, fa[i].key);
             i++;
             k++;
+        } else if (fa[i].key < fb[k].key) {
+            d += diff_weight(e, fa[i++].key);
+        } else {
+            d += diff_weight(e, fb[k++].key);
         }
-        if (diff)
-            d += key_decisive(e, key) ? 64 : 1;
     }
+    for (; i < na && d < bound; i++)
+        d += diff_weight(e, fa[i].key);
+    for (; k < nb && d < bound; k++)
+        d += diff_weight(e, fb[k].key);
     return d;
+}
+
+int st_distance(Engine *e, const State *a, const State *b)
+{
+    return st_distance_below(e, a, b, INT_MAX);
+}
+
+/* Would st_join(a, b) equal a (st_equal)?  The same facts and return slot
+ * as a: b has every key of a, and widening a's value by b's gives a's.
+ * Decided without building the join: a third of the joins a set tries on
+ * a big driver change nothing. */
+static int join_adds_nothing(Engine *e, const State *a, const State *b)
+{
+    if (a->nfacts > b->nfacts)
+        return 0;
+    for (int i = 0, ib = 0; i < a->nfacts; i++) {
+        int32_t key = a->facts[i].key;
+        while (ib < b->nfacts && b->facts[ib].key < key)
+            ib++;
+        if (ib >= b->nfacts || b->facts[ib].key != key)
+            return 0;
+        int32_t av = a->facts[i].val, bv = b->facts[ib].val;
+        if (vt_same(e->vals, av, bv))
+            continue;
+        AbsVal w = av_widen(vt_val(e->vals, av), vt_val(e->vals, bv));
+        if (av_is_top(&w) || !av_equal(&w, vt_val(e->vals, av)))
+            return 0;
+    }
+    if (!vt_same(e->vals, a->ret, b->ret)) {
+        AbsVal w = av_widen(st_ret(e, a), st_ret(e, b));
+        if (!av_equal(&w, st_ret(e, a)))
+            return 0;
+    }
+    return 1;
 }
 
 /* a (held) and b joined: a's trace, both sides remembered. */
@@ -859,13 +900,9 @@ static State *join_held(Engine *e, const StateSet *set, State *a, State *b)
 {
     State *j = st_join(e, a, b, !set->frame);
     j->trace = a->trace;
-    j->from[0] = j->from[1] = NULL;
-    if (set->fi >= 0 && !set->loop) {
-        j->from[0] = a;
-        j->from[1] = b;
-        j->join_fi = set->fi;
-        j->join_depth = set->depth;
-    }
+    j->join = NULL;
+    if (set->fi >= 0 && !set->loop)
+        st_set_join(e, j, a, b, set->fi, set->depth);
     if (set->loop) {             /* a loop's iterations: nothing counts as weakened */
         j->approx = a->approx | b->approx;
         set_lost(e, j, a->lost, a->nlost, b->lost, b->nlost, 0);
@@ -876,41 +913,53 @@ static State *join_held(Engine *e, const StateSet *set, State *a, State *b)
 int ss_add(Engine *e, StateSet *set, State *s, State **added)
 {
     set->joined = NULL;
-    st_finish(s);
+    st_finish(e, s);
     for (int i = 0; i < set->n; i++)
         if (set->v[i] && st_equal(e, set->v[i], s))
             return 0;
+    /* which held states have s's rule state (asked once per slot: the
+     * pair search below needs it again for every pair) */
+    unsigned char likebuf[64], *like = set->n <= 64 ? likebuf : malloc((size_t)set->n);
+    if (!like)
+        abort();
     int same = 0, at = -1, best = 1 << 30;
+    for (int i = 0; i < set->n; i++) {
+        like[i] = set->v[i] && st_same_property(e, set->v[i], s);
+        same += like[i];
+    }
+    if (same < set->keep) {
+        if (like != likebuf)
+            free(like);
+        ss_push(set, s);
+        *added = s;
+        return 1;
+    }
     for (int i = 0; i < set->n; i++)
-        if (set->v[i] && st_same_property(e, set->v[i], s)) {
-            same++;
+        if (like[i]) {
             /* merge into the closest state: the fewest facts to give up */
-            int d = st_distance(e, set->v[i], s);
+            int d = st_distance_below(e, set->v[i], s, best);
             if (d < best) {
                 best = d;
                 at = i;
             }
         }
-    if (same < set->keep) {
-        ss_push(set, s);
-        *added = s;
-        return 1;
-    }
     /* Two held states closer to each other than the newcomer is to any:
      * they are joined, and the newcomer kept as it is (an allocator's
      * failure exits, which differ in one field each, merge among
      * themselves rather than into its success exit). */
     int pi = -1, pk = -1, pd = best / 2;
     for (int i = 0; set->npair < PAIR_MAX && i < set->n; i++)
-        for (int k = i + 1; set->v[i] && st_same_property(e, set->v[i], s) && k < set->n; k++)
-            if (set->v[k] && st_same_property(e, set->v[k], s)) {
-                int d = st_distance(e, set->v[i], set->v[k]);
+        for (int k = i + 1; like[i] && k < set->n; k++)
+            if (like[k]) {
+                int d = st_distance_below(e, set->v[i], set->v[k], pd);
                 if (d < pd) {
                     pd = d;
                     pi = i;
                     pk = k;
                 }
             }
+    if (like != likebuf)
+        free(like);
     if (pi >= 0) {
         /* the join stands for two states whose successors were computed
          * already: it need not go on itself (what it adds are only
@@ -926,6 +975,11 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
         return 1;
     }
     /* widen into the closest state with this rule state */
+    if (join_adds_nothing(e, set->v[at], s)) {
+        e->nstates++;            /* counted as the join it stands for: the state budget
+                                    (Spaceout) runs out where it did */
+        return 0;
+    }
     State *j = join_held(e, set, set->v[at], s);
     if (st_equal(e, j, set->v[at]))
         return 0;

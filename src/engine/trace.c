@@ -238,7 +238,7 @@ void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *
             fprintf(stderr, " ~%s", key_name(e, s->lost[i]));
         for (int i = 0; i < s->nfacts; i++) {
             char vb[96];
-            av_format(&s->facts[i].v, vb, sizeof vb);
+            av_format(st_fval(e, &s->facts[i]), vb, sizeof vb);
             fprintf(stderr, " %s=%s", key_name(e, s->facts[i].key), vb);
         }
         fputc('\n', stderr);

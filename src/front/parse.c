@@ -298,13 +298,25 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
 
 /* ------------------------------------------------------------ diagnostics */
 
+/* An error clang makes of what MSVC only warns about, where nothing is
+ * lost: a definition whose parameter types differ from its prototype's
+ * (MSVC warning C4028) is still a definition, lowered like any other. */
+static int msvc_warning(CXDiagnostic d)
+{
+    CXString ms = clang_getDiagnosticSpelling(d);
+    const char *m = clang_getCString(ms);
+    int w = m && strncmp(m, "conflicting types for '", 23) == 0;
+    clang_disposeString(ms);
+    return w;
+}
+
 static int count_errors(CXTranslationUnit tu)
 {
     int n = 0;
     unsigned nd = clang_getNumDiagnostics(tu);
     for (unsigned i = 0; i < nd; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
-        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error)
+        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && !msvc_warning(d))
             n++;
         clang_disposeDiagnostic(d);
     }
@@ -331,7 +343,14 @@ static void collect_diags(CXTranslationUnit tu, Unit *u, CXFile main_file, const
         int *cnt = strmap_get(&per, fname);
         if (!cnt)
             cnt = strmap_put(&per, fname, 0);
-        if (++*cnt <= DIAG_CAP) {
+        if (msvc_warning(d)) {
+            CXString ms = clang_getDiagnosticSpelling(d);
+            diag_add(&u->diags, DIAG_WARNING, fname, (int)line, (int)col,
+                     "%s (MSVC accepts this with warning C4028; the definition is analysed)",
+                     clang_getCString(ms));
+            clang_disposeString(ms);
+            --*cnt;
+        } else if (++*cnt <= DIAG_CAP) {
             CXString ms = clang_getDiagnosticSpelling(d);
             diag_add(&u->diags, DIAG_ERROR, fname, (int)line, (int)col, "%s",
                      clang_getCString(ms));

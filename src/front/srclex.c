@@ -77,7 +77,8 @@ static unsigned skip_blank(const char *t, size_t n, unsigned i)
             while (i < n && t[i] != '\n')
                 i++;
         } else if (c == '/' && i + 1 < n && t[i + 1] == '*') {
-            for (i += 2; i < n && !(t[i - 1] == '*' && t[i] == '/'); i++)
+            /* the first possible end lies past the opening star: slash-star-slash is still open */
+            for (i += 3; i < n && !(t[i - 1] == '*' && t[i] == '/'); i++)
                 ;
             if (i < n)
                 i++;

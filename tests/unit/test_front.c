@@ -364,6 +364,28 @@ static void lvalue_cast_in_header_macro_is_recovered(void **state)
     cfg_free_unit(u);
 }
 
+/* A definition whose parameter types differ from its prototype's builds
+ * with MSVC (warning C4028): a warning here, and the function is lowered. */
+static void conflicting_parameter_types_are_a_warning(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("c4028",
+                       "typedef struct A A; typedef struct B B;\n"
+                       "int Check(int);\n"
+                       "void Init(A *a, void *h);\n"
+                       "void Init(A *a, B *b) { Check(1); }\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    int warned = 0;
+    for (int i = 0; i < u->diags.n; i++)
+        warned |= u->diags.v[i].sev == DIAG_WARNING &&
+                  strstr(u->diags.v[i].msg, "conflicting types for 'Init'") != NULL;
+    assert_true(warned);
+    assert_int_equal(tf_count_calls(cfg_find_func(u, "Init"), "Check"), 1);
+    cfg_free_unit(u);
+}
+
 static void default_defines_unless_set(void **state)
 {
     (void)state;
@@ -501,6 +523,7 @@ int main(void)
         cmocka_unit_test(wpp_tmh_standin_defines_trace_macros),
         cmocka_unit_test(unknown_types_do_not_hide_calls),
         cmocka_unit_test(lvalue_cast_is_recovered),
+        cmocka_unit_test(conflicting_parameter_types_are_a_warning),
         cmocka_unit_test(lvalue_cast_in_header_macro_is_recovered),
         cmocka_unit_test(default_defines_unless_set),
         cmocka_unit_test(ms_extensions_parse),

@@ -44,6 +44,7 @@ static void comments_splices_and_blanks_are_skipped(void **state)
     assert_string_equal(lex_all("a \\\n  != \\\r\n b"), "w:a p:!= w:b");
     assert_string_equal(lex_all("   \t\n "), "");
     assert_string_equal(lex_all("a /* never closed"), "w:a");
+    assert_string_equal(lex_all("a /*/ still a comment + */ - b /**/ c"), "w:a p:- w:b w:c");
 }
 
 static void numbers_literals_and_words(void **state)

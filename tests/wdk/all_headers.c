@@ -1,6 +1,7 @@
 /* all_headers.c - includes every header of the bundled WDK model (rules/wdk); must parse
  * with zero errors and warnings (tests/cmake/wdk_model.cmake checks the list is complete). */
 #include <basetsd.h>
+#include <bugcodes.h>
 #include <devguid.h>
 #include <driverspecs.h>
 #include <evntrace.h>
@@ -34,6 +35,14 @@
 #include <wlantypes.h>
 #include <wmistr.h>
 #include <ws2def.h>
+#include <ws2ipdef.h>
+#include <nldef.h>
+#include <netioddk.h>
+#include <netiodef.h>
+#include <wsk.h>
+#include <devioctl.h>
+#include <fltkernel.h>
+#include <intrin.h>
 #include <ipifcons.h>
 #include <limits.h>
 #include <netioapi.h>
@@ -66,3 +75,18 @@ C_ASSERT(sizeof(ALL_HEADERS_PACKED) == 5);
 C_ASSERT(sizeof(ALL_HEADERS_PACKON) == 5);
 C_ASSERT(sizeof(ULONG) == 4 && sizeof(ULONG_PTR) == sizeof(PVOID) && sizeof(LONG64) == 8);
 C_ASSERT(NDIS_STATUS_SUCCESS == 0 && NDIS_STATUS_PENDING == 0x103);
+C_ASSERT(sizeof(IN_ADDR) == 4 && sizeof(IN6_ADDR) == 16 && sizeof(SOCKADDR_IN) == 16 && sizeof(SOCKADDR_IN6) == 28);
+C_ASSERT(sizeof(SOCKADDR_INET) == 28 && sizeof(WSACMSGHDR) == 16 && WSA_CMSG_SPACE(0) == sizeof(WSACMSGHDR));
+C_ASSERT(CTL_CODE(FILE_DEVICE_NETWORK, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS) == 0x00122000);
+
+/* KMDF context accessors, written with and without a ';' after them (the
+ * macro defines an inline accessor, as the WDK's does) */
+typedef struct _ALL_HEADERS_CTX { ULONG Count; } ALL_HEADERS_CTX;
+typedef struct _ALL_HEADERS_CTX2 { ULONG Count; } ALL_HEADERS_CTX2;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(ALL_HEADERS_CTX, AllHeadersGetCtx)
+WDF_DECLARE_CONTEXT_TYPE(ALL_HEADERS_CTX2);
+ULONG AllHeadersCount(WDFOBJECT o);
+ULONG AllHeadersCount(WDFOBJECT o)
+{
+    return AllHeadersGetCtx(o)->Count + WdfObjectGet_ALL_HEADERS_CTX2(o)->Count;
+}
