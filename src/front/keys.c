@@ -390,18 +390,45 @@ Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
     return e;
 }
 
+/* v in decimal into buf (24 bytes): snprintf costs ten times as much */
+static void fmt_ll(char *buf, long long v)
+{
+    char tmp[24];
+    int n = 0;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    int k = 0;
+    if (v < 0)
+        buf[k++] = '-';
+    while (n)
+        buf[k++] = tmp[--n];
+    buf[k] = 0;
+}
+
 Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t, int exact)
 {
     Expr *e = k_new(L, EX_PATH);
-    e->text = arena_printf(L->a, "%s[%s]", text_of(L, base), cfg_expr_string(L->a, idx));
+    /* a plain constant index is formatted here: a constant table's tens of
+     * thousands of elements each get a text and a key */
+    char num[24];
+    int plain = idx->kind == EX_INT && !idx->text;
+    if (idx->kind == EX_INT)
+        fmt_ll(num, idx->ival);
+    const char *bk = base->kind == EX_PATH ? base->key : "?";
+    e->text = arena_concat(L->a, text_of(L, base), "[", plain ? num : cfg_expr_string(L->a, idx),
+                           "]", (char *)NULL);
     /* an element at a constant index (Handles[MP_MAC0]) is a key of its
      * own; any other index, or a volatile element (a register window), is
      * "some element" (k[]), whose value is never known */
     if (exact && idx->kind == EX_INT && idx->ival >= 0 && idx->ival < 4096 &&
-        !clang_isVolatileQualifiedType(t))       /* device registers read what the device says */
-        e->key = arena_printf(L->a, "%s[%lld]", base->kind == EX_PATH ? base->key : "?", idx->ival);
-    else
-        e->key = arena_printf(L->a, "%s[]", base->kind == EX_PATH ? base->key : "?");
+        !clang_isVolatileQualifiedType(t)) {     /* device registers read what the device says */
+        e->key = arena_concat(L->a, bk, "[", num, "]", (char *)NULL);
+    } else {
+        e->key = arena_concat(L->a, bk, "[]", (char *)NULL);
+    }
     e->is_pointer = k_is_pointer(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     if (base->kind == EX_PATH && !k_is_pointer(basetype)) {
