@@ -7,6 +7,7 @@
 
 #include "cli/options.h"
 #include "cli/paths.h"
+#include "cli/sources.h"
 #include "cli/scan.h"
 #include "drvcheck/front.h"
 #include "drvcheck/rule.h"
@@ -61,6 +62,30 @@ static int cmd_cfg(const Options *o)
     FrontOptions fo = {.model_dir = model, .wdk_include = o->wdk_include,
                        .extra_args = o->cargs, .nextra = o->ncargs, .recover = 1};
     SourceFile sf = {.path = o->paths[0], .display = o->paths[0]};
+    /* a file of a WDK 7 tree parses with its folder's `sources` defines,
+     * as a scan of the tree gives it */
+    char *dir = strdup(o->paths[0]);
+    char **defs = NULL;
+    int ndefs = 0;
+    if (!dir)
+        abort();
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = 0;
+    char name[16] = "sources";
+    if (src_wdk_defines_in(slash ? dir : ".", (const char *const *)o->cargs, o->ncargs, &defs,
+                           &ndefs, name) && ndefs) {
+        sf.args = (const char **)defs;
+        sf.nargs = ndefs;
+        fprintf(stderr, "%s/%s: note: %d build define(s) from this WDK sources file\n",
+                slash ? dir : ".", name, ndefs);
+        if (getenv("DRVCHECK_FRONT_STATS")) {      /* for tests/bench: clang gets them too */
+            fprintf(stderr, "front: defines:");
+            for (int i = 0; i < ndefs; i++)
+                fprintf(stderr, " %s", defs[i]);
+            fputc('\n', stderr);
+        }
+    }
     FrontCtx *fc = front_new(&fo);
     Unit *u = front_parse(fc, &sf);
     int rc = 0;
@@ -90,6 +115,10 @@ static int cmd_cfg(const Options *o)
     cfg_free_unit(u);
     front_free(fc);
     free(model);
+    for (int i = 0; i < ndefs; i++)
+        free(defs[i]);
+    free(defs);
+    free(dir);
     return rc;
 }
 

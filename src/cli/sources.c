@@ -180,6 +180,36 @@ static int user_sets(const char *const *user, int nuser, const char *def)
     return 0;
 }
 
+int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, char ***defs,
+                       int *ndefs, char name[16])
+{
+    *defs = NULL;
+    *ndefs = 0;
+    char path[PATH_MAX];
+    int found = 0;
+    DIR *dp = opendir(dir);               /* the name as the folder spells it */
+    for (struct dirent *e; dp && (e = readdir(dp));)
+        if (strcasecmp(e->d_name, "sources") == 0 &&
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name) < (int)sizeof path) {
+            found = 1;
+            if (name)
+                memcpy(name, e->d_name, 8);     /* "sources" in its case, and the NUL */
+        }
+    if (dp)
+        closedir(dp);
+    if (!found || wdk_sources_defines(path, defs, ndefs) < 0)
+        return 0;
+    int k = 0;
+    for (int i = 0; i < *ndefs; i++) {
+        if (user_sets(user, nuser, (*defs)[i]))
+            free((*defs)[i]);
+        else
+            (*defs)[k++] = (*defs)[i];
+    }
+    *ndefs = k;
+    return 1;
+}
+
 /* The folder of w.sdirs nearest above path (the longest prefix), or -1. */
 static int nearest_sources(const Walk *w, const char *path)
 {
@@ -202,20 +232,12 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
     walk(&w, dir);
     /* per `sources` file: its defines, read once */
     char ***defs = calloc((size_t)w.nsdirs + 1, sizeof *defs);
+    char (*names)[16] = calloc((size_t)w.nsdirs + 1, sizeof *names);
     int *ndefs = calloc((size_t)w.nsdirs + 1, sizeof *ndefs), *nfiles = calloc((size_t)w.nsdirs + 1, sizeof *nfiles);
-    if (!defs || !ndefs || !nfiles)
+    if (!defs || !ndefs || !nfiles || !names)
         abort();
-    for (int i = 0; i < w.nsdirs; i++) {
-        char path[PATH_MAX];
-        snprintf(path, sizeof path, "%s/sources", w.sdirs[i]);
-        DIR *dp = opendir(w.sdirs[i]);       /* the name as the folder spells it */
-        for (struct dirent *e; dp && (e = readdir(dp));)
-            if (strcasecmp(e->d_name, "sources") == 0)
-                snprintf(path, sizeof path, "%s/%s", w.sdirs[i], e->d_name);
-        if (dp)
-            closedir(dp);
-        wdk_sources_defines(path, &defs[i], &ndefs[i]);
-    }
+    for (int i = 0; i < w.nsdirs; i++)
+        src_wdk_defines_in(w.sdirs[i], user, nuser, &defs[i], &ndefs[i], names[i]);
     const char **args = calloc((size_t)w.nhdirs + 256, sizeof *args);
     if (!args)
         abort();
@@ -230,8 +252,7 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
         if (s >= 0) {
             nfiles[s]++;
             for (int k = 0; k < ndefs[s] && n < w.nhdirs + 256; k++)
-                if (!user_sets(user, nuser, defs[s][k]))
-                    args[n++] = defs[s][k];
+                args[n++] = defs[s][k];
         }
         src_add(out, w.cfiles[i], args, n);
     }
@@ -242,8 +263,9 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
             const char *rel = strncmp(w.sdirs[i], dir, dl) == 0 && w.sdirs[i][dl] == '/'
                                   ? w.sdirs[i] + dl + 1 : NULL;
             char shown[PATH_MAX];
-            snprintf(shown, sizeof shown, "%s%s", rel ? rel : strcmp(w.sdirs[i], dir) == 0 ? "" : w.sdirs[i],
-                     rel || strcmp(w.sdirs[i], dir) != 0 ? "/sources" : "sources");
+            const char *folder = rel ? rel : strcmp(w.sdirs[i], dir) == 0 ? NULL : w.sdirs[i];
+            snprintf(shown, sizeof shown, "%s%s%s", folder ? folder : "", folder ? "/" : "",
+                     names[i]);
             diag_add(d, DIAG_NOTE, shown, 0, 0,
                      "%d build define(s) from this WDK sources file (C_DEFINES, for AMD64) given "
                      "to the %d C file(s) at or below its folder", ndefs[i], nfiles[i]);
@@ -256,6 +278,7 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
     free(defs);
     free(ndefs);
     free(nfiles);
+    free(names);
     free(w.sdirs);
     for (int i = 0; i < w.ncfiles; i++)
         free(w.cfiles[i]);

@@ -36,6 +36,11 @@ int src_sanitize_args(Arena *a, const char *dir, const char *const *argv, int ar
  * file's C_DEFINES give, for AMD64, a free build; their number, -1 when the
  * file cannot be read. */
 int wdk_sources_defines(const char *path, char ***defs, int *ndefs);
+/* The defines of the `sources` file in folder dir (any case; its name in
+ * name when not NULL), less those the user's arguments set (-D or -U); 0
+ * when dir has none. */
+int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, char ***defs,
+                       int *ndefs, char name[16]);
 
 /* Append a malloc'd copy of s to the growable array *v (n used, cap slots). */
 void src_push_str(char ***v, int *n, int *cap, const char *s);

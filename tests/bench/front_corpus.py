@@ -7,8 +7,9 @@ usage: front_corpus.py [--instructions] DRVCHECK MODEL_DIR TREE...
 callgrind; about 50 times slower), a ratio that does not move with the
 machine's load.
 
-Per tree (every .c below it, -I every folder below it that holds a .h, as a
-directory scan does):
+Per tree (every .c below it, -I every folder below it that holds a .h, and
+the defines of a WDK `sources` file in the file's folder, as a directory
+scan does; clang gets the same):
   - files whose `drvcheck cfg` reports no error (after recovery) / files;
   - call sites of NdisMRegisterInterruptEx / NdisMDeregisterInterruptEx /
     NdisMSynchronizeWithInterruptEx in the text (comments and #define lines
@@ -129,10 +130,12 @@ def main():
                 t_lower += float(m.group(3))
             for i, a in enumerate(APIS):
                 got[i] += len(re.findall(r"call %s\(" % a, p.stdout))
+            # the build defines drvcheck took from the folder's WDK `sources`
+            d = re.search(r"^front: defines: (.*)$", p.stderr, re.M)
             clang = (["clang", "-fsyntax-only", "-w", "-ferror-limit=0",
                       "--target=x86_64-pc-windows-msvc", "-fms-extensions",
                       "-fms-compatibility", "-isystem", model, "-ivfsoverlay", overlay]
-                     + DEFINES + iargs + [c])
+                     + DEFINES + (d.group(1).split() if d else []) + iargs + [c])
             t0, c0 = time.perf_counter(), cpu()
             subprocess.run(clang, capture_output=True)
             t_clang += time.perf_counter() - t0

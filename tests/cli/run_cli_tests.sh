@@ -127,6 +127,34 @@ if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
     if grep -q "paths were merged" "$tmp/out"; then echo "FAIL: a returned joined status marked approximate"; fails=$((fails + 1)); fi
 fi
 
+# a WDK 7 tree's `sources` defines: a scan and `cfg` of one of its files use them; -D on the
+# command line wins
+mkdir -p "$tmp/wdk7/sys"
+cat >"$tmp/wdk7/sys/Sources" <<'EOS'
+TARGETNAME=w7
+!if "$(_BUILDARCH)"=="AMD64"
+C_DEFINES=$(C_DEFINES) -DW7_64BIT \
+    /DW7_LEVEL=2
+!else
+C_DEFINES=$(C_DEFINES) -DW7_32BIT
+!endif
+EOS
+cat >"$tmp/wdk7/sys/w7.c" <<'EOS'
+#if !defined(W7_64BIT) || defined(W7_32BIT)
+#error "either 32bit or 64bit switch must be defined!"
+#endif
+int Level(void) { return W7_LEVEL; }
+EOS
+"$drvcheck" scan --color=never "$tmp/wdk7" >"$tmp/out" 2>&1
+check "scan: sources defines, no defect" 0 $?
+contains "scan: the sources file is named" "$tmp/out" "sys/Sources: note: 2 build define"
+if grep -q "error" "$tmp/out"; then echo "FAIL: a tree with its sources defines has errors"; fails=$((fails + 1)); fi
+"$drvcheck" cfg "$tmp/wdk7/sys/w7.c" >"$tmp/out" 2>"$tmp/err"
+check "cfg: sources defines" 0 $?
+contains "cfg: the define's value" "$tmp/out" "return 2"
+"$drvcheck" cfg -DW7_LEVEL=5 "$tmp/wdk7/sys/w7.c" >"$tmp/out" 2>"$tmp/err"
+contains "cfg: -D on the command line wins" "$tmp/out" "return 5"
+
 # -j gives identical results for every N
 if [ -d "$src/tests/cases" ]; then
     "$drvcheck" scan --format json -j 1 "$src/tests/cases" 2>/dev/null | sed '/elapsed_ms/d' >"$tmp/j1"
