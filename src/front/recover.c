@@ -644,6 +644,52 @@ static void defer_declarator(ScanCtx *c, const char *text, size_t len, unsigned 
         strmap_put(&c->deferred, id, 1);
 }
 
+/* "&((UINT8 *)buf)": MSVC takes the address of a cast's operand, clang
+ * refuses an rvalue.  At the '&' the diagnostic names: past the opening
+ * parentheses, a cast (words and '*' only, then an operand) is blanked as
+ * an lvalue cast is. */
+static int address_cast(Recover *r, ScanCtx *c, CXSourceLocation l, const char *file,
+                        unsigned off, unsigned line)
+{
+    if (l.int_data & 0x80000000u)            /* written in a macro: not handled */
+        return 0;
+    size_t len = 0;
+    const char *t = file[0] == '/' ? source_text(c, file, &len) : NULL;
+    if (!t || off >= len || t[off] != '&')
+        return 0;
+    size_t i = off + 1, last = 0;
+    int found = 0;
+    while (i < len && (t[i] == '(' || t[i] == ' ' || t[i] == '\t')) {
+        if (t[i] == '(') {
+            last = i;
+            found = 1;
+        }
+        i++;
+    }
+    if (!found)
+        return 0;
+    size_t j = last + 1;
+    int words = 0;
+    while (j < len && t[j] != ')') {
+        if (isalpha((unsigned char)t[j]) || t[j] == '_') {
+            words++;
+            while (j < len && (isalnum((unsigned char)t[j]) || t[j] == '_'))
+                j++;
+        } else if (t[j] == '*' || t[j] == ' ' || t[j] == '\t') {
+            j++;
+        } else {
+            return 0;                        /* not a type: (a + b) */
+        }
+    }
+    size_t k = j + 1;
+    while (k < len && (t[k] == ' ' || t[k] == '\t'))
+        k++;
+    if (j >= len || !words || k >= len ||
+        !(isalpha((unsigned char)t[k]) || t[k] == '_' || t[k] == '('))
+        return 0;
+    return add_cast(r, file, (unsigned)last, line);
+}
+
 /* One diagnostic: what it asks to assume, if it belongs to this phase.
  * Phases: 0 missing headers, 1 unknown types, 2 unknown values.  Most
  * unknown names follow from a missing header, so types and values wait
@@ -685,6 +731,9 @@ static int scan_diag(Recover *r, ScanCtx *c, CXDiagnostic d, int phase)
                 added = add_name(r, name, is_type, sal, &c->declared);
             }
         }
+    } else if (strncmp(msg, "cannot take the address of an rvalue of type", 44) == 0) {
+        if (phase == -1)
+            added = address_cast(r, c, clang_getDiagnosticLocation(d), file, off, line);
     } else if (strstr(msg, "lvalue casts are not supported")) {
         if (phase == -1)
             added = macro_cast(r, c->tu, clang_getDiagnosticLocation(d)) ||

@@ -386,6 +386,33 @@ static void conflicting_parameter_types_are_a_warning(void **state)
     cfg_free_unit(u);
 }
 
+/* MSVC takes the address of a cast (&((UINT8 *)buf)); the cast is blanked
+ * as an lvalue cast, and the call it sits in is kept.  An rvalue that is
+ * no cast (&(a + b)) is left alone. */
+static void address_of_cast_is_recovered(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("address_cast",
+                       "typedef unsigned char UINT8; int Gen(int *len, UINT8 **out);\n"
+                       "int Check(int);\n"
+                       "void f(void *buf, int len) {\n"
+                       "  if (Gen(&len, &((UINT8 *)buf))) return;\n"
+                       "  Check(2);\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_true(has_assumed(u, "lvalue cast at line 4"));
+    const Func *f = cfg_find_func(u, "f");
+    assert_int_equal(tf_count_calls(f, "Gen"), 1);
+    assert_int_equal(tf_count_calls(f, "Check"), 1);
+    cfg_free_unit(u);
+    u = tf_parse("address_noncast", "int g(int *); void h(int a, int b) { g(&(a + b)); }\n");
+    assert_int_equal(u->nerrors, 1);
+    assert_false(has_assumed(u, "lvalue cast"));
+    cfg_free_unit(u);
+}
+
 static void default_defines_unless_set(void **state)
 {
     (void)state;
@@ -523,6 +550,7 @@ int main(void)
         cmocka_unit_test(wpp_tmh_standin_defines_trace_macros),
         cmocka_unit_test(unknown_types_do_not_hide_calls),
         cmocka_unit_test(lvalue_cast_is_recovered),
+        cmocka_unit_test(address_of_cast_is_recovered),
         cmocka_unit_test(conflicting_parameter_types_are_a_warning),
         cmocka_unit_test(lvalue_cast_in_header_macro_is_recovered),
         cmocka_unit_test(default_defines_unless_set),
