@@ -32,6 +32,9 @@ typedef struct FrontCtx FrontCtx;
 
 FrontCtx *front_new(const FrontOptions *o);
 Unit *front_parse(FrontCtx *fc, const SourceFile *sf);   /* never NULL */
+/* Do these compiler arguments define or undefine NAME (-DNAME[=..], -UNAME,
+ * /D, and -D NAME as two arguments)? */
+int front_args_define(const char *const *v, int n, const char *name);
 void front_free(FrontCtx *fc);
 
 #endif

@@ -165,19 +165,16 @@ static char *absolute(const char *p)
     return NULL;
 }
 
-/* Does the user's command line define or undefine NAME (-DNAME[=..], -UNAME)? */
+/* Does the user's command line set the name "-DNAME[=VALUE]" defines? */
 static int user_sets(const char *const *user, int nuser, const char *def)
 {
+    char name[256];
     size_t n = strcspn(def + 2, "=");
-    for (int i = 0; i < nuser; i++) {
-        const char *a = user[i];
-        if ((a[0] == '-' || a[0] == '/') && (a[1] == 'D' || a[1] == 'U')) {
-            const char *v = a[2] ? a + 2 : i + 1 < nuser ? user[i + 1] : "";
-            if (strncmp(v, def + 2, n) == 0 && (v[n] == 0 || v[n] == '='))
-                return 1;
-        }
-    }
-    return 0;
+    if (n >= sizeof name)
+        return 0;
+    memcpy(name, def + 2, n);
+    name[n] = 0;
+    return front_args_define(user, nuser, name);
 }
 
 int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, char ***defs,

@@ -139,6 +139,10 @@ Loc k_end_loc(Lower *L, CXCursor c);    /* the last character of c's extent */
 int k_from_macro(Lower *L, CXCursor c);
 int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off);
 void k_spell_free(Lower *L);
+/* Where the token at l is spelled, lexed (libclang 14's
+ * clang_getSpellingLocation gives the expansion): k_spelled_at without the cache. */
+int k_spell_lex(CXTranslationUnit tu, CXSourceLocation l, CXFile *f, unsigned *line,
+                unsigned *off);
 CXSourceLocation k_start(CXCursor c);                /* where c begins */
 int k_is_macro_loc(CXSourceLocation l);
 const char *k_str(Lower *L, CXString s);             /* copy and dispose */

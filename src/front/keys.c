@@ -154,16 +154,25 @@ int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off)
             return *f != NULL;
         }
     }
+    k_spell_lex(L->tu, l, f, NULL, off);
+    spell_put(L->spell, key, *f, *off);
+    return *f != NULL;
+}
+
+int k_spell_lex(CXTranslationUnit tu, CXSourceLocation l, CXFile *f, unsigned *line,
+                unsigned *off)
+{
     CXToken *t = NULL;
     unsigned n = 0;
-    clang_tokenize(L->tu, clang_getRange(l, l), &t, &n);
+    clang_tokenize(tu, clang_getRange(l, l), &t, &n);
     *f = NULL;
     *off = 0;
+    if (line)
+        *line = 0;
     if (n)
-        clang_getFileLocation(clang_getTokenLocation(L->tu, t[0]), f, NULL, NULL, off);
+        clang_getFileLocation(clang_getTokenLocation(tu, t[0]), f, line, NULL, off);
     if (t)
-        clang_disposeTokens(L->tu, t, n);
-    spell_put(L->spell, key, *f, *off);
+        clang_disposeTokens(tu, t, n);
     return *f != NULL;
 }
 

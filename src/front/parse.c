@@ -117,7 +117,7 @@ static void args_free(Args *a)
 }
 
 /* Does an argument list define or undefine NAME (-DNAME, -D NAME, /DNAME, -UNAME)? */
-static int args_define(const char **v, int n, const char *name)
+int front_args_define(const char *const *v, int n, const char *name)
 {
     size_t l = strlen(name);
     for (int i = 0; i < n; i++) {
@@ -254,8 +254,8 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
     }
     for (size_t i = 0; i < sizeof default_defines / sizeof *default_defines; i++) {
         const char *name = default_defines[i][0];
-        if (args_define(fc->o.extra_args, fc->o.nextra, name) ||
-            args_define(sf->args, sf->nargs, name) || text_defines(text, name))
+        if (front_args_define(fc->o.extra_args, fc->o.nextra, name) ||
+            front_args_define(sf->args, sf->nargs, name) || text_defines(text, name))
             continue;
         size_t l = strlen(name) + strlen(default_defines[i][1]) + 4;
         char *d = malloc(l);

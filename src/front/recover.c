@@ -572,17 +572,9 @@ static int add_cast(Recover *r, const char *file, unsigned off, unsigned line)
  * location is lexed where it is spelled. */
 static int macro_cast(Recover *r, CXTranslationUnit tu, CXSourceLocation l)
 {
-    if (!(l.int_data & 0x80000000u))        /* not a macro location (keys.c k_is_macro_loc) */
-        return 0;
-    CXToken *t = NULL;
-    unsigned n = 0, off = 0, line = 0;
-    CXFile f = NULL;
-    clang_tokenize(tu, clang_getRange(l, l), &t, &n);
-    if (n)
-        clang_getFileLocation(clang_getTokenLocation(tu, t[0]), &f, &line, NULL, &off);
-    if (t)
-        clang_disposeTokens(tu, t, n);
-    if (!f)
+    unsigned off, line;
+    CXFile f;
+    if (!k_is_macro_loc(l) || !k_spell_lex(tu, l, &f, &line, &off))
         return 0;
     CXString fs = clang_getFileName(f);
     const char *file = clang_getCString(fs);
@@ -651,7 +643,7 @@ static void defer_declarator(ScanCtx *c, const char *text, size_t len, unsigned 
 static int address_cast(Recover *r, ScanCtx *c, CXSourceLocation l, const char *file,
                         unsigned off, unsigned line)
 {
-    if (l.int_data & 0x80000000u)            /* written in a macro: not handled */
+    if (k_is_macro_loc(l))                   /* written in a macro: not handled */
         return 0;
     size_t len = 0;
     const char *t = file[0] == '/' ? source_text(c, file, &len) : NULL;
