@@ -172,9 +172,19 @@ static int eval(const Macros *m, char *e)
 {
     e = trim(e);
     size_t n = strlen(e);
-    if (n >= 2 && e[0] == '(' && e[n - 1] == ')' && !strchr(e + 1, '(')) {
-        e[n - 1] = 0;
-        return eval(m, e + 1);
+    if (n >= 2 && e[0] == '(' && e[n - 1] == ')') {
+        /* only when the first '(' closes at the end: ("$(A)"=="x") */
+        size_t i = 0;
+        int depth = 0;
+        for (; i < n; i++) {
+            depth += (e[i] == '(') - (e[i] == ')');
+            if (depth == 0)
+                break;
+        }
+        if (i == n - 1) {
+            e[n - 1] = 0;
+            return eval(m, e + 1);
+        }
     }
     char *o = strstr(e, "||");
     if (o) {

@@ -67,8 +67,11 @@ static void conditionals_on_the_target(void **state)
                                    "!endif\n"
                                    "!if $(FREEBUILD)\n"
                                    "C_DEFINES=$(C_DEFINES) -DFREE\n"
+                                   "!endif\n"
+                                   "!if (\"$(_BUILDARCH)\"==\"AMD64\")\n"
+                                   "C_DEFINES=$(C_DEFINES) -DPARENS\n"
                                    "!endif\n"),
-                        "-DPLATFORM_64BIT -DNOT_X86 -DFREE");
+                        "-DPLATFORM_64BIT -DNOT_X86 -DFREE -DPARENS");
 }
 
 static void macros_the_file_sets(void **state)
