@@ -90,6 +90,9 @@ typedef struct Lower {
                                 continue or goto, 0 for the normal end and __leave, -1 none */
     CXPrintingPolicy pp;     /* lazily created */
     struct SpellCache *spell;  /* k_spelled_at's answers for macro locations */
+    StrMap indexed;          /* keys of arrays a function reads at a constant index (k_index) */
+    struct PendingTable *pend;   /* static const tables whose elements wait for one (decls.c) */
+    int npend, cappend;
 
     /* per function */
     Func *fn;

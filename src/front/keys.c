@@ -435,6 +435,8 @@ Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t, int ex
     if (exact && idx->kind == EX_INT && idx->ival >= 0 && idx->ival < 4096 &&
         !clang_isVolatileQualifiedType(t)) {     /* device registers read what the device says */
         e->key = arena_concat(L->a, bk, "[", num, "]", (char *)NULL);
+        if (L->fn && base->kind == EX_PATH)   /* a const table's element may be read (decls.c) */
+            strmap_put(&L->indexed, bk, 1);
     } else {
         e->key = arena_concat(L->a, bk, "[]", (char *)NULL);
     }
