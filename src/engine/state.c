@@ -731,6 +731,7 @@ struct StateSet {
     int frame;               /* in a function that cannot touch the rule (ss_mark_frame) */
     int fi, depth;           /* ss_set_origin; fi < 0: joins remember nothing */
     int npair;               /* joins of two held states made so far */
+    int32_t status;          /* ss_set_status: the key whose truth also keeps states apart */
     unsigned char *done;     /* per slot: its state's successors were computed (ss_mark_done) */
     State *joined;           /* the last one, for ss_take_joined */
 };
@@ -781,6 +782,18 @@ void ss_set_origin(StateSet *set, int fi, int depth)
 void ss_mark_frame(StateSet *set)
 {
     set->frame = 1;
+}
+
+void ss_set_status(StateSet *set, int32_t key)
+{
+    set->status = key;
+}
+
+/* What a state says of the status variable: 1 nonzero, 0 zero, -1 not known. */
+static int status_truth(Engine *e, const State *s, int32_t key)
+{
+    const AbsVal *v = st_get(e, s, key);
+    return v ? av_truth(v) : -1;
 }
 
 void ss_mark_loop(StateSet *set)
@@ -923,8 +936,10 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     if (!like)
         abort();
     int same = 0, at = -1, best = 1 << 30;
+    int truth = set->status ? status_truth(e, s, set->status) : 0;
     for (int i = 0; i < set->n; i++) {
-        like[i] = set->v[i] && st_same_property(e, set->v[i], s);
+        like[i] = set->v[i] && st_same_property(e, set->v[i], s) &&
+                  (!set->status || status_truth(e, set->v[i], set->status) == truth);
         same += like[i];
     }
     if (same < set->keep) {
