@@ -71,6 +71,8 @@ typedef struct SwitchCtx {
     int n, cap, next;
 } SwitchCtx;
 
+enum { TEXT_CACHE = 8 };     /* file buffers src_buffer keeps (srclex.c) */
+
 typedef struct Lower {
     CXTranslationUnit tu;
     Arena *a;
@@ -83,6 +85,7 @@ typedef struct Lower {
     int nfnames, capfnames;
     StrMap noret;            /* function name -> 0/1 (cache) */
     CXFile text_file;        /* the file whose buffer text holds (cache) */
+    struct TextBuf { CXFile file; const char *text; size_t size; } texts[TEXT_CACHE];
     const char *text;        /* clang's buffer of text_file: not ours */
     size_t text_size;
     int ginit_cap;           /* room in u->ginits (add_ginit doubles it) */
