@@ -1491,6 +1491,10 @@ PMDL NdisAllocateMdl(NDIS_HANDLE NdisHandle, PVOID VirtualAddress, UINT Length);
 VOID NdisFreeMdl(PMDL Mdl);
 PNDIS_GENERIC_OBJECT NdisAllocateGenericObject(PDRIVER_OBJECT DriverObject, ULONG Tag, USHORT Size);
 VOID NdisFreeGenericObject(PNDIS_GENERIC_OBJECT NdisObject);
+VOID NdisInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PALLOCATE_FUNCTION Allocate, PFREE_FUNCTION Free, ULONG Flags, ULONG Size, ULONG Tag, USHORT Depth);
+VOID NdisDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+PVOID NdisAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+VOID NdisFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry);
 /* registration and attributes */
 NDIS_STATUS NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath, NDIS_HANDLE MiniportDriverContext, PNDIS_MINIPORT_DRIVER_CHARACTERISTICS MiniportDriverCharacteristics, PNDIS_HANDLE NdisMiniportDriverHandle);
 VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle);
@@ -1692,6 +1696,8 @@ NDIS_STATUS NdisIfAllocateNetLuidIndex(NET_IFTYPE ifType, PUINT32 pNetLuidIndex)
 NDIS_STATUS NdisIfFreeNetLuidIndex(NET_IFTYPE ifType, UINT32 NetLuidIndex);
 NDIS_STATUS NdisIfRegisterInterface(NDIS_HANDLE NdisProviderHandle, NET_LUID NetLuid, NDIS_HANDLE ProviderIfContext, PVOID pIfInfo, PNET_IFINDEX pfIndex);
 VOID NdisIfDeregisterInterface(NET_IFINDEX ifIndex);
+NDIS_STATUS NdisIfAddIfStackEntry(NET_IFINDEX HigherLayerIfIndex, NET_IFINDEX LowerLayerIfIndex);
+VOID NdisIfDeleteIfStackEntry(NET_IFINDEX HigherLayerIfIndex, NET_IFINDEX LowerLayerIfIndex);
 
 /* ---- NDIS 6 lightweight filter drivers (not parsed for a driver that builds as a miniport only) ---- */
 #if NDIS_SUPPORT_NDIS6 && !defined(DRVCHECK_NDIS_MINIPORT_ONLY)

@@ -5,8 +5,9 @@
  * NdisSend, NdisRequest, ...). ndis.h includes it only for a driver that builds as NDIS 5.x
  * (NDIS40/50/51[_MINIPORT]): NDIS 6 drivers do not parse it.
  * Written by the drvcheck project from Microsoft's public NDIS 5.x documentation; not WDK text.
- * Accessors the WDK writes as macros over a packet's fields are macros here too; the ones
- * documented as routines taking output pointers are prototypes. */
+ * Accessors the WDK writes as macros over a packet's fields are macros here too; the routines
+ * the WDK writes as braced blocks (NdisQueryPacket, NdisChainBufferAtFront, ...) are prototypes
+ * wrapped in a block macro, so that a call written without its ';' parses as in the WDK. */
 #pragma once
 
 /* ---- packets and buffers ---- */
@@ -90,7 +91,6 @@ typedef struct _NDIS_PACKET_STACK { ULONG_PTR IMReserved[2]; ULONG_PTR NdisReser
 #define NDIS_SET_ORIGINAL_PACKET(_Packet, _OriginalPacket) (NDIS_PER_PACKET_INFO_FROM_PACKET(_Packet, OriginalPacketInfo) = (_OriginalPacket))
 #define NDIS_GET_PACKET_CANCEL_ID(_Packet) NDIS_PER_PACKET_INFO_FROM_PACKET(_Packet, PacketCancelId)
 #define NDIS_SET_PACKET_CANCEL_ID(_Packet, _CancelId) (NDIS_PER_PACKET_INFO_FROM_PACKET(_Packet, PacketCancelId) = (_CancelId))
-#define NdisQueryPacketLength(_Packet, _TotalPacketLength) NdisQueryPacket((_Packet), NULL, NULL, NULL, (_TotalPacketLength))
 VOID NdisAllocatePacketPool(PNDIS_STATUS Status, PNDIS_HANDLE PoolHandle, UINT NumberOfDescriptors, UINT ProtocolReservedLength);
 VOID NdisAllocatePacketPoolEx(PNDIS_STATUS Status, PNDIS_HANDLE PoolHandle, UINT NumberOfDescriptors, UINT NumberOfOverflowDescriptors, UINT ProtocolReservedLength);
 VOID NdisFreePacketPool(NDIS_HANDLE PoolHandle);
@@ -105,12 +105,20 @@ VOID NdisFreePacket(PNDIS_PACKET Packet);
 VOID NdisDprFreePacket(PNDIS_PACKET Packet);
 VOID NdisDprFreePacketNonInterlocked(PNDIS_PACKET Packet);
 VOID NdisReinitializePacket(PNDIS_PACKET Packet);
+#define NdisReinitializePacket(_Packet) { NdisReinitializePacket((_Packet)); }
 VOID NdisRecalculatePacketCounts(PNDIS_PACKET Packet);
+#define NdisRecalculatePacketCounts(_Packet) { NdisRecalculatePacketCounts((_Packet)); }
+#define NdisQueryPacketLength(_Packet, _TotalPacketLength) { NdisQueryPacket((_Packet), NULL, NULL, NULL, (_TotalPacketLength)); }
 VOID NdisQueryPacket(PNDIS_PACKET Packet, PUINT PhysicalBufferCount, PUINT BufferCount, PNDIS_BUFFER *FirstBuffer, PUINT TotalPacketLength);
+#define NdisQueryPacket(_Packet, _PhysicalBufferCount, _BufferCount, _FirstBuffer, _TotalPacketLength) { NdisQueryPacket((_Packet), (_PhysicalBufferCount), (_BufferCount), (_FirstBuffer), (_TotalPacketLength)); }
 VOID NdisGetFirstBufferFromPacket(PNDIS_PACKET Packet, PNDIS_BUFFER *FirstBuffer, PVOID *FirstBufferVA, PUINT FirstBufferLength, PUINT TotalBufferLength);
+#define NdisGetFirstBufferFromPacket(_Packet, _FirstBuffer, _FirstBufferVA, _FirstBufferLength, _TotalBufferLength) { NdisGetFirstBufferFromPacket((_Packet), (_FirstBuffer), (_FirstBufferVA), (_FirstBufferLength), (_TotalBufferLength)); }
 VOID NdisGetFirstBufferFromPacketSafe(PNDIS_PACKET Packet, PNDIS_BUFFER *FirstBuffer, PVOID *FirstBufferVA, PUINT FirstBufferLength, PUINT TotalBufferLength, MM_PAGE_PRIORITY Priority);
+#define NdisGetFirstBufferFromPacketSafe(_Packet, _FirstBuffer, _FirstBufferVA, _FirstBufferLength, _TotalBufferLength, _Priority) { NdisGetFirstBufferFromPacketSafe((_Packet), (_FirstBuffer), (_FirstBufferVA), (_FirstBufferLength), (_TotalBufferLength), (_Priority)); }
 VOID NdisChainBufferAtFront(PNDIS_PACKET Packet, PNDIS_BUFFER Buffer);
+#define NdisChainBufferAtFront(_Packet, _Buffer) { NdisChainBufferAtFront((_Packet), (_Buffer)); }
 VOID NdisChainBufferAtBack(PNDIS_PACKET Packet, PNDIS_BUFFER Buffer);
+#define NdisChainBufferAtBack(_Packet, _Buffer) { NdisChainBufferAtBack((_Packet), (_Buffer)); }
 VOID NdisUnchainBufferAtFront(PNDIS_PACKET Packet, PNDIS_BUFFER *Buffer);
 VOID NdisUnchainBufferAtBack(PNDIS_PACKET Packet, PNDIS_BUFFER *Buffer);
 VOID NdisCopyFromPacketToPacket(PNDIS_PACKET Destination, UINT DestinationOffset, UINT BytesToCopy, PNDIS_PACKET Source, UINT SourceOffset, PUINT BytesCopied);
@@ -121,9 +129,13 @@ VOID NdisAllocateBuffer(PNDIS_STATUS Status, PNDIS_BUFFER *Buffer, NDIS_HANDLE P
 VOID NdisCopyBuffer(PNDIS_STATUS Status, PNDIS_BUFFER *Buffer, NDIS_HANDLE PoolHandle, PVOID MemoryDescriptor, UINT Offset, UINT Length);
 VOID NdisFreeBuffer(PNDIS_BUFFER Buffer);
 VOID NdisQueryBuffer(PNDIS_BUFFER Buffer, PVOID *VirtualAddress, PUINT Length);
+#define NdisQueryBuffer(_Buffer, _VirtualAddress, _Length) { NdisQueryBuffer((_Buffer), (_VirtualAddress), (_Length)); }
 VOID NdisQueryBufferSafe(PNDIS_BUFFER Buffer, PVOID *VirtualAddress, PUINT Length, MM_PAGE_PRIORITY Priority);
+#define NdisQueryBufferSafe(_Buffer, _VirtualAddress, _Length, _Priority) { NdisQueryBufferSafe((_Buffer), (_VirtualAddress), (_Length), (_Priority)); }
 VOID NdisQueryBufferOffset(PNDIS_BUFFER Buffer, PUINT Offset, PUINT Length);
+#define NdisQueryBufferOffset(_Buffer, _Offset, _Length) { NdisQueryBufferOffset((_Buffer), (_Offset), (_Length)); }
 VOID NdisGetNextBuffer(PNDIS_BUFFER CurrentBuffer, PNDIS_BUFFER *NextBuffer);
+#define NdisGetNextBuffer(_CurrentBuffer, _NextBuffer) { NdisGetNextBuffer((_CurrentBuffer), (_NextBuffer)); }
 VOID NdisAdjustBufferLength(PNDIS_BUFFER Buffer, UINT Length);
 VOID NdisReturnPackets(PPNDIS_PACKET PacketsToReturn, UINT NumberOfPackets);
 VOID NdisCopyLookaheadData(PVOID Destination, PVOID Source, ULONG Length, ULONG ReceiveFlags);
@@ -259,11 +271,17 @@ VOID NdisMSendComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_PACKET Packet, N
 VOID NdisMSendResourcesAvailable(NDIS_HANDLE MiniportAdapterHandle);
 VOID NdisMIndicateReceivePacket(NDIS_HANDLE MiniportAdapterHandle, PPNDIS_PACKET ReceivedPackets, UINT NumberOfPackets);
 VOID NdisMEthIndicateReceive(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportReceiveContext, PVOID HeaderBuffer, UINT HeaderBufferSize, PVOID LookaheadBuffer, UINT LookaheadBufferSize, UINT PacketSize);
+#define NdisMEthIndicateReceive(_MiniportAdapterHandle, _MiniportReceiveContext, _HeaderBuffer, _HeaderBufferSize, _LookaheadBuffer, _LookaheadBufferSize, _PacketSize) { NdisMEthIndicateReceive((_MiniportAdapterHandle), (_MiniportReceiveContext), (_HeaderBuffer), (_HeaderBufferSize), (_LookaheadBuffer), (_LookaheadBufferSize), (_PacketSize)); }
 VOID NdisMEthIndicateReceiveComplete(NDIS_HANDLE MiniportAdapterHandle);
+#define NdisMEthIndicateReceiveComplete(_MiniportAdapterHandle) { NdisMEthIndicateReceiveComplete((_MiniportAdapterHandle)); }
 VOID NdisMTrIndicateReceive(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportReceiveContext, PVOID HeaderBuffer, UINT HeaderBufferSize, PVOID LookaheadBuffer, UINT LookaheadBufferSize, UINT PacketSize);
+#define NdisMTrIndicateReceive(_MiniportAdapterHandle, _MiniportReceiveContext, _HeaderBuffer, _HeaderBufferSize, _LookaheadBuffer, _LookaheadBufferSize, _PacketSize) { NdisMTrIndicateReceive((_MiniportAdapterHandle), (_MiniportReceiveContext), (_HeaderBuffer), (_HeaderBufferSize), (_LookaheadBuffer), (_LookaheadBufferSize), (_PacketSize)); }
 VOID NdisMTrIndicateReceiveComplete(NDIS_HANDLE MiniportAdapterHandle);
+#define NdisMTrIndicateReceiveComplete(_MiniportAdapterHandle) { NdisMTrIndicateReceiveComplete((_MiniportAdapterHandle)); }
 VOID NdisMFddiIndicateReceive(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportReceiveContext, PVOID HeaderBuffer, UINT HeaderBufferSize, PVOID LookaheadBuffer, UINT LookaheadBufferSize, UINT PacketSize);
+#define NdisMFddiIndicateReceive(_MiniportAdapterHandle, _MiniportReceiveContext, _HeaderBuffer, _HeaderBufferSize, _LookaheadBuffer, _LookaheadBufferSize, _PacketSize) { NdisMFddiIndicateReceive((_MiniportAdapterHandle), (_MiniportReceiveContext), (_HeaderBuffer), (_HeaderBufferSize), (_LookaheadBuffer), (_LookaheadBufferSize), (_PacketSize)); }
 VOID NdisMFddiIndicateReceiveComplete(NDIS_HANDLE MiniportAdapterHandle);
+#define NdisMFddiIndicateReceiveComplete(_MiniportAdapterHandle) { NdisMFddiIndicateReceiveComplete((_MiniportAdapterHandle)); }
 VOID NdisMTransferDataComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_PACKET Packet, NDIS_STATUS Status, UINT BytesTransferred);
 VOID NdisMIndicateStatus(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS GeneralStatus, PVOID StatusBuffer, UINT StatusBufferSize);
 VOID NdisMIndicateStatusComplete(NDIS_HANDLE MiniportAdapterHandle);
