@@ -26,7 +26,12 @@
 #elif defined(NDIS51) || defined(NDIS50) || defined(NDIS40)
 /* an NDIS 5.x protocol driver: the 5.x level below */
 #else
+/* no version named at all: a miniport, as the default version says (a filter driver scanned
+ * without its build defines needs -DNDIS6xx=1 or -DNDIS_FILTER_DRIVER for ndis/filter.h) */
 #define NDIS680_MINIPORT 1
+#if !defined(NDIS_FILTER_DRIVER) && !defined(NDIS_PROTOCOL_DRIVER)
+#define DRVCHECK_NDIS_MINIPORT_ONLY 1
+#endif
 #endif
 #elif !defined(NDIS686) && !defined(NDIS685) && !defined(NDIS684) && !defined(NDIS683) && !defined(NDIS682) && \
     !defined(NDIS681) && !defined(NDIS680) && !defined(NDIS670) && !defined(NDIS660) && !defined(NDIS651) && \
