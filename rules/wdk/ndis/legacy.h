@@ -226,10 +226,6 @@ typedef struct _NDIS51_MINIPORT_CHARACTERISTICS {
     W_CANCEL_SEND_PACKETS_HANDLER CancelSendPacketsHandler;
     W_PNP_EVENT_NOTIFY_HANDLER PnPEventNotifyHandler;
     W_MINIPORT_SHUTDOWN_HANDLER AdapterShutdownHandler;
-    PVOID Reserved1;
-    PVOID Reserved2;
-    PVOID Reserved3;
-    PVOID Reserved4;
 } NDIS51_MINIPORT_CHARACTERISTICS, NDIS50_MINIPORT_CHARACTERISTICS, NDIS40_MINIPORT_CHARACTERISTICS, NDIS_MINIPORT_CHARACTERISTICS, *PNDIS_MINIPORT_CHARACTERISTICS;
 /* NdisMSetAttributesEx attribute flags */
 #define NDIS_ATTRIBUTE_IGNORE_PACKET_TIMEOUT 0x00000001
@@ -315,8 +311,7 @@ typedef VOID (*CO_AF_REGISTER_NOTIFY_HANDLER)(NDIS_HANDLE ProtocolBindingContext
 typedef struct _NDIS51_PROTOCOL_CHARACTERISTICS {
     UCHAR MajorNdisVersion;
     UCHAR MinorNdisVersion;
-    USHORT Filler;
-    union { UINT Reserved; UINT Flags; };
+    UINT Reserved;
     OPEN_ADAPTER_COMPLETE_HANDLER OpenAdapterCompleteHandler;
     CLOSE_ADAPTER_COMPLETE_HANDLER CloseAdapterCompleteHandler;
     union { SEND_COMPLETE_HANDLER SendCompleteHandler; WAN_SEND_COMPLETE_HANDLER WanSendCompleteHandler; };
@@ -333,7 +328,6 @@ typedef struct _NDIS51_PROTOCOL_CHARACTERISTICS {
     UNBIND_HANDLER UnbindAdapterHandler;
     PNP_EVENT_HANDLER PnPEventHandler;
     UNLOAD_PROTOCOL_HANDLER UnloadHandler;
-    PVOID ReservedHandlers[4];
     CO_SEND_COMPLETE_HANDLER CoSendCompleteHandler;
     CO_STATUS_HANDLER CoStatusHandler;
     CO_RECEIVE_PACKET_HANDLER CoReceivePacketHandler;
