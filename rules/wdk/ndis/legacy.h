@@ -260,6 +260,9 @@ VOID NdisMRegisterAdapterShutdownHandler(NDIS_HANDLE MiniportHandle, PVOID Shutd
 VOID NdisMDeregisterAdapterShutdownHandler(NDIS_HANDLE MiniportHandle);
 NDIS_STATUS NdisMRegisterDevice(NDIS_HANDLE NdisWrapperHandle, PNDIS_STRING DeviceName, PNDIS_STRING SymbolicName, PDRIVER_DISPATCH MajorFunctions[], PDEVICE_OBJECT *pDeviceObject, NDIS_HANDLE *NdisDeviceHandle);
 NDIS_STATUS NdisMDeregisterDevice(NDIS_HANDLE NdisDeviceHandle);
+#define NDIS_DMA_24BITS ((UCHAR)0)
+#define NDIS_DMA_32BITS ((UCHAR)1)
+#define NDIS_DMA_64BITS ((UCHAR)2)
 NDIS_STATUS NdisMAllocateMapRegisters(NDIS_HANDLE MiniportAdapterHandle, UINT DmaChannel, UCHAR DmaSize, ULONG BaseMapRegistersNeeded, ULONG MaximumPhysicalMapping);
 VOID NdisMFreeMapRegisters(NDIS_HANDLE MiniportAdapterHandle);
 NDIS_STATUS NdisMAllocateSharedMemoryAsync(NDIS_HANDLE MiniportAdapterHandle, ULONG Length, BOOLEAN Cached, PVOID Context);
