@@ -1038,7 +1038,7 @@ static int32_t status_key(Engine *e, const Func *f)
             return 0;
         k = rk;
     }
-    return k;
+    return key_relevant(e, k) ? k : 0;    /* a status the rule cannot depend on splits nothing */
 }
 
 void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)

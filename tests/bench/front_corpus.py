@@ -18,13 +18,17 @@ in the file's folder, as a directory scan does; clang gets the same):
     the same flags, measured in the same run, and their ratio: wall-clock,
     and CPU time (user+sys of the child processes, steadier on a busy
     machine).  clang finds the tree's headers whatever the case of the
-    #include, as drvcheck does (a VFS overlay), so both parse the same code.
+    #include, as drvcheck does (a VFS overlay), and finds empty the headers
+    no folder holds that drvcheck parsed as empty stand-ins (without them
+    clang stops at the first missing one, a fatal error), so both parse the
+    same code.
 Never commit the trees measured: they are other people's code."""
 import atexit
 import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -131,6 +135,8 @@ def main():
         cfiles = [c for c in cfiles if c not in frag]
         iargs = [a for d in incs for a in ("-I", d)]
         overlay = case_overlay(tree)
+        standins = tempfile.mkdtemp(prefix="drvcheck-standins-")
+        atexit.register(shutil.rmtree, standins, True)
         clean, want, got, t_drv, t_clang = 0, [0] * 3, [0] * 3, 0.0, 0.0
         rounds, t_parse, t_lower, c_drv, c_clang = 0, 0.0, 0.0, 0.0, 0.0
         i_drv, i_clang = 0, 0
@@ -153,10 +159,19 @@ def main():
                 got[i] += len(re.findall(r"call %s\(" % a, p.stdout))
             # the build defines drvcheck took from the folder's WDK `sources`
             d = re.search(r"^front: defines: (.*)$", p.stderr, re.M)
+            # the headers no folder holds, which drvcheck parsed as empty: clang
+            # gets them empty too, or it stops at the first (a fatal error) and
+            # parses less than drvcheck does
+            for name in re.findall(r"^front: stand-in: (.*)$", p.stderr, re.M):
+                path = os.path.join(standins, name.replace("\\", "/"))
+                if os.path.realpath(path).startswith(standins + os.sep):
+                    os.makedirs(os.path.dirname(path), exist_ok=True)
+                    open(path, "a").close()
             clang = (["clang", "-fsyntax-only", "-w", "-ferror-limit=0",
                       "--target=x86_64-pc-windows-msvc", "-fms-extensions",
                       "-fms-compatibility", "-isystem", model, "-ivfsoverlay", overlay]
-                     + DEFINES + (d.group(1).split() if d else []) + iargs + [c])
+                     + DEFINES + (d.group(1).split() if d else []) + iargs
+                     + ["-idirafter", standins, c])
             t0, c0 = time.perf_counter(), cpu()
             subprocess.run(clang, capture_output=True)
             t_clang += time.perf_counter() - t0
