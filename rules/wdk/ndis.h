@@ -17,14 +17,30 @@
     !defined(NDIS651_MINIPORT) && !defined(NDIS660_MINIPORT) && !defined(NDIS670_MINIPORT) && \
     !defined(NDIS680_MINIPORT) && !defined(NDIS681_MINIPORT) && !defined(NDIS682_MINIPORT) && \
     !defined(NDIS683_MINIPORT) && !defined(NDIS684_MINIPORT) && !defined(NDIS685_MINIPORT) && \
-    !defined(NDIS686_MINIPORT) && !defined(NDIS51_MINIPORT) && !defined(NDIS50_MINIPORT)
+    !defined(NDIS686_MINIPORT) && !defined(NDIS51_MINIPORT) && !defined(NDIS50_MINIPORT) && \
+    !defined(NDIS40_MINIPORT)
 #if defined(NDIS686) || defined(NDIS685) || defined(NDIS684) || defined(NDIS683) || defined(NDIS682) || \
     defined(NDIS681) || defined(NDIS680) || defined(NDIS670) || defined(NDIS660) || defined(NDIS651) || \
     defined(NDIS650) || defined(NDIS640) || defined(NDIS630) || defined(NDIS620) || defined(NDIS61) || defined(NDIS60)
 #define DRVCHECK_NDIS_FROM_PROTOCOL 1
+#elif defined(NDIS51) || defined(NDIS50) || defined(NDIS40)
+/* an NDIS 5.x protocol driver: the 5.x level below */
 #else
+/* no version named at all: a miniport, as the default version says (a filter driver scanned
+ * without its build defines needs -DNDIS6xx=1 or -DNDIS_FILTER_DRIVER for ndis/filter.h) */
 #define NDIS680_MINIPORT 1
+#if !defined(NDIS_FILTER_DRIVER) && !defined(NDIS_PROTOCOL_DRIVER)
+#define DRVCHECK_NDIS_MINIPORT_ONLY 1
 #endif
+#endif
+#elif !defined(NDIS686) && !defined(NDIS685) && !defined(NDIS684) && !defined(NDIS683) && !defined(NDIS682) && \
+    !defined(NDIS681) && !defined(NDIS680) && !defined(NDIS670) && !defined(NDIS660) && !defined(NDIS651) && \
+    !defined(NDIS650) && !defined(NDIS640) && !defined(NDIS630) && !defined(NDIS620) && !defined(NDIS61) && \
+    !defined(NDIS60) && !defined(NDIS51) && !defined(NDIS50) && !defined(NDIS40) && \
+    !defined(NDIS_FILTER_DRIVER) && !defined(NDIS_PROTOCOL_DRIVER)
+/* the driver names a miniport version and no protocol (filter) one: a miniport, which does not
+ * need the filter driver interface (ndis/filter.h) */
+#define DRVCHECK_NDIS_MINIPORT_ONLY 1
 #endif
 #if defined(NDIS686_MINIPORT) || defined(NDIS686)
 #define NDIS_MINIPORT_MAJOR_VERSION 6
@@ -90,10 +106,18 @@
 #define NDIS_MINIPORT_MAJOR_VERSION 6
 #define NDIS_MINIPORT_MINOR_VERSION 0
 #define DRVCHECK_NDIS_LEVEL 600
-#else
+#elif defined(NDIS51_MINIPORT) || defined(NDIS51)
 #define NDIS_MINIPORT_MAJOR_VERSION 5
 #define NDIS_MINIPORT_MINOR_VERSION 1
 #define DRVCHECK_NDIS_LEVEL 510
+#elif defined(NDIS50_MINIPORT) || defined(NDIS50)
+#define NDIS_MINIPORT_MAJOR_VERSION 5
+#define NDIS_MINIPORT_MINOR_VERSION 0
+#define DRVCHECK_NDIS_LEVEL 500
+#else
+#define NDIS_MINIPORT_MAJOR_VERSION 4
+#define NDIS_MINIPORT_MINOR_VERSION 0
+#define DRVCHECK_NDIS_LEVEL 400
 #endif
 #define NDIS_SUPPORT_NDIS6 (DRVCHECK_NDIS_LEVEL >= 600)
 #define NDIS_SUPPORT_NDIS61 (DRVCHECK_NDIS_LEVEL >= 610)
@@ -112,9 +136,18 @@
 #define NDIS_SUPPORT_NDIS685 (DRVCHECK_NDIS_LEVEL >= 685)
 #define NDIS_SUPPORT_NDIS686 (DRVCHECK_NDIS_LEVEL >= 686)
 #define NDIS_SUPPORT_60_COMPATIBLE_API 1
-#define NDIS_LEGACY_DRIVER 0
+/* NDIS 5.x (legacy) drivers: the NDIS_PACKET/NDIS_REQUEST interface of ndis/legacy.h */
+#if defined(NDIS51_MINIPORT) || defined(NDIS50_MINIPORT) || defined(NDIS40_MINIPORT)
+#define NDIS_LEGACY_MINIPORT 1
+#else
 #define NDIS_LEGACY_MINIPORT 0
+#endif
+#if defined(NDIS51) || defined(NDIS50) || defined(NDIS40)
+#define NDIS_LEGACY_PROTOCOL 1
+#else
 #define NDIS_LEGACY_PROTOCOL 0
+#endif
+#define NDIS_LEGACY_DRIVER (NDIS_LEGACY_MINIPORT || NDIS_LEGACY_PROTOCOL)
 #define NDIS_SUPPORT_WDI 1
 #define NDIS_RUNTIME_VERSION_60 ((6 << 16) | 0)
 #define NDIS_RUNTIME_VERSION_61 ((6 << 16) | 1)
@@ -136,7 +169,7 @@
 #define NDIS_RUNTIME_VERSION_689 ((6 << 16) | 89)
 #define NDIS_MINIPORT_MINIMUM_MAJOR_VERSION 6
 #define NDIS_MINIPORT_MINIMUM_MINOR_VERSION 0
-#define NDIS_PROTOCOL_MAJOR_VERSION 6
+#define NDIS_PROTOCOL_MAJOR_VERSION NDIS_MINIPORT_MAJOR_VERSION
 #define NDIS_PROTOCOL_MINOR_VERSION NDIS_MINIPORT_MINOR_VERSION
 #define NDIS_FILTER_MAJOR_VERSION 6
 #define NDIS_FILTER_MINOR_VERSION NDIS_MINIPORT_MINOR_VERSION
@@ -639,6 +672,7 @@ struct _NET_BUFFER_LIST {
 #define NBL_FLAGS_MINIPORT_RESERVED 0x0000F000
 #define NBL_FLAGS_SCRATCH 0x000F0000
 #define NBL_FLAGS_NDIS_RESERVED 0x00000FFF
+#define NBL_PROT_RSVD_FLAGS NBL_FLAGS_PROTOCOL_RESERVED
 #define NBL_TEST_FLAG(_NBL, _F) (((_NBL)->Flags & (_F)) != 0)
 #define NBL_SET_FLAG(_NBL, _F) ((_NBL)->Flags |= (_F))
 #define NBL_CLEAR_FLAG(_NBL, _F) ((_NBL)->Flags &= ~(_F))
@@ -1424,6 +1458,24 @@ typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
 #define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, SendNetBufferListsCompleteHandler)
 #define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2 RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, DirectOidRequestCompleteHandler)
 typedef USHORT NET_FRAME_TYPE, *PNET_FRAME_TYPE;
+typedef struct _NDIS_PROTOCOL_RESTART_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    PUCHAR FilterModuleNameBuffer;
+    ULONG FilterModuleNameBufferLength;
+    PNDIS_RESTART_ATTRIBUTES RestartAttributes;
+    NET_IFINDEX BoundIfIndex;
+    NET_LUID BoundIfNetluid;
+    ULONG Flags;
+} NDIS_PROTOCOL_RESTART_PARAMETERS, *PNDIS_PROTOCOL_RESTART_PARAMETERS;
+#define NDIS_PROTOCOL_RESTART_PARAMETERS_REVISION_1 1
+#define NDIS_SIZEOF_PROTOCOL_RESTART_PARAMETERS_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_RESTART_PARAMETERS, Flags)
+typedef struct _NDIS_PROTOCOL_PAUSE_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    ULONG PauseReason;
+} NDIS_PROTOCOL_PAUSE_PARAMETERS, *PNDIS_PROTOCOL_PAUSE_PARAMETERS;
+#define NDIS_PROTOCOL_PAUSE_PARAMETERS_REVISION_1 1
+#define NDIS_SIZEOF_PROTOCOL_PAUSE_PARAMETERS_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_PAUSE_PARAMETERS, PauseReason)
 
 /* ---- NDIS routines ---- */
 /* memory */
@@ -1444,6 +1496,10 @@ PMDL NdisAllocateMdl(NDIS_HANDLE NdisHandle, PVOID VirtualAddress, UINT Length);
 VOID NdisFreeMdl(PMDL Mdl);
 PNDIS_GENERIC_OBJECT NdisAllocateGenericObject(PDRIVER_OBJECT DriverObject, ULONG Tag, USHORT Size);
 VOID NdisFreeGenericObject(PNDIS_GENERIC_OBJECT NdisObject);
+VOID NdisInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PALLOCATE_FUNCTION Allocate, PFREE_FUNCTION Free, ULONG Flags, ULONG Size, ULONG Tag, USHORT Depth);
+VOID NdisDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+PVOID NdisAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside);
+VOID NdisFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry);
 /* registration and attributes */
 NDIS_STATUS NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath, NDIS_HANDLE MiniportDriverContext, PNDIS_MINIPORT_DRIVER_CHARACTERISTICS MiniportDriverCharacteristics, PNDIS_HANDLE NdisMiniportDriverHandle);
 VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle);
@@ -1631,6 +1687,8 @@ VOID NdisCancelSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PVOID CancelId)
 NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest);
 VOID NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId);
 NDIS_STATUS NdisDirectOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest);
+NDIS_STATUS NdisAllocateCloneOidRequest(NDIS_HANDLE SourceHandle, PNDIS_OID_REQUEST OidRequest, UINT PoolTag, PNDIS_OID_REQUEST *CloneOidRequest);
+VOID NdisFreeCloneOidRequest(NDIS_HANDLE SourceHandle, PNDIS_OID_REQUEST Request);
 VOID NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle, PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification, NDIS_STATUS Status);
 NDIS_STATUS NdisIMInitializeDeviceInstanceEx(NDIS_HANDLE DriverHandle, PNDIS_STRING DriverInstance, NDIS_HANDLE DeviceContext);
 NDIS_STATUS NdisIMCancelInitializeDeviceInstance(NDIS_HANDLE DriverHandle, PNDIS_STRING DeviceInstance);
@@ -1643,3 +1701,15 @@ NDIS_STATUS NdisIfAllocateNetLuidIndex(NET_IFTYPE ifType, PUINT32 pNetLuidIndex)
 NDIS_STATUS NdisIfFreeNetLuidIndex(NET_IFTYPE ifType, UINT32 NetLuidIndex);
 NDIS_STATUS NdisIfRegisterInterface(NDIS_HANDLE NdisProviderHandle, NET_LUID NetLuid, NDIS_HANDLE ProviderIfContext, PVOID pIfInfo, PNET_IFINDEX pfIndex);
 VOID NdisIfDeregisterInterface(NET_IFINDEX ifIndex);
+NDIS_STATUS NdisIfAddIfStackEntry(NET_IFINDEX HigherLayerIfIndex, NET_IFINDEX LowerLayerIfIndex);
+VOID NdisIfDeleteIfStackEntry(NET_IFINDEX HigherLayerIfIndex, NET_IFINDEX LowerLayerIfIndex);
+
+/* ---- NDIS 6 lightweight filter drivers (not parsed for a driver that builds as a miniport only) ---- */
+#if NDIS_SUPPORT_NDIS6 && !defined(DRVCHECK_NDIS_MINIPORT_ONLY)
+#include <ndis/filter.h>
+#endif
+
+/* ---- the NDIS 5.x interface, for the drivers that build as NDIS 5.x (legacy) ---- */
+#if NDIS_LEGACY_DRIVER
+#include <ndis/legacy.h>
+#endif

@@ -345,3 +345,37 @@
 #define __nullnullterminated
 #define __in_xcount(x)
 #define __out_xcount(x)
+/* more of the old (pre-SAL 2) buffer annotations (WDK 7 samples) */
+#define __field_bcount_part(x, y)
+#define __field_ecount_part(x, y)
+#define __field_bcount_full(x)
+#define __field_ecount_full(x)
+#define __field_bcount_part_opt(x, y)
+#define __field_ecount_part_opt(x, y)
+#define __out_bcount_full(x)
+#define __out_ecount_full(x)
+#define __out_bcount_full_opt(x)
+#define __out_ecount_full_opt(x)
+#define __out_bcount_part_opt(x, y)
+#define __out_ecount_part_opt(x, y)
+#define __in_xcount_opt(x)
+#define __out_xcount_opt(x)
+#define __inout_bcount_opt(x)
+#define __inout_ecount_opt(x)
+#define __inout_bcount_part(x, y)
+#define __inout_ecount_part(x, y)
+#define __inout_bcount_full(x)
+#define __inout_ecount_full(x)
+#define __inout_xcount(x)
+#define __inout_xcount_opt(x)
+#define __deref_out_bcount_opt(x)
+#define __deref_out_ecount_opt(x)
+#define __deref_inout_opt
+#define __deref_opt_out_opt
+#define __deref_out_xcount(x)
+#define __in_bcount_nz(x)
+#define __in_ecount_nz(x)
+#define __out_z
+#define __out_z_opt
+#define __inout_z
+#define __in_z_opt

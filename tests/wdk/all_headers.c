@@ -11,6 +11,9 @@
 #include <initguid.h>
 #include <minwindef.h>
 #include <ndis.h>
+#include <ndis/filter.h>
+/* ndis.h includes it only for NDIS 5.x builds; it must also parse next to the NDIS 6 API */
+#include <ndis/legacy.h>
 #include <netpnp.h>
 #include <ntddk.h>
 #include <ntddndis.h>
