@@ -25,7 +25,7 @@ int32_t ev_path_key(Engine *e, const Expr *x)
     /* Remembered per expression: asked on every step that reads or writes
      * it.  Exact, as interning again would only repeat a persistent mark
      * already made; not for *p below, whose mark can change. */
-    struct PathKey *c = &e->pathkey[((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) >> 54];
+    struct PathKey *c = &e->pathkey[((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) >> 51];
     if (c->x == x)
         return c->id;
     if (x->heap_key) {      /* a global struct's field: one object, however reached */

@@ -302,7 +302,7 @@ struct Engine {
     unsigned char *irql_asks;   /* per function: irql_asks, built when first asked */
     int32_t running;         /* key "<running>": 1 Running, 0 Paused */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
-    struct PathKey { const Expr *x; int32_t id; } pathkey[1024];  /* eval.c ev_path_key */
+    struct PathKey { const Expr *x; int32_t id; } pathkey[8192];  /* eval.c ev_path_key */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
