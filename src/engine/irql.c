@@ -111,8 +111,8 @@ static int taint_lhs(Engine *e, Taint *t, const Expr *lhs)
     if (!lhs)
         return 0;
     if (lhs->kind != EX_PATH || (lhs->scope != SCOPE_LOCAL && lhs->scope != SCOPE_PARAM) ||
-        lhs->base_key || lhs->is_record || !lhs->key || lhs->key[0] == '*' || lhs->key[0] == '^')
-        return -1;
+        lhs->base_key || lhs->is_record || !lhs->key || strpbrk(lhs->key, "*^.["))
+        return -1;               /* a field, an element, through a pointer: not followed */
     int32_t k = ev_path_key(e, lhs);
     if (taint_has(t, k))
         return 0;
