@@ -25,7 +25,7 @@ int32_t ev_path_key(Engine *e, const Expr *x)
     /* Remembered per expression: asked on every step that reads or writes
      * it.  Exact, as interning again would only repeat a persistent mark
      * already made; not for *p below, whose mark can change. */
-    struct PathKey *c = &e->pathkey[((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) >> 54];
+    struct PathKey *c = &e->pathkey[((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) >> 51];
     if (c->x == x)
         return c->id;
     if (x->heap_key) {      /* a global struct's field: one object, however reached */
@@ -166,7 +166,21 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
     return av_top();
 }
 
-/* Refine the fact of path p by `p op rhs`.  Returns NULL if infeasible. */
+/* Everything but INT64_MIN or INT64_MAX, nothing else known: what a
+ * comparison of an unknown value with one unbounded on that side leaves
+ * (`i < vq->vring.num`, i unknown: num > INT64_MIN).  Kept, such a
+ * fact could decide only a test against that extreme value, which driver
+ * code never makes, yet it told states and summary entries apart (NetKVM's
+ * vring.num and free_head: NdisSpinLock 158k -> 132k states, same
+ * reports everywhere). */
+static int near_top(const AbsVal *v)
+{
+    return v->lo <= INT64_MIN + 1 && v->hi >= INT64_MAX - 1 && !v->has_excl && !v->kmask &&
+           !v->pointee;
+}
+
+/* Refine the fact of path p by `p op rhs`.  Returns NULL if infeasible;
+ * an unknown path stays unknown when all it would learn is near_top. */
 static State *assume_path(Engine *e, State *s, const Expr *p, OpKind op, const AbsVal *rhs)
 {
     int32_t k = ev_key_in(e, s, p);
@@ -179,6 +193,8 @@ static State *assume_path(Engine *e, State *s, const Expr *p, OpKind op, const A
     if (cur && av_equal(cur, &v))
         return s;
     if (!cur && av_is_top(&v))
+        return s;
+    if (!cur && near_top(&v))
         return s;
     State *c = st_copy(e, s);
     st_set(e, c, k, &v);

@@ -487,8 +487,72 @@ const unsigned char *fr_touch_set(const Frames *f)
     return f->touches;
 }
 
+/* The object a key names a part of: its name without the "^" of a lent
+ * local, up to its first field or element ("Ctx" of "^Ctx.Inner.Delay"). */
+static const char *key_root(Engine *e, int32_t k, size_t *len)
+{
+    const char *n = key_name(e, k);
+    while (*n == '^')
+        n++;
+    *len = strcspn(n, ".[");
+    return n;
+}
+
+enum { MAX_ROOTS = 32 };
+
+/* Which of s's lent facts ("^Ctx.f": a local some caller lent down the
+ * calls) a callee could name: a callee names ^Ctx.f only through a
+ * pointer to Ctx (ev_key_in), and the pointers it can read are the values
+ * of the facts it is given (keep[i] set) and of the lent facts it can
+ * reach, to a fixed point.  Sets keep[i] for those; the others pass
+ * through the call unread and unwritten, and callers that differ only
+ * there share one summary (NetKVM's vring_add_buf, called below the
+ * ParaNdis_ProcessTx that lends its Params: 29 summaries on NdisSpinLock,
+ * most apart only in ^Params.flags; 18 without them). */
+static void reach_lent(Engine *e, const State *s, unsigned char *keep)
+{
+    const char *root[MAX_ROOTS];
+    size_t rlen[MAX_ROOTS];
+    int nroot = 0, grew = 1;
+    for (int i = 0; i < s->nfacts; i++)
+        if (key_lent(e, s->facts[i].key) && strncmp(key_name(e, s->facts[i].key), "^$", 2) == 0)
+            keep[i] = 1;                  /* ^$ret: a struct returned, in flight */
+    while (grew) {
+        grew = 0;
+        for (int i = 0; i < s->nfacts; i++) {
+            int32_t p = keep[i] ? st_fval(e, &s->facts[i])->pointee : 0;
+            if (p <= 0)
+                continue;
+            size_t len;
+            const char *r = key_root(e, p, &len);
+            int have = 0;
+            for (int q = 0; q < nroot && !have; q++)
+                have = rlen[q] == len && strncmp(root[q], r, len) == 0;
+            if (have)
+                continue;
+            if (nroot == MAX_ROOTS) {     /* too many to say: every lent fact */
+                for (int k = 0; k < s->nfacts; k++)
+                    keep[k] |= key_lent(e, s->facts[k].key);
+                return;
+            }
+            root[nroot] = r;
+            rlen[nroot++] = len;
+        }
+        for (int i = 0; i < s->nfacts; i++) {
+            if (keep[i] || !key_lent(e, s->facts[i].key))
+                continue;
+            size_t len;
+            const char *r = key_root(e, s->facts[i].key, &len);
+            for (int q = 0; q < nroot && !keep[i]; q++)
+                if (rlen[q] == len && strncmp(root[q], r, len) == 0)
+                    keep[i] = grew = 1;
+        }
+    }
+}
+
 /* The facts of s the function reads, plus its parameters (frame-local),
- * and the rule state. */
+ * the lent locals it can reach (reach_lent), and the rule state; not the
+ * IRQL base unless it can ask for it (irql_asks). */
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
 {
     State *c = st_copy(e, s);
@@ -501,14 +565,18 @@ State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
         int read = kv_has(&f->reads[fi], k);
         for (int32_t a = key_parent(e, k); a > 0 && !read && f->sreads[fi].n; a = key_parent(e, a))
             read = kv_has(&f->sreads[fi], a);        /* a field of a struct it copies */
-        keep[i] = !key_persistent(e, k) || read;
-        if (keep[i] && st_fval(e, &s->facts[i])->pointee > 0 && nptr < 64)
-            ptr[nptr++] = st_fval(e, &s->facts[i])->pointee;
+        keep[i] = (!key_persistent(e, k) && !key_lent(e, k)) || read;
+        if (k == e->irql_base && !irql_asks(e, fi))
+            keep[i] = 0;
     }
+    reach_lent(e, s, keep);
     /* what its parameters point to: it reads that through them (a guard
      * helper IsSet(&Adapter->IntrState) { return *State == CONNECTED; }
      * must see the caller's value, or both its exits are followed and the
-     * caller takes the one that cannot be: case 314) */
+     * caller takes the one that cannot be: case 331) */
+    for (int i = 0; i < s->nfacts; i++)
+        if (keep[i] && st_fval(e, &s->facts[i])->pointee > 0 && nptr < 64)
+            ptr[nptr++] = st_fval(e, &s->facts[i])->pointee;
     for (int i = 0; i < s->nfacts && nptr; i++)
         for (int p = 0; p < nptr && !keep[i]; p++)
             keep[i] = s->facts[i].key == ptr[p] || key_is_below(e, s->facts[i].key, ptr[p]);
@@ -646,10 +714,14 @@ CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **
     int nptr = 0, nkeep = 0;
     for (int i = 0; i < s->nfacts; i++) {
         int32_t k = s->facts[i].key;
-        keep[i] = !key_persistent(e, k) || in_sets(e, f, fi, k);
+        keep[i] = (!key_persistent(e, k) && !key_lent(e, k)) || in_sets(e, f, fi, k);
+        if (k == e->irql_base && !irql_asks(e, fi))
+            keep[i] = 0;
+    }
+    reach_lent(e, s, keep);
+    for (int i = 0; i < s->nfacts; i++)
         if (keep[i] && st_fval(e, &s->facts[i])->pointee > 0 && nptr < 64)
             ptr[nptr++] = st_fval(e, &s->facts[i])->pointee;
-    }
     /* what the parameters (and the pointers fi reads) point to: fi reads
      * and writes it through them (ev_key_in) */
     for (int i = 0; i < s->nfacts && nptr; i++)

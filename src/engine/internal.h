@@ -299,9 +299,10 @@ struct Engine {
     int run_gated;           /* the driver has pause and restart handlers (runstate.c) */
     int irql_on;             /* the driver asks KeGetCurrentIrql (irql.c) */
     int32_t irql_base, raised;  /* keys: the callback's IRQL, locks and raises held */
+    unsigned char *irql_asks;   /* per function: irql_asks, built when first asked */
     int32_t running;         /* key "<running>": 1 Running, 0 Paused */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
-    struct PathKey { const Expr *x; int32_t id; } pathkey[1024];  /* eval.c ev_path_key */
+    struct PathKey { const Expr *x; int32_t id; } pathkey[8192];  /* eval.c ev_path_key */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
@@ -392,6 +393,8 @@ void irql_setup(Engine *e);
 void irql_relevant(Engine *e);
 void irql_enter(Engine *e, State *s, RoleKind role);
 void irql_on_api(Engine *e, const Step *st, State *x);
+/* Can a call of function fi read the IRQL base (KeGetCurrentIrql)? */
+int irql_asks(Engine *e, int fi);
 
 /* runstate.c: Paused / Running, which callbacks NDIS calls in each */
 void rs_setup(Engine *e);
@@ -573,8 +576,9 @@ int fr_returns(const Frames *f, int fi);
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s);
 State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x);
 /* A call of a function that touches the rule sees only the facts it can
- * read or write (its sets, what lies below them, and the objects its
- * pointers point to): the entry (*entry) has those, the rule state and the
+ * read or write (its sets, what lies below them, the objects its
+ * pointers point to, the lent locals they reach, the IRQL base only if it
+ * can ask for it): the entry (*entry) has those, the rule state and the
  * parameters; the other facts (*rest) come back unchanged after the call
  * (fr_restore), so callers that differ only there share one summary, and a
  * summary widened for one caller cannot blur what the callee never saw. */

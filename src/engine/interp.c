@@ -208,6 +208,84 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
     return sum_insert(e, fi, k);
 }
 
+/* The key a and b alone disagree on (a fact on one side only, or two
+ * values), 0 when they agree, -1 when they disagree on more. */
+static int32_t one_apart(Engine *e, const State *a, const State *b)
+{
+    int32_t k = 0;
+    int i = 0, j = 0;
+    while (i < a->nfacts || j < b->nfacts) {
+        int32_t d;
+        if (j >= b->nfacts || (i < a->nfacts && a->facts[i].key < b->facts[j].key))
+            d = a->facts[i++].key;
+        else if (i >= a->nfacts || b->facts[j].key < a->facts[i].key)
+            d = b->facts[j++].key;
+        else if (!vt_same(e->vals, a->facts[i].val, b->facts[j].val))
+            d = a->facts[i++].key, j++;
+        else {
+            i++, j++;
+            continue;
+        }
+        if (k)
+            return -1;
+        k = d;
+    }
+    return k;
+}
+
+/* DRVCHECK_ENGINE_STATS: which facts tell a function's summary entries
+ * apart.  For each entry, the earlier entry of the same function and rule
+ * state it is closest to; where the two differ in one fact only, that
+ * fact's key is counted (rule state alone: "<rule state>").  The keys
+ * counted most are where callers' differences multiply analyses: facts a
+ * callee never needs in its entry are the first candidates to leave out
+ * (frames.c fr_project, fr_split). */
+static void apart_stats(Engine *e)
+{
+    enum { TOP = 10 };
+    struct { int32_t key; int n; } top[TOP + 1] = {{0, 0}};
+    int nentries = 0, one = 0, state_only = 0;
+    int32_t *keys = calloc((size_t)e->keys->n + 1, sizeof *keys);
+    if (!keys)
+        abort();
+    for (int f = 0; f < e->sums->nfuncs; f++) {
+        Summary **l = e->sums->byfunc[f];
+        for (int i = 0; i < e->sums->nlatest[f]; i++) {
+            int32_t best = -1, rs = 0;
+            for (int j = 0; j < i && best != 0; j++) {
+                int32_t k = one_apart(e, l[i]->entry, l[j]->entry);
+                if (k >= 0 && !st_same_instances(e, l[i]->entry, l[j]->entry))
+                    rs |= k == 0;     /* the same facts, another rule state */
+                else if (k >= 0 && (best < 0 || k == 0))
+                    best = k;
+            }
+            nentries++;
+            if (best > 0 && best < e->keys->n) {
+                one++;
+                keys[best]++;
+            } else if (best < 0 && rs) {
+                state_only++;
+            }
+        }
+    }
+    for (int32_t k = 1; k < e->keys->n; k++) {
+        int at = TOP;
+        while (at > 0 && keys[k] > top[at - 1].n)
+            at--;
+        if (at < TOP && keys[k] > 0) {
+            memmove(top + at + 1, top + at, sizeof *top * (size_t)(TOP - at - 1));
+            top[at].key = k;
+            top[at].n = keys[k];
+        }
+    }
+    free(keys);
+    fprintf(stderr, "engine: %d summary entries, %d one fact apart from an earlier one, %d in the "
+            "rule state only:", nentries, one, state_only);
+    for (int t = 0; t < TOP && top[t].n; t++)
+        fprintf(stderr, " %s x%d", key_name(e, top[t].key), top[t].n);
+    fputc('\n', stderr);
+}
+
 void sum_free(Engine *e)
 {
     if (!e->sums)
@@ -240,6 +318,7 @@ void sum_free(Engine *e)
                     wk[m], e->sums->nlatest[m], fr_touches(e->frames, m) ? "" : " (frame)");
             wk[m] = -1;
         }
+        apart_stats(e);
     }
     for (int i = 0; i < SUM_BUCKETS; i++)
         for (Summary *s = e->sums->b[i]; s; s = s->next)

@@ -12,9 +12,13 @@
  *  - "<raised>": how many spin locks (or KeRaiseIrql calls) the path holds:
  *    each raises to DISPATCH_LEVEL, the matching release lowers again.
  * KeGetCurrentIrql() is DISPATCH_LEVEL while something is raised, else the
- * base (the larger of the two when the count is unknown). */
+ * base (the larger of the two when the count is unknown).
+ * Neither key is kept when no answer can decide anything but the IRQL
+ * (irql_relevant), and a call of a function that cannot ask does not see
+ * the base (irql_asks: frames.c leaves it out of the callee's entry). */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { PASSIVE = 0, DISPATCH = 2, DIRQL = 5 };
@@ -54,10 +58,151 @@ void irql_setup(Engine *e)
     e->raised = key_intern(e, "<raised>", 1);
 }
 
+/* ---- is the IRQL relevant to the rule run at all? ----
+ * A driver may ask the IRQL only to pick whether to raise it itself
+ * (NetKVM: `bPassive = !IsDpc && KeGetCurrentIrql() < DISPATCH_LEVEL;
+ * ... if (bPassive) irql = KeRaiseIrqlToDpcLevel(); ... if (bPassive)
+ * KeLowerIrql(irql);`).  Then the answer decides nothing but the IRQL
+ * itself, which no rule event reads, and the two keys only multiply
+ * states and summaries (NetKVM's NdisSpinLock: "<raised>" was the fact
+ * that most often alone told two summary entries of a function apart).
+ * Found per function by following the answer: the locals it is assigned
+ * to, the branches that test them and what those branches decide (control
+ * dependence), to a fixed point.  The IRQL stays relevant when the answer
+ * reaches anything else: a call other than one that raises or lowers the
+ * IRQL, an argument (but the old IRQL given back to KeLowerIrql), a
+ * returned value, a return itself, a global or what a pointer reaches. */
+
+enum { MAX_TAINT = 64 };
+
+typedef struct Taint {
+    int32_t k[MAX_TAINT];
+    int n;
+    int over;                /* more keys than MAX_TAINT: say relevant */
+} Taint;
+
+static int taint_has(const Taint *t, int32_t k)
+{
+    for (int i = 0; i < t->n; i++)
+        if (t->k[i] == k)
+            return 1;
+    return 0;
+}
+
+/* Does x read a tainted key (also as the pointer a path goes through)? */
+static int reads_taint(Engine *e, const Taint *t, const Expr *x)
+{
+    if (!x || !t->n)
+        return 0;
+    if (x->kind == EX_PATH) {             /* found, not interned: key ids stay as they were */
+        if (x->key && taint_has(t, key_find_at(e, x->key)))
+            return 1;
+        if (x->base_key && taint_has(t, key_find_at(e, x->base_key)))
+            return 1;
+    }
+    return reads_taint(e, t, x->a) || reads_taint(e, t, x->b) || reads_taint(e, t, x->c);
+}
+
+/* The answer (or what it decided) lands in lhs: a plain local of the
+ * function takes the taint; anything else makes the IRQL relevant.
+ * Returns 1 when the taint grew, -1 when relevant. */
+static int taint_lhs(Engine *e, Taint *t, const Expr *lhs)
+{
+    if (!lhs)
+        return 0;
+    if (lhs->kind != EX_PATH || (lhs->scope != SCOPE_LOCAL && lhs->scope != SCOPE_PARAM) ||
+        lhs->base_key || lhs->is_record || !lhs->key || strpbrk(lhs->key, "*^.["))
+        return -1;               /* a field, an element, through a pointer: not followed */
+    int32_t k = ev_path_key(e, lhs);
+    if (taint_has(t, k))
+        return 0;
+    if (t->n == MAX_TAINT) {
+        t->over = 1;
+        return -1;
+    }
+    t->k[t->n++] = k;
+    return 1;
+}
+
+/* Can the IRQL function f asks for decide anything but the IRQL? */
+static int irql_decides(Engine *e, const Func *f)
+{
+    int asks = 0;
+    for (int b = 0; b < f->nblocks && !asks; b++)
+        for (int k = 0; k < f->blocks[b].nsteps && !asks; k++)
+            asks = f->blocks[b].steps[k].kind == ST_CALL && f->blocks[b].steps[k].callee &&
+                   strcmp(f->blocks[b].steps[k].callee, "KeGetCurrentIrql") == 0;
+    if (!asks)
+        return 0;
+    CtrlDep *cd = cd_build(f);
+    if (!cd)
+        return 1;                 /* a block reaches no exit: every branch may matter */
+    unsigned char *decides = calloc((size_t)f->nblocks + 1, 1);   /* a branch on the answer */
+    if (!decides)
+        abort();
+    Taint t = {0};
+    int relevant = 0, grew = 1;
+    while (grew && !relevant) {
+        grew = 0;
+        for (int b = 0; b < f->nblocks && !relevant; b++) {
+            const Block *bl = &f->blocks[b];
+            const int *deps;
+            int nd = cd_of(cd, b, &deps), under = 0;
+            for (int i = 0; i < nd && !under; i++)
+                under = decides[deps[i]];
+            for (int k = 0; k < bl->nsteps && !relevant; k++) {
+                const Step *st = &bl->steps[k];
+                int r = 0;
+                if (st->kind == ST_ASSIGN) {
+                    if (under || reads_taint(e, &t, st->rhs))
+                        r = taint_lhs(e, &t, st->lhs);
+                } else if (st->callee && strcmp(st->callee, "KeGetCurrentIrql") == 0) {
+                    r = taint_lhs(e, &t, st->lhs);
+                } else {
+                    int up = st->callee && in_list(st->callee, raising,
+                                                   sizeof raising / sizeof raising[0]);
+                    int down = st->callee && in_list(st->callee, lowering,
+                                                     sizeof lowering / sizeof lowering[0]);
+                    if (!st->callee || rx_rule_mentions_api(e->rule, st->callee))
+                        up = down = 0;        /* a rule event (a spin lock taken or not) */
+                    for (int a = 0; a < st->nargs && !down; a++)
+                        if (reads_taint(e, &t, st->args[a]))
+                            r = -1;
+                    if (under && !up && !down)
+                        r = -1;
+                    else if (under && r >= 0)
+                        r = taint_lhs(e, &t, st->lhs);
+                }
+                relevant = r < 0;
+                grew |= r > 0;
+            }
+            if (relevant)
+                break;
+            if (bl->term == T_BRANCH && !decides[b] && (under || reads_taint(e, &t, bl->cond))) {
+                decides[b] = 1;
+                grew = 1;
+            }
+            if ((bl->term == T_RETURN || bl->term == T_NORETURN) &&
+                (under || (bl->term == T_RETURN && reads_taint(e, &t, bl->retval))))
+                relevant = 1;
+        }
+    }
+    free(decides);
+    cd_free(cd);
+    return relevant || t.over;
+}
+
 void irql_relevant(Engine *e)
 {
     if (!e->irql_on)
         return;
+    int decides = 0;
+    for (int fi = 0; fi < e->prog->nfuncs && !decides; fi++)
+        decides = irql_decides(e, e->prog->funcs[fi].f);
+    if (!decides) {
+        e->irql_on = 0;         /* the keys stay unkept: calls see no IRQL at all */
+        return;
+    }
     key_set_relevant(e, e->irql_base);
     key_set_relevant(e, e->raised);
 }
@@ -124,4 +269,45 @@ void irql_on_api(Engine *e, const Step *st, State *x)
     if (r && av_is_const(r, &c))
         n = av_const(up ? c + 1 : c > 0 ? c - 1 : 0);
     st_set(e, x, e->raised, &n);
+}
+
+/* Can a call of fi read "<irql base>": does it, or anything it calls,
+ * ask KeGetCurrentIrql, or cancel a timer (whose callbacks, run at the
+ * cancel, enter at their own IRQL: irql_enter)?  Only KeGetCurrentIrql
+ * reads the base; every other function passes it through unchanged, so
+ * its summaries need not tell its callers' bases apart (SendControlMessage
+ * on NetKVM: 0, [0, 2] and [0, 2147483647] from its callers, never read).
+ * To a fixed point over the call graph, once per run. */
+int irql_asks(Engine *e, int fi)
+{
+    const Program *p = e->prog;
+    if (!e->irql_on)
+        return 0;
+    if (!e->irql_asks) {
+        /* in the run's arena: freed with it */
+        unsigned char *a = arena_alloc(e->arena, (size_t)p->nfuncs + 1);
+        for (int changed = 1; changed;) {
+            changed = 0;
+            for (int f = 0; f < p->nfuncs; f++) {
+                const Func *fn = p->funcs[f].f;
+                for (int b = 0; b < fn->nblocks && !a[f]; b++)
+                    for (int k = 0; k < fn->blocks[b].nsteps && !a[f]; k++) {
+                        const Step *st = &fn->blocks[b].steps[k];
+                        if (st->kind != ST_CALL)
+                            continue;
+                        const CallRes *cr = prog_call(p, st);
+                        int asks = st->callee && (strcmp(st->callee, "KeGetCurrentIrql") == 0 ||
+                                                  api_cancels_timer(st->callee));
+                        for (int t = 0; cr && t < cr->n && !asks; t++)
+                            asks = a[cr->fi[t]];
+                        if (asks) {
+                            a[f] = 1;
+                            changed = 1;
+                        }
+                    }
+            }
+        }
+        e->irql_asks = a;
+    }
+    return e->irql_asks[fi];
 }
