@@ -19,6 +19,10 @@ const char *role_field(RoleKind r);            /* "HaltHandlerEx" or "" */
 RolePhase role_phase(RoleKind r);
 RoleKind role_by_typedef(const char *name);    /* ROLE_NONE if unknown */
 RoleKind role_by_field(const char *field);     /* ROLE_NONE if unknown */
+/* Role of the function stored in member "REC.Field" (a type-based key), or
+ * in "Field": none when REC is a filter's or protocol's characteristics
+ * (their RestartHandler is no MINIPORT_RESTART). */
+RoleKind role_by_member(const char *tkey);
 /* Role of a function passed as argument `argno` (1-based) of `api`. */
 RoleKind role_by_api_arg(const char *api, int argno);
 

@@ -33,7 +33,7 @@ static int anchor_strength(const Unit *u)
                     strcmp(st->callee, "NdisMRegisterMiniportDriver") == 0)
                     return 2;
                 if (st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_FUNC && st->lhs &&
-                    st->lhs->tkey && role_by_field(strrchr(st->lhs->tkey, '.') ? strrchr(st->lhs->tkey, '.') + 1 : "") != ROLE_NONE)
+                    st->lhs->tkey && role_by_member(st->lhs->tkey) != ROLE_NONE)
                     weak = 1;
             }
     }

@@ -289,7 +289,7 @@ static void add_store(Builder *b, const Unit *u, const char *key, const char *tk
     if (p->nstores == b->caps)
         p->stores = arena_grow(b->a, p->stores, &b->caps, sizeof *p->stores);
     p->stores[p->nstores++] = (struct Store){key, tkey, fi};
-    RoleKind role = role_by_field(last_member(tkey ? tkey : key));
+    RoleKind role = tkey ? role_by_member(tkey) : role_by_field(last_member(key));
     if (role != ROLE_NONE)
         add_entry(b, fi, role, arena_printf(b->a, "%s", tkey ? tkey : key), loc);
     else if (is_dispatch_routine(p->funcs[fi].f))   /* DispatchTable[IRP_MJ_CREATE] = MpDispatch */

@@ -1,5 +1,6 @@
 /* tables.c - look-ups over the X-macro tables (ops.def, roles.def,
  * callbacks.def).  Linear scans: the tables have a few dozen rows. */
+#include <stdio.h>
 #include <string.h>
 
 #include "drvcheck/ops.h"
@@ -67,6 +68,21 @@ static const struct { const char *api; int arg; RoleKind role; } cbargs[] = {
 #include "drvcheck/callbacks.def"
 #undef X
 };
+
+RoleKind role_by_member(const char *tkey)
+{
+    const char *dot = tkey ? strrchr(tkey, '.') : NULL;
+    if (!dot)
+        return role_by_field(tkey);
+    /* NDIS_FILTER_DRIVER_CHARACTERISTICS, NDIS_FILTER_PARTIAL_CHARACTERISTICS,
+     * NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, NDIS51_PROTOCOL_CHARACTERISTICS */
+    size_t n = (size_t)(dot - tkey);
+    char rec[256];
+    snprintf(rec, sizeof rec, "%.*s", (int)(n < sizeof rec ? n : sizeof rec - 1), tkey);
+    if (strstr(rec, "_FILTER_") || strstr(rec, "PROTOCOL_"))
+        return ROLE_NONE;
+    return role_by_field(dot + 1);
+}
 
 RoleKind role_by_api_arg(const char *api, int argno)
 {

@@ -642,6 +642,24 @@ static void dump_round_trips(void **state)
     diag_clear(&d);
 }
 
+/* A callback stored in a characteristics member takes the member's role,
+ * but not from a filter's or a protocol's characteristics, whose members
+ * share the miniport's names (RestartHandler, SetOptionsHandler). */
+static void role_by_member_skips_filters_and_protocols(void **state)
+{
+    (void)state;
+    assert_int_equal(role_by_member("_NDIS_MINIPORT_DRIVER_CHARACTERISTICS.RestartHandler"),
+                     ROLE_RESTART);
+    assert_int_equal(role_by_member("HaltHandlerEx"), ROLE_HALT);
+    assert_int_equal(role_by_member("_MP_OPS.HaltHandlerEx"), ROLE_HALT);
+    assert_int_equal(role_by_member("_NDIS_FILTER_DRIVER_CHARACTERISTICS.RestartHandler"),
+                     ROLE_NONE);
+    assert_int_equal(role_by_member("_NDIS_PROTOCOL_DRIVER_CHARACTERISTICS.SetOptionsHandler"),
+                     ROLE_NONE);
+    assert_int_equal(role_by_member("_NDIS51_PROTOCOL_CHARACTERISTICS.UnloadHandler"), ROLE_NONE);
+    assert_int_equal(role_by_member(NULL), ROLE_NONE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -661,6 +679,7 @@ int main(void)
         cmocka_unit_test(self_include_is_bounded),
         cmocka_unit_test(summary_from_header_comment),
         cmocka_unit_test(dump_round_trips),
+        cmocka_unit_test(role_by_member_skips_filters_and_protocols),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
