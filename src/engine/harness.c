@@ -592,6 +592,7 @@ EngineDriver *eng_prepare(const Driver *drv)
 void eng_release(EngineDriver *ed)
 {
     if (ed) {
+        prog_release(&ed->prog);
         arena_free(ed->arena);
         free(ed);
     }

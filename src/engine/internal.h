@@ -214,6 +214,14 @@ typedef struct Program {
     int nrelevant_slots;
     struct CallSlot *calls;  /* every call step's targets, by step address (prog_call) */
     int ncall_slots;
+    /* rule-independent facts prog_slice reads, built once per driver */
+    int *caller_start, *callers;   /* callers[caller_start[fi] ..]: functions a call of which
+                                      may run fi (itself when recursive) */
+    int *use_start, *users;        /* users[use_start[h] ..]: functions with a slice test on a
+                                      key whose name hashes to bucket h (prog_slice) */
+    int nuse_buckets;              /* a power of two */
+    struct CtrlDep *_Atomic *cds;  /* per function: its control dependence, built when a rule
+                                      run first needs it (cd_shared), freed by prog_release */
 } Program;
 
 /* What one call step reaches in this driver, resolved once: the driver
@@ -230,6 +238,8 @@ typedef struct CallRes {
 const CallRes *prog_call(const Program *p, const Step *st);
 
 void prog_build(Program *p, const Driver *drv, Arena *a);
+/* What prog_build left outside its arena (the shared control dependence). */
+void prog_release(Program *p);
 /* The function a call from unit `from` to `name` reaches, or -1. */
 int prog_lookup(const Program *p, const Unit *from, const char *name);
 int prog_is_called(const Program *p, const char *name);
@@ -248,6 +258,11 @@ CtrlDep *cd_build(const Func *f);
 /* The branch blocks whose outcome decides whether `block` runs. */
 int cd_of(const CtrlDep *cd, int block, const int **deps);
 void cd_free(CtrlDep *cd);
+/* cd_build once per function however many rule runs ask, from any thread:
+ * *slot (NULL until built) keeps it.  NULL when some block reaches no exit. */
+const CtrlDep *cd_shared(CtrlDep *_Atomic *slot, const Func *f);
+/* Frees what cd_shared left in *slot. */
+void cd_shared_free(CtrlDep *_Atomic *slot);
 /* Blocks a back edge enters (loop heads): a calloc'ed flag per block. */
 unsigned char *cd_loop_heads(const Func *f);
 

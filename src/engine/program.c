@@ -352,8 +352,28 @@ typedef struct Slice {
     int nglob;
     uint64_t *loc;           /* open addressing; 0 empty, else (id << 32 | fi) + 1 */
     int nloc, nloc_slots;
-    int added;
+    /* the functions whose visit may now do more (prog_slice): what was
+     * added is read by them */
+    const Program *p;
+    unsigned char *dirty;
+    int callers_read;        /* a local of fi added is read by fi's callers too (the slice's
+                                parameters; not the lent pointers, read by fi alone) */
+    int *stack;              /* need_block's, room for any function's blocks */
 } Slice;
+
+/* Visit fi again; when fi is the function being visited or one before it,
+ * in the next sweep. */
+static void sl_dirty(Slice *sl, int fi)
+{
+    sl->dirty[fi] = 1;
+}
+
+static void sl_dirty_callers(Slice *sl, int fi)
+{
+    const Program *p = sl->p;
+    for (int k = p->caller_start[fi]; k < p->caller_start[fi + 1]; k++)
+        sl->dirty[p->callers[k]] = 1;
+}
 
 static uint64_t pair(int32_t id, int fi)
 {
@@ -398,7 +418,9 @@ static void loc_add(Slice *sl, int32_t id, int fi)
         h = (h + 1) & m;
     sl->loc[h] = k;
     sl->nloc++;
-    sl->added = 1;
+    sl_dirty(sl, fi);
+    if (sl->callers_read)
+        sl_dirty_callers(sl, fi);
 }
 
 static void glob_add(Slice *sl, int32_t id)
@@ -417,7 +439,10 @@ static void glob_add(Slice *sl, int32_t id)
     }
     if (!sl->glob[id]) {
         sl->glob[id] = 1;
-        sl->added = 1;
+        const Program *p = sl->p;
+        uint64_t h = eng_hash_str(key_name(sl->e, id)) & (uint64_t)(p->nuse_buckets - 1);
+        for (int k = p->use_start[h]; k < p->use_start[h + 1]; k++)
+            sl->dirty[p->users[k]] = 1;
     }
 }
 
@@ -476,36 +501,51 @@ static void sl_expr(Slice *sl, const Expr *x, int fi)
     }
 }
 
-/* Per function: its control dependence (built when first needed; NULL
- * and `unknown` when some block reaches no exit), and which branches'
- * conditions the slice holds already. */
+/* Per function: its control dependence (the driver's, cd_shared; NULL
+ * and `unknown` when some block reaches no exit), which branches'
+ * conditions the slice holds already, and from which blocks the branches
+ * deciding them were walked (need_block once per block: NetKVM asked
+ * 57k times for 2.2k conditions). */
 typedef struct SliceFn {
-    CtrlDep *cd;
+    const CtrlDep *cd;
     int built, unknown;
     unsigned char *done;
+    unsigned char *closed;
 } SliceFn;
+
+static SliceFn *slice_fn(const Program *p, SliceFn *sfn, int fi)
+{
+    SliceFn *sf = &sfn[fi];
+    if (!sf->built) {
+        const Func *f = p->funcs[fi].f;
+        sf->built = 1;
+        sf->cd = cd_shared(&p->cds[fi], f);
+        sf->unknown = sf->cd == NULL;
+        sf->done = calloc(2 * ((size_t)f->nblocks + 1), 1);
+        if (!sf->done)
+            abort();
+        sf->closed = sf->done + f->nblocks + 1;
+    }
+    return sf;
+}
 
 /* Block b of fi matters (it writes or returns what the rule depends on):
  * so do the conditions of the branches that decide whether it runs, and
  * theirs, transitively.  Returns 1 when something was added. */
-static int need_block(Slice *sl, SliceFn *sf, const Func *f, int fi, int b, unsigned char *all)
+static int need_block(Slice *sl, SliceFn *sfn, const Func *f, int fi, int b, unsigned char *all)
 {
-    if (!sf->built) {
-        sf->built = 1;
-        sf->cd = cd_build(f);
-        sf->unknown = sf->cd == NULL;
-        sf->done = calloc((size_t)f->nblocks + 1, 1);
-        if (!sf->done)
-            abort();
-    }
+    SliceFn *sf = slice_fn(sl->p, sfn, fi);
     if (sf->unknown) {                 /* an endless loop: every branch may matter */
-        int was = all[fi];
+        if (all[fi])
+            return 0;
         all[fi] = 1;
-        return !was;
+        sl_dirty(sl, fi);
+        return 1;
     }
-    int *stack = malloc(sizeof *stack * ((size_t)f->nblocks + 1)), sp = 0, added = 0;
-    if (!stack)
-        abort();
+    if (sf->closed[b])
+        return 0;
+    int *stack = sl->stack, sp = 0, added = 0;
+    sf->closed[b] = 1;
     stack[sp++] = b;
     while (sp) {
         const int *d;
@@ -516,10 +556,12 @@ static int need_block(Slice *sl, SliceFn *sf, const Func *f, int fi, int b, unsi
             sf->done[d[k]] = 1;
             added = 1;
             sl_expr(sl, f->blocks[d[k]].cond, fi);
-            stack[sp++] = d[k];
+            if (!sf->closed[d[k]]) {   /* else its deciding branches are done already */
+                sf->closed[d[k]] = 1;
+                stack[sp++] = d[k];
+            }
         }
     }
-    free(stack);
     return added;
 }
 
@@ -615,13 +657,7 @@ static void mark_decisive(Engine *e, const Program *p, const unsigned char *touc
             }
             if (!fires)
                 continue;
-            if (!sfn[fi].built) {
-                sfn[fi].built = 1;
-                sfn[fi].cd = cd_build(f);
-                sfn[fi].unknown = sfn[fi].cd == NULL;
-                sfn[fi].done = calloc((size_t)f->nblocks + 1, 1);
-            }
-            if (!sfn[fi].cd)
+            if (!slice_fn(p, sfn, fi)->cd)
                 break;
             if (!seen) {
                 seen = calloc((size_t)f->nblocks + 1, 1);
@@ -761,25 +797,39 @@ static int persistent_path(const Expr *x)
  * (Program.relevant) lives in arena a, for this rule's run only. */
 void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
 {
-    Slice sl = {.e = e}, thr = {.e = e};
     size_t nf = (size_t)p->nfuncs + 1;
+    int maxb = 0;
+    for (int fi = 0; fi < p->nfuncs; fi++)
+        if (p->funcs[fi].f->nblocks > maxb)
+            maxb = p->funcs[fi].f->nblocks;
     unsigned char *all = calloc(nf, 1), *ret = calloc(nf, 1), *eff = calloc(nf, 1);
+    unsigned char *dirty = malloc(nf);
+    int *stack = malloc(sizeof *stack * ((size_t)maxb + 1));
     SliceFn *sfn = calloc(nf, sizeof *sfn);
-    if (!all || !ret || !eff || !sfn)
+    if (!all || !ret || !eff || !dirty || !stack || !sfn)
         abort();
+    Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .stack = stack};
+    Slice thr = {.e = e, .p = p, .dirty = dirty, .stack = stack};
     for (int i = 0; i < p->nentries; i++) {
         RolePhase ph = role_phase(p->entries[i].role);
         if (ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)   /* the harness tests their status */
             ret[p->entries[i].func] = 1;
     }
-    int added;
-#define SET(flag, i) do { if (!(flag)[i]) { (flag)[i] = 1; added = 1; } } while (0)
-    do {
-        sl.added = 0;
-        added = 0;
+    /* Sweeps in function order, as a round over every function would go,
+     * but visiting only the functions that something added since their
+     * last visit can make do more (sl_dirty: its own flags and locals, a
+     * callee's parameters and effect, a global it tests): a visit of any
+     * other would add nothing and intern no new key, so the slice, and the
+     * order keys are interned in, are those of whole rounds.  NetKVM:
+     * 248k sl_has calls for 3 rules -> ... */
+    memset(dirty, 1, nf);
+    for (int pending = 1; pending;) {
+        pending = 0;
         for (int fi = 0; fi < p->nfuncs; fi++) {
+            if (!dirty[fi])
+                continue;
+            dirty[fi] = 0;
             const Func *f = p->funcs[fi].f;
-            SliceFn *sf = &sfn[fi];
             for (int b = 0; b < f->nblocks; b++) {
                 const Block *bl = &f->blocks[b];
                 if (all[fi] && bl->term == T_BRANCH)
@@ -787,13 +837,15 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                 if ((all[fi] || ret[fi]) && bl->term == T_RETURN) {
                     sl_expr(&sl, bl->retval, fi);
                     if (!all[fi])
-                        added |= need_block(&sl, sf, f, fi, b, all);
+                        need_block(&sl, sfn, f, fi, b, all);
                 }
                 for (int k = 0; k < bl->nsteps; k++) {
                     const Step *st = &bl->steps[k];
                     int need = sl_has(&sl, st->lhs, fi) || sl_through(&thr, st->lhs, fi);
-                    if (need && persistent_path(st->lhs))
-                        SET(eff, fi);
+                    if (need && persistent_path(st->lhs) && !eff[fi]) {
+                        eff[fi] = 1;
+                        sl_dirty_callers(&sl, fi);
+                    }
                     if (st->kind == ST_ASSIGN) {
                         if (need)
                             sl_expr(&sl, st->rhs, fi);
@@ -816,8 +868,10 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                                 !(sl_has(&sl, ax->a, fi) || sl_through(&thr, ax->a, fi)))
                                 continue;
                             need = 1;             /* it writes a relevant object */
-                            if (persistent_path(ax->a))
-                                SET(eff, fi);
+                            if (persistent_path(ax->a) && !eff[fi]) {
+                                eff[fi] = 1;
+                                sl_dirty_callers(&sl, fi);
+                            }
                             lend(&thr, p, x, cr);
                         }
                         /* an API: its arguments, when the rule reads them (an
@@ -839,11 +893,16 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                                 if (!st->callee && st->callee_expr)   /* which one runs */
                                     sl_expr(&sl, st->callee_expr, fi);
                             }
-                            if (sl_has(&sl, st->lhs, fi))
-                                SET(ret, tg[t]);
+                            if (sl_has(&sl, st->lhs, fi) && !ret[tg[t]]) {
+                                ret[tg[t]] = 1;
+                                sl_dirty(&sl, tg[t]);
+                            }
                             if (eff[tg[t]]) {
                                 need = 1;
-                                SET(eff, fi);
+                                if (!eff[fi]) {
+                                    eff[fi] = 1;
+                                    sl_dirty_callers(&sl, fi);
+                                }
                             }
                             for (int j = 0; j < c->nparams; j++) {
                                 int x = first[t] + j;
@@ -854,14 +913,13 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                         }
                     }
                     if (need && !all[fi])
-                        added |= need_block(&sl, sf, f, fi, b, all);
+                        need_block(&sl, sfn, f, fi, b, all);
                 }
             }
         }
-        added |= sl.added | thr.added;
-        thr.added = 0;
-    } while (added);
-#undef SET
+        for (int fi = 0; fi < p->nfuncs && !pending; fi++)
+            pending = dirty[fi];
+    }
     if (getenv("DRVCHECK_ENGINE_STATS")) {
         int na = 0, nt = 0, nr = 0, ne = 0;
         for (int fi = 0; fi < p->nfuncs; fi++)
@@ -872,11 +930,11 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
     }
     mark_decisive(e, p, touches, sfn);
     decisive_flow(e, p);
-    for (int fi = 0; fi < p->nfuncs; fi++) {
-        cd_free(sfn[fi].cd);
+    for (int fi = 0; fi < p->nfuncs; fi++)
         free(sfn[fi].done);
-    }
     free(sfn);
+    free(stack);
+    free(dirty);
     free(all);
     free(ret);
     free(eff);
@@ -898,6 +956,132 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
     free(thr.loc);
     p->relevant = ks.slots;
     p->nrelevant_slots = ks.nslots;
+}
+
+/* ---- what prog_slice reads, indexed once per driver ---- */
+
+/* callers[caller_start[fi] ..]: every function with a call that may run
+ * fi, once each; counted (fill 0), then filled. */
+static void index_callers(Program *p, Arena *a)
+{
+    int n = p->nfuncs, *last = malloc(sizeof *last * ((size_t)n + 1));
+    if (!last)
+        abort();
+    p->caller_start = arena_alloc(a, sizeof *p->caller_start * ((size_t)n + 2));
+    for (int fill = 0; fill < 2; fill++) {
+        int *at = NULL;
+        if (fill) {
+            for (int g = 0; g < n; g++)
+                p->caller_start[g + 1] += p->caller_start[g];
+            p->callers = arena_alloc(a, sizeof *p->callers * ((size_t)p->caller_start[n] + 1));
+            at = malloc(sizeof *at * ((size_t)n + 1));
+            if (!at)
+                abort();
+            for (int g = 0; g < n; g++)
+                at[g] = p->caller_start[g];
+        }
+        for (int g = 0; g < n; g++)
+            last[g] = -1;
+        for (int fi = 0; fi < n; fi++) {
+            const Func *f = p->funcs[fi].f;
+            for (int b = 0; b < f->nblocks; b++)
+                for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                    const CallRes *cr = f->blocks[b].steps[k].kind == ST_CALL
+                                            ? prog_call(p, &f->blocks[b].steps[k]) : NULL;
+                    for (int t = 0; cr && t < cr->n; t++) {
+                        int g = cr->fi[t];
+                        if (last[g] == fi)
+                            continue;
+                        last[g] = fi;
+                        if (fill)
+                            p->callers[at[g]++] = fi;
+                        else
+                            p->caller_start[g + 1]++;
+                    }
+                }
+        }
+        free(at);
+    }
+    free(last);
+}
+
+/* The i-th expression a step of prog_slice's may test (sl_has): its
+ * left-hand side, the object whose address it assigns, those whose
+ * addresses it passes. */
+static const Expr *slice_tested(const Step *st, int i)
+{
+    if (i == 0)
+        return st->lhs;
+    if (i == 1)
+        return st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_ADDR ? st->rhs->a : NULL;
+    const Expr *ax = st->kind == ST_CALL && i - 2 < st->nargs ? st->args[i - 2] : NULL;
+    return ax && ax->kind == EX_ADDR ? ax->a : NULL;
+}
+
+/* users[use_start[h] ..]: the functions where sl_has may test a global
+ * key (its path's, or its record field's tkey) whose name hashes to bucket
+ * h: a global the slice adds is news to those only.  A shared bucket
+ * visits a function for nothing, never skips one. */
+static void index_users(Program *p, Arena *a)
+{
+    int ntested = 0;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *f = p->funcs[fi].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++)
+                ntested += 2 + 2 * f->blocks[b].steps[k].nargs;
+    }
+    int nb = 64;
+    while (nb < ntested)
+        nb *= 2;
+    p->nuse_buckets = nb;
+    int *last = malloc(sizeof *last * (size_t)nb), *at = NULL;
+    if (!last)
+        abort();
+    p->use_start = arena_alloc(a, sizeof *p->use_start * ((size_t)nb + 1));
+    for (int fill = 0; fill < 2; fill++) {
+        if (fill) {
+            for (int h = 0; h < nb; h++)
+                p->use_start[h + 1] += p->use_start[h];
+            p->users = arena_alloc(a, sizeof *p->users * ((size_t)p->use_start[nb] + 1));
+            at = malloc(sizeof *at * (size_t)nb);
+            if (!at)
+                abort();
+            for (int h = 0; h < nb; h++)
+                at[h] = p->use_start[h];
+        }
+        for (int h = 0; h < nb; h++)
+            last[h] = -1;
+        for (int fi = 0; fi < p->nfuncs; fi++) {
+            const Func *f = p->funcs[fi].f;
+            for (int b = 0; b < f->nblocks; b++)
+                for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                    const Step *st = &f->blocks[b].steps[k];
+                    for (int i = 0; i < 2 + st->nargs; i++) {
+                        const Expr *x = slice_tested(st, i);
+                        if (!x || x->kind != EX_PATH || !x->key)
+                            continue;
+                        const char *name[2] = {local_scope(x) ? NULL : x->heap_key ? x->heap_key
+                                                                                   : x->key,
+                                               x->tkey};
+                        for (int j = 0; j < 2; j++) {
+                            if (!name[j])
+                                continue;
+                            uint64_t h = eng_hash_str(name[j]) & (uint64_t)(nb - 1);
+                            if (last[h] == fi)
+                                continue;
+                            last[h] = fi;
+                            if (fill)
+                                p->users[at[h]++] = fi;
+                            else
+                                p->use_start[h + 1]++;
+                        }
+                    }
+                }
+        }
+    }
+    free(at);
+    free(last);
 }
 
 static int cmp_by_name(const void *x, const void *y)
@@ -1024,4 +1208,13 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     if (p->nentries > 1)
         qsort(p->entries, (size_t)p->nentries, sizeof *p->entries, cmp_entry);
     resolve_calls(p, a);
+    index_callers(p, a);
+    index_users(p, a);
+    p->cds = arena_alloc(a, sizeof *p->cds * (size_t)(p->nfuncs + 1));
+}
+
+void prog_release(Program *p)
+{
+    for (int fi = 0; p->cds && fi < p->nfuncs; fi++)
+        cd_shared_free(&p->cds[fi]);
 }
