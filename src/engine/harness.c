@@ -516,15 +516,62 @@ static int applicable(const Program *p, const Rule *r)
  * that costs less than it did: NetKVM's engine 237 -> 214 ms. */
 enum { KEEP = 4, FRAME_KEEP = 1, SUM_CAP = 2, SUM_ARGS_CAP = 16, ROOT_SUM_CAP = 8 };
 
-static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep, Arena *a,
-                         double deadline, size_t state_budget)
+/* A copy of the base run's key table (engine_base) for one rule run: the
+ * same id for every key interned so far; what the run interns goes to its
+ * own arena a. */
+static KeyTab *keys_copy(const KeyTab *t, Arena *a)
+{
+    KeyTab *c = arena_alloc(a, sizeof *c);
+    *c = *t;
+    c->a = a;
+    c->ents = malloc(sizeof *c->ents * (size_t)t->cap);
+    c->slots = malloc(sizeof *c->slots * (size_t)t->nslots);
+    c->ptrs = malloc(sizeof *c->ptrs * (size_t)t->nptr_slots);
+    if (!c->ents || !c->slots || !c->ptrs)
+        abort();
+    memcpy(c->ents, t->ents, sizeof *c->ents * (size_t)t->n);
+    memcpy(c->slots, t->slots, sizeof *c->slots * (size_t)t->nslots);
+    memcpy(c->ptrs, t->ptrs, sizeof *c->ptrs * (size_t)t->nptr_slots);
+    return c;
+}
+
+/* Every rule run starts the same way up to the rule's own slice: the
+ * timer, run-state and IRQL keys, then fr_build's sets, which intern every
+ * key the CFGs name, in the same order whatever the rule (the rule only
+ * decides which functions touch it).  eng_prepare does that once, in this
+ * base run of no rule, and each rule run starts from a copy of its key
+ * table (the same ids) and borrows its sets: sdv-faildriver's 4 rule runs
+ * spent 1.35M instructions in fr_build, NetKVM's 3 spent 45M. */
+static const Rule no_rule;
+
+static Engine *engine_base(Program *prog, Arena *a)
+{
+    Engine *e = calloc(1, sizeof *e);
+    if (!e)
+        abort();
+    e->prog = prog;
+    e->rule = &no_rule;
+    e->arena = a;
+    e->keys = keytab_new(a);
+    e->vals = vt_new();
+    e->timer_armed = key_intern(e, "<timer armed>", 1);
+    dfr_setup(e);
+    rs_setup(e);
+    irql_setup(e);
+    e->frames = fr_build_sets(e);
+    return e;
+}
+
+static void engine_start(Engine *e, const Engine *base, Program *prog, const Rule *rule,
+                         Report *rep, Arena *a, double deadline, size_t state_budget)
 {
     memset(e, 0, sizeof *e);
     e->prog = prog;
     e->rule = rule;
     e->rep = rep;
     e->arena = a;
-    e->keys = keytab_new(a);
+    e->keys = keys_copy(base->keys, a);
+    memcpy(e->pathkey, base->pathkey, sizeof e->pathkey);   /* the same ids */
     e->vals = vt_new();
     e->timer_armed = key_intern(e, "<timer armed>", 1);
     e->deadline = deadline;
@@ -538,7 +585,7 @@ static void engine_start(Engine *e, Program *prog, const Rule *rule, Report *rep
     dfr_setup(e);
     rs_setup(e);
     irql_setup(e);
-    e->frames = fr_build(e);
+    e->frames = fr_build_on(e, base->frames);
     prog_slice(e, prog, fr_touch_set(e->frames), a);
     keytab_refresh(e);
     dfr_relevant(e);
@@ -576,6 +623,7 @@ struct EngineDriver {
     const Driver *drv;
     Arena *arena;            /* the program: functions, entry points, call targets */
     Program prog;
+    Engine *base;            /* where every rule run starts (engine_base); read-only */
 };
 
 EngineDriver *eng_prepare(const Driver *drv)
@@ -586,12 +634,15 @@ EngineDriver *eng_prepare(const Driver *drv)
     ed->drv = drv;
     ed->arena = arena_new();
     prog_build(&ed->prog, drv, ed->arena);
+    ed->base = engine_base(&ed->prog, ed->arena);
     return ed;
 }
 
 void eng_release(EngineDriver *ed)
 {
     if (ed) {
+        engine_end(ed->base);
+        free(ed->base);
         prog_release(&ed->prog);
         arena_free(ed->arena);
         free(ed);
@@ -615,7 +666,7 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
         Engine e;
         double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
         double t0 = eng_now();
-        engine_start(&e, prog, rule, rep, a, t0 + budget,
+        engine_start(&e, ed->base, prog, rule, rep, a, t0 + budget,
                      o && o->state_budget ? o->state_budget : 4000000);
         lifecycle(&e);
         orphans(&e);

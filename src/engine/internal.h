@@ -573,6 +573,11 @@ int api_arms_timer(const char *api);
 
 /* frames.c */
 Frames *fr_build(Engine *e);
+/* fr_build in two parts: the sets, the same for every rule (built once per
+ * driver), and which functions touch this rule, with the sets borrowed
+ * (fr_free leaves them to theirs). */
+Frames *fr_build_sets(Engine *e);
+Frames *fr_build_on(Engine *e, const Frames *sets);
 void fr_free(Frames *f);
 int fr_touches(const Frames *f, int fi);
 int fr_writes(Engine *e, const Frames *f, int fi, int32_t k);
