@@ -31,29 +31,51 @@ static int ndis_owned(const char *rec)
     return strncmp(rec, "NDIS", 4) == 0 || strncmp(rec, "NET_", 4) == 0;
 }
 
-static void fresh_parameters(Engine *e, const Func *f, State *s)
+/* Interned at a callback's first run, in parameter order, as each run
+ * would (sdv-faildriver: 408 key_intern calls for 4 rules). */
+static const int32_t *ndis_records(Engine *e, int fi)
 {
-    for (int i = 0; i < f->nparams; i++) {
-        const char *rec = f->params[i].record;
-        if (rec && ndis_owned(rec))
-            st_havoc_prefix(e, s, key_intern(e, rec, 1));
+    if (!e->ndis_recs) {
+        e->ndis_recs = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->ndis_recs);
+        if (!e->ndis_recs)
+            abort();
     }
+    if (!e->ndis_recs[fi]) {
+        const Func *f = e->prog->funcs[fi].f;
+        int32_t *k = calloc((size_t)f->nparams + 1, sizeof *k);
+        if (!k)
+            abort();
+        for (int i = 0; i < f->nparams; i++) {
+            const char *rec = f->params[i].record;
+            if (rec && ndis_owned(rec))
+                k[i] = key_intern(e, rec, 1);
+        }
+        e->ndis_recs[fi] = k;
+    }
+    return e->ndis_recs[fi];
+}
+
+static void fresh_parameters(Engine *e, int fi, State *s)
+{
+    const int32_t *k = ndis_records(e, fi);
+    for (int i = 0; i < e->prog->funcs[fi].f->nparams; i++)
+        if (k[i])
+            st_havoc_prefix(e, s, k[i]);
 }
 
 /* ... and they are NDIS's again when the callback returns: what the driver
  * learnt of them goes (states between callbacks that differ only there are
  * one state).  out->v[from..] are the callback's exit states. */
-static void forget_parameters(Engine *e, const Func *f, StateVec *out, int from)
+static void forget_parameters(Engine *e, int fi, StateVec *out, int from)
 {
-    for (int i = 0; i < f->nparams; i++) {
-        const char *rec = f->params[i].record;
-        if (!rec || !ndis_owned(rec))
+    const int32_t *k = ndis_records(e, fi);
+    for (int i = 0; i < e->prog->funcs[fi].f->nparams; i++) {
+        if (!k[i])
             continue;
-        int32_t k = key_intern(e, rec, 1);
         for (int j = from; j < out->n; j++)
-            if (st_has_prefix(e, out->v[j], k)) {
+            if (st_has_prefix(e, out->v[j], k[i])) {
                 State *c = st_copy(e, out->v[j]);
-                st_havoc_prefix(e, c, k);
+                st_havoc_prefix(e, c, k[i]);
                 out->v[j] = c;
             }
     }
@@ -67,7 +89,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     const Func *f = fr->f;
     State *in = st_strip_locals(e, s);
     st_set_ret(e, in, av_top());
-    fresh_parameters(e, f, in);
+    fresh_parameters(e, ep->func, in);
     irql_enter(e, in, ep->role);
     in->trace = tr_entry(e, s->trace, f->loc, f->name, role_typedef(ep->role));
     int from = out->n;
@@ -80,7 +102,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
             in_frame(e, ep->func, in, in, NULL, out);
         } else
             sv_push(e, out, in);
-        forget_parameters(e, f, out, from);
+        forget_parameters(e, ep->func, out, from);
         return;
     }
     EventCtx ctx = {.fname = f->name, .loc = f->loc, .func = f->name, .callee = f,
@@ -107,7 +129,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
         free(exits.v);
     }
     free(pre.v);
-    forget_parameters(e, f, out, from);
+    forget_parameters(e, ep->func, out, from);
 }
 
 /* Run every entry point of phase ph (each alone) from each state of in. */
@@ -535,6 +557,27 @@ static KeyTab *keys_copy(const KeyTab *t, Arena *a)
     return c;
 }
 
+/* The base run's call_flags (of every name the driver calls) for this
+ * rule's run: only CF_MENTIONED is the rule's (internal.h).  Working them
+ * out again cost each rule run on sdv-faildriver 116k instructions
+ * (api_has_model, api_irql, ...). */
+static void flags_copy(Engine *e, const Engine *base)
+{
+    if (!base->ncflag_slots)
+        return;
+    e->cflags = malloc(sizeof *e->cflags * (size_t)base->ncflag_slots);
+    if (!e->cflags)
+        abort();
+    memcpy(e->cflags, base->cflags, sizeof *e->cflags * (size_t)base->ncflag_slots);
+    e->ncflags = base->ncflags;
+    e->ncflag_slots = base->ncflag_slots;
+    for (int i = 0; i < e->ncflag_slots; i++)
+        if (e->cflags[i].name)
+            e->cflags[i].flags = (e->cflags[i].flags & ~CF_MENTIONED) |
+                                 (rx_rule_mentions_api(e->rule, e->cflags[i].name) ? CF_MENTIONED
+                                                                                  : 0);
+}
+
 /* Every rule run starts the same way up to the rule's own slice: the
  * timer, run-state and IRQL keys, then fr_build's sets, which intern every
  * key the CFGs name, in the same order whatever the rule (the rule only
@@ -572,6 +615,7 @@ static void engine_start(Engine *e, const Engine *base, Program *prog, const Rul
     e->arena = a;
     e->keys = keys_copy(base->keys, a);
     memcpy(e->pathkey, base->pathkey, sizeof e->pathkey);   /* the same ids */
+    flags_copy(e, base);
     e->vals = vt_new();
     e->timer_armed = key_intern(e, "<timer armed>", 1);
     e->deadline = deadline;
@@ -608,6 +652,9 @@ static void engine_end(Engine *e)
     free(e->armed);
     free(e->thandles);
     free(e->outk);
+    for (int i = 0; e->ndis_recs && i < e->prog->nfuncs; i++)
+        free(e->ndis_recs[i]);
+    free(e->ndis_recs);
     free(e->cflags);
     api_model_free(e);
     free(e->noutk);

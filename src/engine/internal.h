@@ -322,6 +322,9 @@ struct Engine {
     Frames *frames;          /* per-function touch / read / write sets */
     struct StateSet *ss_pool;  /* freed sets, for reuse (ss_new) */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
+    int32_t **ndis_recs;     /* per function, built at its first callback: the keys of the
+                                records NDIS owns its parameters point to, 0 for others
+                                (harness.c) */
 };
 
 /* ---- what a key is (state.c interns them); called on every step ---- */
@@ -559,6 +562,9 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16, CF_QUEUES = 32,
        CF_IRQL = 64 };
 int call_flags(Engine *e, const char *name);
+/* A rule run starts with the flags its driver's base run worked out
+ * (harness.c flags_copy), CF_MENTIONED taken again from its rule: every
+ * other flag must depend on the name and the driver only. */
 
 /* apimodel.c: the OS model after an external call (pre: the state before
  * it, x: after its generic effect).  0 when the API has no model. */
