@@ -325,6 +325,8 @@ struct Engine {
     int32_t **ndis_recs;     /* per function, built at its first callback: the keys of the
                                 records NDIS owns its parameters point to, 0 for others
                                 (harness.c) */
+    signed char role_named[ROLE_COUNT];  /* by role: 0 not asked yet, 1 the rule names no event
+                                            of it, 2 it does (harness.c mentions_role) */
 };
 
 /* ---- what a key is (state.c interns them); called on every step ---- */
