@@ -325,6 +325,9 @@ struct Engine {
     int32_t **ndis_recs;     /* per function, built at its first callback: the keys of the
                                 records NDIS owns its parameters point to, 0 for others
                                 (harness.c) */
+    const unsigned char *written;  /* by key id below nwritten: how the driver writes it
+                                      (harness.c written_keys), the base run's */
+    int32_t nwritten;
     signed char role_named[ROLE_COUNT];  /* by role: 0 not asked yet, 1 the rule names no event
                                             of it, 2 it does (harness.c mentions_role) */
 };
