@@ -368,6 +368,17 @@ static void sl_dirty(Slice *sl, int fi)
     sl->dirty[fi] = 1;
 }
 
+/* Is key id fi's parameter (what its callers ask of the slice)? */
+static int is_param(const Slice *sl, int32_t id, int fi)
+{
+    const Func *f = sl->p->funcs[fi].f;
+    const char *name = key_name(sl->e, id);
+    for (int j = 0; j < f->nparams; j++)
+        if (f->params[j].name && strcmp(f->params[j].name, name) == 0)
+            return 1;
+    return 0;
+}
+
 static void sl_dirty_callers(Slice *sl, int fi)
 {
     const Program *p = sl->p;
@@ -419,7 +430,7 @@ static void loc_add(Slice *sl, int32_t id, int fi)
     sl->loc[h] = k;
     sl->nloc++;
     sl_dirty(sl, fi);
-    if (sl->callers_read)
+    if (sl->callers_read && is_param(sl, id, fi))
         sl_dirty_callers(sl, fi);
 }
 
