@@ -209,6 +209,8 @@ typedef struct Program {
     int nnoreturn;
     const char **called;     /* names of every callee seen (for Not applicable) */
     int ncalled;
+    const char **called_set; /* the same, open addressing by name (prog_is_called) */
+    int ncalled_slots;       /* a power of two */
     struct NameIdx { const char *name; int idx; } *by_name;  /* funcs sorted by name */
     const char **relevant;   /* keys whose values can matter to the rule running (prog_slice) */
     int nrelevant_slots;

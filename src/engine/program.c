@@ -204,8 +204,11 @@ static void resolve_calls(Program *p, Arena *a)
 
 int prog_is_called(const Program *p, const char *name)
 {
-    for (int i = 0; i < p->ncalled; i++)
-        if (strcmp(p->called[i], name) == 0)
+    if (!p->ncalled_slots)
+        return 0;
+    uint64_t m = (uint64_t)p->ncalled_slots - 1;
+    for (uint64_t h = eng_hash_str(name) & m; p->called_set[h]; h = (h + 1) & m)
+        if (strcmp(p->called_set[h], name) == 0)
             return 1;
     return 0;
 }
@@ -258,12 +261,28 @@ static void add_entry(Builder *b, int fi, RoleKind role, const char *found_by, L
     p->entries[p->nentries++] = (EntryPoint){fi, role, found_by, loc};
 }
 
+/* A set by name: NetKVM's 13k calls made 129k strcmp calls in a list. */
 static void add_called(Builder *b, const char *name)
 {
     Program *p = b->p;
-    for (int i = 0; i < p->ncalled; i++)
-        if (strcmp(p->called[i], name) == 0)
-            return;
+    if (prog_is_called(p, name))
+        return;
+    if ((p->ncalled + 1) * 2 > p->ncalled_slots) {
+        int n = p->ncalled_slots ? p->ncalled_slots * 2 : 256;
+        const char **t = arena_alloc(b->a, sizeof *t * (size_t)n);
+        for (int i = 0; i < p->ncalled; i++) {
+            uint64_t h = eng_hash_str(p->called[i]) & (uint64_t)(n - 1);
+            while (t[h])
+                h = (h + 1) & (uint64_t)(n - 1);
+            t[h] = p->called[i];
+        }
+        p->called_set = t;
+        p->ncalled_slots = n;
+    }
+    uint64_t h = eng_hash_str(name) & (uint64_t)(p->ncalled_slots - 1);
+    while (p->called_set[h])
+        h = (h + 1) & (uint64_t)(p->ncalled_slots - 1);
+    p->called_set[h] = name;
     if (p->ncalled == b->capc)
         p->called = arena_grow(b->a, (void *)p->called, &b->capc, sizeof *p->called);
     p->called[p->ncalled++] = name;
@@ -368,6 +387,15 @@ static void sl_dirty(Slice *sl, int fi)
     sl->dirty[fi] = 1;
 }
 
+/* The functions that test key id (Program.users). */
+static void sl_dirty_users(Slice *sl, int32_t id)
+{
+    const Program *p = sl->p;
+    uint64_t h = eng_hash_str(key_name(sl->e, id)) & (uint64_t)(p->nuse_buckets - 1);
+    for (int k = p->use_start[h]; k < p->use_start[h + 1]; k++)
+        sl->dirty[p->users[k]] = 1;
+}
+
 /* Is key id fi's parameter (what its callers ask of the slice)? */
 static int is_param(const Slice *sl, int32_t id, int fi)
 {
@@ -450,10 +478,7 @@ static void glob_add(Slice *sl, int32_t id)
     }
     if (!sl->glob[id]) {
         sl->glob[id] = 1;
-        const Program *p = sl->p;
-        uint64_t h = eng_hash_str(key_name(sl->e, id)) & (uint64_t)(p->nuse_buckets - 1);
-        for (int k = p->use_start[h]; k < p->use_start[h + 1]; k++)
-            sl->dirty[p->users[k]] = 1;
+        sl_dirty_users(sl, id);
     }
 }
 
@@ -576,23 +601,23 @@ static int need_block(Slice *sl, SliceFn *sfn, const Func *f, int fi, int b, uns
     return added;
 }
 
-/* Marks the keys x reads as decisive; how many were not yet. */
-static int decisive_expr(Engine *e, const Expr *x)
+/* Marks the keys x reads as decisive, and the functions that test them
+ * dirty (sl, when not NULL). */
+static void decisive_expr(Engine *e, const Expr *x, Slice *sl)
 {
-    int n = 0;
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
             int32_t k = ev_path_key(e, x);
-            n += k > 0 && !key_decisive(e, k);
+            if (k > 0 && !key_decisive(e, k) && sl)
+                sl_dirty_users(sl, k);
             key_set_decisive(e, k);
-            return n;
+            return;
         }
-        n += decisive_expr(e, x->a);
-        n += decisive_expr(e, x->c);
+        decisive_expr(e, x->a, sl);
+        decisive_expr(e, x->c, sl);
         if (x->kind != EX_BINOP)
-            return n;
+            return;
     }
-    return n;
 }
 
 /* A decisive scalar: pointers carry which object, not a value (a list walk
@@ -607,26 +632,31 @@ static int decisive_path(Engine *e, const Expr *x)
  * NicFree(Nic)` makes the reference count decisive (and so zeroed with its
  * object: apimodel.c), as does the argument bound to a decisive parameter
  * and what a function returns into a decisive key.  To a fixed point. */
-static void decisive_flow(Engine *e, const Program *p)
+static void decisive_flow(Engine *e, const Program *p, Slice *sl)
 {
-    int added;
-    do {
-        added = 0;
+    /* sweeps as prog_slice's: a function again only when a key it tests
+     * (a step's left-hand side, a callee's parameter) became decisive */
+    memset(sl->dirty, 1, (size_t)p->nfuncs + 1);
+    for (int pending = 1; pending;) {
+        pending = 0;
         for (int fi = 0; fi < p->nfuncs; fi++) {
+            if (!sl->dirty[fi])
+                continue;
+            sl->dirty[fi] = 0;
             const Func *f = p->funcs[fi].f;
             for (int b = 0; b < f->nblocks; b++)
                 for (int k = 0; k < f->blocks[b].nsteps; k++) {
                     const Step *st = &f->blocks[b].steps[k];
                     if (st->kind == ST_ASSIGN) {
                         if (decisive_path(e, st->lhs))
-                            added += decisive_expr(e, st->rhs);
+                            decisive_expr(e, st->rhs, sl);
                         continue;
                     }
                     int into = decisive_path(e, st->lhs);
                     const CallRes *cr = prog_call(p, st);
                     if (into && st->callee && (!cr || cr->direct < 0) && api_has_model(st->callee))
                         for (int j = 0; j < st->nargs; j++)
-                            added += decisive_expr(e, st->args[j]);
+                            decisive_expr(e, st->args[j], sl);
                     for (int t = 0; cr && t < cr->n; t++) {
                         const Func *g = p->funcs[cr->fi[t]].f;
                         for (int j = 0; j < g->nparams; j++) {
@@ -635,15 +665,17 @@ static void decisive_flow(Engine *e, const Program *p)
                                 key_decisive(e, key_intern_at(e, g->params[j].name, 0)) &&
                                 !(st->args[x]->kind == EX_PATH && st->args[x]->is_pointer) &&
                                 st->args[x]->kind != EX_ADDR && st->args[x]->kind != EX_FUNC)
-                                added += decisive_expr(e, st->args[x]);
+                                decisive_expr(e, st->args[x], sl);
                         }
                         for (int gb = 0; into && gb < g->nblocks; gb++)
                             if (g->blocks[gb].term == T_RETURN)
-                                added += decisive_expr(e, g->blocks[gb].retval);
+                                decisive_expr(e, g->blocks[gb].retval, sl);
                     }
                 }
         }
-    } while (added);
+        for (int fi = 0; fi < p->nfuncs && !pending; fi++)
+            pending = sl->dirty[fi];
+    }
 }
 
 /* The keys in the conditions that decide whether a call that can fire one
@@ -683,7 +715,7 @@ static void mark_decisive(Engine *e, const Program *p, const unsigned char *touc
                 for (int k = 0; k < n; k++)
                     if (!seen[d[k]]) {
                         seen[d[k]] = 1;
-                        decisive_expr(e, f->blocks[d[k]].cond);
+                        decisive_expr(e, f->blocks[d[k]].cond, NULL);
                         stack[sp++] = d[k];
                     }
             }
@@ -942,7 +974,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                 nt, p->nfuncs, na, nr, ne, nglob_set(&sl), sl.nloc);
     }
     mark_decisive(e, p, touches, sfn);
-    decisive_flow(e, p);
+    decisive_flow(e, p, &sl);
     for (int fi = 0; fi < p->nfuncs; fi++)
         free(sfn[fi].done);
     free(sfn);
@@ -1039,10 +1071,33 @@ static const Expr *slice_tested(const Step *st, int i)
     return ax && ax->kind == EX_ADDR ? ax->a : NULL;
 }
 
-/* users[use_start[h] ..]: the functions where sl_has may test a global
- * key (its path's, or its record field's tkey) whose name hashes to bucket
- * h: a global the slice adds is news to those only.  A shared bucket
- * visits a function for nothing, never skips one. */
+/* Building users: counted (fill 0), then filled; a function once per
+ * bucket. */
+typedef struct UseIdx {
+    Program *p;
+    int fill, fi, *last, *at;
+} UseIdx;
+
+static void add_use(UseIdx *u, const char *name)
+{
+    if (!name)
+        return;
+    uint64_t h = eng_hash_str(name) & (uint64_t)(u->p->nuse_buckets - 1);
+    if (u->last[h] == u->fi)
+        return;
+    u->last[h] = u->fi;
+    if (u->fill)
+        u->p->users[u->at[h]++] = u->fi;
+    else
+        u->p->use_start[h + 1]++;
+}
+
+/* users[use_start[h] ..]: the functions whose visit tests a key whose name
+ * hashes to bucket h: in prog_slice, a global (a path sl_has may test, or
+ * its record field's tkey); in decisive_flow, any key a step assigns and
+ * the parameters of the functions a call runs.  A key the slice adds, or
+ * makes decisive, is news to those only; a shared bucket visits a function
+ * for nothing, never skips one. */
 static void index_users(Program *p, Arena *a)
 {
     int ntested = 0;
@@ -1050,31 +1105,31 @@ static void index_users(Program *p, Arena *a)
         const Func *f = p->funcs[fi].f;
         for (int b = 0; b < f->nblocks; b++)
             for (int k = 0; k < f->blocks[b].nsteps; k++)
-                ntested += 2 + 2 * f->blocks[b].steps[k].nargs;
+                ntested += 3 + 2 * f->blocks[b].steps[k].nargs;
     }
     int nb = 64;
     while (nb < ntested)
         nb *= 2;
     p->nuse_buckets = nb;
-    int *last = malloc(sizeof *last * (size_t)nb), *at = NULL;
-    if (!last)
+    UseIdx u = {.p = p, .last = malloc(sizeof *u.last * (size_t)nb)};
+    if (!u.last)
         abort();
     p->use_start = arena_alloc(a, sizeof *p->use_start * ((size_t)nb + 1));
-    for (int fill = 0; fill < 2; fill++) {
-        if (fill) {
+    for (u.fill = 0; u.fill < 2; u.fill++) {
+        if (u.fill) {
             for (int h = 0; h < nb; h++)
                 p->use_start[h + 1] += p->use_start[h];
             p->users = arena_alloc(a, sizeof *p->users * ((size_t)p->use_start[nb] + 1));
-            at = malloc(sizeof *at * (size_t)nb);
-            if (!at)
+            u.at = malloc(sizeof *u.at * (size_t)nb);
+            if (!u.at)
                 abort();
             for (int h = 0; h < nb; h++)
-                at[h] = p->use_start[h];
+                u.at[h] = p->use_start[h];
         }
         for (int h = 0; h < nb; h++)
-            last[h] = -1;
-        for (int fi = 0; fi < p->nfuncs; fi++) {
-            const Func *f = p->funcs[fi].f;
+            u.last[h] = -1;
+        for (u.fi = 0; u.fi < p->nfuncs; u.fi++) {
+            const Func *f = p->funcs[u.fi].f;
             for (int b = 0; b < f->nblocks; b++)
                 for (int k = 0; k < f->blocks[b].nsteps; k++) {
                     const Step *st = &f->blocks[b].steps[k];
@@ -1082,27 +1137,22 @@ static void index_users(Program *p, Arena *a)
                         const Expr *x = slice_tested(st, i);
                         if (!x || x->kind != EX_PATH || !x->key)
                             continue;
-                        const char *name[2] = {local_scope(x) ? NULL : x->heap_key ? x->heap_key
-                                                                                   : x->key,
-                                               x->tkey};
-                        for (int j = 0; j < 2; j++) {
-                            if (!name[j])
-                                continue;
-                            uint64_t h = eng_hash_str(name[j]) & (uint64_t)(nb - 1);
-                            if (last[h] == fi)
-                                continue;
-                            last[h] = fi;
-                            if (fill)
-                                p->users[at[h]++] = fi;
-                            else
-                                p->use_start[h + 1]++;
-                        }
+                        /* the name ev_path_key interns */
+                        add_use(&u, i == 0 || !local_scope(x) ? x->heap_key ? x->heap_key : x->key
+                                                              : NULL);
+                        add_use(&u, x->tkey);
+                    }
+                    const CallRes *cr = st->kind == ST_CALL ? prog_call(p, st) : NULL;
+                    for (int t = 0; cr && t < cr->n; t++) {
+                        const Func *g = p->funcs[cr->fi[t]].f;
+                        for (int j = 0; j < g->nparams; j++)
+                            add_use(&u, g->params[j].name);
                     }
                 }
         }
     }
-    free(at);
-    free(last);
+    free(u.at);
+    free(u.last);
 }
 
 static int cmp_by_name(const void *x, const void *y)
