@@ -1076,13 +1076,27 @@ static const Expr *slice_tested(const Step *st, int i)
 typedef struct UseIdx {
     Program *p;
     int fill, fi, *last, *at;
+    uint64_t *hash;          /* each name's bucket, in visiting order: hashed once */
+    int nhash, caphash, next;
 } UseIdx;
 
 static void add_use(UseIdx *u, const char *name)
 {
     if (!name)
         return;
-    uint64_t h = eng_hash_str(name) & (uint64_t)(u->p->nuse_buckets - 1);
+    uint64_t h;
+    if (u->fill)
+        h = u->hash[u->next++];
+    else {
+        h = eng_hash_str(name) & (uint64_t)(u->p->nuse_buckets - 1);
+        if (u->nhash == u->caphash) {
+            u->caphash = u->caphash ? 2 * u->caphash : 1024;
+            u->hash = realloc(u->hash, sizeof *u->hash * (size_t)u->caphash);
+            if (!u->hash)
+                abort();
+        }
+        u->hash[u->nhash++] = h;
+    }
     if (u->last[h] == u->fi)
         return;
     u->last[h] = u->fi;
@@ -1153,6 +1167,7 @@ static void index_users(Program *p, Arena *a)
     }
     free(u.at);
     free(u.last);
+    free(u.hash);
 }
 
 static int cmp_by_name(const void *x, const void *y)
