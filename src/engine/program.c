@@ -567,20 +567,20 @@ static SliceFn *slice_fn(const Program *p, SliceFn *sfn, int fi)
 
 /* Block b of fi matters (it writes or returns what the rule depends on):
  * so do the conditions of the branches that decide whether it runs, and
- * theirs, transitively.  Returns 1 when something was added. */
-static int need_block(Slice *sl, SliceFn *sfn, const Func *f, int fi, int b, unsigned char *all)
+ * theirs, transitively. */
+static void need_block(Slice *sl, SliceFn *sfn, const Func *f, int fi, int b, unsigned char *all)
 {
     SliceFn *sf = slice_fn(sl->p, sfn, fi);
     if (sf->unknown) {                 /* an endless loop: every branch may matter */
-        if (all[fi])
-            return 0;
-        all[fi] = 1;
-        sl_dirty(sl, fi);
-        return 1;
+        if (!all[fi]) {
+            all[fi] = 1;
+            sl_dirty(sl, fi);
+        }
+        return;
     }
     if (sf->closed[b])
-        return 0;
-    int *stack = sl->stack, sp = 0, added = 0;
+        return;
+    int *stack = sl->stack, sp = 0;
     sf->closed[b] = 1;
     stack[sp++] = b;
     while (sp) {
@@ -590,7 +590,6 @@ static int need_block(Slice *sl, SliceFn *sfn, const Func *f, int fi, int b, uns
             if (sf->done[d[k]])
                 continue;
             sf->done[d[k]] = 1;
-            added = 1;
             sl_expr(sl, f->blocks[d[k]].cond, fi);
             if (!sf->closed[d[k]]) {   /* else its deciding branches are done already */
                 sf->closed[d[k]] = 1;
@@ -598,7 +597,6 @@ static int need_block(Slice *sl, SliceFn *sfn, const Func *f, int fi, int b, uns
             }
         }
     }
-    return added;
 }
 
 /* Marks the keys x reads as decisive, and the functions that test them
@@ -865,8 +863,9 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
      * last visit can make do more (sl_dirty: its own flags and locals, a
      * callee's parameters and effect, a global it tests): a visit of any
      * other would add nothing and intern no new key, so the slice, and the
-     * order keys are interned in, are those of whole rounds.  NetKVM:
-     * 248k sl_has calls for 3 rules -> ... */
+     * order keys are interned in, are those of whole rounds.  NetKVM's 3
+     * rule runs: 248k sl_has calls -> 80k, prog_slice 121M instructions ->
+     * 41M (with need_block's and decisive_flow's shortcuts). */
     memset(dirty, 1, nf);
     for (int pending = 1; pending;) {
         pending = 0;
