@@ -126,6 +126,14 @@ PVOID InterlockedExchangePointer(PVOID volatile *Target, PVOID Value);
 PVOID InterlockedCompareExchangePointer(PVOID volatile *Destination, PVOID ExChange, PVOID Comperand);
 BOOLEAN InterlockedBitTestAndSet(LONG volatile *Base, LONG Bit);
 BOOLEAN InterlockedBitTestAndReset(LONG volatile *Base, LONG Bit);
+BOOLEAN _bittest(LONG const *Base, LONG Offset);
+BOOLEAN _bittestandset(LONG *Base, LONG Offset);
+BOOLEAN _bittestandreset(LONG *Base, LONG Offset);
+BOOLEAN _bittestandcomplement(LONG *Base, LONG Offset);
+#define BitTest _bittest
+#define BitTestAndSet _bittestandset
+#define BitTestAndReset _bittestandreset
+#define BitTestAndComplement _bittestandcomplement
 #define InterlockedIncrementAcquire InterlockedIncrement
 #define InterlockedIncrementRelease InterlockedIncrement
 #define InterlockedDecrementAcquire InterlockedDecrement

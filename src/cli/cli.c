@@ -37,7 +37,8 @@ static const char usage[] =
     "  --list-entry-points   show the callbacks found and how (text format)\n"
     "  --baseline FILE       defects already in this JSON/SARIF report do not fail the run\n"
     "  --write-baseline FILE write the JSON report to FILE to use as a baseline later\n"
-    "  --fail-on LIST        what fails the run: defect,timeout,error (default defect,error)\n"
+    "  --fail-on LIST        what fails the run: defect,timeout,error,incomplete\n"
+    "                        (default defect,error; incomplete: a file parsed with errors)\n"
     "  --timeout SECONDS     budget per driver and rule (default 120): Timeout verdict\n"
     "  --color WHEN          never, always, auto (default; NO_COLOR is honoured)\n"
     "  --absolute-paths      report absolute paths instead of paths relative to the scan root\n"
@@ -50,7 +51,8 @@ static const char usage[] =
     "  0  no defect (or only suppressed / baseline ones)\n"
     "  1  defects found (or a Timeout with --fail-on timeout)\n"
     "  2  the run could not do its job: bad usage, no C sources found, unreadable input,\n"
-    "     bad rule file, nothing parsed, unwritable report\n";
+    "     bad rule file, nothing parsed, unwritable report (or, with --fail-on\n"
+    "     incomplete, a file parsed with errors)\n";
 
 static int cmd_cfg(const Options *o)
 {

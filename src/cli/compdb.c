@@ -2,7 +2,7 @@
  *
  * A scanned tree comes from strangers: of each entry's command we keep only
  * what changes how the file parses (-I -isystem -D -U -std -include -imacros
- * and the MSVC spellings /I /D /U /FI), paths resolved against the entry's
+ * and the MSVC spellings /I /D /U /FI, -FI), paths resolved against the entry's
  * directory; everything else is dropped, in particular whatever loads code
  * or writes files (-Xclang -load, -fplugin=, -o, -MF, --serialize-diagnostics).
  * drvcheck never runs the command. */
@@ -68,6 +68,7 @@ static const struct { const char *opt, *norm; int is_path; } kept[] = {
     {"-iquote", "-iquote", 1},   {"-I", "-I", 1},             {"/I", "-I", 1},
     {"-D", "-D", 0},             {"/D", "-D", 0},             {"-U", "-U", 0},
     {"/U", "-U", 0},             {"/FI", "-include", 1},
+    {"-FI", "-include", 1},      /* cl.exe takes '-' for every '/' option */
 };
 
 int src_sanitize_args(Arena *a, const char *dir, const char *const *argv, int argc,

@@ -61,6 +61,8 @@ static int parse_fail_on(const char *v, int *out)
             bits |= FAIL_TIMEOUT;
         else if (strcmp(t, "error") == 0)
             bits |= FAIL_ERROR;
+        else if (strcmp(t, "incomplete") == 0)
+            bits |= FAIL_INCOMPLETE;
         else if (strcmp(t, "none") == 0)
             ;
         else

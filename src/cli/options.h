@@ -4,7 +4,7 @@
 
 #include "drvcheck/diag.h"
 
-typedef enum { FAIL_DEFECT = 1, FAIL_TIMEOUT = 2, FAIL_ERROR = 4 } FailOn;
+typedef enum { FAIL_DEFECT = 1, FAIL_TIMEOUT = 2, FAIL_ERROR = 4, FAIL_INCOMPLETE = 8 } FailOn;
 
 typedef struct Options {
     const char **paths;   int npaths;

@@ -80,6 +80,9 @@ static int exit_code(const Options *o, const Report *rep, int run_errors)
 {
     if ((o->fail_on & FAIL_ERROR) && run_errors)
         return 2;
+    /* a gate that wants every file read whole: one parsed with errors fails */
+    if ((o->fail_on & FAIL_INCOMPLETE) && rep->nincomplete > 0)
+        return 2;
     int failing = 0;
     if (o->fail_on & FAIL_DEFECT)
         failing |= report_count_new(rep) > 0;

@@ -222,6 +222,13 @@ static int nearest_sources(const Walk *w, const char *path)
     return best;
 }
 
+/* path as the report names files: below the scanned folder dir */
+static const char *below(const char *dir, const char *path)
+{
+    size_t dl = strlen(dir);
+    return strncmp(path, dir, dl) == 0 && path[dl] == '/' ? path + dl + 1 : path;
+}
+
 static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *const *user,
                      int nuser)
 {
@@ -244,7 +251,18 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
         snprintf(a, len, "-I%s", w.hdirs[i]);
         args[i] = a;
     }
+    /* a .c file another one #includes is part of that one (fragments.c) */
+    int *by = calloc((size_t)w.ncfiles + 1, sizeof *by), *byline = calloc((size_t)w.ncfiles + 1, sizeof *byline);
+    if (!by || !byline)
+        abort();
+    src_find_fragments(w.cfiles, w.ncfiles, w.hdirs, w.nhdirs, by, byline);
     for (int i = 0; i < w.ncfiles; i++) {
+        if (by[i] >= 0) {
+            diag_add(d, DIAG_NOTE, below(dir, w.cfiles[by[i]]), byline[i], 1,
+                     "%s is #included here: it is scanned as part of this file, not on its own",
+                     below(dir, w.cfiles[i]));
+            continue;
+        }
         int n = w.nhdirs, s = nearest_sources(&w, w.cfiles[i]);
         if (s >= 0) {
             nfiles[s]++;
@@ -256,9 +274,7 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
     for (int i = 0; i < w.nsdirs; i++) {
         if (ndefs[i] && nfiles[i]) {
             /* named as the report names files: below the scanned folder */
-            size_t dl = strlen(dir);
-            const char *rel = strncmp(w.sdirs[i], dir, dl) == 0 && w.sdirs[i][dl] == '/'
-                                  ? w.sdirs[i] + dl + 1 : NULL;
+            const char *rel = below(dir, w.sdirs[i]) != w.sdirs[i] ? below(dir, w.sdirs[i]) : NULL;
             char shown[PATH_MAX];
             const char *folder = rel ? rel : strcmp(w.sdirs[i], dir) == 0 ? NULL : w.sdirs[i];
             snprintf(shown, sizeof shown, "%s%s%s", folder ? folder : "", folder ? "/" : "",
@@ -272,6 +288,8 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
         free(defs[i]);
         free(w.sdirs[i]);
     }
+    free(by);
+    free(byline);
     free(defs);
     free(ndefs);
     free(nfiles);

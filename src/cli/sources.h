@@ -42,6 +42,13 @@ int wdk_sources_defines(const char *path, char ***defs, int *ndefs);
 int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, char ***defs,
                        int *ndefs, char name[16]);
 
+/* fragments.c: which of the n C files (absolute paths) another of them
+ * #includes (wireguard-nt's `#include "selftest/allowedips.c"`): by[i] is
+ * the first includer's index, or -1, and line[i] the line of its #include.
+ * Quoted names are looked for next to the includer, then in incdirs. */
+void src_find_fragments(char *const *files, int n, char *const *incdirs, int ninc, int *by,
+                        int *line);
+
 /* Append a malloc'd copy of s to the growable array *v (n used, cap slots). */
 void src_push_str(char ***v, int *n, int *cap, const char *s);
 

@@ -7,6 +7,7 @@
  * precision; nothing here ever makes a value more precise without an
  * assumption that justifies it. */
 #include <stdio.h>
+#include <string.h>
 
 #include "engine/internal.h"
 
@@ -466,6 +467,10 @@ void av_format(const AbsVal *v, char *buf, int n)
         snprintf(buf, (size_t)n, "!= %lld", (long long)v->excl);
     else
         snprintf(buf, (size_t)n, "[%lld, %lld]", (long long)v->lo, (long long)v->hi);
+    size_t len = strlen(buf);
+    if (v->kmask && !av_is_const(v, &c) && len < (size_t)n)   /* known bits: mask=values */
+        snprintf(buf + len, (size_t)n - len, " bits %#llx=%#llx", (unsigned long long)v->kmask,
+                 (unsigned long long)(v->kbits & v->kmask));
 }
 
 /* The comparison that holds when op does not (a < b  ->  a >= b). */

@@ -2,11 +2,14 @@
  * model), applied after an external call has had its generic effect (every
  * object whose address was passed may have changed: interp.c):
  *
- *   - status APIs (apimodels.def): success (0, the out handle non-NULL) and
+ *   - status APIs (apimodels.def): success (0, the out handle a fresh one:
+ *     neither NULL nor -1) and
  *     failure (a negative status) are followed apart;
  *   - interlocked operations: the target takes its new value and the call
  *     returns the old or the new one, as documented
- *     (if (InterlockedExchange(&a->Connected, 0) != 0) ... tests the old).
+ *     (if (InterlockedExchange(&a->Connected, 0) != 0) ... tests the old);
+ *   - the bit-test family (BitTest, InterlockedBitTestAndSet/Reset, ...):
+ *     the old bit is returned, the bit set, cleared or flipped.
  * Not modelled: memset/NdisZeroMemory (a zeroed adapter's fields start
  * unknown, not 0: tried, the extra facts split states until joins cost
  * precision elsewhere). */
@@ -42,7 +45,9 @@ static int status_outcomes(Engine *e, const Step *st, const State *x, StateVec *
         State *ok = st_copy(e, x);
         st_set_ret(e, ok, av_const(0));
         int32_t k = target_of(e, st, x, status_apis[i].out);
-        AbsVal nz = av_nonzero();
+        /* a fresh handle: equal to no constant a driver compares it with,
+         * NULL nor a sentinel such as (NDIS_HANDLE)(LONG_PTR)-1 */
+        AbsVal nz = av_range(1, INT64_MAX);
         st_set(e, ok, k, &nz);
         State *bad = st_copy(e, x);
         st_set_ret(e, bad, av_range(INT32_MIN, -1));
@@ -93,6 +98,68 @@ static AbsVal value_at(Engine *e, const State *s, int32_t k)
 static AbsVal arg_val(Engine *e, const Step *st, const State *s, int n)
 {
     return n >= 1 && n <= st->nargs ? ev_expr(e, s, st->args[n - 1]) : av_top();
+}
+
+/* The bit-test family (Base, Offset): returns the bit's old value (0 or
+ * 1); the interlocked ones (and the plain BitTestAndSet & co.) set, reset
+ * or flip it, BitTest only reads: an ownership bit taken with
+ * InterlockedBitTestAndSet and given back with `if
+ * (InterlockedBitTestAndReset(&a->State, BIT)) NdisMDeregisterInterruptEx(...)`. */
+typedef enum { BT_TEST, BT_SET, BT_RESET, BT_FLIP } BitOp;
+
+static const struct { const char *api; BitOp op; } bittests[] = {
+    {"BitTest", BT_TEST},                        {"BitTest64", BT_TEST},
+    {"_bittest", BT_TEST},                       {"_bittest64", BT_TEST},
+    {"BitTestAndSet", BT_SET},                   {"BitTestAndSet64", BT_SET},
+    {"_bittestandset", BT_SET},                  {"_bittestandset64", BT_SET},
+    {"InterlockedBitTestAndSet", BT_SET},        {"InterlockedBitTestAndSet64", BT_SET},
+    {"_interlockedbittestandset", BT_SET},       {"_interlockedbittestandset64", BT_SET},
+    {"BitTestAndReset", BT_RESET},               {"BitTestAndReset64", BT_RESET},
+    {"_bittestandreset", BT_RESET},              {"_bittestandreset64", BT_RESET},
+    {"InterlockedBitTestAndReset", BT_RESET},    {"InterlockedBitTestAndReset64", BT_RESET},
+    {"_interlockedbittestandreset", BT_RESET},   {"_interlockedbittestandreset64", BT_RESET},
+    {"BitTestAndComplement", BT_FLIP},           {"BitTestAndComplement64", BT_FLIP},
+    {"_bittestandcomplement", BT_FLIP},          {"_bittestandcomplement64", BT_FLIP},
+};
+
+static int bittest_op(const char *api)
+{
+    for (size_t i = 0; api && i < sizeof bittests / sizeof bittests[0]; i++)
+        if (strcmp(bittests[i].api, api) == 0)
+            return (int)bittests[i].op;
+    return -1;
+}
+
+static int bittest_outcomes(Engine *e, const Step *st, const State *pre, const State *x,
+                            StateVec *out)
+{
+    int op = bittest_op(st->callee);
+    if (op < 0)
+        return 0;
+    int32_t t = target_of(e, st, pre, 1);
+    AbsVal old = value_at(e, pre, t), off = arg_val(e, st, pre, 2), nv, bit = av_range(0, 1);
+    int64_t c;
+    if (!t || !av_is_const(&off, &c) || c < 0 || c > 63) {
+        State *r = st_copy(e, x);            /* which bit is not known: the generic effect */
+        st_set_ret(e, r, bit);
+        sv_push(e, out, r);
+        return 1;
+    }
+    uint64_t m = (uint64_t)1 << c;
+    if (old.kmask & m)
+        bit = av_const((int64_t)((old.kbits >> c) & 1));
+    AbsVal mask = av_const((int64_t)m), inv = av_const((int64_t)~m);
+    switch ((BitOp)op) {
+    case BT_SET: nv = av_binop(OP_BOR, &old, &mask); break;
+    case BT_RESET: nv = av_binop(OP_BAND, &old, &inv); break;
+    case BT_FLIP: nv = av_binop(OP_XOR, &old, &mask); break;
+    default: nv = old; break;                /* a read: the value stays */
+    }
+    State *r = st_copy(e, x);
+    st_set(e, r, t, &nv);
+    st_set_ret(e, r, bit);
+    sv_push(e, out, r);
+    return 1;
 }
 
 /* pre: the state before the call (the target's old value); x: after the
@@ -227,7 +294,7 @@ int api_has_model(const char *api)
     for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++)
         if (strcmp(interlocked[i].api, api) == 0)
             return 1;
-    return is_compare_exchange(api) || strcmp(api, "memset") == 0 ||
+    return is_compare_exchange(api) || bittest_op(api) >= 0 || strcmp(api, "memset") == 0 ||
            strcmp(api, "ExAllocatePool2") == 0 || strcmp(api, "ExAllocatePool3") == 0 ||
            strcmp(api, "ExAllocatePoolZero") == 0 || strcmp(api, "ExAllocatePoolQuotaZero") == 0;
 }
@@ -255,5 +322,5 @@ int api_model(Engine *e, const Step *st, const State *pre, const State *x, State
     if (!st->callee)
         return 0;
     return status_outcomes(e, st, x, out) || interlocked_outcomes(e, st, pre, x, out) ||
-           zero_fill(e, st, pre, x, out);
+           bittest_outcomes(e, st, pre, x, out) || zero_fill(e, st, pre, x, out);
 }

@@ -550,15 +550,28 @@ State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
 {
     State *c = st_copy(e, s);
     Fact *nf = arena_alloc(e->arena, sizeof *nf * (size_t)(s->nfacts + 1));
-    int n = 0;
+    unsigned char *keep = arena_alloc(e->arena, (size_t)s->nfacts + 1);
+    int32_t ptr[64];
+    int n = 0, nptr = 0;
     for (int i = 0; i < s->nfacts; i++) {
         int32_t k = s->facts[i].key;
         int read = kv_has(&f->reads[fi], k);
         for (int32_t a = key_parent(e, k); a > 0 && !read && f->sreads[fi].n; a = key_parent(e, a))
             read = kv_has(&f->sreads[fi], a);        /* a field of a struct it copies */
-        if (!key_persistent(e, k) || read)
-            nf[n++] = s->facts[i];
+        keep[i] = !key_persistent(e, k) || read;
+        if (keep[i] && st_fval(e, &s->facts[i])->pointee > 0 && nptr < 64)
+            ptr[nptr++] = st_fval(e, &s->facts[i])->pointee;
     }
+    /* what its parameters point to: it reads that through them (a guard
+     * helper IsSet(&Adapter->IntrState) { return *State == CONNECTED; }
+     * must see the caller's value, or both its exits are followed and the
+     * caller takes the one that cannot be: case 314) */
+    for (int i = 0; i < s->nfacts && nptr; i++)
+        for (int p = 0; p < nptr && !keep[i]; p++)
+            keep[i] = s->facts[i].key == ptr[p] || key_is_below(e, s->facts[i].key, ptr[p]);
+    for (int i = 0; i < s->nfacts; i++)
+        if (keep[i])
+            nf[n++] = s->facts[i];
     c->facts = nf;
     c->nfacts = n;
     c->facts_shared = 0;

@@ -491,6 +491,9 @@ void ss_mark_loop(StateSet *set);
 /* A set inside a function that cannot touch the rule: its joins track nothing
  * (its traces are never shown). */
 void ss_mark_frame(StateSet *set);
+/* A frame's sets also keep states apart by what they say of the status
+ * variable the function returns (interp.c status_key), 0: none. */
+void ss_set_status(StateSet *set, int32_t key);
 /* Is s (this very state) still held, not replaced by a join? */
 int ss_holds(const StateSet *set, const State *s);
 /* Where the set's states are: joins it makes remember their two sides. */

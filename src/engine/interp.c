@@ -1017,6 +1017,30 @@ typedef struct Work {
     State *s;
 } Work;
 
+/* The local every return of f returns (`return Status;`), or 0.  In a
+ * function that cannot touch the rule one state per point is kept, so
+ * the failure and success paths of an allocator join before its single
+ * `return Status`: e100bex's MpAllocAdapterBlock returned "some status,
+ * some adapter", and MPInitialize's `if (Adapter && Status != SUCCESS)
+ * MpFreeAdapter(Adapter)` looked skippable with the interrupt registered
+ * (a false Init_RegisterInterrupt defect).  Kept apart by the status's
+ * truth, each exit keeps its own out-parameter. */
+static int32_t status_key(Engine *e, const Func *f)
+{
+    int32_t k = 0;
+    for (int b = 0; b < f->nblocks; b++) {
+        const Block *bl = &f->blocks[b];
+        if (bl->term != T_RETURN)
+            continue;
+        const Expr *x = bl->retval;
+        int32_t rk = x && x->kind == EX_PATH ? ev_path_key(e, x) : 0;
+        if (!rk || key_persistent(e, rk) || (k && rk != k))
+            return 0;
+        k = rk;
+    }
+    return key_relevant(e, k) ? k : 0;    /* a status the rule cannot depend on splits nothing */
+}
+
 void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
 {
     (void)ctx_trace;
@@ -1076,6 +1100,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     const unsigned char *heads = e->loop_heads[fi];
     StateSet **seen = calloc((size_t)f->nblocks, sizeof *seen);
     StateSet **exitset = calloc((size_t)f->nblocks, sizeof *exitset);
+    int32_t status = status_key(e, f);
     Work *wl = NULL;
     int wn = 0, wcap = 0, wh = 0;
     if (f->nblocks > 0) {
@@ -1084,6 +1109,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         seen[0] = ss_new(e, frame.keep);
         if (frame.keep > 0)
             ss_mark_frame(seen[0]);
+        ss_set_status(seen[0], status);
         State *added = NULL;
         ss_add(e, seen[0], s0, &added);
         wcap = 64;
@@ -1179,6 +1205,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     seen[succ[t]] = ss_new(e, frame.keep);
                     if (frame.keep > 0)
                         ss_mark_frame(seen[succ[t]]);
+                    ss_set_status(seen[succ[t]], status);
                     ss_set_origin(seen[succ[t]], fi, e->depth);
                     if (heads[succ[t]])
                         ss_mark_loop(seen[succ[t]]);

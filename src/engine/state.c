@@ -731,6 +731,8 @@ struct StateSet {
     int frame;               /* in a function that cannot touch the rule (ss_mark_frame) */
     int fi, depth;           /* ss_set_origin; fi < 0: joins remember nothing */
     int npair;               /* joins of two held states made so far */
+    int32_t status;          /* ss_set_status: the key whose truth also keeps states apart */
+    int split;               /* ... as the rule state does (else only merges prefer it) */
     unsigned char *done;     /* per slot: its state's successors were computed (ss_mark_done) */
     State *joined;           /* the last one, for ss_take_joined */
 };
@@ -781,6 +783,19 @@ void ss_set_origin(StateSet *set, int fi, int depth)
 void ss_mark_frame(StateSet *set)
 {
     set->frame = 1;
+}
+
+void ss_set_status(StateSet *set, int32_t key)
+{
+    set->status = key;
+    set->split = key && (set->frame || key_decisive(set->e, key));
+}
+
+/* What a state says of the status variable: 1 nonzero, 0 zero, -1 not known. */
+static int status_truth(Engine *e, const State *s, int32_t key)
+{
+    const AbsVal *v = st_get(e, s, key);
+    return v ? av_truth(v) : -1;
 }
 
 void ss_mark_loop(StateSet *set)
@@ -923,9 +938,16 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     if (!like)
         abort();
     int same = 0, at = -1, best = 1 << 30;
+    /* the status variable's truth (ss_set_status): in a frame (one state
+     * per point) it keeps states apart; elsewhere a full point merges a
+     * newcomer with one that says the same of it when there is one (kept
+     * apart there too, mux's engine cost 40% more for no report changed) */
+    int truth = set->status ? status_truth(e, s, set->status) : 0, nsame_truth = 0;
     for (int i = 0; i < set->n; i++) {
-        like[i] = set->v[i] && st_same_property(e, set->v[i], s);
+        int t = set->status && set->v[i] ? status_truth(e, set->v[i], set->status) == truth : 1;
+        like[i] = set->v[i] && st_same_property(e, set->v[i], s) && (t || !set->split);
         same += like[i];
+        nsame_truth += like[i] && t;
     }
     if (same < set->keep) {
         if (like != likebuf)
@@ -934,6 +956,9 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
         *added = s;
         return 1;
     }
+    if (set->status && !set->split && nsame_truth)
+        for (int i = 0; i < set->n; i++)
+            like[i] = like[i] && status_truth(e, set->v[i], set->status) == truth;
     for (int i = 0; i < set->n; i++)
         if (like[i]) {
             /* merge into the closest state: the fewest facts to give up */

@@ -104,6 +104,29 @@ static int const_elements(Lower *L, CXType t)
     return strncmp(sp, "const ", 6) == 0;
 }
 
+/* A static const table whose elements wait until the unit's functions are
+ * lowered: they are keys only if some function reads the table at a
+ * constant index (Settle[2]); wireguard-nt's crypto.c holds 644 tables of
+ * test vectors no function indexes so, whose elements were half of its
+ * lowering (473M of 903M instructions).  A table other units can see
+ * (external linkage) is lowered at once. */
+struct PendingTable {
+    CXCursor c, init;
+    CXType t;
+    Expr *v;
+};
+
+static void defer_table(Lower *L, CXCursor c, CXType t, CXCursor init, Expr *v)
+{
+    if (L->npend == L->cappend) {
+        L->cappend = L->cappend ? L->cappend * 2 : 16;
+        L->pend = realloc(L->pend, (size_t)L->cappend * sizeof *L->pend);
+        if (!L->pend)
+            abort();
+    }
+    L->pend[L->npend++] = (struct PendingTable){c, init, t, v};
+}
+
 static void global_init(Lower *L, CXCursor c, CXType t, CXCursor init)
 {
     GlobalInit g = {0};
@@ -120,7 +143,10 @@ static void global_init(Lower *L, CXCursor c, CXType t, CXCursor init)
          * then each constant field or element under the variable's own key,
          * for copies of it (Adapter->Intr = IntrNone) and reads (Settle[2]) */
         add_ginit(L, (GlobalInit){v->key, 1, 0});
-        lower_init(L, v, t, init, k_cursor_loc(L, c), 2);
+        if (const_table && clang_getCursorLinkage(c) == CXLinkage_Internal)
+            defer_table(L, c, t, init, v);
+        else
+            lower_init(L, v, t, init, k_cursor_loc(L, c), 2);
         return;
     }
     if (clang_Cursor_isNull(init)) {
@@ -192,6 +218,15 @@ void decls_walk(Lower *L)
 {
     Walk w = { L, NULL, 0, 0, {0} };
     clang_visitChildren(clang_getTranslationUnitCursor(L->tu), top, &w);
+    L->fn = NULL;
+    for (int i = 0; i < L->npend; i++) {
+        struct PendingTable *t = &L->pend[i];
+        if (strmap_get(&L->indexed, t->v->key))
+            lower_init(L, t->v, t->t, t->init, k_cursor_loc(L, t->c), 2);
+    }
+    free(L->pend);
+    L->pend = NULL;
+    strmap_free(&L->indexed);
     /* and every function a call here found noreturn, wherever declared */
     for (int i = 0; i < L->noret.cap; i++)
         if (L->noret.keys[i] && L->noret.vals[i])

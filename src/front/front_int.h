@@ -90,6 +90,10 @@ typedef struct Lower {
                                 continue or goto, 0 for the normal end and __leave, -1 none */
     CXPrintingPolicy pp;     /* lazily created */
     struct SpellCache *spell;  /* k_spelled_at's answers for macro locations */
+    struct SpellCache *expand; /* k_expansion's answers for macro locations */
+    StrMap indexed;          /* keys of arrays a function reads at a constant index (k_index) */
+    struct PendingTable *pend;   /* static const tables whose elements wait for one (decls.c) */
+    int npend, cappend;
 
     /* per function */
     Func *fn;
@@ -138,6 +142,8 @@ Loc k_cursor_loc(Lower *L, CXCursor c);
 Loc k_end_loc(Lower *L, CXCursor c);    /* the last character of c's extent */
 int k_from_macro(Lower *L, CXCursor c);
 int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off);
+/* clang_getExpansionLocation's file and offset, macro locations cached per unit. */
+void k_expansion(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off);
 void k_spell_free(Lower *L);
 /* Where the token at l is spelled, lexed (libclang 14's
  * clang_getSpellingLocation gives the expansion): k_spelled_at without the cache. */

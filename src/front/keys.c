@@ -114,15 +114,21 @@ static void spell_put(SpellCache *c, unsigned key, CXFile f, unsigned off)
     c->offs[i] = off;
 }
 
+static void cache_free(SpellCache **c)
+{
+    if (!*c)
+        return;
+    free((*c)->keys);
+    free((*c)->files);
+    free((*c)->offs);
+    free(*c);
+    *c = NULL;
+}
+
 void k_spell_free(Lower *L)
 {
-    if (!L->spell)
-        return;
-    free(L->spell->keys);
-    free(L->spell->files);
-    free(L->spell->offs);
-    free(L->spell);
-    L->spell = NULL;
+    cache_free(&L->spell);
+    cache_free(&L->expand);
 }
 
 /* Where c begins.  clang_getCursorLocation is that for every expression
@@ -135,6 +141,31 @@ CXSourceLocation k_start(CXCursor c)
         !(clang_isExpression(c.kind) || clang_isStatement(c.kind)))
         return clang_getRangeStart(clang_getCursorExtent(c));
     return clang_getCursorLocation(c);
+}
+
+/* Where a location's expansion lies (file and offset).  For a macro
+ * location clang walks the expansion chain each time (wireguard-nt's
+ * crypto macros: 134k calls, 90M instructions, most of them for the same
+ * start location of nested operands): those answers are kept per unit. */
+void k_expansion(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off)
+{
+    if (!k_is_macro_loc(l)) {
+        clang_getExpansionLocation(l, f, NULL, NULL, off);
+        return;
+    }
+    if (!L->expand && !(L->expand = calloc(1, sizeof *L->expand)))
+        abort();
+    unsigned key = l.int_data + 1;
+    if (L->expand->cap) {
+        unsigned i = spell_slot(L->expand, key);
+        if (L->expand->keys[i]) {
+            *f = L->expand->files[i];
+            *off = L->expand->offs[i];
+            return;
+        }
+    }
+    clang_getExpansionLocation(l, f, NULL, NULL, off);
+    spell_put(L->expand, key, *f, *off);
 }
 
 int k_spelled_at(Lower *L, CXSourceLocation l, CXFile *f, unsigned *off)
@@ -193,7 +224,7 @@ int k_from_macro(Lower *L, CXCursor c)
         return 0;
     CXFile f1, f2;
     unsigned o1, o2;
-    clang_getExpansionLocation(l, &f1, NULL, NULL, &o1);
+    k_expansion(L, l, &f1, &o1);
     return k_spelled_at(L, l, &f2, &o2) && (f1 != f2 || o1 != o2);
 }
 
@@ -435,6 +466,8 @@ Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t, int ex
     if (exact && idx->kind == EX_INT && idx->ival >= 0 && idx->ival < 4096 &&
         !clang_isVolatileQualifiedType(t)) {     /* device registers read what the device says */
         e->key = arena_concat(L->a, bk, "[", num, "]", (char *)NULL);
+        if (L->fn && base->kind == EX_PATH)   /* a const table's element may be read (decls.c) */
+            strmap_put(&L->indexed, bk, 1);
     } else {
         e->key = arena_concat(L->a, bk, "[]", (char *)NULL);
     }
@@ -543,8 +576,8 @@ const char *k_extent_text(Lower *L, CXCursor c)
     CXSourceRange ext = clang_getCursorExtent(c);
     CXFile f1, f2;
     unsigned o1, o2;
-    clang_getExpansionLocation(clang_getRangeStart(ext), &f1, NULL, NULL, &o1);
-    clang_getExpansionLocation(clang_getRangeEnd(ext), &f2, NULL, NULL, &o2);
+    k_expansion(L, clang_getRangeStart(ext), &f1, &o1);
+    k_expansion(L, clang_getRangeEnd(ext), &f2, &o2);
     if (!f1 || f1 != f2 || o1 >= o2)
         return "?";
     size_t n;

@@ -136,7 +136,7 @@ static int in_macro(Lower *L, CXCursor c)
     CXSourceLocation l = k_start(c);
     CXFile f1, f2;
     unsigned o1, o2;
-    clang_getExpansionLocation(l, &f1, NULL, NULL, &o1);
+    k_expansion(L, l, &f1, &o1);
     return !k_spelled_at(L, l, &f2, &o2) || f1 != f2 || o1 != o2;
 }
 
@@ -305,7 +305,7 @@ OpClass unop_kind(Lower *L, CXCursor c, OpKind *op)
         return OPK_NONE;
     CXFile fe;
     unsigned oe;
-    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(c)), &fe, NULL, NULL, &oe);
+    k_expansion(L, clang_getRangeEnd(clang_getCursorExtent(c)), &fe, &oe);
     if (fe != f1 || !src_token_before(L, fe, oe, tok, sizeof tok, NULL))
         return OPK_NONE;
     return classify_unary(tok, 0, op);

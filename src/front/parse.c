@@ -534,6 +534,12 @@ static void parse_job(Job *j)
                 display, rounds, t1 - t0, t2 - t1, tp);
     if (r)
         rec_report(r, u, best);
+    /* for tests/bench: the headers clang must find empty to parse what was parsed */
+    for (int k = 0; stats && k < u->nassumed; k++) {
+        const char *as = u->assumed[k], *e = strstr(as, " (empty stand-in)");
+        if (strncmp(as, "header ", 7) == 0 && e && e[17] == '\0')
+            fprintf(stderr, "front: stand-in: %.*s\n", (int)(e - as - 7), as + 7);
+    }
     if (best)
         clang_disposeTranslationUnit(best);
     rec_free(r);

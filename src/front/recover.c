@@ -682,6 +682,71 @@ static int address_cast(Recover *r, ScanCtx *c, CXSourceLocation l, const char *
     return add_cast(r, file, (unsigned)last, line);
 }
 
+/* Is text at i a cast: "(" words and '*' ")" and then an operand? Its
+ * end (past the ')') in *end. */
+static int cast_at(const char *t, size_t len, size_t i, size_t *end)
+{
+    size_t j = i + 1;
+    int words = 0;
+    while (j < len && t[j] != ')') {
+        if (isalpha((unsigned char)t[j]) || t[j] == '_') {
+            words++;
+            while (j < len && (isalnum((unsigned char)t[j]) || t[j] == '_'))
+                j++;
+        } else if (t[j] == '*' || t[j] == ' ' || t[j] == '\t') {
+            j++;
+        } else {
+            return 0;
+        }
+    }
+    size_t k = j + 1;
+    while (k < len && (t[k] == ' ' || t[k] == '\t'))
+        k++;
+    if (j >= len || !words || k >= len ||
+        !(isalpha((unsigned char)t[k]) || t[k] == '_' || t[k] == '('))
+        return 0;
+    *end = k;
+    return 1;
+}
+
+/* "expression is not assignable" on an assignment whose left side is a
+ * parenthesised chain of casts, as a macro writes it (e100bex's
+ * `#define MP_GET_NET_BUFFER_LIST_REF_COUNT(_N) ((ULONG)(ULONG_PTR)((_N)->MiniportReserved[1]))`
+ * used as `MP_GET_NET_BUFFER_LIST_REF_COUNT(Nbl) = Count;`): MSVC takes
+ * the lvalue casts, clang names neither as one.  The left side is the
+ * diagnostic's first range; where its first token is spelled (the macro's
+ * body, or the file), every cast of the chain is blanked. */
+static int assign_cast(Recover *r, ScanCtx *c, CXDiagnostic d)
+{
+    if (clang_getDiagnosticNumRanges(d) < 1)
+        return 0;
+    CXSourceLocation l = clang_getRangeStart(clang_getDiagnosticRange(d, 0));
+    CXFile f = NULL;
+    unsigned line = 0, off = 0;
+    if (k_is_macro_loc(l)) {
+        if (!k_spell_lex(c->tu, l, &f, &line, &off))
+            return 0;
+    } else {
+        clang_getExpansionLocation(l, &f, &line, NULL, &off);
+    }
+    CXString fs = clang_getFileName(f);
+    const char *file = clang_getCString(fs);
+    size_t len = 0;
+    const char *t = file && file[0] == '/' ? source_text(c, file, &len) : NULL;
+    int added = 0;
+    for (size_t i = off, end; t && i < len && t[i] == '(';) {
+        if (cast_at(t, len, i, &end)) {
+            added |= add_cast(r, file, (unsigned)i, line);
+            i = end;
+        } else {
+            for (i++; i < len && (t[i] == ' ' || t[i] == '\t'); i++)
+                ;
+        }
+    }
+    clang_disposeString(fs);
+    return added;
+}
+
 /* One diagnostic: what it asks to assume, if it belongs to this phase.
  * Phases: 0 missing headers, 1 unknown types, 2 unknown values.  Most
  * unknown names follow from a missing header, so types and values wait
@@ -726,6 +791,9 @@ static int scan_diag(Recover *r, ScanCtx *c, CXDiagnostic d, int phase)
     } else if (strncmp(msg, "cannot take the address of an rvalue of type", 44) == 0) {
         if (phase == -1)
             added = address_cast(r, c, clang_getDiagnosticLocation(d), file, off, line);
+    } else if (strcmp(msg, "expression is not assignable") == 0) {
+        if (phase == -1)
+            added = assign_cast(r, c, d);
     } else if (strstr(msg, "lvalue casts are not supported")) {
         if (phase == -1)
             added = macro_cast(r, c->tu, clang_getDiagnosticLocation(d)) ||

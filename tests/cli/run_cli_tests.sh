@@ -155,6 +155,39 @@ contains "cfg: the define's value" "$tmp/out" "return 2"
 "$drvcheck" cfg -DW7_LEVEL=5 "$tmp/wdk7/sys/w7.c" >"$tmp/out" 2>"$tmp/err"
 contains "cfg: -D on the command line wins" "$tmp/out" "return 5"
 
+# a .c file another C file #includes (a fragment, under any #if) is scanned as part of its
+# includer, not on its own; an #include in a comment counts for nothing
+mkdir -p "$tmp/frag/self"
+cat >"$tmp/frag/main.c" <<'EOS'
+static int Limit = 4;
+/* #include "other.c" was the old way */
+#if DBG
+#  include "Self/Table.C"
+#endif
+int Main(void) { return Limit; }
+EOS
+cat >"$tmp/frag/self/table.c" <<'EOS'
+int Table(void) { return Limit + 1; }
+EOS
+cat >"$tmp/frag/other.c" <<'EOS'
+int Other(void) { return 0; }
+EOS
+"$drvcheck" scan --color=never --no-progress "$tmp/frag" >"$tmp/out" 2>&1
+check "scan: a fragment is not a unit" 0 $?
+contains "scan: the fragment's includer is named" "$tmp/out" "main.c:4:1: note: self/table.c is #included here"
+contains "scan: the other files are scanned" "$tmp/out" "1 driver, 2 files"
+if grep -q "error" "$tmp/out"; then echo "FAIL: a fragment was parsed on its own"; fails=$((fails + 1)); fi
+
+# --fail-on incomplete: a file parsed with errors fails the run (exit 2); by default it does not
+printf '#error the build generates this file\nint Late(void) { return 0; }\n' >"$tmp/frag/broken.c"
+"$drvcheck" scan --no-progress "$tmp/frag" >/dev/null 2>&1
+check "scan: a file with errors does not fail the default run" 0 $?
+"$drvcheck" scan --no-progress --fail-on defect,error,incomplete "$tmp/frag" >/dev/null 2>&1
+check "scan: --fail-on incomplete fails on a file with errors" 2 $?
+rm -f "$tmp/frag/broken.c"
+"$drvcheck" scan --no-progress --fail-on incomplete "$tmp/frag" >/dev/null 2>&1
+check "scan: --fail-on incomplete passes a tree that parses whole" 0 $?
+
 # -j gives identical results for every N
 if [ -d "$src/tests/cases" ]; then
     "$drvcheck" scan --format json -j 1 "$src/tests/cases" 2>/dev/null | sed '/elapsed_ms/d' >"$tmp/j1"

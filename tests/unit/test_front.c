@@ -413,6 +413,41 @@ static void address_of_cast_is_recovered(void **state)
     cfg_free_unit(u);
 }
 
+/* A chain of casts assigned to through a macro (e100bex's
+ * ((ULONG)(ULONG_PTR)((_N)->Reserved[1])) = Count): clang says only
+ * "expression is not assignable"; both casts are blanked where the macro
+ * spells them, and the store is the field's.  A call assigned to is left
+ * alone. */
+static void assigned_cast_chain_is_recovered(void **state)
+{
+    (void)state;
+    Unit *u = tf_parse("assign_cast",
+                       "typedef unsigned long ULONG; typedef unsigned long long ULONG_PTR;\n"
+                       "typedef struct N { void *Reserved[2]; } N;\n"
+                       "#define REF_COUNT(_N) ((ULONG)(ULONG_PTR)((_N)->Reserved[1]))\n"
+                       "void f(N *n, ULONG c) {\n"
+                       "  REF_COUNT(n) = c;\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_true(has_assumed(u, "lvalue cast at line 3"));
+    const Func *f = cfg_find_func(u, "f");
+    int stores = 0;
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b].nsteps; k++) {
+            const Step *st = &f->blocks[b].steps[k];
+            stores += st->kind == ST_ASSIGN && st->lhs && st->lhs->text &&
+                      strcmp(st->lhs->text, "n->Reserved[1]") == 0;
+        }
+    assert_int_equal(stores, 1);
+    cfg_free_unit(u);
+    u = tf_parse("assign_call", "int g(void); void h(void) { g() = 3; }\n");
+    assert_true(u->nerrors >= 1);
+    assert_false(has_assumed(u, "lvalue cast"));
+    cfg_free_unit(u);
+}
+
 static void default_defines_unless_set(void **state)
 {
     (void)state;
@@ -551,6 +586,7 @@ int main(void)
         cmocka_unit_test(unknown_types_do_not_hide_calls),
         cmocka_unit_test(lvalue_cast_is_recovered),
         cmocka_unit_test(address_of_cast_is_recovered),
+        cmocka_unit_test(assigned_cast_chain_is_recovered),
         cmocka_unit_test(conflicting_parameter_types_are_a_warning),
         cmocka_unit_test(lvalue_cast_in_header_macro_is_recovered),
         cmocka_unit_test(default_defines_unless_set),

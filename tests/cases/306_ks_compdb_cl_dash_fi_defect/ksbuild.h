@@ -1,0 +1,6 @@
+/* ksbuild.h: build switches forced into every translation unit (cl.exe -FIksbuild.h) */
+#pragma once
+#define KS_RESET_ATTEMPTS       3
+#define KS_WATCHDOG_MS          2000
+#define KS_HAVE_WATCHDOG        1
+#define KS_RELEASE_DEAD_INTERRUPT 1
