@@ -13,6 +13,7 @@
  * analysed as a root of its own, from the initial state.  The rule's role
  * events fire here, around the callbacks NDIS calls; never when the driver
  * calls its own callback functions directly. */
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -610,7 +611,7 @@ static void flags_copy(Engine *e, const Engine *base)
 /* Every rule run starts the same way up to the rule's own slice: the
  * timer, run-state and IRQL keys, then fr_build's sets, which intern every
  * key the CFGs name, in the same order whatever the rule (the rule only
- * decides which functions touch it).  eng_prepare does that once, in this
+ * decides which functions touch it).  driver_base does that once, in this
  * base run of no rule, and each rule run starts from a copy of its key
  * table (the same ids) and borrows its sets: sdv-faildriver's 4 rule runs
  * spent 1.35M instructions in fr_build, NetKVM's 3 spent 45M. */
@@ -706,8 +707,35 @@ struct EngineDriver {
     const Driver *drv;
     Arena *arena;            /* the program: functions, entry points, call targets */
     Program prog;
-    Engine *base;            /* where every rule run starts (engine_base); read-only */
+    Engine *_Atomic base;    /* where every rule run starts (driver_base), read-only once
+                                published; NULL until a rule applies */
 };
+
+static void base_free(Engine *b)
+{
+    free((void *)b->written);
+    engine_end(b);
+    arena_free(b->arena);
+    free(b);
+}
+
+/* The base run, made when the first rule that applies to the driver needs
+ * it (a driver no rule applies to pays nothing: netvmini's tree has such),
+ * in an arena of its own: runs on other threads may make one at the same
+ * time; the first to publish wins, the others free theirs (they are the
+ * same). */
+static const Engine *driver_base(EngineDriver *ed)
+{
+    Engine *b = atomic_load_explicit(&ed->base, memory_order_acquire);
+    if (b)
+        return b;
+    Engine *mine = engine_base(&ed->prog, arena_new()), *none = NULL;
+    if (atomic_compare_exchange_strong_explicit(&ed->base, &none, mine, memory_order_acq_rel,
+                                                memory_order_acquire))
+        return mine;
+    base_free(mine);
+    return none;
+}
 
 EngineDriver *eng_prepare(const Driver *drv)
 {
@@ -717,16 +745,15 @@ EngineDriver *eng_prepare(const Driver *drv)
     ed->drv = drv;
     ed->arena = arena_new();
     prog_build(&ed->prog, drv, ed->arena);
-    ed->base = engine_base(&ed->prog, ed->arena);
     return ed;
 }
 
 void eng_release(EngineDriver *ed)
 {
     if (ed) {
-        free((void *)ed->base->written);
-        engine_end(ed->base);
-        free(ed->base);
+        Engine *b = atomic_load_explicit(&ed->base, memory_order_acquire);
+        if (b)
+            base_free(b);
         prog_release(&ed->prog);
         arena_free(ed->arena);
         free(ed);
@@ -750,7 +777,7 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
         Engine e;
         double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
         double t0 = eng_now();
-        engine_start(&e, ed->base, prog, rule, rep, a, t0 + budget,
+        engine_start(&e, driver_base(ed), prog, rule, rep, a, t0 + budget,
                      o && o->state_budget ? o->state_budget : 4000000);
         lifecycle(&e);
         orphans(&e);
