@@ -11,6 +11,7 @@
  * (Ferrante, Ottenstein and Warren).  Blocks that reach no exit (an
  * endless loop) have no post-dominator: cd_build then says "unknown" and
  * the caller must assume every branch matters. */
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "engine/internal.h"
@@ -207,6 +208,40 @@ void cd_free(CtrlDep *cd)
         free(cd->deps);
         free(cd);
     }
+}
+
+/* Built, and some block reaches no exit. */
+static CtrlDep no_exit;
+
+/* Control dependence is the function's, not the rule's: every rule run on
+ * a driver shares one copy (NetKVM built 712 of them for 3 rules, 6M
+ * instructions).  Runs on other threads may build the same one at once:
+ * the first to publish wins, the others free theirs. */
+const CtrlDep *cd_shared(CtrlDep *_Atomic *slot, const Func *f)
+{
+    CtrlDep *cd = atomic_load_explicit(slot, memory_order_acquire);
+    if (!cd) {
+        CtrlDep *mine = cd_build(f), *none = NULL;
+        if (!mine)
+            mine = &no_exit;
+        if (atomic_compare_exchange_strong_explicit(slot, &none, mine, memory_order_acq_rel,
+                                                    memory_order_acquire))
+            cd = mine;
+        else {
+            if (mine != &no_exit)
+                cd_free(mine);
+            cd = none;
+        }
+    }
+    return cd == &no_exit ? NULL : cd;
+}
+
+void cd_shared_free(CtrlDep *_Atomic *slot)
+{
+    CtrlDep *cd = atomic_load_explicit(slot, memory_order_relaxed);
+    if (cd != &no_exit)
+        cd_free(cd);
+    atomic_store_explicit(slot, NULL, memory_order_relaxed);
 }
 
 /* Loop heads: blocks entered by a back edge of a depth-first walk from the

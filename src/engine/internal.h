@@ -209,11 +209,21 @@ typedef struct Program {
     int nnoreturn;
     const char **called;     /* names of every callee seen (for Not applicable) */
     int ncalled;
+    const char **called_set; /* the same, open addressing by name (prog_is_called) */
+    int ncalled_slots;       /* a power of two */
     struct NameIdx { const char *name; int idx; } *by_name;  /* funcs sorted by name */
     const char **relevant;   /* keys whose values can matter to the rule running (prog_slice) */
     int nrelevant_slots;
     struct CallSlot *calls;  /* every call step's targets, by step address (prog_call) */
     int ncall_slots;
+    /* rule-independent facts prog_slice reads, built once per driver */
+    int *caller_start, *callers;   /* callers[caller_start[fi] ..]: functions a call of which
+                                      may run fi (itself when recursive) */
+    int *use_start, *users;        /* users[use_start[h] ..]: functions with a slice test on a
+                                      key whose name hashes to bucket h (prog_slice) */
+    int nuse_buckets;              /* a power of two */
+    struct CtrlDep *_Atomic *cds;  /* per function: its control dependence, built when a rule
+                                      run first needs it (cd_shared), freed by prog_release */
 } Program;
 
 /* What one call step reaches in this driver, resolved once: the driver
@@ -230,6 +240,8 @@ typedef struct CallRes {
 const CallRes *prog_call(const Program *p, const Step *st);
 
 void prog_build(Program *p, const Driver *drv, Arena *a);
+/* What prog_build left outside its arena (the shared control dependence). */
+void prog_release(Program *p);
 /* The function a call from unit `from` to `name` reaches, or -1. */
 int prog_lookup(const Program *p, const Unit *from, const char *name);
 int prog_is_called(const Program *p, const char *name);
@@ -248,6 +260,11 @@ CtrlDep *cd_build(const Func *f);
 /* The branch blocks whose outcome decides whether `block` runs. */
 int cd_of(const CtrlDep *cd, int block, const int **deps);
 void cd_free(CtrlDep *cd);
+/* cd_build once per function however many rule runs ask, from any thread:
+ * *slot (NULL until built) keeps it.  NULL when some block reaches no exit. */
+const CtrlDep *cd_shared(CtrlDep *_Atomic *slot, const Func *f);
+/* Frees what cd_shared left in *slot. */
+void cd_shared_free(CtrlDep *_Atomic *slot);
 /* Blocks a back edge enters (loop heads): a calloc'ed flag per block. */
 unsigned char *cd_loop_heads(const Func *f);
 
@@ -308,6 +325,14 @@ struct Engine {
     Frames *frames;          /* per-function touch / read / write sets */
     struct StateSet *ss_pool;  /* freed sets, for reuse (ss_new) */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
+    int32_t **ndis_recs;     /* per function, built at its first callback: the keys of the
+                                records NDIS owns its parameters point to, 0 for others
+                                (harness.c) */
+    const unsigned char *written;  /* by key id below nwritten: how the driver writes it
+                                      (harness.c written_keys), the base run's */
+    int32_t nwritten;
+    signed char role_named[ROLE_COUNT];  /* by role: 0 not asked yet, 1 the rule names no event
+                                            of it, 2 it does (harness.c mentions_role) */
 };
 
 /* ---- what a key is (state.c interns them); called on every step ---- */
@@ -550,6 +575,9 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16, CF_QUEUES = 32,
        CF_IRQL = 64 };
 int call_flags(Engine *e, const char *name);
+/* A rule run starts with the flags its driver's base run worked out
+ * (harness.c flags_copy), CF_MENTIONED taken again from its rule: every
+ * other flag must depend on the name and the driver only. */
 
 /* apimodel.c: the OS model after an external call (pre: the state before
  * it, x: after its generic effect).  0 when the API has no model. */
@@ -564,6 +592,11 @@ int api_arms_timer(const char *api);
 
 /* frames.c */
 Frames *fr_build(Engine *e);
+/* fr_build in two parts: the sets, the same for every rule (built once per
+ * driver), and which functions touch this rule, with the sets borrowed
+ * (fr_free leaves them to theirs). */
+Frames *fr_build_sets(Engine *e);
+Frames *fr_build_on(Engine *e, const Frames *sets);
 void fr_free(Frames *f);
 int fr_touches(const Frames *f, int fi);
 int fr_writes(Engine *e, const Frames *f, int fi, int32_t k);

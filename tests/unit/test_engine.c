@@ -417,6 +417,36 @@ static void control_dependence_of_blocks(void **state)
     arena_free(b.a);
 }
 
+/* cd_shared: built once per slot whoever asks again; an endless loop is
+ * remembered as "no exit" (NULL), and the slot is empty once freed. */
+static void shared_control_dependence_is_built_once(void **state)
+{
+    (void)state;
+    B b = {0};
+    unit(&b, "cds.c");
+    Func *f = func(&b, "Branch", NULL, 3);
+    branch(&b, 0, path(&b, "a", "a", SCOPE_LOCAL), 1, 2);   /* if (a) { 1 } 2: return */
+    go(&b, 1, 2);
+    Func *g = func(&b, "Forever", NULL, 2);
+    go(&b, 0, 1);
+    go(&b, 1, 0);
+    CtrlDep *_Atomic slot[2] = {NULL, NULL};
+    const CtrlDep *cd = cd_shared(&slot[0], f);
+    assert_non_null(cd);
+    assert_ptr_equal(cd_shared(&slot[0], f), cd);
+    const int *d;
+    assert_int_equal(cd_of(cd, 1, &d), 1);
+    assert_int_equal(d[0], 0);
+    assert_null(cd_shared(&slot[1], g));
+    assert_non_null(slot[1]);                                /* built: no exit */
+    assert_null(cd_shared(&slot[1], g));
+    cd_shared_free(&slot[0]);
+    cd_shared_free(&slot[1]);
+    assert_null(slot[0]);
+    assert_null(slot[1]);
+    arena_free(b.a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -426,6 +456,7 @@ int main(void)
         cmocka_unit_test(calls_through_pointers_reach_stored_functions),
         cmocka_unit_test(recursion_terminates),
         cmocka_unit_test(control_dependence_of_blocks),
+        cmocka_unit_test(shared_control_dependence_is_built_once),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
