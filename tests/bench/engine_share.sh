@@ -15,7 +15,7 @@ txt=$(mktemp) || exit 2
 trap 'rm -f "$out" "$txt"' EXIT
 valgrind --tool=callgrind --callgrind-out-file="$out" "$drvcheck" scan -j 1 "$@" "$tree" \
     >/dev/null 2>&1
-callgrind_annotate --inclusive=yes "$out" >"$txt" 2>/dev/null
+callgrind_annotate --inclusive=yes --threshold=100 "$out" >"$txt" 2>/dev/null
 sum() { grep -E "^ *[0-9,]+ .*$1 \[" "$txt" | awk '{gsub(",", "", $1); s += $1} END {printf "%.0f", s}'; }
 eng=$(sum 'src/engine/harness.c:(eng_check|eng_prepare)')
 par=$(sum 'src/front/parse.c:parse_job')
