@@ -89,9 +89,12 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
          * a caller's stack: ^Ctx.f.  Where p points to a whole global
          * struct, its fields are the record's, which p->f names already. */
         const char *dot = strchr(x->key, '.');
-        if (!dot || (persistent && !strpbrk(key_name(e, obj), ".[")))
+        if ((!dot && !x->is_record) || (persistent && !strpbrk(key_name(e, obj), ".[")))
             return k;
-        obj = derived_key(e, obj, dot);
+        if (dot)
+            obj = derived_key(e, obj, dot);
+        /* else *p, a whole record, where p = &Hw->Intr: Hw->Intr itself
+         * (Snapshot = *Intr copies its fields: case 311) */
     }
     if (key_relevant(e, k))            /* what was tested through p is tested on the object */
         key_set_relevant(e, obj);

@@ -517,6 +517,26 @@ static int sl_has(Slice *sl, const Expr *x, int fi)
     return 0;
 }
 
+/* sl_has, or for a record (Snapshot, Hw->Intr) some field of it the slice
+ * holds: a whole-struct copy (`Snapshot = *Intr;`) and a pointer to the
+ * record (`Intr = &Hw->Intr;`) carry those fields (case 311). */
+static int sl_has_below(Slice *sl, const Expr *x, int fi)
+{
+    if (sl_has(sl, x, fi))
+        return 1;
+    if (!x || x->kind != EX_PATH || !x->key || !x->is_record)
+        return 0;
+    Engine *e = sl->e;
+    int32_t id = ev_path_key(e, x);
+    if (id <= 0 || !key_has_below(e, id))
+        return 0;
+    for (int32_t k = 1; k < e->keys->n; k++)
+        if ((local_scope(x) ? loc_has(sl, k, fi) : k < sl->nglob && sl->glob[k]) &&
+            key_is_below(e, k, id))
+            return 1;
+    return 0;
+}
+
 static void sl_expr(Slice *sl, const Expr *x, int fi)
 {
     for (; x; x = x->b) {
@@ -885,7 +905,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                 }
                 for (int k = 0; k < bl->nsteps; k++) {
                     const Step *st = &bl->steps[k];
-                    int need = sl_has(&sl, st->lhs, fi) || sl_through(&thr, st->lhs, fi);
+                    int need = sl_has_below(&sl, st->lhs, fi) || sl_through(&thr, st->lhs, fi);
                     if (need && persistent_path(st->lhs) && !eff[fi]) {
                         eff[fi] = 1;
                         sl_dirty_callers(&sl, fi);
@@ -894,7 +914,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                         if (need)
                             sl_expr(&sl, st->rhs, fi);
                         else if (st->lhs && st->lhs->kind == EX_PATH && st->rhs &&
-                                 st->rhs->kind == EX_ADDR && sl_has(&sl, st->rhs->a, fi))
+                                 st->rhs->kind == EX_ADDR && sl_has_below(&sl, st->rhs->a, fi))
                             sl_expr(&sl, st->lhs, fi);
                     } else {
                         const CallRes *cr = prog_call(p, st);

@@ -422,8 +422,9 @@ Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
         e->key = rec;
     else
         e->key = arena_printf(L->a, "*%s", p->kind == EX_PATH ? p->key : "?");
-    if (!rec && p->kind == EX_PATH && !strstr(e->key, "[]"))
-        e->base_key = p->key;    /* *p: where p points decides what it is */
+    if (p->kind == EX_PATH && !strstr(e->key, "[]"))
+        e->base_key = p->key;    /* *p: where p points decides what it is (a whole
+                                    record too: Snapshot = *Intr, Intr = &Hw->Intr) */
     e->scope = SCOPE_HEAP;
     e->is_pointer = k_is_pointer(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
