@@ -607,6 +607,33 @@ static void reach_lent(Engine *e, const State *s, unsigned char *keep)
     }
 }
 
+/* What a callee's entry keeps besides the facts keep[] marks already
+ * (those it reads or writes): its parameters (frame-local facts), the lent
+ * locals it can reach (reach_lent), and what the kept pointers point to,
+ * which it reads and writes through them (ev_key_in: a guard helper
+ * IsSet(&Adapter->IntrState) { return *State == CONNECTED; } must see the
+ * caller's value, or both its exits are followed and the caller takes the
+ * one that cannot be: case 331); not the IRQL base unless it can ask for it
+ * (irql_asks). */
+static void keep_reachable(Engine *e, int fi, const State *s, unsigned char *keep)
+{
+    for (int i = 0; i < s->nfacts; i++) {
+        int32_t k = s->facts[i].key;
+        keep[i] |= !key_persistent(e, k) && !key_lent(e, k);
+        if (k == e->irql_base && !irql_asks(e, fi))
+            keep[i] = 0;
+    }
+    reach_lent(e, s, keep);
+    int32_t ptr[64];
+    int nptr = 0;
+    for (int i = 0; i < s->nfacts; i++)
+        if (keep[i] && st_fval(e, &s->facts[i])->pointee > 0 && nptr < 64)
+            ptr[nptr++] = st_fval(e, &s->facts[i])->pointee;
+    for (int i = 0; i < s->nfacts && nptr; i++)
+        for (int p = 0; p < nptr && !keep[i]; p++)
+            keep[i] = s->facts[i].key == ptr[p] || key_is_below(e, s->facts[i].key, ptr[p]);
+}
+
 /* The facts of s the function reads, plus its parameters (frame-local),
  * the lent locals it can reach (reach_lent), and the rule state; not the
  * IRQL base unless it can ask for it (irql_asks). */
@@ -615,28 +642,15 @@ State *fr_project(Engine *e, const Frames *f, int fi, const State *s)
     State *c = st_copy(e, s);
     Fact *nf = arena_alloc(e->arena, sizeof *nf * (size_t)(s->nfacts + 1));
     unsigned char *keep = arena_alloc(e->arena, (size_t)s->nfacts + 1);
-    int32_t ptr[64];
-    int n = 0, nptr = 0;
+    int n = 0;
     for (int i = 0; i < s->nfacts; i++) {
         int32_t k = s->facts[i].key;
         int read = kv_has(&f->reads[fi], k);
         for (int32_t a = key_parent(e, k); a > 0 && !read && f->sreads[fi].n; a = key_parent(e, a))
             read = kv_has(&f->sreads[fi], a);        /* a field of a struct it copies */
-        keep[i] = (!key_persistent(e, k) && !key_lent(e, k)) || read;
-        if (k == e->irql_base && !irql_asks(e, fi))
-            keep[i] = 0;
+        keep[i] = (unsigned char)read;
     }
-    reach_lent(e, s, keep);
-    /* what its parameters point to: it reads that through them (a guard
-     * helper IsSet(&Adapter->IntrState) { return *State == CONNECTED; }
-     * must see the caller's value, or both its exits are followed and the
-     * caller takes the one that cannot be: case 331) */
-    for (int i = 0; i < s->nfacts; i++)
-        if (keep[i] && st_fval(e, &s->facts[i])->pointee > 0 && nptr < 64)
-            ptr[nptr++] = st_fval(e, &s->facts[i])->pointee;
-    for (int i = 0; i < s->nfacts && nptr; i++)
-        for (int p = 0; p < nptr && !keep[i]; p++)
-            keep[i] = s->facts[i].key == ptr[p] || key_is_below(e, s->facts[i].key, ptr[p]);
+    keep_reachable(e, fi, s, keep);
     for (int i = 0; i < s->nfacts; i++)
         if (keep[i])
             nf[n++] = s->facts[i];
@@ -767,23 +781,10 @@ static int in_sets(Engine *e, const Frames *f, int fi, int32_t k)
 CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **entry)
 {
     unsigned char *keep = arena_alloc(e->arena, (size_t)s->nfacts + 1);
-    int32_t ptr[64];
-    int nptr = 0, nkeep = 0;
-    for (int i = 0; i < s->nfacts; i++) {
-        int32_t k = s->facts[i].key;
-        keep[i] = (!key_persistent(e, k) && !key_lent(e, k)) || in_sets(e, f, fi, k);
-        if (k == e->irql_base && !irql_asks(e, fi))
-            keep[i] = 0;
-    }
-    reach_lent(e, s, keep);
+    int nkeep = 0;
     for (int i = 0; i < s->nfacts; i++)
-        if (keep[i] && st_fval(e, &s->facts[i])->pointee > 0 && nptr < 64)
-            ptr[nptr++] = st_fval(e, &s->facts[i])->pointee;
-    /* what the parameters (and the pointers fi reads) point to: fi reads
-     * and writes it through them (ev_key_in) */
-    for (int i = 0; i < s->nfacts && nptr; i++)
-        for (int p = 0; p < nptr && !keep[i]; p++)
-            keep[i] = s->facts[i].key == ptr[p] || key_is_below(e, s->facts[i].key, ptr[p]);
+        keep[i] = (unsigned char)in_sets(e, f, fi, s->facts[i].key);
+    keep_reachable(e, fi, s, keep);
     for (int i = 0; i < s->nfacts; i++)
         nkeep += keep[i];
     CallSplit *sp = arena_alloc(e->arena, sizeof *sp);

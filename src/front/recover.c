@@ -636,52 +636,6 @@ static void defer_declarator(ScanCtx *c, const char *text, size_t len, unsigned 
         strmap_put(&c->deferred, id, 1);
 }
 
-/* "&((UINT8 *)buf)": MSVC takes the address of a cast's operand, clang
- * refuses an rvalue.  At the '&' the diagnostic names: past the opening
- * parentheses, a cast (words and '*' only, then an operand) is blanked as
- * an lvalue cast is. */
-static int address_cast(Recover *r, ScanCtx *c, CXSourceLocation l, const char *file,
-                        unsigned off, unsigned line)
-{
-    if (k_is_macro_loc(l))                   /* written in a macro: not handled */
-        return 0;
-    size_t len = 0;
-    const char *t = file[0] == '/' ? source_text(c, file, &len) : NULL;
-    if (!t || off >= len || t[off] != '&')
-        return 0;
-    size_t i = off + 1, last = 0;
-    int found = 0;
-    while (i < len && (t[i] == '(' || t[i] == ' ' || t[i] == '\t')) {
-        if (t[i] == '(') {
-            last = i;
-            found = 1;
-        }
-        i++;
-    }
-    if (!found)
-        return 0;
-    size_t j = last + 1;
-    int words = 0;
-    while (j < len && t[j] != ')') {
-        if (isalpha((unsigned char)t[j]) || t[j] == '_') {
-            words++;
-            while (j < len && (isalnum((unsigned char)t[j]) || t[j] == '_'))
-                j++;
-        } else if (t[j] == '*' || t[j] == ' ' || t[j] == '\t') {
-            j++;
-        } else {
-            return 0;                        /* not a type: (a + b) */
-        }
-    }
-    size_t k = j + 1;
-    while (k < len && (t[k] == ' ' || t[k] == '\t'))
-        k++;
-    if (j >= len || !words || k >= len ||
-        !(isalpha((unsigned char)t[k]) || t[k] == '_' || t[k] == '('))
-        return 0;
-    return add_cast(r, file, (unsigned)last, line);
-}
-
 /* Is text at i a cast: "(" words and '*' ")" and then an operand? Its
  * end (past the ')') in *end. */
 static int cast_at(const char *t, size_t len, size_t i, size_t *end)
@@ -707,6 +661,34 @@ static int cast_at(const char *t, size_t len, size_t i, size_t *end)
         return 0;
     *end = k;
     return 1;
+}
+
+/* "&((UINT8 *)buf)": MSVC takes the address of a cast's operand, clang
+ * refuses an rvalue.  At the '&' the diagnostic names: past the opening
+ * parentheses, a cast (words and '*' only, then an operand) is blanked as
+ * an lvalue cast is. */
+static int address_cast(Recover *r, ScanCtx *c, CXSourceLocation l, const char *file,
+                        unsigned off, unsigned line)
+{
+    if (k_is_macro_loc(l))                   /* written in a macro: not handled */
+        return 0;
+    size_t len = 0;
+    const char *t = file[0] == '/' ? source_text(c, file, &len) : NULL;
+    if (!t || off >= len || t[off] != '&')
+        return 0;
+    size_t i = off + 1, last = 0;
+    int found = 0;
+    while (i < len && (t[i] == '(' || t[i] == ' ' || t[i] == '\t')) {
+        if (t[i] == '(') {
+            last = i;
+            found = 1;
+        }
+        i++;
+    }
+    size_t end;
+    if (!found || !cast_at(t, len, last, &end))
+        return 0;                            /* not a type: (a + b) */
+    return add_cast(r, file, (unsigned)last, line);
 }
 
 /* "expression is not assignable" on an assignment whose left side is a
