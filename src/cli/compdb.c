@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static char *read_file(const char *path, size_t *len)
+char *src_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -167,7 +167,7 @@ static int split_command(Arena *a, const char *cmd, const char ***out)
 int src_load_compdb(const char *path, SourceList *out, DiagList *d)
 {
     size_t len = 0;
-    char *text = read_file(path, &len);
+    char *text = src_read_file(path, &len);
     if (!text) {
         diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read compile database: %s", strerror(errno));
         return 1;

@@ -21,32 +21,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* The whole file, NUL-terminated, or NULL. */
-static char *read_text(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap) {
-            cap *= 2;
-            char *nb = realloc(buf, cap + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = nb;
-        }
-    }
-    fclose(f);
-    if (buf)
-        buf[n] = '\0';
-    return buf;
-}
-
 /* Lexically clean an absolute path in place: "//" and "/./" go, "d/.."
  * takes d with it. */
 static void clean_path(char *p)
@@ -180,7 +154,8 @@ void src_find_fragments(char *const *files, int n, char *const *incdirs, int nin
     for (int i = 0; i < n; i++)
         by[i] = -1, line[i] = 0;
     for (int i = 0; i < n; i++) {
-        char *t = read_text(files[i]);
+        size_t len;
+        char *t = src_read_file(files[i], &len);
         if (!t)
             continue;             /* the parse reports it */
         sc.self = i;

@@ -49,6 +49,10 @@ int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, char
 void src_find_fragments(char *const *files, int n, char *const *incdirs, int ninc, int *by,
                         int *line);
 
+/* compdb.c: a whole file, NUL-terminated (malloc), its length in *len; NULL
+ * if it cannot be read. */
+char *src_read_file(const char *path, size_t *len);
+
 /* Append a malloc'd copy of s to the growable array *v (n used, cap slots). */
 void src_push_str(char ***v, int *n, int *cap, const char *s);
 
