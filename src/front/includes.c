@@ -44,6 +44,7 @@ typedef struct Hdr {
     char *wpp;               /* the whole text when it holds WPP configuration */
     char *real;              /* realpath, or NULL */
     int readable;
+    LvText lv;               /* its MSVC lvalue casts (lvcast.c) */
 } Hdr;
 
 /* A folder's entries, listed once. */
@@ -71,6 +72,9 @@ typedef struct Scan {
     IncCache *c;
     const IncSearch *f;      /* the folders */
     StrMap read;             /* real paths of the headers read */
+    char **paths;            /* the files read, as found, and their lvalue casts */
+    LvText **lvs;
+    int nread;
     const char *stack[MAX_DEPTH];   /* folders of the including files, innermost last */
     int depth;
 } Scan;
@@ -87,6 +91,7 @@ void inc_cache_free(IncCache *c)
         free(h->angled);
         free(h->wpp);
         free(h->real);
+        lv_free(&h->lv);
         free(h);
     }
     free(c->hdrs);
@@ -298,6 +303,7 @@ static Hdr *hdr_get(IncCache *c, const char *path)
         return h;
     h->readable = 1;
     read_includes(h, text);
+    lv_read(&h->lv, text, strlen(text));
     if (strstr(text, "begin_wpp") || strstr(text, "WPP_DEFINE_BIT"))
         h->wpp = text;
     else
@@ -364,6 +370,13 @@ static void scan_file(Scan *s, const char *path, Hdr *h)
 {
     if (s->depth >= MAX_DEPTH || !h->readable)
         return;
+    s->paths = realloc(s->paths, (size_t)(s->nread + 1) * sizeof *s->paths);
+    s->lvs = realloc(s->lvs, (size_t)(s->nread + 1) * sizeof *s->lvs);
+    if (!s->paths || !s->lvs)
+        abort();
+    if (!(s->paths[s->nread] = strdup(path)))   /* path may be a caller's buffer */
+        abort();
+    s->lvs[s->nread++] = &h->lv;
     if (h->wpp)
         rec_wpp_text(s->r, h->wpp);
     char *dir = strdup(path);
@@ -394,6 +407,7 @@ void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSea
     if (text) {
         main.readable = 1;
         read_includes(&main, text);
+        lv_read(&main.lv, text, strlen(text));
         main.wpp = text;
     }
     strmap_put(&s.read, main_abs, 1);
@@ -407,6 +421,12 @@ void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSea
         }
     }
     scan_file(&s, main_abs, &main);
+    lv_apply(r, (const char *const *)s.paths, s.lvs, s.nread);
+    for (int k = 0; k < s.nread; k++)
+        free(s.paths[k]);
+    free(s.paths);
+    free(s.lvs);
+    lv_free(&main.lv);
     for (int k = 0; k < main.n; k++)
         free(main.names[k]);
     free(main.names);

@@ -729,6 +729,36 @@ static int assign_cast(Recover *r, ScanCtx *c, CXDiagnostic d)
     return added;
 }
 
+int rec_cast_chain(Recover *r, const char *path, unsigned off)
+{
+    VFile *v = vfile(r, path);
+    if (!v->text)
+        v->text = read_file(path, &v->len);
+    const char *t = v->text;
+    size_t len = v->len;
+    unsigned line = 1;
+    for (size_t i = 0; t && i < off && i < len; i++)
+        line += t[i] == '\n';
+    int added = 0;
+    for (size_t i = off, end; t && i < len && t[i] == '(';) {
+        if (!cast_at(t, len, i, &end))
+            break;
+        char key[600];
+        snprintf(key, sizeof key, "c:%s:%zu", path, i);
+        if (!strmap_get(&r->seen, key) && blank_cast(r, path, (unsigned)i)) {
+            strmap_put(&r->seen, key, 1);
+            added = 1;
+        }
+        i = end;
+    }
+    if (added) {                             /* one note for the chain */
+        char where[32];
+        snprintf(where, sizeof where, "%u", line);
+        assume_if(r, path, "lvalue cast at line %s of %s", where, path);
+    }
+    return added;
+}
+
 /* One diagnostic: what it asks to assume, if it belongs to this phase.
  * Phases: 0 missing headers, 1 unknown types, 2 unknown values.  Most
  * unknown names follow from a missing header, so types and values wait

@@ -331,6 +331,7 @@ static void lvalue_cast_is_recovered(void **state)
         dump(u);
     assert_int_equal(u->nerrors, 0);
     assert_true(has_assumed(u, "lvalue cast at line 3"));
+    assert_int_equal(front_rounds(tf_ctx), 1);    /* seen in the text (lvcast.c) */
     const Func *f = cfg_find_func(u, "f");
     assert_int_equal(f->blocks[0].steps[0].kind, ST_ASSIGN);
     assert_string_equal(f->blocks[0].steps[0].lhs->key, "p");
@@ -358,9 +359,49 @@ static void lvalue_cast_in_header_macro_is_recovered(void **state)
         dump(u);
     assert_int_equal(u->nerrors, 0);
     assert_true(has_assumed(u, "lvalue cast at line 3 of "));
+    assert_int_equal(front_rounds(tf_ctx), 1);
     const Func *f = cfg_find_func(u, "f");
     assert_int_equal(f->blocks[0].steps[0].kind, ST_ASSIGN);
     assert_int_equal(tf_count_calls(f, "Check"), 1);
+    cfg_free_unit(u);
+}
+
+/* The shapes lvcast.c finds in the text before the first round: a macro
+ * whose body is a cast chain, used as a left side in another file (=, --,
+ * and ++ before it); a parenthesised cast with += at a statement's start.
+ * Uses as a value and casts that are not assigned to stay as written, and
+ * "(*Fn)(x)->f = v" (a call through a pointer) is no cast. */
+static void lvalue_casts_found_before_parsing(void **state)
+{
+    (void)state;
+    tf_write("lvalue_pre/nbl.h",
+             "typedef unsigned long ULONG; typedef unsigned long long ULONG_PTR;\n"
+             "typedef struct NBL { void *MiniportReserved[2]; } NBL;\n"
+             "#define NBL_REF(_N) ((ULONG)(ULONG_PTR)((_N)->MiniportReserved[1]))\n"
+             "#define NBL_RAW(_N) ((ULONG)(ULONG_PTR)((_N)->MiniportReserved[0]))\n");
+    Unit *u = tf_parse("lvalue_pre/send",
+                       "#include \"nbl.h\"\n"
+                       "typedef unsigned char UCHAR, *PUCHAR;\n"
+                       "typedef struct H { int f; } H; H *(*Pick)(int);\n"
+                       "int Check(int);\n"
+                       "void f(NBL *n, void *buf, ULONG c) {\n"
+                       "  NBL_REF(n) = c;\n"
+                       "  NBL_REF(n)--;\n"
+                       "  if (++NBL_REF(n) == 2) Check(NBL_RAW(n));\n"
+                       "  ((PUCHAR)buf) += 4;\n"
+                       "  (*Pick)(1)->f = 3;\n"
+                       "  Check((ULONG)c);\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_true(has_assumed(u, "lvalue cast at line 3 of "));
+    assert_false(has_assumed(u, "lvalue cast at line 4 of "));
+    assert_true(has_assumed(u, "lvalue cast at line 9 of "));
+    assert_false(has_assumed(u, "lvalue cast at line 10 of "));
+    const Func *f = cfg_find_func(u, "f");
+    assert_int_equal(tf_count_calls(f, "Check"), 2);
     cfg_free_unit(u);
 }
 
@@ -589,6 +630,7 @@ int main(void)
         cmocka_unit_test(assigned_cast_chain_is_recovered),
         cmocka_unit_test(conflicting_parameter_types_are_a_warning),
         cmocka_unit_test(lvalue_cast_in_header_macro_is_recovered),
+        cmocka_unit_test(lvalue_casts_found_before_parsing),
         cmocka_unit_test(default_defines_unless_set),
         cmocka_unit_test(ms_extensions_parse),
         cmocka_unit_test(errors_are_capped_per_file),
