@@ -240,7 +240,7 @@ typedef struct LvText {
     int nsmacros;
     StrMap calls;            /* every NAME( of the text */
 } LvText;
-void lv_read(LvText *lv, const char *text, size_t len);
+void lv_read(LvText *lv, const char *text, size_t len, int whole);  /* whole: else #defines only */
 void lv_free(LvText *lv);
 /* The unit's files (paths as clang opens them, their LvText): their
  * statement casts, and the cast macros some file uses as a left side. */

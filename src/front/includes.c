@@ -303,7 +303,7 @@ static Hdr *hdr_get(IncCache *c, const char *path)
         return h;
     h->readable = 1;
     read_includes(h, text);
-    lv_read(&h->lv, text, strlen(text));
+    lv_read(&h->lv, text, strlen(text), 0);
     if (strstr(text, "begin_wpp") || strstr(text, "WPP_DEFINE_BIT"))
         h->wpp = text;
     else
@@ -407,7 +407,7 @@ void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSea
     if (text) {
         main.readable = 1;
         read_includes(&main, text);
-        lv_read(&main.lv, text, strlen(text));
+        lv_read(&main.lv, text, strlen(text), 1);
         main.wpp = text;
     }
     strmap_put(&s.read, main_abs, 1);
