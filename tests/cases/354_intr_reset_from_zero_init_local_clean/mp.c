@@ -1,5 +1,5 @@
 /*
- * * Case 354_intr_reset_from_zero_init_local_clean: 340 (surprise removal deregisters, then clears
+ * Case 354_intr_reset_from_zero_init_local_clean: 340 (surprise removal deregisters, then clears
  * the interrupt block wholesale; every later synchronize tests Intr.Connected or Intr.Handle) with
  * the interrupt block reset from a local initialised with `= { 0 }` (every member zero, C11
  * 6.7.9): NX_INTR Idle = { 0 }; Adapter->Intr = Idle;

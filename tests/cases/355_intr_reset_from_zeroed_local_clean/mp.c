@@ -1,5 +1,5 @@
 /*
- * * Case 355_intr_reset_from_zeroed_local_clean: 340 (surprise removal deregisters, then clears
+ * Case 355_intr_reset_from_zeroed_local_clean: 340 (surprise removal deregisters, then clears
  * the interrupt block wholesale; every later synchronize tests Intr.Connected or Intr.Handle) with
  * the interrupt block reset from a local that NdisZeroMemory cleared: NX_INTR Idle;
  * NdisZeroMemory(&Idle, sizeof(Idle)); Adapter->Intr = Idle;

@@ -1,5 +1,5 @@
 /*
- * * Case 356_intr_reset_move_from_template_clean: 340 (surprise removal deregisters, then clears
+ * Case 356_intr_reset_move_from_template_clean: 340 (surprise removal deregisters, then clears
  * the interrupt block wholesale; every later synchronize tests Intr.Connected or Intr.Handle) with
  * the interrupt block reset by copying a file-scope template with no initialiser (all zero):
  * NdisMoveMemory(&Adapter->Intr, &NxIntrIdle, sizeof(NX_INTR));

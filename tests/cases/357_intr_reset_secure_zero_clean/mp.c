@@ -1,5 +1,5 @@
 /*
- * * Case 357_intr_reset_secure_zero_clean: 340 (surprise removal deregisters, then clears the
+ * Case 357_intr_reset_secure_zero_clean: 340 (surprise removal deregisters, then clears the
  * interrupt block wholesale; every later synchronize tests Intr.Connected or Intr.Handle) with the
  * interrupt block cleared by RtlSecureZeroMemory (the volatile-write variant that the optimizer
  * cannot drop): RtlSecureZeroMemory(&Adapter->Intr, sizeof(Adapter->Intr));
