@@ -213,6 +213,9 @@ static const char *opt_value(const char **v, int n, int i, const char *opt, int 
 static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Args *a,
                        const char *prelude, Args *incdirs, Search *sr)
 {
+    /* C whatever the extension: clang takes "MINIPORT.C" for C++ */
+    arg(a, "-x");
+    arg(a, "c");
     arg(a, "--target=x86_64-pc-windows-msvc");
     arg(a, "-fms-extensions");
     arg(a, "-fms-compatibility");
