@@ -225,6 +225,8 @@ void rec_wpp_text(Recover *r, const char *text);  /* WPP names a source text dec
 /* Every cast of the chain at off in path blanked (a cast the text shows
  * is assigned to); reported if the parse includes path.  1 if any was. */
 int rec_cast_chain(Recover *r, const char *path, unsigned off);
+/* clang reads path's text from here (a UTF-16 source converted) */
+void rec_source_text(Recover *r, const char *path, const char *text);
 
 /* lvcast.c: what one file's text shows of MSVC lvalue casts */
 typedef struct LvText {
@@ -271,5 +273,10 @@ void rec_dump(Recover *r, FILE *f);     /* assumptions new since the last call *
 
 /* The whole file as a NUL-terminated string (malloc'ed; NULL if unreadable or over 64 MiB). */
 char *front_slurp(const char *path);
+/* A source's text (64 MiB at most), UTF-8: one saved as UTF-16 is
+ * converted (utf16.c), and *utf16 says so; NULL if unreadable. */
+char *front_read_source(const char *path, int *utf16);
+/* utf16.c: a text with a UTF-16 byte-order mark as UTF-8 (malloc), else NULL */
+char *utf16_to_utf8(const char *in, size_t n, size_t *outlen);
 
 #endif

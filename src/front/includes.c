@@ -45,6 +45,7 @@ typedef struct Hdr {
     char *real;              /* realpath, or NULL */
     int readable;
     LvText lv;               /* its MSVC lvalue casts (lvcast.c) */
+    char *utf8;              /* a UTF-16 text as clang gets it, or NULL */
 } Hdr;
 
 /* A folder's entries, listed once. */
@@ -92,6 +93,7 @@ void inc_cache_free(IncCache *c)
         free(h->wpp);
         free(h->real);
         lv_free(&h->lv);
+        free(h->utf8);
         free(h);
     }
     free(c->hdrs);
@@ -298,10 +300,13 @@ static Hdr *hdr_get(IncCache *c, const char *path)
     strmap_put(&c->hdr, path, c->nhdrs);
     c->hdrs[c->nhdrs++] = h;
     h->real = normalize(path);
-    char *text = front_slurp(path);
+    int utf16;
+    char *text = front_read_source(path, &utf16);
     if (!text)
         return h;
     h->readable = 1;
+    if (utf16 && !(h->utf8 = strdup(text)))
+        abort();
     read_includes(h, text);
     lv_read(&h->lv, text, strlen(text), 0);
     if (strstr(text, "begin_wpp") || strstr(text, "WPP_DEFINE_BIT"))
@@ -377,6 +382,8 @@ static void scan_file(Scan *s, const char *path, Hdr *h)
     if (!(s->paths[s->nread] = strdup(path)))   /* path may be a caller's buffer */
         abort();
     s->lvs[s->nread++] = &h->lv;
+    if (h->utf8)
+        rec_source_text(s->r, path, h->utf8);
     if (h->wpp)
         rec_wpp_text(s->r, h->wpp);
     char *dir = strdup(path);
@@ -403,9 +410,12 @@ void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSea
     s.f = search;
     Hdr main;                /* the main file is read once: not cached */
     memset(&main, 0, sizeof main);
-    char *text = front_slurp(main_abs);
+    int utf16;
+    char *text = front_read_source(main_abs, &utf16);
     if (text) {
         main.readable = 1;
+        if (utf16)
+            main.utf8 = text;                /* not freed: main.wpp holds it */
         read_includes(&main, text);
         lv_read(&main.lv, text, strlen(text), 1);
         main.wpp = text;

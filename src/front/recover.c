@@ -78,32 +78,10 @@ static char *xstrdup(const char *s)
 
 static char *read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        abort();
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            if (!buf)
-                abort();
-        }
-        size_t r = fread(buf + n, 1, 4096, f);
-        n += r;
-        if (r < 4096)
-            break;
-        if (n > (64u << 20))
-            break;
-    }
-    fclose(f);
-    buf[n] = 0;
-    if (len)
-        *len = n;
-    return buf;
+    char *t = front_slurp(path);             /* UTF-8, as clang gets it */
+    if (t && len)
+        *len = strlen(t);
+    return t;
 }
 
 Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs,
@@ -727,6 +705,15 @@ static int assign_cast(Recover *r, ScanCtx *c, CXDiagnostic d)
     }
     clang_disposeString(fs);
     return added;
+}
+
+void rec_source_text(Recover *r, const char *path, const char *text)
+{
+    VFile *v = vfile(r, path);
+    if (!v->text) {
+        v->text = xstrdup(text);
+        v->len = strlen(text);
+    }
 }
 
 int rec_cast_chain(Recover *r, const char *path, unsigned off)

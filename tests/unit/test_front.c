@@ -405,6 +405,26 @@ static void lvalue_casts_found_before_parsing(void **state)
     cfg_free_unit(u);
 }
 
+/* UTF-16 sources (Visual Studio's "Unicode - Codepage 1200") become UTF-8:
+ * both byte orders, a surrogate pair, an unpaired surrogate; no mark, no
+ * conversion. */
+static void utf16_text_becomes_utf8(void **state)
+{
+    (void)state;
+    static const char le[] = "\xFF\xFE" "i\0n\0\xE9\0\x3D\xD8\x00\xDE\x00\xD8;\0";
+    size_t n = 0;
+    char *u = utf16_to_utf8(le, sizeof le - 1, &n);
+    assert_non_null(u);
+    assert_string_equal(u, "in\xC3\xA9\xF0\x9F\x98\x80\xEF\xBF\xBD;");
+    assert_int_equal(n, strlen(u));
+    free(u);
+    static const char be[] = "\xFE\xFF" "\0i\0n\0t";
+    u = utf16_to_utf8(be, sizeof be - 1, NULL);
+    assert_string_equal(u, "int");
+    free(u);
+    assert_null(utf16_to_utf8("int x;", 6, NULL));
+}
+
 /* A definition whose parameter types differ from its prototype's builds
  * with MSVC (warning C4028): a warning here, and the function is lowered. */
 static void conflicting_parameter_types_are_a_warning(void **state)
@@ -631,6 +651,7 @@ int main(void)
         cmocka_unit_test(conflicting_parameter_types_are_a_warning),
         cmocka_unit_test(lvalue_cast_in_header_macro_is_recovered),
         cmocka_unit_test(lvalue_casts_found_before_parsing),
+        cmocka_unit_test(utf16_text_becomes_utf8),
         cmocka_unit_test(default_defines_unless_set),
         cmocka_unit_test(ms_extensions_parse),
         cmocka_unit_test(errors_are_capped_per_file),
