@@ -252,6 +252,47 @@ static int compare(OpKind op, const AbsVal *a, const AbsVal *b)
     }
 }
 
+/* A range with two real bounds (neither is the 64-bit limit "unknown"). */
+static int finite(const AbsVal *v)
+{
+    return v->lo != INT64_MIN && v->hi != INT64_MAX;
+}
+
+/* a op b over finite ranges, from the corners (+, -, *): a delay computed
+ * from a bounded loop counter (NdisStallExecution(Try * 10)) keeps its
+ * bound.  Unknown on overflow. */
+static AbsVal interval(OpKind op, const AbsVal *a, const AbsVal *b)
+{
+    if (!finite(a) || !finite(b))
+        return av_top();
+    int64_t x[4];
+    int ovf = 0;
+    switch (op) {
+    case OP_ADD:
+        ovf = __builtin_add_overflow(a->lo, b->lo, &x[0]) | __builtin_add_overflow(a->hi, b->hi, &x[1]);
+        x[2] = x[0];
+        x[3] = x[1];
+        break;
+    case OP_SUB:
+        ovf = __builtin_sub_overflow(a->lo, b->hi, &x[0]) | __builtin_sub_overflow(a->hi, b->lo, &x[1]);
+        x[2] = x[0];
+        x[3] = x[1];
+        break;
+    default:
+        ovf = __builtin_mul_overflow(a->lo, b->lo, &x[0]) | __builtin_mul_overflow(a->lo, b->hi, &x[1]) |
+              __builtin_mul_overflow(a->hi, b->lo, &x[2]) | __builtin_mul_overflow(a->hi, b->hi, &x[3]);
+        break;
+    }
+    if (ovf)
+        return av_top();
+    int64_t lo = x[0], hi = x[0];
+    for (int i = 1; i < 4; i++) {
+        lo = x[i] < lo ? x[i] : lo;
+        hi = x[i] > hi ? x[i] : hi;
+    }
+    return av_range(lo, hi);
+}
+
 AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
 {
     int64_t ca = 0, cb = 0, r;
@@ -279,7 +320,7 @@ AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
             if (!add_ovf(a->lo, cb, &lo) && !add_ovf(a->hi, cb, &hi))
                 return av_range(lo, hi);
         }
-        return av_top();
+        return interval(op, a, b);
     case OP_SUB:
         if (ka && kb)
             return sub_ovf(ca, cb, &r) ? av_top() : av_const(r);
@@ -288,14 +329,16 @@ AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
             if (!sub_ovf(a->lo, cb, &lo) && !sub_ovf(a->hi, cb, &hi))
                 return av_range(lo, hi);
         }
-        return av_top();
+        return interval(op, a, b);
     case OP_MUL:
         if (ka && kb && !__builtin_mul_overflow(ca, cb, &r))
             return av_const(r);
-        return av_top();
+        return interval(op, a, b);
     case OP_DIV:
         if (ka && kb && cb != 0 && !(ca == INT64_MIN && cb == -1))
             return av_const(ca / cb);
+        if (kb && cb > 0 && finite(a))      /* monotone in a */
+            return av_range(a->lo / cb, a->hi / cb);
         return av_top();
     case OP_MOD:
         if (ka && kb && cb != 0 && !(ca == INT64_MIN && cb == -1))

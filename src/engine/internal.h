@@ -466,8 +466,10 @@ int st_same_locals(Engine *e, const State *a, const State *b);
 void keytab_free(KeyTab *t);
 /* Re-read every interned key's relevance from the program (after prog_slice). */
 void keytab_refresh(Engine *e);
-/* Widening join; track: record what it weakened (State.lost, from). */
-State *st_join(Engine *e, const State *a, const State *b, int track);
+/* Join; widen: bounds that grew go to the next threshold (at loop heads
+ * and summary entries, for termination); track: record what it weakened
+ * (State.lost, from). */
+State *st_join(Engine *e, const State *a, const State *b, int track, int widen);
 void sv_push(Engine *e, StateVec *v, State *s);
 /* Keep only persistent facts (globals, heap), for crossing a frame. */
 State *st_strip_locals(Engine *e, const State *s);

@@ -195,7 +195,7 @@ static Summary *sum_find(Engine *e, int fi, State **entryp)
      * ("released implies SurpriseRemoved or HardwareFailed"; netvmini
      * engine +16% instructions) */
     if (same >= cap && newest && (alike || same > cap || sameprop >= e->sum_args_cap)) {
-        State *j = st_join(e, newest->entry, entry, 1);
+        State *j = st_join(e, newest->entry, entry, 1, 1);
         s = sum_lookup(e, fi, j);
         if (s)
             return s;

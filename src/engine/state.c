@@ -563,8 +563,9 @@ static int lost_filter(Engine *e, const State *s, int want, int32_t *out)
 /* Widening join of a state a program point holds (a) with a newcomer (b)
  * with the same rule state: a fact known on one side only goes, facts on
  * both sides are widened (av_widen), so repeated merging terminates. */
-State *st_join(Engine *e, const State *a, const State *b, int track)
+State *st_join(Engine *e, const State *a, const State *b, int track, int widen)
 {
+    AbsVal (*merge)(const AbsVal *, const AbsVal *) = widen ? av_widen : av_join;
     State *j = st_copy(e, a);
     own_facts(e, j, 0);
     int k = 0;
@@ -579,7 +580,7 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
         if (vt_same(e->vals, av, bv)) {
             wv = bv;
         } else {
-            AbsVal w = av_widen(vt_val(e->vals, av), vt_val(e->vals, bv));
+            AbsVal w = merge(vt_val(e->vals, av), vt_val(e->vals, bv));
             if (av_is_top(&w))
                 continue;
             wv = vt_intern(e->vals, &w);
@@ -590,7 +591,7 @@ State *st_join(Engine *e, const State *a, const State *b, int track)
     }
     j->nfacts = k;
     if (!vt_same(e->vals, a->ret, b->ret))
-        st_set_ret(e, j, av_widen(st_ret(e, a), st_ret(e, b)));
+        st_set_ret(e, j, merge(st_ret(e, a), st_ret(e, b)));
     j->join = NULL;
     if (!track) {
         j->approx = a->approx | b->approx;
@@ -885,8 +886,9 @@ int st_distance(Engine *e, const State *a, const State *b)
  * as a: b has every key of a, and widening a's value by b's gives a's.
  * Decided without building the join: a third of the joins a set tries on
  * a big driver change nothing. */
-static int join_adds_nothing(Engine *e, const State *a, const State *b)
+static int join_adds_nothing(Engine *e, const State *a, const State *b, int widen)
 {
+    AbsVal (*merge)(const AbsVal *, const AbsVal *) = widen ? av_widen : av_join;
     if (a->nfacts > b->nfacts)
         return 0;
     for (int i = 0, ib = 0; i < a->nfacts; i++) {
@@ -898,12 +900,12 @@ static int join_adds_nothing(Engine *e, const State *a, const State *b)
         int32_t av = a->facts[i].val, bv = b->facts[ib].val;
         if (vt_same(e->vals, av, bv))
             continue;
-        AbsVal w = av_widen(vt_val(e->vals, av), vt_val(e->vals, bv));
+        AbsVal w = merge(vt_val(e->vals, av), vt_val(e->vals, bv));
         if (av_is_top(&w) || !av_equal(&w, vt_val(e->vals, av)))
             return 0;
     }
     if (!vt_same(e->vals, a->ret, b->ret)) {
-        AbsVal w = av_widen(st_ret(e, a), st_ret(e, b));
+        AbsVal w = merge(st_ret(e, a), st_ret(e, b));
         if (!av_equal(&w, st_ret(e, a)))
             return 0;
     }
@@ -913,7 +915,7 @@ static int join_adds_nothing(Engine *e, const State *a, const State *b)
 /* a (held) and b joined: a's trace, both sides remembered. */
 static State *join_held(Engine *e, const StateSet *set, State *a, State *b)
 {
-    State *j = st_join(e, a, b, !set->frame);
+    State *j = st_join(e, a, b, !set->frame, set->loop);
     j->trace = a->trace;
     j->join = NULL;
     if (set->fi >= 0 && !set->loop)
@@ -1000,7 +1002,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
         return 1;
     }
     /* widen into the closest state with this rule state */
-    if (join_adds_nothing(e, set->v[at], s)) {
+    if (join_adds_nothing(e, set->v[at], s, set->loop)) {
         e->nstates++;            /* counted as the join it stands for: the state budget
                                     (Spaceout) runs out where it did */
         return 0;

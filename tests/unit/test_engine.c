@@ -226,6 +226,38 @@ static int run(Unit *u, Report *rep)
 }
 
 /* Init registers; halt deregisters, then calls a helper that synchronizes. */
+/* Interval arithmetic over finite ranges: a delay computed from a bounded
+ * loop counter keeps its bound (case 348); unknown stays unknown, and an
+ * overflow gives up. */
+static void ranges_keep_their_bounds_through_arithmetic(void **state)
+{
+    (void)state;
+    AbsVal i = av_range(3, 7), k = av_const(8), two = av_range(-2, 2), top = av_top();
+    AbsVal v = av_binop(OP_MUL, &i, &k);
+    assert_int_equal(v.lo, 24);
+    assert_int_equal(v.hi, 56);
+    v = av_binop(OP_MUL, &i, &two);
+    assert_int_equal(v.lo, -14);
+    assert_int_equal(v.hi, 14);
+    v = av_binop(OP_ADD, &i, &two);
+    assert_int_equal(v.lo, 1);
+    assert_int_equal(v.hi, 9);
+    v = av_binop(OP_SUB, &k, &i);
+    assert_int_equal(v.lo, 1);
+    assert_int_equal(v.hi, 5);
+    v = av_binop(OP_DIV, &i, &(AbsVal){0});
+    assert_true(av_is_top(&v));
+    AbsVal three = av_const(3);
+    v = av_binop(OP_DIV, &i, &three);
+    assert_int_equal(v.lo, 1);
+    assert_int_equal(v.hi, 2);
+    v = av_binop(OP_MUL, &i, &top);
+    assert_true(av_is_top(&v));
+    AbsVal big = av_range(1, INT64_MAX / 2);
+    v = av_binop(OP_MUL, &big, &k);
+    assert_true(av_is_top(&v));
+}
+
 static void sync_after_deregister_in_helper_is_reported(void **state)
 {
     (void)state;
@@ -450,6 +482,7 @@ static void shared_control_dependence_is_built_once(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ranges_keep_their_bounds_through_arithmetic),
         cmocka_unit_test(sync_after_deregister_in_helper_is_reported),
         cmocka_unit_test(correlated_flag_branches_are_not_reported),
         cmocka_unit_test(reregistration_status_decides),
