@@ -67,16 +67,19 @@ static int cmd_cfg(const Options *o)
     /* a file of a WDK 7 tree parses with its folder's `sources` defines,
      * as a scan of the tree gives it */
     char *dir = strdup(o->paths[0]);
-    char **defs = NULL;
-    int ndefs = 0;
+    WdkSources ws;
     if (!dir)
         abort();
     char *slash = strrchr(dir, '/');
     if (slash)
         *slash = 0;
     char name[16] = "sources";
-    if (src_wdk_defines_in(slash ? dir : ".", (const char *const *)o->cargs, o->ncargs, &defs,
-                           &ndefs, name) && ndefs) {
+    char **defs = NULL;
+    int ndefs = 0;
+    if (src_wdk_defines_in(slash ? dir : ".", (const char *const *)o->cargs, o->ncargs, &ws,
+                           name) && ws.ndefs) {
+        defs = ws.defs;
+        ndefs = ws.ndefs;
         sf.args = (const char **)defs;
         sf.nargs = ndefs;
         fprintf(stderr, "%s/%s: note: %d build define(s) from this WDK sources file\n",
@@ -117,9 +120,7 @@ static int cmd_cfg(const Options *o)
     cfg_free_unit(u);
     front_free(fc);
     free(model);
-    for (int i = 0; i < ndefs; i++)
-        free(defs[i]);
-    free(defs);
+    wdk_sources_free(&ws);
     free(dir);
     return rc;
 }

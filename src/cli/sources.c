@@ -177,11 +177,10 @@ static int user_sets(const char *const *user, int nuser, const char *def)
     return front_args_define(user, nuser, name);
 }
 
-int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, char ***defs,
-                       int *ndefs, char name[16])
+int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, WdkSources *w,
+                       char name[16])
 {
-    *defs = NULL;
-    *ndefs = 0;
+    memset(w, 0, sizeof *w);
     char path[PATH_MAX];
     int found = 0;
     DIR *dp = opendir(dir);               /* the name as the folder spells it */
@@ -194,16 +193,16 @@ int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, char
         }
     if (dp)
         closedir(dp);
-    if (!found || wdk_sources_defines(path, defs, ndefs) < 0)
+    if (!found || wdk_sources_load(path, w) < 0)
         return 0;
     int k = 0;
-    for (int i = 0; i < *ndefs; i++) {
-        if (user_sets(user, nuser, (*defs)[i]))
-            free((*defs)[i]);
+    for (int i = 0; i < w->ndefs; i++) {
+        if (user_sets(user, nuser, w->defs[i]))
+            free(w->defs[i]);
         else
-            (*defs)[k++] = (*defs)[i];
+            w->defs[k++] = w->defs[i];
     }
-    *ndefs = k;
+    w->ndefs = k;
     return 1;
 }
 
@@ -222,6 +221,48 @@ static int nearest_sources(const Walk *w, const char *path)
     return best;
 }
 
+/* Which `sources` file lists each C file in its SOURCES (a `sys/sources`
+ * building "..\\mp_main.c"): listed[c] is its folder's index in w.sdirs,
+ * the first in walk order, or -1.  Names match ignoring case, as the
+ * build utility's do on Windows. */
+static void listed_by(const Walk *w, const WdkSources *ws, int *listed)
+{
+    char **real = calloc((size_t)w->ncfiles + 1, sizeof *real);
+    if (!real)
+        abort();
+    for (int c = 0; c < w->ncfiles; c++) {
+        listed[c] = -1;
+        real[c] = absolute(w->cfiles[c]);
+    }
+    for (int i = 0; i < w->nsdirs; i++)
+        for (int k = 0; k < ws[i].nfiles; k++) {
+            char rel[PATH_MAX], dir[PATH_MAX + 8], cand[PATH_MAX + 8];
+            snprintf(rel, sizeof rel, "%s", ws[i].files[k]);
+            for (char *p = rel; *p; p++)
+                if (*p == '\\')
+                    *p = '/';
+            char *slash = strrchr(rel, '/');
+            const char *base = slash ? slash + 1 : rel;
+            if (slash)
+                *slash = 0;
+            if (snprintf(dir, sizeof dir, "%s/%s", w->sdirs[i], slash ? rel : ".") >= (int)sizeof dir)
+                continue;
+            char *d = absolute(dir);
+            if (!d)
+                continue;
+            int too_long = snprintf(cand, sizeof cand, "%s/%s", d, base) >= (int)sizeof cand;
+            free(d);
+            if (too_long)
+                continue;
+            for (int c = 0; c < w->ncfiles; c++)
+                if (listed[c] < 0 && real[c] && strcasecmp(real[c], cand) == 0)
+                    listed[c] = i;
+        }
+    for (int c = 0; c < w->ncfiles; c++)
+        free(real[c]);
+    free(real);
+}
+
 /* path as the report names files: below the scanned folder dir */
 static const char *below(const char *dir, const char *path)
 {
@@ -229,27 +270,68 @@ static const char *below(const char *dir, const char *path)
     return strncmp(path, dir, dl) == 0 && path[dl] == '/' ? path + dl + 1 : path;
 }
 
+/* The folders a sources file's build searches first: its own (the build
+ * runs there; athwifi's hw/atheros/precomp.h is one of six precomp.h in the
+ * tree) and its INCLUDES, relative to it; each as "-IDIR" in the arena, in
+ * inc[], at most max. */
+static int build_dirs(Arena *a, const char *sdir, const WdkSources *ws, const char **inc, int max)
+{
+    int n = 0;
+    for (int k = -1; k < ws->nincs && n < max; k++) {
+        char rel[PATH_MAX], path[2 * PATH_MAX];
+        snprintf(rel, sizeof rel, "%s", k < 0 ? "." : ws->incs[k]);
+        for (char *p = rel; *p; p++)
+            if (*p == '\\')
+                *p = '/';
+        if (rel[0] == '/' || strchr(rel, ':') || strchr(rel, '$'))
+            continue;                   /* a Windows or WDK path: not in the tree */
+        snprintf(path, sizeof path, "%s/%s", sdir, rel);
+        char *abs = absolute(path);
+        struct stat st;
+        if (abs && stat(abs, &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t len = strlen(abs) + 3;
+            char *arg = arena_alloc(a, len);
+            snprintf(arg, len, "-I%s", abs);
+            inc[n++] = arg;
+        }
+        free(abs);
+    }
+    return n;
+}
+
+enum { MAX_BUILD_ARGS = 256 };     /* defines and folders a sources file adds to a C file */
+
 static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *const *user,
                      int nuser)
 {
     Walk w = {.out = out, .d = d};
     walk(&w, dir);
-    /* per `sources` file: its defines, read once */
-    char ***defs = calloc((size_t)w.nsdirs + 1, sizeof *defs);
+    /* per `sources` file: what it says, read once */
+    WdkSources *ws = calloc((size_t)w.nsdirs + 1, sizeof *ws);
     char (*names)[16] = calloc((size_t)w.nsdirs + 1, sizeof *names);
-    int *ndefs = calloc((size_t)w.nsdirs + 1, sizeof *ndefs), *nfiles = calloc((size_t)w.nsdirs + 1, sizeof *nfiles);
-    if (!defs || !ndefs || !nfiles || !names)
+    int *nfiles = calloc((size_t)w.nsdirs + 1, sizeof *nfiles);
+    int *listed = calloc((size_t)w.ncfiles + 1, sizeof *listed);
+    const char ***bdirs = calloc((size_t)w.nsdirs + 1, sizeof *bdirs);
+    int *nbdirs = calloc((size_t)w.nsdirs + 1, sizeof *nbdirs);
+    if (!ws || !nfiles || !names || !listed || !bdirs || !nbdirs)
         abort();
-    for (int i = 0; i < w.nsdirs; i++)
-        src_wdk_defines_in(w.sdirs[i], user, nuser, &defs[i], &ndefs[i], names[i]);
-    const char **args = calloc((size_t)w.nhdirs + 256, sizeof *args);
-    if (!args)
+    for (int i = 0; i < w.nsdirs; i++) {
+        src_wdk_defines_in(w.sdirs[i], user, nuser, &ws[i], names[i]);
+        bdirs[i] = calloc(MAX_BUILD_ARGS, sizeof **bdirs);
+        if (!bdirs[i])
+            abort();
+        nbdirs[i] = build_dirs(out->arena, w.sdirs[i], &ws[i], bdirs[i], MAX_BUILD_ARGS / 2);
+    }
+    listed_by(&w, ws, listed);
+    const char **args = calloc((size_t)w.nhdirs + MAX_BUILD_ARGS, sizeof *args);
+    const char **tree = calloc((size_t)w.nhdirs + 1, sizeof *tree);
+    if (!args || !tree)
         abort();
     for (int i = 0; i < w.nhdirs; i++) {
         size_t len = strlen(w.hdirs[i]) + 3;
         char *a = arena_alloc(out->arena, len);
         snprintf(a, len, "-I%s", w.hdirs[i]);
-        args[i] = a;
+        tree[i] = a;
     }
     /* a .c file another one #includes is part of that one (fragments.c) */
     int *by = calloc((size_t)w.ncfiles + 1, sizeof *by), *byline = calloc((size_t)w.ncfiles + 1, sizeof *byline);
@@ -263,16 +345,23 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
                      below(dir, w.cfiles[i]));
             continue;
         }
-        int n = w.nhdirs, s = nearest_sources(&w, w.cfiles[i]);
+        int n = 0, s = listed[i] >= 0 ? listed[i] : nearest_sources(&w, w.cfiles[i]);
+        /* the build's folders first (listed files only: a sources file
+         * does not build what lies below it unless it lists it), then the
+         * tree's, then the build's defines */
+        for (int k = 0; s >= 0 && listed[i] >= 0 && k < nbdirs[s]; k++)
+            args[n++] = bdirs[s][k];
+        for (int k = 0; k < w.nhdirs; k++)
+            args[n++] = tree[k];
         if (s >= 0) {
             nfiles[s]++;
-            for (int k = 0; k < ndefs[s] && n < w.nhdirs + 256; k++)
-                args[n++] = defs[s][k];
+            for (int k = 0; k < ws[s].ndefs && n < w.nhdirs + MAX_BUILD_ARGS; k++)
+                args[n++] = ws[s].defs[k];
         }
         src_add(out, w.cfiles[i], args, n);
     }
     for (int i = 0; i < w.nsdirs; i++) {
-        if (ndefs[i] && nfiles[i]) {
+        if (ws[i].ndefs && nfiles[i]) {
             /* named as the report names files: below the scanned folder */
             const char *rel = below(dir, w.sdirs[i]) != w.sdirs[i] ? below(dir, w.sdirs[i]) : NULL;
             char shown[PATH_MAX];
@@ -281,17 +370,19 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
                      names[i]);
             diag_add(d, DIAG_NOTE, shown, 0, 0,
                      "%d build define(s) from this WDK sources file (C_DEFINES, for AMD64) given "
-                     "to the %d C file(s) at or below its folder", ndefs[i], nfiles[i]);
+                     "to the %d C file(s) its SOURCES lists or that lie at or below its folder",
+                     ws[i].ndefs, nfiles[i]);
         }
-        for (int k = 0; k < ndefs[i]; k++)
-            free(defs[i][k]);
-        free(defs[i]);
+        wdk_sources_free(&ws[i]);
+        free(bdirs[i]);
         free(w.sdirs[i]);
     }
     free(by);
     free(byline);
-    free(defs);
-    free(ndefs);
+    free(ws);
+    free(bdirs);
+    free(nbdirs);
+    free(listed);
     free(nfiles);
     free(names);
     free(w.sdirs);
@@ -300,6 +391,7 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
     for (int i = 0; i < w.nhdirs; i++)
         free(w.hdirs[i]);
     free(args);
+    free(tree);
     free(w.cfiles);
     free(w.hdirs);
     free(w.devs);

@@ -36,11 +36,24 @@ int src_sanitize_args(Arena *a, const char *dir, const char *const *argv, int ar
  * file's C_DEFINES give, for AMD64, a free build; their number, -1 when the
  * file cannot be read. */
 int wdk_sources_defines(const char *path, char ***defs, int *ndefs);
-/* The defines of the `sources` file in folder dir (any case; its name in
- * name when not NULL), less those the user's arguments set (-D or -U); 0
+/* What a sources file says of a build: its defines, the C files its
+ * SOURCES list names and the folders INCLUDES names, as written
+ * ("..\\mp_main.c", "..\\inc"), its !include files read. */
+typedef struct WdkSources {
+    char **defs;
+    int ndefs;
+    char **files;
+    int nfiles;
+    char **incs;
+    int nincs;
+} WdkSources;
+int wdk_sources_load(const char *path, WdkSources *w);   /* ndefs, -1 if unreadable */
+void wdk_sources_free(WdkSources *w);
+/* The `sources` file in folder dir (any case; its name in name when not
+ * NULL), its defines less those the user's arguments set (-D or -U); 0
  * when dir has none. */
-int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, char ***defs,
-                       int *ndefs, char name[16]);
+int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, WdkSources *w,
+                       char name[16]);
 
 /* fragments.c: which of the n C files (absolute paths) another of them
  * #includes (wireguard-nt's `#include "selftest/allowedips.c"`): by[i] is

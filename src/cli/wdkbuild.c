@@ -10,7 +10,9 @@
  * Their headers' #error guards want exactly these.  The file is read as
  * text (nothing in it runs), for the target drvcheck parses for: AMD64, a
  * free build.  Macros the file assigns are expanded; any other expands to
- * nothing, and a condition on one is false. */
+ * nothing, and a condition on one is false.  Its SOURCES list names the C
+ * files it builds, often in another folder (a `sys/sources` that builds
+ * "..\\mp_main.c"): those files get its defines (sources.c). */
 #include "cli/sources.h"
 
 #include <ctype.h>
@@ -206,16 +208,84 @@ static int name_char(char c)
 
 int wdk_sources_defines(const char *path, char ***defs, int *ndefs)
 {
-    *defs = NULL;
-    *ndefs = 0;
+    WdkSources w;
+    int n = wdk_sources_load(path, &w);
+    *defs = w.defs;
+    *ndefs = w.ndefs;
+    w.defs = NULL;
+    w.ndefs = 0;
+    wdk_sources_free(&w);
+    return n;
+}
+
+void wdk_sources_free(WdkSources *w)
+{
+    for (int i = 0; i < w->ndefs; i++)
+        free(w->defs[i]);
+    for (int i = 0; i < w->nfiles; i++)
+        free(w->files[i]);
+    for (int i = 0; i < w->nincs; i++)
+        free(w->incs[i]);
+    free(w->defs);
+    free(w->files);
+    free(w->incs);
+    memset(w, 0, sizeof *w);
+}
+
+static void push(char ***v, int *n, const char *s, size_t l)
+{
+    *v = realloc(*v, (size_t)(*n + 1) * sizeof **v);
+    if (!*v)
+        abort();
+    (*v)[(*n)++] = xstrndup(s, l);
+}
+
+/* The SOURCES list's C files, as written ("..\\mp_main.c"). */
+static void source_files(const Macros *m, WdkSources *w)
+{
+    const char *v = macro_get(m, "SOURCES", 7);
+    if (!v)
+        return;
+    char *copy = xstrndup(v, strlen(v));
+    for (char *tok = strtok(copy, " \t"); tok; tok = strtok(NULL, " \t")) {
+        size_t l = strlen(tok);
+        if (l >= 3 && tok[l - 2] == '.' && (tok[l - 1] == 'c' || tok[l - 1] == 'C'))
+            push(&w->files, &w->nfiles, tok, l);
+    }
+    free(copy);
+}
+
+/* The INCLUDES folders, as written ("..\\inc"; ';' or blanks apart);
+ * those only a macro the file does not set names expand to nothing. */
+static void include_dirs(const Macros *m, WdkSources *w)
+{
+    const char *v = macro_get(m, "INCLUDES", 8);
+    if (!v)
+        return;
+    char *copy = xstrndup(v, strlen(v));
+    for (char *tok = strtok(copy, " \t;"); tok; tok = strtok(NULL, " \t;"))
+        push(&w->incs, &w->nincs, tok, strlen(tok));
+    free(copy);
+}
+
+/* What reading a sources file (and the files it !includes) keeps: the
+ * macros, and the if stack: is this level's branch live, was one of its
+ * branches taken. */
+typedef struct Reader {
+    Macros m;
+    int live[MAX_DEPTH + 1], taken[MAX_DEPTH + 1], depth;
+} Reader;
+
+enum { MAX_INCLUDES = 8 };           /* !include nesting */
+
+/* One file's lines; !include names a file relative to the folder of the
+ * file that includes it ('\\' separates folders).  -1 if unreadable. */
+static int read_lines(Reader *rd, const char *path, int level)
+{
     FILE *f = fopen(path, "r");
     if (!f)
         return -1;
-    Macros m = {0};
-    /* the if stack: is this level's branch live, was one of its branches taken */
-    int live[MAX_DEPTH + 1], taken[MAX_DEPTH + 1], depth = 0;
-    live[0] = 1;
-    taken[0] = 1;
+    int *live = rd->live, *taken = rd->taken;
     char *logical = NULL;
     size_t llen = 0;
     char buf[4096];
@@ -235,21 +305,43 @@ int wdk_sources_defines(const char *path, char ***defs, int *ndefs)
         if (cont)
             continue;
         char *line = trim(logical);
+        int depth = rd->depth;
         if (*line == '#') {
             /* a comment */
         } else if (*line == '!') {
             char *d = trim(line + 1);
-            if (strncasecmp(d, "ifdef", 5) == 0 || strncasecmp(d, "ifndef", 6) == 0) {
+            if (strncasecmp(d, "include", 7) == 0 && !name_char(d[7])) {
+                char *name = expand(&rd->m, trim(d + 7));
+                size_t nl = strlen(name);
+                if (nl >= 2 && (name[0] == '"' || name[0] == '<')) {   /* "x" or <x> */
+                    memmove(name, name + 1, nl - 2);
+                    name[nl - 2] = 0;
+                }
+                for (char *q = name; *q; q++)
+                    if (*q == '\\')
+                        *q = '/';
+                const char *slash = strrchr(path, '/');
+                size_t dl = slash ? (size_t)(slash - path) : 1;
+                size_t need = dl + strlen(name) + 2;
+                char *inc = malloc(need);
+                if (!inc)
+                    abort();
+                snprintf(inc, need, "%.*s/%s", (int)dl, slash ? path : ".", name);
+                if (live[depth] && level < MAX_INCLUDES && name[0] != '/')
+                    read_lines(rd, inc, level + 1);
+                free(inc);
+                free(name);
+            } else if (strncasecmp(d, "ifdef", 5) == 0 || strncasecmp(d, "ifndef", 6) == 0) {
                 int not = tolower((unsigned char)d[2]) == 'n';
                 char *name = trim(d + (not ? 6 : 5));
-                int r = macro_get(&m, name, strlen(name)) != NULL;
+                int r = macro_get(&rd->m, name, strlen(name)) != NULL;
                 if (depth < MAX_DEPTH) {
                     depth++;
                     live[depth] = live[depth - 1] && (not ? !r : r);
                     taken[depth] = live[depth];
                 }
             } else if (strncasecmp(d, "if", 2) == 0 && !name_char(d[2])) {
-                int r = live[depth] ? eval(&m, d + 2) : 0;
+                int r = live[depth] ? eval(&rd->m, d + 2) : 0;
                 if (depth < MAX_DEPTH) {
                     depth++;
                     live[depth] = live[depth - 1] && r;
@@ -261,7 +353,7 @@ int wdk_sources_defines(const char *path, char ***defs, int *ndefs)
                               (strncasecmp(rest, "if", 2) == 0 && !name_char(rest[2]));
                 char *cond = strncasecmp(d, "elseif", 6) == 0 ? d + 6 : rest + 2;
                 if (depth > 0) {
-                    int r = !taken[depth] && live[depth - 1] && (!is_elif || eval(&m, cond));
+                    int r = !taken[depth] && live[depth - 1] && (!is_elif || eval(&rd->m, cond));
                     live[depth] = r;
                     taken[depth] |= r;
                 }
@@ -279,15 +371,31 @@ int wdk_sources_defines(const char *path, char ***defs, int *ndefs)
                 q++;
             if (p > line && *q == '=') {
                 char *name = xstrndup(line, (size_t)(p - line));
-                macro_set(&m, name, expand(&m, trim(q + 1)));
+                macro_set(&rd->m, name, expand(&rd->m, trim(q + 1)));
                 free(name);
             }
         }
+        rd->depth = depth;
         llen = 0;
         logical[0] = 0;
     }
     fclose(f);
     free(logical);
+    return 0;
+}
+
+int wdk_sources_load(const char *path, WdkSources *w)
+{
+    memset(w, 0, sizeof *w);
+    char ***defs = &w->defs;
+    int *ndefs = &w->ndefs;
+    Reader rd;
+    memset(&rd, 0, sizeof rd);
+    rd.live[0] = 1;
+    rd.taken[0] = 1;
+    if (read_lines(&rd, path, 0) < 0)
+        return -1;
+    Macros m = rd.m;
     const char *cd = macro_get(&m, "C_DEFINES", 9);
     int cap = 0;
     if (cd) {
@@ -318,6 +426,8 @@ int wdk_sources_defines(const char *path, char ***defs, int *ndefs)
         }
         free(copy);
     }
+    source_files(&m, w);
+    include_dirs(&m, w);
     for (int i = 0; i < m.n; i++) {
         free(m.names[i]);
         free(m.values[i]);

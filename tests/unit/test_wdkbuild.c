@@ -36,6 +36,66 @@ static const char *defines_of(const char *text)
     return out;
 }
 
+/* SOURCES names the C files built, often in another folder (sys/sources
+ * building "..\\mp_main.c"): its .c entries as written, continuations
+ * and macros expanded, resources and other files left out. */
+static void source_files_listed(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/wdkbuild_sources_list", TEST_BINARY_DIR);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("TARGETNAME=e100bex\nDIR=..\n"
+          "C_DEFINES=$(C_DEFINES) -DNDIS51_MINIPORT=1\n"
+          "SOURCES = \\\n   $(DIR)\\mp_main.c \\\n   ..\\mp_init.C \\\n   ..\\e100.rc\n", f);
+    fclose(f);
+    WdkSources w;
+    assert_int_equal(wdk_sources_load(path, &w), 1);
+    assert_string_equal(w.defs[0], "-DNDIS51_MINIPORT=1");
+    assert_int_equal(w.nfiles, 2);
+    assert_string_equal(w.files[0], "..\\mp_main.c");
+    assert_string_equal(w.files[1], "..\\mp_init.C");
+    wdk_sources_free(&w);
+}
+
+/* !include reads a shared file (and INCLUDES lists folders) (netvmini 6x/620/sources: "!include
+ * ..\\sources.inc"), relative to the including file's folder; what it
+ * sets is seen after it. */
+static void included_file(void **state)
+{
+    (void)state;
+    char dir[512], sub[600], inc[700], top[700];
+    snprintf(dir, sizeof dir, "%s/wdkbuild_inc", TEST_BINARY_DIR);
+    snprintf(sub, sizeof sub, "%s/620", dir);
+    snprintf(inc, sizeof inc, "%s/sources.inc", dir);
+    snprintf(top, sizeof top, "%s/sources", sub);
+    char cmd[1300];
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s'", sub);
+    assert_int_equal(system(cmd), 0);
+    FILE *f = fopen(inc, "w");
+    assert_non_null(f);
+    fputs("C_DEFINES=$(C_DEFINES) -DNDIS_MINIPORT_DRIVER=1\nSOURCES = ..\\miniport.c\n"
+          "INCLUDES=$(INCLUDES) ..;..\\..\\inc; $(DDK_INC_PATH)\n", f);
+    fclose(f);
+    f = fopen(top, "w");
+    assert_non_null(f);
+    fputs("C_DEFINES=$(C_DEFINES) -DNDIS620_MINIPORT=1\n!include ..\\sources.inc\n"
+          "SOURCES=$(SOURCES) ..\\vmq.c\n", f);
+    fclose(f);
+    WdkSources w;
+    assert_int_equal(wdk_sources_load(top, &w), 2);
+    assert_string_equal(w.defs[0], "-DNDIS620_MINIPORT=1");
+    assert_string_equal(w.defs[1], "-DNDIS_MINIPORT_DRIVER=1");
+    assert_int_equal(w.nfiles, 2);
+    assert_string_equal(w.files[0], "..\\miniport.c");
+    assert_string_equal(w.files[1], "..\\vmq.c");
+    assert_int_equal(w.nincs, 2);      /* $(DDK_INC_PATH) is no macro the files set */
+    assert_string_equal(w.incs[0], "..");
+    assert_string_equal(w.incs[1], "..\\..\\inc");
+    wdk_sources_free(&w);
+}
+
 static void accumulated_c_defines(void **state)
 {
     (void)state;
@@ -99,6 +159,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(accumulated_c_defines),
+        cmocka_unit_test(source_files_listed),
+        cmocka_unit_test(included_file),
         cmocka_unit_test(conditionals_on_the_target),
         cmocka_unit_test(macros_the_file_sets),
         cmocka_unit_test(unreadable_file),
