@@ -301,7 +301,7 @@ int api_has_model(const char *api)
 
 int api_cancels_timer(const char *api)
 {
-    return api && (strcmp(api, "NdisCancelTimerObject") == 0 ||
+    return api && (strcmp(api, "NdisCancelTimerObject") == 0 || strcmp(api, "KeCancelTimer") == 0 ||
                    strcmp(api, "NdisMCancelTimer") == 0 || strcmp(api, "NdisCancelTimer") == 0 ||
                    strcmp(api, "WdfTimerStop") == 0);
 }

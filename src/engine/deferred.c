@@ -24,10 +24,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* NDIS timers and KMDF timers (EVT_WDF_TIMER) alike. */
-int dfr_is_timer(RoleKind role)
+/* NDIS timers and KMDF timers (EVT_WDF_TIMER) alike, and a kernel DPC
+ * routine that a KTIMER runs (KeInitializeDpc(&Dpc, MpWatchdogDpc, ..)
+ * and KeSetTimerEx(&Timer, Due, Period, &Dpc)). */
+int dfr_is_timer(const Engine *e, const EntryPoint *ep)
 {
-    return role == ROLE_TIMER || role == ROLE_WDF_TIMER;
+    return ep->role == ROLE_TIMER || ep->role == ROLE_WDF_TIMER ||
+           (ep->role == ROLE_DPC_ROUTINE && e->ktimer && e->ktimer[ep->func]);
+}
+
+/* What the kernel timer calls bind (scan_calls): DPC objects to routines,
+ * timers to the DPC objects they run. */
+typedef struct KBind {
+    struct { const char *dpc; int fi; } *dpcs;
+    int ndpcs;
+    struct { const char *timer, *dpc; } *sets;
+    int nsets;
+} KBind;
+
+/* 0-based argument of a KeSetTimer* call holding its KDPC, or -1. */
+static int ktimer_dpc_arg(const char *api)
+{
+    if (strcmp(api, "KeSetTimer") == 0)
+        return 2;
+    if (strcmp(api, "KeSetTimerEx") == 0)
+        return 3;
+    if (strcmp(api, "KeSetCoalescableTimer") == 0)
+        return 4;
+    return -1;
 }
 
 static const struct {
@@ -98,7 +122,9 @@ static void add_handle(Engine *e, const char *handle, int fi)
  * NdisMInitializeTimer(&Adapter->Timer, h, MpWatchdog, ctx);
  * NdisInitializeTimer(&Timer, MpWatchdog, ctx); WdfTimerCreate(&Config, ...,
  * &Timer) after WDF_TIMER_CONFIG_INIT(&Config, MpWatchdog). */
-static void scan_calls(Engine *e, int fi)
+static const char *handle_key(const Expr *x);
+
+static void scan_calls(Engine *e, int fi, KBind *kb)
 {
     const Program *p = e->prog;
     const Func *f = p->funcs[fi].f;
@@ -117,6 +143,26 @@ static void scan_calls(Engine *e, int fi)
                 continue;
             if (api_arms_timer(st->callee))
                 e->timers_gated = 1;
+            int ka = ktimer_dpc_arg(st->callee);
+            if (ka >= 0 && ka < st->nargs && handle_key(st->args[0]) && handle_key(st->args[ka])) {
+                kb->sets = realloc(kb->sets, sizeof *kb->sets * (size_t)(kb->nsets + 1));
+                if (!kb->sets)
+                    abort();
+                kb->sets[kb->nsets].timer = handle_key(st->args[0]);
+                kb->sets[kb->nsets++].dpc = handle_key(st->args[ka]);
+            }
+            if (strcmp(st->callee, "KeInitializeDpc") == 0 && st->nargs >= 2) {
+                const Expr *r = st->args[1];
+                int g = r->kind == EX_FUNC && r->text ? prog_lookup(p, p->funcs[fi].u, r->text) : -1;
+                if (g >= 0 && handle_key(st->args[0])) {
+                    kb->dpcs = realloc(kb->dpcs, sizeof *kb->dpcs * (size_t)(kb->ndpcs + 1));
+                    if (!kb->dpcs)
+                        abort();
+                    kb->dpcs[kb->ndpcs].dpc = handle_key(st->args[0]);
+                    kb->dpcs[kb->ndpcs++].fi = g;
+                }
+                continue;
+            }
             int a = queue_arg(st->callee);
             const Expr *x = a >= 0 && a < st->nargs ? st->args[a] : NULL;
             int q = x && x->kind == EX_FUNC && x->text ? prog_lookup(p, p->funcs[fi].u, x->text) : -1;
@@ -150,16 +196,27 @@ void dfr_setup(Engine *e)
     const Program *p = e->prog;
     e->queued = calloc((size_t)p->nfuncs + 1, sizeof *e->queued);
     e->armed = calloc((size_t)p->nfuncs + 1, sizeof *e->armed);
-    if (!e->queued || !e->armed)
+    e->ktimer = calloc((size_t)p->nfuncs + 1, 1);
+    if (!e->queued || !e->armed || !e->ktimer)
         abort();
+    KBind kb = {0};
+    for (int fi = 0; fi < p->nfuncs; fi++)
+        scan_calls(e, fi, &kb);
+    /* a KTIMER runs the routine of the KDPC its arming call names */
+    for (int i = 0; i < kb.nsets; i++)
+        for (int k = 0; k < kb.ndpcs; k++)
+            if (strcmp(kb.sets[i].dpc, kb.dpcs[k].dpc) == 0) {
+                e->ktimer[kb.dpcs[k].fi] = 1;
+                add_handle(e, kb.sets[i].timer, kb.dpcs[k].fi);
+            }
+    free(kb.sets);
+    free(kb.dpcs);
     int ntimers = 0;
     for (int i = 0; i < p->nentries; i++)
-        if (dfr_is_timer(p->entries[i].role) && !e->armed[p->entries[i].func]) {
+        if (dfr_is_timer(e, &p->entries[i]) && !e->armed[p->entries[i].func]) {
             e->armed[p->entries[i].func] = e->timer_armed;
             ntimers++;
         }
-    for (int fi = 0; fi < p->nfuncs; fi++)
-        scan_calls(e, fi);
     /* A key per timer callback when each has exactly one timer object of
      * its own (then firing and cancelling are exact); else one key for
      * all, exact only for a lone callback. */
@@ -252,7 +309,8 @@ static void cancel_says(Engine *e, const Step *st, State *x, int pending)
 {
     AbsVal v = av_const(pending);
     const Expr *out = st->nargs > 1 ? st->args[1] : NULL;
-    if (strcmp(st->callee, "NdisCancelTimerObject") == 0 || strcmp(st->callee, "WdfTimerStop") == 0)
+    if (strcmp(st->callee, "NdisCancelTimerObject") == 0 || strcmp(st->callee, "WdfTimerStop") == 0 ||
+        strcmp(st->callee, "KeCancelTimer") == 0)
         st_set_ret(e, x, v);
     else if (out && out->kind == EX_ADDR && out->a && out->a->kind == EX_PATH)
         st_set(e, x, ev_key_in(e, x, out->a), &v);
@@ -360,7 +418,7 @@ State *dfr_note(Engine *e, State *s, Loc loc, const char *func, const char *msg)
 /* May NDIS run entry point ep from s (runtime loop)? */
 int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s)
 {
-    if (dfr_is_timer(ep->role))
+    if (dfr_is_timer(e, ep))
         return !e->timers_gated || !e->armed[ep->func] || may_be_nonzero(e, s, e->armed[ep->func]);
     if (e->queued[ep->func])
         return may_be_nonzero(e, s, e->queued[ep->func]);
@@ -373,7 +431,7 @@ State *dfr_take(Engine *e, const EntryPoint *ep, State *s)
 {
     AbsVal zero = av_const(0);
     int64_t c;
-    if (dfr_is_timer(ep->role)) {
+    if (dfr_is_timer(e, ep)) {
         int32_t k = e->armed[ep->func];
         const AbsVal *v = k ? st_get(e, s, k) : NULL;
         if (e->own_timer_keys && e->timers_gated && v && av_is_const(v, &c) && c == 1) {

@@ -376,7 +376,7 @@ static void after_halt(Engine *e, StateVec *halted)
         State *s = halted->v[k];
         for (int i = 0; i < e->prog->nentries; i++) {
             const EntryPoint *ep = &e->prog->entries[i];
-            if (!dfr_is_timer(ep->role) || !e->own_timer_keys || !e->timers_gated ||
+            if (!dfr_is_timer(e, ep) || !e->own_timer_keys || !e->timers_gated ||
                 !dfr_may_run(e, ep, s))
                 continue;
             StateVec out = {0};
@@ -687,6 +687,7 @@ static void engine_end(Engine *e)
     free(e->reached);
     free(e->queued);
     free(e->armed);
+    free(e->ktimer);
     free(e->thandles);
     free(e->outk);
     for (int i = 0; e->ndis_recs && i < e->prog->nfuncs; i++)

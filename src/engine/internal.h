@@ -305,6 +305,7 @@ struct Engine {
     int32_t timer_armed;     /* key: 0 no timer set on the path, 1 a one-shot one, 2 periodic (deferred.c) */
     int timers_gated;        /* the driver arms timers: their callbacks wait for it (deferred.c) */
     int32_t *armed;          /* per function: the "armed" key of a timer callback, or 0 */
+    unsigned char *ktimer;   /* per function: a KDPC routine a KTIMER runs (deferred.c) */
     int own_timer_keys;      /* each timer callback's key stands for one timer object */
     int cancel_race;         /* the cancel being applied came while the tick ran (interp.c) */
     int root_entry;          /* the next summary is a callback NDIS runs, at any depth (a timer
@@ -400,7 +401,7 @@ static inline int key_elem(const Engine *e, int32_t id)
 
 /* deferred.c: work items run once queued, timers once armed */
 int api_queues_work(const char *api);
-int dfr_is_timer(RoleKind role);
+int dfr_is_timer(const Engine *e, const EntryPoint *ep);
 void dfr_setup(Engine *e);
 void dfr_relevant(Engine *e);
 void dfr_initial(Engine *e, State *s);

@@ -694,7 +694,7 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
         e->firing = 1;
         StateVec fired = {0};
         for (int i = 0; i < e->prog->nentries; i++)
-            if (dfr_is_timer(e->prog->entries[i].role) &&
+            if (dfr_is_timer(e, &e->prog->entries[i]) &&
                 dfr_fires_at_cancel(e, st, e->prog->entries[i].func, s)) {
                 const char *tn = e->prog->funcs[e->prog->entries[i].func].f->name;
                 State *n = dfr_note(e, dfr_take(e, &e->prog->entries[i], s), st->loc,
