@@ -153,6 +153,8 @@ static void global_init(Lower *L, CXCursor c, CXType t, CXCursor init)
         const char *rec = k_record_name(L, t);
         CXType ct = clang_getCanonicalType(t);
         int is_rec = ct.kind == CXType_Record && rec && strcmp(rec, "<anonymous>") != 0;
+        if (is_rec && clang_isConstQualifiedType(t))
+            add_ginit(L, (GlobalInit){v->key, 1, 0});   /* an all-zero template, for copies of it */
         g = (GlobalInit){is_rec ? rec : v->key, 1, 0};
     } else {
         CXType ct = clang_getCanonicalType(t);

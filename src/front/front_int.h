@@ -196,6 +196,8 @@ void add_ginit(Lower *L, GlobalInit g);
  * constant fields (add_ginit) */
 void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc,
                 int fnstores_only);
+/* a record from a brace list (declaration or compound literal): zeroed, then its members */
+void lower_record_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc);
 void lower_fnstores(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc); /* mode 1 */
 
 /* lower_stmt.c */

@@ -165,6 +165,32 @@ void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc, int fn
     free(fl.v);
 }
 
+/* A record initialised from a brace list, in a declaration (`NX_INTR Idle
+ * = { 0 };`) or by a compound literal (`Adapter->Intr = (NX_INTR){ 0 };`):
+ * C zeroes every member the list does not name, so the record is first
+ * zeroed as a memset of it would (the engine's memset model), then the
+ * members the list names are assigned.  Before, only the named members
+ * got values and the others stayed unknown (cases 353, 354). */
+void lower_record_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc)
+{
+    CXType canon = clang_getCanonicalType(t);
+    long long size = clang_Type_getSizeOf(canon);
+    if (canon.kind == CXType_Record && target && target->kind == EX_PATH) {
+        Step s = {0};
+        s.kind = ST_CALL;
+        s.loc = loc;
+        s.callee = "memset";
+        s.nargs = 3;
+        s.args = arena_alloc(L->a, 3 * sizeof *s.args);
+        s.args[0] = k_new(L, EX_ADDR);
+        s.args[0]->a = target;
+        s.args[1] = k_int(L, 0);
+        s.args[2] = k_int(L, size > 0 ? size : 0);
+        g_emit(L, &s);
+    }
+    lower_init(L, target, t, init, loc, 0);
+}
+
 static enum CXChildVisitResult find_function(CXCursor c, CXCursor p, CXClientData d)
 {
     (void)p;

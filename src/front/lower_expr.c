@@ -488,6 +488,66 @@ static const char *fill_record(Lower *L, CXCursor arg)
     return NULL;
 }
 
+/* The record type a pointer argument points to, looking through casts to
+ * void * (fill_record's walk): 1 and *out if it is one. */
+static int pointee_record_type(Lower *L, CXCursor arg, CXType *out)
+{
+    for (int guard = 0; guard < 16; guard++) {
+        CXType t = k_desugar(clang_getCursorType(arg));
+        if (t.kind == CXType_Pointer) {
+            CXType pt = clang_getCanonicalType(clang_getPointeeType(t));
+            if (pt.kind == CXType_Record) {
+                *out = pt;
+                return 1;
+            }
+        }
+        enum CXCursorKind k = arg.kind;
+        if (k != CXCursor_UnexposedExpr && k != CXCursor_CStyleCastExpr && k != CXCursor_ParenExpr)
+            return 0;
+        CXCursor in;
+        if (!last_expr_kid(L, arg, &in))
+            return 0;
+        arg = in;
+    }
+    return 0;
+}
+
+/* memcpy(&Adapter->Intr, &Template, sizeof(NX_INTR)) (NdisMoveMemory,
+ * RtlCopyMemory): a whole record copied, as `Adapter->Intr = Template;`
+ * would, when both sides are records of one type and the length is its
+ * size.  The copy follows the call as an assignment (case 356). */
+static void record_copy(Lower *L, CXCursor c, const Step *s)
+{
+    if (s->nargs != 3 || !s->callee ||
+        (strcmp(s->callee, "memcpy") != 0 && strcmp(s->callee, "memmove") != 0))
+        return;
+    const Expr *d = s->args[0], *from = s->args[1];
+    if (d->kind != EX_ADDR || from->kind != EX_ADDR || !d->a || !from->a ||
+        d->a->kind != EX_PATH || from->a->kind != EX_PATH || !d->a->is_record || !from->a->is_record)
+        return;
+    CXType dt, ft;
+    if (!pointee_record_type(L, clang_Cursor_getArgument(c, 0), &dt) ||
+        !pointee_record_type(L, clang_Cursor_getArgument(c, 1), &ft))
+        return;
+    const char *dn = k_record_name(L, dt), *fn = k_record_name(L, ft);   /* const aside */
+    if (!dn || !fn || strcmp(dn, fn) != 0)
+        return;
+    long long size = clang_Type_getSizeOf(dt), n;
+    if (s->args[2]->kind == EX_INT)
+        n = s->args[2]->ival;
+    else if (!k_eval_int(clang_Cursor_getArgument(c, 2), &n))
+        return;
+    if (size <= 0 || n != size)
+        return;
+    Step a = {0};
+    a.kind = ST_ASSIGN;
+    a.loc = s->loc;
+    a.from_macro = s->from_macro;
+    a.lhs = d->a;
+    a.rhs = from->a;
+    g_emit(L, &a);
+}
+
 /* AbnormalTermination() (the SEH intrinsic _abnormal_termination) in a
  * copy of a __finally body: whether that copy is the way out by return,
  * break, continue or goto (lower_stmt.c run_finallys), a constant. */
@@ -556,7 +616,10 @@ Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard)
         if (s->callee && strcmp(s->callee, "memset") == 0 && s->args[0]->kind == EX_PATH)
             s->args[0]->pointee_rec = fill_record(L, clang_Cursor_getArgument(c, 0));
     }
-    return finish_call(L, s, c, target, discard);
+    Expr *r = finish_call(L, s, c, target, discard);
+    if (L->cur >= 0)
+        record_copy(L, c, s);
+    return r;
 }
 
 /* A call clang could not build (an argument with errors) survives as an
@@ -592,6 +655,17 @@ void lower_assign_to(Lower *L, Expr *target, CXCursor value, Loc loc)
                 target->pointee_rec = fill_record(L, value);
         }
         return;
+    }
+    if (v.kind == CXCursor_CompoundLiteralExpr && target && target->kind == EX_PATH &&
+        target->is_record) {
+        /* Adapter->Intr = (NX_INTR){ 0 }: member by member (init.c) */
+        int b = kids(L, v), n = L->ncs - b;
+        CXCursor list = n ? skip_wrappers(L, L->cs[b + n - 1]) : clang_getNullCursor();
+        L->ncs = b;
+        if (n && list.kind == CXCursor_InitListExpr && !has_call(list)) {
+            lower_record_init(L, target, clang_getCursorType(v), list, loc);
+            return;
+        }
     }
     OpKind op;
     if (v.kind == CXCursor_BinaryOperator && binop_kind(L, v, &op) == OPK_COMMA) {

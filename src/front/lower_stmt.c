@@ -373,7 +373,7 @@ static void lower_vardecl(Lower *L, CXCursor v)
         s.lhs = target;
         g_emit(L, &s);
     } else if (skip_wrappers(L, init).kind == CXCursor_InitListExpr) {
-        lower_init(L, target, t, init, loc, 0);
+        lower_record_init(L, target, t, init, loc);
     } else {
         lower_assign_to(L, target, init, loc);
     }

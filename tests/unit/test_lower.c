@@ -381,16 +381,22 @@ static void declarations_and_initialisers(void **state)
         "  a = x;\n"
         "}\n");
     const Block *b = &f->blocks[0];
-    assert_int_equal(b->nsteps, 4);
+    assert_int_equal(b->nsteps, 5);
     assert_int_equal(b->steps[0].kind, ST_ASSIGN);
     assert_string_equal(b->steps[0].lhs->key, "a");
     assert_null(b->steps[0].rhs);
-    assert_string_equal(b->steps[1].lhs->key, "c.Init");
-    assert_string_equal(b->steps[1].lhs->tkey, "_CHARS.Init");
-    assert_int_equal(b->steps[1].rhs->kind, EX_FUNC);
-    assert_string_equal(b->steps[1].rhs->text, "Reg");
-    assert_string_equal(b->steps[2].lhs->key, "c.Version");
-    assert_int_equal(b->steps[2].rhs->ival, 6);
+    /* C zeroes the members the list does not name: the record is zeroed first */
+    assert_int_equal(b->steps[1].kind, ST_CALL);
+    assert_string_equal(b->steps[1].callee, "memset");
+    assert_int_equal(b->steps[1].args[0]->kind, EX_ADDR);
+    assert_string_equal(b->steps[1].args[0]->a->key, "c");
+    assert_int_equal(b->steps[1].args[1]->ival, 0);
+    assert_string_equal(b->steps[2].lhs->key, "c.Init");
+    assert_string_equal(b->steps[2].lhs->tkey, "_CHARS.Init");
+    assert_int_equal(b->steps[2].rhs->kind, EX_FUNC);
+    assert_string_equal(b->steps[2].rhs->text, "Reg");
+    assert_string_equal(b->steps[3].lhs->key, "c.Version");
+    assert_int_equal(b->steps[3].rhs->ival, 6);
     /* global and static stores of function designators */
     const char *want[][3] = {
         { "g_chars@decls.c.Init", "_CHARS.Init", "Reg" },
