@@ -1,7 +1,9 @@
 /* ntintsafe.h - drvcheck clean-room WDK model: overflow-checked integer routines (declarations). */
 #pragma once
 #include <ntdef.h>
+#ifndef INTSAFE_E_ARITHMETIC_OVERFLOW
 #define INTSAFE_E_ARITHMETIC_OVERFLOW ((NTSTATUS)0xC0000095L)
+#endif
 #define ULONG_ERROR 0xffffffffUL
 #define USHORT_ERROR 0xffff
 #define SIZET_ERROR ((SIZE_T)-1)

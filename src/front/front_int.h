@@ -4,6 +4,7 @@
  * includes.c missing headers found in the #include lines, before parsing
  * recover.c  stand-ins for missing headers, unknown types and identifiers,
  *            MSVC lvalue casts (what the next parse round gets)
+ * lvcast.c   MSVC lvalue casts the text shows, blanked before the first round
  * decls.c    the top-level walk: definitions, role declarations, stores of
  *            function designators in initialisers, noreturn declarations
  * keys.c     type names and access-path keys (cfg.h), locations
@@ -221,6 +222,31 @@ void rec_report(Recover *r, Unit *u, CXTranslationUnit tu);
  * (malloc), or NULL. */
 char *rec_missing_header(Recover *r, const char *name, const char *includer);
 void rec_wpp_text(Recover *r, const char *text);  /* WPP names a source text declares */
+/* Every cast of the chain at off in path blanked (a cast the text shows
+ * is assigned to); reported if the parse includes path.  1 if any was. */
+int rec_cast_chain(Recover *r, const char *path, unsigned off);
+/* clang reads path's text from here (a UTF-16 source converted) */
+void rec_source_text(Recover *r, const char *path, const char *text);
+
+/* lvcast.c: what one file's text shows of MSVC lvalue casts */
+typedef struct LvText {
+    unsigned *casts;         /* the first cast of each statement-level left side */
+    int ncasts;
+    char **macro;            /* function-like macros whose body is a cast expression */
+    unsigned *body;          /* ... where the body's first cast is */
+    int nmacros;
+    char **uses;             /* names used as NAME(...) = / ++ / -- */
+    int nuses;
+    char **smacro;           /* function-like macros whose body assigns to a cast */
+    unsigned *soff;          /* ... that cast */
+    int nsmacros;
+    StrMap calls;            /* every NAME( of the text */
+} LvText;
+void lv_read(LvText *lv, const char *text, size_t len, int whole);  /* whole: else #defines only */
+void lv_free(LvText *lv);
+/* The unit's files (paths as clang opens them, their LvText): their
+ * statement casts, and the cast macros some file uses as a left side. */
+void lv_apply(Recover *r, const char *const *paths, LvText *const *lvs, int n);
 
 /* includes.c: before the first round, a stand-in for every header that the
  * #include lines of main_abs, its forced includes and its project headers
@@ -247,5 +273,10 @@ void rec_dump(Recover *r, FILE *f);     /* assumptions new since the last call *
 
 /* The whole file as a NUL-terminated string (malloc'ed; NULL if unreadable or over 64 MiB). */
 char *front_slurp(const char *path);
+/* A source's text (64 MiB at most), UTF-8: one saved as UTF-16 is
+ * converted (utf16.c), and *utf16 says so; NULL if unreadable. */
+char *front_read_source(const char *path, int *utf16);
+/* utf16.c: a text with a UTF-16 byte-order mark as UTF-8 (malloc), else NULL */
+char *utf16_to_utf8(const char *in, size_t n, size_t *outlen);
 
 #endif

@@ -44,6 +44,8 @@ typedef struct Hdr {
     char *wpp;               /* the whole text when it holds WPP configuration */
     char *real;              /* realpath, or NULL */
     int readable;
+    LvText lv;               /* its MSVC lvalue casts (lvcast.c) */
+    char *utf8;              /* a UTF-16 text as clang gets it, or NULL */
 } Hdr;
 
 /* A folder's entries, listed once. */
@@ -71,6 +73,9 @@ typedef struct Scan {
     IncCache *c;
     const IncSearch *f;      /* the folders */
     StrMap read;             /* real paths of the headers read */
+    char **paths;            /* the files read, as found, and their lvalue casts */
+    LvText **lvs;
+    int nread;
     const char *stack[MAX_DEPTH];   /* folders of the including files, innermost last */
     int depth;
 } Scan;
@@ -87,6 +92,8 @@ void inc_cache_free(IncCache *c)
         free(h->angled);
         free(h->wpp);
         free(h->real);
+        lv_free(&h->lv);
+        free(h->utf8);
         free(h);
     }
     free(c->hdrs);
@@ -293,11 +300,15 @@ static Hdr *hdr_get(IncCache *c, const char *path)
     strmap_put(&c->hdr, path, c->nhdrs);
     c->hdrs[c->nhdrs++] = h;
     h->real = normalize(path);
-    char *text = front_slurp(path);
+    int utf16;
+    char *text = front_read_source(path, &utf16);
     if (!text)
         return h;
     h->readable = 1;
+    if (utf16 && !(h->utf8 = strdup(text)))
+        abort();
     read_includes(h, text);
+    lv_read(&h->lv, text, strlen(text), 0);
     if (strstr(text, "begin_wpp") || strstr(text, "WPP_DEFINE_BIT"))
         h->wpp = text;
     else
@@ -364,6 +375,15 @@ static void scan_file(Scan *s, const char *path, Hdr *h)
 {
     if (s->depth >= MAX_DEPTH || !h->readable)
         return;
+    s->paths = realloc(s->paths, (size_t)(s->nread + 1) * sizeof *s->paths);
+    s->lvs = realloc(s->lvs, (size_t)(s->nread + 1) * sizeof *s->lvs);
+    if (!s->paths || !s->lvs)
+        abort();
+    if (!(s->paths[s->nread] = strdup(path)))   /* path may be a caller's buffer */
+        abort();
+    s->lvs[s->nread++] = &h->lv;
+    if (h->utf8)
+        rec_source_text(s->r, path, h->utf8);
     if (h->wpp)
         rec_wpp_text(s->r, h->wpp);
     char *dir = strdup(path);
@@ -390,10 +410,14 @@ void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSea
     s.f = search;
     Hdr main;                /* the main file is read once: not cached */
     memset(&main, 0, sizeof main);
-    char *text = front_slurp(main_abs);
+    int utf16;
+    char *text = front_read_source(main_abs, &utf16);
     if (text) {
         main.readable = 1;
+        if (utf16)
+            main.utf8 = text;                /* not freed: main.wpp holds it */
         read_includes(&main, text);
+        lv_read(&main.lv, text, strlen(text), 1);
         main.wpp = text;
     }
     strmap_put(&s.read, main_abs, 1);
@@ -407,6 +431,12 @@ void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSea
         }
     }
     scan_file(&s, main_abs, &main);
+    lv_apply(r, (const char *const *)s.paths, s.lvs, s.nread);
+    for (int k = 0; k < s.nread; k++)
+        free(s.paths[k]);
+    free(s.paths);
+    free(s.lvs);
+    lv_free(&main.lv);
     for (int k = 0; k < main.n; k++)
         free(main.names[k]);
     free(main.names);

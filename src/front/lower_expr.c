@@ -500,6 +500,27 @@ static int abnormal_termination(Lower *L, CXCursor c)
     return strcmp(n, "_abnormal_termination") == 0 || strcmp(n, "AbnormalTermination") == 0;
 }
 
+/* MSVC's __assume(e): the code after it runs only where e holds, by
+ * contract (the compiler may drop the rest: __assume(0) marks a switch
+ * default or a path that cannot be).  A branch on e whose false side
+ * ends the path, as a noreturn call does. */
+static int assume_call(Lower *L, CXCursor c, CXCursor ref)
+{
+    if (ref.kind != CXCursor_FunctionDecl || clang_Cursor_getNumArguments(c) != 1)
+        return 0;
+    CXString ns = clang_getCursorSpelling(ref);
+    int is = strcmp(clang_getCString(ns), "__assume") == 0;
+    clang_disposeString(ns);
+    if (!is)
+        return 0;
+    int T = g_new(L), F = g_new(L);
+    lower_cond(L, clang_Cursor_getArgument(c, 0), T, F, BR_IF);
+    L->cur = F;
+    g_noreturn(L, k_cursor_loc(L, c));
+    L->cur = T;
+    return 1;
+}
+
 Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard)
 {
     if (abnormal_termination(L, c)) {
@@ -508,8 +529,10 @@ Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard)
             emit_assign(L, target, v, k_cursor_loc(L, c), 1);
         return target ? target : v;
     }
-    Step *s = call_step(L, c);
     CXCursor ref = clang_getCursorReferenced(c);
+    if (assume_call(L, c, ref))
+        return target ? target : k_unknown(L, "void");
+    Step *s = call_step(L, c);
     if (ref.kind == CXCursor_FunctionDecl) {
         s->callee = k_str(L, clang_getCursorSpelling(ref));
         s->noreturn = is_noreturn_decl(L, ref);

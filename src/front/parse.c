@@ -161,6 +161,13 @@ static const char *const default_defines[][2] = {
 
 char *front_slurp(const char *path)
 {
+    return front_read_source(path, NULL);
+}
+
+char *front_read_source(const char *path, int *utf16)
+{
+    if (utf16)
+        *utf16 = 0;
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
@@ -177,6 +184,13 @@ char *front_slurp(const char *path)
     size_t r = fread(s, 1, (size_t)n, f);
     s[r] = 0;
     fclose(f);
+    char *u8 = utf16_to_utf8(s, r, NULL);
+    if (u8) {
+        free(s);
+        s = u8;
+        if (utf16)
+            *utf16 = 1;
+    }
     return s;
 }
 
@@ -213,6 +227,9 @@ static const char *opt_value(const char **v, int n, int i, const char *opt, int 
 static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Args *a,
                        const char *prelude, Args *incdirs, Search *sr)
 {
+    /* C whatever the extension: clang takes "MINIPORT.C" for C++ */
+    arg(a, "-x");
+    arg(a, "c");
     arg(a, "--target=x86_64-pc-windows-msvc");
     arg(a, "-fms-extensions");
     arg(a, "-fms-compatibility");

@@ -78,32 +78,10 @@ static char *xstrdup(const char *s)
 
 static char *read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        abort();
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            if (!buf)
-                abort();
-        }
-        size_t r = fread(buf + n, 1, 4096, f);
-        n += r;
-        if (r < 4096)
-            break;
-        if (n > (64u << 20))
-            break;
-    }
-    fclose(f);
-    buf[n] = 0;
-    if (len)
-        *len = n;
-    return buf;
+    char *t = front_slurp(path);             /* UTF-8, as clang gets it */
+    if (t && len)
+        *len = strlen(t);
+    return t;
 }
 
 Recover *rec_new(const char *main_abs, const char *standin_dir, const char **incdirs, int nincdirs,
@@ -726,6 +704,45 @@ static int assign_cast(Recover *r, ScanCtx *c, CXDiagnostic d)
         }
     }
     clang_disposeString(fs);
+    return added;
+}
+
+void rec_source_text(Recover *r, const char *path, const char *text)
+{
+    VFile *v = vfile(r, path);
+    if (!v->text) {
+        v->text = xstrdup(text);
+        v->len = strlen(text);
+    }
+}
+
+int rec_cast_chain(Recover *r, const char *path, unsigned off)
+{
+    VFile *v = vfile(r, path);
+    if (!v->text)
+        v->text = read_file(path, &v->len);
+    const char *t = v->text;
+    size_t len = v->len;
+    unsigned line = 1;
+    for (size_t i = 0; t && i < off && i < len; i++)
+        line += t[i] == '\n';
+    int added = 0;
+    for (size_t i = off, end; t && i < len && t[i] == '(';) {
+        if (!cast_at(t, len, i, &end))
+            break;
+        char key[600];
+        snprintf(key, sizeof key, "c:%s:%zu", path, i);
+        if (!strmap_get(&r->seen, key) && blank_cast(r, path, (unsigned)i)) {
+            strmap_put(&r->seen, key, 1);
+            added = 1;
+        }
+        i = end;
+    }
+    if (added) {                             /* one note for the chain */
+        char where[32];
+        snprintf(where, sizeof where, "%u", line);
+        assume_if(r, path, "lvalue cast at line %s of %s", where, path);
+    }
     return added;
 }
 

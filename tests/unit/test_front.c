@@ -331,6 +331,7 @@ static void lvalue_cast_is_recovered(void **state)
         dump(u);
     assert_int_equal(u->nerrors, 0);
     assert_true(has_assumed(u, "lvalue cast at line 3"));
+    assert_int_equal(front_rounds(tf_ctx), 1);    /* seen in the text (lvcast.c) */
     const Func *f = cfg_find_func(u, "f");
     assert_int_equal(f->blocks[0].steps[0].kind, ST_ASSIGN);
     assert_string_equal(f->blocks[0].steps[0].lhs->key, "p");
@@ -358,10 +359,70 @@ static void lvalue_cast_in_header_macro_is_recovered(void **state)
         dump(u);
     assert_int_equal(u->nerrors, 0);
     assert_true(has_assumed(u, "lvalue cast at line 3 of "));
+    assert_int_equal(front_rounds(tf_ctx), 1);
     const Func *f = cfg_find_func(u, "f");
     assert_int_equal(f->blocks[0].steps[0].kind, ST_ASSIGN);
     assert_int_equal(tf_count_calls(f, "Check"), 1);
     cfg_free_unit(u);
+}
+
+/* The shapes lvcast.c finds in the text before the first round: a macro
+ * whose body is a cast chain, used as a left side in another file (=, --,
+ * and ++ before it); a parenthesised cast with += at a statement's start.
+ * Uses as a value and casts that are not assigned to stay as written, and
+ * "(*Fn)(x)->f = v" (a call through a pointer) is no cast. */
+static void lvalue_casts_found_before_parsing(void **state)
+{
+    (void)state;
+    tf_write("lvalue_pre/nbl.h",
+             "typedef unsigned long ULONG; typedef unsigned long long ULONG_PTR;\n"
+             "typedef struct NBL { void *MiniportReserved[2]; } NBL;\n"
+             "#define NBL_REF(_N) ((ULONG)(ULONG_PTR)((_N)->MiniportReserved[1]))\n"
+             "#define NBL_RAW(_N) ((ULONG)(ULONG_PTR)((_N)->MiniportReserved[0]))\n");
+    Unit *u = tf_parse("lvalue_pre/send",
+                       "#include \"nbl.h\"\n"
+                       "typedef unsigned char UCHAR, *PUCHAR;\n"
+                       "typedef struct H { int f; } H; H *(*Pick)(int);\n"
+                       "int Check(int);\n"
+                       "void f(NBL *n, void *buf, ULONG c) {\n"
+                       "  NBL_REF(n) = c;\n"
+                       "  NBL_REF(n)--;\n"
+                       "  if (++NBL_REF(n) == 2) Check(NBL_RAW(n));\n"
+                       "  ((PUCHAR)buf) += 4;\n"
+                       "  (*Pick)(1)->f = 3;\n"
+                       "  Check((ULONG)c);\n"
+                       "}\n");
+    if (u->nerrors)
+        dump(u);
+    assert_int_equal(u->nerrors, 0);
+    assert_int_equal(front_rounds(tf_ctx), 1);
+    assert_true(has_assumed(u, "lvalue cast at line 3 of "));
+    assert_false(has_assumed(u, "lvalue cast at line 4 of "));
+    assert_true(has_assumed(u, "lvalue cast at line 9 of "));
+    assert_false(has_assumed(u, "lvalue cast at line 10 of "));
+    const Func *f = cfg_find_func(u, "f");
+    assert_int_equal(tf_count_calls(f, "Check"), 2);
+    cfg_free_unit(u);
+}
+
+/* UTF-16 sources (Visual Studio's "Unicode - Codepage 1200") become UTF-8:
+ * both byte orders, a surrogate pair, an unpaired surrogate; no mark, no
+ * conversion. */
+static void utf16_text_becomes_utf8(void **state)
+{
+    (void)state;
+    static const char le[] = "\xFF\xFE" "i\0n\0\xE9\0\x3D\xD8\x00\xDE\x00\xD8;\0";
+    size_t n = 0;
+    char *u = utf16_to_utf8(le, sizeof le - 1, &n);
+    assert_non_null(u);
+    assert_string_equal(u, "in\xC3\xA9\xF0\x9F\x98\x80\xEF\xBF\xBD;");
+    assert_int_equal(n, strlen(u));
+    free(u);
+    static const char be[] = "\xFE\xFF" "\0i\0n\0t";
+    u = utf16_to_utf8(be, sizeof be - 1, NULL);
+    assert_string_equal(u, "int");
+    free(u);
+    assert_null(utf16_to_utf8("int x;", 6, NULL));
 }
 
 /* A definition whose parameter types differ from its prototype's builds
@@ -589,6 +650,8 @@ int main(void)
         cmocka_unit_test(assigned_cast_chain_is_recovered),
         cmocka_unit_test(conflicting_parameter_types_are_a_warning),
         cmocka_unit_test(lvalue_cast_in_header_macro_is_recovered),
+        cmocka_unit_test(lvalue_casts_found_before_parsing),
+        cmocka_unit_test(utf16_text_becomes_utf8),
         cmocka_unit_test(default_defines_unless_set),
         cmocka_unit_test(ms_extensions_parse),
         cmocka_unit_test(errors_are_capped_per_file),

@@ -9,6 +9,7 @@
 #include <in6addr.h>
 #include <inaddr.h>
 #include <initguid.h>
+#include <intsafe.h>
 #include <minwindef.h>
 #include <ndis.h>
 #include <ndis/filter.h>

@@ -3,6 +3,7 @@
 #include <ndis.h>
 #include <ntstrsafe.h>
 #include <ntintsafe.h>
+#include <intsafe.h>
 
 #define MP_TAG 'tsTM'
 
@@ -496,4 +497,16 @@ VOID MpKernelDpc(PKDPC Dpc, PVOID DeferredContext, PVOID SystemArgument1, PVOID 
         KeBugCheckEx(0xDEAD, (ULONG_PTR)adapter, 0, 0, 0);
     }
     KeLowerIrql(irql);
+}
+
+/* intsafe.h's HRESULT routines next to ntintsafe.h's NTSTATUS ones, as e100bex includes both. */
+ULONG MpRingBytes(ULONG Descriptors, ULONG DescriptorSize)
+{
+    ULONG bytes = 0;
+    SIZE_T total = 0;
+    if (FAILED(ULongMult(Descriptors, DescriptorSize, &bytes)))
+        return 0;
+    if (!NT_SUCCESS(RtlSizeTAdd(bytes, PAGE_SIZE, &total)) || FAILED(SizeTToULong(total, &bytes)))
+        return 0;
+    return bytes;
 }
