@@ -768,18 +768,30 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
     Arena *a = arena_new();  /* this rule's states, traces and slice */
     Verdict v;
     const char *detail = NULL;
+    const char **cand = NULL;
+    int ncand = -1;
+    double t_in = eng_now();
     if (!rule->runnable) {
         v = VERDICT_NOT_RUNNABLE;
         detail = rule->unsupported;
     } else if (!applicable(prog, rule)) {
         v = VERDICT_NOT_APPLICABLE;
         detail = "the driver calls none of the rule's APIs";
+    } else if (!(ncand = site_candidates(prog, rule, a, &cand))) {
+        /* no call where the rule can report (sites.c): Pass, as the search
+         * would find, unless the time budget ran out even for this */
+        double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
+        v = eng_now() > t_in + budget ? VERDICT_TIMEOUT : VERDICT_PASS;
+        if (v == VERDICT_TIMEOUT)
+            detail = arena_printf(a, "time budget of %g s exhausted", budget);
     } else {
         Engine e;
         double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
-        double t0 = eng_now();
+        double t0 = t_in;
         engine_start(&e, driver_base(ed), prog, rule, rep, a, t0 + budget,
                      o && o->state_budget ? o->state_budget : 4000000);
+        e.cand = cand;
+        e.ncand = ncand;
         lifecycle(&e);
         orphans(&e);
         if (e.out_of_time) {

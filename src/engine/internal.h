@@ -253,6 +253,15 @@ int prog_key_relevant(const Program *p, const char *key);
 void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
 
+/* ---- candidate sites (sites.c) ---- */
+/* The call locations ("file:line:col") where rule r can report in the
+ * driver (*out, in arena a), or -1 when they are not known (a role event
+ * can abort). */
+int site_candidates(const Program *p, const Rule *r, Arena *a, const char ***out);
+/* The defect at `where` has an exact trace now: the search settles once
+ * every candidate site has one. */
+void site_exact(Engine *e, const char *where);
+
 /* ---- control dependence (ctrldep.c) ---- */
 typedef struct CtrlDep CtrlDep;
 /* NULL when some block reaches no exit (then every branch may matter). */
@@ -332,6 +341,10 @@ struct Engine {
     const unsigned char *written;  /* by key id below nwritten: how the driver writes it
                                       (harness.c written_keys), the base run's */
     int32_t nwritten;
+    const char **cand;       /* the sites the rule can report at (sites.c), ncand of them, or */
+    int ncand;               /* -1: not known (the search runs to its end) */
+    int nexact;              /* candidate sites with an exact defect */
+    int settled;             /* every candidate site has one: the search stops */
     signed char role_named[ROLE_COUNT];  /* by role: 0 not asked yet, 1 the rule names no event
                                             of it, 2 it does (harness.c mentions_role) */
 };

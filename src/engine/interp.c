@@ -45,7 +45,7 @@ double eng_now(void)
 
 int eng_budget_exceeded(Engine *e)
 {
-    if (e->out_of_time || e->out_of_space)
+    if (e->out_of_time || e->out_of_space || e->settled)
         return 1;
     if ((++e->ticks & 255) == 1) {     /* the first tick checks too: tiny budgets */
         if (e->deadline > 0 && eng_now() > e->deadline)

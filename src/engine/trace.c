@@ -252,6 +252,7 @@ void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *
             clear_trace(d);
             fill_trace(e, d, s->trace, at, func, message, tr_state_string(e, s));
             st->approx = 0;
+            site_exact(e, site);
         }
         return;
     }
@@ -274,6 +275,8 @@ void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *
     d->function = xstrdup(func);
     d->driver = xstrdup(e->prog->drv->name);
     fill_trace(e, d, s->trace, at, func, message, tr_state_string(e, s));
+    if (!s->approx)
+        site_exact(e, site);
 }
 
 /* A trace that came through a join (outside loop heads): say so just

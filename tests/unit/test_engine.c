@@ -479,6 +479,87 @@ static void shared_control_dependence_is_built_once(void **state)
     arena_free(b.a);
 }
 
+/* NdisStallExecution_Delay by hand: a stateless rule, `if ($1 > 50) abort`. */
+static Rule *stall_rule(void)
+{
+    Rule *r = arena_alloc(rules.arena, sizeof *r);
+    r->name = "Stall";
+    r->runnable = 1;
+    r->events = arena_alloc(rules.arena, sizeof *r->events);
+    event(r, "NdisStallExecution", EV_ENTRY,
+          rif(rbin(OP_GT, rx(RX_ARG, 0, 1), rx(RX_INT, 50, 0)), rabort("stall")));
+    return r;
+}
+
+static int candidates(Unit *u, const Rule *r)
+{
+    Unit *units[1] = {u};
+    Driver d = {.name = "drv", .units = units, .nunits = 1};
+    Program p = {0};
+    Arena *a = arena_new();
+    prog_build(&p, &d, a);
+    const char **cand;
+    int n = site_candidates(&p, r, a, &cand);
+    prog_release(&p);
+    arena_free(a);
+    return n;
+}
+
+static Verdict run_rule(Unit *u, const Rule *r, Report *rep)
+{
+    Unit *units[1] = {u};
+    Driver d = {.name = "drv", .units = units, .nunits = 1};
+    report_init(rep);
+    return eng_run(&d, r, NULL, rep);
+}
+
+/* Stalls of constant 10 and 50 us can break no abort condition: no
+ * candidate site, Pass without a search; a stall of a variable can. */
+static void constant_stalls_within_the_limit_are_no_candidates(void **state)
+{
+    (void)state;
+    const Rule *r = stall_rule();
+    B b = {0};
+    Unit *u = unit(&b, "stall.c");
+    func(&b, "MPInit", "MINIPORT_INITIALIZE", 1);
+    call(&b, 0, "NdisStallExecution", NULL, 1, num(&b, 10));
+    call(&b, 0, "NdisStallExecution", NULL, 1, num(&b, 50));
+    b.f->blocks[0].retval = num(&b, 0);
+    assert_int_equal(candidates(u, r), 0);
+    Report rep;
+    assert_int_equal(run_rule(u, r, &rep), VERDICT_PASS);
+    assert_int_equal(rep.ndefects, 0);
+    report_free(&rep);
+    func(&b, "MPOid", "MINIPORT_OID_REQUEST", 1);
+    call(&b, 0, "NdisStallExecution", NULL, 1, path(&b, "Delay", "_ADAPTER.Delay", SCOPE_HEAP));
+    assert_int_equal(candidates(u, r), 1);
+    cfg_free_unit(u);
+}
+
+/* Every candidate site has an exact defect: the search stops, with the
+ * same defects (one per site, errors) as a search to the end. */
+static void search_settles_once_every_site_is_exact(void **state)
+{
+    (void)state;
+    const Rule *r = stall_rule();
+    B b = {0};
+    Unit *u = unit(&b, "stall.c");
+    func(&b, "MPInit", "MINIPORT_INITIALIZE", 1);
+    Step *bad = call(&b, 0, "NdisStallExecution", NULL, 1, num(&b, 200000));
+    call(&b, 0, "NdisStallExecution", NULL, 1, num(&b, 10));
+    b.f->blocks[0].retval = num(&b, 0);
+    func(&b, "MPOid", "MINIPORT_OID_REQUEST", 1);
+    call(&b, 0, "MPInit", NULL, 0);
+    assert_int_equal(candidates(u, r), 1);
+    Report rep;
+    assert_int_equal(run_rule(u, r, &rep), VERDICT_DEFECT);
+    assert_int_equal(rep.ndefects, 1);
+    assert_int_equal(rep.defects[0].line, bad->loc.line);
+    assert_string_equal(rep.defects[0].severity, "error");
+    report_free(&rep);
+    cfg_free_unit(u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -490,6 +571,8 @@ int main(void)
         cmocka_unit_test(recursion_terminates),
         cmocka_unit_test(control_dependence_of_blocks),
         cmocka_unit_test(shared_control_dependence_is_built_once),
+        cmocka_unit_test(constant_stalls_within_the_limit_are_no_candidates),
+        cmocka_unit_test(search_settles_once_every_site_is_exact),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,164 @@
+/* sites.c - where one rule can report a defect in one driver, and when its
+ * search can stop.
+ *
+ * A rule reports (abort) only in its event blocks.  When every block that
+ * can abort belongs to an API event, a defect can only be reported at a
+ * call of that API, and a call whose arguments are constants (after
+ * lowering: `NdisStallExecution(50)`) that satisfy no condition leading to
+ * an abort can never be one: rtlnwifi calls NdisStallExecution at 5 sites,
+ * 2 of them (200000 us) candidates.  The candidate sites are a finite set
+ * of call locations, known before the search:
+ *   - none: the search cannot report anything (verdict Pass, as the search
+ *     would give), so it is not run;
+ *   - once each has a defect whose trace is exact (an error), nothing the
+ *     rest of the search finds changes the defect set: a site keeps the
+ *     first exact trace found (trace.c tr_report), so the search stops
+ *     there (Engine.settled).  rtlnwifi's stall rule: both sites exact
+ *     after 21k of 877k states.
+ * A rule with a role event that can abort (a callback's return), or whose
+ * sites cannot be listed, gets no candidate set (-1): its search runs to
+ * the end as before.
+ *
+ * Conditions are evaluated with the engine's own abstract operations
+ * (absval.c) on the constant arguments, every other value (state
+ * variables, $return, non-constant arguments) unknown: a block is taken
+ * unless its condition is false whatever those are, so a call that is no
+ * candidate is one where the engine's evaluation, which knows more, finds
+ * the condition false too. */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/internal.h"
+
+/* The value of rule expression x at call st: constants and constant
+ * arguments known, the rest unknown (ruleexec.c reval's arithmetic). */
+static AbsVal site_val(const RExpr *x, const Step *st)
+{
+    if (!x)
+        return av_top();
+    switch (x->kind) {
+    case RX_INT:
+        return av_const(x->ival);
+    case RX_ARG:
+        if (x->index >= 1 && x->index <= st->nargs && st->args[x->index - 1] &&
+            st->args[x->index - 1]->kind == EX_INT)
+            return av_const(st->args[x->index - 1]->ival);
+        return av_top();
+    case RX_UNOP: {
+        AbsVal a = site_val(x->a, st);
+        return av_unop(x->op, &a);
+    }
+    case RX_BINOP: {
+        AbsVal a = site_val(x->a, st), b = site_val(x->b, st);
+        return av_binop(x->op, &a, &b);
+    }
+    case RX_COND: {
+        AbsVal k = site_val(x->a, st);
+        int t = av_truth(&k);
+        if (t == 1)
+            return site_val(x->b, st);
+        if (t == 0)
+            return site_val(x->c, st);
+        AbsVal b = site_val(x->b, st), d = site_val(x->c, st);
+        return av_join(&b, &d);
+    }
+    default:
+        return av_top();
+    }
+}
+
+/* Can block s reach an abort at call st (NULL: whatever the call)? */
+static int can_abort(const RStmt *s, const Step *st)
+{
+    if (!s)
+        return 0;
+    switch (s->kind) {
+    case RS_BLOCK:
+        for (int i = 0; i < s->nstmts; i++)
+            if (can_abort(s->stmts[i], st))
+                return 1;
+        return 0;
+    case RS_IF: {
+        int t = -1;
+        if (st) {
+            AbsVal v = site_val(s->cond, st);
+            t = av_truth(&v);
+        }
+        return (t != 0 && can_abort(s->then_s, st)) || (t != 1 && can_abort(s->else_s, st));
+    }
+    case RS_ABORT:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int event_names(const RuleEvent *ev, const char *api)
+{
+    for (int k = 0; k < ev->ntargets; k++)
+        if (ev->targets[k].kind == TGT_API && ev->targets[k].name &&
+            strcmp(ev->targets[k].name, api) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does some event of rule r on API `api` abort at call st? */
+static int site_can_abort(const Rule *r, const char *api, const Step *st)
+{
+    for (int i = 0; i < r->nevents; i++)
+        if (event_names(&r->events[i], api) && can_abort(r->events[i].body, st))
+            return 1;
+    return 0;
+}
+
+/* The site string tr_report keys defects by. */
+static const char *site_name(Arena *a, Loc at)
+{
+    return arena_printf(a, "%s:%d:%d", at.file ? at.file : "", at.line, at.col);
+}
+
+int site_candidates(const Program *p, const Rule *r, Arena *a, const char ***out)
+{
+    *out = NULL;
+    for (int i = 0; i < r->nevents; i++)
+        for (int k = 0; k < r->events[i].ntargets; k++)
+            if (r->events[i].targets[k].kind != TGT_API && can_abort(r->events[i].body, NULL))
+                return -1;          /* a role event reports at a callback's return */
+    const char **v = NULL;
+    int n = 0, cap = 0;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *f = p->funcs[fi].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                if (st->kind != ST_CALL || !st->callee || !site_can_abort(r, st->callee, st))
+                    continue;
+                const char *w = site_name(a, st->loc);
+                int dup = 0;
+                for (int i = 0; i < n && !dup; i++)
+                    dup = strcmp(v[i], w) == 0;
+                if (dup)
+                    continue;
+                if (n == cap)
+                    v = arena_grow(a, v, &cap, sizeof *v);
+                v[n++] = w;
+            }
+    }
+    *out = v;
+    return n;
+}
+
+void site_exact(Engine *e, const char *where)
+{
+    if (e->ncand < 0)
+        return;
+    int known = 0;
+    for (int i = 0; i < e->ncand && !known; i++)
+        known = strcmp(e->cand[i], where) == 0;
+    if (!known) {                /* a site the list missed: never stop early */
+        e->ncand = -1;
+        return;
+    }
+    if (++e->nexact == e->ncand)
+        e->settled = 1;
+}
