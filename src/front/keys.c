@@ -413,10 +413,13 @@ Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
     Expr *e = k_new(L, EX_PATH);
     const char *rec = k_pointee_record(L, ptrtype);
     e->text = arena_concat(L->a, "*", text_of(L, p), (char *)NULL);
-    if (clang_isVolatileQualifiedType(t) || (!rec && p->kind != EX_PATH))
+    if (p->kind != EX_PATH && (clang_isVolatileQualifiedType(t) || !rec))
         /* a device register (*(volatile ULONG *)(Csr + Off)), or memory at
          * a computed address: some place whose value is never known, not
-         * one place every such access shares */
+         * one place every such access shares.  A volatile read through a
+         * pointer variable (ReadAcquire(State): *(volatile LONG *)State)
+         * is where that pointer points, as any *p is: the engine knows it
+         * when the address was taken in view (case 314) */
         e->key = arena_printf(L->a, "*%s[]", p->kind == EX_PATH ? p->key : "?");
     else if (rec)
         e->key = rec;
