@@ -1,3 +1,17 @@
+/*
+ * Case 380_ql_adapter_table_multifile_clean: a whole QL-10 miniport in five .c files and one shared
+ * header (driver.c, adapter.c, interrupt.c, oid.c, hw.c).  The interrupt handle of adapter N lives
+ * in the global QlInterruptTable[N] (N = Adapter->Number, a slot claimed with
+ * InterlockedCompareExchangePointer); QlDisconnectInterrupt(N) masks and deregisters only a non-NULL
+ * handle and NULLs it first; QlSyncHw(N, ...) synchronizes only with a non-NULL one.  Surprise
+ * removal disconnects; halt quiesces (skipped when removed) and disconnects again (a no-op then);
+ * init's reset failure disconnects.  Both adapter.c and interrupt.c have a `static` QlTrace with
+ * different parameters.  C that must parse: `#pragma alloc_text(INIT/PAGE, ...)` under ALLOC_PRAGMA,
+ * PAGED_CODE(), _Use_decl_annotations_, _IRQL_requires_, __drv_freesMem, _Analysis_assume_,
+ * DECLSPEC_NOINLINE, C_ASSERT with sizeof and FIELD_OFFSET, bit-fields in a union and in an
+ * anonymous-typed struct member, UNALIGNED, InterlockedCompareExchangePointer.
+ * Expected: clean for every rule.
+ *
  * ql.h - shared definitions of the QL-10 PCI Ethernet miniport (NDIS 6.20).
  *
  * The driver serves up to QL_MAX_ADAPTERS boards; each adapter takes a slot of the global table
