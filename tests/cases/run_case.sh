@@ -5,8 +5,8 @@
 # warnings, whose trace could only be shown approximately).  expected.txt has one line per
 # defect, `file:line:col: [Rule]`, paths relative to CASE_DIR, sorted; an
 # empty file means the case must scan clean.  The exit code must agree: 1
-# with defects, 0 without.  A case drvcheck gets wrong today carries
-# known-limit.txt (see below).
+# with defects, 0 without, and the sources must parse with no error.  A
+# case drvcheck gets wrong today carries known-limit.txt (see below).
 drvcheck=$1
 dir=$2
 args=""
@@ -18,6 +18,11 @@ cd "$dir" || exit 2
 "$drvcheck" scan --color=never $args . >"$out" 2>"$out.err"
 rc=$?
 sed -n 's/^\(.*:[0-9]*:[0-9]*\): \(error\|warning\): \(\[[^]]*\]\).*/\1: \3/p' "$out" | sed 's#^\./##' | LC_ALL=C sort >"$out.got"
+# Every case is a driver that builds: a front-end error (a diagnostic that
+# is no defect) means the case or the model is broken, whatever it reports.
+if grep -E ':[0-9]+:[0-9]+: error: ' "$out" "$out.err" | grep -qv ': error: \['; then
+    echo "--- the case does not parse cleanly; full output:"; cat "$out" "$out.err"; exit 1
+fi
 # A known limit (known-limit.txt: why, in # lines, then what drvcheck reports
 # today, in the expected.txt format): the case keeps its true expectation,
 # and the test pins today's output, so a fix (or any change) shows up.
