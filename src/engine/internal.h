@@ -203,6 +203,8 @@ typedef struct Program {
     int nfuncs;
     struct Store { const char *key, *tkey; int func; } *stores;
     int nstores;
+    struct ApiStore { const char *key, *tkey, *name; } *apistores;  /* an API's address stored */
+    int napistores;
     EntryPoint *entries;
     int nentries;
     const char **noreturn;

@@ -303,8 +303,15 @@ static void add_store(Builder *b, const Unit *u, const char *key, const char *tk
 {
     Program *p = b->p;
     int fi = prog_lookup(p, u, fname);
-    if (fi < 0)
+    if (fi < 0) {             /* an API (static const OS_OPS Os = { NdisStallExecution }) */
+        if (fname && key) {
+            p->apistores = realloc(p->apistores, sizeof *p->apistores * (size_t)(p->napistores + 1));
+            if (!p->apistores)
+                abort();
+            p->apistores[p->napistores++] = (struct ApiStore){key, tkey, fname};
+        }
         return;
+    }
     if (p->nstores == b->caps)
         p->stores = arena_grow(b->a, p->stores, &b->caps, sizeof *p->stores);
     p->stores[p->nstores++] = (struct Store){key, tkey, fi};
@@ -1251,6 +1258,62 @@ typedef struct Pending {
 
 enum { MAX_PENDING = 4096 };
 
+/* An indirect call whose pointer only ever holds one API's address (a
+ * table of OS services: `static const NV_OS Os = { NdisStallExecution, ...
+ * }`, `Os->Stall(100)`) is that API's call: the rule sees its events.  The
+ * program's view of such a function is a copy whose step names the API
+ * (the unit's CFG stays as lowered).  A pointer that may also hold a
+ * driver function, or two APIs, stays an indirect call (case 388). */
+static void api_through_pointers(Builder *b)
+{
+    Program *p = b->p;
+    for (int fi = 0; p->napistores && fi < p->nfuncs; fi++) {
+        Func *copy = NULL;
+        const Func *f = p->funcs[fi].f;
+        for (int bl = 0; bl < f->nblocks; bl++)
+            for (int k = 0; k < f->blocks[bl].nsteps; k++) {
+                const Step *st = &f->blocks[bl].steps[k];
+                if (st->kind != ST_CALL || st->callee || !st->callee_expr ||
+                    st->callee_expr->kind != EX_PATH)
+                    continue;
+                int tmp[MAX_CALL_TARGETS];
+                if (prog_targets(p, st->callee_expr, fi, tmp, MAX_CALL_TARGETS) > 0)
+                    continue;
+                const Expr *x = st->callee_expr;
+                const char *api = NULL;
+                int two = 0;
+                for (int i = 0; i < p->napistores; i++) {
+                    const struct ApiStore *as = &p->apistores[i];
+                    if (!((x->tkey && as->tkey && strcmp(x->tkey, as->tkey) == 0) ||
+                          (x->key && as->key && same_slots(x->key, as->key))))
+                        continue;
+                    two |= api && strcmp(api, as->name) != 0;
+                    api = as->name;
+                }
+                if (!api || two)
+                    continue;
+                if (!copy) {
+                    copy = arena_alloc(b->a, sizeof *copy);
+                    *copy = *f;
+                    copy->blocks = arena_alloc(b->a, sizeof *copy->blocks * (size_t)f->nblocks);
+                    memcpy(copy->blocks, f->blocks, sizeof *copy->blocks * (size_t)f->nblocks);
+                    p->funcs[fi].f = copy;
+                }
+                Block *cb = &copy->blocks[bl];
+                if (cb->steps == f->blocks[bl].steps) {
+                    cb->steps = arena_alloc(b->a, sizeof *cb->steps * (size_t)cb->nsteps);
+                    memcpy(cb->steps, f->blocks[bl].steps, sizeof *cb->steps * (size_t)cb->nsteps);
+                }
+                cb->steps[k].callee = api;
+                cb->steps[k].callee_expr = NULL;
+                add_called(b, api);
+            }
+    }
+    free(p->apistores);
+    p->apistores = NULL;
+    p->napistores = 0;
+}
+
 void prog_build(Program *p, const Driver *drv, Arena *a)
 {
     memset(p, 0, sizeof *p);
@@ -1350,6 +1413,7 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     free(pend);
     if (p->nentries > 1)
         qsort(p->entries, (size_t)p->nentries, sizeof *p->entries, cmp_entry);
+    api_through_pointers(&b);
     resolve_calls(p, a);
     index_callers(p, a);
     index_users(p, a);
