@@ -29,12 +29,27 @@ static int mentions_arg(const RExpr *x)
 }
 
 /* The value of argument n (1-based) of the event's function. */
+/* v as an unsigned parameter of w bits sees it: a negative range moves up
+ * by 2^w (`Zero - 1` is 0xFFFFFFFF to a ULONG).  One across 0 stays as it
+ * is: an unsigned value's lower bound is often unknown here, and its upper
+ * one is what args_bounded asks for. */
+static AbsVal as_unsigned(AbsVal v, int w)
+{
+    if (w <= 0 || w >= 64 || v.lo >= 0)
+        return v;
+    int64_t m = (int64_t)1 << w;
+    if (v.hi < 0 && v.lo >= -m)
+        return av_range(v.lo + m, v.hi + m);
+    return v;
+}
+
 static AbsVal arg_value(Engine *e, const EventCtx *ev, int n)
 {
     if (ev->call) {
         if (n < 1 || n > ev->call->nargs)
             return av_top();
-        return ev_expr(e, ev->caller, ev->call->args[n - 1]);
+        const Expr *x = ev->call->args[n - 1];
+        return as_unsigned(ev_expr(e, ev->caller, x), x->uwidth);
     }
     if (ev->callee && n >= 1 && n <= ev->callee->nparams && ev->caller) {
         int32_t k = key_intern(e, ev->callee->params[n - 1].name, 0);

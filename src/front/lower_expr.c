@@ -548,6 +548,25 @@ static void record_copy(Lower *L, CXCursor c, const Step *s)
     g_emit(L, &a);
 }
 
+/* An argument bound to an unsigned parameter (NdisStallExecution's ULONG
+ * MicrosecondsToStall): the callee sees it modulo 2^bits, so `Zero - 1`
+ * is 4294967295 to it (case 387).  A copy of the argument carries the
+ * width; the argument's own node may be shared. */
+static void unsigned_param(Lower *L, Step *s, int i, CXType pt)
+{
+    CXType c = clang_getCanonicalType(pt);
+    if (c.kind != CXType_UChar && c.kind != CXType_UShort && c.kind != CXType_UInt &&
+        c.kind != CXType_ULong && c.kind != CXType_ULongLong)
+        return;
+    long long bytes = clang_Type_getSizeOf(c);
+    if (bytes <= 0 || bytes > 8 || s->args[i]->kind == EX_INT)
+        return;
+    Expr *x = k_new(L, EX_INT);
+    *x = *s->args[i];
+    x->uwidth = (int)bytes * 8;
+    s->args[i] = x;
+}
+
 /* AbnormalTermination() (the SEH intrinsic _abnormal_termination) in a
  * copy of a __finally body: whether that copy is the way out by return,
  * break, continue or goto (lower_stmt.c run_finallys), a constant. */
@@ -610,8 +629,14 @@ Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard)
     int nargs = clang_Cursor_getNumArguments(c);
     if (nargs > 0) {
         s->args = arena_alloc(L->a, (size_t)nargs * sizeof *s->args);
-        for (int i = 0; i < nargs; i++)
+        CXType ft = ref.kind == CXCursor_FunctionDecl ? clang_getCursorType(ref)
+                                                      : (CXType){.kind = CXType_Invalid};
+        int nparams = ft.kind == CXType_FunctionProto ? clang_getNumArgTypes(ft) : 0;
+        for (int i = 0; i < nargs; i++) {
             s->args[i] = lower_expr(L, clang_Cursor_getArgument(c, i), 0);
+            if (i < nparams)
+                unsigned_param(L, s, i, clang_getArgType(ft, (unsigned)i));
+        }
         s->nargs = nargs;
         if (s->callee && strcmp(s->callee, "memset") == 0 && s->args[0]->kind == EX_PATH)
             s->args[0]->pointee_rec = fill_record(L, clang_Cursor_getArgument(c, 0));
