@@ -96,6 +96,30 @@ static void rel_inside(char **p, const char *root)
     *p = out;
 }
 
+/* In a recovery note ("header Globals.h (found as /abs/tree/inc/globals.h)",
+ * "lvalue cast at line 63 of /abs/tree/mp.h"): a path below root without
+ * it, one in the bundled model as "<WDK model>/x.h", so a report names no
+ * folder of the machine it ran on.  malloc'd. */
+char *paths_in_note(const char *text, const char *root, const char *model)
+{
+    size_t rn = root ? strlen(root) : 0, mn = model ? strlen(model) : 0;
+    char *out = malloc(strlen(text) * 2 + 32), *o = out;
+    if (!out)
+        abort();
+    for (const char *s = text; *s;) {
+        if (mn && strncmp(s, model, mn) == 0 && s[mn] == '/') {
+            o += sprintf(o, "<WDK model>");
+            s += mn;
+        } else if (rn > 1 && strncmp(s, root, rn) == 0 && s[rn] == '/') {
+            s += rn + 1;
+        } else {
+            *o++ = *s++;
+        }
+    }
+    *o = 0;
+    return out;
+}
+
 void paths_relativize(Report *r, const char *root, int absolute)
 {
     if (absolute)

@@ -15,5 +15,7 @@ char *paths_model_dir(void);
 void paths_relativize(Report *r, const char *root, int absolute);
 /* Relative form of one path (malloc'd). */
 char *paths_relative(const char *path, const char *root);
+/* A recovery note's paths: below root relative, the model's as "<WDK model>/x.h" (malloc'd). */
+char *paths_in_note(const char *text, const char *root, const char *model);
 
 #endif

@@ -128,6 +128,8 @@ int cli_scan(const Options *o)
     double t_parse = now_s();
     units = cli_parse_all(&src, &fo, o->jobs, progress);
     t_parse = now_s() - t_parse;
+    /* the model's real path, as the notes name it */
+    char *model_real = model ? realpath(model, NULL) : NULL;
     free(model);
 
     int nparsed = 0, nfuncs = 0;
@@ -141,11 +143,15 @@ int cli_scan(const Options *o)
         for (int k = 0; k < u->nassumed; k++) {
             char buf[1024];
             char *shown = o->absolute_paths ? strdup(u->path) : paths_relative(u->path, src.root);
-            snprintf(buf, sizeof buf, "%s: %s", shown, u->assumed[k]);
+            char *note = o->absolute_paths ? strdup(u->assumed[k])
+                                           : paths_in_note(u->assumed[k], src.root, model_real);
+            snprintf(buf, sizeof buf, "%s: %s", shown, note);
             free(shown);
+            free(note);
             src_push_str(&rep.assumed, &rep.nassumed, &rep.cap_assumed, buf);
         }
     }
+    free(model_real);
     if (nparsed == 0) {
         diag_add(&d, DIAG_ERROR, NULL, 0, 0, "no source file could be parsed");
         goto fail;
