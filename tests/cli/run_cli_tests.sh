@@ -188,6 +188,16 @@ rm -f "$tmp/frag/broken.c"
 "$drvcheck" scan --no-progress --fail-on incomplete "$tmp/frag" >/dev/null 2>&1
 check "scan: --fail-on incomplete passes a tree that parses whole" 0 $?
 
+# recovery notes name no folder of this machine: a header found ignoring case
+# below the scan root is named relatively, a model header as <WDK model>/x.h
+mkdir -p "$tmp/notes/inc"
+printf '#pragma once\nint NoteProbe(int);\n' >"$tmp/notes/inc/mpnic.h"
+printf '#include <ndis.h>\n#include "INC/MpNic.h"\n#include "WinDot11.h"\nint f(void) { return NoteProbe(1); }\n' >"$tmp/notes/mp.c"
+"$drvcheck" scan --no-progress --format json "$tmp/notes" 2>/dev/null >"$tmp/notes.json"
+grep -q '(found as inc/mpnic.h)' "$tmp/notes.json" && grep -q '(found as <WDK model>/windot11.h)' "$tmp/notes.json" &&
+    ! grep -q "found as /" "$tmp/notes.json"
+check "scan: recovery notes hold no absolute path" 0 $?
+
 # -j gives identical results for every N
 if [ -d "$src/tests/cases" ]; then
     "$drvcheck" scan --format json -j 1 "$src/tests/cases" 2>/dev/null | sed '/elapsed_ms/d' >"$tmp/j1"
