@@ -73,6 +73,13 @@ NTSTATUS KdEnableDebugger(void);
 BOOLEAN KdRefreshDebuggerNotPresent(void);
 
 /* ---- exceptions (__try/__except) ---- */
+/* excpt.h's C spellings (not for C++, where try is a keyword) */
+#ifndef __cplusplus
+#define try __try
+#define except __except
+#define finally __finally
+#define leave __leave
+#endif
 #define EXCEPTION_EXECUTE_HANDLER 1
 #define EXCEPTION_CONTINUE_SEARCH 0
 #define EXCEPTION_CONTINUE_EXECUTION (-1)
@@ -172,6 +179,7 @@ BOOLEAN _bittestandcomplement(LONG *Base, LONG Offset);
 #define PreFetchCacheLine(l, a) ((void)0)
 
 /* ---- lists ---- */
+#define RTL_STATIC_LIST_HEAD(x) LIST_ENTRY x = { &x, &x }
 FORCEINLINE VOID InitializeListHead(PLIST_ENTRY ListHead) { ListHead->Flink = ListHead->Blink = ListHead; }
 FORCEINLINE BOOLEAN IsListEmpty(const LIST_ENTRY *ListHead) { return (BOOLEAN)(ListHead->Flink == ListHead); }
 FORCEINLINE BOOLEAN RemoveEntryList(PLIST_ENTRY Entry)
@@ -1010,7 +1018,6 @@ NTSTATUS ZwSetEvent(HANDLE EventHandle, PLONG PreviousState);
 NTSTATUS ZwMakeTemporaryObject(HANDLE Handle);
 NTSTATUS ZwOpenSymbolicLinkObject(PHANDLE LinkHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes);
 NTSTATUS ZwQuerySymbolicLinkObject(HANDLE LinkHandle, PUNICODE_STRING LinkTarget, PULONG ReturnedLength);
-NTSTATUS ZwQuerySystemInformation(ULONG SystemInformationClass, PVOID SystemInformation, ULONG SystemInformationLength, PULONG ReturnLength);
 NTSTATUS ZwPowerInformation(ULONG InformationLevel, PVOID InputBuffer, ULONG InputBufferLength, PVOID OutputBuffer, ULONG OutputBufferLength);
 #define NtClose ZwClose
 
