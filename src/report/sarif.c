@@ -74,8 +74,63 @@ static cJSON *artifact(const char *file)
     return a;
 }
 
-static cJSON *physical(const char *file, int line, int col)
+/* Columns as SARIF counts them by default (run.columnKind
+ * "utf16CodeUnits"): the report's are bytes of the line, as clang counts
+ * them, which differ after a non-ASCII character (a Latin-1 or UTF-8
+ * comment before the code on that line).  Source files are read once
+ * (a few kept); a file or line that cannot be read keeps the byte column. */
+enum { COL_FILES = 8 };
+typedef struct Cols {
+    const char *root;
+    SrcFile f[COL_FILES];
+    char *name[COL_FILES];
+    int ok[COL_FILES];
+    int n, next;
+} Cols;
+
+static const SrcFile *col_file(Cols *c, const char *file)
 {
+    for (int i = 0; i < c->n; i++)
+        if (strcmp(c->name[i], file) == 0)
+            return c->ok[i] ? &c->f[i] : NULL;
+    int i = c->n < COL_FILES ? c->n++ : c->next++ % COL_FILES;
+    if (c->name[i]) {
+        free(c->name[i]);
+        rep_src_free(&c->f[i]);
+    }
+    c->name[i] = rep_strdup(file);
+    c->ok[i] = rep_src_load(&c->f[i], c->root, file) == 0;
+    return c->ok[i] ? &c->f[i] : NULL;
+}
+
+static int u16_column(Cols *c, const char *file, int line, int col)
+{
+    const SrcFile *f = c && file && line > 0 && col > 1 ? col_file(c, file) : NULL;
+    const char *t = f ? rep_src_line(f, line) : NULL;
+    if (!t)
+        return col;
+    int units = 0;
+    for (int i = 0; i < col - 1; i++) {
+        unsigned char b = (unsigned char)t[i];
+        if (!b)
+            return col;                  /* the line is shorter: keep what clang said */
+        if ((b & 0xC0) != 0x80)          /* a character starts: 2 units above the BMP */
+            units += b >= 0xF0 ? 2 : 1;
+    }
+    return units + 1;
+}
+
+static void cols_free(Cols *c)
+{
+    for (int i = 0; i < c->n; i++) {
+        free(c->name[i]);
+        rep_src_free(&c->f[i]);
+    }
+}
+
+static cJSON *physical(Cols *cols, const char *file, int line, int col)
+{
+    col = u16_column(cols, file, line, col);
     cJSON *p = rep_json_obj();
     cJSON_AddItemToObject(p, "artifactLocation", artifact(file));
     if (line > 0) {
@@ -88,11 +143,11 @@ static cJSON *physical(const char *file, int line, int col)
     return p;
 }
 
-static cJSON *location(const char *file, int line, int col, const char *function,
+static cJSON *location(Cols *cols, const char *file, int line, int col, const char *function,
                        const char *msg)
 {
     cJSON *l = rep_json_obj();
-    cJSON_AddItemToObject(l, "physicalLocation", physical(file, line, col));
+    cJSON_AddItemToObject(l, "physicalLocation", physical(cols, file, line, col));
     if (function && function[0]) {
         cJSON *ll = rep_json_arr(l, "logicalLocations");
         cJSON *fn = rep_json_obj();
@@ -171,7 +226,7 @@ static cJSON *rule_desc(const char *id, const RuleInfo *ri)
     return o;
 }
 
-static cJSON *sarif_result(const Defect *d, const RuleTab *t)
+static cJSON *sarif_result(const Defect *d, const RuleTab *t, Cols *cols)
 {
     cJSON *res = rep_json_obj();
     add_str(res, "ruleId", d->rule);
@@ -179,7 +234,7 @@ static cJSON *sarif_result(const Defect *d, const RuleTab *t)
     add_str(res, "level", level_of(d->severity));
     cJSON_AddItemToObject(res, "message", message(d->message));
     cJSON *locs = rep_json_arr(res, "locations");
-    cJSON_AddItemToArray(locs, location(d->file, d->line, d->col, d->function, NULL));
+    cJSON_AddItemToArray(locs, location(cols, d->file, d->line, d->col, d->function, NULL));
     if (d->ntrace > 0) {
         cJSON *cfs = rep_json_arr(res, "codeFlows");
         cJSON *cf = rep_json_obj();
@@ -197,7 +252,7 @@ static cJSON *sarif_result(const Defect *d, const RuleTab *t)
             const TraceStep *s = &d->trace[i];
             cJSON *tl = rep_json_obj();
             cJSON_AddItemToObject(tl, "location",
-                                  location(s->file, s->line, s->col, s->function,
+                                  location(cols, s->file, s->line, s->col, s->function,
                                            s->message ? s->message : trace_kind_name(s->kind)));
             cJSON *kinds = rep_json_arr(tl, "kinds");
             cJSON_AddItemToArray(kinds, rep_json_str(step_kind(s->kind)));
@@ -250,6 +305,9 @@ static char *root_uri(const char *root)
 
 static cJSON *sarif_log(const Report *r)
 {
+    Cols cols;
+    memset(&cols, 0, sizeof cols);
+    cols.root = r->scan_root;
     RuleTab t = {0};
     t.ids = malloc((size_t)(r->nrules + r->ndefects + 1) * sizeof *t.ids);
     if (!t.ids)
@@ -289,7 +347,7 @@ static cJSON *sarif_log(const Report *r)
         cJSON_AddItemToObject(n, "message", message(g->msg));
         if (g->file) {
             cJSON *ls = rep_json_arr(n, "locations");
-            cJSON_AddItemToArray(ls, location(g->file, g->line, g->col, NULL, NULL));
+            cJSON_AddItemToArray(ls, location(&cols, g->file, g->line, g->col, NULL, NULL));
         }
         cJSON_AddItemToArray(notes, n);
     }
@@ -322,9 +380,10 @@ static cJSON *sarif_log(const Report *r)
     cJSON_AddItemToObject(bases, "SRCROOT", src);
     cJSON_AddItemToObject(run, "originalUriBaseIds", bases);
 
+    add_str(run, "columnKind", "utf16CodeUnits");
     cJSON *results = rep_json_arr(run, "results");
     for (int i = 0; i < r->ndefects; i++)
-        cJSON_AddItemToArray(results, sarif_result(&r->defects[i], &t));
+        cJSON_AddItemToArray(results, sarif_result(&r->defects[i], &t, &cols));
 
     cJSON *props = rep_json_obj();
     cJSON *va = rep_json_arr(props, "verdicts");
@@ -337,6 +396,7 @@ static cJSON *sarif_log(const Report *r)
     }
     cJSON_AddItemToObject(run, "properties", props);
     free(t.ids);
+    cols_free(&cols);
     return root;
 }
 

@@ -198,6 +198,15 @@ grep -q '(found as inc/mpnic.h)' "$tmp/notes.json" && grep -q '(found as <WDK mo
     ! grep -q "found as /" "$tmp/notes.json"
 check "scan: recovery notes hold no absolute path" 0 $?
 
+# SARIF columns count UTF-16 code units (its default columnKind); the text
+# report's count bytes: 13 bytes and 12 units come before the call
+mkdir -p "$tmp/u16"
+printf '#include <ndis.h>\nDRIVER_INITIALIZE DriverEntry;\nNTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r)\n{\n    UNREFERENCED_PARAMETER(d); UNREFERENCED_PARAMETER(r);\n    /* \303\251 */ NdisStallExecution(100);\n    return STATUS_SUCCESS;\n}\n' >"$tmp/u16/mp.c"
+"$drvcheck" scan --no-progress "$tmp/u16" 2>/dev/null | grep -q '^mp.c:6:14: error: \[NdisStallExecution_Delay\]' &&
+    "$drvcheck" scan --no-progress --format sarif "$tmp/u16" 2>/dev/null | tr -d ' \t\n' |
+    grep -q '"startLine":6,"startColumn":13'
+check "sarif: columns in UTF-16 code units" 0 $?
+
 # -j gives identical results for every N
 if [ -d "$src/tests/cases" ]; then
     "$drvcheck" scan --format json -j 1 "$src/tests/cases" 2>/dev/null | sed '/elapsed_ms/d' >"$tmp/j1"
