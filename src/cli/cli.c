@@ -37,6 +37,7 @@ static const char usage[] =
     "  --list-entry-points   show the callbacks found and how (text format)\n"
     "  --baseline FILE       defects already in this JSON/SARIF report do not fail the run\n"
     "  --write-baseline FILE write the JSON report to FILE to use as a baseline later\n"
+    "                        (the defects it holds are accepted: they do not fail this run)\n"
     "  --fail-on LIST        what fails the run: defect,timeout,error,incomplete\n"
     "                        (default defect,error; incomplete: a file parsed with errors)\n"
     "  --timeout SECONDS     budget per driver and rule (default 120): Timeout verdict\n"

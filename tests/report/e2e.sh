@@ -116,7 +116,9 @@ grep -q 'src="\|href="http' "$t/out.html" && fail "HTML loads something from out
 
 # baseline: lines move above the defect; it is unchanged, exit 0
 "$drv" scan --write-baseline "$t/base.json" --format json -o "$t/first.json" . >"$t/out" 2>&1
+rc=$?
 [ -s "$t/base.json" ] || fail "--write-baseline wrote nothing"
+[ $rc -eq 0 ] || fail "--write-baseline: exit $rc, expected 0 (the defects it writes are accepted)"
 sed -i '1i /* three new lines */\n#define UNUSED_ONE 1\n#define UNUSED_TWO 2' miniport.c
 "$drv" scan --color=never --baseline "$t/base.json" . >"$t/out" 2>&1
 rc=$?
