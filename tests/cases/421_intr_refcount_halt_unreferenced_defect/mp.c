@@ -318,7 +318,7 @@ MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
 
     UNREFERENCED_PARAMETER(HaltAction);
 
-    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter);
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter); // defect: NdisMDeregisterInterruptEx
     MpReleaseInterrupt(Adapter);
     MpFreeAdapter(Adapter);
 }

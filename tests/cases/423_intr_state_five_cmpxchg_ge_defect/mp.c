@@ -460,7 +460,7 @@ MpCheckForHang(NDIS_HANDLE MiniportAdapterContext)
 
     State = *(volatile LONG *)&Adapter->IntrState;
     if (State >= MP_INTR_CONNECTED) {
-        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpReadHeadSync, Adapter);
+        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpReadHeadSync, Adapter); // defect: NdisMDeregisterInterruptEx
         if (Adapter->RxHeadSnapshot == LastHead && Adapter->PendingEvents != 0) {
             return TRUE;          // events latched but the receive head never moved
         }

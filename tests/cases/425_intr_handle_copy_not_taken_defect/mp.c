@@ -131,7 +131,7 @@ MpSyncWithInterrupt(PMP_ADAPTER Adapter, MINIPORT_SYNCHRONIZE_INTERRUPT_HANDLER 
     InterlockedIncrement(&Adapter->IntrSyncs);
     Interrupt = Adapter->InterruptHandle;
     if (Interrupt != NULL) {
-        NdisMSynchronizeWithInterruptEx(Interrupt, 0, Routine, Adapter);
+        NdisMSynchronizeWithInterruptEx(Interrupt, 0, Routine, Adapter); // defect: NdisMDeregisterInterruptEx
     }
     InterlockedDecrement(&Adapter->IntrSyncs);
 }

@@ -322,7 +322,7 @@ MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
 
     MP_SET_FLAG(Adapter, MP_FLAG_HALT_IN_PROGRESS);
     if (MP_TEST_FLAG(Adapter, MP_FLAG_INTR_CONNECTED)) {
-        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter);
+        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter); // defect: NdisMDeregisterInterruptEx
     }
     MpReleaseInterrupt(Adapter);
     MpFreeAdapter(Adapter);
@@ -359,7 +359,7 @@ MpSetInformation(PMP_ADAPTER Adapter, PNDIS_OID_REQUEST OidRequest)
         }
         Adapter->PacketFilter = *(PULONG)Buffer;
         if (MpMaySynchronize(Adapter)) {
-            NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpSetFilterSync, Adapter);
+            NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpSetFilterSync, Adapter); // defect: NdisMDeregisterInterruptEx
         }
         OidRequest->DATA.SET_INFORMATION.BytesRead = sizeof(ULONG);
         return NDIS_STATUS_SUCCESS;
@@ -470,7 +470,7 @@ MpCheckForHang(NDIS_HANDLE MiniportAdapterContext)
     if (MP_TEST_FLAG(Adapter, MP_FLAG_HALT_IN_PROGRESS) || !MpMaySynchronize(Adapter)) {
         return FALSE;
     }
-    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpReadHeadSync, Adapter);
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpReadHeadSync, Adapter); // defect: NdisMDeregisterInterruptEx
     if (Adapter->RxHeadSnapshot == LastHead && Adapter->PendingEvents != 0) {
         return TRUE;              // events latched but the receive head never moved
     }

@@ -392,7 +392,7 @@ MpSetInformation(PMP_ADAPTER Adapter, PNDIS_OID_REQUEST OidRequest)
             goto Complete;
         }
     SyncRx:
-        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpProgramRxSync, Adapter);
+        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpProgramRxSync, Adapter); // defect: NdisMDeregisterInterruptEx
         goto Complete;
 
     case OID_GEN_CURRENT_LOOKAHEAD:

@@ -484,9 +484,9 @@ MpCheckForHang(NDIS_HANDLE MiniportAdapterContext)
     // while the other port pulses the shared PHY reset our link drops: not a hang
     Sibling = MpFindSibling(Adapter);
     if (Sibling != NULL && Sibling->PhyResetInProgress) {
-        return FALSE;
+        return FALSE; // defect: NdisSpinLock
     }
-    return (MP_READ_REG(Adapter, MP_REG_CONTROL) & MP_CONTROL_RESET) != 0;
+    return (MP_READ_REG(Adapter, MP_REG_CONTROL) & MP_CONTROL_RESET) != 0; // defect: NdisSpinLock
 }
 
 NDIS_STATUS

@@ -480,7 +480,7 @@ MpReset(NDIS_HANDLE MiniportAdapterContext, PBOOLEAN AddressingReset)
     // stop both rings while the receive and transmit indexes are rewound
     MpLockBoth(Adapter);
     if (Adapter->TxInFlight == 0 && Adapter->RxNext == 0) {
-        return NDIS_STATUS_SUCCESS;     // nothing moved since the last reset
+        return NDIS_STATUS_SUCCESS;     // nothing moved since the last reset // defect: NdisSpinLock
     }
     MpReclaimTxLocked(Adapter);
     Adapter->TxInFlight = 0;

@@ -132,7 +132,7 @@ static VOID
 MpHwDelay(PMP_ADAPTER Adapter, ULONG Us)
 {
     UNREFERENCED_PARAMETER(Adapter);
-    NdisStallExecution(Us);
+    NdisStallExecution(Us); // defect: NdisStallExecution_Delay
 }
 
 /* Layer 1: poll Reg until (Reg & Mask) == Value, StepUs between reads, at most Steps reads. */

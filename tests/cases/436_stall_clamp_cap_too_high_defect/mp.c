@@ -136,7 +136,7 @@ MpHwDelay(PMP_ADAPTER Adapter, ULONG Us)
     if (Us > MP_MAX_STALL_US) {
         Us = MP_MAX_STALL_US;
     }
-    NdisStallExecution(Us);
+    NdisStallExecution(Us); // defect: NdisStallExecution_Delay
 }
 
 /* Layer 1: poll Reg until (Reg & Mask) == Value, StepUs between reads, at most Steps reads. */

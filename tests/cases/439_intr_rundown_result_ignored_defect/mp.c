@@ -451,7 +451,7 @@ MpCheckForHang(NDIS_HANDLE MiniportAdapterContext)
     ULONG LastHead = Adapter->RxHeadSnapshot;
 
     ExAcquireRundownProtection(&Adapter->IntrRundown);
-    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpReadHeadSync, Adapter);
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpReadHeadSync, Adapter); // defect: NdisMDeregisterInterruptEx
     ExReleaseRundownProtection(&Adapter->IntrRundown);
     if (Adapter->RxHeadSnapshot == LastHead && Adapter->PendingEvents != 0) {
         return TRUE;              // events latched but the receive head never moved

@@ -328,7 +328,7 @@ MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
     UNREFERENCED_PARAMETER(HaltAction);
 
     InterlockedIncrement(&Adapter->IntrRefs);
-    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter);
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter); // defect: NdisMDeregisterInterruptEx
     MpIntrDereference(Adapter);
     MpReleaseInterrupt(Adapter);
     MpFreeAdapter(Adapter);

@@ -138,7 +138,7 @@ MpApplyFilter(PMP_ADAPTER Adapter, BOOLEAN CanTouchChip)
     if (!CanTouchChip) {
         return;                         // applied at the next initialization
     }
-    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpSetFilterSync, Adapter);
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpSetFilterSync, Adapter); // defect: NdisMDeregisterInterruptEx
 }
 
 static NDIS_STATUS
