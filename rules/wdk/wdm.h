@@ -153,6 +153,21 @@ BOOLEAN _bittestandcomplement(LONG *Base, LONG Offset);
 #define InterlockedDecrementNoFence InterlockedDecrement
 #define InterlockedExchangeNoFence InterlockedExchange
 #define InterlockedCompareExchangeNoFence InterlockedCompareExchange
+SHORT InterlockedOr16(SHORT volatile *Destination, SHORT Value);
+SHORT InterlockedAnd16(SHORT volatile *Destination, SHORT Value);
+CHAR InterlockedXor8(CHAR volatile *Destination, CHAR Value);
+LONG64 InterlockedXor64(LONG64 volatile *Destination, LONG64 Value);
+#define InterlockedAndNoFence InterlockedAnd
+#define InterlockedAndAcquire InterlockedAnd
+#define InterlockedAndRelease InterlockedAnd
+#define InterlockedOrNoFence InterlockedOr
+#define InterlockedOrAcquire InterlockedOr
+#define InterlockedExchangeAddNoFence InterlockedExchangeAdd
+#define InterlockedExchangePointerAcquire InterlockedExchangePointer
+#define InterlockedExchangePointerNoFence InterlockedExchangePointer
+#define InterlockedCompareExchangePointerAcquire InterlockedCompareExchangePointer
+#define InterlockedCompareExchangePointerRelease InterlockedCompareExchangePointer
+#define InterlockedCompareExchangePointerNoFence InterlockedCompareExchangePointer
 #define InterlockedIncrementSizeT(a) ((SIZE_T)InterlockedIncrement64((LONG64 volatile *)(a)))
 #define InterlockedDecrementSizeT(a) ((SIZE_T)InterlockedDecrement64((LONG64 volatile *)(a)))
 #define InterlockedExchangeAddSizeT(a, b) ((SIZE_T)InterlockedExchangeAdd64((LONG64 volatile *)(a), (LONG64)(b)))
@@ -165,6 +180,12 @@ BOOLEAN _bittestandcomplement(LONG *Base, LONG Offset);
 #define WriteNoFence(p, v) ((void)(*(volatile LONG *)(p) = (v)))
 #define ReadULongPtrAcquire(p) (*(volatile ULONG_PTR *)(p))
 #define ReadPointerAcquire(p) (*(PVOID volatile *)(p))
+#define ReadPointerNoFence(p) (*(PVOID volatile *)(p))
+#define WritePointerNoFence(p, v) ((void)(*(PVOID volatile *)(p) = (v)))
+#define ReadULongAcquire(p) (*(volatile ULONG *)(p))
+#define ReadULongNoFence(p) (*(volatile ULONG *)(p))
+#define WriteULongRelease(p, v) ((void)(*(volatile ULONG *)(p) = (v)))
+#define ReadLongPtrAcquire(p) (*(volatile LONG_PTR *)(p))
 #define WritePointerRelease(p, v) ((void)(*(PVOID volatile *)(p) = (v)))
 #define ReadBooleanAcquire(p) (*(volatile BOOLEAN *)(p))
 #define ReadBooleanNoFence(p) (*(volatile BOOLEAN *)(p))
