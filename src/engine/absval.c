@@ -343,6 +343,8 @@ AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
     case OP_MOD:
         if (ka && kb && cb != 0 && !(ca == INT64_MIN && cb == -1))
             return av_const(ca % cb);
+        if (kb && cb > 0 && cb != INT64_MAX)  /* Reg % 64: below the divisor, C's sign */
+            return a->lo >= 0 ? av_range(0, cb - 1) : av_range(-(cb - 1), cb - 1);
         return av_top();
     case OP_SHL:
         if (ka && kb && cb >= 0 && cb < 63)
@@ -366,10 +368,16 @@ AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
             v.kbits = ((a->kbits & a->kmask) >> cb) & v.kmask;
             if (a->lo >= 0) {
                 v.kmask |= ~low;          /* zeros shifted in */
-                v.lo = 0;
+                v.lo = a->lo >> cb;
+                if (a->hi != INT64_MAX)   /* (Reg & 0x3F00) >> 8 is at most 63 */
+                    v.hi = a->hi >> cb;
             }
+            if (!norm(&v))
+                return av_top();
             return v;
         }
+        if (kb && cb >= 0 && cb < 63 && a->lo >= 0 && a->hi != INT64_MAX)
+            return av_range(a->lo >> cb, a->hi >> cb);
         return av_top();
     case OP_BAND: {
         if (ka && kb)

@@ -77,6 +77,11 @@ static const struct {
     {"InterlockedAnd8", OP_BAND, 2, IL_OLD},        {"InterlockedOr", OP_BOR, 2, IL_OLD},
     {"InterlockedOr64", OP_BOR, 2, IL_OLD},         {"InterlockedOr8", OP_BOR, 2, IL_OLD},
     {"InterlockedXor", OP_XOR, 2, IL_OLD},
+    /* the 16-bit, 8-bit and 64-bit forms of the same (case 444: a SHORT state) */
+    {"InterlockedExchange16", OP_NOT, 2, IL_OLD},   {"InterlockedExchangeAdd16", OP_ADD, 2, IL_OLD},
+    {"InterlockedExchangeAdd8", OP_ADD, 2, IL_OLD}, {"InterlockedAnd16", OP_BAND, 2, IL_OLD},
+    {"InterlockedOr16", OP_BOR, 2, IL_OLD},         {"InterlockedXor8", OP_XOR, 2, IL_OLD},
+    {"InterlockedXor16", OP_XOR, 2, IL_OLD},        {"InterlockedXor64", OP_XOR, 2, IL_OLD},
 };
 
 /* The compare-exchange family: (Destination, ExChange, Comperand), returns
