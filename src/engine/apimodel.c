@@ -203,6 +203,58 @@ static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, con
     return 0;
 }
 
+/* Run-down protection (EX_RUNDOWN_REF): the object's own key holds 1 once
+ * it is run down (ExWaitForRundownProtectionRelease, ExRundownCompleted)
+ * and 0 once initialised; ExAcquireRundownProtection fails exactly when it
+ * is run down, and a release leaves that as it is.  A driver that takes a reference before synchronizing and
+ * waits for the references to drain before deregistering is clean (cases
+ * 438/439). */
+static int rundown_outcomes(Engine *e, const Step *st, const State *pre, const State *x,
+                            StateVec *out)
+{
+    const char *f = st->callee;
+    int set = strcmp(f, "ExWaitForRundownProtectionRelease") == 0 ||
+                      strcmp(f, "ExRundownCompleted") == 0 ? 1
+              : strcmp(f, "ExInitializeRundownProtection") == 0 ||
+                      strcmp(f, "ExReInitializeRundownProtection") == 0 ? 0
+              : strcmp(f, "ExAcquireRundownProtection") == 0 ||
+                      strcmp(f, "ExAcquireRundownProtectionEx") == 0 ? 2
+              : strncmp(f, "ExReleaseRundownProtection", 26) == 0 ? 3 : -1;
+    if (set < 0)
+        return 0;
+    int32_t t = target_of(e, st, pre, 1);
+    if (!t)
+        return 0;
+    if (set != 2) {                          /* a release leaves it as it was */
+        State *r = st_copy(e, x);
+        AbsVal v = set == 3 ? value_at(e, pre, t) : av_const(set);
+        st_set(e, r, t, &v);
+        sv_push(e, out, r);
+        return 1;
+    }
+    AbsVal down = value_at(e, pre, t), one = av_const(1);
+    for (int ok = 1; ok >= 0; ok--) {
+        AbsVal d = down;
+        if (!av_assume(&d, ok ? OP_NE : OP_EQ, &one))
+            continue;                        /* that outcome cannot happen */
+        State *r = st_copy(e, x);
+        st_set(e, r, t, &d);
+        st_set_ret(e, r, av_const(ok));
+        sv_push(e, out, r);
+    }
+    return 1;
+}
+
+static int is_rundown(const char *api)
+{
+    return strncmp(api, "ExAcquireRundownProtection", 26) == 0 ||
+           strncmp(api, "ExReleaseRundownProtection", 26) == 0 ||
+           strcmp(api, "ExWaitForRundownProtectionRelease") == 0 ||
+           strcmp(api, "ExRundownCompleted") == 0 ||
+           strcmp(api, "ExInitializeRundownProtection") == 0 ||
+           strcmp(api, "ExReInitializeRundownProtection") == 0;
+}
+
 /* Decisive tracked keys at or below prefix key p (key_decisive), found
  * once per p. */
 static int keys_below(Engine *e, int32_t p, const int32_t **out)
@@ -299,7 +351,8 @@ int api_has_model(const char *api)
     for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++)
         if (strcmp(interlocked[i].api, api) == 0)
             return 1;
-    return is_compare_exchange(api) || bittest_op(api) >= 0 || strcmp(api, "memset") == 0 ||
+    return is_compare_exchange(api) || bittest_op(api) >= 0 || is_rundown(api) ||
+           strcmp(api, "memset") == 0 ||
            strcmp(api, "ExAllocatePool2") == 0 || strcmp(api, "ExAllocatePool3") == 0 ||
            strcmp(api, "ExAllocatePoolZero") == 0 || strcmp(api, "ExAllocatePoolQuotaZero") == 0;
 }
@@ -327,5 +380,6 @@ int api_model(Engine *e, const Step *st, const State *pre, const State *x, State
     if (!st->callee)
         return 0;
     return status_outcomes(e, st, x, out) || interlocked_outcomes(e, st, pre, x, out) ||
+           rundown_outcomes(e, st, pre, x, out) ||
            bittest_outcomes(e, st, pre, x, out) || zero_fill(e, st, pre, x, out);
 }
