@@ -469,14 +469,19 @@ static Expr *finish_call(Lower *L, Step *s, CXCursor c, Expr *target, int discar
     return s->lhs ? s->lhs : k_unknown(L, "void");
 }
 
-/* The record a memset destination points to, looking through the casts
- * to void * (NdisZeroMemory(Adapter, sizeof *Adapter) zeroes an adapter). */
-static const char *fill_record(Lower *L, CXCursor arg)
+/* The record a pointer argument points to, looking through the casts to
+ * void * (NdisZeroMemory(Adapter, sizeof *Adapter) zeroes an adapter;
+ * memcpy copies a record); its type in *pointee when not NULL. */
+static const char *record_behind(Lower *L, CXCursor arg, CXType *pointee)
 {
     for (int guard = 0; guard < 16; guard++) {
-        const char *rec = k_pointee_record(L, clang_getCursorType(arg));
-        if (rec && strcmp(rec, "<anonymous>") != 0)
+        CXType t = clang_getCursorType(arg);
+        const char *rec = k_pointee_record(L, t);
+        if (rec && strcmp(rec, "<anonymous>") != 0) {
+            if (pointee)
+                *pointee = clang_getPointeeType(k_desugar(t));
             return rec;
+        }
         enum CXCursorKind k = arg.kind;
         if (k != CXCursor_UnexposedExpr && k != CXCursor_CStyleCastExpr && k != CXCursor_ParenExpr)
             return NULL;
@@ -488,28 +493,9 @@ static const char *fill_record(Lower *L, CXCursor arg)
     return NULL;
 }
 
-/* The record type a pointer argument points to, looking through casts to
- * void * (fill_record's walk): 1 and *out if it is one. */
-static int pointee_record_type(Lower *L, CXCursor arg, CXType *out)
+static const char *fill_record(Lower *L, CXCursor arg)
 {
-    for (int guard = 0; guard < 16; guard++) {
-        CXType t = k_desugar(clang_getCursorType(arg));
-        if (t.kind == CXType_Pointer) {
-            CXType pt = clang_getCanonicalType(clang_getPointeeType(t));
-            if (pt.kind == CXType_Record) {
-                *out = pt;
-                return 1;
-            }
-        }
-        enum CXCursorKind k = arg.kind;
-        if (k != CXCursor_UnexposedExpr && k != CXCursor_CStyleCastExpr && k != CXCursor_ParenExpr)
-            return 0;
-        CXCursor in;
-        if (!last_expr_kid(L, arg, &in))
-            return 0;
-        arg = in;
-    }
-    return 0;
+    return record_behind(L, arg, NULL);
 }
 
 /* memcpy(&Adapter->Intr, &Template, sizeof(NX_INTR)) (NdisMoveMemory,
@@ -525,12 +511,10 @@ static void record_copy(Lower *L, CXCursor c, const Step *s)
     if (d->kind != EX_ADDR || from->kind != EX_ADDR || !d->a || !from->a ||
         d->a->kind != EX_PATH || from->a->kind != EX_PATH || !d->a->is_record || !from->a->is_record)
         return;
-    CXType dt, ft;
-    if (!pointee_record_type(L, clang_Cursor_getArgument(c, 0), &dt) ||
-        !pointee_record_type(L, clang_Cursor_getArgument(c, 1), &ft))
-        return;
-    const char *dn = k_record_name(L, dt), *fn = k_record_name(L, ft);   /* const aside */
-    if (!dn || !fn || strcmp(dn, fn) != 0)
+    CXType dt;
+    const char *dn = record_behind(L, clang_Cursor_getArgument(c, 0), &dt),
+               *fn = record_behind(L, clang_Cursor_getArgument(c, 1), NULL);
+    if (!dn || !fn || strcmp(dn, fn) != 0)    /* one record type, const aside */
         return;
     long long size = clang_Type_getSizeOf(dt), n;
     if (s->args[2]->kind == EX_INT)
