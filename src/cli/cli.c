@@ -1,6 +1,7 @@
 /* cli.c - drvcheck's commands: scan, cfg, rules, --help, --version. */
 #include "cli/cli.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,26 +66,32 @@ static int cmd_cfg(const Options *o)
     FrontOptions fo = {.model_dir = model, .wdk_include = o->wdk_include,
                        .extra_args = o->cargs, .nextra = o->ncargs, .recover = 1};
     SourceFile sf = {.path = o->paths[0], .display = o->paths[0]};
-    /* a file of a WDK 7 tree parses with its folder's `sources` defines,
-     * as a scan of the tree gives it */
-    char *dir = strdup(o->paths[0]);
+    /* a file of a WDK 7 tree parses with the defines of the `sources` file
+     * that builds it (its folder's, or a subfolder's whose SOURCES names
+     * it, whose build folders then come first), as a scan of the tree
+     * gives it */
     WdkSources ws;
-    if (!dir)
+    char where[PATH_MAX];
+    Arena *ar = arena_new();
+    const char **extra = calloc((size_t)o->ncargs + 130, sizeof *extra);
+    if (!extra)
         abort();
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = 0;
-    char name[16] = "sources";
+    int found = src_wdk_sources_for(o->paths[0], (const char *const *)o->cargs, o->ncargs, &ws,
+                                    where, sizeof where, ar, extra, 128);
+    int nextra = found > 1 ? found - 1 : 0;
+    for (int i = 0; i < o->ncargs; i++)
+        extra[nextra++] = o->cargs[i];
+    fo.extra_args = extra;
+    fo.nextra = nextra;
     char **defs = NULL;
     int ndefs = 0;
-    if (src_wdk_defines_in(slash ? dir : ".", (const char *const *)o->cargs, o->ncargs, &ws,
-                           name) && ws.ndefs) {
+    if (found && ws.ndefs) {
         defs = ws.defs;
         ndefs = ws.ndefs;
         sf.args = (const char **)defs;
         sf.nargs = ndefs;
-        fprintf(stderr, "%s/%s: note: %d build define(s) from this WDK sources file\n",
-                slash ? dir : ".", name, ndefs);
+        fprintf(stderr, "%s/sources: note: %d build define(s) from this WDK sources file\n",
+                where, ndefs);
         if (getenv("DRVCHECK_FRONT_STATS")) {      /* for tests/bench: clang gets them too */
             fprintf(stderr, "front: defines:");
             for (int i = 0; i < ndefs; i++)
@@ -122,7 +129,8 @@ static int cmd_cfg(const Options *o)
     front_free(fc);
     free(model);
     wdk_sources_free(&ws);
-    free(dir);
+    free(extra);
+    arena_free(ar);
     return rc;
 }
 

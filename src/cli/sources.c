@@ -301,6 +301,78 @@ static int build_dirs(Arena *a, const char *sdir, const WdkSources *ws, const ch
 
 enum { MAX_BUILD_ARGS = 256 };     /* defines and folders a sources file adds to a C file */
 
+/* Does the sources file in sdir (w, loaded) name cfile (a real path) in
+ * its SOURCES list?  As listed_by matches them: ignoring case. */
+static int lists_file(const char *sdir, const WdkSources *w, const char *cfile)
+{
+    for (int k = 0; k < w->nfiles; k++) {
+        char rel[PATH_MAX], dir[PATH_MAX + 8], cand[PATH_MAX + 8];
+        snprintf(rel, sizeof rel, "%s", w->files[k]);
+        for (char *p = rel; *p; p++)
+            if (*p == '\\')
+                *p = '/';
+        char *slash = strrchr(rel, '/');
+        const char *base = slash ? slash + 1 : rel;
+        if (slash)
+            *slash = 0;
+        if (snprintf(dir, sizeof dir, "%s/%s", sdir, slash ? rel : ".") >= (int)sizeof dir)
+            continue;
+        char *d = absolute(dir);
+        if (!d)
+            continue;
+        int too_long = snprintf(cand, sizeof cand, "%s/%s", d, base) >= (int)sizeof cand;
+        free(d);
+        if (!too_long && strcasecmp(cand, cfile) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+int src_wdk_sources_for(const char *cfile, const char *const *user, int nuser, WdkSources *w,
+                        char *where, size_t wsize, Arena *a, const char **inc, int max)
+{
+    memset(w, 0, sizeof *w);
+    char *real = absolute(cfile);
+    if (!real)
+        return 0;
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", real);
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir)
+        *slash = 0;
+    /* the subfolders in name order: a sys/ or 620/ that builds ..\x.c */
+    struct dirent **ents = NULL;
+    int n = scandir(dir, &ents, NULL, alphasort);
+    int found = 0;
+    for (int i = 0; i < n; i++) {
+        char sub[2 * PATH_MAX];
+        struct stat st;
+        if (!found && ents[i]->d_name[0] != '.' &&
+            snprintf(sub, sizeof sub, "%s/%s", dir, ents[i]->d_name) < (int)sizeof sub &&
+            stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
+            WdkSources sw;
+            if (src_wdk_defines_in(sub, user, nuser, &sw, NULL) && lists_file(sub, &sw, real)) {
+                *w = sw;
+                snprintf(where, wsize, "%s", sub);
+                found = 1;
+            } else {
+                wdk_sources_free(&sw);
+            }
+        }
+        free(ents[i]);
+    }
+    free(ents);
+    free(real);
+    int nb = 0;
+    if (found)
+        nb = build_dirs(a, where, w, inc, max);
+    else if (src_wdk_defines_in(dir, user, nuser, w, NULL))
+        snprintf(where, wsize, "%s", dir);
+    else
+        return 0;
+    return nb + 1;
+}
+
 static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *const *user,
                      int nuser)
 {

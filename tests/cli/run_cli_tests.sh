@@ -188,6 +188,14 @@ rm -f "$tmp/frag/broken.c"
 "$drvcheck" scan --no-progress --fail-on incomplete "$tmp/frag" >/dev/null 2>&1
 check "scan: --fail-on incomplete passes a tree that parses whole" 0 $?
 
+# cfg of a file a sys/sources builds (..\mp.c) takes that file's defines:
+# case 333's late synchronize is compiled only under one of them
+if [ -d "$src/tests/cases/333_sources_list_in_sys_folder_defect" ]; then
+    "$drvcheck" cfg "$src/tests/cases/333_sources_list_in_sys_folder_defect/mp.c" 2>/dev/null |
+        grep -q '^ *295:5 *call NdisMSynchronizeWithInterruptEx'
+    check "cfg: the defines of the sources file whose SOURCES names the file" 0 $?
+fi
+
 # recovery notes name no folder of this machine: a header found ignoring case
 # below the scan root is named relatively, a model header as <WDK model>/x.h
 mkdir -p "$tmp/notes/inc"
