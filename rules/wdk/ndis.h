@@ -204,7 +204,7 @@ typedef ULONG NDIS_ENVIRONMENT_TYPE;
 typedef int NDIS_INTERRUPT_MODE;
 typedef ULONG NDIS_TIMER_FLAGS;
 typedef PVOID NDIS_PD_COUNTER_HANDLE;
-#define NDIS_PHYSICAL_ADDRESS_CONST(Low, High) { (ULONG)(Low), (LONG)(High) }
+#define NDIS_PHYSICAL_ADDRESS_CONST(Low, High) { { (ULONG)(Low), (LONG)(High) } }
 #define NdisGetPhysicalAddressHigh(PhysicalAddress) ((PhysicalAddress).HighPart)
 #define NdisSetPhysicalAddressHigh(PhysicalAddress, Value) ((PhysicalAddress).HighPart) = (Value)
 #define NdisGetPhysicalAddressLow(PhysicalAddress) ((PhysicalAddress).LowPart)
@@ -451,18 +451,18 @@ typedef KMUTEX NDIS_MUTEX, *PNDIS_MUTEX;
 #define NDIS_MAKE_NET_LUID(PNLUID, IFTYPE, NLUIDIDX) do { (PNLUID)->Info.IfType = IFTYPE; (PNLUID)->Info.NetLuidIndex = NLUIDIDX; (PNLUID)->Info.Reserved = 0; } while (0)
 
 /* ---- register and port access ---- */
-#define NdisRawReadPortUchar(Port, Data) *(Data) = READ_PORT_UCHAR((PUCHAR)(Port))
-#define NdisRawReadPortUshort(Port, Data) *(Data) = READ_PORT_USHORT((PUSHORT)(Port))
-#define NdisRawReadPortUlong(Port, Data) *(Data) = READ_PORT_ULONG((PULONG)(Port))
-#define NdisRawReadPortBufferUchar(Port, Buffer, Length) READ_PORT_BUFFER_UCHAR((PUCHAR)(Port), (PUCHAR)(Buffer), (Length))
-#define NdisRawReadPortBufferUshort(Port, Buffer, Length) READ_PORT_BUFFER_USHORT((PUSHORT)(Port), (PUSHORT)(Buffer), (Length))
-#define NdisRawReadPortBufferUlong(Port, Buffer, Length) READ_PORT_BUFFER_ULONG((PULONG)(Port), (PULONG)(Buffer), (Length))
-#define NdisRawWritePortUchar(Port, Data) WRITE_PORT_UCHAR((PUCHAR)(Port), (UCHAR)(Data))
-#define NdisRawWritePortUshort(Port, Data) WRITE_PORT_USHORT((PUSHORT)(Port), (USHORT)(Data))
-#define NdisRawWritePortUlong(Port, Data) WRITE_PORT_ULONG((PULONG)(Port), (ULONG)(Data))
-#define NdisRawWritePortBufferUchar(Port, Buffer, Length) WRITE_PORT_BUFFER_UCHAR((PUCHAR)(Port), (PUCHAR)(Buffer), (Length))
-#define NdisRawWritePortBufferUshort(Port, Buffer, Length) WRITE_PORT_BUFFER_USHORT((PUSHORT)(Port), (PUSHORT)(Buffer), (Length))
-#define NdisRawWritePortBufferUlong(Port, Buffer, Length) WRITE_PORT_BUFFER_ULONG((PULONG)(Port), (PULONG)(Buffer), (Length))
+#define NdisRawReadPortUchar(Port, Data) *(Data) = READ_PORT_UCHAR((PUCHAR)(ULONG_PTR)(Port))
+#define NdisRawReadPortUshort(Port, Data) *(Data) = READ_PORT_USHORT((PUSHORT)(ULONG_PTR)(Port))
+#define NdisRawReadPortUlong(Port, Data) *(Data) = READ_PORT_ULONG((PULONG)(ULONG_PTR)(Port))
+#define NdisRawReadPortBufferUchar(Port, Buffer, Length) READ_PORT_BUFFER_UCHAR((PUCHAR)(ULONG_PTR)(Port), (PUCHAR)(Buffer), (Length))
+#define NdisRawReadPortBufferUshort(Port, Buffer, Length) READ_PORT_BUFFER_USHORT((PUSHORT)(ULONG_PTR)(Port), (PUSHORT)(Buffer), (Length))
+#define NdisRawReadPortBufferUlong(Port, Buffer, Length) READ_PORT_BUFFER_ULONG((PULONG)(ULONG_PTR)(Port), (PULONG)(Buffer), (Length))
+#define NdisRawWritePortUchar(Port, Data) WRITE_PORT_UCHAR((PUCHAR)(ULONG_PTR)(Port), (UCHAR)(Data))
+#define NdisRawWritePortUshort(Port, Data) WRITE_PORT_USHORT((PUSHORT)(ULONG_PTR)(Port), (USHORT)(Data))
+#define NdisRawWritePortUlong(Port, Data) WRITE_PORT_ULONG((PULONG)(ULONG_PTR)(Port), (ULONG)(Data))
+#define NdisRawWritePortBufferUchar(Port, Buffer, Length) WRITE_PORT_BUFFER_UCHAR((PUCHAR)(ULONG_PTR)(Port), (PUCHAR)(Buffer), (Length))
+#define NdisRawWritePortBufferUshort(Port, Buffer, Length) WRITE_PORT_BUFFER_USHORT((PUSHORT)(ULONG_PTR)(Port), (PUSHORT)(Buffer), (Length))
+#define NdisRawWritePortBufferUlong(Port, Buffer, Length) WRITE_PORT_BUFFER_ULONG((PULONG)(ULONG_PTR)(Port), (PULONG)(Buffer), (Length))
 #define NdisReadRegisterUchar(Register, Data) *(Data) = READ_REGISTER_UCHAR((PUCHAR)(Register))
 #define NdisReadRegisterUshort(Register, Data) *(Data) = READ_REGISTER_USHORT((PUSHORT)(Register))
 #define NdisReadRegisterUlong(Register, Data) *(Data) = READ_REGISTER_ULONG((PULONG)(Register))

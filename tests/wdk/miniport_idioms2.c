@@ -1,0 +1,814 @@
+/* miniport_idioms2.c - more NDIS 6.x miniport idioms written for drvcheck's tests (DMA, shared
+ * memory, attributes and offloads, NET_BUFFER accessors, MDLs, configuration, bus data, port
+ * and register I/O, OIDs): must parse with zero errors and zero warnings against rules/wdk. */
+#include <ndis.h>
+
+#define MP2_TAG '2pmM'
+
+typedef struct _ADAPTER2 {
+    NDIS_HANDLE AdapterHandle;
+    NDIS_HANDLE DmaHandle;
+    NDIS_HANDLE NblPool;
+    NDIS_HANDLE InterruptHandle;
+    PVOID SharedVa;
+    NDIS_PHYSICAL_ADDRESS SharedPa;
+    ULONG SharedLength;
+    PUCHAR CsrBase;
+    ULONG IoBase;
+    ULONG PacketFilter;
+    ULONG ScatterGatherListSize;
+    UCHAR PermanentAddress[6];
+    UCHAR CurrentAddress[6];
+    NDIS_LINK_STATE LinkState;
+    NDIS_OFFLOAD Offload;
+} ADAPTER2, *PADAPTER2;
+
+MINIPORT_PROCESS_SG_LIST Mp2ProcessSgList;
+MINIPORT_ALLOCATE_SHARED_MEM_COMPLETE Mp2AllocateComplete;
+static NDIS_STATUS Mp2Initialize(PADAPTER2 a, NDIS_HANDLE handle);
+static VOID Mp2Send(PADAPTER2 a, PNET_BUFFER_LIST nbl);
+static NDIS_STATUS Mp2Oid(PADAPTER2 a, PNDIS_OID_REQUEST req);
+static VOID Mp2Receive(PADAPTER2 a, PVOID data, ULONG length);
+static VOID Mp2Halt(PADAPTER2 a);
+
+VOID Mp2ProcessSgList(PDEVICE_OBJECT DeviceObject, PVOID Reserved, PSCATTER_GATHER_LIST Sgl,
+                      PVOID Context)
+{
+    PNET_BUFFER nb = (PNET_BUFFER)Context;
+    ULONG i;
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Reserved);
+    for (i = 0; i < Sgl->NumberOfElements; i++) {
+        PSCATTER_GATHER_ELEMENT e = &Sgl->Elements[i];
+        ULONGLONG pa = (ULONGLONG)e->Address.QuadPart;
+        ULONG len = e->Length;
+        UNREFERENCED_PARAMETER(pa);
+        UNREFERENCED_PARAMETER(len);
+    }
+    NET_BUFFER_MINIPORT_RESERVED(nb)[0] = Sgl;
+}
+
+VOID Mp2AllocateComplete(NDIS_HANDLE MiniportAdapterContext, PVOID VirtualAddress,
+                         PNDIS_PHYSICAL_ADDRESS PhysicalAddress, ULONG Length, PVOID Context)
+{
+    PADAPTER2 a = (PADAPTER2)MiniportAdapterContext;
+    UNREFERENCED_PARAMETER(Context);
+    a->SharedVa = VirtualAddress;
+    a->SharedPa = *PhysicalAddress;
+    a->SharedLength = Length;
+}
+
+static NDIS_STATUS Mp2ReadConfig(PADAPTER2 a)
+{
+    NDIS_CONFIGURATION_OBJECT co;
+    NDIS_HANDLE cfg = NULL;
+    PNDIS_CONFIGURATION_PARAMETER p = NULL;
+    NDIS_STRING key = NDIS_STRING_CONST("*SpeedDuplex");
+    NDIS_STATUS status;
+    PVOID addr = NULL;
+    UINT addrLen = 0;
+
+    NdisZeroMemory(&co, sizeof(co));
+    co.Header.Type = NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT;
+    co.Header.Revision = NDIS_CONFIGURATION_OBJECT_REVISION_1;
+    co.Header.Size = NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1;
+    co.NdisHandle = a->AdapterHandle;
+    co.Flags = 0;
+    status = NdisOpenConfigurationEx(&co, &cfg);
+    if (status != NDIS_STATUS_SUCCESS)
+        return status;
+    NdisReadConfiguration(&status, &p, cfg, &key, NdisParameterInteger);
+    if (status == NDIS_STATUS_SUCCESS && p->ParameterType == NdisParameterInteger) {
+        ULONG v = p->ParameterData.IntegerData;
+        UNREFERENCED_PARAMETER(v);
+    }
+    NdisReadConfiguration(&status, &p, cfg, &key, NdisParameterString);
+    if (status == NDIS_STATUS_SUCCESS && p->ParameterType == NdisParameterString) {
+        NDIS_STRING s = p->ParameterData.StringData;
+        ULONG v = 0;
+        RtlUnicodeStringToInteger(&s, 10, &v);
+    }
+    NdisReadNetworkAddress(&status, &addr, &addrLen, cfg);
+    if (status == NDIS_STATUS_SUCCESS && addrLen == ETH_LENGTH_OF_ADDRESS &&
+        !ETH_IS_MULTICAST(addr) && !ETH_IS_BROADCAST(addr))
+        ETH_COPY_NETWORK_ADDRESS(a->CurrentAddress, addr);
+    NdisCloseConfiguration(cfg);
+    return NDIS_STATUS_SUCCESS;
+}
+
+static NDIS_STATUS Mp2Hardware(PADAPTER2 a, PNDIS_RESOURCE_LIST res)
+{
+    ULONG i;
+    USHORT vendor = 0;
+    PCI_COMMON_CONFIG pci;
+    ULONG got;
+    NDIS_STATUS status;
+
+    got = NdisMGetBusData(a->AdapterHandle, PCI_WHICHSPACE_CONFIG, 0, &pci,
+                          FIELD_OFFSET(PCI_COMMON_CONFIG, DeviceSpecific));
+    if (got == 0)
+        return NDIS_STATUS_ADAPTER_NOT_FOUND;
+    vendor = pci.VendorID;
+    UNREFERENCED_PARAMETER(vendor);
+    pci.Command |= PCI_ENABLE_BUS_MASTER | PCI_ENABLE_MEMORY_SPACE;
+    NdisMSetBusData(a->AdapterHandle, PCI_WHICHSPACE_CONFIG, FIELD_OFFSET(PCI_COMMON_CONFIG, Command),
+                    &pci.Command, sizeof(pci.Command));
+
+    for (i = 0; i < res->Count; i++) {
+        PCM_PARTIAL_RESOURCE_DESCRIPTOR d = &res->PartialDescriptors[i];
+        switch (d->Type) {
+        case CmResourceTypePort:
+            a->IoBase = NdisGetPhysicalAddressLow(d->u.Port.Start);
+            break;
+        case CmResourceTypeMemory:
+            status = NdisMMapIoSpace((PVOID *)&a->CsrBase, a->AdapterHandle, d->u.Memory.Start,
+                                     d->u.Memory.Length);
+            if (status != NDIS_STATUS_SUCCESS)
+                return status;
+            break;
+        case CmResourceTypeInterrupt:
+            if (d->Flags & CM_RESOURCE_INTERRUPT_MESSAGE) {
+                ULONG n = d->u.MessageInterrupt.Raw.MessageCount;
+                UNREFERENCED_PARAMETER(n);
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return NDIS_STATUS_SUCCESS;
+}
+
+static VOID Mp2Io(PADAPTER2 a)
+{
+    ULONG v = 0;
+    USHORT w = 0;
+    UCHAR b = 0;
+    NdisRawReadPortUlong(a->IoBase + 0x10, &v);
+    NdisRawWritePortUlong(a->IoBase + 0x10, v | 1);
+    NdisRawReadPortUshort(a->IoBase + 0x14, &w);
+    NdisRawWritePortUchar(a->IoBase + 0x16, b);
+    v = READ_REGISTER_ULONG((volatile ULONG *)(a->CsrBase + 0x20));
+    WRITE_REGISTER_ULONG((volatile ULONG *)(a->CsrBase + 0x20), v);
+    NdisReadRegisterUlong((PULONG)(a->CsrBase + 0x24), &v);
+    NdisWriteRegisterUlong((PULONG)(a->CsrBase + 0x24), v);
+    NdisReadRegisterUshort((PUSHORT)(a->CsrBase + 0x28), &w);
+    NdisReadRegisterUchar(a->CsrBase + 0x2a, &b);
+    NdisWriteRegisterUchar(a->CsrBase + 0x2a, b);
+    NdisMQueueDpcEx(a->InterruptHandle, 0, NULL, NULL);
+    KeFlushIoBuffers(NULL, TRUE, TRUE);
+}
+
+static NDIS_STATUS Mp2SetAttributes(PADAPTER2 a)
+{
+    NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES gen;
+    NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES off;
+    NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES hw;
+    NDIS_RECEIVE_SCALE_CAPABILITIES rss;
+    NDIS_PM_CAPABILITIES pm;
+    NDIS_OFFLOAD hwOffload;
+    NDIS_TCP_CONNECTION_OFFLOAD conn;
+    NDIS_RECEIVE_FILTER_CAPABILITIES filt;
+    NDIS_STATUS status;
+
+    NdisZeroMemory(&rss, sizeof(rss));
+    rss.Header.Type = NDIS_OBJECT_TYPE_RSS_CAPABILITIES;
+    rss.Header.Revision = NDIS_RECEIVE_SCALE_CAPABILITIES_REVISION_2;
+    rss.Header.Size = NDIS_SIZEOF_RECEIVE_SCALE_CAPABILITIES_REVISION_2;
+    rss.CapabilitiesFlags = NDIS_RSS_CAPS_MESSAGE_SIGNALED_INTERRUPTS | NDIS_RSS_CAPS_CLASSIFICATION_AT_ISR |
+                            NDIS_RSS_CAPS_CLASSIFICATION_AT_DPC | NDIS_RSS_CAPS_HASH_TYPE_TCP_IPV4 |
+                            NDIS_RSS_CAPS_HASH_TYPE_TCP_IPV6 | NDIS_RSS_CAPS_HASH_TYPE_TCP_IPV6_EX |
+                            NdisHashFunctionToeplitz;
+    rss.NumberOfInterruptMessages = 8;
+    rss.NumberOfReceiveQueues = 8;
+    rss.NumberOfIndirectionTableEntries = NDIS_RSS_INDIRECTION_TABLE_MAX_SIZE_REVISION_2 / sizeof(PROCESSOR_NUMBER);
+
+    NdisZeroMemory(&pm, sizeof(pm));
+    pm.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    pm.Header.Revision = NDIS_PM_CAPABILITIES_REVISION_1;
+    pm.Header.Size = NDIS_SIZEOF_NDIS_PM_CAPABILITIES_REVISION_1;
+    pm.Flags = 0;
+    pm.SupportedWoLPacketPatterns = NDIS_PM_WOL_BITMAP_PATTERN_SUPPORTED | NDIS_PM_WOL_MAGIC_PACKET_SUPPORTED;
+    pm.NumTotalWoLPatterns = 8;
+    pm.MaxWoLPatternSize = 128;
+    pm.MaxWoLPatternOffset = 256;
+    pm.MaxWoLPacketSaveBuffer = 0;
+    pm.SupportedProtocolOffloads = NDIS_PM_PROTOCOL_OFFLOAD_ARP_SUPPORTED | NDIS_PM_PROTOCOL_OFFLOAD_NS_SUPPORTED;
+    pm.NumArpOffloadIPv4Addresses = 1;
+    pm.NumNSOffloadIPv6Addresses = 2;
+    pm.MinMagicPacketWakeUp = NdisDeviceStateD3;
+    pm.MinPatternWakeUp = NdisDeviceStateD3;
+    pm.MinLinkChangeWakeUp = NdisDeviceStateUnspecified;
+    pm.SupportedWakeUpEvents = NDIS_PM_WAKE_ON_MEDIA_DISCONNECT_SUPPORTED;
+    pm.MediaSpecificWakeUpEvents = 0;
+
+    NdisZeroMemory(&gen, sizeof(gen));
+    gen.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
+    gen.Header.Revision = NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2;
+    gen.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2;
+    gen.Flags = 0;
+    gen.MediaType = NdisMedium802_3;
+    gen.PhysicalMediumType = NdisPhysicalMedium802_3;
+    gen.MtuSize = 1500;
+    gen.MaxXmitLinkSpeed = 1000000000ULL;
+    gen.XmitLinkSpeed = NDIS_LINK_SPEED_UNKNOWN;
+    gen.MaxRcvLinkSpeed = 1000000000ULL;
+    gen.RcvLinkSpeed = NDIS_LINK_SPEED_UNKNOWN;
+    gen.MediaConnectState = MediaConnectStateUnknown;
+    gen.MediaDuplexState = MediaDuplexStateUnknown;
+    gen.LookaheadSize = 1500;
+    gen.PowerManagementCapabilities = NULL;
+    gen.PowerManagementCapabilitiesEx = &pm;
+    gen.MacOptions = NDIS_MAC_OPTION_COPY_LOOKAHEAD_DATA | NDIS_MAC_OPTION_TRANSFERS_NOT_PEND |
+                     NDIS_MAC_OPTION_NO_LOOPBACK | NDIS_MAC_OPTION_8021P_PRIORITY |
+                     NDIS_MAC_OPTION_8021Q_VLAN;
+    gen.SupportedPacketFilters = NDIS_PACKET_TYPE_DIRECTED | NDIS_PACKET_TYPE_MULTICAST |
+                                 NDIS_PACKET_TYPE_ALL_MULTICAST | NDIS_PACKET_TYPE_BROADCAST |
+                                 NDIS_PACKET_TYPE_PROMISCUOUS;
+    gen.MaxMulticastListSize = 32;
+    gen.MacAddressLength = ETH_LENGTH_OF_ADDRESS;
+    NdisMoveMemory(gen.PermanentMacAddress, a->PermanentAddress, ETH_LENGTH_OF_ADDRESS);
+    NdisMoveMemory(gen.CurrentMacAddress, a->CurrentAddress, ETH_LENGTH_OF_ADDRESS);
+    gen.RecvScaleCapabilities = &rss;
+    gen.AccessType = NET_IF_ACCESS_BROADCAST;
+    gen.DirectionType = NET_IF_DIRECTION_SENDRECEIVE;
+    gen.ConnectionType = NET_IF_CONNECTION_DEDICATED;
+    gen.IfType = IF_TYPE_ETHERNET_CSMACD;
+    gen.IfConnectorPresent = TRUE;
+    gen.SupportedStatistics = NDIS_STATISTICS_XMIT_OK_SUPPORTED | NDIS_STATISTICS_RCV_OK_SUPPORTED |
+                              NDIS_STATISTICS_DIRECTED_FRAMES_RCV_SUPPORTED |
+                              NDIS_STATISTICS_BYTES_RCV_SUPPORTED | NDIS_STATISTICS_BYTES_XMIT_SUPPORTED |
+                              NDIS_STATISTICS_RCV_ERROR_SUPPORTED | NDIS_STATISTICS_XMIT_ERROR_SUPPORTED;
+    gen.SupportedPauseFunctions = NdisPauseFunctionsSendAndReceive;
+    gen.DataBackFillSize = 0;
+    gen.ContextBackFillSize = 0;
+    gen.SupportedOidList = NULL;
+    gen.SupportedOidListLength = 0;
+    gen.AutoNegotiationFlags = NDIS_LINK_STATE_XMIT_LINK_SPEED_AUTO_NEGOTIATED |
+                               NDIS_LINK_STATE_RCV_LINK_SPEED_AUTO_NEGOTIATED |
+                               NDIS_LINK_STATE_DUPLEX_AUTO_NEGOTIATED |
+                               NDIS_LINK_STATE_PAUSE_FUNCTIONS_AUTO_NEGOTIATED;
+    status = NdisMSetMiniportAttributes(a->AdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&gen);
+    if (status != NDIS_STATUS_SUCCESS)
+        return status;
+
+    NdisZeroMemory(&hwOffload, sizeof(hwOffload));
+    hwOffload.Header.Type = NDIS_OBJECT_TYPE_OFFLOAD;
+    hwOffload.Header.Revision = NDIS_OFFLOAD_REVISION_2;
+    hwOffload.Header.Size = NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_2;
+    hwOffload.Checksum.IPv4Transmit.Encapsulation = NDIS_ENCAPSULATION_IEEE_802_3;
+    hwOffload.Checksum.IPv4Transmit.IpOptionsSupported = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.Checksum.IPv4Transmit.TcpOptionsSupported = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.Checksum.IPv4Transmit.TcpChecksum = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.Checksum.IPv4Transmit.UdpChecksum = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.Checksum.IPv4Transmit.IpChecksum = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.Checksum.IPv4Receive.Encapsulation = NDIS_ENCAPSULATION_IEEE_802_3;
+    hwOffload.Checksum.IPv4Receive.IpChecksum = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.Checksum.IPv6Transmit.Encapsulation = NDIS_ENCAPSULATION_IEEE_802_3;
+    hwOffload.Checksum.IPv6Transmit.IpExtensionHeadersSupported = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.Checksum.IPv6Transmit.TcpOptionsSupported = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.Checksum.IPv6Transmit.TcpChecksum = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.Checksum.IPv6Transmit.UdpChecksum = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.Checksum.IPv6Receive.Encapsulation = NDIS_ENCAPSULATION_IEEE_802_3;
+    hwOffload.Checksum.IPv6Receive.TcpChecksum = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.LsoV1.IPv4.Encapsulation = NDIS_ENCAPSULATION_IEEE_802_3;
+    hwOffload.LsoV1.IPv4.MaxOffLoadSize = 65536;
+    hwOffload.LsoV1.IPv4.MinSegmentCount = 2;
+    hwOffload.LsoV1.IPv4.TcpOptions = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.LsoV1.IPv4.IpOptions = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.LsoV2.IPv4.Encapsulation = NDIS_ENCAPSULATION_IEEE_802_3;
+    hwOffload.LsoV2.IPv4.MaxOffLoadSize = 65536;
+    hwOffload.LsoV2.IPv4.MinSegmentCount = 2;
+    hwOffload.LsoV2.IPv6.Encapsulation = NDIS_ENCAPSULATION_IEEE_802_3;
+    hwOffload.LsoV2.IPv6.MaxOffLoadSize = 65536;
+    hwOffload.LsoV2.IPv6.MinSegmentCount = 2;
+    hwOffload.LsoV2.IPv6.IpExtensionHeadersSupported = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.LsoV2.IPv6.TcpOptionsSupported = NDIS_OFFLOAD_SUPPORTED;
+    hwOffload.IPsecV1.Supported.Encapsulation = NDIS_ENCAPSULATION_NOT_SUPPORTED;
+    hwOffload.Flags = 0;
+    a->Offload = hwOffload;
+
+    NdisZeroMemory(&conn, sizeof(conn));
+    conn.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    conn.Header.Revision = NDIS_TCP_CONNECTION_OFFLOAD_REVISION_1;
+    conn.Header.Size = NDIS_SIZEOF_TCP_CONNECTION_OFFLOAD_REVISION_1;
+
+    NdisZeroMemory(&off, sizeof(off));
+    off.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES;
+    off.Header.Revision = NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES_REVISION_1;
+    off.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES_REVISION_1;
+    off.DefaultOffloadConfiguration = &hwOffload;
+    off.HardwareOffloadCapabilities = &hwOffload;
+    off.DefaultTcpConnectionOffloadConfiguration = &conn;
+    off.TcpConnectionOffloadHardwareCapabilities = NULL;
+    status = NdisMSetMiniportAttributes(a->AdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&off);
+    if (status != NDIS_STATUS_SUCCESS)
+        return status;
+
+    NdisZeroMemory(&filt, sizeof(filt));
+    filt.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    filt.Header.Revision = NDIS_RECEIVE_FILTER_CAPABILITIES_REVISION_1;
+    filt.Header.Size = NDIS_SIZEOF_RECEIVE_FILTER_CAPABILITIES_REVISION_1;
+    filt.EnabledFilterTypes = NDIS_RECEIVE_FILTER_VMQ_FILTERS_ENABLED;
+    filt.EnabledQueueTypes = NDIS_RECEIVE_FILTER_VM_QUEUES_ENABLED;
+    filt.NumQueues = 16;
+    filt.SupportedQueueProperties = NDIS_RECEIVE_FILTER_MSI_X_SUPPORTED |
+                                    NDIS_RECEIVE_FILTER_LOOKAHEAD_SPLIT_SUPPORTED;
+    filt.SupportedFilterTests = NDIS_RECEIVE_FILTER_TEST_HEADER_FIELD_EQUAL_SUPPORTED;
+    filt.SupportedHeaders = NDIS_RECEIVE_FILTER_MAC_HEADER_SUPPORTED;
+    filt.SupportedMacHeaderFields = NDIS_RECEIVE_FILTER_MAC_HEADER_DEST_ADDR_SUPPORTED |
+                                    NDIS_RECEIVE_FILTER_MAC_HEADER_VLAN_ID_SUPPORTED;
+    filt.MaxMacHeaderFilters = 16;
+    filt.MaxQueueGroups = 0;
+    filt.MaxQueuesPerQueueGroup = 0;
+    filt.MinLookaheadSplitSize = 0;
+    filt.MaxLookaheadSplitSize = 0;
+
+    NdisZeroMemory(&hw, sizeof(hw));
+    hw.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES;
+    hw.Header.Revision = NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_1;
+    hw.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_1;
+    hw.HardwareReceiveFilterCapabilities = &filt;
+    hw.CurrentReceiveFilterCapabilities = &filt;
+    hw.HardwareNicSwitchCapabilities = NULL;
+    hw.CurrentNicSwitchCapabilities = NULL;
+    return NdisMSetMiniportAttributes(a->AdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&hw);
+}
+
+static NDIS_STATUS Mp2Initialize(PADAPTER2 a, NDIS_HANDLE handle)
+{
+    NDIS_SG_DMA_DESCRIPTION dma;
+    NET_BUFFER_LIST_POOL_PARAMETERS pool;
+    NDIS_STATUS status;
+    NDIS_PHYSICAL_ADDRESS hi = NDIS_PHYSICAL_ADDRESS_CONST(-1, -1);
+
+    UNREFERENCED_PARAMETER(hi);
+    a->AdapterHandle = handle;
+    status = Mp2ReadConfig(a);
+    if (status != NDIS_STATUS_SUCCESS)
+        return status;
+
+    NdisZeroMemory(&dma, sizeof(dma));
+    dma.Header.Type = NDIS_OBJECT_TYPE_SG_DMA_DESCRIPTION;
+    dma.Header.Revision = NDIS_SG_DMA_DESCRIPTION_REVISION_1;
+    dma.Header.Size = NDIS_SIZEOF_SG_DMA_DESCRIPTION_REVISION_1;
+    dma.Flags = NDIS_SG_DMA_64_BIT_ADDRESS;
+    dma.MaximumPhysicalMapping = 65536;
+    dma.ProcessSGListHandler = Mp2ProcessSgList;
+    dma.SharedMemAllocateCompleteHandler = Mp2AllocateComplete;
+    status = NdisMRegisterScatterGatherDma(a->AdapterHandle, &dma, &a->DmaHandle);
+    if (status != NDIS_STATUS_SUCCESS)
+        return status;
+    a->ScatterGatherListSize = dma.ScatterGatherListSize;
+
+    a->SharedLength = PAGE_SIZE;
+    NdisMAllocateSharedMemory(a->AdapterHandle, a->SharedLength, FALSE, &a->SharedVa, &a->SharedPa);
+    if (a->SharedVa == NULL)
+        return NDIS_STATUS_RESOURCES;
+    status = NdisMAllocateSharedMemoryAsyncEx(a->DmaHandle, PAGE_SIZE, TRUE, a);
+    if (status != NDIS_STATUS_PENDING && status != NDIS_STATUS_SUCCESS)
+        return status;
+
+    NdisZeroMemory(&pool, sizeof(pool));
+    pool.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    pool.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+    pool.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+    pool.ProtocolId = NDIS_PROTOCOL_ID_DEFAULT;
+    pool.fAllocateNetBuffer = TRUE;
+    pool.PoolTag = MP2_TAG;
+    a->NblPool = NdisAllocateNetBufferListPool(a->AdapterHandle, &pool);
+    if (a->NblPool == NULL)
+        return NDIS_STATUS_RESOURCES;
+    return Mp2SetAttributes(a);
+}
+
+static VOID Mp2Send(PADAPTER2 a, PNET_BUFFER_LIST nbl)
+{
+    PNET_BUFFER_LIST cur;
+    for (cur = nbl; cur != NULL; cur = NET_BUFFER_LIST_NEXT_NBL(cur)) {
+        PNET_BUFFER nb;
+        NDIS_TCP_IP_CHECKSUM_NET_BUFFER_LIST_INFO csum;
+        NDIS_NET_BUFFER_LIST_8021Q_INFO q;
+        NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO lso;
+        ULONG hash = NET_BUFFER_LIST_GET_HASH_VALUE(cur);
+        ULONG hashType = NET_BUFFER_LIST_GET_HASH_TYPE(cur);
+
+        UNREFERENCED_PARAMETER(hash);
+        UNREFERENCED_PARAMETER(hashType);
+        csum.Value = NET_BUFFER_LIST_INFO(cur, TcpIpChecksumNetBufferListInfo);
+        if (csum.Transmit.IsIPv4 && csum.Transmit.TcpChecksum) {
+            ULONG off = csum.Transmit.TcpHeaderOffset;
+            UNREFERENCED_PARAMETER(off);
+        }
+        q.Value = NET_BUFFER_LIST_INFO(cur, Ieee8021QNetBufferListInfo);
+        if (q.TagHeader.VlanId != 0 || q.TagHeader.UserPriority != 0) {
+            USHORT tci = (USHORT)((q.TagHeader.UserPriority << 13) | q.TagHeader.VlanId);
+            UNREFERENCED_PARAMETER(tci);
+        }
+        lso.Value = NET_BUFFER_LIST_INFO(cur, TcpLargeSendNetBufferListInfo);
+        if (lso.Transmit.Type == NDIS_TCP_LARGE_SEND_OFFLOAD_V2_TYPE) {
+            ULONG mss = lso.LsoV2Transmit.MSS;
+            UNREFERENCED_PARAMETER(mss);
+        }
+        NET_BUFFER_LIST_STATUS(cur) = NDIS_STATUS_SUCCESS;
+        for (nb = NET_BUFFER_LIST_FIRST_NB(cur); nb != NULL; nb = NET_BUFFER_NEXT_NB(nb)) {
+            ULONG len = NET_BUFFER_DATA_LENGTH(nb);
+            ULONG off = NET_BUFFER_DATA_OFFSET(nb);
+            ULONG mdlOff = NET_BUFFER_CURRENT_MDL_OFFSET(nb);
+            PMDL mdl = NET_BUFFER_CURRENT_MDL(nb);
+            PMDL first = NET_BUFFER_FIRST_MDL(nb);
+            UCHAR hdr[64];
+            PUCHAR eth = (PUCHAR)NdisGetDataBuffer(nb, sizeof(hdr), hdr, 1, 0);
+            UNREFERENCED_PARAMETER(off);
+            UNREFERENCED_PARAMETER(mdlOff);
+            UNREFERENCED_PARAMETER(first);
+            UNREFERENCED_PARAMETER(eth);
+            while (mdl != NULL && len > 0) {
+                PVOID va = MmGetSystemAddressForMdlSafe(mdl, NormalPagePriority | MdlMappingNoExecute);
+                ULONG ml = MmGetMdlByteCount(mdl);
+                PVOID va2 = NULL;
+                UINT ql = 0;
+                NdisQueryMdl(mdl, &va2, &ql, NormalPagePriority);
+                NdisQueryMdlOffset(mdl, &ml, &ql);
+                UNREFERENCED_PARAMETER(va);
+                UNREFERENCED_PARAMETER(MmGetMdlVirtualAddress(mdl));
+                len -= min(len, ml);
+                NdisGetNextMdl(mdl, &mdl);
+                mdl = NDIS_MDL_LINKAGE(mdl) ? mdl : NULL;
+            }
+            if (NdisMAllocateNetBufferSGList(a->DmaHandle, nb, nb, NDIS_SG_LIST_WRITE_TO_DEVICE, NULL, 0)
+                != NDIS_STATUS_SUCCESS) {
+                NET_BUFFER_LIST_STATUS(cur) = NDIS_STATUS_RESOURCES;
+            }
+        }
+    }
+    NdisMSendNetBufferListsComplete(a->AdapterHandle, nbl, NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL);
+}
+
+static VOID Mp2SendDone(PADAPTER2 a, PNET_BUFFER nb)
+{
+    PSCATTER_GATHER_LIST sgl = (PSCATTER_GATHER_LIST)NET_BUFFER_MINIPORT_RESERVED(nb)[0];
+    NdisMFreeNetBufferSGList(a->DmaHandle, sgl, nb);
+}
+
+static VOID Mp2Receive(PADAPTER2 a, PVOID data, ULONG length)
+{
+    PMDL mdl = NdisAllocateMdl(a->AdapterHandle, data, length);
+    PNET_BUFFER_LIST nbl;
+    NDIS_TCP_IP_CHECKSUM_NET_BUFFER_LIST_INFO csum;
+    NDIS_NET_BUFFER_LIST_8021Q_INFO q;
+    if (mdl == NULL)
+        return;
+    nbl = NdisAllocateNetBufferAndNetBufferList(a->NblPool, 0, 0, mdl, 0, length);
+    if (nbl == NULL) {
+        NdisFreeMdl(mdl);
+        return;
+    }
+    if (NdisRetreatNetBufferDataStart(NET_BUFFER_LIST_FIRST_NB(nbl), 4, 0, NULL) == NDIS_STATUS_SUCCESS)
+        NdisAdvanceNetBufferDataStart(NET_BUFFER_LIST_FIRST_NB(nbl), 4, FALSE, NULL);
+    csum.Value = NULL;
+    csum.Receive.IpChecksumSucceeded = 1;
+    csum.Receive.TcpChecksumSucceeded = 1;
+    csum.Receive.UdpChecksumFailed = 0;
+    NET_BUFFER_LIST_INFO(nbl, TcpIpChecksumNetBufferListInfo) = csum.Value;
+    q.Value = NULL;
+    q.TagHeader.VlanId = 5;
+    q.TagHeader.UserPriority = 3;
+    NET_BUFFER_LIST_INFO(nbl, Ieee8021QNetBufferListInfo) = q.Value;
+    NET_BUFFER_LIST_SET_HASH_VALUE(nbl, 0x1234);
+    NET_BUFFER_LIST_SET_HASH_TYPE(nbl, NDIS_HASH_TCP_IPV4);
+    NET_BUFFER_LIST_SET_HASH_FUNCTION(nbl, NdisHashFunctionToeplitz);
+    nbl->SourceHandle = a->AdapterHandle;
+    NET_BUFFER_LIST_MINIPORT_RESERVED(nbl)[0] = a;
+    NdisMIndicateReceiveNetBufferLists(a->AdapterHandle, nbl, NDIS_DEFAULT_PORT_NUMBER, 1,
+                                       NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL |
+                                       NDIS_RECEIVE_FLAGS_PERFECT_FILTERED);
+}
+
+static VOID Mp2IndicateLink(PADAPTER2 a, BOOLEAN up)
+{
+    NDIS_STATUS_INDICATION ind;
+    NDIS_LINK_STATE ls;
+
+    NdisZeroMemory(&ls, sizeof(ls));
+    ls.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    ls.Header.Revision = NDIS_LINK_STATE_REVISION_1;
+    ls.Header.Size = NDIS_SIZEOF_LINK_STATE_REVISION_1;
+    ls.MediaConnectState = up ? MediaConnectStateConnected : MediaConnectStateDisconnected;
+    ls.MediaDuplexState = MediaDuplexStateFull;
+    ls.XmitLinkSpeed = ls.RcvLinkSpeed = up ? 1000000000ULL : NDIS_LINK_SPEED_UNKNOWN;
+    ls.PauseFunctions = NdisPauseFunctionsUnsupported;
+    ls.AutoNegotiationFlags = 0;
+    a->LinkState = ls;
+
+    NdisZeroMemory(&ind, sizeof(ind));
+    ind.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION;
+    ind.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1;
+    ind.Header.Size = NDIS_SIZEOF_STATUS_INDICATION_REVISION_1;
+    ind.SourceHandle = a->AdapterHandle;
+    ind.PortNumber = NDIS_DEFAULT_PORT_NUMBER;
+    ind.StatusCode = NDIS_STATUS_LINK_STATE;
+    ind.Flags = 0;
+    ind.DestinationHandle = NULL;
+    ind.RequestId = 0;
+    ind.StatusBuffer = &ls;
+    ind.StatusBufferSize = sizeof(ls);
+    NdisMIndicateStatusEx(a->AdapterHandle, &ind);
+}
+
+static NDIS_STATUS Mp2Query(PADAPTER2 a, NDIS_OID oid, PVOID buf, ULONG len, PULONG written,
+                            PULONG needed)
+{
+    ULONG ul = 0;
+    ULONG64 u64 = 0;
+    PVOID src = &ul;
+    ULONG srcLen = sizeof(ul);
+
+    switch (oid) {
+    case OID_GEN_HARDWARE_STATUS: ul = NdisHardwareStatusReady; break;
+    case OID_GEN_MEDIA_SUPPORTED:
+    case OID_GEN_MEDIA_IN_USE: ul = NdisMedium802_3; break;
+    case OID_GEN_PHYSICAL_MEDIUM: ul = NdisPhysicalMedium802_3; break;
+    case OID_GEN_MAXIMUM_LOOKAHEAD:
+    case OID_GEN_CURRENT_LOOKAHEAD:
+    case OID_GEN_MAXIMUM_FRAME_SIZE: ul = 1500; break;
+    case OID_GEN_MAXIMUM_TOTAL_SIZE:
+    case OID_GEN_TRANSMIT_BLOCK_SIZE:
+    case OID_GEN_RECEIVE_BLOCK_SIZE: ul = 1514; break;
+    case OID_GEN_TRANSMIT_BUFFER_SPACE:
+    case OID_GEN_RECEIVE_BUFFER_SPACE: ul = 1514 * 64; break;
+    case OID_GEN_VENDOR_ID: ul = 0x00ffffff; break;
+    case OID_GEN_VENDOR_DESCRIPTION: src = "drvcheck"; srcLen = 9; break;
+    case OID_GEN_VENDOR_DRIVER_VERSION: ul = 0x00010000; break;
+    case OID_GEN_DRIVER_VERSION: ul = (NDIS_MINIPORT_MAJOR_VERSION << 8) | NDIS_MINIPORT_MINOR_VERSION; break;
+    case OID_GEN_MAC_OPTIONS: ul = NDIS_MAC_OPTION_NO_LOOPBACK; break;
+    case OID_GEN_MEDIA_CONNECT_STATUS: ul = NdisMediaStateConnected; break;
+    case OID_GEN_MAXIMUM_SEND_PACKETS: ul = 64; break;
+    case OID_GEN_CURRENT_PACKET_FILTER: ul = a->PacketFilter; break;
+    case OID_GEN_LINK_SPEED: ul = 10000000; break;
+    case OID_GEN_XMIT_OK:
+    case OID_GEN_RCV_OK:
+    case OID_GEN_XMIT_ERROR:
+    case OID_GEN_RCV_ERROR:
+    case OID_GEN_RCV_NO_BUFFER:
+    case OID_GEN_RCV_CRC_ERROR:
+    case OID_GEN_DIRECTED_FRAMES_RCV:
+    case OID_GEN_BYTES_RCV:
+    case OID_GEN_BYTES_XMIT:
+    case OID_GEN_MULTICAST_FRAMES_XMIT:
+    case OID_GEN_BROADCAST_FRAMES_RCV:
+        src = &u64; srcLen = sizeof(u64); break;
+    case OID_GEN_STATISTICS: {
+        static NDIS_STATISTICS_INFO st;
+        st.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+        st.Header.Revision = NDIS_STATISTICS_INFO_REVISION_1;
+        st.Header.Size = NDIS_SIZEOF_STATISTICS_INFO_REVISION_1;
+        st.SupportedStatistics = NDIS_STATISTICS_FLAGS_VALID_DIRECTED_FRAMES_RCV;
+        st.ifHCInUcastPkts = 0;
+        src = &st; srcLen = sizeof(st); break;
+    }
+    case OID_GEN_INTERRUPT_MODERATION: {
+        static NDIS_INTERRUPT_MODERATION_PARAMETERS im;
+        im.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+        im.Header.Revision = NDIS_INTERRUPT_MODERATION_PARAMETERS_REVISION_1;
+        im.Header.Size = NDIS_SIZEOF_INTERRUPT_MODERATION_PARAMETERS_REVISION_1;
+        im.InterruptModeration = NdisInterruptModerationNotSupported;
+        src = &im; srcLen = sizeof(im); break;
+    }
+    case OID_802_3_PERMANENT_ADDRESS: src = a->PermanentAddress; srcLen = 6; break;
+    case OID_802_3_CURRENT_ADDRESS: src = a->CurrentAddress; srcLen = 6; break;
+    case OID_802_3_MAXIMUM_LIST_SIZE: ul = 32; break;
+    case OID_802_3_RCV_ERROR_ALIGNMENT:
+    case OID_802_3_XMIT_ONE_COLLISION:
+    case OID_802_3_XMIT_MORE_COLLISIONS:
+    case OID_802_3_XMIT_DEFERRED:
+    case OID_802_3_XMIT_MAX_COLLISIONS:
+    case OID_802_3_RCV_OVERRUN:
+    case OID_802_3_XMIT_UNDERRUN:
+    case OID_802_3_XMIT_HEARTBEAT_FAILURE:
+    case OID_802_3_XMIT_TIMES_CRS_LOST:
+    case OID_802_3_XMIT_LATE_COLLISIONS:
+        break;
+    case OID_PNP_CAPABILITIES: {
+        static NDIS_PNP_CAPABILITIES cap;
+        cap.Flags = 0;
+        cap.WakeUpCapabilities.MinMagicPacketWakeUp = NdisDeviceStateD3;
+        cap.WakeUpCapabilities.MinPatternWakeUp = NdisDeviceStateD3;
+        cap.WakeUpCapabilities.MinLinkChangeWakeUp = NdisDeviceStateUnspecified;
+        src = &cap; srcLen = sizeof(cap); break;
+    }
+    case OID_PNP_QUERY_POWER: break;
+    case OID_PNP_ENABLE_WAKE_UP: ul = NDIS_PNP_WAKE_UP_MAGIC_PACKET | NDIS_PNP_WAKE_UP_PATTERN_MATCH; break;
+    case OID_GEN_RECEIVE_SCALE_CAPABILITIES: break;
+    default:
+        return NDIS_STATUS_NOT_SUPPORTED;
+    }
+    if (srcLen > len) {
+        *needed = srcLen;
+        return NDIS_STATUS_BUFFER_TOO_SHORT;
+    }
+    NdisMoveMemory(buf, src, srcLen);
+    *written = srcLen;
+    return NDIS_STATUS_SUCCESS;
+}
+
+static NDIS_STATUS Mp2Set(PADAPTER2 a, NDIS_OID oid, PVOID buf, ULONG len, PULONG read)
+{
+    switch (oid) {
+    case OID_GEN_CURRENT_PACKET_FILTER: {
+        ULONG f;
+        if (len < sizeof(ULONG))
+            return NDIS_STATUS_INVALID_LENGTH;
+        f = *(PULONG)buf;
+        if (f & ~(NDIS_PACKET_TYPE_DIRECTED | NDIS_PACKET_TYPE_MULTICAST | NDIS_PACKET_TYPE_ALL_MULTICAST |
+                  NDIS_PACKET_TYPE_BROADCAST | NDIS_PACKET_TYPE_PROMISCUOUS | NDIS_PACKET_TYPE_SOURCE_ROUTING |
+                  NDIS_PACKET_TYPE_SMT | NDIS_PACKET_TYPE_ALL_LOCAL | NDIS_PACKET_TYPE_GROUP |
+                  NDIS_PACKET_TYPE_ALL_FUNCTIONAL | NDIS_PACKET_TYPE_FUNCTIONAL | NDIS_PACKET_TYPE_MAC_FRAME |
+                  NDIS_PACKET_TYPE_NO_LOCAL))
+            return NDIS_STATUS_NOT_SUPPORTED;
+        a->PacketFilter = f;
+        *read = sizeof(ULONG);
+        return NDIS_STATUS_SUCCESS;
+    }
+    case OID_802_3_MULTICAST_LIST:
+        if (len % ETH_LENGTH_OF_ADDRESS)
+            return NDIS_STATUS_INVALID_LENGTH;
+        if (len / ETH_LENGTH_OF_ADDRESS > 32)
+            return NDIS_STATUS_MULTICAST_FULL;
+        *read = len;
+        return NDIS_STATUS_SUCCESS;
+    case OID_GEN_CURRENT_LOOKAHEAD:
+    case OID_GEN_NETWORK_LAYER_ADDRESSES:
+    case OID_GEN_MACHINE_NAME:
+        *read = len;
+        return NDIS_STATUS_SUCCESS;
+    case OID_PNP_SET_POWER: {
+        NDIS_DEVICE_POWER_STATE ps = *(PNDIS_DEVICE_POWER_STATE)buf;
+        if (ps == NdisDeviceStateD0 || ps == NdisDeviceStateD3)
+            return NDIS_STATUS_SUCCESS;
+        return NDIS_STATUS_INVALID_DATA;
+    }
+    case OID_PNP_ADD_WAKE_UP_PATTERN:
+    case OID_PNP_REMOVE_WAKE_UP_PATTERN: {
+        PNDIS_PM_PACKET_PATTERN pat = (PNDIS_PM_PACKET_PATTERN)buf;
+        if (pat->MaskSize == 0 || pat->PatternOffset < sizeof(*pat))
+            return NDIS_STATUS_INVALID_DATA;
+        return NDIS_STATUS_SUCCESS;
+    }
+    case OID_PM_ADD_WOL_PATTERN:
+    case OID_PM_REMOVE_WOL_PATTERN:
+    case OID_PM_PARAMETERS:
+        return NDIS_STATUS_SUCCESS;
+    case OID_OFFLOAD_ENCAPSULATION: {
+        PNDIS_OFFLOAD_ENCAPSULATION e = (PNDIS_OFFLOAD_ENCAPSULATION)buf;
+        if (len < NDIS_SIZEOF_OFFLOAD_ENCAPSULATION_REVISION_1)
+            return NDIS_STATUS_INVALID_LENGTH;
+        if (e->IPv4.Enabled == NDIS_OFFLOAD_SET_ON &&
+            e->IPv4.EncapsulationType != NDIS_ENCAPSULATION_IEEE_802_3)
+            return NDIS_STATUS_INVALID_PARAMETER;
+        if (e->IPv6.Enabled == NDIS_OFFLOAD_SET_ON && e->IPv6.HeaderSize != 14)
+            return NDIS_STATUS_INVALID_PARAMETER;
+        *read = len;
+        return NDIS_STATUS_SUCCESS;
+    }
+    case OID_TCP_OFFLOAD_PARAMETERS: {
+        PNDIS_OFFLOAD_PARAMETERS p = (PNDIS_OFFLOAD_PARAMETERS)buf;
+        if (len < NDIS_SIZEOF_OFFLOAD_PARAMETERS_REVISION_1)
+            return NDIS_STATUS_INVALID_LENGTH;
+        if (p->IPv4Checksum == NDIS_OFFLOAD_PARAMETERS_TX_RX_ENABLED ||
+            p->TCPIPv4Checksum == NDIS_OFFLOAD_PARAMETERS_TX_ENABLED_RX_DISABLED ||
+            p->UDPIPv4Checksum == NDIS_OFFLOAD_PARAMETERS_RX_ENABLED_TX_DISABLED ||
+            p->TCPIPv6Checksum == NDIS_OFFLOAD_PARAMETERS_TX_RX_DISABLED ||
+            p->UDPIPv6Checksum == NDIS_OFFLOAD_PARAMETERS_NO_CHANGE ||
+            p->LsoV1 == NDIS_OFFLOAD_PARAMETERS_LSOV1_ENABLED ||
+            p->LsoV2IPv4 == NDIS_OFFLOAD_PARAMETERS_LSOV2_ENABLED ||
+            p->LsoV2IPv6 == NDIS_OFFLOAD_PARAMETERS_LSOV2_DISABLED ||
+            p->IPsecV1 == NDIS_OFFLOAD_PARAMETERS_IPSECV1_DISABLED ||
+            p->TcpConnectionIPv4 == NDIS_OFFLOAD_PARAMETERS_CONNECTION_OFFLOAD_DISABLED)
+            NdisMIndicateStatusEx(a->AdapterHandle, NULL);
+        *read = len;
+        return NDIS_STATUS_SUCCESS;
+    }
+    case OID_TCP_OFFLOAD_CURRENT_CONFIG:
+    case OID_TCP_OFFLOAD_HARDWARE_CAPABILITIES:
+    case OID_TCP_CONNECTION_OFFLOAD_PARAMETERS:
+        return NDIS_STATUS_NOT_SUPPORTED;
+    case OID_GEN_RECEIVE_SCALE_PARAMETERS: {
+        PNDIS_RECEIVE_SCALE_PARAMETERS r = (PNDIS_RECEIVE_SCALE_PARAMETERS)buf;
+        PUCHAR key;
+        PPROCESSOR_NUMBER table;
+        ULONG hashInfo;
+        if (len < NDIS_SIZEOF_RECEIVE_SCALE_PARAMETERS_REVISION_1)
+            return NDIS_STATUS_INVALID_LENGTH;
+        if (r->Flags & NDIS_RSS_PARAM_FLAG_DISABLE_RSS)
+            return NDIS_STATUS_SUCCESS;
+        if (!(r->Flags & NDIS_RSS_PARAM_FLAG_HASH_INFO_UNCHANGED)) {
+            hashInfo = r->HashInformation;
+            if (NDIS_RSS_HASH_FUNC_FROM_HASH_INFO(hashInfo) != NdisHashFunctionToeplitz)
+                return NDIS_STATUS_INVALID_PARAMETER;
+            if (NDIS_RSS_HASH_TYPE_FROM_HASH_INFO(hashInfo) &
+                ~(NDIS_HASH_IPV4 | NDIS_HASH_TCP_IPV4 | NDIS_HASH_IPV6 | NDIS_HASH_TCP_IPV6 |
+                  NDIS_HASH_IPV6_EX | NDIS_HASH_TCP_IPV6_EX))
+                return NDIS_STATUS_INVALID_PARAMETER;
+        }
+        if (!(r->Flags & NDIS_RSS_PARAM_FLAG_HASH_KEY_UNCHANGED) &&
+            r->HashSecretKeySize <= NDIS_RSS_HASH_SECRET_KEY_MAX_SIZE_REVISION_1)
+            key = (PUCHAR)r + r->HashSecretKeyOffset;
+        if (!(r->Flags & NDIS_RSS_PARAM_FLAG_ITABLE_UNCHANGED)) {
+            table = (PPROCESSOR_NUMBER)((PUCHAR)r + r->IndirectionTableOffset);
+            UNREFERENCED_PARAMETER(table[0].Number);
+        }
+        UNREFERENCED_PARAMETER(key);
+        UNREFERENCED_PARAMETER(r->BaseCpuNumber);
+        UNREFERENCED_PARAMETER(r->NumberOfProcessorMasks);
+        UNREFERENCED_PARAMETER(r->IndirectionTableSize);
+        *read = len;
+        return NDIS_STATUS_SUCCESS;
+    }
+    case OID_GEN_RECEIVE_SCALE_CAPABILITIES:
+    case OID_GEN_RECEIVE_HASH:
+        return NDIS_STATUS_NOT_SUPPORTED;
+    case OID_GEN_INTERRUPT_MODERATION:
+        return NDIS_STATUS_INVALID_DATA;
+    case OID_GEN_LINK_PARAMETERS: {
+        PNDIS_LINK_PARAMETERS lp = (PNDIS_LINK_PARAMETERS)buf;
+        if (lp->MediaDuplexState == MediaDuplexStateHalf && lp->XmitLinkSpeed == 10000000)
+            return NDIS_STATUS_SUCCESS;
+        return NDIS_STATUS_SUCCESS;
+    }
+    case OID_RECEIVE_FILTER_SET_FILTER:
+    case OID_RECEIVE_FILTER_CLEAR_FILTER:
+    case OID_RECEIVE_FILTER_ALLOCATE_QUEUE:
+    case OID_RECEIVE_FILTER_FREE_QUEUE:
+    case OID_RECEIVE_FILTER_QUEUE_ALLOCATION_COMPLETE:
+        return NDIS_STATUS_NOT_SUPPORTED;
+    default:
+        return NDIS_STATUS_INVALID_OID;
+    }
+}
+
+static NDIS_STATUS Mp2Oid(PADAPTER2 a, PNDIS_OID_REQUEST req)
+{
+    NDIS_STATUS status;
+    switch (req->RequestType) {
+    case NdisRequestQueryInformation:
+    case NdisRequestQueryStatistics:
+        status = Mp2Query(a, req->DATA.QUERY_INFORMATION.Oid,
+                          req->DATA.QUERY_INFORMATION.InformationBuffer,
+                          req->DATA.QUERY_INFORMATION.InformationBufferLength,
+                          (PULONG)&req->DATA.QUERY_INFORMATION.BytesWritten,
+                          (PULONG)&req->DATA.QUERY_INFORMATION.BytesNeeded);
+        break;
+    case NdisRequestSetInformation:
+        status = Mp2Set(a, req->DATA.SET_INFORMATION.Oid, req->DATA.SET_INFORMATION.InformationBuffer,
+                        req->DATA.SET_INFORMATION.InformationBufferLength,
+                        (PULONG)&req->DATA.SET_INFORMATION.BytesRead);
+        break;
+    default:
+        status = NDIS_STATUS_NOT_SUPPORTED;
+        break;
+    }
+    if (status == NDIS_STATUS_FAILURE || status == NDIS_STATUS_INVALID_DEVICE_REQUEST ||
+        status == NDIS_STATUS_ADAPTER_REMOVED || status == NDIS_STATUS_REQUEST_ABORTED ||
+        status == NDIS_STATUS_RESET_IN_PROGRESS || status == NDIS_STATUS_MEDIA_DISCONNECTED ||
+        status == NDIS_STATUS_HARD_ERRORS || status == NDIS_STATUS_NOT_ACCEPTED ||
+        status == NDIS_STATUS_LOW_POWER_STATE || status == NDIS_STATUS_PAUSED ||
+        status == NDIS_STATUS_BUFFER_OVERFLOW || status == NDIS_STATUS_NOT_RECOGNIZED ||
+        status == NDIS_STATUS_DEVICE_FAILED || status == NDIS_STATUS_INVALID_PACKET ||
+        status == NDIS_STATUS_CLOSING || status == NDIS_STATUS_UPLOAD_ALL ||
+        status == NDIS_STATUS_OPEN_FAILED || status == NDIS_STATUS_NO_CABLE)
+        status = NDIS_STATUS_FAILURE;
+    return status;
+}
+
+static VOID Mp2Halt(PADAPTER2 a)
+{
+    if (a->SharedVa != NULL)
+        NdisMFreeSharedMemory(a->AdapterHandle, a->SharedLength, FALSE, a->SharedVa, a->SharedPa);
+    if (a->CsrBase != NULL)
+        NdisMUnmapIoSpace(a->AdapterHandle, a->CsrBase, 0x1000);
+    if (a->DmaHandle != NULL)
+        NdisMDeregisterScatterGatherDma(a->DmaHandle);
+    if (a->NblPool != NULL)
+        NdisFreeNetBufferListPool(a->NblPool);
+}
+
+/* One entry point so nothing is unused. */
+NDIS_STATUS Mp2Exercise(PADAPTER2 a, NDIS_HANDLE h, PNET_BUFFER_LIST nbl, PNDIS_OID_REQUEST req,
+                        PNDIS_RESOURCE_LIST res);
+NDIS_STATUS Mp2Exercise(PADAPTER2 a, NDIS_HANDLE h, PNET_BUFFER_LIST nbl, PNDIS_OID_REQUEST req,
+                        PNDIS_RESOURCE_LIST res)
+{
+    NDIS_STATUS s = Mp2Initialize(a, h);
+    if (s == NDIS_STATUS_SUCCESS)
+        s = Mp2Hardware(a, res);
+    Mp2Io(a);
+    Mp2Send(a, nbl);
+    Mp2SendDone(a, NET_BUFFER_LIST_FIRST_NB(nbl));
+    Mp2Receive(a, a->SharedVa, 64);
+    Mp2IndicateLink(a, TRUE);
+    if (s == NDIS_STATUS_SUCCESS)
+        s = Mp2Oid(a, req);
+    Mp2Halt(a);
+    return s;
+}
