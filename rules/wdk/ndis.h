@@ -625,6 +625,13 @@ struct _NET_BUFFER_LIST {
 #define NET_BUFFER_LIST_FIRST_NB(_NBL) ((_NBL)->FirstNetBuffer)
 #define NET_BUFFER_LIST_FLAGS(_NBL) ((_NBL)->Flags)
 #define NET_BUFFER_LIST_NBL_FLAGS(_NBL) ((_NBL)->NblFlags)
+#define NdisSetNblFlag(_NBL, _F) ((_NBL)->NblFlags |= (_F))
+#define NdisClearNblFlag(_NBL, _F) ((_NBL)->NblFlags &= ~(_F))
+#define NdisTestNblFlag(_NBL, _F) (((_NBL)->NblFlags & (_F)) != 0)
+#define NdisTestNblFlags(_NBL, _F) (((_NBL)->NblFlags & (_F)) == (_F))
+#define NDIS_SET_NBL_FLAG(_NBL, _F) NdisSetNblFlag(_NBL, _F)
+#define NDIS_CLEAR_NBL_FLAG(_NBL, _F) NdisClearNblFlag(_NBL, _F)
+#define NDIS_TEST_NBL_FLAG(_NBL, _F) NdisTestNblFlag(_NBL, _F)
 #define NET_BUFFER_LIST_PROTOCOL_RESERVED(_NBL) ((_NBL)->ProtocolReserved)
 #define NET_BUFFER_LIST_MINIPORT_RESERVED(_NBL) ((_NBL)->MiniportReserved)
 #define NET_BUFFER_LIST_CONTEXT_DATA_START(_NBL) ((PUCHAR)(((_NBL)->Context) + 1) + (_NBL)->Context->Offset)
@@ -1649,6 +1656,7 @@ VOID NdisAdvanceNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
 NDIS_STATUS NdisRetreatNetBufferListDataStart(PNET_BUFFER_LIST NetBufferList, ULONG DataOffsetDelta, ULONG DataBackFill, NET_BUFFER_ALLOCATE_MDL_HANDLER AllocateMdlHandler, NET_BUFFER_FREE_MDL_HANDLER FreeMdlHandler);
 VOID NdisAdvanceNetBufferListDataStart(PNET_BUFFER_LIST NetBufferList, ULONG DataOffsetDelta, BOOLEAN FreeMdl, NET_BUFFER_FREE_MDL_HANDLER FreeMdlMandler);
 PVOID NdisGetDataBuffer(PNET_BUFFER NetBuffer, ULONG BytesNeeded, PVOID Storage, UINT AlignMultiple, UINT AlignOffset);
+VOID NdisAdjustNetBufferCurrentMdl(PNET_BUFFER NetBuffer);
 NDIS_STATUS NdisCopyFromNetBufferToNetBuffer(PNET_BUFFER Destination, ULONG DestinationOffset, ULONG BytesToCopy, PNET_BUFFER Source, ULONG SourceOffset, PULONG BytesCopied);
 PNET_BUFFER_LIST NdisAllocateCloneNetBufferList(PNET_BUFFER_LIST OriginalNetBufferList, NDIS_HANDLE NetBufferListPoolHandle, NDIS_HANDLE NetBufferPoolHandle, ULONG AllocateCloneFlags);
 VOID NdisFreeCloneNetBufferList(PNET_BUFFER_LIST CloneNetBufferList, ULONG FreeCloneFlags);

@@ -812,3 +812,219 @@ NDIS_STATUS Mp2Exercise(PADAPTER2 a, NDIS_HANDLE h, PNET_BUFFER_LIST nbl, PNDIS_
     Mp2Halt(a);
     return s;
 }
+
+/* Interrupts (line and MSI-X), work items, timers, processors, NBL clones, fragments, contexts, NBL flags, PM, PnP. */
+typedef struct _A3 { NDIS_HANDLE h, intr, dma, pool, bufpool, wi, timer; PVOID msgtab; NDIS_SPIN_LOCK lock; } A3, *PA3;
+MINIPORT_ISR A3Isr;
+MINIPORT_INTERRUPT_DPC A3Dpc;
+MINIPORT_MESSAGE_INTERRUPT A3MsgIsr;
+MINIPORT_MESSAGE_INTERRUPT_DPC A3MsgDpc;
+MINIPORT_ENABLE_MESSAGE_INTERRUPT A3MsgEnable;
+MINIPORT_DISABLE_MESSAGE_INTERRUPT A3MsgDisable;
+MINIPORT_ENABLE_INTERRUPT A3Enable;
+MINIPORT_DISABLE_INTERRUPT A3Disable;
+MINIPORT_SYNCHRONIZE_INTERRUPT A3Sync;
+MINIPORT_SYNCHRONIZE_MESSAGE_INTERRUPT A3MsgSync;
+NDIS_IO_WORKITEM_FUNCTION A3Work;
+NDIS_TIMER_FUNCTION A3Timer;
+MINIPORT_IDLE_NOTIFICATION A3Idle;
+MINIPORT_CANCEL_IDLE_NOTIFICATION A3CancelIdle;
+BOOLEAN A3Isr(NDIS_HANDLE c, PBOOLEAN q, PULONG t) { UNREFERENCED_PARAMETER(c); *q = FALSE; *t = 1; return TRUE; }
+VOID A3Dpc(NDIS_HANDLE c, PVOID d, PVOID r1, PVOID r2) { PNDIS_RECEIVE_THROTTLE_PARAMETERS p = (PNDIS_RECEIVE_THROTTLE_PARAMETERS)r1; UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(d); UNREFERENCED_PARAMETER(r2); if (p->MaxNblsToIndicate == NDIS_INDICATE_ALL_NBLS) p->MoreNblsPending = FALSE; }
+BOOLEAN A3MsgIsr(NDIS_HANDLE c, ULONG m, PBOOLEAN q, PULONG t) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(m); *q = FALSE; *t = 0; return TRUE; }
+VOID A3MsgDpc(NDIS_HANDLE c, ULONG m, PVOID d, PVOID r1, PVOID r2) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(m); UNREFERENCED_PARAMETER(d); UNREFERENCED_PARAMETER(r1); UNREFERENCED_PARAMETER(r2); }
+VOID A3MsgEnable(NDIS_HANDLE c, ULONG m) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(m); }
+VOID A3MsgDisable(NDIS_HANDLE c, ULONG m) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(m); }
+VOID A3Enable(NDIS_HANDLE c) { UNREFERENCED_PARAMETER(c); }
+VOID A3Disable(NDIS_HANDLE c) { UNREFERENCED_PARAMETER(c); }
+BOOLEAN A3Sync(NDIS_HANDLE c) { UNREFERENCED_PARAMETER(c); return TRUE; }
+BOOLEAN A3MsgSync(NDIS_HANDLE c) { UNREFERENCED_PARAMETER(c); return TRUE; }
+VOID A3Work(PVOID c, NDIS_HANDLE w) { UNREFERENCED_PARAMETER(c); NdisFreeIoWorkItem(w); }
+VOID A3Timer(PVOID s1, PVOID c, PVOID s2, PVOID s3) { UNREFERENCED_PARAMETER(s1); UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(s2); UNREFERENCED_PARAMETER(s3); }
+NDIS_STATUS A3Idle(NDIS_HANDLE c, BOOLEAN f) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(f); return NDIS_STATUS_PENDING; }
+VOID A3CancelIdle(NDIS_HANDLE c) { UNREFERENCED_PARAMETER(c); }
+
+NDIS_STATUS A3Go(PA3 a, PNET_BUFFER_LIST nbl, PNDIS_OID_REQUEST req);
+NDIS_STATUS A3Go(PA3 a, PNET_BUFFER_LIST nbl, PNDIS_OID_REQUEST req)
+{
+    NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS ic;
+    NDIS_TIMER_CHARACTERISTICS tc;
+    NDIS_STATUS st;
+    NDIS_INTERRUPT_TYPE it;
+    PIO_INTERRUPT_MESSAGE_INFO mi;
+    PNDIS_RSS_PROCESSOR_INFO rpi = NULL;
+    SIZE_T rsz = 0;
+    PROCESSOR_NUMBER pn;
+    LARGE_INTEGER due;
+    ULONG i, cpu;
+    PNET_BUFFER_LIST clone, frag;
+    PNET_BUFFER nb;
+    ULONG copied = 0;
+    PVOID ctx;
+    PUCHAR buf;
+    PMDL mdl;
+    NDIS_MINIPORT_PNP_CHARACTERISTICS pnp;
+    NDIS_PM_PARAMETERS pmp;
+    NDIS_PM_WOL_PATTERN *wol;
+    NDIS_RESTART_ATTRIBUTES *ra = NULL;
+    PNDIS_RESTART_GENERAL_ATTRIBUTES rga;
+    NDIS_PORT_AUTHENTICATION_PARAMETERS *pap = NULL;
+    NDIS_DEVICE_OBJECT_ATTRIBUTES doa;
+    NDIS_HARDWARE_STATUS hs = NdisHardwareStatusReady;
+    NDIS_MEDIA_STATE ms = NdisMediaStateConnected;
+    PDEVICE_OBJECT pdo, fdo, next;
+    PCM_RESOURCE_LIST raw, xl;
+    ULONG64 upms;
+    NDIS_NET_BUFFER_LIST_FILTERING_INFO fi;
+    ULONG hi;
+
+    UNREFERENCED_PARAMETER(hs); UNREFERENCED_PARAMETER(ms); UNREFERENCED_PARAMETER(pap);
+    NdisZeroMemory(&ic, sizeof(ic));
+    ic.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_INTERRUPT;
+    ic.Header.Revision = NDIS_MINIPORT_INTERRUPT_REVISION_1;
+    ic.Header.Size = NDIS_SIZEOF_MINIPORT_INTERRUPT_CHARACTERISTICS_REVISION_1;
+    ic.InterruptHandler = A3Isr;
+    ic.InterruptDpcHandler = A3Dpc;
+    ic.DisableInterruptHandler = A3Disable;
+    ic.EnableInterruptHandler = A3Enable;
+    ic.MsiSupported = TRUE;
+    ic.MsiSyncWithAllMessages = FALSE;
+    ic.MessageInterruptHandler = A3MsgIsr;
+    ic.MessageInterruptDpcHandler = A3MsgDpc;
+    ic.DisableMessageInterruptHandler = A3MsgDisable;
+    ic.EnableMessageInterruptHandler = A3MsgEnable;
+    st = NdisMRegisterInterruptEx(a->h, a, &ic, &a->intr);
+    it = ic.InterruptType;
+    mi = ic.MessageInfoTable;
+    if (it == NDIS_CONNECT_MESSAGE_BASED && mi != NULL) {
+        for (i = 0; i < mi->MessageCount; i++) {
+            KAFFINITY aff = mi->MessageInfo[i].TargetProcessorSet;
+            ULONG data = mi->MessageInfo[i].MessageData;
+            PHYSICAL_ADDRESS ma = mi->MessageInfo[i].MessageAddress;
+            UNREFERENCED_PARAMETER(aff); UNREFERENCED_PARAMETER(data); UNREFERENCED_PARAMETER(ma);
+        }
+        NdisMConfigMSIXTableEntry(a->h, NULL);
+    }
+    NdisMSynchronizeWithInterruptEx(a->intr, 0, A3Sync, a);
+    NdisMDeregisterInterruptEx(a->intr);
+    NdisMQueueDpc(a->intr, 0, 1, NULL);
+
+    a->wi = NdisAllocateIoWorkItem(a->h);
+    NdisQueueIoWorkItem(a->wi, A3Work, a);
+    NdisZeroMemory(&tc, sizeof(tc));
+    tc.Header.Type = NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS;
+    tc.Header.Revision = NDIS_TIMER_CHARACTERISTICS_REVISION_1;
+    tc.Header.Size = NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1;
+    tc.AllocationTag = 'mTmM';
+    tc.TimerFunction = A3Timer;
+    tc.FunctionContext = a;
+    st = NdisAllocateTimerObject(a->h, &tc, &a->timer);
+    due.QuadPart = -10000LL * 100;
+    NdisSetTimerObject(a->timer, due, 100, NULL);
+    NdisCancelTimerObject(a->timer);
+    NdisFreeTimerObject(a->timer);
+
+    cpu = NdisCurrentProcessorIndex();
+    cpu = KeGetCurrentProcessorNumberEx(&pn);
+    cpu = NdisSystemProcessorCount();
+    cpu = KeGetProcessorIndexFromNumber(&pn);
+    st = KeGetProcessorNumberFromIndex(cpu, &pn);
+    st = NdisGetRssProcessorInformation(a->h, rpi, &rsz);
+    st = NdisGetProcessorInformationEx(a->h, NULL, &rsz);
+    UNREFERENCED_PARAMETER(st);
+
+    NdisGetSystemUpTimeEx(&due);
+    upms = 0;
+    UNREFERENCED_PARAMETER(upms);
+    NdisGetCurrentSystemTime(&due);
+    NdisStallExecution(10);
+    NdisMSleep(1000);
+    NdisWriteErrorLogEntry(a->h, NDIS_ERROR_CODE_HARDWARE_FAILURE, 1, 0x42);
+    NdisMGetDeviceProperty(a->h, &pdo, &fdo, &next, &raw, &xl);
+    NdisMRemoveMiniport(a->h);
+    NdisMResetComplete(a->h, NDIS_STATUS_SUCCESS, FALSE);
+    NdisMOidRequestComplete(a->h, req, NDIS_STATUS_SUCCESS);
+    NdisMPauseComplete(a->h);
+    NdisMRestartComplete(a->h, NDIS_STATUS_SUCCESS);
+    NdisMDirectOidRequestComplete(a->h, req, NDIS_STATUS_SUCCESS);
+    if (ra != NULL && ra->Oid == OID_GEN_MINIPORT_RESTART_ATTRIBUTES) {
+        rga = (PNDIS_RESTART_GENERAL_ATTRIBUTES)ra->Data;
+        rga->MtuSize = 1500;
+    }
+    i = NdisMGetDmaAlignment(a->h);
+    i = NdisGetSharedDataAlignment();
+    i = NdisQueryNetBufferPhysicalCount(NET_BUFFER_LIST_FIRST_NB(nbl));
+
+    a->pool = NdisGetPoolFromNetBufferList(nbl);
+    clone = NdisAllocateCloneNetBufferList(nbl, a->pool, NULL, NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+    if (clone) NdisFreeCloneNetBufferList(clone, 0);
+    frag = NdisAllocateFragmentNetBufferList(nbl, a->pool, NULL, 0, 1500, 14, 0, 0);
+    if (frag) NdisFreeFragmentNetBufferList(frag, 14, 0);
+    if (NdisAllocateNetBufferListContext(nbl, 32, 0, 'xtcM') == NDIS_STATUS_SUCCESS) {
+        ctx = NET_BUFFER_LIST_CONTEXT_DATA_START(nbl);
+        UNREFERENCED_PARAMETER(NET_BUFFER_LIST_CONTEXT_DATA_SIZE(nbl));
+        UNREFERENCED_PARAMETER(ctx);
+        NdisFreeNetBufferListContext(nbl, 32);
+    }
+    nb = NdisAllocateNetBuffer(a->bufpool, NULL, 0, 0);
+    if (nb) NdisFreeNetBuffer(nb);
+    nb = NdisAllocateNetBufferMdlAndData(a->bufpool);
+    NdisCopyFromNetBufferToNetBuffer(nb, 0, 60, NET_BUFFER_LIST_FIRST_NB(nbl), 0, &copied);
+    NdisAdjustNetBufferCurrentMdl(nb);
+    if (NDIS_TEST_NBL_FLAG(nbl, NDIS_NBL_FLAGS_IS_TCP) || NdisTestNblFlag(nbl, NDIS_NBL_FLAGS_IS_IPV4)) {
+        NdisSetNblFlag(nbl, NDIS_NBL_FLAGS_RECV_READ_ONLY);
+        NdisClearNblFlag(nbl, NDIS_NBL_FLAGS_RECV_READ_ONLY);
+        NDIS_SET_NBL_FLAG(nbl, NDIS_NBL_FLAGS_IS_UDP);
+    }
+    if (NET_BUFFER_LIST_RECEIVE_QUEUE_ID(nbl) == NDIS_DEFAULT_RECEIVE_QUEUE_ID) {
+        NET_BUFFER_LIST_RECEIVE_FILTER_ID(nbl) = NDIS_DEFAULT_RECEIVE_FILTER_ID;
+    }
+    fi.Value = NET_BUFFER_LIST_INFO(nbl, NetBufferListFilteringInfo);
+    fi.FilteringInfo.FilterId = 0;
+    NET_BUFFER_LIST_INFO(nbl, NetBufferListFilteringInfo) = fi.Value;
+    NET_BUFFER_LIST_INFO(nbl, NetBufferListCancelId) = NULL;
+    NET_BUFFER_LIST_INFO(nbl, MediaSpecificInformation) = NULL;
+    hi = NDIS_RSS_HASH_INFO_FROM_TYPE_AND_FUNC(NDIS_HASH_IPV4, NdisHashFunctionToeplitz);
+    UNREFERENCED_PARAMETER(hi);
+    NDIS_SET_NET_BUFFER_LIST_CANCEL_ID(nbl, (PVOID)(ULONG_PTR)NdisGeneratePartialCancelId());
+    buf = NdisGetDataBuffer(nb, 14, NULL, 1, 0);
+    mdl = NdisAllocateMdl(a->h, NULL, 0);
+    NdisFreeMdl(mdl);
+    NdisMSendNetBufferListsComplete(a->h, nbl, 0);
+    UNREFERENCED_PARAMETER(buf);
+
+    NdisZeroMemory(&pnp, sizeof(pnp));
+    pnp.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_PNP_CHARACTERISTICS;
+    pnp.Header.Revision = NDIS_MINIPORT_PNP_CHARACTERISTICS_REVISION_1;
+    pnp.Header.Size = NDIS_SIZEOF_MINIPORT_PNP_CHARACTERISTICS_REVISION_1;
+    pnp.MiniportAddDeviceHandler = NULL;
+    pnp.MiniportRemoveDeviceHandler = NULL;
+    pnp.MiniportFilterResourceRequirementsHandler = NULL;
+    pnp.MiniportStartDeviceHandler = NULL;
+    NdisZeroMemory(&pmp, sizeof(pmp));
+    pmp.Header.Revision = NDIS_PM_PARAMETERS_REVISION_2;
+    pmp.Header.Size = NDIS_SIZEOF_NDIS_PM_PARAMETERS_REVISION_2;
+    pmp.EnabledWoLPacketPatterns = NDIS_PM_WOL_MAGIC_PACKET_ENABLED;
+    pmp.EnabledProtocolOffloads = NDIS_PM_PROTOCOL_OFFLOAD_ARP_ENABLED;
+    pmp.WakeUpFlags = NDIS_PM_WAKE_ON_LINK_CHANGE_ENABLED;
+    pmp.MediaSpecificWakeUpEvents = 0;
+    wol = (NDIS_PM_WOL_PATTERN *)req->DATA.SET_INFORMATION.InformationBuffer;
+    if (wol->WoLPacketType == NdisPMWoLPacketBitmapPattern) {
+        ULONG mo = wol->WoLPattern.WoLBitMapPattern.MaskOffset;
+        ULONG po = wol->WoLPattern.WoLBitMapPattern.PatternOffset;
+        UNREFERENCED_PARAMETER(mo); UNREFERENCED_PARAMETER(po);
+        UNREFERENCED_PARAMETER(wol->PatternId);
+    }
+    NdisZeroMemory(&doa, sizeof(doa));
+    doa.Header.Type = NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES;
+    doa.Header.Revision = NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1;
+    doa.Header.Size = NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1;
+    NdisMIdleNotificationComplete(a->h);
+    NdisMIdleNotificationConfirm(a->h, NdisDeviceStateD3);
+    NdisAcquireSpinLock(&a->lock);
+    NdisDprAcquireSpinLock(&a->lock);
+    NdisDprReleaseSpinLock(&a->lock);
+    NdisReleaseSpinLock(&a->lock);
+    NdisInterlockedIncrement((PLONG)&i);
+    return NdisMSetMiniportAttributes(a->h, NULL);
+}
