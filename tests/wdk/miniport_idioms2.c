@@ -1028,3 +1028,276 @@ NDIS_STATUS A3Go(PA3 a, PNET_BUFFER_LIST nbl, PNDIS_OID_REQUEST req)
     NdisInterlockedIncrement((PLONG)&i);
     return NdisMSetMiniportAttributes(a->h, NULL);
 }
+
+/* Driver entry with every NDIS 6 handler, registration attributes, NB pools, events, RW locks, ports, VMQ OIDs, status codes, header-data split, NIC switch. */
+typedef struct _A4 { NDIS_HANDLE h, drv, nbpool; NDIS_EVENT ev; PNDIS_RW_LOCK_EX rw; NDIS_RW_LOCK oldrw; PVOID portbase; NDIS_PORT_NUMBER port; } A4, *PA4;
+MINIPORT_INITIALIZE A4Init;
+MINIPORT_HALT A4Halt;
+MINIPORT_UNLOAD A4Unload;
+MINIPORT_PAUSE A4Pause;
+MINIPORT_RESTART A4Restart;
+MINIPORT_OID_REQUEST A4Oid;
+MINIPORT_SEND_NET_BUFFER_LISTS A4Send;
+MINIPORT_RETURN_NET_BUFFER_LISTS A4Return;
+MINIPORT_CANCEL_SEND A4CancelSend;
+MINIPORT_CHECK_FOR_HANG A4Hang;
+MINIPORT_RESET A4Reset;
+MINIPORT_DEVICE_PNP_EVENT_NOTIFY A4Pnp;
+MINIPORT_SHUTDOWN A4Shutdown;
+MINIPORT_CANCEL_OID_REQUEST A4CancelOid;
+MINIPORT_DIRECT_OID_REQUEST A4DirectOid;
+MINIPORT_CANCEL_DIRECT_OID_REQUEST A4CancelDirectOid;
+MINIPORT_SET_OPTIONS A4SetOptions;
+DRIVER_INITIALIZE DriverEntry;
+static A4 g4;
+
+NDIS_STATUS A4Init(NDIS_HANDLE h, NDIS_HANDLE drvctx, PNDIS_MINIPORT_INIT_PARAMETERS ip)
+{
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES reg;
+    NET_BUFFER_POOL_PARAMETERS nbp;
+    PA4 a;
+    PNDIS_RESOURCE_LIST res = ip->AllocatedResources;
+    NDIS_STATUS st;
+    LOCK_STATE_EX ls;
+    LOCK_STATE ols;
+    NDIS_STRING s1, s2;
+    NDIS_PORT_CHARACTERISTICS pc;
+    UNREFERENCED_PARAMETER(drvctx);
+    UNREFERENCED_PARAMETER(res);
+    UNREFERENCED_PARAMETER(ip->IfIndex);
+    UNREFERENCED_PARAMETER(ip->NetLuid);
+    UNREFERENCED_PARAMETER(ip->DefaultPortAuthStates);
+    UNREFERENCED_PARAMETER(ip->PciDeviceCustomProperties);
+    a = (PA4)NdisAllocateMemoryWithTagPriority(h, sizeof(*a), '4AmM', NormalPoolPriority);
+    if (a == NULL) return NDIS_STATUS_RESOURCES;
+    NdisZeroMemory(a, sizeof(*a));
+    a->h = h;
+    NdisZeroMemory(&reg, sizeof(reg));
+    reg.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+    reg.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_2;
+    reg.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_2;
+    reg.MiniportAdapterContext = a;
+    reg.AttributeFlags = NDIS_MINIPORT_ATTRIBUTES_HARDWARE_DEVICE | NDIS_MINIPORT_ATTRIBUTES_BUS_MASTER |
+                         NDIS_MINIPORT_ATTRIBUTES_NO_HALT_ON_SUSPEND | NDIS_MINIPORT_ATTRIBUTES_SURPRISE_REMOVE_OK;
+    reg.CheckForHangTimeInSeconds = 2;
+    reg.InterfaceType = NdisInterfacePci;
+    st = NdisMSetMiniportAttributes(h, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&reg);
+    if (st != NDIS_STATUS_SUCCESS) goto fail;
+
+    NdisZeroMemory(&nbp, sizeof(nbp));
+    nbp.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    nbp.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+    nbp.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+    nbp.PoolTag = 'bNmM';
+    nbp.DataSize = 0;
+    a->nbpool = NdisAllocateNetBufferPool(h, &nbp);
+    NdisFreeNetBufferPool(a->nbpool);
+
+    NdisInitializeEvent(&a->ev);
+    NdisSetEvent(&a->ev);
+    NdisResetEvent(&a->ev);
+    (void)NdisWaitEvent(&a->ev, 100);
+    a->rw = NdisAllocateRWLock(h);
+    NdisAcquireRWLockRead(a->rw, &ls, NDIS_RWL_AT_DISPATCH_LEVEL);
+    NdisReleaseRWLock(a->rw, &ls);
+    NdisAcquireRWLockWrite(a->rw, &ls, 0);
+    NdisReleaseRWLock(a->rw, &ls);
+    NdisFreeRWLock(a->rw);
+    NdisInitializeReadWriteLock(&a->oldrw);
+    NdisAcquireReadWriteLock(&a->oldrw, FALSE, &ols);
+    NdisReleaseReadWriteLock(&a->oldrw, &ols);
+
+    NdisInitUnicodeString(&s1, L"abc");
+    RtlInitUnicodeString(&s2, L"ABC");
+    if (NdisEqualString(&s1, &s2, TRUE) && RtlEqualUnicodeString(&s1, &s2, TRUE))
+        s1.Length = 0;
+    st = NdisMRegisterIoPortRange(&a->portbase, h, 0x300, 0x20);
+    if (st == NDIS_STATUS_SUCCESS)
+        NdisMDeregisterIoPortRange(h, 0x300, 0x20, a->portbase);
+
+    NdisZeroMemory(&pc, sizeof(pc));
+    pc.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    pc.Header.Revision = NDIS_PORT_CHARACTERISTICS_REVISION_1;
+    pc.Header.Size = NDIS_SIZEOF_PORT_CHARACTERISTICS_REVISION_1;
+    pc.Flags = NDIS_PORT_CHAR_USE_DEFAULT_AUTH_SETTINGS;
+    pc.Type = NdisPortTypeUndefined;
+    pc.MediaConnectState = MediaConnectStateConnected;
+    pc.XmitLinkSpeed = NDIS_LINK_SPEED_UNKNOWN;
+    pc.Direction = NET_IF_DIRECTION_SENDRECEIVE;
+    pc.SendControlState = NdisPortControlStateUncontrolled;
+    pc.RcvControlState = NdisPortControlStateUncontrolled;
+    pc.SendAuthorizationState = NdisPortAuthorized;
+    pc.RcvAuthorizationState = NdisPortAuthorized;
+    st = NdisMAllocatePort(h, &pc);
+    if (st == NDIS_STATUS_SUCCESS) {
+        a->port = pc.PortNumber;
+        NdisMFreePort(h, a->port);
+    }
+    return NDIS_STATUS_SUCCESS;
+fail:
+    NdisFreeMemory(a, 0, 0);
+    return st;
+}
+VOID A4Halt(NDIS_HANDLE c, NDIS_HALT_ACTION act) { UNREFERENCED_PARAMETER(c); if (act == NdisHaltDeviceDisabled || act == NdisHaltDeviceSurpriseRemoved) return; }
+VOID A4Unload(PDRIVER_OBJECT d) { UNREFERENCED_PARAMETER(d); NdisMDeregisterMiniportDriver(g4.drv); }
+NDIS_STATUS A4Pause(NDIS_HANDLE c, PNDIS_MINIPORT_PAUSE_PARAMETERS p) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(p->PauseReason); return (p->Flags & NDIS_PAUSE_LOW_POWER) ? NDIS_STATUS_SUCCESS : NDIS_STATUS_PENDING; }
+NDIS_STATUS A4Restart(NDIS_HANDLE c, PNDIS_MINIPORT_RESTART_PARAMETERS p) { PNDIS_RESTART_ATTRIBUTES ra = p->RestartAttributes; UNREFERENCED_PARAMETER(c); while (ra) { ra = ra->Next; } return NDIS_STATUS_SUCCESS; }
+NDIS_STATUS A4Oid(NDIS_HANDLE c, PNDIS_OID_REQUEST r) { UNREFERENCED_PARAMETER(c); if (r->RequestType == NdisRequestMethod) { NDIS_OID o = r->DATA.METHOD_INFORMATION.Oid; UNREFERENCED_PARAMETER(o); r->DATA.METHOD_INFORMATION.BytesWritten = 0; } UNREFERENCED_PARAMETER(r->PortNumber); UNREFERENCED_PARAMETER(r->RequestId); return NDIS_STATUS_NOT_SUPPORTED; }
+VOID A4Send(NDIS_HANDLE c, PNET_BUFFER_LIST n, NDIS_PORT_NUMBER p, ULONG f) { UNREFERENCED_PARAMETER(p); if (NDIS_TEST_SEND_AT_DISPATCH_LEVEL(f)) { } NdisMSendNetBufferListsComplete(((PA4)c)->h, n, NDIS_TEST_SEND_AT_DISPATCH_LEVEL(f) ? NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL : 0); }
+VOID A4Return(NDIS_HANDLE c, PNET_BUFFER_LIST n, ULONG f) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(n); if (NDIS_TEST_RETURN_AT_DISPATCH_LEVEL(f)) { } }
+VOID A4CancelSend(NDIS_HANDLE c, PVOID id) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(id); }
+BOOLEAN A4Hang(NDIS_HANDLE c) { UNREFERENCED_PARAMETER(c); return FALSE; }
+NDIS_STATUS A4Reset(NDIS_HANDLE c, PBOOLEAN addr) { UNREFERENCED_PARAMETER(c); *addr = FALSE; return NDIS_STATUS_SUCCESS; }
+VOID A4Pnp(NDIS_HANDLE c, PNET_DEVICE_PNP_EVENT e) { UNREFERENCED_PARAMETER(c); if (e->DevicePnPEvent == NdisDevicePnPEventSurpriseRemoved || e->DevicePnPEvent == NdisDevicePnPEventPowerProfileChanged) { ULONG prof = e->InformationBufferLength >= sizeof(ULONG) ? *(PULONG)e->InformationBuffer : 0; if (prof == NdisPowerProfileAcOnLine) { } } }
+VOID A4Shutdown(NDIS_HANDLE c, NDIS_SHUTDOWN_ACTION a) { UNREFERENCED_PARAMETER(c); if (a == NdisShutdownPowerOff || a == NdisShutdownBugCheck) { } }
+VOID A4CancelOid(NDIS_HANDLE c, PVOID id) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(id); }
+NDIS_STATUS A4DirectOid(NDIS_HANDLE c, PNDIS_OID_REQUEST r) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(r); return NDIS_STATUS_NOT_SUPPORTED; }
+VOID A4CancelDirectOid(NDIS_HANDLE c, PVOID id) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(id); }
+NDIS_STATUS A4SetOptions(NDIS_HANDLE d, NDIS_HANDLE c) { UNREFERENCED_PARAMETER(d); UNREFERENCED_PARAMETER(c); return NDIS_STATUS_SUCCESS; }
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r)
+{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS ch;
+    NDIS_STATUS st;
+    UINT ver = NdisGetVersion();
+    UNREFERENCED_PARAMETER(ver);
+    NdisZeroMemory(&ch, sizeof(ch));
+    ch.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+    ch.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    ch.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    ch.MajorNdisVersion = NDIS_MINIPORT_MAJOR_VERSION;
+    ch.MinorNdisVersion = NDIS_MINIPORT_MINOR_VERSION;
+    ch.MajorDriverVersion = 1;
+    ch.MinorDriverVersion = 0;
+    ch.Flags = NDIS_WDM_DRIVER;
+    ch.SetOptionsHandler = A4SetOptions;
+    ch.InitializeHandlerEx = A4Init;
+    ch.HaltHandlerEx = A4Halt;
+    ch.UnloadHandler = A4Unload;
+    ch.PauseHandler = A4Pause;
+    ch.RestartHandler = A4Restart;
+    ch.OidRequestHandler = A4Oid;
+    ch.SendNetBufferListsHandler = A4Send;
+    ch.ReturnNetBufferListsHandler = A4Return;
+    ch.CancelSendHandler = A4CancelSend;
+    ch.CheckForHangHandlerEx = A4Hang;
+    ch.ResetHandlerEx = A4Reset;
+    ch.DevicePnPEventNotifyHandler = A4Pnp;
+    ch.ShutdownHandlerEx = A4Shutdown;
+    ch.CancelOidRequestHandler = A4CancelOid;
+    ch.DirectOidRequestHandler = A4DirectOid;
+    ch.CancelDirectOidRequestHandler = A4CancelDirectOid;
+    st = NdisMRegisterMiniportDriver(d, r, &g4, &ch, &g4.drv);
+    return st == NDIS_STATUS_SUCCESS ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+}
+
+ULONG A4Vmq(PNDIS_OID_REQUEST r);
+ULONG A4Vmq(PNDIS_OID_REQUEST r)
+{
+    PVOID b = r->DATA.METHOD_INFORMATION.InformationBuffer;
+    switch (r->DATA.METHOD_INFORMATION.Oid) {
+    case OID_RECEIVE_FILTER_ALLOCATE_QUEUE: {
+        PNDIS_RECEIVE_QUEUE_PARAMETERS q = (PNDIS_RECEIVE_QUEUE_PARAMETERS)b;
+        q->QueueId = 1;
+        return q->Flags | q->QueueType | q->NumSuggestedReceiveBuffers | q->MSIXTableEntry |
+               q->LookaheadSize | (ULONG)q->ProcessorAffinity.Group | q->PortId | q->QueueGroupId;
+    }
+    case OID_RECEIVE_FILTER_SET_FILTER: {
+        PNDIS_RECEIVE_FILTER_PARAMETERS f = (PNDIS_RECEIVE_FILTER_PARAMETERS)b;
+        PNDIS_RECEIVE_FILTER_FIELD_PARAMETERS ff =
+            (PNDIS_RECEIVE_FILTER_FIELD_PARAMETERS)((PUCHAR)f + f->FieldParametersArrayOffset);
+        if (ff->FrameHeader == NdisFrameHeaderMac && ff->HeaderField.MacHeaderField == NdisMacHeaderFieldDestinationAddress &&
+            ff->ReceiveFilterTest == NdisReceiveFilterTestEqual)
+            return ff->FieldValue.FieldByteArrayValue[0];
+        return f->FilterType == NdisReceiveFilterTypeVMQueue ? f->QueueId + f->FilterId + f->FieldParametersArrayNumElements : 0;
+    }
+    case OID_RECEIVE_FILTER_FREE_QUEUE: {
+        PNDIS_RECEIVE_QUEUE_FREE_PARAMETERS fq = (PNDIS_RECEIVE_QUEUE_FREE_PARAMETERS)b;
+        return fq->QueueId;
+    }
+    case OID_RECEIVE_FILTER_CLEAR_FILTER: {
+        PNDIS_RECEIVE_FILTER_CLEAR_PARAMETERS cf = (PNDIS_RECEIVE_FILTER_CLEAR_PARAMETERS)b;
+        return cf->FilterId + cf->QueueId;
+    }
+    case OID_NIC_SWITCH_CREATE_SWITCH:
+    case OID_NIC_SWITCH_ENUM_SWITCHES:
+        return 0;
+    case OID_GEN_RSS_SET_INDIRECTION_TABLE_ENTRIES:
+    case OID_PM_GET_PROTOCOL_OFFLOAD:
+    case OID_PM_ADD_PROTOCOL_OFFLOAD:
+    case OID_PM_REMOVE_PROTOCOL_OFFLOAD:
+    case OID_PM_WOL_PATTERN_LIST:
+    case OID_PM_PROTOCOL_OFFLOAD_LIST:
+    case OID_GEN_HD_SPLIT_PARAMETERS:
+    case OID_GEN_HD_SPLIT_CURRENT_CONFIG:
+    case OID_TCP_RSC_STATISTICS:
+    case OID_GEN_ISOLATION_PARAMETERS:
+    case OID_QOS_PARAMETERS:
+    case OID_GEN_RECEIVE_SCALE_PARAMETERS_V2:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+VOID A4Status(PA4 a, PNDIS_OFFLOAD off);
+VOID A4Status(PA4 a, PNDIS_OFFLOAD off)
+{
+    NDIS_STATUS_INDICATION ind;
+    NDIS_HD_SPLIT_ATTRIBUTES hds;
+    NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES hw;
+    NDIS_RECEIVE_SCALE_CAPABILITIES rss;
+    NDIS_NIC_SWITCH_CAPABILITIES sw;
+    off->Rsc.IPv4.Enabled = TRUE;
+    off->Rsc.IPv6.Enabled = FALSE;
+    off->EncapsulatedPacketTaskOffloadGre.TransmitChecksumOffloadSupported = NDIS_ENCAPSULATION_TYPE_GRE_MAC;
+    off->IPsecV2.Encapsulation = NDIS_ENCAPSULATION_NOT_SUPPORTED;
+    NdisZeroMemory(&ind, sizeof(ind));
+    ind.Header.Type = NDIS_OBJECT_TYPE_STATUS_INDICATION;
+    ind.Header.Revision = NDIS_STATUS_INDICATION_REVISION_1;
+    ind.Header.Size = NDIS_SIZEOF_STATUS_INDICATION_REVISION_1;
+    ind.SourceHandle = a->h;
+    ind.StatusCode = NDIS_STATUS_TASK_OFFLOAD_CURRENT_CONFIG;
+    ind.StatusBuffer = off;
+    ind.StatusBufferSize = NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_3;
+    NdisMIndicateStatusEx(a->h, &ind);
+    ind.StatusCode = NDIS_STATUS_OFFLOAD_ENCASPULATION_CHANGE;
+    ind.StatusCode = NDIS_STATUS_TASK_OFFLOAD_HARDWARE_CAPABILITIES;
+    ind.StatusCode = NDIS_STATUS_MEDIA_CONNECT;
+    ind.StatusCode = NDIS_STATUS_MEDIA_DISCONNECT;
+    ind.StatusCode = NDIS_STATUS_RESET_START;
+    ind.StatusCode = NDIS_STATUS_RESET_END;
+    ind.StatusCode = NDIS_STATUS_PM_WAKE_REASON;
+    ind.StatusCode = NDIS_STATUS_RECEIVE_QUEUE_STATE;
+    ind.StatusCode = NDIS_STATUS_PORT_STATE;
+    ind.StatusCode = NDIS_STATUS_OPER_STATUS;
+    ind.StatusCode = NDIS_STATUS_PACKET_FILTER;
+    ind.StatusCode = NDIS_STATUS_NETWORK_CHANGE;
+    ind.StatusCode = NDIS_STATUS_MEDIA_SPECIFIC_INDICATION;
+    ind.StatusCode = NDIS_STATUS_HD_SPLIT_CURRENT_CONFIG;
+    ind.StatusCode = NDIS_STATUS_WAN_LINE_UP;
+    NdisZeroMemory(&hds, sizeof(hds));
+    hds.Header.Type = NDIS_OBJECT_TYPE_HD_SPLIT_ATTRIBUTES;
+    hds.Header.Revision = NDIS_HD_SPLIT_ATTRIBUTES_REVISION_1;
+    hds.Header.Size = NDIS_SIZEOF_HD_SPLIT_ATTRIBUTES_REVISION_1;
+    hds.HardwareCapabilities = NDIS_HD_SPLIT_CAPS_SUPPORTS_HEADER_DATA_SPLIT;
+    hds.CurrentCapabilities = hds.HardwareCapabilities;
+    hds.HDSplitFlags = 0;
+    hds.BackfillSize = 0;
+    hds.MaxHeaderSize = 0;
+    (void)NdisMSetMiniportAttributes(a->h, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&hds);
+    NdisZeroMemory(&rss, sizeof(rss));
+    NdisZeroMemory(&sw, sizeof(sw));
+    sw.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    sw.Header.Revision = NDIS_NIC_SWITCH_CAPABILITIES_REVISION_1;
+    sw.Header.Size = NDIS_SIZEOF_NIC_SWITCH_CAPABILITIES_REVISION_1;
+    NdisZeroMemory(&hw, sizeof(hw));
+    hw.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES;
+    hw.Header.Revision = NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_2;
+    hw.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES_REVISION_2;
+    hw.HardwareNicSwitchCapabilities = &sw;
+    hw.CurrentNicSwitchCapabilities = &sw;
+    hw.HardwareReceiveFilterCapabilities = NULL;
+    hw.CurrentReceiveFilterCapabilities = NULL;
+    (void)NdisMSetMiniportAttributes(a->h, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&hw);
+}
