@@ -469,8 +469,8 @@ typedef KMUTEX NDIS_MUTEX, *PNDIS_MUTEX;
 #define NdisWriteRegisterUchar(Register, Data) WRITE_REGISTER_UCHAR((PUCHAR)(Register), (Data))
 #define NdisWriteRegisterUshort(Register, Data) WRITE_REGISTER_USHORT((PUSHORT)(Register), (Data))
 #define NdisWriteRegisterUlong(Register, Data) WRITE_REGISTER_ULONG((PULONG)(Register), (Data))
-#define NdisUpdateSharedMemory(_H, _L, _V, _P) ((void)0)
-#define NdisFlushBuffer(Buffer, WriteToDevice) ((void)0)
+#define NdisUpdateSharedMemory(_H, _L, _V, _P) ((void)(_H), (void)(_L), (void)(_V), (void)(_P))
+#define NdisFlushBuffer(Buffer, WriteToDevice) ((void)(Buffer), (void)(WriteToDevice))
 #define NdisGetCacheFillSize() KeGetDcacheFillSize()
 
 /* ---- enumerations ---- */

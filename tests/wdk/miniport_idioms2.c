@@ -1301,3 +1301,190 @@ VOID A4Status(PA4 a, PNDIS_OFFLOAD off)
     hw.CurrentReceiveFilterCapabilities = NULL;
     (void)NdisMSetMiniportAttributes(a->h, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&hw);
 }
+
+/* Device object and IRP dispatch, configuration keys, kernel locks and DPCs, pool, interlocked, NBL info (LSO, RSC, 802.1Q), flags and constants, statistics, shared memory, receive hash. */
+typedef struct _A5 { NDIS_HANDLE h, dev; PDEVICE_OBJECT devobj; KSPIN_LOCK sl; KDPC dpc; LIST_ENTRY list; NDIS_SPIN_LOCK nsl; LONG refs; } A5, *PA5;
+KDEFERRED_ROUTINE A5DpcRoutine;
+DRIVER_DISPATCH A5Dispatch;
+VOID A5DpcRoutine(PKDPC d, PVOID c, PVOID a1, PVOID a2) { UNREFERENCED_PARAMETER(d); UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(a1); UNREFERENCED_PARAMETER(a2); }
+NTSTATUS A5Dispatch(PDEVICE_OBJECT d, PIRP irp)
+{
+    PIO_STACK_LOCATION sp = IoGetCurrentIrpStackLocation(irp);
+    PA5 a = (PA5)NdisGetDeviceReservedExtension(d);
+    UNREFERENCED_PARAMETER(a);
+    if (sp->MajorFunction == IRP_MJ_DEVICE_CONTROL) {
+        ULONG code = sp->Parameters.DeviceIoControl.IoControlCode;
+        ULONG inl = sp->Parameters.DeviceIoControl.InputBufferLength;
+        PVOID sb = irp->AssociatedIrp.SystemBuffer;
+        UNREFERENCED_PARAMETER(code); UNREFERENCED_PARAMETER(inl); UNREFERENCED_PARAMETER(sb);
+    }
+    irp->IoStatus.Status = STATUS_SUCCESS;
+    irp->IoStatus.Information = 0;
+    IoCompleteRequest(irp, IO_NO_INCREMENT);
+    return STATUS_SUCCESS;
+}
+ULONG A5Go(PA5 a, PNET_BUFFER_LIST nbl, NDIS_HANDLE cfg, PDRIVER_OBJECT drv);
+ULONG A5Go(PA5 a, PNET_BUFFER_LIST nbl, NDIS_HANDLE cfg, PDRIVER_OBJECT drv)
+{
+    NDIS_DEVICE_OBJECT_ATTRIBUTES doa;
+    PDRIVER_DISPATCH fns[IRP_MJ_MAXIMUM_FUNCTION + 1];
+    NDIS_STRING name = NDIS_STRING_CONST("\\Device\\A5"), link = NDIS_STRING_CONST("\\DosDevices\\A5");
+    NDIS_CONFIGURATION_PARAMETER wp;
+    PNDIS_CONFIGURATION_PARAMETER rp;
+    NDIS_STATUS st;
+    NDIS_HANDLE sub = NULL;
+    NDIS_STRING kn;
+    KLOCK_QUEUE_HANDLE qh;
+    KIRQL irql;
+    PVOID p;
+    ULONG r = 0;
+    NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO lso;
+    NDIS_RSC_NBL_INFO rsc;
+    NDIS_NET_BUFFER_LIST_8021Q_INFO q;
+    NDIS_SHARED_MEMORY_PARAMETERS smp;
+    NDIS_RECEIVE_HASH_PARAMETERS rh;
+    NDIS_STATISTICS_INFO si;
+    PLIST_ENTRY le;
+
+    NdisZeroMemory(fns, sizeof(fns));
+    fns[IRP_MJ_CREATE] = A5Dispatch; fns[IRP_MJ_CLOSE] = A5Dispatch; fns[IRP_MJ_CLEANUP] = A5Dispatch;
+    fns[IRP_MJ_DEVICE_CONTROL] = A5Dispatch;
+    NdisZeroMemory(&doa, sizeof(doa));
+    doa.Header.Type = NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES;
+    doa.Header.Revision = NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1;
+    doa.Header.Size = NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1;
+    doa.DeviceName = &name;
+    doa.SymbolicName = &link;
+    doa.MajorFunctions = fns;
+    doa.ExtensionSize = sizeof(A5);
+    doa.DefaultSDDLString = NULL;
+    doa.DeviceClassGuid = NULL;
+    st = NdisRegisterDeviceEx(a->h, &doa, &a->devobj, &a->dev);
+    if (st == NDIS_STATUS_SUCCESS) NdisDeregisterDeviceEx(a->dev);
+    UNREFERENCED_PARAMETER(drv);
+
+    NdisInitUnicodeString(&kn, L"Params");
+    NdisOpenConfigurationKeyByName(&st, cfg, &kn, &sub);
+    NdisOpenConfigurationKeyByIndex(&st, cfg, 0, &kn, &sub);
+    NdisReadConfiguration(&st, &rp, cfg, &kn, NdisParameterHexInteger);
+    if (st == NDIS_STATUS_SUCCESS && rp->ParameterType == NdisParameterBinary)
+        r += rp->ParameterData.BinaryData.Length + *(PUCHAR)rp->ParameterData.BinaryData.Buffer;
+    if (st == NDIS_STATUS_SUCCESS && rp->ParameterType == NdisParameterMultiString)
+        r += rp->ParameterData.StringData.Length;
+    wp.ParameterType = NdisParameterInteger;
+    wp.ParameterData.IntegerData = 5;
+    NdisWriteConfiguration(&st, cfg, &kn, &wp);
+
+    KeInitializeSpinLock(&a->sl);
+    KeAcquireInStackQueuedSpinLock(&a->sl, &qh);
+    KeReleaseInStackQueuedSpinLock(&qh);
+    KeAcquireInStackQueuedSpinLockAtDpcLevel(&a->sl, &qh);
+    KeReleaseInStackQueuedSpinLockFromDpcLevel(&qh);
+    KeAcquireSpinLock(&a->sl, &irql);
+    KeReleaseSpinLock(&a->sl, irql);
+    KeRaiseIrql(DISPATCH_LEVEL, &irql);
+    KeLowerIrql(irql);
+    irql = KeGetCurrentIrql();
+    KeInitializeDpc(&a->dpc, A5DpcRoutine, a);
+    KeSetImportanceDpc(&a->dpc, MediumHighImportance);
+    KeInsertQueueDpc(&a->dpc, NULL, NULL);
+    KeMemoryBarrier();
+    p = ExAllocatePoolWithTag(NonPagedPoolNx, 64, '5AmM');
+    if (p) ExFreePoolWithTag(p, '5AmM');
+    p = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, '5AmM');
+    if (p) ExFreePool(p);
+    p = NdisAllocateMemoryWithTagPriority(a->h, 64, '5AmM', HighPoolPriority);
+    if (p) NdisFreeMemoryWithTagPriority(a->h, p, '5AmM');
+    InterlockedIncrement(&a->refs);
+    InterlockedCompareExchangePointer(&p, NULL, NULL);
+    NdisInterlockedIncrement(&a->refs);
+    NdisInterlockedDecrement(&a->refs);
+    NdisInterlockedAddUlong((PULONG)&r, 1, &a->nsl);
+    InitializeListHead(&a->list);
+    NdisInterlockedInsertTailList(&a->list, &a->list, &a->nsl);
+    le = NdisInterlockedRemoveHeadList(&a->list, &a->nsl);
+    UNREFERENCED_PARAMETER(le);
+    DbgPrintEx(DPFLTR_IHVNETWORK_ID, DPFLTR_ERROR_LEVEL, "x %d\n", 1);
+    KdPrint(("x\n"));
+    NT_ASSERT(r < 100);
+
+    lso.Value = NET_BUFFER_LIST_INFO(nbl, TcpLargeSendNetBufferListInfo);
+    if (lso.Transmit.Type == NDIS_TCP_LARGE_SEND_OFFLOAD_V1_TYPE) {
+        r += lso.LsoV1Transmit.MSS + lso.LsoV1Transmit.TcpHeaderOffset;
+        lso.LsoV1TransmitComplete.TcpPayload = 100;
+    } else {
+        r += lso.LsoV2Transmit.IPVersion == NDIS_TCP_LARGE_SEND_OFFLOAD_IPv4;
+        lso.LsoV2TransmitComplete.Reserved = 0;
+        lso.LsoV2TransmitComplete.Type = NDIS_TCP_LARGE_SEND_OFFLOAD_V2_TYPE;
+    }
+    NET_BUFFER_LIST_INFO(nbl, TcpLargeSendNetBufferListInfo) = lso.Value;
+    rsc.Value = NET_BUFFER_LIST_INFO(nbl, TcpRecvSegCoalesceInfo);
+    rsc.Info.CoalescedSegCount = 2;
+    rsc.Info.DupAckCount = 0;
+    q.Value = NET_BUFFER_LIST_INFO(nbl, Ieee8021QNetBufferListInfo);
+    r += q.TagHeader.CanonicalFormatId + q.WLanTagHeader.WMMInfo;
+    p = NET_BUFFER_LIST_INFO(nbl, NetBufferListHashValue);
+    p = NET_BUFFER_LIST_INFO(nbl, NetBufferListHashInfo);
+    p = NET_BUFFER_LIST_INFO(nbl, ClassificationHandleNetBufferListInfo);
+    p = NET_BUFFER_LIST_INFO(nbl, NetBufferListFrameType);
+    p = NET_BUFFER_LIST_INFO(nbl, NetBufferListProtocolId);
+    p = NET_BUFFER_LIST_INFO(nbl, IPsecOffloadV1NetBufferListInfo);
+    p = NET_BUFFER_LIST_INFO(nbl, TcpSendOffloadsSupplementalNetBufferListInfo);
+    r += MaxNetBufferListInfo;
+    if (NET_BUFFER_LIST_INFO(nbl, NetBufferListFrameType) == (PVOID)(ULONG_PTR)RtlUshortByteSwap(NDIS_ETH_TYPE_IPV4))
+        r++;
+    r += NDIS_ETH_TYPE_ARP + NDIS_ETH_TYPE_IPV6 + NDIS_ETH_TYPE_802_1X + NDIS_ETH_TYPE_802_1Q + NDIS_ETH_TYPE_SLOW_PROTOCOL;
+    r += NDIS_PROTOCOL_ID_TCP_IP + NDIS_PROTOCOL_ID_IPX + NDIS_PROTOCOL_ID_NBF;
+    r += NDIS_MAX_PHYS_ADDRESS_LENGTH;
+
+    r += NDIS_RECEIVE_FLAGS_RESOURCES | NDIS_RECEIVE_FLAGS_SINGLE_ETHER_TYPE | NDIS_RECEIVE_FLAGS_SINGLE_VLAN |
+         NDIS_RECEIVE_FLAGS_SINGLE_QUEUE | NDIS_RECEIVE_FLAGS_SHARED_MEMORY_INFO_VALID | NDIS_RECEIVE_FLAGS_MORE_NBLS |
+         NDIS_RETURN_FLAGS_DISPATCH_LEVEL | NDIS_SEND_FLAGS_DISPATCH_LEVEL | NDIS_SEND_FLAGS_CHECK_FOR_LOOPBACK |
+         NDIS_SEND_FLAGS_SINGLE_QUEUE | NDIS_RETURN_FLAGS_SINGLE_QUEUE | NDIS_SEND_COMPLETE_FLAGS_SINGLE_QUEUE;
+    if (NDIS_TEST_RECEIVE_CANNOT_PEND(r) || NDIS_TEST_RECEIVE_AT_DISPATCH_LEVEL(r) || NDIS_TEST_RECEIVE_CAN_PEND(r))
+        r++;
+    r += NdisPhysicalMediumUnspecified + NdisPhysicalMediumNative802_11 + NdisPhysicalMediumWirelessWan +
+         NdisPhysicalMediumWirelessLan + NdisPhysicalMediumBluetooth + NdisPhysicalMediumOther;
+    r += NdisMediumWan + NdisMediumNative802_11 + NdisMediumIP + NdisMediumLoopback + NdisMediumWirelessWan;
+    r += NdisDeviceStateD1 + NdisDeviceStateD2 + NdisDeviceStateMaximum;
+    r += NDIS_OFFLOAD_PARAMETERS_RSC_DISABLED + NDIS_OFFLOAD_PARAMETERS_RSC_ENABLED + NDIS_OFFLOAD_PARAMETERS_SKIP_REGISTRY_UPDATE +
+         NDIS_OFFLOAD_NOT_SUPPORTED + NDIS_OFFLOAD_SET_NO_CHANGE + NDIS_OFFLOAD_SET_OFF;
+    r += NDIS_RSS_CAPS_USING_MSI_X + NDIS_RSS_CAPS_SUPPORTS_MSI_X + NDIS_RSS_PARAM_FLAG_BASE_CPU_UNCHANGED +
+         NDIS_RSS_INDIRECTION_TABLE_MAX_SIZE_REVISION_1 + NDIS_RSS_HASH_SECRET_KEY_MAX_SIZE_REVISION_2 +
+         NDIS_RECEIVE_SCALE_PARAMETERS_REVISION_2 + NDIS_RSS_CAPS_HASH_TYPE_UDP_IPV4 + NDIS_HASH_UDP_IPV4 + NDIS_HASH_FUNCTION_MASK + NDIS_HASH_TYPE_MASK;
+    r += NDIS_STATISTICS_FLAGS_VALID_BYTES_RCV + NDIS_STATISTICS_FLAGS_VALID_RCV_DISCARDS + NDIS_STATISTICS_FLAGS_VALID_RCV_ERROR +
+         NDIS_STATISTICS_FLAGS_VALID_DIRECTED_BYTES_XMIT + NDIS_STATISTICS_FLAGS_VALID_XMIT_ERROR +
+         NDIS_STATISTICS_FLAGS_VALID_MULTICAST_FRAMES_RCV + NDIS_STATISTICS_FLAGS_VALID_BROADCAST_BYTES_XMIT;
+    si.ifInDiscards = si.ifInErrors = si.ifHCInOctets = si.ifHCInUcastOctets = si.ifHCInMulticastPkts = 0;
+    si.ifHCInBroadcastPkts = si.ifHCOutOctets = si.ifHCOutUcastPkts = si.ifHCOutMulticastPkts = 0;
+    si.ifHCOutBroadcastPkts = si.ifOutErrors = si.ifOutDiscards = si.ifHCOutUcastOctets = 0;
+    si.ifHCInMulticastOctets = si.ifHCInBroadcastOctets = si.ifHCOutMulticastOctets = si.ifHCOutBroadcastOctets = 0;
+    r += NDIS_INTERRUPT_MODERATION_CHANGE_NEEDS_RESET + NDIS_INTERRUPT_MODERATION_CHANGE_NEEDS_REINITIALIZE +
+         NdisInterruptModerationUnknown + NdisInterruptModerationEnabled + NdisInterruptModerationDisabled;
+    NdisZeroMemory(&smp, sizeof(smp));
+    smp.Header.Type = NDIS_OBJECT_TYPE_SHARED_MEMORY_PROVIDER_CHARACTERISTICS;
+    smp.Flags = 0;
+    smp.QueueId = NDIS_DEFAULT_RECEIVE_QUEUE_ID;
+    smp.Usage = NdisSharedMemoryUsageReceive;
+    smp.Length = PAGE_SIZE;
+    NdisZeroMemory(&rh, sizeof(rh));
+    rh.Header.Revision = NDIS_RECEIVE_HASH_PARAMETERS_REVISION_1;
+    rh.Header.Size = NDIS_SIZEOF_RECEIVE_HASH_PARAMETERS_REVISION_1;
+    rh.Flags = NDIS_RECEIVE_HASH_FLAG_ENABLE_HASH | NDIS_RECEIVE_HASH_FLAG_HASH_INFO_UNCHANGED | NDIS_RECEIVE_HASH_FLAG_HASH_KEY_UNCHANGED;
+    rh.HashInformation = NDIS_HASH_IPV4 | NdisHashFunctionToeplitz;
+    rh.HashSecretKeySize = 40;
+    rh.HashSecretKeyOffset = sizeof(rh);
+    NdisMoveMappedMemory(&r, &r, 0);
+    NdisZeroMappedMemory(&r, 0);
+    {
+        NDIS_PHYSICAL_ADDRESS pa = NDIS_PHYSICAL_ADDRESS_CONST(0, 0);
+        NdisSetPhysicalAddressHigh(pa, 1);
+        NdisSetPhysicalAddressLow(pa, 0x1000);
+        r += NdisGetPhysicalAddressLow(pa) + (ULONG)NdisGetPhysicalAddressHigh(pa);
+    }
+    NdisFillMemory(&r, sizeof(r), 0);
+    NdisMoveMemory(&r, &r, sizeof(r));
+    UNREFERENCED_PARAMETER(p);
+    UNREFERENCED_PARAMETER(rsc);
+    return r;
+}
