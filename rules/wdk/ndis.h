@@ -1260,6 +1260,9 @@ typedef struct _NDIS_NIC_SWITCH_CAPABILITIES { NDIS_OBJECT_HEADER Header; ULONG 
 #define NDIS_SIZEOF_NIC_SWITCH_CAPABILITIES_REVISION_2 RTL_SIZEOF_THROUGH_FIELD(NDIS_NIC_SWITCH_CAPABILITIES, NdisReserved17)
 #define NDIS_SIZEOF_NIC_SWITCH_CAPABILITIES_REVISION_3 RTL_SIZEOF_THROUGH_FIELD(NDIS_NIC_SWITCH_CAPABILITIES, MaxNumQueuePairsForDefaultVPort)
 typedef struct _NDIS_SRIOV_CAPABILITIES { NDIS_OBJECT_HEADER Header; ULONG Flags; ULONG SriovCapabilities; } NDIS_SRIOV_CAPABILITIES, *PNDIS_SRIOV_CAPABILITIES;
+#define NDIS_SRIOV_CAPS_SRIOV_SUPPORTED 0x00000001
+#define NDIS_SRIOV_CAPS_PF_MINIPORT 0x00000002
+#define NDIS_SRIOV_CAPS_VF_MINIPORT 0x00000004
 typedef struct _NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES {
     NDIS_OBJECT_HEADER Header;
     PNDIS_HD_SPLIT_ATTRIBUTES HDSplitAttributes;
@@ -1529,6 +1532,8 @@ NDIS_STATUS NdisMAllocatePort(NDIS_HANDLE NdisMiniportHandle, PNDIS_PORT_CHARACT
 NDIS_STATUS NdisMFreePort(NDIS_HANDLE NdisMiniportHandle, NDIS_PORT_NUMBER PortNumber);
 VOID NdisMGetDeviceProperty(NDIS_HANDLE MiniportAdapterHandle, PDEVICE_OBJECT *PhysicalDeviceObject, PDEVICE_OBJECT *FunctionalDeviceObject, PDEVICE_OBJECT *NextDeviceObject, PCM_RESOURCE_LIST *AllocatedResources, PCM_RESOURCE_LIST *AllocatedResourcesTranslated);
 NDIS_STATUS NdisMEnableVirtualization(NDIS_HANDLE NdisMiniportHandle, USHORT NumVFs, BOOLEAN EnableVFMigration, BOOLEAN EnableMigrationInterrupt, BOOLEAN EnableVirtualization);
+ULONG NdisMGetVirtualFunctionBusData(NDIS_HANDLE NdisMiniportHandle, NDIS_SRIOV_FUNCTION_ID VFId, PVOID Buffer, ULONG Offset, ULONG Length);
+ULONG NdisMSetVirtualFunctionBusData(NDIS_HANDLE NdisMiniportHandle, NDIS_SRIOV_FUNCTION_ID VFId, PVOID Buffer, ULONG Offset, ULONG Length);
 /* interrupts and DPCs */
 NDIS_STATUS NdisMRegisterInterruptEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportInterruptContext, PNDIS_MINIPORT_INTERRUPT_CHARACTERISTICS MiniportInterruptCharacteristics, PNDIS_HANDLE NdisInterruptHandle);
 VOID NdisMDeregisterInterruptEx(NDIS_HANDLE NdisInterruptHandle);
@@ -1678,6 +1683,11 @@ VOID __cdecl NdisWriteErrorLogEntry(NDIS_HANDLE NdisAdapterHandle, NDIS_ERROR_CO
 VOID NdisWriteEventLogEntry(PVOID LogHandle, NDIS_STATUS EventCode, ULONG UniqueEventValue, USHORT NumStrings, PVOID StringsList, ULONG DataSize, PVOID Data);
 UINT NdisGetVersion(void);
 PVOID NdisGetRoutineAddress(PNDIS_STRING NdisRoutineName);
+NDIS_STATUS NdisGetHypervisorInfo(PNDIS_HYPERVISOR_INFO HypervisorInfo);
+VOID NdisOpenFile(PNDIS_STATUS Status, PNDIS_HANDLE FileHandle, PUINT FileLength, PNDIS_STRING FileName, NDIS_PHYSICAL_ADDRESS HighestAcceptableAddress);
+VOID NdisCloseFile(NDIS_HANDLE FileHandle);
+VOID NdisMapFile(PNDIS_STATUS Status, PVOID *MappedBuffer, NDIS_HANDLE FileHandle);
+VOID NdisUnmapFile(NDIS_HANDLE FileHandle);
 NDIS_STATUS NdisQueryBindInstanceName(PNDIS_STRING pAdapterInstanceName, NDIS_HANDLE BindingContext);
 NDIS_STATUS NdisQueryAdapterInstanceName(PNDIS_STRING pAdapterInstanceName, NDIS_HANDLE NdisBindingHandle);
 /* protocol and intermediate drivers */

@@ -1488,3 +1488,119 @@ ULONG A5Go(PA5 a, PNET_BUFFER_LIST nbl, NDIS_HANDLE cfg, PDRIVER_OBJECT drv)
     UNREFERENCED_PARAMETER(rsc);
     return r;
 }
+
+/* Firmware files, strings, lookaside lists, generic objects, processor groups, hypervisor info, selective suspend, PM wake reasons, WMI GUIDs, NDIS 6.x OIDs and status codes, SR-IOV and QoS. */
+typedef struct _A6 { NDIS_HANDLE h; NPAGED_LOOKASIDE_LIST la; PNDIS_GENERIC_OBJECT go; } A6, *PA6;
+MINIPORT_IDLE_NOTIFICATION A6Idle;
+MINIPORT_CANCEL_IDLE_NOTIFICATION A6CancelIdle;
+NDIS_STATUS A6Idle(NDIS_HANDLE c, BOOLEAN f) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(f); return NDIS_STATUS_PENDING; }
+VOID A6CancelIdle(NDIS_HANDLE c) { UNREFERENCED_PARAMETER(c); }
+ULONG A6Go(PA6 a, NDIS_HANDLE drv, PNDIS_OID_REQUEST req);
+ULONG A6Go(PA6 a, NDIS_HANDLE drv, PNDIS_OID_REQUEST req)
+{
+    NDIS_STATUS st;
+    NDIS_HANDLE fh;
+    UINT flen;
+    PVOID fw = NULL;
+    NDIS_STRING fname = NDIS_STRING_CONST("fw.bin");
+    NDIS_PHYSICAL_ADDRESS hi = NDIS_PHYSICAL_ADDRESS_CONST(-1, -1);
+    NDIS_STRING us;
+    ANSI_STRING as;
+    PVOID p;
+    ULONG r = 0;
+    NDIS_MINIPORT_SS_CHARACTERISTICS ss;
+    NDIS_PM_CAPABILITIES pm;
+    PNDIS_PM_WAKE_REASON wr = NULL;
+    NDIS_GUID guid;
+    NDIS_HYPERVISOR_INFO hv;
+    PNDIS_SRIOV_CAPABILITIES sriov = NULL;
+    PNDIS_QOS_CAPABILITIES qc = NULL;
+    PNDIS_QOS_PARAMETERS qp = NULL;
+    NDIS_STRING rn = NDIS_STRING_CONST("KeQueryActiveProcessorCountEx");
+
+    NdisOpenFile(&st, &fh, &flen, &fname, hi);
+    if (st == NDIS_STATUS_SUCCESS) {
+        NdisMapFile(&st, &fw, fh);
+        NdisUnmapFile(fh);
+        NdisCloseFile(fh);
+    }
+    NdisInitializeString(&us, (PUCHAR)"abc");
+    NdisFreeString(us);
+    RtlInitAnsiString(&as, "abc");
+    st = NdisAnsiStringToUnicodeString(&us, &as);
+    st = NdisUnicodeStringToAnsiString(&as, &us);
+    st = NdisUpcaseUnicodeString(&us, &us);
+    NdisInitializeNPagedLookasideList(&a->la, NULL, NULL, 0, 128, '6AmM', 0);
+    p = NdisAllocateFromNPagedLookasideList(&a->la);
+    if (p) NdisFreeToNPagedLookasideList(&a->la, p);
+    NdisDeleteNPagedLookasideList(&a->la);
+    a->go = NdisAllocateGenericObject(NULL, '6AmM', 0);
+    if (a->go) NdisFreeGenericObject(a->go);
+    p = NdisGetRoutineAddress(&rn);
+    r += NdisSystemActiveProcessorCount(NULL);
+    r += NdisGroupMaxProcessorCount(ALL_PROCESSOR_GROUPS);
+    r += NdisGroupActiveProcessorCount(0);
+    r += (ULONG)NdisGroupActiveProcessorMask(0);
+    r += NdisActiveGroupCount() + NdisMaxGroupCount();
+    NdisZeroMemory(&hv, sizeof(hv));
+    hv.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    hv.Header.Revision = NDIS_HYPERVISOR_INFO_REVISION_1;
+    hv.Header.Size = NDIS_SIZEOF_HYPERVISOR_INFO_REVISION_1;
+    st = NdisGetHypervisorInfo(&hv);
+    r += hv.Flags & NDIS_HYPERVISOR_INFO_FLAG_HYPERVISOR_PRESENT;
+    r += hv.PartitionType == NdisHypervisorPartitionTypeMsHvParent;
+
+    NdisZeroMemory(&ss, sizeof(ss));
+    ss.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_SS_CHARACTERISTICS;
+    ss.Header.Revision = NDIS_MINIPORT_SS_CHARACTERISTICS_REVISION_1;
+    ss.Header.Size = NDIS_SIZEOF_MINIPORT_SS_CHARACTERISTICS_REVISION_1;
+    ss.IdleNotificationHandler = A6Idle;
+    ss.CancelIdleNotificationHandler = A6CancelIdle;
+    st = NdisSetOptionalHandlers(drv, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&ss);
+    NdisMIdleNotificationComplete(a->h);
+
+    NdisZeroMemory(&pm, sizeof(pm));
+    pm.Header.Revision = NDIS_PM_CAPABILITIES_REVISION_2;
+    pm.Header.Size = NDIS_SIZEOF_NDIS_PM_CAPABILITIES_REVISION_2;
+    pm.Flags = NDIS_PM_WAKE_PACKET_INDICATION_SUPPORTED | NDIS_PM_SELECTIVE_SUSPEND_SUPPORTED;
+    if (wr) r += wr->WakeReason == NdisWakeReasonPacket ? wr->InfoBufferOffset + wr->InfoBufferSize : 0;
+    r += NdisWakeReasonUnspecified + NdisWakeReasonMediaConnect + NdisWakeReasonMediaDisconnect;
+
+    NdisZeroMemory(&guid, sizeof(guid));
+    guid.Oid = OID_GEN_CURRENT_PACKET_FILTER;
+    guid.Size = sizeof(ULONG);
+    guid.Flags = fNDIS_GUID_TO_OID | fNDIS_GUID_ALLOW_READ | fNDIS_GUID_ALLOW_WRITE | fNDIS_GUID_ANSI_STRING |
+                 fNDIS_GUID_ARRAY | fNDIS_GUID_METHOD | fNDIS_GUID_NDIS_RESERVED | fNDIS_GUID_TO_STATUS | fNDIS_GUID_UNICODE_STRING;
+    r += (ULONG)(OID_GEN_SUPPORTED_GUIDS | OID_GEN_SUPPORTED_LIST | OID_GEN_MEDIA_CAPABILITIES | OID_GEN_PROTOCOL_OPTIONS |
+         OID_GEN_VLAN_ID | OID_GEN_MAX_LINK_SPEED | OID_GEN_LINK_STATE | OID_GEN_ENUMERATE_PORTS | OID_GEN_PORT_STATE |
+         OID_GEN_PORT_AUTHENTICATION_PARAMETERS | OID_GEN_MEDIA_CONNECT_STATUS_EX | OID_GEN_MEDIA_DUPLEX_STATE |
+         OID_GEN_IP_OPER_STATUS | OID_GEN_RECEIVE_SCALE_CAPABILITIES | OID_GEN_RECEIVE_HASH | OID_GEN_OPERATIONAL_STATUS |
+         OID_GEN_PHYSICAL_MEDIUM_EX | OID_GEN_RCV_DISCARDS | OID_GEN_XMIT_DISCARDS | OID_GEN_MINIPORT_RESTART_ATTRIBUTES |
+         OID_GEN_DIRECTED_BYTES_XMIT | OID_GEN_DIRECTED_FRAMES_XMIT | OID_GEN_MULTICAST_BYTES_XMIT |
+         OID_GEN_BROADCAST_BYTES_XMIT | OID_GEN_BROADCAST_FRAMES_XMIT | OID_GEN_DIRECTED_BYTES_RCV |
+         OID_GEN_MULTICAST_BYTES_RCV | OID_GEN_MULTICAST_FRAMES_RCV | OID_GEN_BROADCAST_BYTES_RCV | OID_GEN_FRIENDLY_NAME |
+         OID_GEN_INIT_TIME_MS | OID_GEN_RESET_COUNTS | OID_GEN_MEDIA_SENSE_COUNTS | OID_GEN_LINK_SPEED_EX |
+         OID_GEN_INTERFACE_INFO | OID_GEN_ADMIN_STATUS | OID_GEN_ALIAS | OID_GEN_MEDIA_CONNECT_STATUS_EX |
+         OID_802_3_ADD_MULTICAST_ADDRESS | OID_802_3_DELETE_MULTICAST_ADDRESS | OID_802_3_MAC_OPTIONS |
+         OID_PNP_WAKE_UP_PATTERN_LIST | OID_PNP_WAKE_UP_OK | OID_PNP_WAKE_UP_ERROR | OID_PM_CURRENT_CAPABILITIES |
+         OID_PM_HARDWARE_CAPABILITIES | OID_RECEIVE_FILTER_HARDWARE_CAPABILITIES | OID_RECEIVE_FILTER_CURRENT_CAPABILITIES |
+         OID_RECEIVE_FILTER_PARAMETERS | OID_RECEIVE_FILTER_QUEUE_PARAMETERS | OID_RECEIVE_FILTER_ENUM_QUEUES |
+         OID_RECEIVE_FILTER_ENUM_FILTERS | OID_RECEIVE_FILTER_GLOBAL_PARAMETERS | OID_NIC_SWITCH_HARDWARE_CAPABILITIES |
+         OID_NIC_SWITCH_CURRENT_CAPABILITIES | OID_NIC_SWITCH_CREATE_VPORT | OID_NIC_SWITCH_DELETE_VPORT |
+         OID_NIC_SWITCH_VPORT_PARAMETERS | OID_NIC_SWITCH_ALLOCATE_VF | OID_NIC_SWITCH_FREE_VF | OID_SRIOV_HARDWARE_CAPABILITIES |
+         OID_SRIOV_CURRENT_CAPABILITIES |
+         OID_QOS_HARDWARE_CAPABILITIES | OID_QOS_CURRENT_CAPABILITIES | OID_QOS_OPERATIONAL_PARAMETERS |
+         OID_QOS_REMOTE_PARAMETERS | OID_GEN_RECEIVE_SCALE_PARAMETERS | OID_TCP_OFFLOAD_CURRENT_CONFIG);
+    r += (ULONG)(NDIS_STATUS_QOS_OPERATIONAL_PARAMETERS_CHANGE | NDIS_STATUS_QOS_REMOTE_PARAMETERS_CHANGE | NDIS_STATUS_LINK_SPEED_CHANGE |
+         NDIS_STATUS_PM_WOL_PATTERN_REJECTED | NDIS_STATUS_PM_OFFLOAD_REJECTED | NDIS_STATUS_PM_CAPABILITIES_CHANGE);
+    if (sriov) r += sriov->SriovCapabilities & NDIS_SRIOV_CAPS_SRIOV_SUPPORTED;
+    if (qc) r += qc->MaxNumTrafficClasses + qc->MaxNumEtsCapableTrafficClasses + qc->MaxNumPfcEnabledTrafficClasses + qc->Flags;
+    if (qp) r += qp->NumTrafficClasses + qp->PriorityAssignmentTable[0] + qp->TcBandwidthAssignmentTable[0] + qp->PfcEnable;
+    st = NdisMEnableVirtualization(a->h, 4, FALSE, FALSE, TRUE);
+    r += NdisMGetVirtualFunctionBusData(a->h, 1, &r, 0, 4);
+    r += NdisMSetVirtualFunctionBusData(a->h, 1, &r, 0, 4);
+    UNREFERENCED_PARAMETER(req);
+    UNREFERENCED_PARAMETER(p);
+    UNREFERENCED_PARAMETER(st);
+    return r;
+}
