@@ -1604,3 +1604,78 @@ ULONG A6Go(PA6 a, NDIS_HANDLE drv, PNDIS_OID_REQUEST req)
     UNREFERENCED_PARAMETER(st);
     return r;
 }
+
+/* Init parameters (PCI custom properties), OID request fields, PnP events, restart attributes, PCI config header and capabilities, MmMapIoSpace, contiguous memory, MDL arithmetic. */
+NDIS_DECLARE_MINIPORT_ADAPTER_CONTEXT(A7);
+typedef struct _A7 { NDIS_HANDLE h; PUCHAR va; PMDL mdl; } A7, *PA7;
+ULONG A7Go(PA7 a, PNDIS_MINIPORT_INIT_PARAMETERS ip, PNDIS_OID_REQUEST req, PNET_PNP_EVENT_NOTIFICATION pe, PNDIS_MINIPORT_RESTART_PARAMETERS rp);
+ULONG A7Go(PA7 a, PNDIS_MINIPORT_INIT_PARAMETERS ip, PNDIS_OID_REQUEST req, PNET_PNP_EVENT_NOTIFICATION pe, PNDIS_MINIPORT_RESTART_PARAMETERS rp)
+{
+    ULONG r = 0;
+    PNDIS_PCI_DEVICE_CUSTOM_PROPERTIES pp = ip->PciDeviceCustomProperties;
+    PHYSICAL_ADDRESS pa, lo, hi, bd;
+    LARGE_INTEGER f, t;
+    UCHAR cfg[256];
+    PPCI_CAPABILITIES_HEADER cap;
+    PPCI_COMMON_HEADER ph = (PPCI_COMMON_HEADER)cfg;
+    PVOID cm;
+    if (pp) r += pp->DeviceType + pp->CurrentSpeedAndMode + pp->CurrentPayloadSize + pp->MaxPayloadSize + pp->MaxReadRequestSize +
+                 pp->CurrentLinkSpeed + pp->CurrentLinkWidth + pp->MaxLinkSpeed + pp->MaxLinkWidth + pp->PciExpressVersion +
+                 pp->InterruptType + pp->MaxInterruptMessages;
+    r += ip->Flags + (ULONG)(ULONG_PTR)ip->IMDeviceInstanceContext + (ULONG)(ULONG_PTR)ip->MiniportAddDeviceContext;
+    r += req->Header.Revision == NDIS_OID_REQUEST_REVISION_1 ? NDIS_SIZEOF_OID_REQUEST_REVISION_1 : 0;
+    r += req->Timeout + req->Flags + req->SupportedRevision + (ULONG)(ULONG_PTR)req->RequestHandle;
+    r += req->DATA.METHOD_INFORMATION.MethodId + req->DATA.METHOD_INFORMATION.InputBufferLength +
+         req->DATA.METHOD_INFORMATION.OutputBufferLength + req->DATA.METHOD_INFORMATION.BytesRead +
+         req->DATA.METHOD_INFORMATION.BytesNeeded;
+    r += req->Flags & NDIS_OID_REQUEST_FLAGS_VPORT_ID_VALID;
+    if (pe->NetPnPEvent.NetEvent == NetEventSetPower && pe->NetPnPEvent.BufferLength >= sizeof(NET_DEVICE_POWER_STATE))
+        r += *(PNET_DEVICE_POWER_STATE)pe->NetPnPEvent.Buffer == NetDeviceStateD0;
+    r += pe->PortNumber + pe->Flags;
+    r += NetEventQueryPower + NetEventQueryRemoveDevice + NetEventCancelRemoveDevice + NetEventReconfigure +
+         NetEventBindList + NetEventBindsComplete + NetEventPnPCapabilities + NetEventPause + NetEventRestart +
+         NetEventPortActivation + NetEventPortDeactivation + NetEventIMReEnableDevice;
+    if (rp->RestartAttributes && rp->RestartAttributes->Oid == OID_GEN_MINIPORT_RESTART_ATTRIBUTES) {
+        PNDIS_RESTART_GENERAL_ATTRIBUTES g = (PNDIS_RESTART_GENERAL_ATTRIBUTES)rp->RestartAttributes->Data;
+        r += g->MtuSize + (ULONG)g->MaxXmitLinkSpeed + g->LookaheadSize + g->MacOptions + g->SupportedPacketFilters +
+             g->MaxMulticastListSize + (ULONG)g->MaxRcvLinkSpeed + g->AccessType + g->Flags + g->ConnectionType +
+             g->SupportedOidListLength + g->SupportedStatistics + g->DataBackFillSize + g->ContextBackFillSize +
+             g->MaxLookaheadSizeAccessed;
+        g->RecvScaleCapabilities = NULL;
+        g->SupportedOidList = NULL;
+    }
+    r += rp->Flags;
+    KeQueryPerformanceCounter(&f);
+    KeQuerySystemTimePrecise(&t);
+    r += NdisMGetBusData(a->h, PCI_WHICHSPACE_CONFIG, 0, cfg, sizeof(cfg));
+    if (ph->Status & PCI_STATUS_CAPABILITIES_LIST) {
+        cap = (PPCI_CAPABILITIES_HEADER)&cfg[ph->u.type0.CapabilitiesPtr];
+        if (cap->CapabilityID == PCI_CAPABILITY_ID_MSIX || cap->CapabilityID == PCI_CAPABILITY_ID_MSI ||
+            cap->CapabilityID == PCI_CAPABILITY_ID_PCI_EXPRESS || cap->CapabilityID == PCI_CAPABILITY_ID_POWER_MANAGEMENT)
+            r += cap->Next;
+    }
+    r += ph->u.type0.BaseAddresses[0] & PCI_ADDRESS_MEMORY_ADDRESS_MASK;
+    r += ph->u.type0.SubVendorID + ph->u.type0.SubSystemID + ph->RevisionID + ph->BaseClass + ph->SubClass + ph->HeaderType;
+    r += ph->u.type0.InterruptLine + ph->u.type0.InterruptPin;
+    pa.QuadPart = 0xFE000000;
+    a->va = (PUCHAR)MmMapIoSpace(pa, 0x1000, MmNonCached);
+    if (a->va) MmUnmapIoSpace(a->va, 0x1000);
+    a->va = (PUCHAR)MmMapIoSpaceEx(pa, 0x1000, PAGE_READWRITE | PAGE_NOCACHE);
+    lo.QuadPart = 0; hi.QuadPart = -1; bd.QuadPart = 0;
+    cm = MmAllocateContiguousMemorySpecifyCache(PAGE_SIZE, lo, hi, bd, MmCached);
+    if (cm) {
+        pa = MmGetPhysicalAddress(cm);
+        MmFreeContiguousMemorySpecifyCache(cm, PAGE_SIZE, MmCached);
+    }
+    a->mdl = IoAllocateMdl(cfg, sizeof(cfg), FALSE, FALSE, NULL);
+    if (a->mdl) {
+        MmBuildMdlForNonPagedPool(a->mdl);
+        r += (ULONG)MmGetMdlPfnArray(a->mdl)[0] + MmGetMdlByteOffset(a->mdl);
+        r += (ULONG)ADDRESS_AND_SIZE_TO_SPAN_PAGES(cfg, sizeof(cfg)) + BYTE_OFFSET(cfg) + (ULONG)MmSizeOfMdl(cfg, sizeof(cfg));
+        r += (a->mdl->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_SOURCE_IS_NONPAGED_POOL)) != 0;
+        IoFreeMdl(a->mdl);
+    }
+    r += ROUND_TO_PAGES(r) + PAGE_SHIFT + (ULONG)(ULONG_PTR)PAGE_ALIGN(cfg);
+    UNREFERENCED_PARAMETER(f); UNREFERENCED_PARAMETER(t);
+    return r;
+}
