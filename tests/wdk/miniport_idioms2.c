@@ -2,6 +2,8 @@
  * memory, attributes and offloads, NET_BUFFER accessors, MDLs, configuration, bus data, port
  * and register I/O, OIDs): must parse with zero errors and zero warnings against rules/wdk. */
 #include <ndis.h>
+#include <wdf.h>
+#include <wdfminiport.h>
 
 #define MP2_TAG '2pmM'
 
@@ -1677,5 +1679,47 @@ ULONG A7Go(PA7 a, PNDIS_MINIPORT_INIT_PARAMETERS ip, PNDIS_OID_REQUEST req, PNET
     }
     r += ROUND_TO_PAGES(r) + PAGE_SHIFT + (ULONG)(ULONG_PTR)PAGE_ALIGN(cfg);
     UNREFERENCED_PARAMETER(f); UNREFERENCED_PARAMETER(t);
+    return r;
+}
+
+/* Ethernet address macros, NET_LUID, NDIS mutexes, driver flags, port types, NBL status, and an NDIS-WDF miniport (WdfDriverCreate without dispatch override, WdfDeviceMiniportCreate). */
+ULONG A8Go(NDIS_HANDLE h, PDRIVER_OBJECT drv, PUNICODE_STRING reg, PNET_BUFFER_LIST nbl);
+ULONG A8Go(NDIS_HANDLE h, PDRIVER_OBJECT drv, PUNICODE_STRING reg, PNET_BUFFER_LIST nbl)
+{
+    ULONG r = 0;
+    UCHAR m1[6] = {0}, m2[6] = {0};
+    ULONG res = 0;
+    NET_LUID luid;
+    NDIS_MUTEX mx;
+    WDF_DRIVER_CONFIG cfg;
+    WDFDRIVER wd;
+    WDFDEVICE dev;
+    PDEVICE_OBJECT fdo = NULL, pdo = NULL, next = NULL;
+    NTSTATUS ns;
+    LARGE_INTEGER now;
+
+    ETH_COMPARE_NETWORK_ADDRESSES_EQ(m1, m2, &res);
+    ETH_COMPARE_NETWORK_ADDRESSES(m1, m2, &res);
+    r += res + ETH_IS_MULTICAST(m1) + ETH_IS_BROADCAST(m2);
+    r += NDIS_MAC_OPTION_SUPPORTS_MAC_ADDRESS_OVERWRITE + NDIS_MAC_OPTION_EOTX_INDICATION + NDIS_MAC_OPTION_FULL_DUPLEX + ETH_LENGTH_OF_ADDRESS + NDIS_IF_MAX_STRING_SIZE;
+    NDIS_MAKE_NET_LUID(&luid, IF_TYPE_ETHERNET_CSMACD, 1);
+    r += (ULONG)luid.Info.NetLuidIndex + luid.Info.IfType;
+    NDIS_INIT_MUTEX(&mx);
+    NDIS_WAIT_FOR_MUTEX(&mx);
+    NDIS_RELEASE_MUTEX(&mx);
+    NdisGetCurrentSystemTime(&now);
+    r += NDIS_INTERMEDIATE_DRIVER + NDIS_WDM_DRIVER + NDIS_DRIVER_POWERMGMT_PROXY;
+    r += NdisPortTypeUndefined + NdisPortTypeBridge + NdisPortTypeRasConnection + NdisPortType8021xSupplicant;
+    r += NET_BUFFER_LIST_FLAGS(nbl) & NBL_FLAGS_MINIPORT_RESERVED;
+    r += (ULONG)NET_BUFFER_LIST_FIRST_NB(nbl)->DataLength;
+    NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_SEND_ABORTED;
+    r += NDIS_STATUS_REQUEST_ABORTED != NDIS_STATUS_SEND_ABORTED;
+
+    WDF_DRIVER_CONFIG_INIT(&cfg, WDF_NO_EVENT_CALLBACK);
+    cfg.DriverInitFlags |= WdfDriverInitNoDispatchOverride;
+    ns = WdfDriverCreate(drv, reg, WDF_NO_OBJECT_ATTRIBUTES, &cfg, &wd);
+    NdisMGetDeviceProperty(h, &pdo, &fdo, &next, NULL, NULL);
+    ns = WdfDeviceMiniportCreate(wd, WDF_NO_OBJECT_ATTRIBUTES, fdo, next, pdo, &dev);
+    UNREFERENCED_PARAMETER(ns);
     return r;
 }
