@@ -204,7 +204,7 @@ typedef ULONG NDIS_ENVIRONMENT_TYPE;
 typedef int NDIS_INTERRUPT_MODE;
 typedef ULONG NDIS_TIMER_FLAGS;
 typedef PVOID NDIS_PD_COUNTER_HANDLE;
-#define NDIS_PHYSICAL_ADDRESS_CONST(Low, High) { (ULONG)(Low), (LONG)(High) }
+#define NDIS_PHYSICAL_ADDRESS_CONST(Low, High) { { (ULONG)(Low), (LONG)(High) } }
 #define NdisGetPhysicalAddressHigh(PhysicalAddress) ((PhysicalAddress).HighPart)
 #define NdisSetPhysicalAddressHigh(PhysicalAddress, Value) ((PhysicalAddress).HighPart) = (Value)
 #define NdisGetPhysicalAddressLow(PhysicalAddress) ((PhysicalAddress).LowPart)
@@ -451,26 +451,26 @@ typedef KMUTEX NDIS_MUTEX, *PNDIS_MUTEX;
 #define NDIS_MAKE_NET_LUID(PNLUID, IFTYPE, NLUIDIDX) do { (PNLUID)->Info.IfType = IFTYPE; (PNLUID)->Info.NetLuidIndex = NLUIDIDX; (PNLUID)->Info.Reserved = 0; } while (0)
 
 /* ---- register and port access ---- */
-#define NdisRawReadPortUchar(Port, Data) *(Data) = READ_PORT_UCHAR((PUCHAR)(Port))
-#define NdisRawReadPortUshort(Port, Data) *(Data) = READ_PORT_USHORT((PUSHORT)(Port))
-#define NdisRawReadPortUlong(Port, Data) *(Data) = READ_PORT_ULONG((PULONG)(Port))
-#define NdisRawReadPortBufferUchar(Port, Buffer, Length) READ_PORT_BUFFER_UCHAR((PUCHAR)(Port), (PUCHAR)(Buffer), (Length))
-#define NdisRawReadPortBufferUshort(Port, Buffer, Length) READ_PORT_BUFFER_USHORT((PUSHORT)(Port), (PUSHORT)(Buffer), (Length))
-#define NdisRawReadPortBufferUlong(Port, Buffer, Length) READ_PORT_BUFFER_ULONG((PULONG)(Port), (PULONG)(Buffer), (Length))
-#define NdisRawWritePortUchar(Port, Data) WRITE_PORT_UCHAR((PUCHAR)(Port), (UCHAR)(Data))
-#define NdisRawWritePortUshort(Port, Data) WRITE_PORT_USHORT((PUSHORT)(Port), (USHORT)(Data))
-#define NdisRawWritePortUlong(Port, Data) WRITE_PORT_ULONG((PULONG)(Port), (ULONG)(Data))
-#define NdisRawWritePortBufferUchar(Port, Buffer, Length) WRITE_PORT_BUFFER_UCHAR((PUCHAR)(Port), (PUCHAR)(Buffer), (Length))
-#define NdisRawWritePortBufferUshort(Port, Buffer, Length) WRITE_PORT_BUFFER_USHORT((PUSHORT)(Port), (PUSHORT)(Buffer), (Length))
-#define NdisRawWritePortBufferUlong(Port, Buffer, Length) WRITE_PORT_BUFFER_ULONG((PULONG)(Port), (PULONG)(Buffer), (Length))
+#define NdisRawReadPortUchar(Port, Data) *(Data) = READ_PORT_UCHAR((PUCHAR)(ULONG_PTR)(Port))
+#define NdisRawReadPortUshort(Port, Data) *(Data) = READ_PORT_USHORT((PUSHORT)(ULONG_PTR)(Port))
+#define NdisRawReadPortUlong(Port, Data) *(Data) = READ_PORT_ULONG((PULONG)(ULONG_PTR)(Port))
+#define NdisRawReadPortBufferUchar(Port, Buffer, Length) READ_PORT_BUFFER_UCHAR((PUCHAR)(ULONG_PTR)(Port), (PUCHAR)(Buffer), (Length))
+#define NdisRawReadPortBufferUshort(Port, Buffer, Length) READ_PORT_BUFFER_USHORT((PUSHORT)(ULONG_PTR)(Port), (PUSHORT)(Buffer), (Length))
+#define NdisRawReadPortBufferUlong(Port, Buffer, Length) READ_PORT_BUFFER_ULONG((PULONG)(ULONG_PTR)(Port), (PULONG)(Buffer), (Length))
+#define NdisRawWritePortUchar(Port, Data) WRITE_PORT_UCHAR((PUCHAR)(ULONG_PTR)(Port), (UCHAR)(Data))
+#define NdisRawWritePortUshort(Port, Data) WRITE_PORT_USHORT((PUSHORT)(ULONG_PTR)(Port), (USHORT)(Data))
+#define NdisRawWritePortUlong(Port, Data) WRITE_PORT_ULONG((PULONG)(ULONG_PTR)(Port), (ULONG)(Data))
+#define NdisRawWritePortBufferUchar(Port, Buffer, Length) WRITE_PORT_BUFFER_UCHAR((PUCHAR)(ULONG_PTR)(Port), (PUCHAR)(Buffer), (Length))
+#define NdisRawWritePortBufferUshort(Port, Buffer, Length) WRITE_PORT_BUFFER_USHORT((PUSHORT)(ULONG_PTR)(Port), (PUSHORT)(Buffer), (Length))
+#define NdisRawWritePortBufferUlong(Port, Buffer, Length) WRITE_PORT_BUFFER_ULONG((PULONG)(ULONG_PTR)(Port), (PULONG)(Buffer), (Length))
 #define NdisReadRegisterUchar(Register, Data) *(Data) = READ_REGISTER_UCHAR((PUCHAR)(Register))
 #define NdisReadRegisterUshort(Register, Data) *(Data) = READ_REGISTER_USHORT((PUSHORT)(Register))
 #define NdisReadRegisterUlong(Register, Data) *(Data) = READ_REGISTER_ULONG((PULONG)(Register))
 #define NdisWriteRegisterUchar(Register, Data) WRITE_REGISTER_UCHAR((PUCHAR)(Register), (Data))
 #define NdisWriteRegisterUshort(Register, Data) WRITE_REGISTER_USHORT((PUSHORT)(Register), (Data))
 #define NdisWriteRegisterUlong(Register, Data) WRITE_REGISTER_ULONG((PULONG)(Register), (Data))
-#define NdisUpdateSharedMemory(_H, _L, _V, _P) ((void)0)
-#define NdisFlushBuffer(Buffer, WriteToDevice) ((void)0)
+#define NdisUpdateSharedMemory(_H, _L, _V, _P) ((void)(_H), (void)(_L), (void)(_V), (void)(_P))
+#define NdisFlushBuffer(Buffer, WriteToDevice) ((void)(Buffer), (void)(WriteToDevice))
 #define NdisGetCacheFillSize() KeGetDcacheFillSize()
 
 /* ---- enumerations ---- */
@@ -625,6 +625,13 @@ struct _NET_BUFFER_LIST {
 #define NET_BUFFER_LIST_FIRST_NB(_NBL) ((_NBL)->FirstNetBuffer)
 #define NET_BUFFER_LIST_FLAGS(_NBL) ((_NBL)->Flags)
 #define NET_BUFFER_LIST_NBL_FLAGS(_NBL) ((_NBL)->NblFlags)
+#define NdisSetNblFlag(_NBL, _F) ((_NBL)->NblFlags |= (_F))
+#define NdisClearNblFlag(_NBL, _F) ((_NBL)->NblFlags &= ~(_F))
+#define NdisTestNblFlag(_NBL, _F) (((_NBL)->NblFlags & (_F)) != 0)
+#define NdisTestNblFlags(_NBL, _F) (((_NBL)->NblFlags & (_F)) == (_F))
+#define NDIS_SET_NBL_FLAG(_NBL, _F) NdisSetNblFlag(_NBL, _F)
+#define NDIS_CLEAR_NBL_FLAG(_NBL, _F) NdisClearNblFlag(_NBL, _F)
+#define NDIS_TEST_NBL_FLAG(_NBL, _F) NdisTestNblFlag(_NBL, _F)
 #define NET_BUFFER_LIST_PROTOCOL_RESERVED(_NBL) ((_NBL)->ProtocolReserved)
 #define NET_BUFFER_LIST_MINIPORT_RESERVED(_NBL) ((_NBL)->MiniportReserved)
 #define NET_BUFFER_LIST_CONTEXT_DATA_START(_NBL) ((PUCHAR)(((_NBL)->Context) + 1) + (_NBL)->Context->Offset)
@@ -637,8 +644,9 @@ struct _NET_BUFFER_LIST {
 #define NET_BUFFER_LIST_GET_HASH_TYPE(_NBL) (PtrToUlong(NET_BUFFER_LIST_INFO(_NBL, NetBufferListHashInfo)) & (NDIS_HASH_TYPE_MASK))
 #define NET_BUFFER_LIST_GET_HASH_FUNCTION(_NBL) (PtrToUlong(NET_BUFFER_LIST_INFO(_NBL, NetBufferListHashInfo)) & (NDIS_HASH_FUNCTION_MASK))
 #define NET_BUFFER_LIST_GET_HASH_VALUE(_NBL) (PtrToUlong(NET_BUFFER_LIST_INFO(_NBL, NetBufferListHashValue)))
-#define NET_BUFFER_LIST_RECEIVE_QUEUE_ID(_NBL) (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO(_NBL, NetBufferListFilteringInfo))->FilteringInfo.QueueId)
+#define NET_BUFFER_LIST_RECEIVE_QUEUE_ID(_NBL) (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO(_NBL, NetBufferListFilteringInfo))->FilteringInfo.QueueVPortInfo.QueueId)
 #define NET_BUFFER_LIST_RECEIVE_FILTER_ID(_NBL) (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO(_NBL, NetBufferListFilteringInfo))->FilteringInfo.FilterId)
+#define NET_BUFFER_LIST_RECEIVE_FILTER_VPORT_ID(_NBL) (((PNDIS_NET_BUFFER_LIST_FILTERING_INFO)&NET_BUFFER_LIST_INFO(_NBL, NetBufferListFilteringInfo))->FilteringInfo.QueueVPortInfo.VPortId)
 #define NET_BUFFER_LIST_RECEIVE_QUEUE_ID_DEFAULT NDIS_DEFAULT_RECEIVE_QUEUE_ID
 #define NET_BUFFER_LIST_COALESCED_SEG_COUNT(_NBL) (((PNDIS_RSC_NBL_INFO)&NET_BUFFER_LIST_INFO(_NBL, TcpRecvSegCoalesceInfo))->Info.CoalescedSegCount)
 #define NET_BUFFER_LIST_DUP_ACK_COUNT(_NBL) (((PNDIS_RSC_NBL_INFO)&NET_BUFFER_LIST_INFO(_NBL, TcpRecvSegCoalesceInfo))->Info.DupAckCount)
@@ -769,7 +777,7 @@ typedef struct _NDIS_PACKET_8021Q_INFO {
     };
 } NDIS_PACKET_8021Q_INFO, *PNDIS_PACKET_8021Q_INFO;
 typedef struct _NDIS_NET_BUFFER_LIST_FILTERING_INFO {
-    union { struct { USHORT FilterId; union { USHORT QueueId; USHORT VPortId; }; } FilteringInfo; PVOID Value; };
+    union { struct { USHORT FilterId; union { USHORT QueueId; USHORT VPortId; } QueueVPortInfo; } FilteringInfo; PVOID Value; };
 } NDIS_NET_BUFFER_LIST_FILTERING_INFO, *PNDIS_NET_BUFFER_LIST_FILTERING_INFO;
 typedef union _NDIS_RSC_NBL_INFO {
     struct { USHORT CoalescedSegCount; USHORT DupAckCount; } Info;
@@ -1253,6 +1261,9 @@ typedef struct _NDIS_NIC_SWITCH_CAPABILITIES { NDIS_OBJECT_HEADER Header; ULONG 
 #define NDIS_SIZEOF_NIC_SWITCH_CAPABILITIES_REVISION_2 RTL_SIZEOF_THROUGH_FIELD(NDIS_NIC_SWITCH_CAPABILITIES, NdisReserved17)
 #define NDIS_SIZEOF_NIC_SWITCH_CAPABILITIES_REVISION_3 RTL_SIZEOF_THROUGH_FIELD(NDIS_NIC_SWITCH_CAPABILITIES, MaxNumQueuePairsForDefaultVPort)
 typedef struct _NDIS_SRIOV_CAPABILITIES { NDIS_OBJECT_HEADER Header; ULONG Flags; ULONG SriovCapabilities; } NDIS_SRIOV_CAPABILITIES, *PNDIS_SRIOV_CAPABILITIES;
+#define NDIS_SRIOV_CAPS_SRIOV_SUPPORTED 0x00000001
+#define NDIS_SRIOV_CAPS_PF_MINIPORT 0x00000002
+#define NDIS_SRIOV_CAPS_VF_MINIPORT 0x00000004
 typedef struct _NDIS_MINIPORT_ADAPTER_HARDWARE_ASSIST_ATTRIBUTES {
     NDIS_OBJECT_HEADER Header;
     PNDIS_HD_SPLIT_ATTRIBUTES HDSplitAttributes;
@@ -1522,6 +1533,8 @@ NDIS_STATUS NdisMAllocatePort(NDIS_HANDLE NdisMiniportHandle, PNDIS_PORT_CHARACT
 NDIS_STATUS NdisMFreePort(NDIS_HANDLE NdisMiniportHandle, NDIS_PORT_NUMBER PortNumber);
 VOID NdisMGetDeviceProperty(NDIS_HANDLE MiniportAdapterHandle, PDEVICE_OBJECT *PhysicalDeviceObject, PDEVICE_OBJECT *FunctionalDeviceObject, PDEVICE_OBJECT *NextDeviceObject, PCM_RESOURCE_LIST *AllocatedResources, PCM_RESOURCE_LIST *AllocatedResourcesTranslated);
 NDIS_STATUS NdisMEnableVirtualization(NDIS_HANDLE NdisMiniportHandle, USHORT NumVFs, BOOLEAN EnableVFMigration, BOOLEAN EnableMigrationInterrupt, BOOLEAN EnableVirtualization);
+ULONG NdisMGetVirtualFunctionBusData(NDIS_HANDLE NdisMiniportHandle, NDIS_SRIOV_FUNCTION_ID VFId, PVOID Buffer, ULONG Offset, ULONG Length);
+ULONG NdisMSetVirtualFunctionBusData(NDIS_HANDLE NdisMiniportHandle, NDIS_SRIOV_FUNCTION_ID VFId, PVOID Buffer, ULONG Offset, ULONG Length);
 /* interrupts and DPCs */
 NDIS_STATUS NdisMRegisterInterruptEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportInterruptContext, PNDIS_MINIPORT_INTERRUPT_CHARACTERISTICS MiniportInterruptCharacteristics, PNDIS_HANDLE NdisInterruptHandle);
 VOID NdisMDeregisterInterruptEx(NDIS_HANDLE NdisInterruptHandle);
@@ -1649,6 +1662,7 @@ VOID NdisAdvanceNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
 NDIS_STATUS NdisRetreatNetBufferListDataStart(PNET_BUFFER_LIST NetBufferList, ULONG DataOffsetDelta, ULONG DataBackFill, NET_BUFFER_ALLOCATE_MDL_HANDLER AllocateMdlHandler, NET_BUFFER_FREE_MDL_HANDLER FreeMdlHandler);
 VOID NdisAdvanceNetBufferListDataStart(PNET_BUFFER_LIST NetBufferList, ULONG DataOffsetDelta, BOOLEAN FreeMdl, NET_BUFFER_FREE_MDL_HANDLER FreeMdlMandler);
 PVOID NdisGetDataBuffer(PNET_BUFFER NetBuffer, ULONG BytesNeeded, PVOID Storage, UINT AlignMultiple, UINT AlignOffset);
+VOID NdisAdjustNetBufferCurrentMdl(PNET_BUFFER NetBuffer);
 NDIS_STATUS NdisCopyFromNetBufferToNetBuffer(PNET_BUFFER Destination, ULONG DestinationOffset, ULONG BytesToCopy, PNET_BUFFER Source, ULONG SourceOffset, PULONG BytesCopied);
 PNET_BUFFER_LIST NdisAllocateCloneNetBufferList(PNET_BUFFER_LIST OriginalNetBufferList, NDIS_HANDLE NetBufferListPoolHandle, NDIS_HANDLE NetBufferPoolHandle, ULONG AllocateCloneFlags);
 VOID NdisFreeCloneNetBufferList(PNET_BUFFER_LIST CloneNetBufferList, ULONG FreeCloneFlags);
@@ -1670,6 +1684,11 @@ VOID __cdecl NdisWriteErrorLogEntry(NDIS_HANDLE NdisAdapterHandle, NDIS_ERROR_CO
 VOID NdisWriteEventLogEntry(PVOID LogHandle, NDIS_STATUS EventCode, ULONG UniqueEventValue, USHORT NumStrings, PVOID StringsList, ULONG DataSize, PVOID Data);
 UINT NdisGetVersion(void);
 PVOID NdisGetRoutineAddress(PNDIS_STRING NdisRoutineName);
+NDIS_STATUS NdisGetHypervisorInfo(PNDIS_HYPERVISOR_INFO HypervisorInfo);
+VOID NdisOpenFile(PNDIS_STATUS Status, PNDIS_HANDLE FileHandle, PUINT FileLength, PNDIS_STRING FileName, NDIS_PHYSICAL_ADDRESS HighestAcceptableAddress);
+VOID NdisCloseFile(NDIS_HANDLE FileHandle);
+VOID NdisMapFile(PNDIS_STATUS Status, PVOID *MappedBuffer, NDIS_HANDLE FileHandle);
+VOID NdisUnmapFile(NDIS_HANDLE FileHandle);
 NDIS_STATUS NdisQueryBindInstanceName(PNDIS_STRING pAdapterInstanceName, NDIS_HANDLE BindingContext);
 NDIS_STATUS NdisQueryAdapterInstanceName(PNDIS_STRING pAdapterInstanceName, NDIS_HANDLE NdisBindingHandle);
 /* protocol and intermediate drivers */

@@ -10,7 +10,7 @@ set_tests_properties(wdk_model_consistency PROPERTIES TIMEOUT 60)
 find_program(WDK_MODEL_CLANG NAMES clang-14 clang)
 if(NOT WDK_MODEL_CLANG)
   message(STATUS "clang/clang-14 not found: the WDK model parse tests will report SKIPPED")
-  foreach(name all_headers miniport_idioms wlan_idioms wsk_idioms ndis5_idioms filter_idioms)
+  foreach(name all_headers miniport_idioms wlan_idioms wsk_idioms ndis5_idioms filter_idioms miniport_idioms2)
     add_test(NAME wdk_model_${name}
              COMMAND sh -c "echo 'clang/clang-14 not found: WDK model parse test skipped'; exit 77")
     set_tests_properties(wdk_model_${name} PROPERTIES SKIP_RETURN_CODE 77)
@@ -23,7 +23,7 @@ set(WDK_MODEL_FLAGS
     -fsyntax-only -Werror -Wall -Wextra
     --target=x86_64-pc-windows-msvc -fms-extensions -fms-compatibility
     -isystem ${WDK_MODEL_DIR} -D_KERNEL_MODE=1 -D_AMD64_=1)
-foreach(name all_headers miniport_idioms wlan_idioms wsk_idioms ndis5_idioms filter_idioms)
+foreach(name all_headers miniport_idioms wlan_idioms wsk_idioms ndis5_idioms filter_idioms miniport_idioms2)
   add_test(NAME wdk_model_${name}
            COMMAND ${WDK_MODEL_CLANG} ${WDK_MODEL_FLAGS} ${WDK_TEST_DIR}/${name}.c)
   set_tests_properties(wdk_model_${name} PROPERTIES TIMEOUT 60)

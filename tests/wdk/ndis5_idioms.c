@@ -229,3 +229,11 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
         NdisIMAssociateMiniport(DriverHandle, ProtHandle);
     return status == NDIS_STATUS_SUCCESS ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
 }
+
+/* Shared memory the NIC wrote: NdisMUpdateSharedMemory (a no-op on x86/x64) and NdisFlushBuffer. */
+VOID Nd5SyncShared(NDIS_HANDLE h, PVOID va, NDIS_PHYSICAL_ADDRESS pa, PNDIS_BUFFER b);
+VOID Nd5SyncShared(NDIS_HANDLE h, PVOID va, NDIS_PHYSICAL_ADDRESS pa, PNDIS_BUFFER b)
+{
+    NdisMUpdateSharedMemory(h, 64, va, pa);
+    NdisFlushBuffer(b, TRUE);
+}

@@ -266,6 +266,7 @@ NDIS_STATUS NdisMDeregisterDevice(NDIS_HANDLE NdisDeviceHandle);
 NDIS_STATUS NdisMAllocateMapRegisters(NDIS_HANDLE MiniportAdapterHandle, UINT DmaChannel, UCHAR DmaSize, ULONG BaseMapRegistersNeeded, ULONG MaximumPhysicalMapping);
 VOID NdisMFreeMapRegisters(NDIS_HANDLE MiniportAdapterHandle);
 NDIS_STATUS NdisMAllocateSharedMemoryAsync(NDIS_HANDLE MiniportAdapterHandle, ULONG Length, BOOLEAN Cached, PVOID Context);
+#define NdisMUpdateSharedMemory(_H, _L, _V, _P) NdisUpdateSharedMemory(_H, _L, _V, _P)
 VOID NdisMSendComplete(NDIS_HANDLE MiniportAdapterHandle, PNDIS_PACKET Packet, NDIS_STATUS Status);
 VOID NdisMSendResourcesAvailable(NDIS_HANDLE MiniportAdapterHandle);
 VOID NdisMIndicateReceivePacket(NDIS_HANDLE MiniportAdapterHandle, PPNDIS_PACKET ReceivedPackets, UINT NumberOfPackets);
