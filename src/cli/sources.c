@@ -225,6 +225,30 @@ static int nearest_sources(const Walk *w, const char *path)
  * building "..\\mp_main.c"): listed[c] is its folder's index in w.sdirs,
  * the first in walk order, or -1.  Names match ignoring case, as the
  * build utility's do on Windows. */
+/* Where a SOURCES entry of the sources file in sdir ("..\\mp_main.c")
+ * lies: its folder's real path and the name as written, into cand.  0 if
+ * the folder does not exist. */
+static int source_entry(const char *sdir, const char *entry, char *cand, size_t size)
+{
+    char rel[PATH_MAX], dir[PATH_MAX + 8];
+    snprintf(rel, sizeof rel, "%s", entry);
+    for (char *p = rel; *p; p++)
+        if (*p == '\\')
+            *p = '/';
+    char *slash = strrchr(rel, '/');
+    const char *base = slash ? slash + 1 : rel;
+    if (slash)
+        *slash = 0;
+    if (snprintf(dir, sizeof dir, "%s/%s", sdir, slash ? rel : ".") >= (int)sizeof dir)
+        return 0;
+    char *d = absolute(dir);
+    if (!d)
+        return 0;
+    int ok = snprintf(cand, size, "%s/%s", d, base) < (int)size;
+    free(d);
+    return ok;
+}
+
 static void listed_by(const Walk *w, const WdkSources *ws, int *listed)
 {
     char **real = calloc((size_t)w->ncfiles + 1, sizeof *real);
@@ -236,23 +260,8 @@ static void listed_by(const Walk *w, const WdkSources *ws, int *listed)
     }
     for (int i = 0; i < w->nsdirs; i++)
         for (int k = 0; k < ws[i].nfiles; k++) {
-            char rel[PATH_MAX], dir[PATH_MAX + 8], cand[PATH_MAX + 8];
-            snprintf(rel, sizeof rel, "%s", ws[i].files[k]);
-            for (char *p = rel; *p; p++)
-                if (*p == '\\')
-                    *p = '/';
-            char *slash = strrchr(rel, '/');
-            const char *base = slash ? slash + 1 : rel;
-            if (slash)
-                *slash = 0;
-            if (snprintf(dir, sizeof dir, "%s/%s", w->sdirs[i], slash ? rel : ".") >= (int)sizeof dir)
-                continue;
-            char *d = absolute(dir);
-            if (!d)
-                continue;
-            int too_long = snprintf(cand, sizeof cand, "%s/%s", d, base) >= (int)sizeof cand;
-            free(d);
-            if (too_long)
+            char cand[PATH_MAX + 8];
+            if (!source_entry(w->sdirs[i], ws[i].files[k], cand, sizeof cand))
                 continue;
             for (int c = 0; c < w->ncfiles; c++)
                 if (listed[c] < 0 && real[c] && strcasecmp(real[c], cand) == 0)
@@ -305,26 +314,10 @@ enum { MAX_BUILD_ARGS = 256 };     /* defines and folders a sources file adds to
  * its SOURCES list?  As listed_by matches them: ignoring case. */
 static int lists_file(const char *sdir, const WdkSources *w, const char *cfile)
 {
-    for (int k = 0; k < w->nfiles; k++) {
-        char rel[PATH_MAX], dir[PATH_MAX + 8], cand[PATH_MAX + 8];
-        snprintf(rel, sizeof rel, "%s", w->files[k]);
-        for (char *p = rel; *p; p++)
-            if (*p == '\\')
-                *p = '/';
-        char *slash = strrchr(rel, '/');
-        const char *base = slash ? slash + 1 : rel;
-        if (slash)
-            *slash = 0;
-        if (snprintf(dir, sizeof dir, "%s/%s", sdir, slash ? rel : ".") >= (int)sizeof dir)
-            continue;
-        char *d = absolute(dir);
-        if (!d)
-            continue;
-        int too_long = snprintf(cand, sizeof cand, "%s/%s", d, base) >= (int)sizeof cand;
-        free(d);
-        if (!too_long && strcasecmp(cand, cfile) == 0)
+    char cand[PATH_MAX + 8];
+    for (int k = 0; k < w->nfiles; k++)
+        if (source_entry(sdir, w->files[k], cand, sizeof cand) && strcasecmp(cand, cfile) == 0)
             return 1;
-    }
     return 0;
 }
 
