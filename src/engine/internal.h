@@ -593,6 +593,8 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16, CF_QUEUES = 32,
        CF_IRQL = 64 };
 int call_flags(Engine *e, const char *name);
+/* k, a key below `from`, moved below `to` (a record's field in its copy): interned. */
+int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to);
 /* A rule run starts with the flags its driver's base run worked out
  * (harness.c flags_copy), CF_MENTIONED taken again from its rule: every
  * other flag must depend on the name and the driver only. */

@@ -340,7 +340,7 @@ static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi,
                              StateVec *out);
 
 /* Key `to` followed by what follows `from` in key k (k lies below from). */
-static int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to)
+int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to)
 {
     char buf[512];
     snprintf(buf, sizeof buf, "%s%s", key_name(e, to), key_name(e, k) + strlen(key_name(e, from)));

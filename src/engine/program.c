@@ -79,6 +79,14 @@ static int same_slots(const char *a, const char *b)
 }
 
 /* Functions a call through `callee` (an EX_PATH) may reach; returns count. */
+/* Is a function pointer read at x one stored at (key, tkey): the same
+ * member of the same record type, or the same variable (array slots aside)? */
+static int stored_at(const Expr *x, const char *key, const char *tkey)
+{
+    return (x->tkey && tkey && strcmp(x->tkey, tkey) == 0) ||
+           (x->key && key && same_slots(x->key, key));
+}
+
 static int prog_targets(const Program *p, const Expr *callee, int in_fi, int *out, int max)
 {
     int n = 0;
@@ -102,9 +110,7 @@ static int prog_targets(const Program *p, const Expr *callee, int in_fi, int *ou
         return 0;
     for (int i = 0; i < p->nstores && n < max; i++) {
         const struct Store *s = &p->stores[i];
-        int match = (callee->tkey && s->tkey && strcmp(callee->tkey, s->tkey) == 0) ||
-                    (callee->key && s->key && same_slots(callee->key, s->key)) ||
-                    (pk[0] && s->key && strcmp(pk, s->key) == 0);
+        int match = stored_at(callee, s->key, s->tkey) || (pk[0] && s->key && strcmp(pk, s->key) == 0);
         if (!match)
             continue;
         int dup = 0;
@@ -562,13 +568,10 @@ static void copy_decisive(Engine *e, const Expr *lhs, const Expr *rhs, Slice *sl
     int32_t lid = ev_path_key(e, lhs), rid = ev_path_key(e, rhs);
     if (lid <= 0 || rid <= 0 || lid == rid || !key_has_below(e, lid))
         return;
-    size_t ll = strlen(key_name(e, lid));
     for (int32_t k = 1; k < e->keys->n; k++) {
         if (!key_is_below(e, k, lid) || !key_decisive(e, k))
             continue;
-        char buf[512];
-        snprintf(buf, sizeof buf, "%s%s", key_name(e, rid), key_name(e, k) + ll);
-        int32_t to = key_intern(e, buf, key_persistent(e, rid));
+        int32_t to = moved_key(e, k, lid, rid);
         if (!key_decisive(e, to)) {
             sl_dirty_users(sl, to);
             key_set_relevant(e, to);
@@ -1284,8 +1287,7 @@ static void api_through_pointers(Builder *b)
                 int two = 0;
                 for (int i = 0; i < p->napistores; i++) {
                     const struct ApiStore *as = &p->apistores[i];
-                    if (!((x->tkey && as->tkey && strcmp(x->tkey, as->tkey) == 0) ||
-                          (x->key && as->key && same_slots(x->key, as->key))))
+                    if (!stored_at(x, as->key, as->tkey))
                         continue;
                     two |= api && strcmp(api, as->name) != 0;
                     api = as->name;
