@@ -206,20 +206,30 @@ static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, con
 /* Run-down protection (EX_RUNDOWN_REF): the object's own key holds 1 once
  * it is run down (ExWaitForRundownProtectionRelease, ExRundownCompleted)
  * and 0 once initialised; ExAcquireRundownProtection fails exactly when it
- * is run down, and a release leaves that as it is.  A driver that takes a reference before synchronizing and
- * waits for the references to drain before deregistering is clean (cases
- * 438/439). */
+ * is run down, and a release leaves that as it is.  A driver that takes
+ * a reference before synchronizing and waits for the references to drain
+ * before deregistering is clean (cases 438/439).
+ *
+ * What a run-down API does to its object: 0 initialises, 1 runs it down,
+ * 2 acquires, 3 releases; -1 for any other name. */
+static int rundown_kind(const char *f)
+{
+    if (strcmp(f, "ExWaitForRundownProtectionRelease") == 0 || strcmp(f, "ExRundownCompleted") == 0)
+        return 1;
+    if (strcmp(f, "ExInitializeRundownProtection") == 0 ||
+        strcmp(f, "ExReInitializeRundownProtection") == 0)
+        return 0;
+    if (strncmp(f, "ExAcquireRundownProtection", 26) == 0)
+        return 2;
+    if (strncmp(f, "ExReleaseRundownProtection", 26) == 0)
+        return 3;
+    return -1;
+}
+
 static int rundown_outcomes(Engine *e, const Step *st, const State *pre, const State *x,
                             StateVec *out)
 {
-    const char *f = st->callee;
-    int set = strcmp(f, "ExWaitForRundownProtectionRelease") == 0 ||
-                      strcmp(f, "ExRundownCompleted") == 0 ? 1
-              : strcmp(f, "ExInitializeRundownProtection") == 0 ||
-                      strcmp(f, "ExReInitializeRundownProtection") == 0 ? 0
-              : strcmp(f, "ExAcquireRundownProtection") == 0 ||
-                      strcmp(f, "ExAcquireRundownProtectionEx") == 0 ? 2
-              : strncmp(f, "ExReleaseRundownProtection", 26) == 0 ? 3 : -1;
+    int set = rundown_kind(st->callee);
     if (set < 0)
         return 0;
     int32_t t = target_of(e, st, pre, 1);
@@ -245,15 +255,6 @@ static int rundown_outcomes(Engine *e, const Step *st, const State *pre, const S
     return 1;
 }
 
-static int is_rundown(const char *api)
-{
-    return strncmp(api, "ExAcquireRundownProtection", 26) == 0 ||
-           strncmp(api, "ExReleaseRundownProtection", 26) == 0 ||
-           strcmp(api, "ExWaitForRundownProtectionRelease") == 0 ||
-           strcmp(api, "ExRundownCompleted") == 0 ||
-           strcmp(api, "ExInitializeRundownProtection") == 0 ||
-           strcmp(api, "ExReInitializeRundownProtection") == 0;
-}
 
 /* Decisive tracked keys at or below prefix key p (key_decisive), found
  * once per p. */
@@ -351,7 +352,7 @@ int api_has_model(const char *api)
     for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++)
         if (strcmp(interlocked[i].api, api) == 0)
             return 1;
-    return is_compare_exchange(api) || bittest_op(api) >= 0 || is_rundown(api) ||
+    return is_compare_exchange(api) || bittest_op(api) >= 0 || rundown_kind(api) >= 0 ||
            strcmp(api, "memset") == 0 ||
            strcmp(api, "ExAllocatePool2") == 0 || strcmp(api, "ExAllocatePool3") == 0 ||
            strcmp(api, "ExAllocatePoolZero") == 0 || strcmp(api, "ExAllocatePoolQuotaZero") == 0;
