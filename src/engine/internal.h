@@ -251,8 +251,17 @@ int prog_is_noreturn(const Program *p, const char *name);
 /* Can the value of this key decide anything (a branch, an argument, a
  * returned status)?  Facts about other keys are never kept. */
 int prog_key_relevant(const Program *p, const char *key);
+/* How much of what the rule depends on a slice holds (harness.c runs the
+ * smaller ones first, as probes that can only prove a Pass):
+ *   SLICE_OBJECTS   what the rule's API calls are given and what flows into
+ *                   it (which object a lock call names): no branch, no status;
+ *   SLICE_TOUCHING  and the branches and returned values of the functions
+ *                   that touch the rule (a result kept from any other
+ *                   function only when it is a pointer);
+ *   SLICE_FULL      everything that can decide one of its events. */
+typedef enum { SLICE_OBJECTS, SLICE_TOUCHING, SLICE_FULL } SliceLevel;
 /* Narrow the relevant keys to what one rule depends on (touches: frames.c). */
-void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a);
+void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel level, Arena *a);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
 
 /* ---- candidate sites (sites.c) ---- */
@@ -347,9 +356,20 @@ struct Engine {
     int ncand;               /* -1: not known (the search runs to its end) */
     int nexact;              /* candidate sites with an exact defect */
     int settled;             /* every candidate site has one: the search stops */
+    int probe;               /* a run on a smaller slice (harness.c): it reports nothing, and
+                                stops at the first place the rule could report (probe_hit) */
+    int probe_hit;
     signed char role_named[ROLE_COUNT];  /* by role: 0 not asked yet, 1 the rule names no event
                                             of it, 2 it does (harness.c mentions_role) */
 };
+
+/* A probe met a place where the rule could report (or might, with what the
+ * full run knows): it proves nothing, and stops (harness.c). */
+static inline void eng_probe_hit(Engine *e)
+{
+    e->probe_hit = 1;
+    e->settled = 1;
+}
 
 /* ---- what a key is (state.c interns them); called on every step ---- */
 static inline const KeyEnt *key_ent(const Engine *e, int32_t id)

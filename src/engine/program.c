@@ -887,6 +887,13 @@ static int persistent_path(const Expr *x)
     return x && x->kind == EX_PATH && (x->scope == SCOPE_GLOBAL || x->scope == SCOPE_HEAP);
 }
 
+/* Does the slice at this level follow control dependence in function fi
+ * (the branches deciding whether a block that matters runs)? */
+static int decides(SliceLevel level, const unsigned char *touches, int fi)
+{
+    return level == SLICE_FULL || (level == SLICE_TOUCHING && touches[fi]);
+}
+
 /* What one rule can depend on: the keys whose values can decide one of
  * its events.  Seeds: everything the functions that touch the rule test,
  * return or pass (touches[fi], frames.c), and what DriverEntry and
@@ -903,7 +910,7 @@ static int persistent_path(const Expr *x)
  * (Program.relevant) lives in arena a, for this rule's run only; the keys
  * interned before it was made (every one interned so far had relevant 0)
  * are marked relevant here. */
-void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
+void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel level, Arena *a)
 {
     size_t nf = (size_t)p->nfuncs + 1;
     int maxb = 0;
@@ -918,7 +925,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
         abort();
     Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .stack = stack};
     Slice thr = {.e = e, .p = p, .dirty = dirty, .stack = stack};
-    for (int i = 0; i < p->nentries; i++) {
+    for (int i = 0; i < p->nentries && level > SLICE_OBJECTS; i++) {
         RolePhase ph = role_phase(p->entries[i].role);
         if (ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)   /* the harness tests their status */
             ret[p->entries[i].func] = 1;
@@ -945,7 +952,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                     sl_expr(&sl, bl->cond, fi);
                 if ((all[fi] || ret[fi]) && bl->term == T_RETURN) {
                     sl_expr(&sl, bl->retval, fi);
-                    if (!all[fi])
+                    if (!all[fi] && decides(level, touches, fi))
                         need_block(&sl, sfn, f, fi, b, all);
                 }
                 for (int k = 0; k < bl->nsteps; k++) {
@@ -1005,7 +1012,9 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                                 if (!st->callee && st->callee_expr)   /* which one runs */
                                     sl_expr(&sl, st->callee_expr, fi);
                             }
-                            if (sl_has(&sl, st->lhs, fi) && !ret[tg[t]]) {
+                            if (sl_has(&sl, st->lhs, fi) && !ret[tg[t]] &&
+                                (level == SLICE_FULL || st->lhs->is_pointer ||
+                                 (level == SLICE_TOUCHING && touches[tg[t]]))) {
                                 ret[tg[t]] = 1;
                                 sl_dirty(&sl, tg[t]);
                             }
@@ -1024,7 +1033,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, Arena *a)
                             }
                         }
                     }
-                    if (need && !all[fi])
+                    if (need && !all[fi] && decides(level, touches, fi))
                         need_block(&sl, sfn, f, fi, b, all);
                 }
             }

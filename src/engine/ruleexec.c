@@ -77,6 +77,21 @@ static int args_bounded(const RCtx *c, const State *s, const RExpr *x)
 }
 
 
+/* Can statement x reach an abort? */
+static int has_abort(const RStmt *x)
+{
+    if (!x)
+        return 0;
+    if (x->kind == RS_ABORT)
+        return 1;
+    if (x->kind == RS_IF)
+        return has_abort(x->then_s) || has_abort(x->else_s);
+    for (int i = 0; x->kind == RS_BLOCK && i < x->nstmts; i++)
+        if (has_abort(x->stmts[i]))
+            return 1;
+    return 0;
+}
+
 static AbsVal reval(const RCtx *c, const State *s, const RExpr *x)
 {
     if (!x)
@@ -258,8 +273,18 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
                 free(tmp.v);
             }
         }
-        if (t < 0 && mentions_arg(st->cond))
+        if (t < 0 && mentions_arg(st->cond)) {
+            /* a probe knows fewer arguments than the full run: where the
+             * full run could take the way to an abort, it might report */
+            if (e->probe && has_abort(st->then_s)) {
+                if (getenv("DRVCHECK_ENGINE_STATS"))
+                    fprintf(stderr, "engine: probe stops at %s: an argument it does not know\n",
+                            c->ev->func);
+                eng_probe_hit(e);
+                return;
+            }
             t = 0;
+        }
         if (t == 1) {
             exec(c, st->then_s, s, out);
         } else if (t == 0) {
@@ -340,33 +365,62 @@ static int is_array_key(Engine *e, int32_t k)
 }
 
 /* &p->Field where p points into an array (p = &a[i]): members of different
- * elements share one key, so the object cannot be told apart. */
+ * elements share one key, so the object cannot be told apart: 1; or where p
+ * points to one of several objects (a join): 2; else 0. */
 static int through_array_element(Engine *e, const State *s, const Expr *path)
 {
     int32_t rk = path->base_key ? key_find_at(e, path->base_key) : 0;
     const AbsVal *v = rk && s ? st_get(e, s, rk) : NULL;
-    return v && (v->pointee < 0 || is_array_key(e, v->pointee));
+    if (!v)
+        return 0;
+    return v->pointee < 0 ? 2 : is_array_key(e, v->pointee);
+}
+
+enum { OBJ_APART = 0, OBJ_NAME_ONLY = -1, OBJ_JOINED = -2 };
+
+/* The object an argument designates by itself: its key; OBJ_APART when it
+ * cannot be told apart from others of its kind (an array element),
+ * OBJ_JOINED when the argument points to one of several objects (paths
+ * were joined), OBJ_NAME_ONLY when only the argument's own name is left. */
+static int32_t object_named(Engine *e, const EventCtx *ev, int n)
+{
+    const Expr *x = ev->call && n >= 1 && n <= ev->call->nargs ? ev->call->args[n - 1] : NULL;
+    int through = x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH
+                      ? through_array_element(e, ev->caller, x->a) : 0;
+    if (through)
+        return through == 2 ? OBJ_JOINED : OBJ_APART;
+    AbsVal v = arg_value(e, ev, n);
+    if (v.pointee < 0)
+        return OBJ_JOINED;
+    if (v.pointee)
+        return is_array_key(e, v.pointee) ? OBJ_APART : v.pointee;
+    if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH) {
+        int32_t k = ev_key_in(e, ev->caller, x->a);
+        return is_array_key(e, k) ? OBJ_APART : k;
+    }
+    return OBJ_NAME_ONLY;
 }
 
 /* The object an argument designates, for watch / guard; 0 when it cannot
- * be told apart from others of its kind (an array element). */
+ * be told apart from others of its kind (an array element, one of several
+ * objects).  An object a probe cannot name by its key (a pointer whose
+ * target it does not know, or knows only as one of several), the full run
+ * might: the probe stops there (eng_probe_hit).  An array element is one
+ * in the full run too. */
 static int32_t object_of(Engine *e, const EventCtx *ev, int n)
 {
-    const Expr *x = ev->call && n >= 1 && n <= ev->call->nargs ? ev->call->args[n - 1] : NULL;
-    if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH &&
-        through_array_element(e, ev->caller, x->a))
-        return 0;
-    AbsVal v = arg_value(e, ev, n);
-    if (v.pointee < 0)          /* one of several objects: not told apart */
-        return 0;
-    if (v.pointee)
-        return is_array_key(e, v.pointee) ? 0 : v.pointee;
-    if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH) {
-        int32_t k = ev_key_in(e, ev->caller, x->a);
-        if (is_array_key(e, k) || through_array_element(e, ev->caller, x->a))
-            return 0;
+    int32_t k = object_named(e, ev, n);
+    if (k >= 0)
         return k;
+    if (e->probe) {
+        if (getenv("DRVCHECK_ENGINE_STATS"))
+            fprintf(stderr, "engine: probe stops at %s: an object it cannot name\n", ev->func);
+        eng_probe_hit(e);
+        return 0;
     }
+    if (k == OBJ_JOINED)          /* one of several objects: not told apart */
+        return 0;
+    const Expr *x = ev->call && n >= 1 && n <= ev->call->nargs ? ev->call->args[n - 1] : NULL;
     if (x && x->kind == EX_PATH && x->key) {
         char buf[512];
         snprintf(buf, sizeof buf, "*%s", x->key);

@@ -231,6 +231,13 @@ static void clear_trace(Defect *d)
 void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *message)
 {
     char site[1024];
+    if (e->probe) {
+        if (getenv("DRVCHECK_ENGINE_STATS"))
+            fprintf(stderr, "engine: probe stops at %s:%d:%d %s\n", at.file ? at.file : "", at.line,
+                    at.col, message);
+        eng_probe_hit(e);
+        return;
+    }
     snprintf(site, sizeof site, "%s:%d:%d", at.file ? at.file : "", at.line, at.col);
     if (getenv("DRVCHECK_DEBUG_FACTS")) {     /* the state a defect is reported in */
         fprintf(stderr, "defect %s approx %d lost %d:", site, s->approx, s->nlost);
