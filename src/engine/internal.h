@@ -226,6 +226,8 @@ typedef struct Program {
     int nuse_buckets;              /* a power of two */
     struct CtrlDep *_Atomic *cds;  /* per function: its control dependence, built when a rule
                                       run first needs it (cd_shared), freed by prog_release */
+    const char **dev_recs;   /* record types the device writes (device.c), open addressing */
+    int ndev_slots;
 } Program;
 
 /* What one call step reaches in this driver, resolved once: the driver
@@ -263,6 +265,12 @@ typedef enum { SLICE_OBJECTS, SLICE_TOUCHING, SLICE_FULL } SliceLevel;
 /* Narrow the relevant keys to what one rule depends on (touches: frames.c). */
 void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel level, Arena *a);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
+
+/* ---- the records the device writes (device.c) ---- */
+/* Find them in a built program (its calls resolved). */
+void dev_records(Program *p, Arena *a);
+/* Does key name a field of such a record (whose value is never known)? */
+int prog_device_key(const Program *p, const char *key);
 
 /* ---- candidate sites (sites.c) ---- */
 /* The call locations ("file:line:col") where rule r can report in the

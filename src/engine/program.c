@@ -1065,7 +1065,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
      * sdv-faildriver) */
     KeySet ks = {.a = a};
     for (int i = 0; i < sl.nglob; i++)
-        if (sl.glob[i]) {
+        if (sl.glob[i] && !prog_device_key(p, key_name(e, i))) {   /* device.c */
             ks_add(&ks, key_name(e, i));
             key_set_relevant(e, i);
         }
@@ -1428,6 +1428,7 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     resolve_calls(p, a);
     index_callers(p, a);
     index_users(p, a);
+    dev_records(p, a);
     p->cds = arena_alloc(a, sizeof *p->cds * (size_t)(p->nfuncs + 1));
 }
 

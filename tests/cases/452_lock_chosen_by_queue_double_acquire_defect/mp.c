@@ -17,6 +17,10 @@ typedef struct _MP_ADAPTER {
     ULONG           PacketFilter;
     ULONG           PhyType;
     ULONG           PhySettleUs;
+    struct _MP_CSR *Csr;            // the chip's registers (NdisMMapIoSpace)
+    PUCHAR          SharedVa;       // shared memory the chip reads and writes by DMA
+    NDIS_PHYSICAL_ADDRESS SharedPa;
+    struct _MP_SELF_TEST *SelfTest; // carved from SharedVa
     ULONG64         FramesSent;
     ULONG64         FramesReceived;
 } MP_ADAPTER, *PMP_ADAPTER;

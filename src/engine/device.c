@@ -1,0 +1,402 @@
+/* device.c - the records the device writes.
+ *
+ * A NIC reads and writes memory behind the driver's back: its registers,
+ * mapped with NdisMMapIoSpace (MmMapIoSpace), and the shared memory it
+ * reaches by DMA (NdisMAllocateSharedMemory, or the VirtualAddress
+ * MiniportSharedMemoryAllocateComplete is given).  e100bex writes 0 into
+ * its self-test block, tells the chip to run the self-test, stalls, and
+ * fails unless the chip wrote a signature there:
+ *
+ *     Adapter->SelfTest->StSignature = 0;
+ *     Adapter->CSRAddress->Port = SelfTestCommandCode;
+ *     NdisStallExecution(...);
+ *     if (Adapter->SelfTest->StSignature == 0) ... return NDIS_STATUS_DEVICE_FAILED;
+ *
+ * Taking the driver's own write as the value read there made every
+ * MiniportInitializeEx of e100bex fail, and so no callback of it was ever
+ * checked.  A value the device writes is never known: the record types
+ * reached through those addresses keep no facts (prog_slice leaves their
+ * keys out).
+ *
+ * Which pointers hold such an address is found once per driver, without
+ * regard to paths: the out argument of a mapping or shared-memory API, a
+ * MiniportSharedMemoryAllocateComplete's VirtualAddress, and then, to a
+ * fixed point, what is assigned from an expression that holds one (casts,
+ * alignment arithmetic: `Adapter->SelfTest = (PSELF_TEST_STRUC)
+ * MP_ALIGNMEM(pMem, 16)`), the parameter it is passed to, the result of a
+ * driver function that returns one, and a pointer field of a device record
+ * (the next descriptor of a ring).  A member or dereference through such a
+ * pointer names a device record.  A function's locals and parameters are
+ * told apart by function, so a `p` pointing at shared memory in one
+ * function says nothing of `p` in another. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/internal.h"
+
+/* An API whose out argument (0-based; -1: its result) receives an address
+ * the device reads and writes. */
+static const struct DevApi {
+    const char *name;
+    int arg;
+} dev_apis[] = {
+    {"NdisMMapIoSpace", 0},
+    {"NdisMAllocateSharedMemory", 3},
+    {"MmMapIoSpace", -1},
+    {"MmMapIoSpaceEx", -1},
+};
+
+typedef struct DevSet {
+    const char **slots;
+    int nslots, n;
+    Arena *a;
+} DevSet;
+
+static int ds_has(const DevSet *s, const char *k)
+{
+    if (!k || !s->nslots)
+        return 0;
+    uint64_t m = (uint64_t)s->nslots - 1;
+    for (uint64_t h = eng_hash_str(k) & m; s->slots[h]; h = (h + 1) & m)
+        if (strcmp(s->slots[h], k) == 0)
+            return 1;
+    return 0;
+}
+
+/* Adds k (copied into the arena); 1 when it was not there. */
+static int ds_add(DevSet *s, const char *k)
+{
+    if (!k || !*k || ds_has(s, k))
+        return 0;
+    if ((s->n + 1) * 2 > s->nslots) {
+        int old = s->nslots;
+        const char **os = s->slots;
+        s->nslots = old ? old * 2 : 64;
+        s->slots = arena_alloc(s->a, sizeof *s->slots * (size_t)s->nslots);
+        for (int i = 0; i < old; i++)
+            if (os[i]) {
+                uint64_t m = (uint64_t)s->nslots - 1, h = eng_hash_str(os[i]) & m;
+                while (s->slots[h])
+                    h = (h + 1) & m;
+                s->slots[h] = os[i];
+            }
+    }
+    uint64_t m = (uint64_t)s->nslots - 1, h = eng_hash_str(k) & m;
+    while (s->slots[h])
+        h = (h + 1) & m;
+    s->slots[h] = arena_strdup(s->a, k);
+    s->n++;
+    return 1;
+}
+
+typedef struct Dev {
+    const Program *p;
+    DevSet ptrs;             /* parameters ("fi:name") and heap or global pointers (their key)
+                                holding a device address somewhere */
+    DevSet recs;             /* device record types */
+    unsigned char *returns;  /* per function: it returns a device address */
+    int changed;
+    /* the function being walked: its locals, and which hold a device
+     * address at the current point (the walk is path-insensitive but in
+     * order: `pMem` carves shared memory, then is reused for the pool) */
+    int fi;
+    const char **locals;
+    int nlocals, caplocals;
+    unsigned char *cur;
+} Dev;
+
+static int is_local(const Expr *x)
+{
+    return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
+}
+
+static int local_index(Dev *d, const char *name, int add)
+{
+    for (int i = 0; i < d->nlocals; i++)
+        if (strcmp(d->locals[i], name) == 0)
+            return i;
+    if (!add)
+        return -1;
+    if (d->nlocals == d->caplocals) {
+        d->caplocals = d->caplocals ? d->caplocals * 2 : 32;
+        d->locals = realloc(d->locals, sizeof *d->locals * (size_t)d->caplocals);
+        if (!d->locals)
+            abort();
+    }
+    d->locals[d->nlocals] = name;
+    return d->nlocals++;
+}
+
+static const char *scoped(char *buf, size_t n, int fi, const char *name)
+{
+    snprintf(buf, n, "%d:%s", fi, name);
+    return buf;
+}
+
+/* Does the pointer named `name` hold a device address here: a local by
+ * the walk's state, anything else by the whole program's? */
+static int ptr_is_dev(const Dev *d, const char *name)
+{
+    if (!name)
+        return 0;
+    for (int i = 0; i < d->nlocals; i++)
+        if (strcmp(d->locals[i], name) == 0)
+            return d->cur[i];
+    return ds_has(&d->ptrs, name);
+}
+
+/* Is EX_PATH x reached through a device pointer (a member or dereference
+ * of one)? */
+static int through_dev(const Dev *d, const Expr *x)
+{
+    return x->base_key && ptr_is_dev(d, x->base_key);
+}
+
+/* Does x's value hold a device address? */
+static int holds_dev(const Dev *d, const Expr *x)
+{
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            if (x->key && ptr_is_dev(d, x->key))
+                return 1;
+            return x->is_pointer && through_dev(d, x);   /* the next descriptor */
+        }
+        if (x->kind == EX_ADDR)
+            return x->a && x->a->kind == EX_PATH && through_dev(d, x->a);
+        if (holds_dev(d, x->a) || holds_dev(d, x->c))
+            return 1;
+        if (x->kind != EX_BINOP)
+            return 0;
+    }
+    return 0;
+}
+
+/* x now holds a device address (dev) or not. */
+static void set_ptr(Dev *d, const Expr *x, int dev)
+{
+    if (!x || x->kind != EX_PATH || !x->key)
+        return;
+    if (is_local(x)) {
+        int i = local_index(d, x->key, 0);
+        if (i >= 0)
+            d->cur[i] = (unsigned char)dev;
+    } else if (dev) {
+        d->changed |= ds_add(&d->ptrs, x->key);
+    }
+}
+
+static void mark_param(Dev *d, int fi, const char *name)
+{
+    char buf[600];
+    if (name && *name)
+        d->changed |= ds_add(&d->ptrs, scoped(buf, sizeof buf, fi, name));
+}
+
+/* The record type a heap key names ("_SELF_TEST_STRUC" of
+ * "_SELF_TEST_STRUC.StSignature"), into buf; NULL for other keys. */
+static const char *record_of(const char *key, char *buf, size_t n)
+{
+    if (!key || key[0] == '*' || key[0] == '^' || key[0] == '<')
+        return NULL;
+    size_t len = strcspn(key, ".[");
+    if (len == 0 || len >= n)
+        return NULL;
+    memcpy(buf, key, len);
+    buf[len] = 0;
+    return buf;
+}
+
+/* Every device record an expression names through a device pointer. */
+static void note_records(Dev *d, const Expr *x)
+{
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            char rb[512];
+            const char *r = x->scope == SCOPE_HEAP && through_dev(d, x)
+                                ? record_of(x->key, rb, sizeof rb) : NULL;
+            if (r)
+                ds_add(&d->recs, r);
+            return;
+        }
+        note_records(d, x->a);
+        note_records(d, x->c);
+        if (x->kind != EX_BINOP)
+            return;
+    }
+}
+
+static int dev_api(const char *callee)
+{
+    for (size_t i = 0; callee && i < sizeof dev_apis / sizeof dev_apis[0]; i++)
+        if (strcmp(callee, dev_apis[i].name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static void collect_local(Dev *d, const Expr *x)
+{
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            if (x->key && is_local(x))
+                local_index(d, x->key, 1);
+            return;
+        }
+        collect_local(d, x->a);
+        collect_local(d, x->c);
+        if (x->kind != EX_BINOP)
+            return;
+    }
+}
+
+/* The step's effect on the walk's state and on the program's pointers
+ * (and, when `note`, the device records it names). */
+static void step(Dev *d, const Step *st, int note)
+{
+    const Program *p = d->p;
+    if (note) {
+        note_records(d, st->lhs);
+        note_records(d, st->rhs);
+        for (int x = 0; x < st->nargs; x++)
+            note_records(d, st->args[x]);
+    }
+    if (st->kind == ST_ASSIGN) {
+        if (st->lhs && st->rhs)
+            set_ptr(d, st->lhs, holds_dev(d, st->rhs));
+        return;
+    }
+    const CallRes *cr = prog_call(p, st);
+    int result = 0;
+    for (int t = 0; cr && t < cr->n; t++) {
+        const Func *c = p->funcs[cr->fi[t]].f;
+        for (int j = 0; j < c->nparams; j++) {
+            int x = cr->first[t] + j;
+            if (x < st->nargs && holds_dev(d, st->args[x]))
+                mark_param(d, cr->fi[t], c->params[j].name);
+        }
+        result |= d->returns[cr->fi[t]];
+    }
+    int api = dev_api(st->callee);
+    if (api >= 0 && dev_apis[api].arg < 0)
+        result = 1;
+    if (st->lhs)
+        set_ptr(d, st->lhs, result);
+    if (api >= 0 && dev_apis[api].arg >= 0 && dev_apis[api].arg < st->nargs) {
+        const Expr *ax = st->args[dev_apis[api].arg];
+        if (ax && ax->kind == EX_ADDR)
+            set_ptr(d, ax->a, 1);
+    }
+}
+
+/* Walks function fi's blocks to a fixed point of which locals hold a
+ * device address where (a local holds one at a block's start when it does
+ * at the end of some predecessor).  With `note`, records what it names. */
+static void walk(Dev *d, int fi, int note)
+{
+    const Func *f = d->p->funcs[fi].f;
+    char buf[600];
+    d->fi = fi;
+    d->nlocals = 0;
+    for (int j = 0; j < f->nparams; j++)
+        if (f->params[j].name && *f->params[j].name)
+            local_index(d, f->params[j].name, 1);
+    for (int b = 0; b < f->nblocks; b++) {
+        const Block *bl = &f->blocks[b];
+        collect_local(d, bl->cond);
+        collect_local(d, bl->retval);
+        for (int k = 0; k < bl->nsteps; k++) {
+            collect_local(d, bl->steps[k].lhs);
+            collect_local(d, bl->steps[k].rhs);
+            for (int x = 0; x < bl->steps[k].nargs; x++)
+                collect_local(d, bl->steps[k].args[x]);
+        }
+    }
+    int nl = d->nlocals ? d->nlocals : 1;
+    unsigned char *in = calloc((size_t)f->nblocks * (size_t)nl + 1, 1);
+    unsigned char *cur = malloc((size_t)nl);
+    unsigned char *pending = calloc((size_t)f->nblocks + 1, 1);
+    if (!in || !cur || !pending)
+        abort();
+    d->cur = cur;
+    for (int j = 0; j < f->nparams && f->nblocks; j++) {
+        int i = f->params[j].name ? local_index(d, f->params[j].name, 0) : -1;
+        if (i >= 0)
+            in[i] = (unsigned char)ds_has(&d->ptrs, scoped(buf, sizeof buf, fi, f->params[j].name));
+    }
+    memset(pending, 1, (size_t)f->nblocks);     /* each block at least once */
+    for (int again = 1; again;) {
+        again = 0;
+        for (int b = 0; b < f->nblocks; b++) {
+            if (!pending[b])
+                continue;
+            pending[b] = 0;
+            const Block *bl = &f->blocks[b];
+            memcpy(cur, in + (size_t)b * (size_t)nl, (size_t)nl);
+            for (int k = 0; k < bl->nsteps; k++)
+                step(d, &bl->steps[k], 0);
+            if (bl->term == T_RETURN && bl->retval && !d->returns[fi] && holds_dev(d, bl->retval))
+                d->returns[fi] = 1, d->changed = 1;
+            for (int s2 = 0; s2 < 2; s2++) {
+                int nb = bl->succ[s2];
+                if (nb < 0 || nb >= f->nblocks || bl->term == T_RETURN || bl->term == T_NORETURN ||
+                    (s2 == 1 && bl->term != T_BRANCH))
+                    continue;
+                unsigned char *to = in + (size_t)nb * (size_t)nl;
+                for (int i = 0; i < d->nlocals; i++)
+                    if (cur[i] && !to[i]) {
+                        to[i] = 1;
+                        pending[nb] = 1;
+                        again = 1;
+                    }
+            }
+        }
+    }
+    for (int b = 0; note && b < f->nblocks; b++) {   /* the states are final */
+        const Block *bl = &f->blocks[b];
+        memcpy(cur, in + (size_t)b * (size_t)nl, (size_t)nl);
+        for (int k = 0; k < bl->nsteps; k++)
+            step(d, &bl->steps[k], 1);
+        note_records(d, bl->cond);
+        note_records(d, bl->retval);
+    }
+    free(pending);
+    free(cur);
+    free(in);
+    d->cur = NULL;
+}
+
+void dev_records(Program *p, Arena *a)
+{
+    Dev d = {.p = p, .ptrs = {.a = a}, .recs = {.a = a}};
+    d.returns = calloc((size_t)p->nfuncs + 1, 1);
+    if (!d.returns)
+        abort();
+    for (int i = 0; i < p->nentries; i++) {     /* MiniportSharedMemoryAllocateComplete */
+        const Func *f = p->funcs[p->entries[i].func].f;
+        if (p->entries[i].role == ROLE_SHARED_MEM_COMPLETE && f->nparams > 1)
+            mark_param(&d, p->entries[i].func, f->params[1].name);
+    }
+    do {
+        d.changed = 0;
+        for (int fi = 0; fi < p->nfuncs; fi++)
+            walk(&d, fi, 0);
+    } while (d.changed);
+    for (int fi = 0; d.ptrs.n && fi < p->nfuncs; fi++)
+        walk(&d, fi, 1);
+    free(d.returns);
+    free(d.locals);
+    p->dev_recs = d.recs.slots;
+    p->ndev_slots = d.recs.nslots;
+    if (getenv("DRVCHECK_ENGINE_STATS"))
+        for (int i = 0; i < d.recs.nslots; i++)
+            if (d.recs.slots[i])
+                fprintf(stderr, "engine: the device writes %s\n", d.recs.slots[i]);
+}
+
+int prog_device_key(const Program *p, const char *key)
+{
+    char rb[512];
+    const char *r = record_of(key, rb, sizeof rb);
+    DevSet s = {.slots = (const char **)p->dev_recs, .nslots = p->ndev_slots};
+    return r && ds_has(&s, r);
+}
