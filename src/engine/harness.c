@@ -418,6 +418,9 @@ static void lifecycle(Engine *e)
     else
         for (int k = 0; k < s3.n; k++)
             sv_push(e, &ok, s3.v[k]);
+    /* no path on which it succeeds: no callback after it is checked, which
+     * the report says (eng_check); a search cut short proves nothing */
+    e->init_never = has_init && !ok.n && !eng_budget_exceeded(e);
     runtime_loop(e, &ok, &reached);
     StateVec paused = {0};       /* NDIS halts a paused adapter (runstate.c) */
     for (int k = 0; k < reached.n; k++)
@@ -786,7 +789,7 @@ void eng_release(EngineDriver *ed)
  * states proves nothing, and ends the probing (a bigger slice would run
  * out sooner). */
 static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
-                       const EngineOptions *o, Report *rep, double t_in)
+                       const EngineOptions *o, Report *rep, double t_in, int *init_never)
 {
     double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
     size_t states = o && o->state_budget ? o->state_budget : 4000000;
@@ -801,6 +804,7 @@ static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
         orphans(&e);
         int pass = !e.probe_hit && !e.out_of_time && !e.out_of_space;
         int spent = e.out_of_time || e.out_of_space;
+        *init_never = e.init_never;
         engine_end(&e);
         arena_free(a);
         prog->relevant = ed->prog.relevant;        /* the probe's slice was in a */
@@ -813,6 +817,12 @@ static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
     return 0;
 }
 
+/* What a verdict says when MiniportInitializeEx succeeds on no path the
+ * analysis found (e100bex did, before device.c: a self-test result only
+ * the chip writes): the verdict covers less than the driver. */
+#define INIT_NEVER "MiniportInitializeEx succeeds on no path drvcheck found, so no callback NDIS " \
+                   "runs after it was checked (a value only the device or a missing header sets?)"
+
 Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Report *rep)
 {
     Program local = ed->prog;  /* the slice is this rule's: ed stays read-only */
@@ -821,7 +831,7 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
     Verdict v;
     const char *detail = NULL;
     const char **cand = NULL;
-    int ncand = -1;
+    int ncand = -1, init_never = 0;
     double t_in = eng_now();
     if (!rule->runnable) {
         v = VERDICT_NOT_RUNNABLE;
@@ -836,8 +846,10 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
         v = eng_now() > t_in + budget ? VERDICT_TIMEOUT : VERDICT_PASS;
         if (v == VERDICT_TIMEOUT)
             detail = arena_printf(a, "time budget of %g s exhausted", budget);
-    } else if (probes_pass(ed, prog, rule, o, rep, t_in)) {
+    } else if (probes_pass(ed, prog, rule, o, rep, t_in, &init_never)) {
         v = VERDICT_PASS;
+        if (init_never)
+            detail = INIT_NEVER;
     } else {
         Engine e;
         double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
@@ -859,6 +871,8 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
         }
         if (e.ndefects && v != VERDICT_DEFECT)
             detail = arena_printf(a, "%s; %d defect(s) found before", detail, e.ndefects);
+        else if (e.init_never)
+            detail = INIT_NEVER;
         tr_note_approx(&e);
         engine_end(&e);
     }
