@@ -47,54 +47,17 @@ static const struct DevApi {
     {"MmMapIoSpaceEx", -1},
 };
 
-typedef struct DevSet {
-    const char **slots;
-    int nslots, n;
-    Arena *a;
-} DevSet;
-
-static int ds_has(const DevSet *s, const char *k)
+/* Adds a copy of k; 1 when it was not there. */
+static int ds_add(KeySet *s, const char *k)
 {
-    if (!k || !s->nslots)
-        return 0;
-    uint64_t m = (uint64_t)s->nslots - 1;
-    for (uint64_t h = eng_hash_str(k) & m; s->slots[h]; h = (h + 1) & m)
-        if (strcmp(s->slots[h], k) == 0)
-            return 1;
-    return 0;
-}
-
-/* Adds k (copied into the arena); 1 when it was not there. */
-static int ds_add(DevSet *s, const char *k)
-{
-    if (!k || !*k || ds_has(s, k))
-        return 0;
-    if ((s->n + 1) * 2 > s->nslots) {
-        int old = s->nslots;
-        const char **os = s->slots;
-        s->nslots = old ? old * 2 : 64;
-        s->slots = arena_alloc(s->a, sizeof *s->slots * (size_t)s->nslots);
-        for (int i = 0; i < old; i++)
-            if (os[i]) {
-                uint64_t m = (uint64_t)s->nslots - 1, h = eng_hash_str(os[i]) & m;
-                while (s->slots[h])
-                    h = (h + 1) & m;
-                s->slots[h] = os[i];
-            }
-    }
-    uint64_t m = (uint64_t)s->nslots - 1, h = eng_hash_str(k) & m;
-    while (s->slots[h])
-        h = (h + 1) & m;
-    s->slots[h] = arena_strdup(s->a, k);
-    s->n++;
-    return 1;
+    return k && *k && !ks_has(s, k) && ks_add(s, arena_strdup(s->a, k));
 }
 
 typedef struct Dev {
     const Program *p;
-    DevSet ptrs;             /* parameters ("fi:name") and heap or global pointers (their key)
+    KeySet ptrs;             /* parameters ("fi:name") and heap or global pointers (their key)
                                 holding a device address somewhere */
-    DevSet recs;             /* device record types */
+    KeySet recs;             /* device record types */
     unsigned char *returns;  /* per function: it returns a device address */
     int changed;
     /* the function being walked: its locals, and which hold a device
@@ -143,7 +106,7 @@ static int ptr_is_dev(const Dev *d, const char *name)
     for (int i = 0; i < d->nlocals; i++)
         if (strcmp(d->locals[i], name) == 0)
             return d->cur[i];
-    return ds_has(&d->ptrs, name);
+    return ks_has(&d->ptrs, name);
 }
 
 /* Is EX_PATH x reached through a device pointer (a member or dereference
@@ -321,7 +284,7 @@ static void walk(Dev *d, int fi, int note)
     for (int j = 0; j < f->nparams && f->nblocks; j++) {
         int i = f->params[j].name ? local_index(d, f->params[j].name, 0) : -1;
         if (i >= 0)
-            in[i] = (unsigned char)ds_has(&d->ptrs, scoped(buf, sizeof buf, fi, f->params[j].name));
+            in[i] = (unsigned char)ks_has(&d->ptrs, scoped(buf, sizeof buf, fi, f->params[j].name));
     }
     memset(pending, 1, (size_t)f->nblocks);     /* each block at least once */
     for (int again = 1; again;) {
@@ -397,6 +360,6 @@ int prog_device_key(const Program *p, const char *key)
 {
     char rb[512];
     const char *r = record_of(key, rb, sizeof rb);
-    DevSet s = {.slots = (const char **)p->dev_recs, .nslots = p->ndev_slots};
-    return r && ds_has(&s, r);
+    KeySet s = {.slots = p->dev_recs, .nslots = p->ndev_slots};
+    return r && ks_has(&s, r);
 }

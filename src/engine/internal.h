@@ -250,6 +250,16 @@ void prog_release(Program *p);
 int prog_lookup(const Program *p, const Unit *from, const char *name);
 int prog_is_called(const Program *p, const char *name);
 int prog_is_noreturn(const Program *p, const char *name);
+/* A set of strings (open addressing, in arena a; the strings are not
+ * copied): the slice's relevant keys, device.c's pointers and records. */
+typedef struct KeySet {
+    const char **slots;
+    int nslots, n;
+    Arena *a;
+} KeySet;
+int ks_has(const KeySet *ks, const char *key);
+int ks_add(KeySet *ks, const char *key);   /* 1 when it was not there */
+
 /* Can the value of this key decide anything (a branch, an argument, a
  * returned status)?  Facts about other keys are never kept. */
 int prog_key_relevant(const Program *p, const char *key);

@@ -332,25 +332,25 @@ static void add_store(Builder *b, const Unit *u, const char *key, const char *tk
 /* ---- relevant keys: a small open-addressing string set ---- */
 int prog_key_relevant(const Program *p, const char *key)
 {
-    if (!key || !p->nrelevant_slots)
+    KeySet ks = {.slots = p->relevant, .nslots = p->nrelevant_slots};
+    return ks_has(&ks, key);
+}
+
+int ks_has(const KeySet *ks, const char *key)
+{
+    if (!key || !ks->nslots)
         return 0;
-    uint64_t m = (uint64_t)p->nrelevant_slots - 1;
-    for (uint64_t h = eng_hash_str(key) & m; p->relevant[h]; h = (h + 1) & m)
-        if (strcmp(p->relevant[h], key) == 0)
+    uint64_t m = (uint64_t)ks->nslots - 1;
+    for (uint64_t h = eng_hash_str(key) & m; ks->slots[h]; h = (h + 1) & m)
+        if (strcmp(ks->slots[h], key) == 0)
             return 1;
     return 0;
 }
 
-typedef struct KeySet {
-    const char **slots;
-    int nslots, n;
-    Arena *a;
-} KeySet;
-
-static void ks_add(KeySet *ks, const char *key)
+int ks_add(KeySet *ks, const char *key)
 {
     if (!key || !*key)
-        return;
+        return 0;
     if ((ks->n + 1) * 2 > ks->nslots) {
         int old = ks->nslots;
         const char **os = ks->slots;
@@ -367,9 +367,10 @@ static void ks_add(KeySet *ks, const char *key)
     uint64_t m = (uint64_t)ks->nslots - 1, h = eng_hash_str(key) & m;
     for (; ks->slots[h]; h = (h + 1) & m)
         if (strcmp(ks->slots[h], key) == 0)
-            return;
+            return 0;
     ks->slots[h] = key;
     ks->n++;
+    return 1;
 }
 
 /* The slice's view of a key: globals and heap paths by their key, a
