@@ -773,6 +773,25 @@ void eng_release(EngineDriver *ed)
     }
 }
 
+/* The rule run's budgets, the defaults when the options set none. */
+static double time_budget(const EngineOptions *o)
+{
+    return o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
+}
+
+static size_t state_budget(const EngineOptions *o)
+{
+    return o && o->state_budget ? o->state_budget : 4000000;
+}
+
+void eng_probe_hit(Engine *e, const char *where, const char *why)
+{
+    if (getenv("DRVCHECK_ENGINE_STATS"))
+        fprintf(stderr, "engine: probe stops at %s: %s\n", where ? where : "?", why);
+    e->probe_hit = 1;
+    e->settled = 1;
+}
+
 /* Probes: the whole search on a smaller slice (SLICE_OBJECTS, then
  * SLICE_TOUCHING), stopping at the first place the rule could report.
  * Facts a slice leaves out are unknown, so a probe follows every path the
@@ -791,8 +810,8 @@ void eng_release(EngineDriver *ed)
 static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
                        const EngineOptions *o, Report *rep, double t_in, int *init_never)
 {
-    double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
-    size_t states = o && o->state_budget ? o->state_budget : 4000000;
+    double budget = time_budget(o);
+    size_t states = state_budget(o);
     if (getenv("DRVCHECK_NO_PROBES"))     /* to measure what they save */
         return 0;
     for (SliceLevel l = SLICE_OBJECTS; l < SLICE_FULL; l++) {
@@ -842,7 +861,7 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
     } else if (!(ncand = site_candidates(prog, rule, a, &cand))) {
         /* no call where the rule can report (sites.c): Pass, as the search
          * would find, unless the time budget ran out even for this */
-        double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
+        double budget = time_budget(o);
         v = eng_now() > t_in + budget ? VERDICT_TIMEOUT : VERDICT_PASS;
         if (v == VERDICT_TIMEOUT)
             detail = arena_printf(a, "time budget of %g s exhausted", budget);
@@ -852,10 +871,9 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
             detail = INIT_NEVER;
     } else {
         Engine e;
-        double budget = o && o->time_budget_s > 0 ? o->time_budget_s : 120.0;
-        double t0 = t_in;
-        engine_start(&e, driver_base(ed), prog, rule, SLICE_FULL, rep, a, t0 + budget,
-                     o && o->state_budget ? o->state_budget : 4000000);
+        double budget = time_budget(o);
+        engine_start(&e, driver_base(ed), prog, rule, SLICE_FULL, rep, a, t_in + budget,
+                     state_budget(o));
         e.cand = cand;
         e.ncand = ncand;
         lifecycle(&e);

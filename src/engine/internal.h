@@ -287,6 +287,8 @@ int prog_device_key(const Program *p, const char *key);
  * driver (*out, in arena a), or -1 when they are not known (a role event
  * can abort). */
 int site_candidates(const Program *p, const Rule *r, Arena *a, const char ***out);
+/* Can rule statement s reach an abort at call st (NULL: whatever the call)? */
+int can_abort(const RStmt *s, const Step *st);
 /* The defect at `where` has an exact trace now: the search settles once
  * every candidate site has one. */
 void site_exact(Engine *e, const char *where);
@@ -384,11 +386,7 @@ struct Engine {
 
 /* A probe met a place where the rule could report (or might, with what the
  * full run knows): it proves nothing, and stops (harness.c). */
-static inline void eng_probe_hit(Engine *e)
-{
-    e->probe_hit = 1;
-    e->settled = 1;
-}
+void eng_probe_hit(Engine *e, const char *where, const char *why);
 
 /* ---- what a key is (state.c interns them); called on every step ---- */
 static inline const KeyEnt *key_ent(const Engine *e, int32_t id)

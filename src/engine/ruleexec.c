@@ -77,21 +77,6 @@ static int args_bounded(const RCtx *c, const State *s, const RExpr *x)
 }
 
 
-/* Can statement x reach an abort? */
-static int has_abort(const RStmt *x)
-{
-    if (!x)
-        return 0;
-    if (x->kind == RS_ABORT)
-        return 1;
-    if (x->kind == RS_IF)
-        return has_abort(x->then_s) || has_abort(x->else_s);
-    for (int i = 0; x->kind == RS_BLOCK && i < x->nstmts; i++)
-        if (has_abort(x->stmts[i]))
-            return 1;
-    return 0;
-}
-
 static AbsVal reval(const RCtx *c, const State *s, const RExpr *x)
 {
     if (!x)
@@ -276,11 +261,8 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
         if (t < 0 && mentions_arg(st->cond)) {
             /* a probe knows fewer arguments than the full run: where the
              * full run could take the way to an abort, it might report */
-            if (e->probe && has_abort(st->then_s)) {
-                if (getenv("DRVCHECK_ENGINE_STATS"))
-                    fprintf(stderr, "engine: probe stops at %s: an argument it does not know\n",
-                            c->ev->func);
-                eng_probe_hit(e);
+            if (e->probe && can_abort(st->then_s, NULL)) {
+                eng_probe_hit(e, c->ev->func, "an argument it does not know");
                 return;
             }
             t = 0;
@@ -413,9 +395,7 @@ static int32_t object_of(Engine *e, const EventCtx *ev, int n)
     if (k >= 0)
         return k;
     if (e->probe) {
-        if (getenv("DRVCHECK_ENGINE_STATS"))
-            fprintf(stderr, "engine: probe stops at %s: an object it cannot name\n", ev->func);
-        eng_probe_hit(e);
+        eng_probe_hit(e, ev->func, "an object it cannot name");
         return 0;
     }
     if (k == OBJ_JOINED)          /* one of several objects: not told apart */

@@ -68,7 +68,7 @@ static AbsVal site_val(const RExpr *x, const Step *st)
 }
 
 /* Can block s reach an abort at call st (NULL: whatever the call)? */
-static int can_abort(const RStmt *s, const Step *st)
+int can_abort(const RStmt *s, const Step *st)
 {
     if (!s)
         return 0;

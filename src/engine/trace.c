@@ -231,14 +231,11 @@ static void clear_trace(Defect *d)
 void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *message)
 {
     char site[1024];
+    snprintf(site, sizeof site, "%s:%d:%d", at.file ? at.file : "", at.line, at.col);
     if (e->probe) {
-        if (getenv("DRVCHECK_ENGINE_STATS"))
-            fprintf(stderr, "engine: probe stops at %s:%d:%d %s\n", at.file ? at.file : "", at.line,
-                    at.col, message);
-        eng_probe_hit(e);
+        eng_probe_hit(e, site, message);
         return;
     }
-    snprintf(site, sizeof site, "%s:%d:%d", at.file ? at.file : "", at.line, at.col);
     if (getenv("DRVCHECK_DEBUG_FACTS")) {     /* the state a defect is reported in */
         fprintf(stderr, "defect %s approx %d lost %d:", site, s->approx, s->nlost);
         for (int i = 0; i < s->nlost; i++)
