@@ -507,6 +507,34 @@ int av_assume_bits(AbsVal *v, uint64_t mask, int truth)
     return norm(v);
 }
 
+/* A flags word the rule reads only as `Flags & fINTERRUPT_IN_USE`: two
+ * values that differ in other bits are one to it (prog_slice finds keep).
+ * The known bits within keep survive, with those a non-negative interval
+ * knows (the high zeros of [0, 0x30]); the interval, an excluded value and
+ * a pointee say something of the other bits, and go. */
+AbsVal av_keep_bits(const AbsVal *v, uint64_t keep)
+{
+    if (keep == ~(uint64_t)0)
+        return *v;
+    uint64_t km = v->kmask, kb = v->kbits;
+    if (v->lo == v->hi) {
+        km = ~(uint64_t)0;
+        kb = (uint64_t)v->lo;
+    } else if (v->lo >= 0) {
+        uint64_t top = 1;                   /* the lowest power of two above hi (<= 2^63) */
+        while (top <= (uint64_t)v->hi)
+            top <<= 1;
+        km |= ~(top - 1);
+        kb &= top - 1;
+    }
+    AbsVal r = av_top();
+    r.kmask = km & keep;
+    r.kbits = kb & r.kmask;
+    if (r.kmask == ~(uint64_t)0)
+        return av_const((int64_t)r.kbits);
+    return r;
+}
+
 void av_format(const AbsVal *v, char *buf, int n)
 {
     int64_t c;

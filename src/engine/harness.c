@@ -828,6 +828,8 @@ static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
         arena_free(a);
         prog->relevant = ed->prog.relevant;        /* the probe's slice was in a */
         prog->nrelevant_slots = ed->prog.nrelevant_slots;
+        prog->keybits = ed->prog.keybits;
+        prog->nkeybits = ed->prog.nkeybits;
         if (pass)
             return 1;
         if (spent)       /* a bigger slice would run out sooner */

@@ -43,6 +43,9 @@ AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b);
 int av_assume(AbsVal *v, OpKind op, const AbsVal *rhs);
 /* Assume (v & mask) != 0 (truth 1) or == 0 (truth 0). */
 int av_assume_bits(AbsVal *v, uint64_t mask, int truth);
+/* Only the bits of v in keep (what reads of a flags word bit by bit can
+ * tell apart); keep ~0 is v itself. */
+AbsVal av_keep_bits(const AbsVal *v, uint64_t keep);
 void av_format(const AbsVal *v, char *buf, int n);
 OpKind op_negate(OpKind op);
 OpKind op_swap(OpKind op);
@@ -61,6 +64,8 @@ typedef struct KeyEnt {
     uint8_t has_below;     /* some interned key has this one as an ancestor */
     uint8_t elem;          /* names some element of an array ("[]"): no fact is read */
     uint8_t lent;          /* "^name": a caller's local lent down the calls (ev_lent_key) */
+    uint64_t keep;         /* the bits of its value the rule can read (a flags word only ever
+                              tested bit by bit: prog_slice); facts keep those; ~0 all */
 } KeyEnt;
 
 typedef struct PtrSlot {
@@ -216,6 +221,9 @@ typedef struct Program {
     struct NameIdx { const char *name; int idx; } *by_name;  /* funcs sorted by name */
     const char **relevant;   /* keys whose values can matter to the rule running (prog_slice) */
     int nrelevant_slots;
+    struct KeyBits { const char *key; uint64_t keep; } *keybits;  /* of those, the ones whose
+                                value matters in some bits only (KeyEnt.keep) */
+    int nkeybits;
     struct CallSlot *calls;  /* every call step's targets, by step address (prog_call) */
     int ncall_slots;
     /* rule-independent facts prog_slice reads, built once per driver */
@@ -263,6 +271,8 @@ int ks_add(KeySet *ks, const char *key);   /* 1 when it was not there */
 /* Can the value of this key decide anything (a branch, an argument, a
  * returned status)?  Facts about other keys are never kept. */
 int prog_key_relevant(const Program *p, const char *key);
+/* The bits of a relevant key's value that can matter (~0: all of them). */
+uint64_t prog_key_keep(const Program *p, const char *key);
 /* How much of what the rule depends on a slice holds (harness.c runs the
  * smaller ones first, as probes that can only prove a Pass):
  *   SLICE_OBJECTS   what the rule's API calls are given and what flows into
@@ -518,7 +528,6 @@ int st_same_instances(Engine *e, const State *a, const State *b);
 int st_same_locals(Engine *e, const State *a, const State *b);
 void keytab_free(KeyTab *t);
 /* Re-read every interned key's relevance from the program (after prog_slice). */
-void keytab_refresh(Engine *e);
 /* Join; widen: bounds that grew go to the next threshold (at loop heads
  * and summary entries, for termination); track: record what it weakened
  * (State.lost, from). */

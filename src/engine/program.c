@@ -336,6 +336,14 @@ int prog_key_relevant(const Program *p, const char *key)
     return ks_has(&ks, key);
 }
 
+uint64_t prog_key_keep(const Program *p, const char *key)
+{
+    for (int i = 0; i < p->nkeybits; i++)     /* a few flags words */
+        if (strcmp(p->keybits[i].key, key) == 0)
+            return p->keybits[i].keep;
+    return ~(uint64_t)0;
+}
+
 int ks_has(const KeySet *ks, const char *key)
 {
     if (!key || !ks->nslots)
@@ -382,6 +390,7 @@ int ks_add(KeySet *ks, const char *key)
 typedef struct Slice {
     Engine *e;
     unsigned char *glob;     /* by key id */
+    uint64_t *gbits;         /* by key id: the bits of a global's value read (sl_expr) */
     int nglob;
     uint64_t *loc;           /* open addressing; 0 empty, else (id << 32 | fi) + 1 */
     int nloc, nloc_slots;
@@ -476,7 +485,9 @@ static void loc_add(Slice *sl, int32_t id, int fi)
         sl_dirty_callers(sl, fi);
 }
 
-static void glob_add(Slice *sl, int32_t id)
+/* Global id matters, in the bits `bits` of its value (more bits read
+ * later are news to the functions that assign it, as the key is). */
+static void glob_add(Slice *sl, int32_t id, uint64_t bits)
 {
     if (id <= 0)
         return;
@@ -485,13 +496,16 @@ static void glob_add(Slice *sl, int32_t id)
         while (n <= id)
             n *= 2;
         sl->glob = realloc(sl->glob, (size_t)n);
-        if (!sl->glob)
+        sl->gbits = realloc(sl->gbits, sizeof *sl->gbits * (size_t)n);
+        if (!sl->glob || !sl->gbits)
             abort();
         memset(sl->glob + sl->nglob, 0, (size_t)(n - sl->nglob));
+        memset(sl->gbits + sl->nglob, 0, sizeof *sl->gbits * (size_t)(n - sl->nglob));
         sl->nglob = n;
     }
-    if (!sl->glob[id]) {
+    if (!sl->glob[id] || (sl->gbits[id] | bits) != sl->gbits[id]) {
         sl->glob[id] = 1;
+        sl->gbits[id] |= bits;
         sl_dirty_users(sl, id);
     }
 }
@@ -524,7 +538,7 @@ static int sl_has(Slice *sl, const Expr *x, int fi)
             if (local_scope(x))
                 loc_add(sl, id, fi);
             else
-                glob_add(sl, id);
+                glob_add(sl, id, sl->gbits[tk]);
             return 1;
         }
     }
@@ -581,24 +595,78 @@ static void copy_decisive(Engine *e, const Expr *lhs, const Expr *rhs, Slice *sl
     }
 }
 
-static void sl_expr(Slice *sl, const Expr *x, int fi)
+#define ALL_BITS (~(uint64_t)0)
+
+/* The keys x reads matter, in the bits `bits` of x's value.  Bit by bit
+ * operations with a constant pass bits on: `(Flags & fINTERRUPT_IN_USE) !=
+ * 0` reads one bit of Flags, `Flags = Flags | fHALTING` the bits of Flags
+ * that matter.  A flags word read only so keeps facts on those bits only
+ * (KeyEnt.keep): e100bex's NdisMDeregisterInterruptEx run kept 223 summary
+ * entries apart by Flags bits no branch the rule depends on tests.
+ * Locals are read whole (loc_add has no bits). */
+static void sl_expr_bits(Slice *sl, const Expr *x, int fi, uint64_t bits)
 {
-    for (; x; x = x->b) {
-        if (x->kind == EX_PATH) {
+    while (x) {
+        const Expr *k = NULL, *c = NULL;
+        switch (x->kind) {
+        case EX_PATH: {
             int32_t id = ev_path_key(sl->e, x);
             if (local_scope(x))
                 loc_add(sl, id, fi);
             else
-                glob_add(sl, id);
+                glob_add(sl, id, bits);
             if (x->base_key)             /* p->f: where p points matters too */
                 loc_add(sl, key_intern_at(sl->e, x->base_key, 0), fi);
             return;
         }
-        sl_expr(sl, x->a, fi);
-        sl_expr(sl, x->c, fi);
-        if (x->kind != EX_BINOP)
-            return;
+        case EX_BINOP:
+            if (x->b && x->b->kind == EX_INT)
+                k = x->a, c = x->b;
+            else if (x->a && x->a->kind == EX_INT)
+                k = x->b, c = x->a;
+            if (k && x->op == OP_BAND) {
+                bits &= (uint64_t)c->ival;
+                x = k;
+            } else if (k && (x->op == OP_BOR || x->op == OP_XOR)) {
+                x = k;
+            } else {
+                sl_expr_bits(sl, x->a, fi, ALL_BITS);
+                x = x->b;
+                bits = ALL_BITS;
+            }
+            break;
+        case EX_UNOP:
+            if (x->op != OP_BITNOT)
+                bits = ALL_BITS;
+            x = x->a;
+            break;
+        case EX_COND:
+            sl_expr_bits(sl, x->a, fi, ALL_BITS);
+            sl_expr_bits(sl, x->b, fi, bits);
+            x = x->c;
+            break;
+        default:
+            sl_expr_bits(sl, x->a, fi, ALL_BITS);
+            x = x->c;
+            bits = ALL_BITS;
+            break;
+        }
     }
+}
+
+static void sl_expr(Slice *sl, const Expr *x, int fi)
+{
+    sl_expr_bits(sl, x, fi, ALL_BITS);
+}
+
+/* The bits of an assignment's target that matter: a global's (glob_add),
+ * all of anything else's. */
+static uint64_t sl_bits(Slice *sl, const Expr *x)
+{
+    if (!x || x->kind != EX_PATH || !x->key || local_scope(x))
+        return ALL_BITS;
+    int32_t id = ev_path_key(sl->e, x);
+    return id > 0 && id < sl->nglob && sl->glob[id] ? sl->gbits[id] : ALL_BITS;
 }
 
 /* Per function: its control dependence (the driver's, cd_shared; NULL
@@ -968,7 +1036,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                     }
                     if (st->kind == ST_ASSIGN) {
                         if (need)
-                            sl_expr(&sl, st->rhs, fi);
+                            sl_expr_bits(&sl, st->rhs, fi, sl_bits(&sl, st->lhs));
                         else if (st->lhs && st->lhs->kind == EX_PATH && st->rhs &&
                                  st->rhs->kind == EX_ADDR && sl_has(&sl, st->rhs->a, fi))
                             sl_expr(&sl, st->lhs, fi);
@@ -1065,23 +1133,38 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
      * would find by name, for each key: 146k instructions in the 4 runs on
      * sdv-faildriver) */
     KeySet ks = {.a = a};
-    for (int i = 0; i < sl.nglob; i++)
-        if (sl.glob[i] && !prog_device_key(p, key_name(e, i))) {   /* device.c */
-            ks_add(&ks, key_name(e, i));
-            key_set_relevant(e, i);
-        }
     for (int i = 0; i < sl.nloc_slots; i++)
         if (sl.loc[i]) {
             int32_t id = (int32_t)((sl.loc[i] - 1) >> 32);
             ks_add(&ks, key_name(e, id));
             key_set_relevant(e, id);
         }
+    /* a global read in some bits only (sl_expr_bits) keeps facts on those,
+     * unless the same name is a relevant local somewhere or the engine
+     * made it relevant already (copy_decisive: a whole record copied) */
+    int nkb = 0;
+    for (int i = 0; i < sl.nglob; i++)
+        nkb += sl.glob[i] && sl.gbits[i] != ALL_BITS;
+    p->keybits = nkb ? arena_alloc(a, sizeof *p->keybits * (size_t)nkb) : NULL;
+    p->nkeybits = 0;
+    for (int i = 0; i < sl.nglob; i++)
+        if (sl.glob[i] && !prog_device_key(p, key_name(e, i))) {   /* device.c */
+            int partial = sl.gbits[i] != ALL_BITS && !key_relevant(e, i);
+            ks_add(&ks, key_name(e, i));
+            key_set_relevant(e, i);
+            if (partial) {
+                e->keys->ents[i].keep = sl.gbits[i];
+                p->keybits[p->nkeybits++] = (struct KeyBits){key_name(e, i), sl.gbits[i]};
+            }
+        }
     if (getenv("DRVCHECK_SLICE_KEYS"))
         for (int i = 0; i < ks.nslots; i++)
             if (ks.slots[i])
-                fprintf(stderr, "engine: slice key %s%s\n", ks.slots[i],
-                        key_decisive(e, key_intern_at(e, ks.slots[i], 0)) ? " (decisive)" : "");
+                fprintf(stderr, "engine: slice key %s%s (bits %#llx)\n", ks.slots[i],
+                        key_decisive(e, key_intern_at(e, ks.slots[i], 0)) ? " (decisive)" : "",
+                        (unsigned long long)prog_key_keep(p, ks.slots[i]));
     free(sl.glob);
+    free(sl.gbits);
     free(sl.loc);
     free(thr.loc);
     p->relevant = ks.slots;

@@ -97,6 +97,7 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     t->ents[id].name = arena_strdup(t->a, key);
     t->ents[id].persistent = (uint8_t)(persistent != 0);
     t->ents[id].relevant = (uint8_t)prog_key_relevant(e->prog, key);
+    t->ents[id].keep = t->ents[id].relevant ? prog_key_keep(e->prog, key) : ~(uint64_t)0;
     t->ents[id].elem = strstr(key, "[]") != NULL;
     t->ents[id].lent = key[0] == '^';
     t->slots[h] = id;
@@ -183,16 +184,14 @@ void key_set_decisive(Engine *e, int32_t id)
         e->keys->ents[id].decisive = 1;
 }
 
+/* Relevant with every bit of its value: a key the engine finds it needs
+ * while it runs is read in ways prog_slice did not see. */
 void key_set_relevant(Engine *e, int32_t id)
 {
-    if (id > 0 && id < e->keys->n)
+    if (id > 0 && id < e->keys->n) {
         e->keys->ents[id].relevant = 1;
-}
-
-void keytab_refresh(Engine *e)
-{
-    for (int id = 1; id < e->keys->n; id++)
-        e->keys->ents[id].relevant = (uint8_t)prog_key_relevant(e->prog, e->keys->ents[id].name);
+        e->keys->ents[id].keep = ~(uint64_t)0;
+    }
 }
 
 void keytab_free(KeyTab *t)
@@ -291,8 +290,12 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
     if (key <= 0)
         return;
     AbsVal top;
-    if (!e->keys->ents[key].relevant) {   /* nothing ever reads it: keep no fact */
+    const KeyEnt *ke = &e->keys->ents[key];
+    if (!ke->relevant) {                  /* nothing ever reads it: keep no fact */
         top = av_top();
+        v = &top;
+    } else if (ke->keep != ~(uint64_t)0) {   /* read bit by bit: the bits that are */
+        top = av_keep_bits(v, ke->keep);
         v = &top;
     }
     int lo = 0, hi = s->nfacts - 1, at = s->nfacts;

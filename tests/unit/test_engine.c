@@ -225,7 +225,6 @@ static int run(Unit *u, Report *rep)
     return rep->ndefects;
 }
 
-/* Init registers; halt deregisters, then calls a helper that synchronizes. */
 /* Interval arithmetic over finite ranges: a delay computed from a bounded
  * loop counter keeps its bound (case 348); unknown stays unknown, and an
  * overflow gives up. */
@@ -258,6 +257,32 @@ static void ranges_keep_their_bounds_through_arithmetic(void **state)
     assert_true(av_is_top(&v));
 }
 
+/* A flags word the rule reads bit by bit keeps the bits it reads: values
+ * that differ elsewhere become one, what is known in those bits stays
+ * known, and the high zeros a non-negative interval implies count. */
+static void kept_bits_drop_only_the_others(void **state)
+{
+    (void)state;
+    AbsVal a = av_const(0x30000008), b = av_const(0x10000008);
+    AbsVal ka = av_keep_bits(&a, 0x8), kb = av_keep_bits(&b, 0x8);
+    assert_true(av_equal(&ka, &kb));
+    assert_int_equal(ka.kmask, 0x8);
+    assert_int_equal(ka.kbits, 0x8);
+    AbsVal in = av_const(0x8), both = av_binop(OP_BAND, &ka, &in);
+    int64_t c;
+    assert_true(av_is_const(&both, &c) && c == 0x8);     /* Flags & fIN_USE still known */
+    AbsVal r = av_range(0, 0x30), kr = av_keep_bits(&r, 0x40 | 0x8);
+    assert_int_equal(kr.kmask, 0x40);                    /* above 0x30: known zero */
+    assert_int_equal(kr.kbits, 0);
+    AbsVal all = av_keep_bits(&a, ~(uint64_t)0);
+    assert_true(av_equal(&all, &a));
+    AbsVal p = av_nonzero();
+    p.pointee = 3;
+    AbsVal kp = av_keep_bits(&p, 0x8);
+    assert_true(av_is_top(&kp));                         /* nonzero says nothing of bit 3 */
+}
+
+/* Init registers; halt deregisters, then calls a helper that synchronizes. */
 static void sync_after_deregister_in_helper_is_reported(void **state)
 {
     (void)state;
@@ -564,6 +589,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ranges_keep_their_bounds_through_arithmetic),
+        cmocka_unit_test(kept_bits_drop_only_the_others),
         cmocka_unit_test(sync_after_deregister_in_helper_is_reported),
         cmocka_unit_test(correlated_flag_branches_are_not_reported),
         cmocka_unit_test(reregistration_status_decides),
