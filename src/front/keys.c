@@ -372,6 +372,16 @@ static const char *text_of(Lower *L, const Expr *e)
 
 Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *field, CXType t)
 {
+    /* (&x)->f is x.f (a macro given &Hw->MacContext[i] tests
+     * (_Ctx)->Status): the element's own field, not the field every record
+     * of the type shares.  athwifi marked its first MAC context valid through
+     * that shared key, so its allocator found no free one for the second
+     * port and MiniportInitializeEx never succeeded.  Shown as written. */
+    if (arrow && base->kind == EX_ADDR && base->a && base->a->kind == EX_PATH) {
+        Expr *e = k_member(L, base->a, 0, rec, field, t);
+        e->text = arena_concat(L->a, "(", text_of(L, base), ")->", field, (char *)NULL);
+        return e;
+    }
     Expr *e = k_new(L, EX_PATH);
     if (!rec)
         rec = "?";
