@@ -652,6 +652,8 @@ static int recovery_call(Lower *L, CXCursor c, int b, int n, Expr **out, int dis
     return 1;
 }
 
+static void interior_store(Lower *L, CXCursor x, Loc loc);
+
 void lower_assign_to(Lower *L, Expr *target, CXCursor value, Loc loc)
 {
     CXCursor v = skip_wrappers(L, value);
@@ -690,6 +692,8 @@ void lower_assign_to(Lower *L, Expr *target, CXCursor value, Loc loc)
     }
     Expr *r = lower_expr(L, value, 0);
     emit_assign(L, target, r, loc, k_from_macro(L, value));
+    if (target && target->kind == EX_PATH && target->is_pointer)
+        interior_store(L, value, loc);
 }
 
 /* && || ?: with calls inside, in a value context: edges filling a temp. */
@@ -783,6 +787,51 @@ static Expr *lower_unary(Lower *L, CXCursor c, int discard)
     }
 }
 
+/* A byte pointer into a record at an offset the code computes, stored
+ * (`pointer = (PUCHAR)Adapter + pRegEntry->FieldOffset;` then `*(PULONG)
+ * pointer = value`) or stored through (`*(PULONG)((PUCHAR)Adapter + Off) =
+ * value`): a store through it may write any field of the record, which no
+ * access path names.  So the record's fields become unknown there (an
+ * assignment of an unknown value to *Adapter).  e100bex stores its
+ * registry parameters so; its adapter's NumTcb stayed the 0 NdisZeroMemory
+ * left, and its MiniportInitializeEx failed on every path.  Not for a
+ * constant offset (CONTAINING_RECORD), arithmetic in the record's own type
+ * (the next element of an array), or a pointer only read through (a
+ * header field at Add2Ptr(Hdr, Len)).  x is a pointer-valued expression
+ * (looked through casts); its record pointer must be a plain path, which
+ * lowering again emits nothing for. */
+static void interior_store(Lower *L, CXCursor x, Loc loc)
+{
+    OpKind op;
+    CXCursor v = skip_wrappers(L, x);
+    if (v.kind != CXCursor_BinaryOperator || binop_kind(L, v, &op) != OPK_BIN ||
+        (op != OP_ADD && op != OP_SUB))
+        return;
+    CXType t = clang_getCanonicalType(clang_getCursorType(v));
+    if (t.kind != CXType_Pointer || clang_Type_getSizeOf(clang_getPointeeType(t)) > 1)
+        return;                             /* not byte arithmetic */
+    int b = kids(L, v);
+    if (L->ncs - b != 2) {
+        L->ncs = b;
+        return;
+    }
+    CXCursor ptr = L->cs[b], off = L->cs[b + 1];
+    L->ncs = b;
+    long long c;
+    if (clang_getCanonicalType(clang_getCursorType(ptr)).kind != CXType_Pointer || k_eval_int(off, &c))
+        return;
+    CXCursor base = skip_wrappers(L, ptr);
+    CXType it = clang_getCursorType(base);
+    CXType rec = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(it)));
+    if (rec.kind != CXType_Record ||
+        (base.kind != CXCursor_DeclRefExpr && base.kind != CXCursor_MemberRefExpr) || has_call(base))
+        return;
+    Expr *p = lower_expr(L, base, 0);
+    if (p->kind == EX_PATH)
+        emit_assign(L, k_deref(L, p, it, clang_getPointeeType(it)), NULL, loc,
+                    k_from_macro(L, x));
+}
+
 static Expr *lower_binary(Lower *L, CXCursor c, int discard)
 {
     OpKind op;
@@ -811,6 +860,15 @@ static Expr *lower_binary(Lower *L, CXCursor c, int discard)
     case OPK_ASSIGN: {
         Expr *t = lower_expr(L, lhs, 0);
         Loc loc = k_cursor_loc(L, c);
+        CXCursor d = skip_wrappers(L, lhs);
+        OpKind dop;
+        if (d.kind == CXCursor_UnaryOperator && unop_kind(L, d, &dop) == OPK_DEREF) {
+            int db = kids(L, d);
+            CXCursor dp = L->ncs > db ? L->cs[db] : clang_getNullCursor();
+            L->ncs = db;
+            if (!clang_Cursor_isNull(dp))
+                interior_store(L, dp, loc);
+        }
         if (op == OP_COUNT) {
             lower_assign_to(L, t, rhs, loc);
         } else {

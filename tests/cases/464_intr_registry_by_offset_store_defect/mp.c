@@ -1,0 +1,672 @@
+/*
+ * Case 464_intr_registry_by_offset_store_defect: 463 storing straight through the computed address
+ * (`*(PULONG)((PUCHAR)Adapter + Entry->FieldOffset) = Data`).  Expected: 1 defect.
+ */
+
+#include <ndis.h>
+
+#define MP_POOL_TAG             'cnMP'
+#define MP_NDIS_MAJOR_VERSION   6
+#define MP_NDIS_MINOR_VERSION   20
+#define MP_REG_WINDOW_SIZE      0x100
+
+#define MP_REG_CONTROL          0x00
+#define MP_REG_INT_STATUS       0x04
+#define MP_REG_INT_MASK         0x08
+#define MP_REG_RX_HEAD          0x10
+#define MP_REG_TX_TAIL          0x14
+#define MP_REG_RX_FILTER        0x18
+
+#define MP_INT_RX               0x01
+#define MP_INT_TX               0x02
+#define MP_INT_LINK             0x04
+#define MP_INT_ALL              (MP_INT_RX | MP_INT_TX | MP_INT_LINK)
+#define MP_CONTROL_RESET        0x80000000
+
+#define MP_READ_REG(_A, _R)      ((_A)->Registers[(_R) / sizeof(ULONG)])
+#define MP_WRITE_REG(_A, _R, _V) ((_A)->Registers[(_R) / sizeof(ULONG)] = (ULONG)(_V))
+
+typedef struct _MP_ADAPTER {
+    NDIS_HANDLE             AdapterHandle;
+    NDIS_HANDLE             InterruptHandle;
+    ULONG                   Flags;              // MP_FLAG_xxx, under the adapter's own ordering
+    ULONG                   SavedFlags;         // Flags as they were before a reset
+    ULONG                   RxBufferCount;      // from the registry (MpReadParameters)
+    ULONG                   TxBufferCount;
+    UCHAR                   LinkSpeedMode;
+    UCHAR                   LastSpeedMode;      // as the adapter last ran
+    volatile ULONG         *Registers;          // mapped CSR window
+    ULONG                   PendingEvents;      // ISR -> DPC, under interrupt sync
+    ULONG                   PacketFilter;
+    ULONG                   RxHeadSnapshot;
+    NDIS_SPIN_LOCK          SendLock;
+    NDIS_SPIN_LOCK          RecvLock;
+    ULONG64                 FramesSent;
+    ULONG64                 FramesReceived;
+} MP_ADAPTER, *PMP_ADAPTER;
+
+NDIS_HANDLE MpDriverHandle;
+
+MINIPORT_SYNCHRONIZE_INTERRUPT MpDisableInterruptSync;
+MINIPORT_SYNCHRONIZE_INTERRUPT MpEnableInterruptSync;
+MINIPORT_SYNCHRONIZE_INTERRUPT MpSetFilterSync;
+MINIPORT_SYNCHRONIZE_INTERRUPT MpReadHeadSync;
+MINIPORT_ISR MpIsr;
+MINIPORT_INTERRUPT_DPC MpDpc;
+MINIPORT_ENABLE_INTERRUPT MpEnableInterrupt;
+MINIPORT_DISABLE_INTERRUPT MpDisableInterrupt;
+MINIPORT_INITIALIZE MpInitializeEx;
+MINIPORT_HALT MpHaltEx;
+MINIPORT_PAUSE MpPause;
+MINIPORT_RESTART MpRestart;
+MINIPORT_OID_REQUEST MpOidRequest;
+MINIPORT_CANCEL_OID_REQUEST MpCancelOidRequest;
+MINIPORT_SEND_NET_BUFFER_LISTS MpSendNetBufferLists;
+MINIPORT_RETURN_NET_BUFFER_LISTS MpReturnNetBufferLists;
+MINIPORT_CANCEL_SEND MpCancelSend;
+MINIPORT_CHECK_FOR_HANG MpCheckForHang;
+MINIPORT_RESET MpReset;
+MINIPORT_DEVICE_PNP_EVENT_NOTIFY MpDevicePnPEvent;
+MINIPORT_SHUTDOWN MpShutdown;
+MINIPORT_SET_OPTIONS MpSetOptions;
+MINIPORT_UNLOAD MpUnload;
+DRIVER_INITIALIZE DriverEntry;
+
+BOOLEAN
+MpDisableInterruptSync(PVOID SynchronizeContext)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)SynchronizeContext;
+
+    MP_WRITE_REG(Adapter, MP_REG_INT_MASK, 0);
+    return TRUE;
+}
+
+BOOLEAN
+MpEnableInterruptSync(PVOID SynchronizeContext)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)SynchronizeContext;
+
+    MP_WRITE_REG(Adapter, MP_REG_INT_MASK, MP_INT_ALL);
+    return TRUE;
+}
+
+BOOLEAN
+MpSetFilterSync(PVOID SynchronizeContext)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)SynchronizeContext;
+
+    MP_WRITE_REG(Adapter, MP_REG_RX_FILTER, Adapter->PacketFilter);
+    return TRUE;
+}
+
+BOOLEAN
+MpReadHeadSync(PVOID SynchronizeContext)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)SynchronizeContext;
+
+    Adapter->RxHeadSnapshot = MP_READ_REG(Adapter, MP_REG_RX_HEAD);
+    return TRUE;
+}
+
+#define MP_FLAG_INTR_CONNECTED  0x00000001
+#define MP_FLAG_LINK_UP         0x00000002
+#define MP_FLAG_SURPRISE_REMOVED 0x00000004
+#define MP_FLAG_HALT_IN_PROGRESS 0x00000008
+
+#define MP_FLAG_RX_CHECKSUM     0x00000010
+#define MP_FLAG_TX_CHECKSUM     0x00000020
+#define MP_FLAG_PROMISCUOUS     0x00000040
+#define MP_FLAG_INTR_SHIFT      0
+
+#define MP_SET_FLAG(_A, _F)     ((_A)->Flags |= (_F))
+#define MP_CLEAR_FLAG(_A, _F)   ((_A)->Flags &= ~(_F))
+#define MP_TEST_FLAG(_A, _F)    (((_A)->Flags & (_F)) != 0)
+
+static VOID
+MpReleaseInterrupt(PMP_ADAPTER Adapter)
+{
+    if (!MP_TEST_FLAG(Adapter, MP_FLAG_INTR_CONNECTED)) {
+        return;
+    }
+    NdisMDeregisterInterruptEx(Adapter->InterruptHandle);
+    MP_CLEAR_FLAG(Adapter, MP_FLAG_INTR_CONNECTED);
+}
+
+/* Quiet the chip on the way out: mask its interrupts if they are still connected. */
+static VOID
+MpQuiesce(PMP_ADAPTER Adapter)
+{
+    if (MP_TEST_FLAG(Adapter, MP_FLAG_INTR_CONNECTED)) {
+        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter);
+    }
+}
+
+/* May the driver touch the chip through the interrupt now? */
+static BOOLEAN
+MpMaySynchronize(PMP_ADAPTER Adapter)
+{
+    return MP_TEST_FLAG(Adapter, MP_FLAG_INTR_CONNECTED) &&
+           !MP_TEST_FLAG(Adapter, MP_FLAG_SURPRISE_REMOVED);
+}
+
+static NDIS_STATUS
+MpMapRegisters(PMP_ADAPTER Adapter, PNDIS_MINIPORT_INIT_PARAMETERS InitParameters)
+{
+    PNDIS_RESOURCE_LIST Resources = InitParameters->AllocatedResources;
+    PCM_PARTIAL_RESOURCE_DESCRIPTOR Descriptor;
+    ULONG i;
+
+    if (Resources == NULL) {
+        return NDIS_STATUS_ADAPTER_NOT_FOUND;
+    }
+    for (i = 0; i < Resources->Count; i++) {
+        Descriptor = &Resources->PartialDescriptors[i];
+        if (Descriptor->Type == CmResourceTypeMemory && Descriptor->u.Memory.Length >= MP_REG_WINDOW_SIZE) {
+            return NdisMMapIoSpace((PVOID *)&Adapter->Registers, Adapter->AdapterHandle,
+                                   Descriptor->u.Memory.Start, MP_REG_WINDOW_SIZE);
+        }
+    }
+    return NDIS_STATUS_ADAPTER_NOT_FOUND;
+}
+
+static NDIS_STATUS
+MpHwReset(PMP_ADAPTER Adapter)
+{
+    ULONG Spins;
+
+    MP_WRITE_REG(Adapter, MP_REG_INT_MASK, 0);
+    MP_WRITE_REG(Adapter, MP_REG_CONTROL, MP_CONTROL_RESET);
+    for (Spins = 0; Spins < 100; Spins++) {
+        NdisStallExecution(10);
+        if ((MP_READ_REG(Adapter, MP_REG_CONTROL) & MP_CONTROL_RESET) == 0) {
+            return NDIS_STATUS_SUCCESS;
+        }
+    }
+    return NDIS_STATUS_HARD_ERRORS;
+}
+
+static VOID
+MpFreeAdapter(PMP_ADAPTER Adapter)
+{
+    if (Adapter->Registers != NULL) {
+        NdisMUnmapIoSpace(Adapter->AdapterHandle, (PVOID)Adapter->Registers, MP_REG_WINDOW_SIZE);
+        Adapter->Registers = NULL;
+    }
+    NdisFreeSpinLock(&Adapter->SendLock);
+    NdisFreeSpinLock(&Adapter->RecvLock);
+    NdisFreeMemory(Adapter, sizeof(MP_ADAPTER), 0);
+}
+
+BOOLEAN
+MpIsr(NDIS_HANDLE MiniportInterruptContext, PBOOLEAN QueueDefaultInterruptDpc, PULONG TargetProcessors)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportInterruptContext;
+    ULONG Events;
+
+    UNREFERENCED_PARAMETER(TargetProcessors);
+
+    Events = MP_READ_REG(Adapter, MP_REG_INT_STATUS) & MP_INT_ALL;
+    if (Events == 0) {
+        *QueueDefaultInterruptDpc = FALSE;
+        return FALSE;
+    }
+    MP_WRITE_REG(Adapter, MP_REG_INT_STATUS, Events);
+    MP_WRITE_REG(Adapter, MP_REG_INT_MASK, 0);
+    Adapter->PendingEvents |= Events;
+    *QueueDefaultInterruptDpc = TRUE;
+    return TRUE;
+}
+
+VOID
+MpDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext, PVOID ReceiveThrottleParameters, PVOID NdisReserved2)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportInterruptContext;
+    ULONG Events;
+
+    UNREFERENCED_PARAMETER(MiniportDpcContext);
+    UNREFERENCED_PARAMETER(ReceiveThrottleParameters);
+    UNREFERENCED_PARAMETER(NdisReserved2);
+
+    Events = Adapter->PendingEvents;
+    Adapter->PendingEvents = 0;
+    if (Events & MP_INT_RX) {
+        NdisDprAcquireSpinLock(&Adapter->RecvLock);
+        Adapter->FramesReceived++;
+        NdisDprReleaseSpinLock(&Adapter->RecvLock);
+    }
+    if (Events & MP_INT_LINK) {
+        if (MP_TEST_FLAG(Adapter, MP_FLAG_LINK_UP)) {
+            MP_CLEAR_FLAG(Adapter, MP_FLAG_LINK_UP);
+        } else {
+            MP_SET_FLAG(Adapter, MP_FLAG_LINK_UP);
+        }
+    }
+    if (Events & MP_INT_TX) {
+        NdisDprAcquireSpinLock(&Adapter->SendLock);
+        Adapter->FramesSent++;
+        NdisDprReleaseSpinLock(&Adapter->SendLock);
+    }
+    // the ISR masked the chip; the mask register is the only state it shares with us
+    MP_WRITE_REG(Adapter, MP_REG_INT_MASK, MP_INT_ALL);
+}
+
+VOID
+MpEnableInterrupt(NDIS_HANDLE MiniportInterruptContext)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportInterruptContext;
+
+    MP_WRITE_REG(Adapter, MP_REG_INT_MASK, MP_INT_ALL);
+}
+
+VOID
+MpDisableInterrupt(NDIS_HANDLE MiniportInterruptContext)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportInterruptContext;
+
+    MP_WRITE_REG(Adapter, MP_REG_INT_MASK, 0);
+}
+
+/* Registry parameters, stored into the adapter by field offset. */
+typedef struct _MP_REG_ENTRY {
+    NDIS_STRING     Name;
+    UINT            FieldOffset;
+    UINT            FieldSize;
+    ULONG           Default;
+    ULONG           Min;
+    ULONG           Max;
+} MP_REG_ENTRY, *PMP_REG_ENTRY;
+
+#define MP_REG_FIELD(_Name, _Field, _Default, _Min, _Max) \
+    { NDIS_STRING_CONST(_Name), FIELD_OFFSET(MP_ADAPTER, _Field), \
+      sizeof(((PMP_ADAPTER)0)->_Field), _Default, _Min, _Max }
+
+static MP_REG_ENTRY MpRegTable[] = {
+    MP_REG_FIELD("RxBuffers", RxBufferCount, 64, 16, 512),
+    MP_REG_FIELD("TxBuffers", TxBufferCount, 64, 16, 512),
+    MP_REG_FIELD("SpeedDuplex", LinkSpeedMode, 0, 0, 4),
+};
+
+static NDIS_STATUS
+MpReadParameters(PMP_ADAPTER Adapter)
+{
+    NDIS_STATUS Status;
+    NDIS_HANDLE Config;
+    NDIS_CONFIGURATION_OBJECT ConfigObject;
+    PNDIS_CONFIGURATION_PARAMETER Value;
+    PMP_REG_ENTRY Entry;
+    ULONG Data, i;
+
+    ConfigObject.Header.Type = NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT;
+    ConfigObject.Header.Revision = NDIS_CONFIGURATION_OBJECT_REVISION_1;
+    ConfigObject.Header.Size = sizeof(ConfigObject);
+    ConfigObject.NdisHandle = Adapter->AdapterHandle;
+    ConfigObject.Flags = 0;
+    Status = NdisOpenConfigurationEx(&ConfigObject, &Config);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        return Status;
+    }
+    for (i = 0, Entry = MpRegTable; i < sizeof(MpRegTable) / sizeof(MpRegTable[0]); i++, Entry++) {
+        NdisReadConfiguration(&Status, &Value, Config, &Entry->Name, NdisParameterInteger);
+        if (Status == NDIS_STATUS_SUCCESS &&
+            Value->ParameterData.IntegerData >= Entry->Min &&
+            Value->ParameterData.IntegerData <= Entry->Max) {
+            Data = Value->ParameterData.IntegerData;
+        } else {
+            Data = Entry->Default;
+        }
+        switch (Entry->FieldSize) {
+        case 1:
+            *((PUCHAR)Adapter + Entry->FieldOffset) = (UCHAR)Data;
+            break;
+        case 4:
+            *(PULONG)((PUCHAR)Adapter + Entry->FieldOffset) = Data;
+            break;
+        default:
+            break;
+        }
+    }
+    NdisCloseConfiguration(Config);
+    return NDIS_STATUS_SUCCESS;
+}
+
+NDIS_STATUS
+MpInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext, PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
+{
+    PMP_ADAPTER Adapter;
+    NDIS_STATUS Status;
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegistrationAttributes;
+    NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS InterruptChars;
+
+    UNREFERENCED_PARAMETER(MiniportDriverContext);
+
+    Adapter = NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle, sizeof(MP_ADAPTER),
+                                                MP_POOL_TAG, NormalPoolPriority);
+    if (Adapter == NULL) {
+        return NDIS_STATUS_RESOURCES;
+    }
+    NdisZeroMemory(Adapter, sizeof(MP_ADAPTER));
+    Adapter->AdapterHandle = MiniportAdapterHandle;
+    NdisAllocateSpinLock(&Adapter->SendLock);
+    NdisAllocateSpinLock(&Adapter->RecvLock);
+
+    NdisZeroMemory(&RegistrationAttributes, sizeof(RegistrationAttributes));
+    RegistrationAttributes.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+    RegistrationAttributes.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    RegistrationAttributes.Header.Size = sizeof(RegistrationAttributes);
+    RegistrationAttributes.MiniportAdapterContext = Adapter;
+    RegistrationAttributes.AttributeFlags = NDIS_MINIPORT_ATTRIBUTES_HARDWARE_DEVICE |
+                                            NDIS_MINIPORT_ATTRIBUTES_BUS_MASTER;
+    RegistrationAttributes.CheckForHangTimeInSeconds = 2;
+    RegistrationAttributes.InterfaceType = NdisInterfacePci;
+    Status = NdisMSetMiniportAttributes(MiniportAdapterHandle,
+                                        (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&RegistrationAttributes);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        goto Fail;
+    }
+
+    Status = MpMapRegisters(Adapter, MiniportInitParameters);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        goto Fail;
+    }
+
+    Status = MpReadParameters(Adapter);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        goto Fail;
+    }
+    if (Adapter->RxBufferCount == 0 || Adapter->TxBufferCount == 0) {
+        Status = NDIS_STATUS_RESOURCES;       // the registry gave no rings: cannot run
+        goto Fail;
+    }
+
+    NdisZeroMemory(&InterruptChars, sizeof(InterruptChars));
+    InterruptChars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_INTERRUPT;
+    InterruptChars.Header.Revision = NDIS_MINIPORT_INTERRUPT_REVISION_1;
+    InterruptChars.Header.Size = sizeof(NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS);
+    InterruptChars.InterruptHandler = MpIsr;
+    InterruptChars.InterruptDpcHandler = MpDpc;
+    InterruptChars.DisableInterruptHandler = MpDisableInterrupt;
+    InterruptChars.EnableInterruptHandler = MpEnableInterrupt;
+    Status = NdisMRegisterInterruptEx(MiniportAdapterHandle, Adapter, &InterruptChars,
+                                      &Adapter->InterruptHandle);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        goto Fail;
+    }
+    MP_SET_FLAG(Adapter, MP_FLAG_INTR_CONNECTED);
+
+    Status = MpHwReset(Adapter);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        goto Fail;
+    }
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpEnableInterruptSync, Adapter);
+    return NDIS_STATUS_SUCCESS;
+
+Fail:
+    MpReleaseInterrupt(Adapter);
+    MpFreeAdapter(Adapter);
+    return Status;
+}
+
+VOID
+MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
+
+    UNREFERENCED_PARAMETER(HaltAction);
+
+    MP_SET_FLAG(Adapter, MP_FLAG_HALT_IN_PROGRESS);
+    MpReleaseInterrupt(Adapter);
+    MpQuiesce(Adapter);
+    MpFreeAdapter(Adapter);
+}
+
+NDIS_STATUS
+MpPause(NDIS_HANDLE MiniportAdapterContext, PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(PauseParameters);
+
+    return NDIS_STATUS_SUCCESS;
+}
+
+NDIS_STATUS
+MpRestart(NDIS_HANDLE MiniportAdapterContext, PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(RestartParameters);
+
+    return NDIS_STATUS_SUCCESS;
+}
+
+static NDIS_STATUS
+MpSetInformation(PMP_ADAPTER Adapter, PNDIS_OID_REQUEST OidRequest)
+{
+    PVOID Buffer = OidRequest->DATA.SET_INFORMATION.InformationBuffer;
+    UINT Length = OidRequest->DATA.SET_INFORMATION.InformationBufferLength;
+
+    switch (OidRequest->DATA.SET_INFORMATION.Oid) {
+    case OID_GEN_CURRENT_PACKET_FILTER:
+        if (Length < sizeof(ULONG)) {
+            return NDIS_STATUS_INVALID_LENGTH;
+        }
+        Adapter->PacketFilter = *(PULONG)Buffer;
+        if (Adapter->PacketFilter & NDIS_PACKET_TYPE_PROMISCUOUS) {
+            MP_SET_FLAG(Adapter, MP_FLAG_PROMISCUOUS);
+        } else {
+            MP_CLEAR_FLAG(Adapter, MP_FLAG_PROMISCUOUS);
+        }
+        if (MpMaySynchronize(Adapter)) {
+            NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpSetFilterSync, Adapter);
+        }
+        OidRequest->DATA.SET_INFORMATION.BytesRead = sizeof(ULONG);
+        return NDIS_STATUS_SUCCESS;
+
+    case OID_GEN_CURRENT_LOOKAHEAD:
+        OidRequest->DATA.SET_INFORMATION.BytesRead = Length;
+        return NDIS_STATUS_SUCCESS;
+
+    case OID_TCP_OFFLOAD_PARAMETERS:
+        if (Length < sizeof(NDIS_OFFLOAD_PARAMETERS)) {
+            return NDIS_STATUS_INVALID_LENGTH;
+        }
+        if (((PNDIS_OFFLOAD_PARAMETERS)Buffer)->IPv4Checksum == NDIS_OFFLOAD_PARAMETERS_RX_ENABLED_TX_DISABLED) {
+            MP_SET_FLAG(Adapter, MP_FLAG_RX_CHECKSUM);
+            MP_CLEAR_FLAG(Adapter, MP_FLAG_TX_CHECKSUM);
+        } else if (((PNDIS_OFFLOAD_PARAMETERS)Buffer)->IPv4Checksum == NDIS_OFFLOAD_PARAMETERS_TX_RX_DISABLED) {
+            MP_CLEAR_FLAG(Adapter, MP_FLAG_RX_CHECKSUM | MP_FLAG_TX_CHECKSUM);
+        } else {
+            MP_SET_FLAG(Adapter, MP_FLAG_RX_CHECKSUM | MP_FLAG_TX_CHECKSUM);
+        }
+        OidRequest->DATA.SET_INFORMATION.BytesRead = sizeof(NDIS_OFFLOAD_PARAMETERS);
+        return NDIS_STATUS_SUCCESS;
+
+    default:
+        return NDIS_STATUS_NOT_SUPPORTED;
+    }
+}
+
+static NDIS_STATUS
+MpQueryInformation(PMP_ADAPTER Adapter, PNDIS_OID_REQUEST OidRequest)
+{
+    PVOID Buffer = OidRequest->DATA.QUERY_INFORMATION.InformationBuffer;
+    UINT Length = OidRequest->DATA.QUERY_INFORMATION.InformationBufferLength;
+
+    switch (OidRequest->DATA.QUERY_INFORMATION.Oid) {
+    case OID_GEN_XMIT_OK:
+    case OID_GEN_RCV_OK:
+        if (Length < sizeof(ULONG64)) {
+            OidRequest->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(ULONG64);
+            return NDIS_STATUS_BUFFER_TOO_SHORT;
+        }
+        *(ULONG64 *)Buffer = OidRequest->DATA.QUERY_INFORMATION.Oid == OID_GEN_XMIT_OK ?
+                             Adapter->FramesSent : Adapter->FramesReceived;
+        OidRequest->DATA.QUERY_INFORMATION.BytesWritten = sizeof(ULONG64);
+        return NDIS_STATUS_SUCCESS;
+
+    default:
+        return NDIS_STATUS_NOT_SUPPORTED;
+    }
+}
+
+NDIS_STATUS
+MpOidRequest(NDIS_HANDLE MiniportAdapterContext, PNDIS_OID_REQUEST OidRequest)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
+    NDIS_STATUS Status;
+
+    switch (OidRequest->RequestType) {
+    case NdisRequestSetInformation:
+        Status = MpSetInformation(Adapter, OidRequest);
+        break;
+    case NdisRequestQueryInformation:
+    case NdisRequestQueryStatistics:
+        Status = MpQueryInformation(Adapter, OidRequest);
+        break;
+    default:
+        Status = NDIS_STATUS_NOT_SUPPORTED;
+        break;
+    }
+    return Status;
+}
+
+VOID
+MpCancelOidRequest(NDIS_HANDLE MiniportAdapterContext, PVOID RequestId)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(RequestId);
+}
+
+VOID
+MpSendNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBufferLists, NDIS_PORT_NUMBER PortNumber, ULONG SendFlags)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
+    PNET_BUFFER_LIST Nbl;
+    ULONG CompleteFlags = 0;
+
+    UNREFERENCED_PARAMETER(PortNumber);
+
+    if (SendFlags & NDIS_SEND_FLAGS_DISPATCH_LEVEL) {
+        CompleteFlags |= NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL;
+    }
+    NdisAcquireSpinLock(&Adapter->SendLock);
+    for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
+        NET_BUFFER_LIST_STATUS(Nbl) = NDIS_STATUS_SUCCESS;
+        Adapter->FramesSent++;
+    }
+    MP_WRITE_REG(Adapter, MP_REG_TX_TAIL, (ULONG)Adapter->FramesSent);
+    NdisReleaseSpinLock(&Adapter->SendLock);
+    NdisMSendNetBufferListsComplete(Adapter->AdapterHandle, NetBufferLists, CompleteFlags);
+}
+
+VOID
+MpReturnNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBufferLists, ULONG ReturnFlags)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(NetBufferLists);
+    UNREFERENCED_PARAMETER(ReturnFlags);
+}
+
+VOID
+MpCancelSend(NDIS_HANDLE MiniportAdapterContext, PVOID CancelId)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(CancelId);
+}
+
+BOOLEAN
+MpCheckForHang(NDIS_HANDLE MiniportAdapterContext)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
+    ULONG LastHead = Adapter->RxHeadSnapshot;
+
+    if (MP_TEST_FLAG(Adapter, MP_FLAG_HALT_IN_PROGRESS)) {
+        return FALSE;
+    }
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpReadHeadSync, Adapter);   // defect: NdisMDeregisterInterruptEx
+    if (Adapter->RxHeadSnapshot == LastHead && Adapter->PendingEvents != 0) {
+        return TRUE;              // events latched but the receive head never moved
+    }
+    return FALSE;
+}
+
+NDIS_STATUS
+MpReset(NDIS_HANDLE MiniportAdapterContext, PBOOLEAN AddressingReset)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+
+    *AddressingReset = FALSE;
+    return NDIS_STATUS_SUCCESS;
+}
+
+VOID
+MpDevicePnPEvent(NDIS_HANDLE MiniportAdapterContext, PNET_DEVICE_PNP_EVENT NetDevicePnPEvent)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
+
+    if (NetDevicePnPEvent->DevicePnPEvent == NdisDevicePnPEventSurpriseRemoved) {
+        // the card is gone: give the interrupt back now, halt comes later
+        MP_SET_FLAG(Adapter, MP_FLAG_SURPRISE_REMOVED);
+        MpReleaseInterrupt(Adapter);
+    }
+}
+
+VOID
+MpShutdown(NDIS_HANDLE MiniportAdapterContext, NDIS_SHUTDOWN_ACTION ShutdownAction)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
+
+    UNREFERENCED_PARAMETER(ShutdownAction);
+
+    MP_WRITE_REG(Adapter, MP_REG_INT_MASK, 0);
+    MP_WRITE_REG(Adapter, MP_REG_CONTROL, MP_CONTROL_RESET);
+}
+
+NDIS_STATUS
+MpSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext)
+{
+    UNREFERENCED_PARAMETER(NdisDriverHandle);
+    UNREFERENCED_PARAMETER(DriverContext);
+
+    return NDIS_STATUS_SUCCESS;
+}
+
+VOID
+MpUnload(PDRIVER_OBJECT DriverObject)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+
+    NdisMDeregisterMiniportDriver(MpDriverHandle);
+}
+
+NTSTATUS
+DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
+    NDIS_STATUS Status;
+
+    NdisZeroMemory(&Chars, sizeof(Chars));
+    Chars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+    Chars.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    Chars.Header.Size = sizeof(NDIS_MINIPORT_DRIVER_CHARACTERISTICS);
+    Chars.MajorNdisVersion = MP_NDIS_MAJOR_VERSION;
+    Chars.MinorNdisVersion = MP_NDIS_MINOR_VERSION;
+    Chars.MajorDriverVersion = 1;
+    Chars.MinorDriverVersion = 0;
+    Chars.SetOptionsHandler = MpSetOptions;
+    Chars.InitializeHandlerEx = MpInitializeEx;
+    Chars.HaltHandlerEx = MpHaltEx;
+    Chars.UnloadHandler = MpUnload;
+    Chars.PauseHandler = MpPause;
+    Chars.RestartHandler = MpRestart;
+    Chars.OidRequestHandler = MpOidRequest;
+    Chars.CancelOidRequestHandler = MpCancelOidRequest;
+    Chars.SendNetBufferListsHandler = MpSendNetBufferLists;
+    Chars.ReturnNetBufferListsHandler = MpReturnNetBufferLists;
+    Chars.CancelSendHandler = MpCancelSend;
+    Chars.CheckForHangHandlerEx = MpCheckForHang;
+    Chars.ResetHandlerEx = MpReset;
+    Chars.DevicePnPEventNotifyHandler = MpDevicePnPEvent;
+    Chars.ShutdownHandlerEx = MpShutdown;
+
+    Status = NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &MpDriverHandle);
+    return Status == NDIS_STATUS_SUCCESS ? STATUS_SUCCESS : (NTSTATUS)Status;
+}
