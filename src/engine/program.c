@@ -956,6 +956,19 @@ static int persistent_path(const Expr *x)
     return x && x->kind == EX_PATH && (x->scope == SCOPE_GLOBAL || x->scope == SCOPE_HEAP);
 }
 
+/* A store into memory the device writes (device.c: the register
+ * `Adapter->CSRAddress->MDIControl = (RegAddress << 16) | (PhyAddress << 21)`)
+ * keeps no fact, so what it stores decides nothing: e100bex's stall rule
+ * kept MdiRead's and MdiWrite's register and PHY addresses, and analysed
+ * them once per pair of constants their 158 calls pass. */
+static int device_write(Engine *e, const Program *p, const Expr *lhs)
+{
+    if (!lhs || lhs->kind != EX_PATH || !lhs->key || local_scope(lhs) || !p->ndev_slots)
+        return 0;
+    int32_t id = ev_path_key(e, lhs);
+    return id > 0 && prog_device_key(p, key_name(e, id));
+}
+
 /* Does the slice at this level follow control dependence in function fi
  * (the branches deciding whether a block that matters runs)? */
 static int decides(SliceLevel level, const unsigned char *touches, int fi)
@@ -1026,6 +1039,8 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                 }
                 for (int k = 0; k < bl->nsteps; k++) {
                     const Step *st = &bl->steps[k];
+                    if (st->kind == ST_ASSIGN && device_write(e, p, st->lhs))
+                        continue;
                     int need = sl_has(&sl, st->lhs, fi) || sl_through(&thr, st->lhs, fi) ||
                                (st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_PATH &&
                                 st->rhs->base_key && st->rhs->key && !strchr(st->rhs->key, '.') &&
