@@ -4,9 +4,11 @@
  * starts a driver at its folder; units in one folder share a driver.  Every
  * other unit joins the driver started at its nearest ancestor folder;
  * failing that, the driver whose calls it resolves (names the driver calls
- * but does not define: a Common/ folder beside the driver's own); failing
- * that, when the tree holds one driver, that driver; else the unit's folder
- * is a driver of its own (one holding callbacks but no DriverEntry).  So
+ * but does not define: a Common/ folder beside the driver's own), also
+ * through units that joined so; failing that, the driver other units of
+ * its folder joined; failing that, when the tree holds one driver, that
+ * driver; else the unit's folder is a driver of its own (one holding
+ * callbacks but no DriverEntry).  So
  * scanning a tree of drivers gives the union of scanning each alone.
  * Drivers are sorted by name: the result does not depend on file order. */
 #include <stdlib.h>
@@ -183,20 +185,50 @@ int eng_split_drivers(Unit **units, int nunits, const char *root, Driver **out)
             placed[i] = 1;
         }
     }
-    /* 2. called by exactly the driver that cannot resolve those names itself */
+    /* 2. called by the driver that cannot resolve those names itself: to a
+     * fixed point, since a library folder's files call each other (athwifi's
+     * extsta/st_adhoc.c is called from extsta/st_main.c, which the driver
+     * calls), then every other file of a folder some of whose files joined
+     * a driver; with one driver in the tree, the other folders are its own */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = 0; i < nunits; i++) {
+            if (placed[i])
+                continue;
+            int best = -1, most = 0;
+            for (int k = 0; k < nstrong; k++) {
+                int c = calls_into(&g[k], units[i]);
+                if (c > most) {
+                    most = c;
+                    best = k;
+                }
+            }
+            if (best >= 0) {
+                group_add(&g[best], units[i]);
+                placed[i] = changed = 1;
+            }
+        }
+    }
     for (int i = 0; i < nunits; i++) {
         if (placed[i])
             continue;
+        char *d = dir_of(units[i]->path);
         int best = -1, most = 0;
         for (int k = 0; k < nstrong; k++) {
-            int c = calls_into(&g[k], units[i]);
+            int c = 0;
+            for (int m = 0; m < g[k].n; m++) {
+                char *dm = dir_of(g[k].units[m]->path);
+                c += strcmp(dm, d) == 0;
+                free(dm);
+            }
             if (c > most) {
                 most = c;
                 best = k;
             }
         }
+        free(d);
         if (best < 0 && nstrong == 1)
-            best = 0;       /* one driver in the tree: the other folders are its own */
+            best = 0;
         if (best >= 0) {
             group_add(&g[best], units[i]);
             placed[i] = 1;

@@ -489,6 +489,26 @@ static char *standin(Recover *r, const char *name, const char *file, int pending
     return real;
 }
 
+void rec_case_redirect(Recover *r, const char *vpath, const char *name, const char *real)
+{
+    char key[PATH_MAX + 16];
+    snprintf(key, sizeof key, "c:%s", vpath);
+    if (strmap_get(&r->seen, key))
+        return;
+    strmap_put(&r->seen, key, 1);
+    char buf[PATH_MAX];
+    const char *target = realpath(real, buf) ? buf : real;
+    VFile *v = vfile(r, vpath);
+    free(v->text);
+    size_t tl = strlen(target) + 64;
+    v->text = malloc(tl);
+    if (!v->text)
+        abort();
+    snprintf(v->text, tl, "#include \"%s\"\n", target);
+    v->len = strlen(v->text);
+    assume_if(r, vpath, "header %s (found as %s)", name, target);
+}
+
 char *rec_missing_header(Recover *r, const char *name, const char *file)
 {
     int added;

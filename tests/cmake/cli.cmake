@@ -8,3 +8,9 @@ set_tests_properties(cli_union_of_drivers PROPERTIES ENVIRONMENT "${DRVCHECK_TES
 add_test(NAME parse_clean_shipped_sources
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_parse_clean.sh $<TARGET_FILE:drvcheck> ${CMAKE_SOURCE_DIR})
 set_tests_properties(parse_clean_shipped_sources PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}" TIMEOUT 600)
+# A tree of several drivers (tests/cli/trees): a library folder's file called only by another of
+# its files joins the driver, and a header included in another case is the includer's own, not an
+# exactly spelled one of another driver: the whole-tree scan gives the union of each alone.
+add_test(NAME cli_tree_of_drivers
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_union_test.sh $<TARGET_FILE:drvcheck> ${CMAKE_CURRENT_SOURCE_DIR}/cli/trees)
+set_tests_properties(cli_tree_of_drivers PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}" TIMEOUT 600)
