@@ -9,6 +9,7 @@
  *            function designators in initialisers, noreturn declarations
  * keys.c     type names and access-path keys (cfg.h), locations
  * lower_stmt.c / lower_expr.c   statements and expressions to blocks
+ * kids.c     a cursor's children, enumerated once per function
  * init.c     initialiser lists: per-member assignments, function stores
  * graph.c    blocks under construction, and their final clean-up
  * cfg.c      printing and utilities of cfg.h (no libclang)
@@ -117,6 +118,7 @@ typedef struct Lower {
     int nsws, capsws;
     CXCursor *cs;            /* stack of children (kids()) */
     int ncs, capcs;
+    struct KidCache *kids;   /* children already enumerated (kids.c) */
 } Lower;
 
 /* graph.c */
@@ -175,8 +177,12 @@ int k_eval_int(CXCursor c, long long *out);          /* integer constant express
 const char *k_extent_text(Lower *L, CXCursor c);     /* source tokens, for display */
 
 
-/* lower_expr.c (lower_init: init.c) */
+/* kids.c */
 int kids(Lower *L, CXCursor c);         /* push children on L->cs, return base */
+void kids_reset(Lower *L);              /* a function's lowering starts */
+void kids_free(Lower *L);
+
+/* lower_expr.c (lower_init: init.c) */
 Expr *name_constant(Lower *L, CXCursor c, Expr *r);    /* keep a constant's name */
 CXCursor skip_wrappers(Lower *L, CXCursor c);   /* parens, casts, implicit */
 typedef enum { OPK_NONE, OPK_ASSIGN, OPK_COMMA, OPK_BIN, OPK_INC, OPK_DEC,

@@ -32,27 +32,6 @@
 
 /* ------------------------------------------------------------ children */
 
-static enum CXChildVisitResult push_kid(CXCursor c, CXCursor p, CXClientData d)
-{
-    (void)p;
-    Lower *L = d;
-    if (L->ncs == L->capcs) {
-        L->capcs = L->capcs ? L->capcs * 2 : 256;
-        L->cs = realloc(L->cs, (size_t)L->capcs * sizeof *L->cs);
-        if (!L->cs)
-            abort();
-    }
-    L->cs[L->ncs++] = c;
-    return CXChildVisit_Continue;
-}
-
-int kids(Lower *L, CXCursor c)
-{
-    int base = L->ncs;
-    clang_visitChildren(c, push_kid, L);
-    return base;
-}
-
 /* The last expression child of a cast (skipping its TypeRef), or NULL. */
 static int last_expr_kid(Lower *L, CXCursor c, CXCursor *out)
 {
