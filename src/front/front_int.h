@@ -96,6 +96,7 @@ typedef struct Lower {
     CXPrintingPolicy pp;     /* lazily created */
     struct SpellCache *spell;  /* k_spelled_at's answers for macro locations */
     struct SpellCache *expand; /* k_expansion's answers for macro locations */
+    struct NameCache *names;   /* k_decl_name's answers */
     StrMap indexed;          /* keys of arrays a function reads at a constant index (k_index) */
     struct PendingTable *pend;   /* static const tables whose elements wait for one (decls.c) */
     int npend, cappend;
@@ -158,6 +159,7 @@ int k_spell_lex(CXTranslationUnit tu, CXSourceLocation l, CXFile *f, unsigned *l
 CXSourceLocation k_start(CXCursor c);                /* where c begins */
 int k_is_macro_loc(CXSourceLocation l);
 const char *k_str(Lower *L, CXString s);             /* copy and dispose */
+const char *k_decl_name(Lower *L, CXCursor decl);    /* its spelling, cached per unit */
 CXType k_desugar(CXType t);                          /* typedefs, elaboration */
 int k_is_pointer(CXType t);
 const char *k_record_name(Lower *L, CXType t);       /* NULL if not a record */
