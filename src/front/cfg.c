@@ -35,6 +35,24 @@ static void put(Buf *b, const char *s)
     b->n += l;
 }
 
+/* v in decimal: snprintf's format parsing cost more than the rest of a step */
+static void put_int(Buf *b, long long v)
+{
+    char tmp[24], out[24];
+    int n = 0, k = 0;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        out[k++] = '-';
+    while (n)
+        out[k++] = tmp[--n];
+    out[k] = 0;
+    put(b, out);
+}
+
 static int is_compound(const Expr *e)
 {
     return e && (e->kind == EX_BINOP || e->kind == EX_COND);
@@ -44,7 +62,6 @@ static int is_compound(const Expr *e)
  * expressions are as deep as the source wrote them. */
 static void render(Buf *b, const Expr *e)
 {
-    char num[32];
     if (!e) {
         put(b, "?");
         return;
@@ -55,8 +72,7 @@ static void render(Buf *b, const Expr *e)
             put(b, e->text);
             return;
         }
-        snprintf(num, sizeof num, "%lld", e->ival);
-        put(b, num);
+        put_int(b, e->ival);
         return;
     case EX_PATH:
         if (b->temps_by_key && e->key && e->key[0] == '$') {
@@ -160,11 +176,10 @@ static const char *const branch_names[] = { "if", "loop", "switch", "logic", "co
 
 static void term_text(Buf *b, const Block *k)
 {
-    char tmp[64];
     switch (k->term) {
     case T_GOTO:
-        snprintf(tmp, sizeof tmp, "goto b%d", k->succ[0]);
-        put(b, tmp);
+        put(b, "goto b");
+        put_int(b, k->succ[0]);
         return;
     case T_BRANCH:
         put(b, "branch ");
@@ -174,8 +189,10 @@ static void term_text(Buf *b, const Block *k)
             render(b, k->cond);
         else
             put(b, "*");
-        snprintf(tmp, sizeof tmp, " ? b%d : b%d", k->succ[0], k->succ[1]);
-        put(b, tmp);
+        put(b, " ? b");
+        put_int(b, k->succ[0]);
+        put(b, " : b");
+        put_int(b, k->succ[1]);
         return;
     case T_RETURN:
         put(b, "return");
@@ -190,61 +207,86 @@ static void term_text(Buf *b, const Block *k)
     }
 }
 
-static void loc_text(FILE *out, const Loc *l, const char *ffile)
+/* "    [file:]line:col " with line:col padded to 9 columns (blank when
+ * there is no line), the file only when it is not the function's */
+static void loc_text(Buf *b, const Loc *l, const char *ffile)
 {
-    char tmp[32];
+    put(b, "    ");
     if (!l->line) {
-        fprintf(out, "    %-9s ", "");
+        put(b, "          ");
         return;
     }
-    if (l->file && ffile && strcmp(l->file, ffile) != 0)
-        fprintf(out, "    %s:", l->file);
-    else
-        fputs("    ", out);
-    snprintf(tmp, sizeof tmp, "%d:%d", l->line, l->col);
-    fprintf(out, "%-9s ", tmp);
+    if (l->file && ffile && strcmp(l->file, ffile) != 0) {
+        put(b, l->file);
+        put(b, ":");
+    }
+    size_t from = b->n;
+    put_int(b, l->line);
+    put(b, ":");
+    put_int(b, l->col);
+    while (b->n - from < 9)
+        put(b, " ");
+    put(b, " ");
 }
 
+/* One function's text built in memory and written at once: a fprintf per
+ * piece was 4.2M instructions of rtlnwifi st_oids.c's 272M, most of it
+ * format parsing. */
 void cfg_print_text(const Func *f, FILE *out)
 {
     Buf b = {.temps_by_key = 1};
-    fprintf(out, "function %s %s:%d:%d", f->name, f->loc.file ? f->loc.file : "?",
-            f->loc.line, f->loc.col);
+    put(&b, "function ");
+    put(&b, f->name);
+    put(&b, " ");
+    put(&b, f->loc.file ? f->loc.file : "?");
+    put(&b, ":");
+    put_int(&b, f->loc.line);
+    put(&b, ":");
+    put_int(&b, f->loc.col);
     if (f->is_static)
-        fputs(" static", out);
+        put(&b, " static");
     if (f->is_noreturn)
-        fputs(" noreturn", out);
-    if (f->role)
-        fprintf(out, " role %s", f->role);
-    fputc('\n', out);
+        put(&b, " noreturn");
+    if (f->role) {
+        put(&b, " role ");
+        put(&b, f->role);
+    }
+    put(&b, "\n");
     for (int i = 0; i < f->nparams; i++) {
         const Param *p = &f->params[i];
-        fprintf(out, "  param %d %s %s", i, p->type ? p->type : "?",
-                p->name && *p->name ? p->name : "(unnamed)");
-        if (p->record)
-            fprintf(out, " record %s", p->record);
-        fputc('\n', out);
+        put(&b, "  param ");
+        put_int(&b, i);
+        put(&b, " ");
+        put(&b, p->type ? p->type : "?");
+        put(&b, " ");
+        put(&b, p->name && *p->name ? p->name : "(unnamed)");
+        if (p->record) {
+            put(&b, " record ");
+            put(&b, p->record);
+        }
+        put(&b, "\n");
     }
     for (int i = 0; i < f->nblocks; i++) {
         const Block *k = &f->blocks[i];
-        fprintf(out, "  b%d", k->id);
-        if (k->label)
-            fprintf(out, " label %s", k->label);
-        fputs(":\n", out);
-        for (int j = 0; j < k->nsteps; j++) {
-            b.n = 0;
-            put(&b, "");
-            step_text(&b, &k->steps[j]);
-            loc_text(out, &k->steps[j].loc, f->file);
-            fprintf(out, "%s\n", b.s);
+        put(&b, "  b");
+        put_int(&b, k->id);
+        if (k->label) {
+            put(&b, " label ");
+            put(&b, k->label);
         }
-        b.n = 0;
-        put(&b, "");
+        put(&b, ":\n");
+        for (int j = 0; j < k->nsteps; j++) {
+            loc_text(&b, &k->steps[j].loc, f->file);
+            step_text(&b, &k->steps[j]);
+            put(&b, "\n");
+        }
+        loc_text(&b, &k->term_loc, f->file);
+        put(&b, "-> ");
         term_text(&b, k);
-        loc_text(out, &k->term_loc, f->file);
-        fprintf(out, "-> %s\n", b.s);
+        put(&b, "\n");
     }
-    fputc('\n', out);
+    put(&b, "\n");
+    fwrite(b.s, 1, b.n, out);
     free(b.s);
 }
 

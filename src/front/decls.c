@@ -60,7 +60,7 @@ static void add_noreturn(Walk *w, const char *name)
 static Func *new_func(Lower *L, CXCursor c)
 {
     Func *f = arena_alloc(L->a, sizeof *f);
-    f->name = k_str(L, clang_getCursorSpelling(c));
+    f->name = k_decl_name(L, c);
     f->loc = k_cursor_loc(L, c);
     f->file = f->loc.file;
     f->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
@@ -73,7 +73,7 @@ static Func *new_func(Lower *L, CXCursor c)
             CXCursor p = clang_Cursor_getArgument(c, i);
             CXType t = clang_getCursorType(p);
             Param *pp = &f->params[i];
-            pp->name = k_str(L, clang_getCursorSpelling(p));
+            pp->name = k_decl_name(L, p);
             pp->type = k_str(L, clang_getTypeSpelling(t));
             pp->record = k_pointee_record(L, t);
             if (!pp->record)
@@ -178,7 +178,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)
     if (c.kind == CXCursor_FunctionDecl) {
         const char *role = clang_isCursorDefinition(c) ? NULL : role_of(L, c);
         if (role) {
-            add_role(L, k_str(L, clang_getCursorSpelling(c)), role, k_cursor_loc(L, c));
+            add_role(L, k_decl_name(L, c), role, k_cursor_loc(L, c));
         }
         /* a prototype in a header is judged where a unit calls it
          * (lower_call): judging each of a big project header's thousands
@@ -186,7 +186,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)
         if ((clang_isCursorDefinition(c) ||
              clang_Location_isFromMainFile(clang_getCursorLocation(c))) &&
             is_noreturn_decl(L, c))
-            add_noreturn(w, k_str(L, clang_getCursorSpelling(c)));
+            add_noreturn(w, k_decl_name(L, c));
         if (clang_isCursorDefinition(c)) {
             Func *f = new_func(L, c);
             lower_function(L, c, f);

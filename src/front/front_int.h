@@ -9,6 +9,7 @@
  *            function designators in initialisers, noreturn declarations
  * keys.c     type names and access-path keys (cfg.h), locations
  * lower_stmt.c / lower_expr.c   statements and expressions to blocks
+ * kids.c     a cursor's children, enumerated once per function
  * init.c     initialiser lists: per-member assignments, function stores
  * graph.c    blocks under construction, and their final clean-up
  * cfg.c      printing and utilities of cfg.h (no libclang)
@@ -95,6 +96,7 @@ typedef struct Lower {
     CXPrintingPolicy pp;     /* lazily created */
     struct SpellCache *spell;  /* k_spelled_at's answers for macro locations */
     struct SpellCache *expand; /* k_expansion's answers for macro locations */
+    struct NameCache *names;   /* k_decl_name's answers */
     StrMap indexed;          /* keys of arrays a function reads at a constant index (k_index) */
     struct PendingTable *pend;   /* static const tables whose elements wait for one (decls.c) */
     int npend, cappend;
@@ -117,6 +119,7 @@ typedef struct Lower {
     int nsws, capsws;
     CXCursor *cs;            /* stack of children (kids()) */
     int ncs, capcs;
+    struct KidCache *kids;   /* children already enumerated (kids.c) */
 } Lower;
 
 /* graph.c */
@@ -156,6 +159,7 @@ int k_spell_lex(CXTranslationUnit tu, CXSourceLocation l, CXFile *f, unsigned *l
 CXSourceLocation k_start(CXCursor c);                /* where c begins */
 int k_is_macro_loc(CXSourceLocation l);
 const char *k_str(Lower *L, CXString s);             /* copy and dispose */
+const char *k_decl_name(Lower *L, CXCursor decl);    /* its spelling, cached per unit */
 CXType k_desugar(CXType t);                          /* typedefs, elaboration */
 int k_is_pointer(CXType t);
 const char *k_record_name(Lower *L, CXType t);       /* NULL if not a record */
@@ -175,8 +179,12 @@ int k_eval_int(CXCursor c, long long *out);          /* integer constant express
 const char *k_extent_text(Lower *L, CXCursor c);     /* source tokens, for display */
 
 
-/* lower_expr.c (lower_init: init.c) */
+/* kids.c */
 int kids(Lower *L, CXCursor c);         /* push children on L->cs, return base */
+void kids_reset(Lower *L);              /* a function's lowering starts */
+void kids_free(Lower *L);
+
+/* lower_expr.c (lower_init: init.c) */
 Expr *name_constant(Lower *L, CXCursor c, Expr *r);    /* keep a constant's name */
 CXCursor skip_wrappers(Lower *L, CXCursor c);   /* parens, casts, implicit */
 typedef enum { OPK_NONE, OPK_ASSIGN, OPK_COMMA, OPK_BIN, OPK_INC, OPK_DEC,

@@ -43,7 +43,7 @@ static int func_designator(Lower *L, CXCursor c, const char **name)
     CXCursor ref = clang_getCursorReferenced(c);
     if (ref.kind != CXCursor_FunctionDecl)
         return 0;
-    *name = k_str(L, clang_getCursorSpelling(ref));
+    *name = k_decl_name(L, ref);
     return 1;
 }
 
@@ -94,7 +94,7 @@ static Expr *designate(Lower *L, Expr *target, CXType *t, int b, int ndes, int *
         if (d.kind == CXCursor_MemberRef) {
             CXCursor fd = clang_getCursorReferenced(d);
             CXType ft = clang_getCursorType(fd);
-            const char *name = k_str(L, clang_getCursorSpelling(d));
+            const char *name = k_decl_name(L, d);
             if (i == 0 && fl)
                 for (int j = 0; j < fl->n; j++)
                     if (clang_equalCursors(fl->v[j], fd))
@@ -150,7 +150,7 @@ void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc, int fn
                 continue;
             CXCursor fd = fl.v[pos++];
             CXType ft = clang_getCursorType(fd);
-            Expr *el = k_member(L, target, 0, rec, k_str(L, clang_getCursorSpelling(fd)), ft);
+            Expr *el = k_member(L, target, 0, rec, k_decl_name(L, fd), ft);
             init_one(L, el, ft, ch, fnstores_only);
         } else if (is_arr) {
             CXType et = clang_getArrayElementType(canon);

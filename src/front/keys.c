@@ -6,6 +6,7 @@
  * *p of a non-record pointer "*"key(p); a[i] key(a)"[]".  tkey is
  * "REC.f" for member paths.  Locations are expansion locations: the line
  * the user wrote, also inside macros.  All strings go to the unit's arena. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,53 @@ const char *k_str(Lower *L, CXString s)
     const char *r = arena_strdup(L->a, c ? c : "");
     clang_disposeString(s);
     return r;
+}
+
+/* A declaration's name, copied once per unit.  Lowering asks again for the
+ * same variables, parameters, callees and record tags (k_var_path at every
+ * use of a variable, k_record_name at every member access), and each
+ * clang_getCursorSpelling costs ~700 instructions (a std::string built,
+ * copied to a CXString, freed).  Keyed by the Decl pointer (data[0] of a
+ * declaration cursor) and the kind; other cursors are asked every time. */
+typedef struct NameCache {
+    struct NameEnt { const void *decl; enum CXCursorKind kind; const char *name; } *ents;
+    unsigned cap, n;         /* slots (a power of two), used; decl NULL is empty */
+} NameCache;
+
+static unsigned name_slot(const NameCache *c, const void *decl, enum CXCursorKind kind)
+{
+    uintptr_t h = (uintptr_t)decl ^ ((uintptr_t)decl >> 15) ^ (unsigned)kind;
+    unsigned i = (unsigned)(h * 2654435761u) & (c->cap - 1);
+    while (c->ents[i].decl && (c->ents[i].decl != decl || c->ents[i].kind != kind))
+        i = (i + 1) & (c->cap - 1);
+    return i;
+}
+
+const char *k_decl_name(Lower *L, CXCursor decl)
+{
+    if (!clang_isDeclaration(decl.kind) || !decl.data[0])
+        return k_str(L, clang_getCursorSpelling(decl));
+    NameCache *c = L->names;
+    if (!c && !(c = L->names = calloc(1, sizeof *c)))
+        abort();
+    if (2 * (c->n + 1) > c->cap) {           /* keep it at most half full */
+        NameCache old = *c;
+        c->cap = old.cap ? old.cap * 2 : 256;
+        c->ents = calloc(c->cap, sizeof *c->ents);
+        if (!c->ents)
+            abort();
+        for (unsigned i = 0; i < old.cap; i++)
+            if (old.ents[i].decl)
+                c->ents[name_slot(c, old.ents[i].decl, old.ents[i].kind)] = old.ents[i];
+        free(old.ents);
+    }
+    unsigned i = name_slot(c, decl.data[0], decl.kind);
+    if (!c->ents[i].decl) {
+        c->ents[i] = (struct NameEnt){ decl.data[0], decl.kind,
+                                       k_str(L, clang_getCursorSpelling(decl)) };
+        c->n++;
+    }
+    return c->ents[i].name;
 }
 
 static const char *file_name(Lower *L, CXFile f)
@@ -129,6 +177,11 @@ void k_spell_free(Lower *L)
 {
     cache_free(&L->spell);
     cache_free(&L->expand);
+    if (L->names) {
+        free(L->names->ents);
+        free(L->names);
+        L->names = NULL;
+    }
 }
 
 /* Where c begins.  clang_getCursorLocation is that for every expression
@@ -255,7 +308,7 @@ const char *k_record_name(Lower *L, CXType t)
     if (canon.kind != CXType_Record)
         return NULL;
     CXCursor decl = clang_getTypeDeclaration(canon);
-    const char *tag = k_str(L, clang_getCursorSpelling(decl));
+    const char *tag = k_decl_name(L, decl);
     if (*tag && !strchr(tag, ' ') && !strchr(tag, '('))
         return tag;
     /* no tag: the nearest typedef in the sugar */
@@ -320,7 +373,7 @@ static const char *basename_of(const char *p)
 Expr *k_var_path(Lower *L, CXCursor decl, CXType t)
 {
     Expr *e = k_new(L, EX_PATH);
-    const char *name = k_str(L, clang_getCursorSpelling(decl));
+    const char *name = k_decl_name(L, decl);
     e->text = name;
     e->key = name;
     e->is_pointer = k_is_pointer(t);

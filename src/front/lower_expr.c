@@ -32,27 +32,6 @@
 
 /* ------------------------------------------------------------ children */
 
-static enum CXChildVisitResult push_kid(CXCursor c, CXCursor p, CXClientData d)
-{
-    (void)p;
-    Lower *L = d;
-    if (L->ncs == L->capcs) {
-        L->capcs = L->capcs ? L->capcs * 2 : 256;
-        L->cs = realloc(L->cs, (size_t)L->capcs * sizeof *L->cs);
-        if (!L->cs)
-            abort();
-    }
-    L->cs[L->ncs++] = c;
-    return CXChildVisit_Continue;
-}
-
-int kids(Lower *L, CXCursor c)
-{
-    int base = L->ncs;
-    clang_visitChildren(c, push_kid, L);
-    return base;
-}
-
 /* The last expression child of a cast (skipping its TypeRef), or NULL. */
 static int last_expr_kid(Lower *L, CXCursor c, CXCursor *out)
 {
@@ -402,13 +381,10 @@ static int decl_says_noreturn(Lower *L, CXCursor d)
 
 int is_noreturn_decl(Lower *L, CXCursor fdecl)
 {
-    CXString ns = clang_getCursorSpelling(fdecl);
-    const char *name = clang_getCString(ns);
+    const char *name = k_decl_name(L, fdecl);
     int *cached = strmap_get(&L->noret, name);
-    if (cached) {
-        clang_disposeString(ns);
+    if (cached)
         return *cached;
-    }
     int r = 0;
     for (size_t i = 0; i < sizeof known_noreturn / sizeof *known_noreturn && !r; i++)
         r = strcmp(name, known_noreturn[i]) == 0;
@@ -423,7 +399,6 @@ int is_noreturn_decl(Lower *L, CXCursor fdecl)
             (!clang_equalCursors(canon, fdecl) && decl_says_noreturn(L, canon));
     }
     strmap_put(&L->noret, name, r);
-    clang_disposeString(ns);
     return r;
 }
 
@@ -559,7 +534,7 @@ static int abnormal_termination(Lower *L, CXCursor c)
     if (L->abnormal < 0)
         return 0;
     CXCursor ref = clang_getCursorReferenced(c);
-    const char *n = ref.kind == CXCursor_FunctionDecl ? k_str(L, clang_getCursorSpelling(ref)) : "";
+    const char *n = ref.kind == CXCursor_FunctionDecl ? k_decl_name(L, ref) : "";
     return strcmp(n, "_abnormal_termination") == 0 || strcmp(n, "AbnormalTermination") == 0;
 }
 
@@ -597,7 +572,7 @@ Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard)
         return target ? target : k_unknown(L, "void");
     Step *s = call_step(L, c);
     if (ref.kind == CXCursor_FunctionDecl) {
-        s->callee = k_str(L, clang_getCursorSpelling(ref));
+        s->callee = k_decl_name(L, ref);
         s->noreturn = is_noreturn_decl(L, ref);
     } else {
         int b = kids(L, c);
@@ -642,7 +617,7 @@ static int recovery_call(Lower *L, CXCursor c, int b, int n, Expr **out, int dis
     if (ref.kind != CXCursor_FunctionDecl)
         return 0;
     Step *s = call_step(L, c);
-    s->callee = k_str(L, clang_getCursorSpelling(ref));
+    s->callee = k_decl_name(L, ref);
     s->noreturn = is_noreturn_decl(L, ref);
     s->nargs = n - 1;
     s->args = arena_alloc(L->a, (size_t)(n > 1 ? n - 1 : 1) * sizeof *s->args);
@@ -661,7 +636,7 @@ void lower_assign_to(Lower *L, Expr *target, CXCursor value, Loc loc)
         lower_call(L, v, target, 0);
         /* Nic = ExAllocatePool2(...): the record the zeroed block is */
         if (target && target->kind == EX_PATH && !target->pointee_rec) {
-            const char *fn = k_str(L, clang_getCursorSpelling(clang_getCursorReferenced(v)));
+            const char *fn = k_decl_name(L, clang_getCursorReferenced(v));
             if (fn && strncmp(fn, "ExAllocatePool", 14) == 0)
                 target->pointee_rec = fill_record(L, value);
         }
@@ -911,7 +886,7 @@ static Expr *lower_declref(Lower *L, CXCursor c)
         return k_int(L, clang_getEnumConstantDeclValue(ref));
     case CXCursor_FunctionDecl: {
         Expr *e = k_new(L, EX_FUNC);
-        e->text = k_str(L, clang_getCursorSpelling(ref));
+        e->text = k_decl_name(L, ref);
         return e;
     }
     case CXCursor_VarDecl:
@@ -935,7 +910,9 @@ static Expr *lower_member(Lower *L, CXCursor c)
     int arrow = k_is_pointer(bt);
     const char *rec = arrow ? k_pointee_record(L, bt) : k_record_name(L, bt);
     Expr *be = lower_expr(L, base, 0);
-    return k_member(L, be, arrow, rec, k_str(L, clang_getCursorSpelling(c)),
+    /* spelled as the field it names: cached, where the member's own
+     * spelling was asked at every access */
+    return k_member(L, be, arrow, rec, k_decl_name(L, clang_getCursorReferenced(c)),
                     clang_getCursorType(c));
 }
 
@@ -1058,9 +1035,10 @@ Expr *name_constant(Lower *L, CXCursor c, Expr *r)
     if (c.kind == CXCursor_UnexposedExpr && !k_from_macro(L, c))
         c = skip_wrappers(L, c);
     const char *t = NULL;
-    if (c.kind == CXCursor_DeclRefExpr &&
-        clang_getCursorReferenced(c).kind == CXCursor_EnumConstantDecl)
-        t = k_str(L, clang_getCursorSpelling(c));
+    CXCursor ref = c.kind == CXCursor_DeclRefExpr ? clang_getCursorReferenced(c)
+                                                  : clang_getNullCursor();
+    if (ref.kind == CXCursor_EnumConstantDecl)
+        t = k_decl_name(L, ref);    /* a reference is spelled as what it names */
     else if (k_from_macro(L, c))
         t = k_extent_text(L, c);
     if (!t || !(isalpha((unsigned char)t[0]) || t[0] == '_'))

@@ -578,6 +578,7 @@ void lower_function(Lower *L, CXCursor fdecl, Func *f)
     L->ntemps = 0;
     L->njumps = L->nfins = L->nhandlers = L->nsws = 0;
     strmap_free(&L->labels);
+    kids_reset(L);
     int b = kids(L, fdecl), n = L->ncs - b;
     CXCursor body = clang_getNullCursor();
     for (int i = n - 1; i >= 0; i--)

@@ -418,6 +418,7 @@ static void lower_unit(CXTranslationUnit tu, Unit *u, const char *main_abs,
     if (L.pp)
         clang_PrintingPolicy_dispose(L.pp);
     k_spell_free(&L);
+    kids_free(&L);
 }
 
 static double now(void)

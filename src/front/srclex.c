@@ -43,10 +43,35 @@ const char *src_buffer(Lower *L, CXFile f, size_t *size)
     return L->text;
 }
 
+/* Character classes by table, one load a byte: the scanner reads every
+ * byte of the headers' #include and #define lines (includes.c, lvcast.c)
+ * and of the lines around each operator, and a chain of comparisons per
+ * byte of a word made src_next cost ~170 instructions a token.
+ * CC_BLANK: \t \n \v \f \r and space; CC_WORD: letters, digits, _ $ and
+ * every byte of a UTF-8 sequence. */
+enum { CC_BLANK = 1, CC_WORD = 2 };
+static const unsigned char cclass[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
 static int word_char(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '$' || c >= 0x80;
+    return cclass[c] == CC_WORD;
 }
 
 /* The length of the punctuator at i: C's, and '##', by longest match. */
@@ -81,24 +106,31 @@ static unsigned punct_len(const char *t, size_t n, unsigned i)
     }
 }
 
-/* Skip white space, comments and line splices from i; the next offset. */
+/* Skip white space, comments and line splices from i; the next offset
+ * (n at the end).  Comments are crossed by memchr. */
 static unsigned skip_blank(const char *t, size_t n, unsigned i)
 {
     while (i < n) {
         char c = t[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        if (cclass[(unsigned char)c] == CC_BLANK) {
             i++;
         } else if (c == '\\' && i + 1 < n && (t[i + 1] == '\n' || t[i + 1] == '\r')) {
             i++;
         } else if (c == '/' && i + 1 < n && t[i + 1] == '/') {
-            while (i < n && t[i] != '\n')
-                i++;
+            const char *nl = memchr(t + i, '\n', n - i);
+            i = nl ? (unsigned)(nl - t) : (unsigned)n;
         } else if (c == '/' && i + 1 < n && t[i + 1] == '*') {
             /* the first possible end lies past the opening star: slash-star-slash is still open */
-            for (i += 3; i < n && !(t[i - 1] == '*' && t[i] == '/'); i++)
-                ;
-            if (i < n)
-                i++;
+            const char *e = NULL;
+            for (unsigned j = i + 3; j < n && !e; j++) {
+                const char *sl = memchr(t + j, '/', n - j);
+                if (!sl)
+                    break;
+                j = (unsigned)(sl - t);
+                if (t[j - 1] == '*')
+                    e = sl;
+            }
+            i = e ? (unsigned)(e - t) + 1 : (unsigned)n;
         } else {
             break;
         }
