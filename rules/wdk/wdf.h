@@ -59,6 +59,8 @@ VOID WDF_OBJECT_ATTRIBUTES_INIT(PWDF_OBJECT_ATTRIBUTES Attributes);
 #define WDF_DECLARE_CONTEXT_TYPE(_contexttype) \
     WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(_contexttype, WdfObjectGet_##_contexttype)
 #define WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(_attributes, _contexttype) WDF_OBJECT_ATTRIBUTES_INIT(_attributes)
+#define WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(_attributes, _contexttype) \
+    ((_attributes)->ContextTypeInfo = &_WDF_##_contexttype##_TYPE_INFO)
 typedef NTSTATUS (EVT_WDF_DRIVER_DEVICE_ADD)(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit);
 typedef EVT_WDF_DRIVER_DEVICE_ADD *PFN_WDF_DRIVER_DEVICE_ADD;
 typedef VOID (EVT_WDF_DRIVER_UNLOAD)(WDFDRIVER Driver);
@@ -89,6 +91,8 @@ NTSTATUS WdfRequestGetStatus(WDFREQUEST Request);
 VOID WdfRequestComplete(WDFREQUEST Request, NTSTATUS Status);
 PIRP WdfRequestWdmGetIrp(WDFREQUEST Request);
 NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType, ULONG PoolTag, size_t BufferSize, WDFMEMORY *Memory, PVOID *Buffer);
+NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes, PVOID Buffer, size_t BufferSize, WDFMEMORY *Memory);
+NTSTATUS WdfRequestAllocateTimer(WDFREQUEST Request);
 PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize);
 NTSTATUS WdfSpinLockCreate(PWDF_OBJECT_ATTRIBUTES SpinLockAttributes, WDFSPINLOCK *SpinLock);
 VOID WdfSpinLockAcquire(WDFSPINLOCK SpinLock);
@@ -243,3 +247,5 @@ NTSTATUS WdfDeviceCreateSymbolicLink(WDFDEVICE Device, PCUNICODE_STRING Symbolic
 WDFQUEUE WdfDeviceGetDefaultQueue(WDFDEVICE Device);
 VOID WdfControlFinishInitializing(WDFDEVICE Device);
 NTSTATUS WdfObjectAllocateContext(WDFOBJECT Handle, PWDF_OBJECT_ATTRIBUTES ContextAttributes, PVOID *Context);
+/* The real wdf.h brings in every KMDF object header; wdftimer.h is a file of its own here. */
+#include <wdftimer.h>

@@ -51,3 +51,41 @@ typedef struct _WDF_USB_CONTINUOUS_READER_CONFIG {
 } WDF_USB_CONTINUOUS_READER_CONFIG, *PWDF_USB_CONTINUOUS_READER_CONFIG;
 VOID WDF_USB_CONTINUOUS_READER_CONFIG_INIT(PWDF_USB_CONTINUOUS_READER_CONFIG Config, PFN_WDF_USB_READER_COMPLETION_ROUTINE EvtUsbTargetPipeReadComplete, WDFCONTEXT EvtUsbTargetPipeReadCompleteContext, size_t TransferLength);
 NTSTATUS WdfUsbTargetPipeConfigContinuousReader(WDFUSBPIPE Pipe, PWDF_USB_CONTINUOUS_READER_CONFIG Config);
+/* Control transfers: the setup packet and the requests that send it. */
+typedef enum _WDF_USB_BMREQUEST_DIRECTION { BmRequestHostToDevice = 0, BmRequestDeviceToHost = 1 } WDF_USB_BMREQUEST_DIRECTION;
+typedef enum _WDF_USB_BMREQUEST_TYPE { BmRequestStandard = 0, BmRequestClass = 1, BmRequestVendor = 2 } WDF_USB_BMREQUEST_TYPE;
+typedef enum _WDF_USB_BMREQUEST_RECIPIENT { BmRequestToDevice = 0, BmRequestToInterface = 1, BmRequestToEndpoint = 2, BmRequestToOther = 3 } WDF_USB_BMREQUEST_RECIPIENT;
+typedef union _WDF_USB_CONTROL_SETUP_PACKET {
+    struct {
+        union {
+            struct { BYTE Recipient : 2; BYTE Reserved : 3; BYTE Type : 2; BYTE Dir : 1; } Request;
+            BYTE Byte;
+        } bm;
+        BYTE bRequest;
+        union { struct { BYTE LowByte; BYTE HiByte; } Bytes; USHORT Value; } wValue;
+        union { struct { BYTE LowByte; BYTE HiByte; } Bytes; USHORT Value; } wIndex;
+        USHORT wLength;
+    } Packet;
+    struct { BYTE Bytes[8]; } Generic;
+} WDF_USB_CONTROL_SETUP_PACKET, *PWDF_USB_CONTROL_SETUP_PACKET;
+VOID WDF_USB_CONTROL_SETUP_PACKET_INIT(PWDF_USB_CONTROL_SETUP_PACKET Packet, WDF_USB_BMREQUEST_DIRECTION Direction, WDF_USB_BMREQUEST_RECIPIENT Recipient, BYTE Request, USHORT Value, USHORT Index);
+VOID WDF_USB_CONTROL_SETUP_PACKET_INIT_VENDOR(PWDF_USB_CONTROL_SETUP_PACKET Packet, WDF_USB_BMREQUEST_DIRECTION Direction, WDF_USB_BMREQUEST_RECIPIENT Recipient, BYTE Request, USHORT Value, USHORT Index);
+VOID WDF_USB_CONTROL_SETUP_PACKET_INIT_CLASS(PWDF_USB_CONTROL_SETUP_PACKET Packet, WDF_USB_BMREQUEST_DIRECTION Direction, WDF_USB_BMREQUEST_RECIPIENT Recipient, BYTE Request, USHORT Value, USHORT Index);
+NTSTATUS WdfUsbTargetDeviceSendControlTransferSynchronously(WDFUSBDEVICE UsbDevice, WDFREQUEST Request, PWDF_REQUEST_SEND_OPTIONS RequestOptions, PWDF_USB_CONTROL_SETUP_PACKET SetupPacket, PWDF_MEMORY_DESCRIPTOR MemoryDescriptor, PULONG BytesTransferred);
+NTSTATUS WdfUsbTargetDeviceFormatRequestForControlTransfer(WDFUSBDEVICE UsbDevice, WDFREQUEST Request, PWDF_USB_CONTROL_SETUP_PACKET SetupPacket, WDFMEMORY TransferMemory, PVOID TransferOffset);
+WDFIOTARGET WdfUsbTargetDeviceGetIoTarget(WDFUSBDEVICE UsbDevice);
+NTSTATUS WdfUsbTargetPipeFormatRequestForUrb(WDFUSBPIPE Pipe, WDFREQUEST Request, WDFMEMORY UrbMemory, PVOID UrbMemoryOffset);
+/* What a completion routine of a USB request is told. */
+typedef enum _WDF_USB_REQUEST_TYPE { WdfUsbRequestTypeInvalid = 0, WdfUsbRequestTypeNoFormat, WdfUsbRequestTypeDeviceString, WdfUsbRequestTypeDeviceControlTransfer, WdfUsbRequestTypeDeviceUrb, WdfUsbRequestTypePipeWrite, WdfUsbRequestTypePipeRead, WdfUsbRequestTypePipeAbort, WdfUsbRequestTypePipeReset, WdfUsbRequestTypePipeUrb } WDF_USB_REQUEST_TYPE;
+typedef struct _WDF_USB_REQUEST_COMPLETION_PARAMS {
+    USBD_STATUS UsbdStatus;
+    WDF_USB_REQUEST_TYPE Type;
+    union {
+        struct { WDFMEMORY Buffer; USHORT LangID; UCHAR StringIndex; UCHAR RequiredSize; } DeviceString;
+        struct { WDFMEMORY Buffer; WDF_USB_CONTROL_SETUP_PACKET SetupPacket; ULONG Length; } DeviceControlTransfer;
+        struct { WDFMEMORY Buffer; } DeviceUrb;
+        struct { WDFMEMORY Buffer; size_t Length; size_t Offset; } PipeWrite;
+        struct { WDFMEMORY Buffer; size_t Length; size_t Offset; } PipeRead;
+        struct { WDFMEMORY Buffer; } PipeUrb;
+    } Parameters;
+} WDF_USB_REQUEST_COMPLETION_PARAMS, *PWDF_USB_REQUEST_COMPLETION_PARAMS;

@@ -53,10 +53,16 @@
 #include <wdmsec.h>
 #include <ntddsd.h>
 #include <usbdi.h>
+#include <usbdlib.h>
 #include <wdf.h>
+#include <wdfcore.h>
+#include <wdfdevice.h>
 #include <wdfminiport.h>
+#include <wdfrequest.h>
+#include <wdfsync.h>
 #include <wdftimer.h>
 #include <wdfusb.h>
+#include <wdfworkitem.h>
 #include <dot11wdi.h>
 #include <wditypes.hpp>
 #include <wlan\1.0\TLVGeneratorParser.hpp>

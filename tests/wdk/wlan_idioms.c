@@ -5,6 +5,9 @@
 #include <dot11wdi.h>
 #include <wditypes.hpp>
 #include <wlan\1.0\TLVGeneratorParser.hpp>
+#include <wdf.h>
+#include <wdfusb.h>
+#include <usbdlib.h>
 #include <packon.h>
 typedef struct _WLAN_IE_HEADER { UCHAR ElementId; UCHAR Length; } WLAN_IE_HEADER;
 #include <packoff.h>
@@ -149,4 +152,49 @@ NDIS_STATUS WlanRegister(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPa
     (void)WlanSetKey;
     (void)WdiHandleScan;
     return NdisMRegisterWdiMiniportDriver(DriverObject, RegistryPath, NULL, Chars, &wdi, DriverHandle);
+}
+
+/* A USB 802.11 adapter on KMDF: a vendor control transfer to a register, a work item context
+ * set on its attributes, a completion routine reading the USB status, a timer from wdf.h alone. */
+typedef struct _USB_WORKITEM_CONTEXT { NDIS_HANDLE Adapter; ULONG Events; } USB_WORKITEM_CONTEXT;
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(USB_WORKITEM_CONTEXT, UsbGetWorkItemContext)
+
+static NTSTATUS
+UsbWriteRegister(WDFUSBDEVICE Device, USHORT Register, ULONG Value)
+{
+    WDF_USB_CONTROL_SETUP_PACKET Setup;
+    WDF_MEMORY_DESCRIPTOR Memory;
+    ULONG Sent = 0;
+
+    WDF_USB_CONTROL_SETUP_PACKET_INIT_VENDOR(&Setup, BmRequestHostToDevice, BmRequestToDevice, 0x05,
+                                             Register, 0);
+    WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&Memory, &Value, sizeof(Value));
+    return WdfUsbTargetDeviceSendControlTransferSynchronously(Device, WDF_NO_HANDLE, NULL, &Setup,
+                                                              &Memory, &Sent);
+}
+
+static VOID
+UsbWriteComplete(WDFREQUEST Request, WDFIOTARGET Target, PWDF_USB_REQUEST_COMPLETION_PARAMS Params)
+{
+    UNREFERENCED_PARAMETER(Target);
+    if (Params->UsbdStatus == USBD_STATUS_STALL_PID ||
+        Params->Parameters.PipeWrite.Length == 0) {
+        WdfRequestComplete(Request, STATUS_UNSUCCESSFUL);
+    }
+}
+
+EVT_WDF_TIMER UsbWatchdog;
+VOID
+UsbWatchdog(WDFTIMER Timer)
+{
+    UsbGetWorkItemContext((WDFOBJECT)Timer)->Events = 0;
+}
+
+VOID
+UsbSetWorkItemContext(PWDF_OBJECT_ATTRIBUTES Attributes)
+{
+    WDF_OBJECT_ATTRIBUTES_INIT(Attributes);
+    WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(Attributes, USB_WORKITEM_CONTEXT);
+    (void)UsbWriteRegister;
+    (void)UsbWriteComplete;
 }

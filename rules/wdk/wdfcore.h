@@ -1,0 +1,4 @@
+/* wdfcore.h - drvcheck clean-room WDK model: the KMDF core objects, declared in wdf.h (which the real wdf.h
+ * includes this header from). */
+#pragma once
+#include <wdf.h>

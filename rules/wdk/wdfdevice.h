@@ -1,0 +1,4 @@
+/* wdfdevice.h - drvcheck clean-room WDK model: KMDF device objects, declared in wdf.h (which the real wdf.h
+ * includes this header from). */
+#pragma once
+#include <wdf.h>

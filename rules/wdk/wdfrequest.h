@@ -1,0 +1,4 @@
+/* wdfrequest.h - drvcheck clean-room WDK model: KMDF request objects, declared in wdf.h (which the real wdf.h
+ * includes this header from). */
+#pragma once
+#include <wdf.h>
