@@ -474,11 +474,26 @@ static void set_lost(Engine *e, State *s, const int32_t *a, int na, const int32_
         s->nlost = 0;
         return;
     }
-    /* nothing to add to a: a state's own list, sorted, at most LOST_MAX */
+    /* nothing to add to a: a state's own list, sorted, at most LOST_MAX;
+     * also when b lies within it (a join's two sides mostly weakened the
+     * same keys: one pass, no merge into a buffer, 95M of e100bex's 1.1G
+     * engine instructions went to this function) */
     if (extra <= 0 && (nb == 0 || (b == a && nb == na))) {
         s->lost = na ? a : NULL;
         s->nlost = na;
         return;
+    }
+    if (extra <= 0 && nb <= na) {
+        int i = 0, k = 0;
+        while (k < nb && i < na && a[i] <= b[k]) {
+            k += a[i] == b[k];
+            i++;
+        }
+        if (k == nb) {
+            s->lost = a;
+            s->nlost = na;
+            return;
+        }
     }
     int32_t buf[2 * LOST_MAX + 1];
     int n = 0, i = 0, k = 0, over = 0;
@@ -855,6 +870,18 @@ static int diff_weight(Engine *e, int32_t key)
     return key_decisive(e, key) ? 64 : 1;
 }
 
+/* One fact, key and value, as one 64-bit word: the distance loop below
+ * spends most of its time on facts two states share (e100bex: 154M -> 120M
+ * instructions). */
+_Static_assert(sizeof(Fact) == sizeof(uint64_t), "a fact is a key id and a value id");
+static inline int same_fact(const Fact *x, const Fact *y)
+{
+    uint64_t a, b;
+    memcpy(&a, x, sizeof a);
+    memcpy(&b, y, sizeof b);
+    return a == b;
+}
+
 int st_distance_below(Engine *e, const State *a, const State *b, int bound)
 {
     const Fact *fa = a->facts, *fb = b->facts;
@@ -862,8 +889,13 @@ int st_distance_below(Engine *e, const State *a, const State *b, int bound)
     if (fa == fb && na == nb)    /* copies sharing their facts */
         return 0;
     while (i < na && k < nb && d < bound) {
+        /* most facts are the same fact: key and value in one test */
+        while (i < na && k < nb && same_fact(&fa[i], &fb[k]))
+            i++, k++;
+        if (i >= na || k >= nb)
+            break;
         if (fa[i].key == fb[k].key) {
-            if (fa[i].val != fb[k].val && !vt_same(e->vals, fa[i].val, fb[k].val))
+            if (!vt_same(e->vals, fa[i].val, fb[k].val))
                 d += diff_weight(e, fa[i].key);
             i++;
             k++;
