@@ -483,6 +483,31 @@ static void set_lost(Engine *e, State *s, const int32_t *a, int na, const int32_
         s->nlost = na;
         return;
     }
+    if (nb == 0 && extra > 0) {      /* st_lost_add: one key into a's sorted list */
+        int at = 0;
+        while (at < na && a[at] < extra)
+            at++;
+        if (at < na && a[at] == extra) {
+            s->lost = a;
+            s->nlost = na;
+            return;
+        }
+        if (na + 1 > LOST_MAX) {
+            s->approx = 1;          /* too much was weakened to say what */
+            s->lost = NULL;
+            s->nlost = 0;
+            return;
+        }
+        int32_t *v = arena_alloc_raw(e->arena, sizeof *v * (size_t)(na + 1));
+        if (at)
+            memcpy(v, a, sizeof *v * (size_t)at);
+        v[at] = extra;
+        if (na > at)
+            memcpy(v + at + 1, a + at, sizeof *v * (size_t)(na - at));
+        s->lost = v;
+        s->nlost = na + 1;
+        return;
+    }
     if (extra <= 0 && nb <= na) {
         int i = 0, k = 0;
         while (k < nb && i < na && a[i] <= b[k]) {
