@@ -135,6 +135,18 @@ static inline int vt_same(const ValTab *t, int32_t a, int32_t b)
 }
 
 /* ---- states (state.c) ---- */
+/* ev_path_key's cache: an expression's key id, by the expression's
+ * address, for the run numbered `run` (a table serves a thread's runs in
+ * turn: eval.c ev_pathkey_table). */
+struct PathKey {
+    const Expr *x;
+    int32_t id;
+    uint32_t run;
+};
+enum { PATHKEY_SLOTS = 8192 };
+/* This thread's table and a fresh run number for it. */
+struct PathKey *ev_pathkey_table(uint32_t *run);
+
 typedef struct Fact {
     int32_t key;         /* interned key id */
     int32_t val;         /* interned value id (Engine.vals), never top */
@@ -370,7 +382,9 @@ struct Engine {
     unsigned char *irql_asks;   /* per function: irql_asks, built when first asked */
     int32_t running;         /* key "<running>": 1 Running, 0 Paused */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
-    struct PathKey { const Expr *x; int32_t id; } pathkey[8192];  /* eval.c ev_path_key */
+    struct PathKey *pathkey; /* eval.c ev_path_key: PATHKEY_SLOTS, entries of pathkey_run */
+    uint32_t pathkey_run;
+    const struct PathKey *base_pathkey;  /* the base run's (harness.c), read-only: the same ids */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
