@@ -54,6 +54,14 @@ static char *dir_of(const char *path)
     return d;
 }
 
+/* Do two paths lie in the same folder? */
+static int same_folder(const char *a, const char *b)
+{
+    const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+    size_t na = sa ? (size_t)(sa - a) : 0, nb = sb ? (size_t)(sb - b) : 0;
+    return na == nb && strncmp(a, b, na) == 0;
+}
+
 static int is_ancestor(const char *dir, const char *path)
 {
     size_t n = strlen(dir);
@@ -212,21 +220,16 @@ int eng_split_drivers(Unit **units, int nunits, const char *root, Driver **out)
     for (int i = 0; i < nunits; i++) {
         if (placed[i])
             continue;
-        char *d = dir_of(units[i]->path);
         int best = -1, most = 0;
         for (int k = 0; k < nstrong; k++) {
             int c = 0;
-            for (int m = 0; m < g[k].n; m++) {
-                char *dm = dir_of(g[k].units[m]->path);
-                c += strcmp(dm, d) == 0;
-                free(dm);
-            }
+            for (int m = 0; m < g[k].n; m++)
+                c += same_folder(g[k].units[m]->path, units[i]->path);
             if (c > most) {
                 most = c;
                 best = k;
             }
         }
-        free(d);
         if (best < 0 && nstrong == 1)
             best = 0;
         if (best >= 0) {

@@ -231,10 +231,10 @@ void rec_report(Recover *r, Unit *u, CXTranslationUnit tu);
  * returns the real path of a case-insensitive match it redirects to
  * (malloc), or NULL. */
 char *rec_missing_header(Recover *r, const char *name, const char *includer);
-/* NAME, written in another case than the file real in its folder, found
- * there (at vpath) before any later folder's file of the exact spelling,
- * as Windows would (includes.c try_project_dir). */
-void rec_case_redirect(Recover *r, const char *vpath, const char *name, const char *real);
+/* NAME, written in another case than the file real in folder dir, found
+ * there before any later folder's file of the exact spelling, as Windows
+ * would (includes.c try_project_dir). */
+void rec_case_redirect(Recover *r, const char *dir, const char *name, const char *real);
 void rec_wpp_text(Recover *r, const char *text);  /* WPP names a source text declares */
 /* Every cast of the chain at off in path blanked (a cast the text shows
  * is assigned to); reported if the parse includes path.  1 if any was. */

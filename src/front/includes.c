@@ -337,12 +337,7 @@ static int try_project_dir(Scan *s, const char *dir, const char *name, int exact
         return 1;
     if (!exact_elsewhere || !inc_lookup(s->c, dir, name, 1, out, size))
         return 0;
-    char vpath[PATH_MAX + 256];
-    snprintf(vpath, sizeof vpath, "%s/%s", dir, name);
-    for (char *q = vpath; *q; q++)
-        if (*q == '\\')
-            *q = '/';
-    rec_case_redirect(s->r, vpath, name, out);
+    rec_case_redirect(s->r, dir, name, out);
     return 1;
 }
 

@@ -431,6 +431,34 @@ static enum CXChildVisitResult add_decl_name(CXCursor c, CXCursor p, CXClientDat
     return c.kind == CXCursor_EnumDecl ? CXChildVisit_Recurse : CXChildVisit_Continue;
 }
 
+/* dir/name as clang looks it up ("a\\b.h" as "a/b.h"); malloc. */
+static char *header_path(const char *dir, const char *name)
+{
+    size_t pl = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(pl);
+    if (!path)
+        abort();
+    snprintf(path, pl, "%s/%s", dir, name);
+    for (char *q = path; *q; q++)
+        if (*q == '\\')
+            *q = '/';
+    return path;
+}
+
+/* v includes the real file; the report says NAME was found as it (if
+ * included, when cond). */
+static void redirect_to(Recover *r, VFile *v, const char *cond, const char *name, const char *real)
+{
+    free(v->text);
+    size_t tl = strlen(real) + 64;
+    v->text = malloc(tl);
+    if (!v->text)
+        abort();
+    snprintf(v->text, tl, "#include \"%s\"\n", real);
+    v->len = strlen(v->text);
+    assume_if(r, cond, "header %s (found as %s)", name, real);
+}
+
 /* A stand-in for header NAME, which FILE includes and no folder holds: a
  * redirect to a case-insensitive match (its real path returned, malloc),
  * else a WPP or an empty stand-in (NULL returned).  PENDING: made before
@@ -456,57 +484,39 @@ static char *standin(Recover *r, const char *name, const char *file, int pending
             real = xstrdup(buf);
         }
     }
-    size_t pl = strlen(r->standin_dir) + strlen(name) + 2;
-    char *vpath = malloc(pl);
-    if (!vpath)
-        abort();
-    snprintf(vpath, pl, "%s/%s", r->standin_dir, name);
-    for (char *q = vpath; *q; q++)      /* clang looks "a\\b.h" up as "a/b.h" */
-        if (*q == '\\')
-            *q = '/';
+    char *vpath = header_path(r->standin_dir, name);
     VFile *v = vfile(r, vpath);
     const char *cond = pending ? vpath : NULL;
-    free(v->text);
     size_t n = strlen(name);
     if (real) {
-        size_t tl = strlen(real) + 64;
-        v->text = malloc(tl);
-        if (!v->text)
-            abort();
-        snprintf(v->text, tl, "#include \"%s\"\n", real);
-        assume_if(r, cond, "header %s (found as %s)", name, real);
-    } else if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
-        v->wpp = 1;
-        r->has_wpp = 1;
-        v->text = wpp_standin(r, name);
-        assume_if(r, cond, "header %s (WPP stand-in)", name, NULL);
+        redirect_to(r, v, cond, name, real);
     } else {
-        v->text = xstrdup("/* drvcheck: empty stand-in for a missing header */\n");
-        assume_if(r, cond, "header %s (empty stand-in)", name, NULL);
+        free(v->text);
+        if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
+            v->wpp = 1;
+            r->has_wpp = 1;
+            v->text = wpp_standin(r, name);
+            assume_if(r, cond, "header %s (WPP stand-in)", name, NULL);
+        } else {
+            v->text = xstrdup("/* drvcheck: empty stand-in for a missing header */\n");
+            assume_if(r, cond, "header %s (empty stand-in)", name, NULL);
+        }
+        v->len = strlen(v->text);
     }
-    v->len = strlen(v->text);
     free(vpath);
     return real;
 }
 
-void rec_case_redirect(Recover *r, const char *vpath, const char *name, const char *real)
+void rec_case_redirect(Recover *r, const char *dir, const char *name, const char *real)
 {
-    char key[PATH_MAX + 16];
+    char *vpath = header_path(dir, name), key[PATH_MAX + 16];
     snprintf(key, sizeof key, "c:%s", vpath);
-    if (strmap_get(&r->seen, key))
-        return;
-    strmap_put(&r->seen, key, 1);
-    char buf[PATH_MAX];
-    const char *target = realpath(real, buf) ? buf : real;
-    VFile *v = vfile(r, vpath);
-    free(v->text);
-    size_t tl = strlen(target) + 64;
-    v->text = malloc(tl);
-    if (!v->text)
-        abort();
-    snprintf(v->text, tl, "#include \"%s\"\n", target);
-    v->len = strlen(v->text);
-    assume_if(r, vpath, "header %s (found as %s)", name, target);
+    if (!strmap_get(&r->seen, key)) {
+        strmap_put(&r->seen, key, 1);
+        char buf[PATH_MAX];
+        redirect_to(r, vfile(r, vpath), vpath, name, realpath(real, buf) ? buf : real);
+    }
+    free(vpath);
 }
 
 char *rec_missing_header(Recover *r, const char *name, const char *file)
