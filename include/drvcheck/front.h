@@ -10,12 +10,19 @@
 
 #include "cfg.h"
 
+/* System headers parsed once for many files of a scan (front/shared.c):
+ * one per scan, shared by every worker's FrontCtx. */
+typedef struct SharedHeaders SharedHeaders;
+SharedHeaders *shared_new(void);
+void shared_free(SharedHeaders *sh);   /* and the copies' files */
+
 typedef struct FrontOptions {
     const char *model_dir;     /* bundled WDK model headers (rules/wdk) */
     const char *wdk_include;   /* real WDK include dir instead of the model, or NULL */
     const char **extra_args;   /* -I/-D/-U from the command line, applied to every file */
     int nextra;
     int recover;               /* retry with stand-ins for unknown types and headers */
+    SharedHeaders *shared;     /* a scan's shared headers, or NULL */
 } FrontOptions;
 
 /* One file to parse and the compiler arguments that belong to it (from a

@@ -231,6 +231,8 @@ void rec_report(Recover *r, Unit *u, CXTranslationUnit tu);
  * returns the real path of a case-insensitive match it redirects to
  * (malloc), or NULL. */
 char *rec_missing_header(Recover *r, const char *name, const char *includer);
+/* The real path the stand-in for NAME redirects to (malloc), or NULL. */
+char *rec_standin_target(Recover *r, const char *name);
 /* NAME, written in another case than the file real in folder dir, found
  * there before any later folder's file of the exact spelling, as Windows
  * would (includes.c try_project_dir). */
@@ -282,6 +284,52 @@ void inc_cache_free(IncCache *c);
  * exactly or ignoring case, from the folder listings c holds; the path
  * into out.  1 when it names a regular file. */
 int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char *out, size_t size);
+/* The prefix of a file (everything before its first system #include)
+ * walked with the include path of search; the header's path into h.
+ * 1 when one is found outside every #if; pf says what the prefix holds
+ * (prefix.c) or, in pf->blocked, why it cannot move. */
+typedef struct Prefix Prefix;
+int inc_first_system(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search,
+                     Prefix *pf, char *h, size_t hsize);
+
+/* prefix.c: what a file does before its first system header (shared.c
+ * parses that header once for many files) and whether the two commute. */
+struct Prefix {
+    StrMap code;             /* names in code lines and #define bodies */
+    StrMap macros;           /* names #defined or #undef'd */
+    StrMap conds;            /* names #if / #ifdef / #elif test */
+    StrMap guards;           /* include guards of the files walked */
+    const char *blocked;     /* why it cannot move at all, or NULL */
+};
+typedef struct PfxFile {
+    const char *p;
+    int depth;               /* open #if's */
+    int guard;               /* 0 undecided, 1 guard opened, 2 guarded, -1 none */
+    char guard_name[256];
+} PfxFile;
+typedef struct Closure {     /* the header and what it includes */
+    StrMap ids;              /* every name in them */
+    StrMap macros;           /* every name they #define or #undef */
+} Closure;
+void pfx_begin(PfxFile *f, const char *text);
+/* Reads up to the next #include, adding what it passes to pf: 1 with its
+ * name, angled, and whether it is outside every #if but the guard
+ * (uncond); 0 at the end of the text; -1 when pf->blocked. */
+int pfx_next_include(PfxFile *f, Prefix *pf, char *name, size_t size, int *angled, int *uncond);
+void pfx_free(Prefix *pf);
+void pfx_closure_text(Closure *c, const char *text);
+void pfx_closure_free(Closure *c);
+/* NULL when the prefix and the closure commute, else why not (into why) */
+const char *pfx_conflict(const Prefix *pf, Closure *c, char *why, size_t size);
+
+/* shared.c: the precompiled copy of header h for a file whose arguments
+ * that shape it are args (sys: its system folders), whose prefix is pf and
+ * whose -I folders are dirs; NULL (why says why) when there is none yet or
+ * the file cannot use it. */
+const char *shared_header(SharedHeaders *sh, const char *h, const char *const *args, int nargs,
+                          const char *const *sys, int nsys, const Prefix *pf, IncCache *cache,
+                          const char *const *dirs, int ndirs, char *why, size_t size);
+
 int front_rounds(const FrontCtx *fc);   /* parse rounds of the last front_parse (tests) */
 void rec_dump(Recover *r, FILE *f);     /* assumptions new since the last call */
 

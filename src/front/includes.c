@@ -472,3 +472,123 @@ void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSea
     free(text);
     strmap_free(&s.read);
 }
+
+/* ------------------------------------------------ the prefix (prefix.c) */
+
+typedef struct PrefixWalk {
+    Scan s;
+    Prefix *pf;
+    StrMap seen;             /* real paths of the project files walked */
+    char *h;
+    size_t hsize;
+    int found;
+} PrefixWalk;
+
+/* The names one file holds up to its first system #include (into w->pf),
+ * and into those of the project headers it includes before.  1 when the
+ * walk is over (the header found, or the prefix cannot move), 0 at the end
+ * of the file.  uncond: every #include that led here is outside an #if. */
+static int prefix_file(PrefixWalk *w, const char *path, const char *text, int uncond)
+{
+    Scan *s = &w->s;
+    if (s->depth >= MAX_DEPTH) {
+        w->pf->blocked = "headers nest too deep before it";
+        return 1;
+    }
+    char *dir = strdup(path);
+    if (!dir)
+        abort();
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir)
+        *slash = 0;
+    else
+        strcpy(dir, slash ? "/" : ".");
+    s->stack[s->depth++] = dir;
+    PfxFile f;
+    pfx_begin(&f, text);
+    char name[512], out[PATH_MAX + 256];
+    int angled, u, stop = 0;
+    while (!stop) {
+        int k = pfx_next_include(&f, w->pf, name, sizeof name, &angled, &u);
+        if (k <= 0) {
+            stop = k < 0;
+            break;
+        }
+        int where = resolve(s, name, angled, out, sizeof out);
+        if (!where) {                       /* another case of a real file, or missing */
+            free(rec_missing_header(s->r, name, path));
+            char *redirect = rec_standin_target(s->r, name);
+            if (redirect) {
+                snprintf(out, sizeof out, "%s", redirect);
+                free(redirect);
+                where = 1;
+                for (int i = 0; i < s->f->nsys; i++) {
+                    size_t l = strlen(s->f->sys[i]);
+                    if (strncmp(out, s->f->sys[i], l) == 0 && out[l] == '/')
+                        where = 2;
+                }
+            }
+        }
+        if (where == 2) {
+            if (uncond && u) {
+                snprintf(w->h, w->hsize, "%s", out);
+                w->found = 1;
+            } else {
+                w->pf->blocked = "its #include is under an #if";
+            }
+            stop = 1;
+        } else if (!where) {
+            w->pf->blocked = "a header before it is missing";
+            stop = 1;
+        } else {
+            char *real = normalize(out);
+            if (!strmap_get(&w->seen, real)) {
+                strmap_put(&w->seen, real, 1);
+                int utf16;
+                char *t = front_read_source(out, &utf16);
+                if (!t) {
+                    w->pf->blocked = "a header before it cannot be read";
+                    stop = 1;
+                } else {
+                    stop = prefix_file(w, out, t, uncond && u);
+                    free(t);
+                }
+            }
+            free(real);
+        }
+    }
+    s->depth--;
+    free(dir);
+    return stop;
+}
+
+int inc_first_system(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search,
+                     Prefix *pf, char *h, size_t hsize)
+{
+    memset(pf, 0, sizeof *pf);
+    if (search->nforced) {
+        pf->blocked = "the file has forced includes";
+        return 0;
+    }
+    PrefixWalk w;
+    memset(&w, 0, sizeof w);
+    w.s.r = r;
+    w.s.c = cache;
+    w.s.f = search;
+    w.pf = pf;
+    w.h = h;
+    w.hsize = hsize;
+    int utf16;
+    char *text = front_read_source(main_abs, &utf16);
+    if (!text) {
+        pf->blocked = "the file cannot be read";
+        return 0;
+    }
+    strmap_put(&w.seen, main_abs, 1);
+    prefix_file(&w, main_abs, text, 1);
+    free(text);
+    strmap_free(&w.seen);
+    if (!w.found && !pf->blocked)
+        pf->blocked = "no system header";
+    return w.found && !pf->blocked;
+}

@@ -61,7 +61,8 @@ FrontCtx *front_new(const FrontOptions *o)
     if (!fc)
         abort();
     fc->o = *o;
-    fc->idx = clang_createIndex(0, 0);
+    /* 1: a unit's top-level walk leaves out what a precompiled header holds */
+    fc->idx = clang_createIndex(1, 0);
     const char *dir = o->wdk_include ? o->wdk_include : o->model_dir;
     if (dir) {
         char buf[PATH_MAX];
@@ -437,6 +438,56 @@ static void dump_incl(CXFile f, CXSourceLocation *stack, unsigned n, CXClientDat
     clang_disposeString(s);
 }
 
+/* The precompiled copy of the file's first system header, if the scan has
+ * one it can use (shared.c): the arguments that shape that header are
+ * args but the -I, -iquote and -idirafter folders and the prelude. */
+static const char *shared_for(FrontCtx *fc, Recover *r, IncCache *inc, const char *main_abs,
+                              const Args *args, const char *prelude, const Search *sr,
+                              const IncSearch *is, int stats, const char *display)
+{
+    Prefix pf;
+    char h[PATH_MAX + 256], why[600];
+    const char *pch = NULL;
+    snprintf(why, sizeof why, "not shared");
+    if (inc_first_system(r, inc, main_abs, is, &pf, h, sizeof h)) {
+        Args key = {0};
+        for (int i = 0; i < args->n; i++) {
+            const char *v = args->v[i];
+            int sep = 0;
+            if (strcmp(v, "-x") == 0 || (strcmp(v, "-include") == 0 && i + 1 < args->n &&
+                                         args->v[i + 1] == prelude)) {
+                i++;
+                continue;
+            }
+            if (opt_value(args->v, args->n, i, "-I", &sep) ||
+                opt_value(args->v, args->n, i, "/I", &sep) ||
+                opt_value(args->v, args->n, i, "-iquote", &sep) ||
+                opt_value(args->v, args->n, i, "-idirafter", &sep)) {
+                i += sep;
+                continue;
+            }
+            arg(&key, v);
+        }
+        const char *guard = NULL;
+        for (int i = 0; i < pf.guards.cap && !guard; i++)
+            if (pf.guards.keys[i] && front_args_define(args->v, args->n, pf.guards.keys[i]))
+                guard = pf.guards.keys[i];
+        if (guard)
+            snprintf(why, sizeof why, "an argument defines include guard %s", guard);
+        else
+            pch = shared_header(fc->o.shared, h, key.v, key.n, sr->sys.v, sr->sys.n, &pf, inc,
+                                sr->dirs.v, sr->dirs.n, why, sizeof why);
+        args_free(&key);
+    } else if (pf.blocked) {
+        snprintf(why, sizeof why, "%s", pf.blocked);
+    }
+    pfx_free(&pf);
+    if (stats)
+        fprintf(stderr, "front: %s: shared header %s%s%s\n", display, pch ? h : "none",
+                pch ? "" : ": ", pch ? "" : why);
+    return pch;
+}
+
 static void parse_job(Job *j)
 {
     double t0 = now(), t1 = 0, t2 = 0;   /* parse rounds, lowering */
@@ -493,10 +544,17 @@ static void parse_job(Job *j)
     IncCache *inc = prelude ? inc_cache_new() : NULL;
     Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n, inc) : NULL;
     double tp = now();
+    IncSearch is = { sr.quote.v, sr.quote.n, sr.dirs.v, sr.dirs.n,
+                     sr.sys.v, sr.sys.n, sr.forced.v, sr.forced.n };
     if (r)
-        inc_prescan(r, inc, main_abs,
-                    &(IncSearch){ sr.quote.v, sr.quote.n, sr.dirs.v, sr.dirs.n, sr.sys.v,
-                                  sr.sys.n, sr.forced.v, sr.forced.n });
+        inc_prescan(r, inc, main_abs, &is);
+    const char *pch = r && fc->o.shared ? shared_for(fc, r, inc, main_abs, &args, prelude, &sr,
+                                                     &is, stats, display)
+                                        : NULL;
+    if (pch) {
+        arg(&args, "-include-pch");
+        arg(&args, pch);
+    }
     tp = now() - tp;
     unsigned opts = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
     CXTranslationUnit best = NULL;

@@ -42,6 +42,7 @@ typedef struct VFile {
     char *text;
     size_t len;
     int wpp;                 /* a WPP stand-in: text follows r->wpp_names */
+    char *target;            /* a redirect: the real path it includes, else NULL */
 } VFile;
 
 struct Recover {
@@ -130,6 +131,7 @@ void rec_free(Recover *r)
     for (int i = 0; i < r->nfiles; i++) {
         free(r->files[i].path);
         free(r->files[i].text);
+        free(r->files[i].target);
     }
     free(r->files);
     free(r->uf);
@@ -196,6 +198,7 @@ static VFile *vfile(Recover *r, const char *path)
     v->text = NULL;
     v->len = 0;
     v->wpp = 0;
+    v->target = NULL;
     return v;
 }
 
@@ -456,6 +459,8 @@ static void redirect_to(Recover *r, VFile *v, const char *cond, const char *name
         abort();
     snprintf(v->text, tl, "#include \"%s\"\n", real);
     v->len = strlen(v->text);
+    free(v->target);
+    v->target = xstrdup(real);
     assume_if(r, cond, "header %s (found as %s)", name, real);
 }
 
@@ -492,6 +497,8 @@ static char *standin(Recover *r, const char *name, const char *file, int pending
         redirect_to(r, v, cond, name, real);
     } else {
         free(v->text);
+        free(v->target);
+        v->target = NULL;
         if (n > 4 && strcasecmp(name + n - 4, ".tmh") == 0) {
             v->wpp = 1;
             r->has_wpp = 1;
@@ -523,6 +530,16 @@ char *rec_missing_header(Recover *r, const char *name, const char *file)
 {
     int added;
     return standin(r, name, file, 1, &added);
+}
+
+char *rec_standin_target(Recover *r, const char *name)
+{
+    char *vpath = header_path(r->standin_dir, name), *t = NULL;
+    for (int i = 0; i < r->nfiles && !t; i++)
+        if (strcmp(r->files[i].path, vpath) == 0 && r->files[i].target)
+            t = xstrdup(r->files[i].target);
+    free(vpath);
+    return t;
 }
 
 static int add_header(Recover *r, CXTranslationUnit tu, const char *name, const char *file)

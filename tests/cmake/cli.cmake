@@ -14,3 +14,8 @@ set_tests_properties(parse_clean_shipped_sources PROPERTIES ENVIRONMENT "${DRVCH
 add_test(NAME cli_tree_of_drivers
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_union_test.sh $<TARGET_FILE:drvcheck> ${CMAKE_CURRENT_SOURCE_DIR}/cli/trees)
 set_tests_properties(cli_tree_of_drivers PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}" TIMEOUT 600)
+# Shared headers (src/front/shared.c): which files of tests/cli/shared share <ndis.h> and why the
+# others do not, and the same report with sharing on and off there and on every case as one tree.
+add_test(NAME cli_shared_headers
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_shared_test.sh $<TARGET_FILE:drvcheck> ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(cli_shared_headers PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}" TIMEOUT 600)

@@ -1,0 +1,244 @@
+/* shared.c - a system header parsed once for the files of a scan.
+ *
+ * Most files of a driver start with the same #include <ndis.h> (or
+ * ntddk.h, or a precomp.h whose first line it is), and parsing the WDK
+ * model is about 40% of parsing a typical driver file.  A scan keeps one
+ * precompiled copy of each such header per set of arguments that shape it
+ * (defines, target, language options, system folders: everything but the
+ * -I folders and the recovery prelude), built through libclang when the
+ * SHARE_AFTER-th file asks for it, in a private temporary folder removed
+ * at the end.  A file uses it (-include-pch) only when
+ *   - the header is its first system #include, and what comes before it
+ *     commutes with the header and everything that includes (prefix.c);
+ *   - none of its -I folders holds a file of that closure, which it would
+ *     find instead of the model's (the copy was made without them);
+ *   - no argument defines the include guard of a file walked;
+ *   - the copy parsed without an error, and the header has an include
+ *     guard (the file's own #include of it must read nothing new).
+ * So the parse sees the same declarations and macros in the same meaning
+ * as without the copy, and the report is the same; a test scans the cases
+ * both ways.  DRVCHECK_SHARED_HEADERS=0 turns it off, =1 shares from the
+ * first file on. */
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "front/front_int.h"
+
+enum { SHARE_AFTER = 3 };    /* a copy costs about three parses of the header */
+
+typedef struct Shared {
+    char *key;               /* header, then the arguments, '\n' between */
+    int asked;
+    int state;               /* 0 not built, 1 built, -1 could not be */
+    char *pch;
+    char *src;               /* the one-line header the copy was made from */
+    Closure closure;
+    char **rel;              /* the closure's files, relative to their system folder */
+    int nrel;
+} Shared;
+
+struct SharedHeaders {
+    pthread_mutex_t lock;
+    Shared **v;
+    int n;
+    int after;               /* asks before a copy is made; 0 never */
+    int made;                /* copies attempted: their file names */
+    char *tmp;               /* the private folder, once made */
+};
+
+SharedHeaders *shared_new(void)
+{
+    SharedHeaders *sh = calloc(1, sizeof *sh);
+    if (!sh)
+        abort();
+    pthread_mutex_init(&sh->lock, NULL);
+    const char *e = getenv("DRVCHECK_SHARED_HEADERS");
+    sh->after = e && *e ? atoi(e) : SHARE_AFTER;
+    return sh;
+}
+
+void shared_free(SharedHeaders *sh)
+{
+    if (!sh)
+        return;
+    for (int i = 0; i < sh->n; i++) {
+        Shared *s = sh->v[i];
+        if (s->pch)
+            unlink(s->pch);
+        if (s->src)
+            unlink(s->src);
+        free(s->pch);
+        free(s->src);
+        free(s->key);
+        pfx_closure_free(&s->closure);
+        for (int k = 0; k < s->nrel; k++)
+            free(s->rel[k]);
+        free(s->rel);
+        free(s);
+    }
+    if (sh->tmp)
+        rmdir(sh->tmp);
+    free(sh->tmp);
+    free(sh->v);
+    pthread_mutex_destroy(&sh->lock);
+    free(sh);
+}
+
+typedef struct Incl {
+    Shared *s;
+    const char *const *sys;
+    int nsys;
+} Incl;
+
+/* Each file the copy holds: its names, and its path below its folder. */
+static void closure_file(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
+{
+    (void)stack;
+    (void)n;
+    Incl *in = d;
+    Shared *s = in->s;
+    CXString cs = clang_getFileName(f);
+    const char *path = clang_getCString(cs);
+    char *text = path ? front_slurp(path) : NULL;
+    if (text) {
+        pfx_closure_text(&s->closure, text);
+        free(text);
+    }
+    size_t best = 0;
+    for (int i = 0; path && i < in->nsys; i++) {
+        size_t l = strlen(in->sys[i]);
+        if (l > best && strncmp(path, in->sys[i], l) == 0 && path[l] == '/')
+            best = l;
+    }
+    if (path && best) {
+        s->rel = realloc(s->rel, (size_t)(s->nrel + 1) * sizeof *s->rel);
+        if (!s->rel || !(s->rel[s->nrel] = strdup(path + best + 1)))
+            abort();
+        s->nrel++;
+    }
+    clang_disposeString(cs);
+}
+
+static int has_errors(CXTranslationUnit tu)
+{
+    unsigned nd = clang_getNumDiagnostics(tu);
+    int bad = 0;
+    for (unsigned i = 0; i < nd && !bad; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        bad = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+        clang_disposeDiagnostic(d);
+    }
+    return bad;
+}
+
+/* The copy of s's header (under sh->lock). */
+static void build(SharedHeaders *sh, Shared *s, const char *h, const char *const *args,
+                  int nargs, const char *const *sys, int nsys)
+{
+    s->state = -1;
+    if (!sh->tmp) {
+        const char *t = getenv("TMPDIR");
+        char tmpl[PATH_MAX];
+        snprintf(tmpl, sizeof tmpl, "%s/drvcheck-XXXXXX", t && *t ? t : "/tmp");
+        if (!mkdtemp(tmpl))
+            return;
+        sh->tmp = strdup(tmpl);
+        if (!sh->tmp)
+            abort();
+    }
+    size_t l = strlen(sh->tmp) + 32;
+    s->src = malloc(l);
+    s->pch = malloc(l);
+    if (!s->src || !s->pch)
+        abort();
+    int no = sh->made++;
+    snprintf(s->src, l, "%s/h%d.h", sh->tmp, no);
+    snprintf(s->pch, l, "%s/h%d.pch", sh->tmp, no);
+    FILE *fp = fopen(s->src, "w");
+    if (!fp)
+        return;
+    int ok = fprintf(fp, "#include \"%s\"\n", h) > 0;
+    ok = fclose(fp) == 0 && ok;
+    if (!ok)
+        return;
+    const char **v = malloc((size_t)(nargs + 2) * sizeof *v);
+    if (!v)
+        abort();
+    v[0] = "-x";
+    v[1] = "c-header";
+    memcpy(v + 2, args, (size_t)nargs * sizeof *v);
+    CXIndex idx = clang_createIndex(1, 0);
+    CXTranslationUnit tu = NULL;
+    enum CXErrorCode err = clang_parseTranslationUnit2(
+        idx, s->src, v, nargs + 2, NULL, 0,
+        CXTranslationUnit_Incomplete | CXTranslationUnit_ForSerialization, &tu);
+    free(v);
+    if (err == CXError_Success && tu && !has_errors(tu) &&
+        clang_isFileMultipleIncludeGuarded(tu, clang_getFile(tu, h))) {
+        Incl in = { s, sys, nsys };
+        clang_getInclusions(tu, closure_file, &in);
+        if (clang_saveTranslationUnit(tu, s->pch, clang_defaultSaveOptions(tu)) ==
+            CXSaveError_None)
+            s->state = 1;
+    }
+    if (tu)
+        clang_disposeTranslationUnit(tu);
+    clang_disposeIndex(idx);
+}
+
+const char *shared_header(SharedHeaders *sh, const char *h, const char *const *args, int nargs,
+                          const char *const *sys, int nsys, const Prefix *pf, IncCache *cache,
+                          const char *const *dirs, int ndirs, char *why, size_t size)
+{
+    snprintf(why, size, "not shared");
+    if (!sh || sh->after <= 0)
+        return NULL;
+    size_t kl = strlen(h) + 2;
+    for (int i = 0; i < nargs; i++)
+        kl += strlen(args[i]) + 1;
+    char *key = malloc(kl), *k = key;
+    if (!key)
+        abort();
+    k += sprintf(k, "%s\n", h);
+    for (int i = 0; i < nargs; i++)
+        k += sprintf(k, "%s\n", args[i]);
+    pthread_mutex_lock(&sh->lock);
+    Shared *s = NULL;
+    for (int i = 0; i < sh->n && !s; i++)
+        if (strcmp(sh->v[i]->key, key) == 0)
+            s = sh->v[i];
+    if (!s) {
+        s = calloc(1, sizeof *s);
+        sh->v = realloc(sh->v, (size_t)(sh->n + 1) * sizeof *sh->v);
+        if (!s || !sh->v)
+            abort();
+        s->key = key;
+        key = NULL;
+        sh->v[sh->n++] = s;
+    }
+    free(key);
+    if (++s->asked >= sh->after && s->state == 0)
+        build(sh, s, h, args, nargs, sys, nsys);
+    int state = s->state, asked = s->asked;
+    pthread_mutex_unlock(&sh->lock);
+    if (state != 1) {
+        snprintf(why, size, state < 0 ? "the header could not be precompiled"
+                                      : "asked %d time(s) of %d", asked, sh->after);
+        return NULL;
+    }
+    /* built: s's closure no longer changes, and reading it needs no lock */
+    if (pfx_conflict(pf, &s->closure, why, size))
+        return NULL;
+    char out[PATH_MAX + 256];
+    for (int d = 0; d < ndirs; d++)
+        for (int i = 0; i < s->nrel; i++)
+            if (inc_lookup(cache, dirs[d], s->rel[i], 1, out, sizeof out)) {
+                snprintf(why, size, "%s holds %s", dirs[d], s->rel[i]);
+                return NULL;
+            }
+    return s->pch;
+}

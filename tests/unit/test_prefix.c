@@ -1,0 +1,172 @@
+/* test_prefix.c - what a file does before its first system header, and
+ * whether that commutes with the header (prefix.c): include guards,
+ * conditional #includes, pragmas, names in code, #define and #if lines,
+ * and the three ways a prefix and a closure can see each other. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "front/front_int.h"
+
+/* The first #include of text: its name (or "" at the end, "!" when
+ * blocked), with *uncond; pf filled with what came before. */
+static const char *first_include(const char *text, Prefix *pf, int *uncond)
+{
+    static char name[256];
+    PfxFile f;
+    int angled = 0;
+    memset(pf, 0, sizeof *pf);
+    pfx_begin(&f, text);
+    *uncond = -1;
+    int k = pfx_next_include(&f, pf, name, sizeof name, &angled, uncond);
+    return k > 0 ? name : k == 0 ? "" : "!";
+}
+
+static int has(StrMap *m, const char *name)
+{
+    return strmap_get(m, name) != NULL;
+}
+
+static void include_guard_is_not_a_condition(void **state)
+{
+    (void)state;
+    Prefix pf;
+    int u;
+    assert_string_equal(first_include("#pragma once\n#ifndef _PRECOMP_H\n#define _PRECOMP_H\n"
+                                      "#pragma warning(disable:4201)\n#include <ndis.h>\n",
+                                      &pf, &u), "ndis.h");
+    assert_int_equal(u, 1);
+    assert_true(has(&pf.guards, "_PRECOMP_H"));
+    pfx_free(&pf);
+    assert_string_equal(first_include("/* c */\n#if !defined(X_H)\n#define X_H\n#include \"a.h\"\n",
+                                      &pf, &u), "a.h");
+    assert_int_equal(u, 1);
+    pfx_free(&pf);
+    /* a guard needs its #define next: this #ifndef is a real condition */
+    assert_string_equal(first_include("#ifndef USE_WDM\n#include <ndis.h>\n#endif\n", &pf, &u),
+                        "ndis.h");
+    assert_int_equal(u, 0);
+    pfx_free(&pf);
+    /* not the first directive: a condition too */
+    assert_string_equal(first_include("#define A 1\n#ifndef G\n#define G\n#include <ndis.h>\n",
+                                      &pf, &u), "ndis.h");
+    assert_int_equal(u, 0);
+    pfx_free(&pf);
+    /* closed again: outside every #if */
+    assert_string_equal(first_include("#ifdef DBG\n#define TRACE 1\n#endif\n# include <ndis.h>\n",
+                                      &pf, &u), "ndis.h");
+    assert_int_equal(u, 1);
+    pfx_free(&pf);
+}
+
+static void names_by_where_they_stand(void **state)
+{
+    (void)state;
+    Prefix pf;
+    int u;
+    first_include("#define POOL_TAG 'xTgA' /* tag */\n"
+                  "#define MAX(a, b) ((a) > (b) ? (a) : Limit)\n"
+                  "#undef OLD\n"
+                  "#if defined(FEATURE) && LEVEL > 2\n#elif OTHER\n#endif\n"
+                  "typedef struct _CTX { unsigned long Count; } CTX;\n"
+                  "static const char *s = \"ndis NDIS_STATUS\"; // NdisFoo\n"
+                  "#error stop Here\n"
+                  "#include <ndis.h>\n",
+                  &pf, &u);
+    assert_null(pf.blocked);
+    assert_true(has(&pf.macros, "POOL_TAG"));
+    assert_true(has(&pf.macros, "MAX"));
+    assert_true(has(&pf.macros, "OLD"));
+    assert_true(has(&pf.code, "Limit"));
+    assert_false(has(&pf.code, "a"));          /* a macro's parameters are its own */
+    assert_true(has(&pf.conds, "FEATURE"));
+    assert_true(has(&pf.conds, "LEVEL"));
+    assert_true(has(&pf.conds, "OTHER"));
+    assert_false(has(&pf.conds, "defined"));
+    assert_true(has(&pf.code, "_CTX"));
+    assert_true(has(&pf.code, "Count"));
+    assert_true(has(&pf.code, "CTX"));
+    assert_false(has(&pf.code, "ndis"));       /* in a string */
+    assert_false(has(&pf.code, "NdisFoo"));    /* in a comment */
+    assert_false(has(&pf.code, "Here"));       /* #error text */
+    assert_false(has(&pf.code, "xTgA"));
+    pfx_free(&pf);
+}
+
+static void what_cannot_move(void **state)
+{
+    (void)state;
+    Prefix pf;
+    int u;
+    static const char *const blocked[] = {
+        "#pragma pack(push, 1)\n#include <ndis.h>\n",
+        "#include HEADER_NAME\n#include <ndis.h>\n",
+        "__pragma(pack(1))\n#include <ndis.h>\n",
+        "#include_next <x.h>\n#include <ndis.h>\n",
+    };
+    for (size_t i = 0; i < sizeof blocked / sizeof *blocked; i++) {
+        assert_string_equal(first_include(blocked[i], &pf, &u), "!");
+        assert_non_null(pf.blocked);
+        pfx_free(&pf);
+    }
+    assert_string_equal(first_include("#pragma warning(push)\n#pragma comment(lib, \"x\")\n"
+                                      "#include <ndis.h>\n", &pf, &u), "ndis.h");
+    assert_null(pf.blocked);
+    pfx_free(&pf);
+}
+
+static void conflicts_with_a_closure(void **state)
+{
+    (void)state;
+    Closure c;
+    memset(&c, 0, sizeof c);
+    pfx_closure_text(&c, "#ifndef _NDIS_\n#define _NDIS_\n#ifdef __cplusplus\n#endif\n"
+                         "#if NDIS_SUPPORT_NDIS6\ntypedef int NDIS_STATUS;\n#endif\n"
+                         "#define NDIS_SUPPORT_NDIS6 1\n#undef GONE\n"
+                         "NDIS_STATUS NdisFoo(unsigned Length);\n");
+    assert_true(has(&c.macros, "_NDIS_"));
+    assert_true(has(&c.macros, "NDIS_SUPPORT_NDIS6"));
+    assert_true(has(&c.macros, "GONE"));
+    assert_false(has(&c.macros, "__cplusplus"));
+    assert_true(has(&c.ids, "NdisFoo"));
+    assert_true(has(&c.ids, "Length"));
+    assert_false(has(&c.ids, "define"));
+    char why[300];
+    Prefix pf;
+    int u;
+    static const struct { const char *text; int conflict; } cases[] = {
+        { "#include <ndis.h>\n", 0 },
+        { "#ifdef __cplusplus\nextern \"C\" {\n#endif\n#include <ndis.h>\n", 0 },  /* both test */
+        { "#define MY_TAG 1\nstatic int Mine;\n#include <ndis.h>\n", 0 },
+        { "#define NDIS_SUPPORT_NDIS6 0\n#include <ndis.h>\n", 1 },    /* defined, then read */
+        { "#define Length 4\n#include <ndis.h>\n", 1 },                /* expands in it */
+        { "#if NDIS_SUPPORT_NDIS6\n#endif\n#include <ndis.h>\n", 1 },  /* it defines what this tests */
+        { "typedef long NDIS_STATUS;\n#include <ndis.h>\n", 1 },       /* both declare */
+        { "#define unsigned int\n#include <ndis.h>\n", 1 },            /* a keyword as a macro */
+        { "#define GONE 1\n#include <ndis.h>\n", 1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        first_include(cases[i].text, &pf, &u);
+        const char *r = pfx_conflict(&pf, &c, why, sizeof why);
+        if (cases[i].conflict)
+            assert_non_null(r);
+        else
+            assert_null(r);
+        pfx_free(&pf);
+    }
+    pfx_closure_free(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(include_guard_is_not_a_condition),
+        cmocka_unit_test(names_by_where_they_stand),
+        cmocka_unit_test(what_cannot_move),
+        cmocka_unit_test(conflicts_with_a_closure),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
