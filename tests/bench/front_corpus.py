@@ -96,21 +96,77 @@ def case_overlay(tree):
 
 
 def instructions(cmd, env=None):
-    """Instructions cmd executes, by valgrind's callgrind (0 if unavailable)."""
+    """Instructions cmd executes, with the processes it starts (clang runs one
+    compiler process per file when given several), by valgrind's callgrind (0
+    if unavailable)."""
+    out = tempfile.mkdtemp(prefix="drvcheck-cg-")
+    total = 0
+    try:
+        subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                        "--callgrind-out-file=" + os.path.join(out, "cg.%p")] + cmd,
+                       capture_output=True, env=env)
+        for name in os.listdir(out):
+            with open(os.path.join(out, name)) as f:
+                for line in f:
+                    if line.startswith("summary:") or line.startswith("totals:"):
+                        total += int(line.split()[1])
+                        break
+    except (OSError, ValueError, IndexError):
+        pass
+    finally:
+        shutil.rmtree(out, True)
+    return total
+
+
+def clang_args(model, overlay, defs, iargs, standins):
+    return (["clang", "-fsyntax-only", "-w", "-ferror-limit=0",
+             "--target=x86_64-pc-windows-msvc", "-fms-extensions",
+             "-fms-compatibility", "-isystem", model, "-ivfsoverlay", overlay]
+            + DEFINES + list(defs) + iargs + ["-idirafter", standins])
+
+
+def parse_jobs(cmd, env):
+    """Instructions in drvcheck's parse jobs (callgrind, inclusive), 0 if unavailable."""
     fd, out = tempfile.mkstemp(suffix=".cg")
     os.close(fd)
     try:
         subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out] + cmd,
                        capture_output=True, env=env)
-        with open(out) as f:
-            for line in f:
-                if line.startswith("summary:") or line.startswith("totals:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
+        txt = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", out],
+                             capture_output=True, text=True).stdout
+        return sum(int(m.group(1).replace(",", ""))
+                   for m in re.finditer(r"^ *([0-9,]+) .*src/front/parse\.c:parse_job \[",
+                                        txt, re.M))
+    except (OSError, ValueError):
+        return 0
     finally:
         os.unlink(out)
-    return 0
+
+
+def whole_tree(drvcheck, tree, model, overlay, groups, iargs, standins, count):
+    """A scan parses the whole tree in one process (and shares the headers files
+    start with, src/front/shared.c): `drvcheck scan -j 1` (the CPU time of its
+    parse and lowering, from --stats) against clang -fsyntax-only over the same
+    files, one process per set of defines."""
+    env = dict(os.environ, DRVCHECK_RULES_DIR=os.path.dirname(model))
+    c0 = cpu()
+    for defs, files in sorted(groups.items()):
+        subprocess.run(clang_args(model, overlay, defs, iargs, standins) + files,
+                       capture_output=True)
+    c_clang = cpu() - c0
+    scan = [drvcheck, "scan", "-j", "1", "--stats", "--no-progress", tree]
+    p = subprocess.run(scan, capture_output=True, text=True, errors="replace", env=env)
+    m = re.search(r"CPU time: parse\+lower ([0-9.]+) ms", p.stderr)
+    c_drv = float(m.group(1)) / 1000 if m else 0.0
+    print("%-16s whole tree: drvcheck scan -j 1 parse+lower CPU %.2fs / clang -fsyntax-only "
+          "(%d process(es)) %.2fs = %.2f"
+          % ("", c_drv, len(groups), c_clang, c_drv / max(c_clang, 1e-9)))
+    if count:
+        i_clang = sum(instructions(clang_args(model, overlay, defs, iargs, standins) + files)
+                      for defs, files in sorted(groups.items()))
+        i_drv = parse_jobs(scan, env)
+        print("%-16s whole tree instructions: parse jobs %.0fM / clang -fsyntax-only %.0fM = %.2f"
+              % ("", i_drv / 1e6, i_clang / 1e6, i_drv / max(i_clang, 1)))
 
 
 def cpu():
@@ -140,6 +196,7 @@ def main():
         clean, want, got, t_drv, t_clang = 0, [0] * 3, [0] * 3, 0.0, 0.0
         rounds, t_parse, t_lower, c_drv, c_clang = 0, 0.0, 0.0, 0.0, 0.0
         i_drv, i_clang = 0, 0
+        groups = {}          # the file's defines -> its files, for the whole-tree run
         for c in cfiles:
             for i, n in enumerate(grep_calls(c)):
                 want[i] += n
@@ -167,11 +224,9 @@ def main():
                 if os.path.realpath(path).startswith(standins + os.sep):
                     os.makedirs(os.path.dirname(path), exist_ok=True)
                     open(path, "a").close()
-            clang = (["clang", "-fsyntax-only", "-w", "-ferror-limit=0",
-                      "--target=x86_64-pc-windows-msvc", "-fms-extensions",
-                      "-fms-compatibility", "-isystem", model, "-ivfsoverlay", overlay]
-                     + DEFINES + (d.group(1).split() if d else []) + iargs
-                     + ["-idirafter", standins, c])
+            defs = tuple(d.group(1).split() if d else [])
+            groups.setdefault(defs, []).append(c)
+            clang = clang_args(model, overlay, defs, iargs, standins) + [c]
             t0, c0 = time.perf_counter(), cpu()
             subprocess.run(clang, capture_output=True)
             t_clang += time.perf_counter() - t0
@@ -191,6 +246,7 @@ def main():
         if count:
             print("%-16s instructions: drvcheck cfg %.0fM / clang -fsyntax-only %.0fM = %.2f"
                   % ("", i_drv / 1e6, i_clang / 1e6, i_drv / max(i_clang, 1)))
+        whole_tree(drvcheck, tree, model, overlay, groups, iargs, standins, count)
         sys.stdout.flush()
 
 
