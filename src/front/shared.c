@@ -18,9 +18,11 @@
  * So the parse sees the same declarations and macros in the same meaning
  * as without the copy, and the report is the same; a test scans the cases
  * both ways.  DRVCHECK_SHARED_HEADERS=0 turns it off, =1 shares from the
- * first file on. */
+ * first file on.  A scan interrupted by SIGINT, SIGTERM or SIGHUP removes
+ * the folder too, unless the program handles those signals itself. */
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +42,67 @@ typedef struct Shared {
     char **rel;              /* the closure's files, relative to their system folder */
     int nrel;
 } Shared;
+
+/* What an interrupted scan removes, in fixed buffers a signal handler may
+ * read: one scan's folder and files at a time. */
+enum { SIG_FILES = 64, SIG_PATH = 1024 };
+static char sig_files[SIG_FILES][SIG_PATH];
+static volatile sig_atomic_t sig_nfiles;
+static char sig_dir[SIG_PATH];
+static const void *sig_owner;   /* the SharedHeaders they belong to */
+static pthread_mutex_t sig_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void on_signal(int sig)
+{
+    for (int i = 0; i < sig_nfiles; i++)
+        unlink(sig_files[i]);
+    if (sig_dir[0])
+        rmdir(sig_dir);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void sig_watch(const void *owner, const char *dir)
+{
+    pthread_mutex_lock(&sig_lock);
+    if (!sig_owner && strlen(dir) < SIG_PATH) {
+        sig_owner = owner;
+        sig_nfiles = 0;
+        memcpy(sig_dir, dir, strlen(dir) + 1);
+        static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+        for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+            struct sigaction old, sa;
+            if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler != SIG_DFL)
+                continue;     /* ignored, or the program's own */
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_signal;
+            sigemptyset(&sa.sa_mask);
+            sigaction(sigs[i], &sa, NULL);
+        }
+    }
+    pthread_mutex_unlock(&sig_lock);
+}
+
+static void sig_add(const void *owner, const char *path)
+{
+    pthread_mutex_lock(&sig_lock);
+    if (sig_owner == owner && sig_nfiles < SIG_FILES && strlen(path) < SIG_PATH) {
+        memcpy(sig_files[sig_nfiles], path, strlen(path) + 1);
+        sig_nfiles = sig_nfiles + 1;   /* after the path: the handler reads only whole ones */
+    }
+    pthread_mutex_unlock(&sig_lock);
+}
+
+static void sig_forget(const void *owner)
+{
+    pthread_mutex_lock(&sig_lock);
+    if (sig_owner == owner) {
+        sig_nfiles = 0;
+        sig_dir[0] = 0;
+        sig_owner = NULL;
+    }
+    pthread_mutex_unlock(&sig_lock);
+}
 
 struct SharedHeaders {
     pthread_mutex_t lock;
@@ -65,6 +128,7 @@ void shared_free(SharedHeaders *sh)
 {
     if (!sh)
         return;
+    sig_forget(sh);
     for (int i = 0; i < sh->n; i++) {
         Shared *s = sh->v[i];
         if (s->pch)
@@ -149,6 +213,7 @@ static void build(SharedHeaders *sh, Shared *s, const char *h, const char *const
         sh->tmp = strdup(tmpl);
         if (!sh->tmp)
             abort();
+        sig_watch(sh, sh->tmp);
     }
     size_t l = strlen(sh->tmp) + 32;
     s->src = malloc(l);
@@ -158,6 +223,8 @@ static void build(SharedHeaders *sh, Shared *s, const char *h, const char *const
     int no = sh->made++;
     snprintf(s->src, l, "%s/h%d.h", sh->tmp, no);
     snprintf(s->pch, l, "%s/h%d.pch", sh->tmp, no);
+    sig_add(sh, s->src);
+    sig_add(sh, s->pch);
     FILE *fp = fopen(s->src, "w");
     if (!fp)
         return;
