@@ -13,7 +13,7 @@
 /* System headers parsed once for many files of a scan (front/shared.c):
  * one per scan, shared by every worker's FrontCtx. */
 typedef struct SharedHeaders SharedHeaders;
-SharedHeaders *shared_new(void);
+SharedHeaders *shared_new(int nfiles);   /* for a scan of nfiles files */
 void shared_free(SharedHeaders *sh);   /* and the copies' files */
 
 typedef struct FrontOptions {

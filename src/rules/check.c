@@ -150,16 +150,45 @@ static size_t next_tok(Scan *sc, const char **start)
     return n;
 }
 
+static unsigned name_hash(const char *name, size_t len)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)name[i]) * 16777619u;
+    return h;
+}
+
+/* The slot of name in pt's hash: its entry, or the free slot it would take
+ * (a model holds thousands of prototypes: a linear search per name was
+ * 87M instructions of every scan's start-up). */
+static int *proto_slot(const ProtoTable *pt, const char *name, size_t len)
+{
+    unsigned mask = (unsigned)pt->nslots - 1, i = name_hash(name, len) & mask;
+    for (;; i = (i + 1) & mask) {
+        int k = pt->slots[i];
+        if (!k || (strncmp(pt->v[k - 1].name, name, len) == 0 && pt->v[k - 1].name[len] == 0))
+            return &pt->slots[i];
+    }
+}
+
 static void add_proto(Arena *a, ProtoTable *pt, const char *name, size_t len, int nparams)
 {
-    for (int i = 0; i < pt->n; i++)
-        if (strlen(pt->v[i].name) == len && !strncmp(pt->v[i].name, name, len))
-            return;
+    if (pt->nslots && *proto_slot(pt, name, len))
+        return;
     if (pt->n == pt->cap)
         pt->v = arena_grow(a, pt->v, &pt->cap, sizeof *pt->v);
     pt->v[pt->n].name = arena_strndup(a, name, len);
     pt->v[pt->n].nparams = nparams;
     pt->n++;
+    if (2 * pt->n > pt->nslots) {             /* at most half full */
+        pt->nslots = pt->nslots ? 2 * pt->nslots : 1024;
+        pt->slots = arena_alloc(a, (size_t)pt->nslots * sizeof *pt->slots);
+        memset(pt->slots, 0, (size_t)pt->nslots * sizeof *pt->slots);
+        for (int i = 0; i < pt->n; i++)
+            *proto_slot(pt, pt->v[i].name, strlen(pt->v[i].name)) = i + 1;
+    } else {
+        *proto_slot(pt, name, len) = pt->n;
+    }
 }
 
 /* Count the parameters of a list whose '(' was just read; -1 if variadic. */
@@ -269,10 +298,10 @@ void slic_protos_scan_dir(Arena *a, ProtoTable *pt, const char *dir)
 
 int slic_proto_params(const ProtoTable *pt, const char *name)
 {
-    for (int i = 0; pt && i < pt->n; i++)
-        if (!strcmp(pt->v[i].name, name))
-            return pt->v[i].nparams;
-    return -2;
+    if (!pt || !pt->nslots)
+        return -2;
+    int k = *proto_slot(pt, name, strlen(name));
+    return k ? pt->v[k - 1].nparams : -2;
 }
 
 /* --- checks of the finished rule ------------------------------------------- */

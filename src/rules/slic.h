@@ -84,6 +84,8 @@ typedef struct Proto {
 typedef struct ProtoTable {
     Proto *v;
     int n, cap;
+    int *slots;              /* hash of names: index + 1, 0 free (nslots a power of 2) */
+    int nslots;
 } ProtoTable;
 void slic_protos_scan_text(Arena *a, ProtoTable *pt, const char *text);
 void slic_protos_scan_dir(Arena *a, ProtoTable *pt, const char *dir);
