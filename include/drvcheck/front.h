@@ -13,7 +13,7 @@
 /* System headers parsed once for many files of a scan (front/shared.c):
  * one per scan, shared by every worker's FrontCtx. */
 typedef struct SharedHeaders SharedHeaders;
-SharedHeaders *shared_new(int nfiles);   /* for a scan of nfiles files */
+SharedHeaders *shared_new(void);
 void shared_free(SharedHeaders *sh);   /* and the copies' files */
 
 typedef struct FrontOptions {
@@ -39,6 +39,10 @@ typedef struct FrontCtx FrontCtx;
 
 FrontCtx *front_new(const FrontOptions *o);
 Unit *front_parse(FrontCtx *fc, const SourceFile *sf);   /* never NULL */
+/* Before parsing a scan's files: count sf toward the shared header it
+ * starts with (FrontOptions.shared), so that a header shared by enough
+ * files is shared from the first one on. */
+void front_plan(FrontCtx *fc, const SourceFile *sf);
 /* Do these compiler arguments define or undefine NAME (-DNAME[=..], -UNAME,
  * /D, and -D NAME as two arguments)? */
 int front_args_define(const char *const *v, int n, const char *name);

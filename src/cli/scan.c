@@ -136,7 +136,7 @@ int cli_scan(const Options *o)
     char *model = paths_model_dir();
     FrontOptions fo = {.model_dir = model, .wdk_include = o->wdk_include,
                        .extra_args = o->cargs, .nextra = o->ncargs, .recover = 1,
-                       .shared = shared_new(src.n)};
+                       .shared = shared_new()};
     int progress = o->progress >= 0 ? o->progress : isatty(2);
     double t_parse = now_s(), c_parse = cpu_s();
     units = cli_parse_all(&src, &fo, o->jobs, progress);

@@ -326,6 +326,7 @@ const char *pfx_conflict(const Prefix *pf, Closure *c, char *why, size_t size);
  * that shape it are args (sys: its system folders), whose prefix is pf and
  * whose -I folders are dirs; NULL (why says why) when there is none yet or
  * the file cannot use it. */
+void shared_plan(SharedHeaders *sh, const char *h, const char *const *args, int nargs);
 const char *shared_header(SharedHeaders *sh, const char *h, const char *const *args, int nargs,
                           const char *const *sys, int nsys, const Prefix *pf, IncCache *cache,
                           const char *const *dirs, int ndirs, char *why, size_t size);

@@ -438,54 +438,144 @@ static void dump_incl(CXFile f, CXSourceLocation *stack, unsigned n, CXClientDat
     clang_disposeString(s);
 }
 
+/* One file's arguments and search path, its text, and (with recovery) its
+ * stand-in folder, prelude, header cache and Recover. */
+typedef struct Setup {
+    char main_abs[PATH_MAX];
+    char *text, *dir;
+    Args args, incdirs;
+    Search sr;
+    IncSearch is;
+    const char *prelude;
+    IncCache *inc;
+    Recover *r;
+} Setup;
+
+/* 0 when the file cannot be read (nothing to free then). */
+static int setup_file(FrontCtx *fc, const SourceFile *sf, Setup *s)
+{
+    memset(s, 0, sizeof *s);
+    if (!realpath(sf->path, s->main_abs) || !(s->text = front_slurp(s->main_abs)))
+        return 0;
+    s->dir = strdup(s->main_abs);
+    if (!s->dir)
+        abort();
+    *strrchr(s->dir, '/') = 0;
+    /* stand-ins: unsaved files in a folder that exists only for clang,
+     * searched after every other (-idirafter): one never hides a header
+     * clang would find, and both "x.h" and <x.h> find it */
+    char *standin = NULL, *prelude = NULL;
+    if (fc->o.recover) {
+        const char *base = fc->incdir ? fc->incdir : s->dir;
+        size_t pl = strlen(base) + 48;
+        standin = malloc(pl);
+        prelude = malloc(pl);
+        if (!standin || !prelude)
+            abort();
+        snprintf(standin, pl, "%s/__drvcheck_standins", base);
+        snprintf(prelude, pl, "%s/__drvcheck_prelude.h", standin);
+        own(&s->args, standin);
+        own(&s->args, prelude);
+    }
+    s->prelude = prelude;
+    build_args(fc, sf, s->text, &s->args, prelude, &s->incdirs, &s->sr);
+    if (standin) {
+        arg(&s->args, "-idirafter");
+        arg(&s->args, standin);
+    }
+    s->inc = prelude ? inc_cache_new() : NULL;
+    s->r = prelude ? rec_new(s->main_abs, standin, s->incdirs.v, s->incdirs.n, s->inc) : NULL;
+    s->is = (IncSearch){ s->sr.quote.v, s->sr.quote.n, s->sr.dirs.v, s->sr.dirs.n,
+                         s->sr.sys.v, s->sr.sys.n, s->sr.forced.v, s->sr.forced.n };
+    return 1;
+}
+
+static void setup_free(Setup *s)
+{
+    rec_free(s->r);
+    inc_cache_free(s->inc);
+    free(s->dir);
+    free(s->text);
+    args_free(&s->args);
+    args_free(&s->incdirs);
+    args_free(&s->sr.quote);
+    args_free(&s->sr.dirs);
+    args_free(&s->sr.sys);
+    args_free(&s->sr.after);
+    args_free(&s->sr.forced);
+}
+
+/* The file's first system header h, if what comes before it lets it be
+ * shared (pf: that prefix), and the arguments that shape it into key: the
+ * file's but the -I, -iquote and -idirafter folders and the prelude.
+ * Else 0, and why (when there is a reason) in why. */
+static int shared_key(Setup *s, Prefix *pf, char *h, size_t hsize, Args *key, char *why,
+                      size_t wsize)
+{
+    snprintf(why, wsize, "not shared");
+    if (!inc_first_system(s->r, s->inc, s->main_abs, &s->is, pf, h, hsize)) {
+        if (pf->blocked)
+            snprintf(why, wsize, "%s", pf->blocked);
+        return 0;
+    }
+    for (int i = 0; i < pf->guards.cap; i++)
+        if (pf->guards.keys[i] && front_args_define(s->args.v, s->args.n, pf->guards.keys[i])) {
+            snprintf(why, wsize, "an argument defines include guard %s", pf->guards.keys[i]);
+            return 0;
+        }
+    const Args *args = &s->args;
+    for (int i = 0; i < args->n; i++) {
+        const char *v = args->v[i];
+        int sep = 0;
+        if (strcmp(v, "-x") == 0 || (strcmp(v, "-include") == 0 && i + 1 < args->n &&
+                                     args->v[i + 1] == s->prelude)) {
+            i++;
+            continue;
+        }
+        if (opt_value(args->v, args->n, i, "-I", &sep) ||
+            opt_value(args->v, args->n, i, "/I", &sep) ||
+            opt_value(args->v, args->n, i, "-iquote", &sep) ||
+            opt_value(args->v, args->n, i, "-idirafter", &sep)) {
+            i += sep;
+            continue;
+        }
+        arg(key, v);
+    }
+    return 1;
+}
+
 /* The precompiled copy of the file's first system header, if the scan has
- * one it can use (shared.c): the arguments that shape that header are
- * args but the -I, -iquote and -idirafter folders and the prelude. */
-static const char *shared_for(FrontCtx *fc, Recover *r, IncCache *inc, const char *main_abs,
-                              const Args *args, const char *prelude, const Search *sr,
-                              const IncSearch *is, int stats, const char *display)
+ * one it can use (shared.c). */
+static const char *shared_for(FrontCtx *fc, Setup *s, int stats, const char *display)
 {
     Prefix pf;
+    Args key = {0};
     char h[PATH_MAX + 256], why[600];
     const char *pch = NULL;
-    snprintf(why, sizeof why, "not shared");
-    if (inc_first_system(r, inc, main_abs, is, &pf, h, sizeof h)) {
-        Args key = {0};
-        for (int i = 0; i < args->n; i++) {
-            const char *v = args->v[i];
-            int sep = 0;
-            if (strcmp(v, "-x") == 0 || (strcmp(v, "-include") == 0 && i + 1 < args->n &&
-                                         args->v[i + 1] == prelude)) {
-                i++;
-                continue;
-            }
-            if (opt_value(args->v, args->n, i, "-I", &sep) ||
-                opt_value(args->v, args->n, i, "/I", &sep) ||
-                opt_value(args->v, args->n, i, "-iquote", &sep) ||
-                opt_value(args->v, args->n, i, "-idirafter", &sep)) {
-                i += sep;
-                continue;
-            }
-            arg(&key, v);
-        }
-        const char *guard = NULL;
-        for (int i = 0; i < pf.guards.cap && !guard; i++)
-            if (pf.guards.keys[i] && front_args_define(args->v, args->n, pf.guards.keys[i]))
-                guard = pf.guards.keys[i];
-        if (guard)
-            snprintf(why, sizeof why, "an argument defines include guard %s", guard);
-        else
-            pch = shared_header(fc->o.shared, h, key.v, key.n, sr->sys.v, sr->sys.n, &pf, inc,
-                                sr->dirs.v, sr->dirs.n, why, sizeof why);
-        args_free(&key);
-    } else if (pf.blocked) {
-        snprintf(why, sizeof why, "%s", pf.blocked);
-    }
+    if (shared_key(s, &pf, h, sizeof h, &key, why, sizeof why))
+        pch = shared_header(fc->o.shared, h, key.v, key.n, s->sr.sys.v, s->sr.sys.n, &pf, s->inc,
+                            s->sr.dirs.v, s->sr.dirs.n, why, sizeof why);
+    args_free(&key);
     pfx_free(&pf);
     if (stats)
         fprintf(stderr, "front: %s: shared header %s%s%s\n", display, pch ? h : "none",
                 pch ? "" : ": ", pch ? "" : why);
     return pch;
+}
+
+void front_plan(FrontCtx *fc, const SourceFile *sf)
+{
+    Setup s;
+    if (!fc->o.shared || !fc->o.recover || !setup_file(fc, sf, &s))
+        return;
+    Prefix pf;
+    Args key = {0};
+    char h[PATH_MAX + 256], why[600];
+    if (shared_key(&s, &pf, h, sizeof h, &key, why, sizeof why))
+        shared_plan(fc->o.shared, h, key.v, key.n);
+    args_free(&key);
+    pfx_free(&pf);
+    setup_free(&s);
 }
 
 static void parse_job(Job *j)
@@ -503,57 +593,21 @@ static void parse_job(Job *j)
     u->path = arena_strdup(a, sf->path);
     j->u = u;
     const char *display = sf->display ? sf->display : sf->path;
-    char main_abs[PATH_MAX];
-    if (!realpath(sf->path, main_abs)) {
+    Setup s;
+    if (!setup_file(fc, sf, &s)) {
         diag_add(&u->diags, DIAG_ERROR, display, 0, 0, "cannot read the file");
         return;
     }
-    char *text = front_slurp(main_abs);
-    if (!text) {
-        diag_add(&u->diags, DIAG_ERROR, display, 0, 0, "cannot read the file");
-        return;
-    }
-    Args args = {0}, incdirs = {0};
-    Search sr;
-    memset(&sr, 0, sizeof sr);
-    char *dir = strdup(main_abs);
-    if (!dir)
-        abort();
-    *strrchr(dir, '/') = 0;
-    /* stand-ins: unsaved files in a folder that exists only for clang,
-     * searched after every other (-idirafter): one never hides a header
-     * clang would find, and both "x.h" and <x.h> find it */
-    char *standin = NULL, *prelude = NULL;
-    if (fc->o.recover) {
-        const char *base = fc->incdir ? fc->incdir : dir;
-        size_t pl = strlen(base) + 48;
-        standin = malloc(pl);
-        prelude = malloc(pl);
-        if (!standin || !prelude)
-            abort();
-        snprintf(standin, pl, "%s/__drvcheck_standins", base);
-        snprintf(prelude, pl, "%s/__drvcheck_prelude.h", standin);
-        own(&args, standin);
-        own(&args, prelude);
-    }
-    build_args(fc, sf, text, &args, prelude, &incdirs, &sr);
-    if (standin) {
-        arg(&args, "-idirafter");
-        arg(&args, standin);
-    }
-    IncCache *inc = prelude ? inc_cache_new() : NULL;
-    Recover *r = prelude ? rec_new(main_abs, standin, incdirs.v, incdirs.n, inc) : NULL;
+    const char *main_abs = s.main_abs;
+    Args *args = &s.args;
+    Recover *r = s.r;
     double tp = now();
-    IncSearch is = { sr.quote.v, sr.quote.n, sr.dirs.v, sr.dirs.n,
-                     sr.sys.v, sr.sys.n, sr.forced.v, sr.forced.n };
     if (r)
-        inc_prescan(r, inc, main_abs, &is);
-    const char *pch = r && fc->o.shared ? shared_for(fc, r, inc, main_abs, &args, prelude, &sr,
-                                                     &is, stats, display)
-                                        : NULL;
+        inc_prescan(r, s.inc, main_abs, &s.is);
+    const char *pch = r && fc->o.shared ? shared_for(fc, &s, stats, display) : NULL;
     if (pch) {
-        arg(&args, "-include-pch");
-        arg(&args, pch);
+        arg(args, "-include-pch");
+        arg(args, pch);
     }
     tp = now() - tp;
     unsigned opts = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
@@ -563,7 +617,7 @@ static void parse_job(Job *j)
         struct CXUnsavedFile *uf = NULL;
         int nuf = r ? rec_unsaved(r, &uf) : 0;
         CXTranslationUnit tu = NULL;
-        enum CXErrorCode err = clang_parseTranslationUnit2(fc->idx, main_abs, args.v, args.n, uf,
+        enum CXErrorCode err = clang_parseTranslationUnit2(fc->idx, main_abs, args->v, args->n, uf,
                                                            (unsigned)nuf, opts, &tu);
         if (err != CXError_Success || !tu) {
             if (tu)
@@ -618,17 +672,7 @@ static void parse_job(Job *j)
     }
     if (best)
         clang_disposeTranslationUnit(best);
-    rec_free(r);
-    inc_cache_free(inc);
-    free(dir);
-    free(text);
-    args_free(&args);
-    args_free(&incdirs);
-    args_free(&sr.quote);
-    args_free(&sr.dirs);
-    args_free(&sr.sys);
-    args_free(&sr.after);
-    args_free(&sr.forced);
+    setup_free(&s);
 }
 
 static void *job_main(void *p)

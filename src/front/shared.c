@@ -6,9 +6,10 @@
  * precompiled copy of each such header per set of arguments that shape it
  * (defines, target, language options, system folders: everything but the
  * -I folders and the recovery prelude), built through libclang when the
- * SHARE_AFTER-th file asks for it (in a scan of SHARE_MIN_FILES files or
- * more), in a private temporary folder removed at the end.  A file uses it
- * (-include-pch) only when
+ * first file asks for it if the scan's plan (front_plan, before parsing)
+ * counted SHARE_AFTER files or more for it, or without a plan when the
+ * SHARE_AFTER-th file asks; in a private temporary folder removed at the
+ * end.  A file uses it (-include-pch) only when
  *   - the header is its first system #include, and what comes before it
  *     commutes with the header and everything that includes (prefix.c);
  *   - none of its -I folders holds a file of that closure, which it would
@@ -33,13 +34,13 @@
 
 /* A copy costs about three parses of the header (its parse, then writing
  * it: 214M instructions against 74M for <ndis.h> in a driver file's
- * parse), so it is made when the third file asks, in a scan of five files
- * or more. */
-enum { SHARE_AFTER = 3, SHARE_MIN_FILES = 5 };
+ * parse), so it is made for three files or more. */
+enum { SHARE_AFTER = 3 };
 
 typedef struct Shared {
     char *key;               /* header, then the arguments, '\n' between */
     int asked;
+    int planned;             /* files front_plan counted for it */
     int state;               /* 0 not built, 1 built, -1 could not be */
     char *pch;
     char *src;               /* the one-line header the copy was made from */
@@ -115,17 +116,18 @@ struct SharedHeaders {
     int n;
     int after;               /* asks before a copy is made; 0 never */
     int made;                /* copies attempted: their file names */
+    int plan;                /* front_plan counted the scan's files */
     char *tmp;               /* the private folder, once made */
 };
 
-SharedHeaders *shared_new(int nfiles)
+SharedHeaders *shared_new(void)
 {
     SharedHeaders *sh = calloc(1, sizeof *sh);
     if (!sh)
         abort();
     pthread_mutex_init(&sh->lock, NULL);
     const char *e = getenv("DRVCHECK_SHARED_HEADERS");
-    sh->after = e && *e ? atoi(e) : nfiles >= SHARE_MIN_FILES ? SHARE_AFTER : 0;
+    sh->after = e && *e ? atoi(e) : SHARE_AFTER;
     return sh;
 }
 
@@ -262,13 +264,9 @@ static void build(SharedHeaders *sh, Shared *s, const char *h, const char *const
     clang_disposeIndex(idx);
 }
 
-const char *shared_header(SharedHeaders *sh, const char *h, const char *const *args, int nargs,
-                          const char *const *sys, int nsys, const Prefix *pf, IncCache *cache,
-                          const char *const *dirs, int ndirs, char *why, size_t size)
+/* s's entry for key (under sh->lock), made if new. */
+static Shared *entry(SharedHeaders *sh, const char *h, const char *const *args, int nargs)
 {
-    snprintf(why, size, "not shared");
-    if (!sh || sh->after <= 0)
-        return NULL;
     size_t kl = strlen(h) + 2;
     for (int i = 0; i < nargs; i++)
         kl += strlen(args[i]) + 1;
@@ -278,28 +276,53 @@ const char *shared_header(SharedHeaders *sh, const char *h, const char *const *a
     k += sprintf(k, "%s\n", h);
     for (int i = 0; i < nargs; i++)
         k += sprintf(k, "%s\n", args[i]);
+    for (int i = 0; i < sh->n; i++)
+        if (strcmp(sh->v[i]->key, key) == 0) {
+            free(key);
+            return sh->v[i];
+        }
+    Shared *s = calloc(1, sizeof *s);
+    sh->v = realloc(sh->v, (size_t)(sh->n + 1) * sizeof *sh->v);
+    if (!s || !sh->v)
+        abort();
+    s->key = key;
+    sh->v[sh->n++] = s;
+    return s;
+}
+
+void shared_plan(SharedHeaders *sh, const char *h, const char *const *args, int nargs)
+{
+    if (!sh)
+        return;
     pthread_mutex_lock(&sh->lock);
-    Shared *s = NULL;
-    for (int i = 0; i < sh->n && !s; i++)
-        if (strcmp(sh->v[i]->key, key) == 0)
-            s = sh->v[i];
-    if (!s) {
-        s = calloc(1, sizeof *s);
-        sh->v = realloc(sh->v, (size_t)(sh->n + 1) * sizeof *sh->v);
-        if (!s || !sh->v)
-            abort();
-        s->key = key;
-        key = NULL;
-        sh->v[sh->n++] = s;
-    }
-    free(key);
-    if (++s->asked >= sh->after && s->state == 0)
+    sh->plan = 1;
+    entry(sh, h, args, nargs)->planned++;
+    pthread_mutex_unlock(&sh->lock);
+}
+
+const char *shared_header(SharedHeaders *sh, const char *h, const char *const *args, int nargs,
+                          const char *const *sys, int nsys, const Prefix *pf, IncCache *cache,
+                          const char *const *dirs, int ndirs, char *why, size_t size)
+{
+    snprintf(why, size, "not shared");
+    if (!sh || sh->after <= 0)
+        return NULL;
+    pthread_mutex_lock(&sh->lock);
+    Shared *s = entry(sh, h, args, nargs);
+    s->asked++;
+    int enough = sh->plan && sh->after > 1 ? s->planned >= sh->after : s->asked >= sh->after;
+    if (enough && s->state == 0)
         build(sh, s, h, args, nargs, sys, nsys);
-    int state = s->state, asked = s->asked;
+    int state = s->state, asked = s->asked, planned = s->planned;
     pthread_mutex_unlock(&sh->lock);
     if (state != 1) {
-        snprintf(why, size, state < 0 ? "the header could not be precompiled"
-                                      : "asked %d time(s) of %d", asked, sh->after);
+        if (state < 0)
+            snprintf(why, size, "the header could not be precompiled");
+        else if (sh->plan && sh->after > 1)
+            snprintf(why, size, "%d file(s) of the scan start with it, fewer than %d", planned,
+                     sh->after);
+        else
+            snprintf(why, size, "asked %d time(s) of %d", asked, sh->after);
         return NULL;
     }
     /* built: s's closure no longer changes, and reading it needs no lock */

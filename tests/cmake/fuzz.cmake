@@ -1,4 +1,5 @@
-# fuzz.cmake - libFuzzer target for the rule language and its ctest smoke run.
+# fuzz.cmake - libFuzzer targets for the rule language and the source prefix lexer, and their
+# ctest smoke runs.
 #
 # Needs clang (clang-14 or clang) and its libFuzzer runtime (Debian:
 # libclang-rt-14-dev).  The fuzzer is built from src/rules/*.c and
@@ -49,4 +50,26 @@ else()
            COMMAND ${_fuzz_bin} -max_total_time=8 -timeout=10 -rss_limit_mb=2048 -max_len=8192
                    ${CMAKE_BINARY_DIR}/fuzz_corpus ${CMAKE_SOURCE_DIR}/rules/ndis)
   set_tests_properties(fuzz_rules_smoke PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}" TIMEOUT 120)
+
+  # the prefix lexer (src/front/prefix.c) reads strangers' sources: seeded from the cases
+  set(_pfx_srcs ${CMAKE_SOURCE_DIR}/src/front/prefix.c ${CMAKE_SOURCE_DIR}/src/front/strmap.c)
+  set(_pfx_bin ${CMAKE_BINARY_DIR}/fuzz_prefix)
+  add_custom_command(
+    OUTPUT ${_pfx_bin}
+    COMMAND ${DRVCHECK_FUZZ_CLANG} -std=c11 -g -O1 -fno-omit-frame-pointer
+            -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+            -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+            -I${CMAKE_SOURCE_DIR}/include -I${CMAKE_SOURCE_DIR}/src -isystem ${CLANG_C_INCLUDE_DIR}
+            ${_pfx_srcs} ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_prefix.c -o ${_pfx_bin}
+    DEPENDS ${_pfx_srcs} ${CMAKE_SOURCE_DIR}/src/front/front_int.h
+            ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_prefix.c
+    COMMENT "Building the prefix fuzzer (libFuzzer)"
+    VERBATIM)
+  add_custom_target(prefix_fuzzer ALL DEPENDS ${_pfx_bin})
+  file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/fuzz_prefix_corpus)
+  add_test(NAME fuzz_prefix_smoke
+           COMMAND ${_pfx_bin} -max_total_time=8 -timeout=10 -rss_limit_mb=2048 -max_len=8192
+                   ${CMAKE_BINARY_DIR}/fuzz_prefix_corpus ${CMAKE_SOURCE_DIR}/tests/cli/shared/main
+                   ${CMAKE_SOURCE_DIR}/tests/cli/shared/main/inc)
+  set_tests_properties(fuzz_prefix_smoke PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}" TIMEOUT 120)
 endif()
