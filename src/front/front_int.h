@@ -233,6 +233,9 @@ void rec_report(Recover *r, Unit *u, CXTranslationUnit tu);
 char *rec_missing_header(Recover *r, const char *name, const char *includer);
 /* The real path the stand-in for NAME redirects to (malloc), or NULL. */
 char *rec_standin_target(Recover *r, const char *name);
+/* Is the stand-in for NAME an empty one (it never changes: a later round
+ * may only add WPP names to a WPP stand-in)? */
+int rec_standin_empty(Recover *r, const char *name);
 /* NAME, written in another case than the file real in folder dir, found
  * there before any later folder's file of the exact spelling, as Windows
  * would (includes.c try_project_dir). */
@@ -290,28 +293,36 @@ int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char 
  * (prefix.c) or, in pf->blocked, why it cannot move. */
 typedef struct Prefix Prefix;
 int inc_first_system(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search,
-                     Prefix *pf, char *h, size_t hsize);
+                     const char *const *args, int nargs, Prefix *pf, char *h, size_t hsize);
 
 /* prefix.c: what a file does before its first system header (shared.c
  * parses that header once for many files) and whether the two commute. */
 struct Prefix {
-    StrMap code;             /* names in code lines and #define bodies */
+    StrMap code;             /* names in code lines */
+    StrMap bodyof;           /* macro -> its names in bodies */
+    StrMap *bodies;          /* the names of each macro's bodies */
+    int nbodies;
     StrMap macros;           /* names #defined or #undef'd */
     StrMap conds;            /* names #if / #ifdef / #elif test */
     StrMap guards;           /* include guards of the files walked */
     const char *blocked;     /* why it cannot move at all, or NULL */
 };
+enum { PFX_DEPTH = 64 };     /* #if's whose state is kept; deeper ones are unknown */
 typedef struct PfxFile {
     const char *p;
     int depth;               /* open #if's */
+    unsigned char st[PFX_DEPTH];   /* what each says of its lines (prefix.c) */
     int guard;               /* 0 undecided, 1 guard opened, 2 guarded, -1 none */
     char guard_name[256];
+    const char *const *args; /* the file's arguments: the macros they define */
+    int nargs;
 } PfxFile;
 typedef struct Closure {     /* the header and what it includes */
     StrMap ids;              /* every name in them */
     StrMap macros;           /* every name they #define or #undef */
+    StrMap declared;         /* every name they declare at file scope (shared.c) */
 } Closure;
-void pfx_begin(PfxFile *f, const char *text);
+void pfx_begin(PfxFile *f, const char *text, const char *const *args, int nargs);
 /* Reads up to the next #include, adding what it passes to pf: 1 with its
  * name, angled, and whether it is outside every #if but the guard
  * (uncond); 0 at the end of the text; -1 when pf->blocked. */

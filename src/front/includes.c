@@ -482,6 +482,8 @@ typedef struct PrefixWalk {
     char *h;
     size_t hsize;
     int found;
+    const char *const *args;
+    int nargs;
 } PrefixWalk;
 
 /* The names one file holds up to its first system #include (into w->pf),
@@ -505,7 +507,7 @@ static int prefix_file(PrefixWalk *w, const char *path, const char *text, int un
         strcpy(dir, slash ? "/" : ".");
     s->stack[s->depth++] = dir;
     PfxFile f;
-    pfx_begin(&f, text);
+    pfx_begin(&f, text, w->args, w->nargs);
     char name[512], out[PATH_MAX + 256];
     int angled, u, stop = 0;
     while (!stop) {
@@ -538,8 +540,11 @@ static int prefix_file(PrefixWalk *w, const char *path, const char *text, int un
             }
             stop = 1;
         } else if (!where) {
-            w->pf->blocked = "a header before it is missing";
-            stop = 1;
+            /* missing: an empty stand-in holds nothing to commute */
+            if (!rec_standin_empty(s->r, name)) {
+                w->pf->blocked = "a header before it is missing (its stand-in is a WPP one)";
+                stop = 1;
+            }
         } else {
             char *real = normalize(out);
             if (!strmap_get(&w->seen, real)) {
@@ -563,7 +568,7 @@ static int prefix_file(PrefixWalk *w, const char *path, const char *text, int un
 }
 
 int inc_first_system(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search,
-                     Prefix *pf, char *h, size_t hsize)
+                     const char *const *args, int nargs, Prefix *pf, char *h, size_t hsize)
 {
     memset(pf, 0, sizeof *pf);
     if (search->nforced) {
@@ -578,6 +583,8 @@ int inc_first_system(Recover *r, IncCache *cache, const char *main_abs, const In
     w.pf = pf;
     w.h = h;
     w.hsize = hsize;
+    w.args = args;
+    w.nargs = nargs;
     int utf16;
     char *text = front_read_source(main_abs, &utf16);
     if (!text) {

@@ -117,20 +117,6 @@ static void args_free(Args *a)
     free(a->v);
 }
 
-/* Does an argument list define or undefine NAME (-DNAME, -D NAME, /DNAME, -UNAME)? */
-int front_args_define(const char *const *v, int n, const char *name)
-{
-    size_t l = strlen(name);
-    for (int i = 0; i < n; i++) {
-        const char *s = v[i];
-        if ((s[0] == '-' || s[0] == '/') && (s[1] == 'D' || s[1] == 'U')) {
-            const char *m = s[2] ? s + 2 : (i + 1 < n ? v[i + 1] : "");
-            if (strncmp(m, name, l) == 0 && (m[l] == 0 || m[l] == '='))
-                return 1;
-        }
-    }
-    return 0;
-}
 
 /* Does the source text #define NAME?  (The NDIS version, NDISxx_MINIPORT,
  * is not ours to default: the model picks one when the driver sets none.) */
@@ -513,7 +499,8 @@ static int shared_key(Setup *s, Prefix *pf, char *h, size_t hsize, Args *key, ch
                       size_t wsize)
 {
     snprintf(why, wsize, "not shared");
-    if (!inc_first_system(s->r, s->inc, s->main_abs, &s->is, pf, h, hsize)) {
+    if (!inc_first_system(s->r, s->inc, s->main_abs, &s->is, s->args.v, s->args.n, pf, h,
+                          hsize)) {
         if (pf->blocked)
             snprintf(why, wsize, "%s", pf->blocked);
         return 0;

@@ -6,18 +6,28 @@
  * prefix: its lines above it and the project headers they include) moves
  * after the header.  The two commute when neither can see the other, which
  * this decides from the texts, without preprocessing:
- *   - no name the prefix's code or #define bodies use appears anywhere in
- *     the header or what it includes (its closure): no declaration,
- *     macro or typedef of either is looked up by the other;
+ *   - no name the prefix reads as code (its code lines, and the bodies of
+ *     the macros it expands there or in its #if's) is one the header or
+ *     what it includes (its closure) declares at file scope (a function,
+ *     variable, typedef, tag or enumerator: libclang lists them, shared.c)
+ *     or defines as a macro: neither looks up a name of the other; the
+ *     body of a macro the prefix only defines is expanded after both, the
+ *     same either way;
  *   - no macro the prefix defines or undefines appears in the closure;
  *   - no name the prefix tests (#if, #ifdef) is defined or undefined as a
  *     macro in the closure (both may test _WIN64 or __cplusplus);
  *   - the prefix has no #pragma but once, warning, message, comment and
  *     region (pack would change the closure's layouts), no computed or
  *     missing #include, no _Pragma or __pragma;
- *   - the #include of the header, and each one that leads to it, is outside
- *     every #if but a header's include guard: else it may not be the first.
- * Every line counts, active or not, so the answer errs towards "no".
+ *   - the #include of the header, and each one that leads to it, is surely
+ *     read: under no #if but a header's include guard and those decided
+ *     true; else it may not be the first.
+ * "#ifdef X", "#if defined(X)" and their negations are decided when X is
+ * surely undefined (not on the command line, not #defined before, not a
+ * compiler's name, which all begin with '_'): the lines they surely skip
+ * count for nothing (#if defined(OFFLOAD_UNIT_TEST) #include <windows.h>
+ * #endif before <ndis.h>).  Every other line counts, read or not, so the
+ * answer errs towards "no".
  * Keywords are not names here, except as the name of a #define.
  * Cost: one pass over the prefix texts per file; the closure's names are
  * read once per shared header. */
@@ -150,16 +160,22 @@ static void add(StrMap *m, const char *id)
 
 void pfx_free(Prefix *pf)
 {
+    for (int i = 0; i < pf->nbodies; i++)
+        strmap_free(&pf->bodies[i]);
+    free(pf->bodies);
+    strmap_free(&pf->bodyof);
     strmap_free(&pf->code);
     strmap_free(&pf->macros);
     strmap_free(&pf->conds);
     strmap_free(&pf->guards);
 }
 
-void pfx_begin(PfxFile *f, const char *text)
+void pfx_begin(PfxFile *f, const char *text, const char *const *args, int nargs)
 {
     memset(f, 0, sizeof *f);
     f->p = text;
+    f->args = args;
+    f->nargs = nargs;
 }
 
 /* The rest of a line's names into m (all but `defined` when conds). */
@@ -195,6 +211,8 @@ static const char *define(PfxFile *f, Prefix *pf, const char *p)
     add(&pf->macros, id);
     if (f->guard == 1)
         f->guard = strcmp(id, f->guard_name) == 0 ? 2 : -1;
+    char name[256];
+    memcpy(name, id, strlen(id) + 1);
     char *params[64];
     int np = 0;
     if (*p == '(') {                /* function-like: no space before '(' */
@@ -207,50 +225,119 @@ static const char *define(PfxFile *f, Prefix *pf, const char *p)
                 params[np++] = strdup(id);
         }
     }
-    p = names_to(p, &pf->code, 0, (const char *const *)params, np);
+    /* the names of its body, for when the prefix expands it (pfx_conflict) */
+    int *b = strmap_get(&pf->bodyof, name);
+    if (!b) {
+        pf->bodies = realloc(pf->bodies, (size_t)(pf->nbodies + 1) * sizeof *pf->bodies);
+        if (!pf->bodies)
+            abort();
+        memset(&pf->bodies[pf->nbodies], 0, sizeof *pf->bodies);
+        b = strmap_put(&pf->bodyof, name, pf->nbodies++);
+    }
+    p = names_to(p, &pf->bodies[*b], 0, (const char *const *)params, np);
     for (int i = 0; i < np; i++)
         free(params[i]);
     return p;
 }
 
-/* #if / #ifdef / #ifndef: a conditional opens; the first directive of a
- * file (after #pragma once) may open its include guard: then the next one
- * must define the name it tests. */
+/* What an open #if says of the lines under it. */
+enum {
+    C_UNKNOWN,               /* may or may not be read */
+    C_ACTIVE,                /* surely read (its condition, or an include guard) */
+    C_SKIP,                  /* surely not read; an #else or #elif may change that */
+    C_DONE,                  /* not read, and nothing before #endif is (nested, or a branch was taken) */
+};
+
+static int top(const PfxFile *f)
+{
+    return f->depth > 0 && f->depth <= PFX_DEPTH ? f->st[f->depth - 1] : C_UNKNOWN;
+}
+
+static void set_top(PfxFile *f, int state)
+{
+    if (f->depth > 0 && f->depth <= PFX_DEPTH)
+        f->st[f->depth - 1] = (unsigned char)state;
+}
+
+static void push(PfxFile *f, int state)
+{
+    if (f->depth < PFX_DEPTH)
+        f->st[f->depth] = (unsigned char)state;
+    f->depth++;
+}
+
+/* Every open #if surely read. */
+static int all_active(const PfxFile *f)
+{
+    if (f->depth > PFX_DEPTH)
+        return 0;
+    for (int i = 0; i < f->depth; i++)
+        if (f->st[i] != C_ACTIVE)
+            return 0;
+    return 1;
+}
+
+/* A name no one can have defined here: not on the command line, not by a
+ * #define read so far, and not the compiler's (its own all begin with '_',
+ * as do the annotation macros of recovery's prelude).  A name the header
+ * defines is caught anyway: the prefix tests it (Prefix.conds). */
+static int surely_undefined(const PfxFile *f, Prefix *pf, const char *id)
+{
+    return id[0] != '_' && !strmap_get(&pf->macros, id) &&
+           !front_args_define(f->args, f->nargs, id);
+}
+
+/* #if / #ifdef / #ifndef: a conditional opens.  "#ifdef X", "#if defined X"
+ * and their negations are decided when X is surely undefined.  The first
+ * directive of a file (after #pragma once) may open its include guard:
+ * then the next one must define the name it tests. */
 static const char *cond(PfxFile *f, Prefix *pf, const char *p, const char *dir)
 {
-    f->depth++;
-    if (f->guard == 0) {
-        f->guard = -1;
-        char id[256], pc;
-        int k;
-        const char *q = p;
-        int neg = strcmp(dir, "ifndef") == 0;
-        if (strcmp(dir, "if") == 0) {
+    char id[256], x[256] = "", pc;
+    int k, neg = strcmp(dir, "ifndef") == 0, simple = 0;
+    const char *q = p;
+    if (strcmp(dir, "if") == 0) {
+        q = token(q, id, sizeof id, &k, &pc);
+        if (k == 2 && pc == '!') {
+            neg = 1;
             q = token(q, id, sizeof id, &k, &pc);
-            if (k == 2 && pc == '!') {
-                q = token(q, id, sizeof id, &k, &pc);
-                if (k == 1 && strcmp(id, "defined") == 0) {
-                    neg = 1;
-                    const char *r = skip_space(q);
-                    if (*r == '(')
-                        q = r + 1;
+        }
+        if (k == 1 && strcmp(id, "defined") == 0) {
+            const char *r = skip_space(q);
+            int paren = *r == '(';
+            q = token(paren ? r + 1 : q, id, sizeof id, &k, &pc);
+            if (k == 1) {
+                r = skip_space(q);
+                if (paren && *r == ')')
+                    r = skip_space(r + 1);
+                else if (paren)
+                    r = "x";
+                if (!*r || *r == '\n') {
+                    snprintf(x, sizeof x, "%s", id);
+                    simple = 1;
                 }
             }
         }
-        if (neg) {
-            q = token(q, id, sizeof id, &k, &pc);
-            if (k == 1) {
-                const char *r = skip_space(q);
-                if (*r == ')')
-                    r = skip_space(r + 1);
-                if (!*r || *r == '\n') {
-                    snprintf(f->guard_name, sizeof f->guard_name, "%s", id);
-                    f->guard = 1;
-                    add(&pf->guards, id);
-                }
-            }
+    } else {
+        q = token(q, id, sizeof id, &k, &pc);
+        const char *r = skip_space(q);
+        if (k == 1 && (!*r || *r == '\n')) {
+            snprintf(x, sizeof x, "%s", id);
+            simple = 1;
         }
     }
+    int state = C_UNKNOWN;
+    if (simple && surely_undefined(f, pf, x))
+        state = neg ? C_ACTIVE : C_SKIP;
+    if (f->guard == 0) {
+        f->guard = -1;
+        if (simple && neg) {
+            snprintf(f->guard_name, sizeof f->guard_name, "%s", x);
+            f->guard = 1;
+            add(&pf->guards, x);
+        }
+    }
+    push(f, state);
     return names_to(p, &pf->conds, 1, NULL, 0);
 }
 
@@ -260,7 +347,12 @@ int pfx_next_include(PfxFile *f, Prefix *pf, char *name, size_t size, int *angle
     int k;
     while (*f->p && !pf->blocked) {
         const char *p = skip_space(f->p);
+        int skipping = top(f) == C_SKIP || top(f) == C_DONE;
         if (*p != '#') {                   /* a line of code */
+            if (skipping) {
+                f->p = end_line(p);
+                continue;
+            }
             if (*p && *p != '\n' && f->guard >= 0 && f->guard != 2)
                 f->guard = -1;
             for (;;) {
@@ -281,13 +373,31 @@ int pfx_next_include(PfxFile *f, Prefix *pf, char *name, size_t size, int *angle
             continue;
         }
         char dir[16];
-        if (k != 1 || strlen(id) >= sizeof dir) {
+        int known = k == 1 && strlen(id) < sizeof dir;
+        if (known)
+            memcpy(dir, id, strlen(id) + 1);
+        else
+            dir[0] = 0;
+        int opens = strcmp(dir, "if") == 0 || strcmp(dir, "ifdef") == 0 ||
+                    strcmp(dir, "ifndef") == 0;
+        if (skipping) {                    /* only the nesting counts */
+            if (opens) {
+                push(f, C_DONE);
+            } else if (strcmp(dir, "endif") == 0) {
+                f->depth--;
+            } else if (strcmp(dir, "else") == 0 && top(f) == C_SKIP) {
+                set_top(f, C_ACTIVE);      /* every branch before was surely not taken */
+            } else if (strcmp(dir, "elif") == 0 && top(f) == C_SKIP) {
+                set_top(f, C_UNKNOWN);
+                p = names_to(p, &pf->conds, 1, NULL, 0);
+            }
+            f->p = end_line(p);
+            continue;
+        }
+        if (!known) {
             pf->blocked = "an unknown directive before it";
             break;
         }
-        memcpy(dir, id, strlen(id) + 1);
-        int opens = strcmp(dir, "if") == 0 || strcmp(dir, "ifdef") == 0 ||
-                    strcmp(dir, "ifndef") == 0;
         if ((f->guard == 0 && !opens && strcmp(dir, "pragma") != 0) ||
             (f->guard == 1 && strcmp(dir, "define") != 0))
             f->guard = -1;
@@ -304,24 +414,26 @@ int pfx_next_include(PfxFile *f, Prefix *pf, char *name, size_t size, int *angle
             memcpy(name, b, (size_t)(e - b));
             name[e - b] = 0;
             *angled = close == '>';
-            *uncond = f->depth == 0 || (f->guard == 2 && f->depth == 1);
+            *uncond = all_active(f);
             f->p = end_line(e + 1);
             return 1;
         }
         if (strcmp(dir, "define") == 0) {
             p = define(f, pf, p);
+            if (f->guard == 2 && f->depth == 1)
+                set_top(f, C_ACTIVE);      /* read, the first time: the walk's only one */
         } else if (strcmp(dir, "undef") == 0) {
             p = names_to(p, &pf->macros, 0, NULL, 0);
         } else if (opens) {
             p = cond(f, pf, p, dir);
-        } else if (strcmp(dir, "elif") == 0) {
-            p = names_to(p, &pf->conds, 1, NULL, 0);
-        } else if (strcmp(dir, "else") == 0 || strcmp(dir, "endif") == 0) {
-            if (strcmp(dir, "endif") == 0 && f->depth > 0)
+        } else if (strcmp(dir, "elif") == 0 || strcmp(dir, "else") == 0) {
+            if (top(f) == C_ACTIVE)        /* a branch before was surely taken */
+                set_top(f, C_DONE);
+            if (strcmp(dir, "elif") == 0)
+                p = names_to(p, &pf->conds, 1, NULL, 0);
+        } else if (strcmp(dir, "endif") == 0) {
+            if (f->depth > 0)
                 f->depth--;
-            p = end_line(p);
-            f->p = p;
-            continue;
         } else if (strcmp(dir, "pragma") == 0) {
             p = token(p, id, sizeof id, &k, &pc);
             if (f->guard == 0 && (k != 1 || strcmp(id, "once") != 0))
@@ -380,6 +492,7 @@ void pfx_closure_free(Closure *c)
 {
     strmap_free(&c->ids);
     strmap_free(&c->macros);
+    strmap_free(&c->declared);
 }
 
 /* A name of m that set holds (keywords only when kw), or NULL. */
@@ -391,18 +504,53 @@ static const char *shared_name(const StrMap *m, StrMap *set, int kw)
     return NULL;
 }
 
+/* The names the prefix reads as code: its code lines, and the bodies of the
+ * macros it expands there or in its #if's, and of those they expand. */
+static void code_names(const Prefix *pf, StrMap *out)
+{
+    const StrMap *from[2] = { &pf->code, &pf->conds };
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < from[k]->cap; i++)
+            if (from[k]->keys[i])
+                strmap_put(out, from[k]->keys[i], 1);
+    char *done = calloc((size_t)pf->nbodies + 1, 1);
+    if (!done)
+        abort();
+    for (int more = 1; more;) {
+        more = 0;
+        for (int i = 0; i < pf->bodyof.cap; i++) {
+            const char *name = pf->bodyof.keys[i];
+            if (!name || !strmap_get(out, name))
+                continue;
+            int b = pf->bodyof.vals[i];
+            if (done[b])
+                continue;
+            done[b] = more = 1;
+            for (int j = 0; j < pf->bodies[b].cap; j++)
+                if (pf->bodies[b].keys[j])
+                    strmap_put(out, pf->bodies[b].keys[j], 1);
+        }
+    }
+    free(done);
+}
+
 const char *pfx_conflict(const Prefix *pf, Closure *c, char *why, size_t size)
 {
     const char *n;
-    if (pf->blocked)
+    StrMap code = {0};
+    if (pf->blocked) {
         snprintf(why, size, "%s", pf->blocked);
-    else if ((n = shared_name(&pf->code, &c->ids, 0)))
+        return why;
+    }
+    code_names(pf, &code);
+    if ((n = shared_name(&code, &c->declared, 0)) || (n = shared_name(&code, &c->macros, 0)))
         snprintf(why, size, "%s is a name of both", n);
     else if ((n = shared_name(&pf->macros, &c->ids, 1)))
         snprintf(why, size, "macro %s is defined before it and named in it", n);
     else if ((n = shared_name(&pf->conds, &c->macros, 1)))
         snprintf(why, size, "macro %s is tested before it and defined in it", n);
     else
-        return NULL;
-    return why;
+        n = NULL;
+    strmap_free(&code);
+    return n ? why : NULL;
 }

@@ -532,6 +532,17 @@ char *rec_missing_header(Recover *r, const char *name, const char *file)
     return standin(r, name, file, 1, &added);
 }
 
+int rec_standin_empty(Recover *r, const char *name)
+{
+    char *vpath = header_path(r->standin_dir, name);
+    int empty = 0;
+    for (int i = 0; i < r->nfiles; i++)
+        if (strcmp(r->files[i].path, vpath) == 0)
+            empty = !r->files[i].target && !r->files[i].wpp;
+    free(vpath);
+    return empty;
+}
+
 char *rec_standin_target(Recover *r, const char *name)
 {
     char *vpath = header_path(r->standin_dir, name), *t = NULL;

@@ -194,6 +194,26 @@ static void closure_file(CXFile f, CXSourceLocation *stack, unsigned n, CXClient
     clang_disposeString(cs);
 }
 
+/* The names the copy declares at file scope (Closure.declared): functions,
+ * variables, typedefs, tags (nested ones too: C gives them file scope) and
+ * enumerators; not fields, parameters or what function bodies hold. */
+static enum CXChildVisitResult declared(CXCursor c, CXCursor parent, CXClientData d)
+{
+    Closure *cl = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    int tag = k == CXCursor_StructDecl || k == CXCursor_UnionDecl || k == CXCursor_EnumDecl;
+    if (k == CXCursor_FunctionDecl || k == CXCursor_TypedefDecl || k == CXCursor_EnumConstantDecl ||
+        tag || (k == CXCursor_VarDecl && clang_getCursorKind(parent) != CXCursor_FunctionDecl)) {
+        CXString sp = clang_getCursorSpelling(c);
+        const char *n = clang_getCString(sp);
+        if (n && *n && !strpbrk(n, " ()"))       /* not an anonymous one */
+            strmap_put(&cl->declared, n, 1);
+        clang_disposeString(sp);
+    }
+    return tag || k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl ? CXChildVisit_Recurse
+                                                                          : CXChildVisit_Continue;
+}
+
 static int has_errors(CXTranslationUnit tu)
 {
     unsigned nd = clang_getNumDiagnostics(tu);
@@ -255,6 +275,7 @@ static void build(SharedHeaders *sh, Shared *s, const char *h, const char *const
         clang_isFileMultipleIncludeGuarded(tu, clang_getFile(tu, h))) {
         Incl in = { s, sys, nsys };
         clang_getInclusions(tu, closure_file, &in);
+        clang_visitChildren(clang_getTranslationUnitCursor(tu), declared, &s->closure);
         if (clang_saveTranslationUnit(tu, s->pch, clang_defaultSaveOptions(tu)) ==
             CXSaveError_None)
             s->state = 1;

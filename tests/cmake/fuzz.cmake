@@ -52,7 +52,8 @@ else()
   set_tests_properties(fuzz_rules_smoke PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}" TIMEOUT 120)
 
   # the prefix lexer (src/front/prefix.c) reads strangers' sources: seeded from the cases
-  set(_pfx_srcs ${CMAKE_SOURCE_DIR}/src/front/prefix.c ${CMAKE_SOURCE_DIR}/src/front/strmap.c)
+  set(_pfx_srcs ${CMAKE_SOURCE_DIR}/src/front/prefix.c ${CMAKE_SOURCE_DIR}/src/front/strmap.c
+                ${CMAKE_SOURCE_DIR}/src/front/argdefs.c)
   set(_pfx_bin ${CMAKE_BINARY_DIR}/fuzz_prefix)
   add_custom_command(
     OUTPUT ${_pfx_bin}

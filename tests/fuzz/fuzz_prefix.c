@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Prefix pf;
     memset(&pf, 0, sizeof pf);
     PfxFile f;
-    pfx_begin(&f, text);
+    pfx_begin(&f, text, NULL, 0);
     char name[512];
     int angled, uncond;
     for (int n = 0; n < 100000 && pfx_next_include(&f, &pf, name, sizeof name, &angled, &uncond) > 0;

@@ -13,16 +13,22 @@
 
 /* The first #include of text: its name (or "" at the end, "!" when
  * blocked), with *uncond; pf filled with what came before. */
-static const char *first_include(const char *text, Prefix *pf, int *uncond)
+static const char *first_include_args(const char *text, const char *const *args, int nargs,
+                                     Prefix *pf, int *uncond)
 {
     static char name[256];
     PfxFile f;
     int angled = 0;
     memset(pf, 0, sizeof *pf);
-    pfx_begin(&f, text);
+    pfx_begin(&f, text, args, nargs);
     *uncond = -1;
     int k = pfx_next_include(&f, pf, name, sizeof name, &angled, uncond);
     return k > 0 ? name : k == 0 ? "" : "!";
+}
+
+static const char *first_include(const char *text, Prefix *pf, int *uncond)
+{
+    return first_include_args(text, NULL, 0, pf, uncond);
 }
 
 static int has(StrMap *m, const char *name)
@@ -45,13 +51,14 @@ static void include_guard_is_not_a_condition(void **state)
                                       &pf, &u), "a.h");
     assert_int_equal(u, 1);
     pfx_free(&pf);
-    /* a guard needs its #define next: this #ifndef is a real condition */
-    assert_string_equal(first_include("#ifndef USE_WDM\n#include <ndis.h>\n#endif\n", &pf, &u),
+    /* a guard needs its #define next: this #ifndef is a real condition (a
+     * name beginning with '_' may be the compiler's: not decided) */
+    assert_string_equal(first_include("#ifndef _USE_WDM\n#include <ndis.h>\n#endif\n", &pf, &u),
                         "ndis.h");
     assert_int_equal(u, 0);
     pfx_free(&pf);
     /* not the first directive: a condition too */
-    assert_string_equal(first_include("#define A 1\n#ifndef G\n#define G\n#include <ndis.h>\n",
+    assert_string_equal(first_include("#define A 1\n#ifndef _G\n#define _G\n#include <ndis.h>\n",
                                       &pf, &u), "ndis.h");
     assert_int_equal(u, 0);
     pfx_free(&pf);
@@ -59,6 +66,51 @@ static void include_guard_is_not_a_condition(void **state)
     assert_string_equal(first_include("#ifdef DBG\n#define TRACE 1\n#endif\n# include <ndis.h>\n",
                                       &pf, &u), "ndis.h");
     assert_int_equal(u, 1);
+    pfx_free(&pf);
+}
+
+static void conditions_on_names_no_one_defined(void **state)
+{
+    (void)state;
+    Prefix pf;
+    int u;
+    static const char *const unit_test = "-DOFFLOAD_UNIT_TEST";
+    /* surely not read: its #include is not the first */
+    const char *text = "#if defined(OFFLOAD_UNIT_TEST)\n#include <windows.h>\n#define X 1\n#endif\n"
+                       "#if !defined(OFFLOAD_UNIT_TEST)\n#include <ndis.h>\n#endif\n";
+    assert_string_equal(first_include(text, &pf, &u), "ndis.h");
+    assert_int_equal(u, 1);
+    assert_false(strmap_get(&pf.macros, "X"));  /* not read */
+    assert_true(strmap_get(&pf.conds, "OFFLOAD_UNIT_TEST") != NULL);
+    pfx_free(&pf);
+    /* defined on the command line: not decided */
+    assert_string_equal(first_include_args(text, &unit_test, 1, &pf, &u), "windows.h");
+    assert_int_equal(u, 0);
+    pfx_free(&pf);
+    /* #else of a condition surely false; nested #if's inside the skipped part */
+    assert_string_equal(first_include("#ifdef TEST\n#if A\n#include <a.h>\n#else\n#include <b.h>\n"
+                                      "#endif\n#else\n#include <ndis.h>\n#endif\n", &pf, &u),
+                        "ndis.h");
+    assert_int_equal(u, 1);
+    pfx_free(&pf);
+    /* a branch after one surely taken is not read */
+    assert_string_equal(first_include("#ifndef TEST\n#define Y 1\n#elif Z\n#include <a.h>\n#endif\n"
+                                      "#include <ndis.h>\n", &pf, &u), "ndis.h");
+    assert_int_equal(u, 1);
+    pfx_free(&pf);
+    /* #elif of a condition surely false: not decided */
+    assert_string_equal(first_include("#ifdef TEST\n#elif Z\n#include <ndis.h>\n#endif\n", &pf, &u),
+                        "ndis.h");
+    assert_int_equal(u, 0);
+    pfx_free(&pf);
+    /* defined before, or more than one name: not decided */
+    assert_string_equal(first_include("#define TEST\n#ifdef TEST\n#include <ndis.h>\n#endif\n",
+                                      &pf, &u), "ndis.h");
+    assert_int_equal(u, 0);
+    pfx_free(&pf);
+    assert_string_equal(first_include("#if defined(A) || defined(B)\n#include <a.h>\n#endif\n", &pf,
+                                      &u), "a.h");
+    assert_int_equal(u, 0);
     pfx_free(&pf);
 }
 
@@ -80,8 +132,11 @@ static void names_by_where_they_stand(void **state)
     assert_true(has(&pf.macros, "POOL_TAG"));
     assert_true(has(&pf.macros, "MAX"));
     assert_true(has(&pf.macros, "OLD"));
-    assert_true(has(&pf.code, "Limit"));
-    assert_false(has(&pf.code, "a"));          /* a macro's parameters are its own */
+    assert_false(has(&pf.code, "Limit"));      /* a body's names are its macro's */
+    int *b = strmap_get(&pf.bodyof, "MAX");
+    assert_non_null(b);
+    assert_true(has(&pf.bodies[*b], "Limit"));
+    assert_false(has(&pf.bodies[*b], "a"));    /* a macro's parameters are its own */
     assert_true(has(&pf.conds, "FEATURE"));
     assert_true(has(&pf.conds, "LEVEL"));
     assert_true(has(&pf.conds, "OTHER"));
@@ -134,6 +189,9 @@ static void conflicts_with_a_closure(void **state)
     assert_true(has(&c.ids, "NdisFoo"));
     assert_true(has(&c.ids, "Length"));
     assert_false(has(&c.ids, "define"));
+    /* what libclang lists as declared at file scope (shared.c) */
+    strmap_put(&c.declared, "NDIS_STATUS", 1);
+    strmap_put(&c.declared, "NdisFoo", 1);
     char why[300];
     Prefix pf;
     int u;
@@ -147,6 +205,13 @@ static void conflicts_with_a_closure(void **state)
         { "typedef long NDIS_STATUS;\n#include <ndis.h>\n", 1 },       /* both declare */
         { "#define unsigned int\n#include <ndis.h>\n", 1 },            /* a keyword as a macro */
         { "#define GONE 1\n#include <ndis.h>\n", 1 },
+        /* a parameter's or member's name is not declared at file scope */
+        { "struct L { struct L *Length; };\n#include <ndis.h>\n", 0 },
+        /* a macro's body counts only where the prefix expands it */
+        { "#define ST(x) ((NDIS_STATUS)(x))\n#include <ndis.h>\n", 0 },
+        { "#define ST(x) ((NDIS_STATUS)(x))\nint v = ST(1);\n#include <ndis.h>\n", 1 },
+        { "#define IN_IF NDIS_SUPPORT_NDIS6\n#if IN_IF\n#endif\n#include <ndis.h>\n", 1 },
+        { "#define A B\n#define B NdisFoo\nint v = A;\n#include <ndis.h>\n", 1 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         first_include(cases[i].text, &pf, &u);
@@ -164,6 +229,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(include_guard_is_not_a_condition),
+        cmocka_unit_test(conditions_on_names_no_one_defined),
         cmocka_unit_test(names_by_where_they_stand),
         cmocka_unit_test(what_cannot_move),
         cmocka_unit_test(conflicts_with_a_closure),

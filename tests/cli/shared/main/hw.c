@@ -1,8 +1,12 @@
 /*
  * Shared-header fixture: beta's miniport split into files that start in different ways.
- * <ndis.h> first: shares the header.
+ * <ndis.h> first, after a test build's <windows.h> under an #ifdef of a name nothing defines:
+ * shares the header.
  */
 
+#ifdef DRV_UNIT_TEST
+#include <windows.h>
+#endif
 #include <ndis.h>
 #include "drv.h"
 

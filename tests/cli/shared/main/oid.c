@@ -1,9 +1,9 @@
 /*
  * Shared-header fixture: beta's miniport split into files that start in different ways.
- * Its first system #include (ntddk.h) is under an #if: parsed alone.
+ * Its first system #include (ntddk.h) is under an #if it cannot decide: parsed alone.
  */
 
-#ifdef DRV_USE_NTDDK
+#if defined(DRV_USE_NTDDK) || defined(DRV_CHECKED)
 #include <ntddk.h>
 #endif
 #include <ndis.h>
