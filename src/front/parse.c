@@ -327,6 +327,19 @@ static int count_errors(CXTranslationUnit tu)
     return n;
 }
 
+/* A fatal error: the parse stopped (a precompiled header that would not load). */
+static int has_fatal(CXTranslationUnit tu)
+{
+    unsigned nd = clang_getNumDiagnostics(tu);
+    int fatal = 0;
+    for (unsigned i = 0; i < nd && !fatal; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        fatal = clang_getDiagnosticSeverity(d) == CXDiagnostic_Fatal;
+        clang_disposeDiagnostic(d);
+    }
+    return fatal;
+}
+
 static void collect_diags(CXTranslationUnit tu, Unit *u, CXFile main_file, const char *display)
 {
     StrMap per = {0};
@@ -606,6 +619,18 @@ static void parse_job(Job *j)
         CXTranslationUnit tu = NULL;
         enum CXErrorCode err = clang_parseTranslationUnit2(fc->idx, main_abs, args->v, args->n, uf,
                                                            (unsigned)nuf, opts, &tu);
+        if (pch && (err != CXError_Success || !tu || has_fatal(tu))) {
+            /* the shared copy did not load (removed under us, say): the
+             * file parses on its own, as it would have without it */
+            if (tu)
+                clang_disposeTranslationUnit(tu);
+            args->n -= 2;
+            pch = NULL;
+            if (stats)
+                fprintf(stderr, "front: %s: shared header failed to load\n", display);
+            round--;
+            continue;
+        }
         if (err != CXError_Success || !tu) {
             if (tu)
                 clang_disposeTranslationUnit(tu);
