@@ -41,7 +41,11 @@ typedef struct Shared {
     char *key;               /* header, then the arguments, '\n' between */
     int asked;
     int planned;             /* files front_plan counted for it */
-    int state;               /* 0 not built, 1 built, -1 could not be */
+    int fit;                 /* files that asked and can use it */
+    int state;               /* 0 not parsed, 2 parsed (tu), 1 written, -1 could not be,
+                              * -2 too few files can use it */
+    CXIndex idx;             /* state 2: the parsed header */
+    CXTranslationUnit tu;
     char *pch;
     char *src;               /* the one-line header the copy was made from */
     Closure closure;
@@ -110,6 +114,8 @@ static void sig_forget(const void *owner)
     pthread_mutex_unlock(&sig_lock);
 }
 
+static void drop_unit(Shared *s);
+
 struct SharedHeaders {
     pthread_mutex_t lock;
     Shared **v;
@@ -138,6 +144,7 @@ void shared_free(SharedHeaders *sh)
     sig_forget(sh);
     for (int i = 0; i < sh->n; i++) {
         Shared *s = sh->v[i];
+        drop_unit(s);
         if (s->pch)
             unlink(s->pch);
         if (s->src)
@@ -226,9 +233,10 @@ static int has_errors(CXTranslationUnit tu)
     return bad;
 }
 
-/* The copy of s's header (under sh->lock). */
-static void build(SharedHeaders *sh, Shared *s, const char *h, const char *const *args,
-                  int nargs, const char *const *sys, int nsys)
+/* s's header parsed, its closure read (under sh->lock): state 2, the unit
+ * kept until the copy is written (save) or known not to pay; -1 if not. */
+static void parse_header(SharedHeaders *sh, Shared *s, const char *h, const char *const *args,
+                         int nargs, const char *const *sys, int nsys)
 {
     s->state = -1;
     if (!sh->tmp) {
@@ -265,24 +273,54 @@ static void build(SharedHeaders *sh, Shared *s, const char *h, const char *const
     v[0] = "-x";
     v[1] = "c-header";
     memcpy(v + 2, args, (size_t)nargs * sizeof *v);
-    CXIndex idx = clang_createIndex(1, 0);
-    CXTranslationUnit tu = NULL;
+    s->idx = clang_createIndex(1, 0);
     enum CXErrorCode err = clang_parseTranslationUnit2(
-        idx, s->src, v, nargs + 2, NULL, 0,
-        CXTranslationUnit_Incomplete | CXTranslationUnit_ForSerialization, &tu);
+        s->idx, s->src, v, nargs + 2, NULL, 0,
+        CXTranslationUnit_Incomplete | CXTranslationUnit_ForSerialization, &s->tu);
     free(v);
-    if (err == CXError_Success && tu && !has_errors(tu) &&
-        clang_isFileMultipleIncludeGuarded(tu, clang_getFile(tu, h))) {
+    if (err == CXError_Success && s->tu && !has_errors(s->tu) &&
+        clang_isFileMultipleIncludeGuarded(s->tu, clang_getFile(s->tu, h))) {
         Incl in = { s, sys, nsys };
-        clang_getInclusions(tu, closure_file, &in);
-        clang_visitChildren(clang_getTranslationUnitCursor(tu), declared, &s->closure);
-        if (clang_saveTranslationUnit(tu, s->pch, clang_defaultSaveOptions(tu)) ==
-            CXSaveError_None)
-            s->state = 1;
+        clang_getInclusions(s->tu, closure_file, &in);
+        clang_visitChildren(clang_getTranslationUnitCursor(s->tu), declared, &s->closure);
+        s->state = 2;
+    } else {
+        drop_unit(s);
     }
-    if (tu)
-        clang_disposeTranslationUnit(tu);
-    clang_disposeIndex(idx);
+}
+
+static void drop_unit(Shared *s)
+{
+    if (s->tu)
+        clang_disposeTranslationUnit(s->tu);
+    if (s->idx)
+        clang_disposeIndex(s->idx);
+    s->tu = NULL;
+    s->idx = NULL;
+}
+
+/* Write the copy of a parsed header (state 2 -> 1, or -1). */
+static void save(Shared *s)
+{
+    s->state = clang_saveTranslationUnit(s->tu, s->pch, clang_defaultSaveOptions(s->tu)) ==
+                       CXSaveError_None ? 1 : -1;
+    drop_unit(s);
+}
+
+/* Why a file cannot use s's copy (into why), or NULL. */
+static const char *conflict(Shared *s, const Prefix *pf, IncCache *cache,
+                            const char *const *dirs, int ndirs, char *why, size_t size)
+{
+    if (pfx_conflict(pf, &s->closure, why, size))
+        return why;
+    char out[PATH_MAX + 256];
+    for (int d = 0; d < ndirs; d++)
+        for (int i = 0; i < s->nrel; i++)
+            if (inc_lookup(cache, dirs[d], s->rel[i], 1, out, sizeof out)) {
+                snprintf(why, size, "%s holds %s", dirs[d], s->rel[i]);
+                return why;
+            }
+    return NULL;
 }
 
 /* s's entry for key (under sh->lock), made if new. */
@@ -328,33 +366,40 @@ const char *shared_header(SharedHeaders *sh, const char *h, const char *const *a
     snprintf(why, size, "not shared");
     if (!sh || sh->after <= 0)
         return NULL;
+    const char *pch = NULL;
     pthread_mutex_lock(&sh->lock);
     Shared *s = entry(sh, h, args, nargs);
     s->asked++;
-    int enough = sh->plan && sh->after > 1 ? s->planned >= sh->after : s->asked >= sh->after;
-    if (enough && s->state == 0)
-        build(sh, s, h, args, nargs, sys, nsys);
-    int state = s->state, asked = s->asked, planned = s->planned;
-    pthread_mutex_unlock(&sh->lock);
-    if (state != 1) {
-        if (state < 0)
-            snprintf(why, size, "the header could not be precompiled");
-        else if (sh->plan && sh->after > 1)
-            snprintf(why, size, "%d file(s) of the scan start with it, fewer than %d", planned,
-                     sh->after);
+    int planned = sh->plan && sh->after > 1;
+    if (s->state == 0 && (planned ? s->planned >= sh->after : s->asked >= sh->after))
+        parse_header(sh, s, h, args, nargs, sys, nsys);
+    if (s->state == 0) {
+        if (planned)
+            snprintf(why, size, "%d file(s) of the scan start with it, fewer than %d",
+                     s->planned, sh->after);
         else
-            snprintf(why, size, "asked %d time(s) of %d", asked, sh->after);
-        return NULL;
+            snprintf(why, size, "asked %d time(s) of %d", s->asked, sh->after);
+    } else if (s->state == -2) {
+        snprintf(why, size, "too few files of the scan can use it");
+    } else if (s->state < 0) {
+        snprintf(why, size, "the header could not be precompiled");
+    } else if (!conflict(s, pf, cache, dirs, ndirs, why, size)) {
+        s->fit++;
+        /* written once enough files can use it: those seen so far, and at
+         * most every one still to ask (none of NetKVM's can: the header
+         * is parsed, not written) */
+        int still = planned ? s->planned - s->asked : sh->after;
+        if (s->state == 2 && s->fit + still >= sh->after)
+            save(s);
+        if (s->state == 1)
+            pch = s->pch;
+        else
+            snprintf(why, size, "too few files of the scan can use it");
     }
-    /* built: s's closure no longer changes, and reading it needs no lock */
-    if (pfx_conflict(pf, &s->closure, why, size))
-        return NULL;
-    char out[PATH_MAX + 256];
-    for (int d = 0; d < ndirs; d++)
-        for (int i = 0; i < s->nrel; i++)
-            if (inc_lookup(cache, dirs[d], s->rel[i], 1, out, sizeof out)) {
-                snprintf(why, size, "%s holds %s", dirs[d], s->rel[i]);
-                return NULL;
-            }
-    return s->pch;
+    if (s->state == 2 && planned && s->fit + (s->planned - s->asked) < sh->after) {
+        drop_unit(s);            /* it will not pay: not written */
+        s->state = -2;
+    }
+    pthread_mutex_unlock(&sh->lock);
+    return pch;
 }
