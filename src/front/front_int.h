@@ -297,8 +297,19 @@ int inc_first_system(Recover *r, IncCache *cache, const char *main_abs, const In
 
 /* prefix.c: what a file does before its first system header (shared.c
  * parses that header once for many files) and whether the two commute. */
+typedef struct PfxDef {      /* a macro the prefix #defines */
+    char *sig;               /* its first definition's meaning (prefix.c macro_sig) */
+    int at;                  /* its position (Prefix.seq) */
+    int varies;              /* defined again otherwise */
+    int undef;               /* #undef'd */
+    int sure;                /* first defined under no #if that may be false */
+} PfxDef;
 struct Prefix {
     StrMap code;             /* names in code lines */
+    StrMap firstuse;         /* name -> position of its first use (code or test) */
+    StrMap defs;             /* macro -> index in def */
+    PfxDef *def;
+    int ndef, seq;
     StrMap bodyof;           /* macro -> its names in bodies */
     StrMap *bodies;          /* the names of each macro's bodies */
     int nbodies;
@@ -321,6 +332,9 @@ typedef struct Closure {     /* the header and what it includes */
     StrMap ids;              /* every name in them */
     StrMap macros;           /* every name they #define or #undef */
     StrMap declared;         /* every name they declare at file scope (shared.c) */
+    StrMap sigof;            /* macro -> index in sigs, -1 if defined otherwise or undone */
+    char **sigs;
+    int nsigs;
 } Closure;
 void pfx_begin(PfxFile *f, const char *text, const char *const *args, int nargs);
 /* Reads up to the next #include, adding what it passes to pf: 1 with its
@@ -330,8 +344,10 @@ int pfx_next_include(PfxFile *f, Prefix *pf, char *name, size_t size, int *angle
 void pfx_free(Prefix *pf);
 void pfx_closure_text(Closure *c, const char *text);
 void pfx_closure_free(Closure *c);
-/* NULL when the prefix and the closure commute, else why not (into why) */
-const char *pfx_conflict(const Prefix *pf, Closure *c, char *why, size_t size);
+/* NULL when the prefix and the closure commute, else why not (into why).
+ * *carry: the prefix's #define lines the copy must be made with (its
+ * macros the closure reads), malloc'd, or NULL. */
+const char *pfx_conflict(const Prefix *pf, Closure *c, char **carry, char *why, size_t size);
 
 /* shared.c: the precompiled copy of header h for a file whose arguments
  * that shape it are args (sys: its system folders), whose prefix is pf and

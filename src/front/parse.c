@@ -559,7 +559,7 @@ static const char *shared_for(FrontCtx *fc, Setup *s, int stats, const char *dis
     pfx_free(&pf);
     if (stats)
         fprintf(stderr, "front: %s: shared header %s%s%s\n", display, pch ? h : "none",
-                pch ? "" : ": ", pch ? "" : why);
+                pch ? (*why ? " " : "") : ": ", why);
     return pch;
 }
 

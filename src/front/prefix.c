@@ -13,9 +13,16 @@
  *     or defines as a macro: neither looks up a name of the other; the
  *     body of a macro the prefix only defines is expanded after both, the
  *     same either way;
- *   - no macro the prefix defines or undefines appears in the closure;
+ *   - no macro the prefix defines or undefines appears in the closure,
+ *     unless both define it alike (TRUE as 1; "#ifndef TRUE / #define TRUE
+ *     1 / #endif" is no test of TRUE), or the closure only reads it and
+ *     the prefix surely defines it once, before any use, with a body of
+ *     the closure's names only (#define NDIS620_MINIPORT 1): then the copy
+ *     is made with that #define before the header ("carried"), and the
+ *     file's own #define of it is the same again;
  *   - no name the prefix tests (#if, #ifdef) is defined or undefined as a
- *     macro in the closure (both may test _WIN64 or __cplusplus);
+ *     macro in the closure (both may test _WIN64 or __cplusplus), but for
+ *     those two kinds of macro;
  *   - the prefix has no #pragma but once, warning, message, comment and
  *     region (pack would change the closure's layouts), no computed or
  *     missing #include, no _Pragma or __pragma;
@@ -160,6 +167,11 @@ static void add(StrMap *m, const char *id)
 
 void pfx_free(Prefix *pf)
 {
+    for (int i = 0; i < pf->ndef; i++)
+        free(pf->def[i].sig);
+    free(pf->def);
+    strmap_free(&pf->defs);
+    strmap_free(&pf->firstuse);
     for (int i = 0; i < pf->nbodies; i++)
         strmap_free(&pf->bodies[i]);
     free(pf->bodies);
@@ -179,8 +191,17 @@ void pfx_begin(PfxFile *f, const char *text, const char *const *args, int nargs)
 }
 
 /* The rest of a line's names into m (all but `defined` when conds). */
+/* The first use of a name (in code or a test), for a macro defined later. */
+static void note_use(Prefix *pf, const char *id)
+{
+    if (!strmap_get(&pf->firstuse, id))
+        strmap_put(&pf->firstuse, id, ++pf->seq);
+}
+
+/* The rest of a line's names into m (all but `defined` when conds; those
+ * in skip, a macro's parameters, left out); uses noted in use. */
 static const char *names_to(const char *p, StrMap *m, int conds, const char *const *skip,
-                            int nskip)
+                            int nskip, Prefix *use)
 {
     char id[256], pc;
     int k;
@@ -195,7 +216,72 @@ static const char *names_to(const char *p, StrMap *m, int conds, const char *con
             local = strcmp(skip[i], id) == 0;
         if (!local && m)
             add(m, id);
+        if (!local && use)
+            note_use(use, id);
     }
+}
+
+/* A #define's meaning as one string, p just after "define": its name, its
+ * parameters when function-like, and its body's tokens, one space apart
+ * (comments and spacing do not count, as for a redefinition).  malloc. */
+static char *macro_sig(const char *p)
+{
+    size_t cap = 64, n = 0;
+    char *out = malloc(cap), id[256], pc;
+    if (!out)
+        abort();
+    int k, first = 1;
+    for (;;) {
+        const char *b = skip_space(p);
+        p = token(p, id, sizeof id, &k, &pc);
+        if (!k)
+            break;
+        size_t l = (size_t)(p - b);
+        if (n + l + 3 > cap) {
+            cap = (n + l + 3) * 2;
+            out = realloc(out, cap);
+            if (!out)
+                abort();
+        }
+        /* "NAME(" (function-like) and "NAME (" (a body starting with '(') differ */
+        if (!first && !(n && out[n - 1] == '(' && first == 2))
+            out[n++] = ' ';
+        for (size_t i = 0; i < l; i++)             /* a splice inside is dropped */
+            if (!(b[i] == '\\' && (b[i + 1] == '\n' || b[i + 1] == '\r')) && b[i] != '\n' &&
+                b[i] != '\r')
+                out[n++] = b[i];
+        first = first == 1 && *p == '(' ? 2 : 0;
+    }
+    out[n] = 0;
+    return out;
+}
+
+static PfxDef *def_of(Prefix *pf, const char *name)
+{
+    int *k = strmap_get(&pf->defs, name);
+    if (k)
+        return &pf->def[*k];
+    pf->def = realloc(pf->def, (size_t)(pf->ndef + 1) * sizeof *pf->def);
+    if (!pf->def)
+        abort();
+    memset(&pf->def[pf->ndef], 0, sizeof *pf->def);
+    strmap_put(&pf->defs, name, pf->ndef);
+    return &pf->def[pf->ndef++];
+}
+
+static int all_active(const PfxFile *f);
+
+/* #undef NAME */
+static const char *undef(Prefix *pf, const char *p)
+{
+    char id[256], pc;
+    int k;
+    p = token(p, id, sizeof id, &k, &pc);
+    if (k == 1) {
+        add(&pf->macros, id);
+        def_of(pf, id)->undef = 1;
+    }
+    return names_to(p, NULL, 0, NULL, 0, NULL);
 }
 
 /* #define NAME[(params)] body */
@@ -203,12 +289,23 @@ static const char *define(PfxFile *f, Prefix *pf, const char *p)
 {
     char id[256], pc;
     int k;
+    char *sig = macro_sig(p);
     p = token(p, id, sizeof id, &k, &pc);
     if (k != 1) {
+        free(sig);
         pf->blocked = "a #define without a name";
         return p;
     }
     add(&pf->macros, id);
+    PfxDef *d = def_of(pf, id);
+    if (!d->sig) {
+        d->sig = sig;
+        d->at = ++pf->seq;
+        d->sure = all_active(f);
+    } else {
+        d->varies = d->varies || strcmp(d->sig, sig) != 0;
+        free(sig);
+    }
     if (f->guard == 1)
         f->guard = strcmp(id, f->guard_name) == 0 ? 2 : -1;
     char name[256];
@@ -234,7 +331,7 @@ static const char *define(PfxFile *f, Prefix *pf, const char *p)
         memset(&pf->bodies[pf->nbodies], 0, sizeof *pf->bodies);
         b = strmap_put(&pf->bodyof, name, pf->nbodies++);
     }
-    p = names_to(p, &pf->bodies[*b], 0, (const char *const *)params, np);
+    p = names_to(p, &pf->bodies[*b], 0, (const char *const *)params, np, NULL);
     for (int i = 0; i < np; i++)
         free(params[i]);
     return p;
@@ -287,6 +384,38 @@ static int surely_undefined(const PfxFile *f, Prefix *pf, const char *id)
            !front_args_define(f->args, f->nargs, id);
 }
 
+/* The start of the next line that is not blank. */
+static const char *next_line(const char *p)
+{
+    for (;;) {
+        const char *q = skip_space(p);
+        if (*q != '\n')
+            return q;
+        p = q + 1;
+    }
+}
+
+/* At p: "#define X ..." then "#endif", nothing else. */
+static int defines_only(const char *p, const char *x)
+{
+    char id[256], pc;
+    int k;
+    p = next_line(p);
+    if (*p != '#')
+        return 0;
+    p = token(p + 1, id, sizeof id, &k, &pc);
+    if (k != 1 || strcmp(id, "define") != 0)
+        return 0;
+    p = token(p, id, sizeof id, &k, &pc);
+    if (k != 1 || strcmp(id, x) != 0)
+        return 0;
+    p = next_line(end_line(p));
+    if (*p != '#')
+        return 0;
+    p = token(p + 1, id, sizeof id, &k, &pc);
+    return k == 1 && strcmp(id, "endif") == 0;
+}
+
 /* #if / #ifdef / #ifndef: a conditional opens.  "#ifdef X", "#if defined X"
  * and their negations are decided when X is surely undefined.  The first
  * directive of a file (after #pragma once) may open its include guard:
@@ -329,6 +458,10 @@ static const char *cond(PfxFile *f, Prefix *pf, const char *p, const char *dir)
     int state = C_UNKNOWN;
     if (simple && surely_undefined(f, pf, x))
         state = neg ? C_ACTIVE : C_SKIP;
+    /* "#ifndef X / #define X body / #endif": X ends up defined, whether
+     * the test is read before or after a header defining X the same way
+     * (pfx_conflict), so the test is no use of X */
+    int idem = simple && neg && defines_only(end_line(p), x);
     if (f->guard == 0) {
         f->guard = -1;
         if (simple && neg) {
@@ -338,7 +471,7 @@ static const char *cond(PfxFile *f, Prefix *pf, const char *p, const char *dir)
         }
     }
     push(f, state);
-    return names_to(p, &pf->conds, 1, NULL, 0);
+    return names_to(p, idem ? NULL : &pf->conds, 1, NULL, 0, idem ? NULL : pf);
 }
 
 int pfx_next_include(PfxFile *f, Prefix *pf, char *name, size_t size, int *angled, int *uncond)
@@ -361,8 +494,10 @@ int pfx_next_include(PfxFile *f, Prefix *pf, char *name, size_t size, int *angle
                     break;
                 if (k == 1 && (strcmp(id, "_Pragma") == 0 || strcmp(id, "__pragma") == 0))
                     pf->blocked = "a _Pragma before it";
-                if (k == 1 && !is_keyword(id))
+                if (k == 1 && !is_keyword(id)) {
                     add(&pf->code, id);
+                    note_use(pf, id);
+                }
             }
             f->p = *p == '\n' ? p + 1 : p;
             continue;
@@ -389,7 +524,7 @@ int pfx_next_include(PfxFile *f, Prefix *pf, char *name, size_t size, int *angle
                 set_top(f, C_ACTIVE);      /* every branch before was surely not taken */
             } else if (strcmp(dir, "elif") == 0 && top(f) == C_SKIP) {
                 set_top(f, C_UNKNOWN);
-                p = names_to(p, &pf->conds, 1, NULL, 0);
+                p = names_to(p, &pf->conds, 1, NULL, 0, pf);
             }
             f->p = end_line(p);
             continue;
@@ -423,14 +558,14 @@ int pfx_next_include(PfxFile *f, Prefix *pf, char *name, size_t size, int *angle
             if (f->guard == 2 && f->depth == 1)
                 set_top(f, C_ACTIVE);      /* read, the first time: the walk's only one */
         } else if (strcmp(dir, "undef") == 0) {
-            p = names_to(p, &pf->macros, 0, NULL, 0);
+            p = undef(pf, p);
         } else if (opens) {
             p = cond(f, pf, p, dir);
         } else if (strcmp(dir, "elif") == 0 || strcmp(dir, "else") == 0) {
             if (top(f) == C_ACTIVE)        /* a branch before was surely taken */
                 set_top(f, C_DONE);
             if (strcmp(dir, "elif") == 0)
-                p = names_to(p, &pf->conds, 1, NULL, 0);
+                p = names_to(p, &pf->conds, 1, NULL, 0, pf);
         } else if (strcmp(dir, "endif") == 0) {
             if (f->depth > 0)
                 f->depth--;
@@ -456,9 +591,32 @@ int pfx_next_include(PfxFile *f, Prefix *pf, char *name, size_t size, int *angle
     return pf->blocked ? -1 : 0;
 }
 
+/* One more #define (sig) or #undef (NULL) of name in a closure: its
+ * meaning, while every definition agrees and none is undone (sig index),
+ * else -1. */
+static void closure_def(Closure *c, const char *name, char *sig)
+{
+    int *k = strmap_get(&c->sigof, name);
+    if (!k) {
+        int at = -1;
+        if (sig) {
+            c->sigs = realloc(c->sigs, (size_t)(c->nsigs + 1) * sizeof *c->sigs);
+            if (!c->sigs)
+                abort();
+            c->sigs[c->nsigs] = sig;
+            at = c->nsigs++;
+            sig = NULL;
+        }
+        strmap_put(&c->sigof, name, at);
+    } else if (*k >= 0 && (!sig || strcmp(c->sigs[*k], sig) != 0)) {
+        *k = -1;
+    }
+    free(sig);
+}
+
 void pfx_closure_text(Closure *c, const char *text)
 {
-    const char *p = text;
+    const char *p = text, *defstart = NULL;
     char id[256], pc;
     int k;
     while (*p) {
@@ -476,12 +634,15 @@ void pfx_closure_text(Closure *c, const char *text)
             }
             if (defname) {
                 add(&c->macros, id);
+                closure_def(c, id, defname == 1 ? macro_sig(defstart) : NULL);
                 defname = 0;
             }
-            if (directive && first)
-                defname = strcmp(id, "define") == 0 || strcmp(id, "undef") == 0;
-            else
+            if (directive && first) {
+                defname = strcmp(id, "define") == 0 ? 1 : strcmp(id, "undef") == 0 ? 2 : 0;
+                defstart = q;
+            } else {
                 add(&c->ids, id);
+            }
             first = 0;
         }
         p = *q == '\n' ? q + 1 : q;
@@ -493,64 +654,141 @@ void pfx_closure_free(Closure *c)
     strmap_free(&c->ids);
     strmap_free(&c->macros);
     strmap_free(&c->declared);
+    for (int i = 0; i < c->nsigs; i++)
+        free(c->sigs[i]);
+    free(c->sigs);
+    strmap_free(&c->sigof);
 }
 
-/* A name of m that set holds (keywords only when kw), or NULL. */
-static const char *shared_name(const StrMap *m, StrMap *set, int kw)
-{
-    for (int i = 0; i < m->cap; i++)
-        if (m->keys[i] && (kw || !is_keyword(m->keys[i])) && strmap_get(set, m->keys[i]))
-            return m->keys[i];
-    return NULL;
-}
-
-/* The names the prefix reads as code: its code lines, and the bodies of the
- * macros it expands there or in its #if's, and of those they expand. */
+/* The names the prefix reads as code: its code lines, and the bodies of
+ * the macros it expands there or in its #if's, and of those they expand;
+ * each with the position of its first use (a body's names: its macro's). */
 static void code_names(const Prefix *pf, StrMap *out)
 {
     const StrMap *from[2] = { &pf->code, &pf->conds };
     for (int k = 0; k < 2; k++)
         for (int i = 0; i < from[k]->cap; i++)
-            if (from[k]->keys[i])
-                strmap_put(out, from[k]->keys[i], 1);
-    char *done = calloc((size_t)pf->nbodies + 1, 1);
-    if (!done)
-        abort();
+            if (from[k]->keys[i]) {
+                int *u = strmap_get((StrMap *)&pf->firstuse, from[k]->keys[i]);
+                strmap_put(out, from[k]->keys[i], u ? *u : 1);
+            }
     for (int more = 1; more;) {
         more = 0;
         for (int i = 0; i < pf->bodyof.cap; i++) {
             const char *name = pf->bodyof.keys[i];
-            if (!name || !strmap_get(out, name))
+            int *atp = name ? strmap_get(out, name) : NULL;
+            if (!atp)
                 continue;
-            int b = pf->bodyof.vals[i];
-            if (done[b])
-                continue;
-            done[b] = more = 1;
-            for (int j = 0; j < pf->bodies[b].cap; j++)
-                if (pf->bodies[b].keys[j])
-                    strmap_put(out, pf->bodies[b].keys[j], 1);
+            int at = *atp;           /* a put below may move the table */
+            const StrMap *b = &pf->bodies[pf->bodyof.vals[i]];
+            for (int j = 0; j < b->cap; j++) {
+                if (!b->keys[j])
+                    continue;
+                int *u = strmap_get(out, b->keys[j]);
+                if (!u || *u > at) {
+                    strmap_put(out, b->keys[j], at);
+                    more = 1;
+                }
+            }
         }
     }
-    free(done);
 }
 
-const char *pfx_conflict(const Prefix *pf, Closure *c, char *why, size_t size)
+enum { UNSETTLED, SAME, CARRY };
+
+/* A macro the prefix defines that the closure names: SAME when both define
+ * it alike (each side one meaning, never undone), CARRY when the closure
+ * only reads it and the prefix surely defines it once with a body of
+ * nothing but the closure's names (the copy is then made with that
+ * #define before the header, in the prefix's order); either way no use in
+ * the prefix comes before its definition.  Else UNSETTLED. */
+static int settle(const Prefix *pf, Closure *c, StrMap *uses, const char *name)
 {
-    const char *n;
-    StrMap code = {0};
+    int *k = strmap_get((StrMap *)&pf->defs, name);
+    const PfxDef *d = k ? &pf->def[*k] : NULL;
+    if (!d || !d->sig || d->varies || d->undef)
+        return UNSETTLED;
+    int *u = strmap_get(uses, name);
+    if (u && *u < d->at)
+        return UNSETTLED;
+    if (strmap_get(&c->macros, name)) {
+        int *ci = strmap_get(&c->sigof, name);
+        return ci && *ci >= 0 && strcmp(c->sigs[*ci], d->sig) == 0 ? SAME : UNSETTLED;
+    }
+    if (!d->sure)
+        return UNSETTLED;
+    int *b = strmap_get((StrMap *)&pf->bodyof, name);
+    for (int j = 0; b && j < pf->bodies[*b].cap; j++) {
+        const char *n = pf->bodies[*b].keys[j];
+        if (n && !is_keyword(n) && !strmap_get(&c->declared, n) && !strmap_get(&c->macros, n))
+            return UNSETTLED;
+    }
+    return CARRY;
+}
+
+static int by_position(const void *x, const void *y)
+{
+    const PfxDef *a = *(const PfxDef *const *)x, *b = *(const PfxDef *const *)y;
+    return a->at - b->at;
+}
+
+const char *pfx_conflict(const Prefix *pf, Closure *c, char **carry, char *why, size_t size)
+{
+    *carry = NULL;
     if (pf->blocked) {
         snprintf(why, size, "%s", pf->blocked);
         return why;
     }
+    StrMap code = {0};
     code_names(pf, &code);
-    if ((n = shared_name(&code, &c->declared, 0)) || (n = shared_name(&code, &c->macros, 0)))
-        snprintf(why, size, "%s is a name of both", n);
-    else if ((n = shared_name(&pf->macros, &c->ids, 1)))
-        snprintf(why, size, "macro %s is defined before it and named in it", n);
-    else if ((n = shared_name(&pf->conds, &c->macros, 1)))
-        snprintf(why, size, "macro %s is tested before it and defined in it", n);
-    else
-        n = NULL;
+    const char *n = NULL;
+    /* names of both: code reads one the closure declares or defines; a
+     * macro of the prefix the closure names; a test of a closure macro */
+    const PfxDef **carried = NULL;
+    int ncarried = 0;
+    for (int i = 0; !n && i < code.cap; i++) {
+        const char *x = code.keys[i];
+        if (x && !is_keyword(x) && (strmap_get(&c->declared, x) || strmap_get(&c->macros, x)) &&
+            settle(pf, c, &code, x) == UNSETTLED) {
+            n = x;
+            snprintf(why, size, "%s is a name of both", x);
+        }
+    }
+    for (int i = 0; !n && i < pf->macros.cap; i++) {
+        const char *x = pf->macros.keys[i];
+        if (!x || !strmap_get(&c->ids, x))
+            continue;
+        int st = settle(pf, c, &code, x);
+        if (st == UNSETTLED) {
+            n = x;
+            snprintf(why, size, "macro %s is defined before it and named in it", x);
+        } else if (st == CARRY) {
+            carried = realloc(carried, (size_t)(ncarried + 1) * sizeof *carried);
+            if (!carried)
+                abort();
+            carried[ncarried++] = &pf->def[*strmap_get((StrMap *)&pf->defs, x)];
+        }
+    }
+    for (int i = 0; !n && i < pf->conds.cap; i++) {
+        const char *x = pf->conds.keys[i];
+        if (x && strmap_get(&c->macros, x) && settle(pf, c, &code, x) == UNSETTLED) {
+            n = x;
+            snprintf(why, size, "macro %s is tested before it and defined in it", x);
+        }
+    }
+    if (!n && ncarried) {
+        qsort(carried, (size_t)ncarried, sizeof *carried, by_position);
+        size_t len = 1;
+        for (int i = 0; i < ncarried; i++)
+            len += strlen(carried[i]->sig) + 10;
+        char *t = malloc(len), *w = t;
+        if (!t)
+            abort();
+        for (int i = 0; i < ncarried; i++)
+            w += sprintf(w, "#define %s\n", carried[i]->sig);
+        *carry = t;
+    }
+    free(carried);
     strmap_free(&code);
     return n ? why : NULL;
 }

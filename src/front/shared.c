@@ -12,6 +12,9 @@
  * end.  A file uses it (-include-pch) only when
  *   - the header is its first system #include, and what comes before it
  *     commutes with the header and everything that includes (prefix.c);
+ *     macros of the file the header reads are "carried": the copy is
+ *     made with those #defines before the header (one copy per set), and
+ *     the file must commute with that copy's closure as well;
  *   - none of its -I folders holds a file of that closure, which it would
  *     find instead of the model's (the copy was made without them);
  *   - no argument defines the include guard of a file walked;
@@ -181,6 +184,10 @@ static void closure_file(CXFile f, CXSourceLocation *stack, unsigned n, CXClient
     Shared *s = in->s;
     CXString cs = clang_getFileName(f);
     const char *path = clang_getCString(cs);
+    if (path && s->src && strcmp(path, s->src) == 0) {   /* the one-line source, and what it carries */
+        clang_disposeString(cs);
+        return;
+    }
     char *text = path ? front_slurp(path) : NULL;
     if (text) {
         pfx_closure_text(&s->closure, text);
@@ -235,8 +242,8 @@ static int has_errors(CXTranslationUnit tu)
 
 /* s's header parsed, its closure read (under sh->lock): state 2, the unit
  * kept until the copy is written (save) or known not to pay; -1 if not. */
-static void parse_header(SharedHeaders *sh, Shared *s, const char *h, const char *const *args,
-                         int nargs, const char *const *sys, int nsys)
+static void parse_header(SharedHeaders *sh, Shared *s, const char *h, const char *carry,
+                         const char *const *args, int nargs, const char *const *sys, int nsys)
 {
     s->state = -1;
     if (!sh->tmp) {
@@ -263,7 +270,7 @@ static void parse_header(SharedHeaders *sh, Shared *s, const char *h, const char
     FILE *fp = fopen(s->src, "w");
     if (!fp)
         return;
-    int ok = fprintf(fp, "#include \"%s\"\n", h) > 0;
+    int ok = fprintf(fp, "%s#include \"%s\"\n", carry ? carry : "", h) > 0;
     ok = fclose(fp) == 0 && ok;
     if (!ok)
         return;
@@ -309,9 +316,10 @@ static void save(Shared *s)
 
 /* Why a file cannot use s's copy (into why), or NULL. */
 static const char *conflict(Shared *s, const Prefix *pf, IncCache *cache,
-                            const char *const *dirs, int ndirs, char *why, size_t size)
+                            const char *const *dirs, int ndirs, char **carry, char *why,
+                            size_t size)
 {
-    if (pfx_conflict(pf, &s->closure, why, size))
+    if (pfx_conflict(pf, &s->closure, carry, why, size))
         return why;
     char out[PATH_MAX + 256];
     for (int d = 0; d < ndirs; d++)
@@ -324,9 +332,10 @@ static const char *conflict(Shared *s, const Prefix *pf, IncCache *cache,
 }
 
 /* s's entry for key (under sh->lock), made if new. */
-static Shared *entry(SharedHeaders *sh, const char *h, const char *const *args, int nargs)
+static Shared *entry(SharedHeaders *sh, const char *h, const char *carry,
+                     const char *const *args, int nargs)
 {
-    size_t kl = strlen(h) + 2;
+    size_t kl = strlen(h) + 2 + (carry ? strlen(carry) : 0);
     for (int i = 0; i < nargs; i++)
         kl += strlen(args[i]) + 1;
     char *key = malloc(kl), *k = key;
@@ -335,6 +344,8 @@ static Shared *entry(SharedHeaders *sh, const char *h, const char *const *args, 
     k += sprintf(k, "%s\n", h);
     for (int i = 0; i < nargs; i++)
         k += sprintf(k, "%s\n", args[i]);
+    if (carry)
+        k += sprintf(k, "%s", carry);
     for (int i = 0; i < sh->n; i++)
         if (strcmp(sh->v[i]->key, key) == 0) {
             free(key);
@@ -355,8 +366,32 @@ void shared_plan(SharedHeaders *sh, const char *h, const char *const *args, int 
         return;
     pthread_mutex_lock(&sh->lock);
     sh->plan = 1;
-    entry(sh, h, args, nargs)->planned++;
+    entry(sh, h, NULL, args, nargs)->planned++;
     pthread_mutex_unlock(&sh->lock);
+}
+
+/* A file that fits s (asked and can use it): s's copy, written first if
+ * enough files can still use it (those that fit so far, and at most every
+ * one of the scan still to ask); else NULL and why. */
+static const char *fits(Shared *s, int still, int after, char *why, size_t size)
+{
+    s->fit++;
+    if (s->state == 2 && s->fit + still >= after)
+        save(s);
+    if (s->state == 1)
+        return s->pch;
+    snprintf(why, size, s->state == 2 || s->state == -2 ? "too few files of the scan can use it"
+                                                        : "the header could not be precompiled");
+    return NULL;
+}
+
+/* s parsed but not written, and it will not pay: dropped. */
+static void unpaid(Shared *s, int still, int after)
+{
+    if (s->state == 2 && s->fit + still < after) {
+        drop_unit(s);
+        s->state = -2;
+    }
 }
 
 const char *shared_header(SharedHeaders *sh, const char *h, const char *const *args, int nargs,
@@ -367,39 +402,58 @@ const char *shared_header(SharedHeaders *sh, const char *h, const char *const *a
     if (!sh || sh->after <= 0)
         return NULL;
     const char *pch = NULL;
+    char *carry = NULL;
     pthread_mutex_lock(&sh->lock);
-    Shared *s = entry(sh, h, args, nargs);
+    Shared *s = entry(sh, h, NULL, args, nargs);
     s->asked++;
     int planned = sh->plan && sh->after > 1;
+    int still = planned ? s->planned - s->asked : sh->after;
     if (s->state == 0 && (planned ? s->planned >= sh->after : s->asked >= sh->after))
-        parse_header(sh, s, h, args, nargs, sys, nsys);
+        parse_header(sh, s, h, NULL, args, nargs, sys, nsys);
     if (s->state == 0) {
         if (planned)
             snprintf(why, size, "%d file(s) of the scan start with it, fewer than %d",
                      s->planned, sh->after);
         else
             snprintf(why, size, "asked %d time(s) of %d", s->asked, sh->after);
-    } else if (s->state == -2) {
-        snprintf(why, size, "too few files of the scan can use it");
-    } else if (s->state < 0) {
+    } else if (s->state == -1) {
         snprintf(why, size, "the header could not be precompiled");
-    } else if (!conflict(s, pf, cache, dirs, ndirs, why, size)) {
-        s->fit++;
-        /* written once enough files can use it: those seen so far, and at
-         * most every one still to ask (none of NetKVM's can: the header
-         * is parsed, not written) */
-        int still = planned ? s->planned - s->asked : sh->after;
-        if (s->state == 2 && s->fit + still >= sh->after)
-            save(s);
-        if (s->state == 1)
-            pch = s->pch;
-        else
+    } else if (conflict(s, pf, cache, dirs, ndirs, &carry, why, size)) {
+        /* why says */
+    } else if (!carry) {
+        if ((pch = fits(s, still, sh->after, why, size)))
+            why[0] = 0;
+    } else {
+        /* a copy made with the prefix's #defines the header reads before
+         * it; the file must agree with that copy's closure too, with the
+         * same #defines */
+        Shared *c = entry(sh, h, carry, args, nargs);
+        c->asked++;
+        if (c->state == 0)
+            parse_header(sh, c, h, carry, args, nargs, sys, nsys);
+        char *again = NULL;
+        if (c->state == -1)
+            snprintf(why, size, "the header could not be precompiled with %s", carry);
+        else if (c->state == -2)
             snprintf(why, size, "too few files of the scan can use it");
+        else if (conflict(c, pf, cache, dirs, ndirs, &again, why, size))
+            ;
+        else if (!again || strcmp(again, carry) != 0)
+            snprintf(why, size, "its #defines change what the header holds");
+        else if ((pch = fits(c, still, sh->after, why, size))) {
+            /* say which: "with #define X 1; #define Y" */
+            size_t n = (size_t)snprintf(why, size, "with ");
+            for (const char *l = carry; *l && n + 1 < size; l++)
+                why[n++] = *l == '\n' ? (l[1] ? ';' : 0) : *l;
+            why[n < size ? n : size - 1] = 0;
+        }
+        free(again);
+        if (planned)
+            unpaid(c, still, sh->after);
     }
-    if (s->state == 2 && planned && s->fit + (s->planned - s->asked) < sh->after) {
-        drop_unit(s);            /* it will not pay: not written */
-        s->state = -2;
-    }
+    if (planned)
+        unpaid(s, still, sh->after);
     pthread_mutex_unlock(&sh->lock);
+    free(carry);
     return pch;
 }

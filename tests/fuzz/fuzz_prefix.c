@@ -30,7 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&c, 0, sizeof c);
     pfx_closure_text(&c, text);
     char why[300];
-    pfx_conflict(&pf, &c, why, sizeof why);
+    char *carry = NULL;
+    pfx_conflict(&pf, &c, &carry, why, sizeof why);
+    free(carry);
     pfx_closure_free(&c);
     pfx_free(&pf);
     free(text);

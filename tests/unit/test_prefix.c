@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -180,7 +181,8 @@ static void conflicts_with_a_closure(void **state)
     memset(&c, 0, sizeof c);
     pfx_closure_text(&c, "#ifndef _NDIS_\n#define _NDIS_\n#ifdef __cplusplus\n#endif\n"
                          "#if NDIS_SUPPORT_NDIS6\ntypedef int NDIS_STATUS;\n#endif\n"
-                         "#define NDIS_SUPPORT_NDIS6 1\n#undef GONE\n"
+                         "#define NDIS_SUPPORT_NDIS6 1\n#undef GONE\n#define TRUE 1\n"
+                         "#if NDIS620_MINIPORT\n#endif\n"
                          "NDIS_STATUS NdisFoo(unsigned Length);\n");
     assert_true(has(&c.macros, "_NDIS_"));
     assert_true(has(&c.macros, "NDIS_SUPPORT_NDIS6"));
@@ -195,31 +197,53 @@ static void conflicts_with_a_closure(void **state)
     char why[300];
     Prefix pf;
     int u;
-    static const struct { const char *text; int conflict; } cases[] = {
-        { "#include <ndis.h>\n", 0 },
-        { "#ifdef __cplusplus\nextern \"C\" {\n#endif\n#include <ndis.h>\n", 0 },  /* both test */
-        { "#define MY_TAG 1\nstatic int Mine;\n#include <ndis.h>\n", 0 },
-        { "#define NDIS_SUPPORT_NDIS6 0\n#include <ndis.h>\n", 1 },    /* defined, then read */
-        { "#define Length 4\n#include <ndis.h>\n", 1 },                /* expands in it */
-        { "#if NDIS_SUPPORT_NDIS6\n#endif\n#include <ndis.h>\n", 1 },  /* it defines what this tests */
-        { "typedef long NDIS_STATUS;\n#include <ndis.h>\n", 1 },       /* both declare */
-        { "#define unsigned int\n#include <ndis.h>\n", 1 },            /* a keyword as a macro */
-        { "#define GONE 1\n#include <ndis.h>\n", 1 },
+    static const struct { const char *text; int conflict; const char *carry; } cases[] = {
+        { "#include <ndis.h>\n", 0, NULL },
+        { "#ifdef __cplusplus\nextern \"C\" {\n#endif\n#include <ndis.h>\n", 0, NULL },  /* both test */
+        { "#define MY_TAG 1\nstatic int Mine;\n#include <ndis.h>\n", 0, NULL },
+        { "#define NDIS_SUPPORT_NDIS6 0\n#include <ndis.h>\n", 1, NULL },    /* defined, then read */
+        /* a macro it reads: made into the copy, before the header */
+        { "#define Length 4\n#include <ndis.h>\n", 0, "#define Length 4\n" },
+        { "#define NDIS620_MINIPORT 1\n#define Length 4\n#include <ndis.h>\n", 0,
+          "#define NDIS620_MINIPORT 1\n#define Length 4\n" },
+        /* ... only if surely defined, once, before any use, of the header's names */
+        { "#ifdef _X\n#define NDIS620_MINIPORT 1\n#endif\n#include <ndis.h>\n", 1, NULL },
+        { "#if NDIS620_MINIPORT\n#endif\n#define NDIS620_MINIPORT 1\n#include <ndis.h>\n", 1, NULL },
+        { "#define NDIS620_MINIPORT 1\n#undef NDIS620_MINIPORT\n#include <ndis.h>\n", 1, NULL },
+        { "#define NDIS620_MINIPORT MyLevel\n#include <ndis.h>\n", 1, NULL },
+        { "#define NDIS620_MINIPORT NdisFoo\n#include <ndis.h>\n", 0,
+          "#define NDIS620_MINIPORT NdisFoo\n" },
+        /* both define it alike: the same either way */
+        { "#ifndef TRUE\n#define TRUE  1 /* one */\n#endif\n#include <ndis.h>\n", 0, NULL },
+        { "#define TRUE 1\nint t = TRUE;\n#include <ndis.h>\n", 0, NULL },
+        { "#define TRUE 2\n#include <ndis.h>\n", 1, NULL },
+        { "#ifndef TRUE\n#define TRUE 2\n#endif\n#include <ndis.h>\n", 1, NULL },
+        { "#if NDIS_SUPPORT_NDIS6\n#endif\n#include <ndis.h>\n", 1, NULL },  /* it defines what this tests */
+        { "typedef long NDIS_STATUS;\n#include <ndis.h>\n", 1, NULL },       /* both declare */
+        /* a keyword as a macro: made into the copy as well */
+        { "#define unsigned int\n#include <ndis.h>\n", 0, "#define unsigned int\n" },
+        { "#define GONE 1\n#include <ndis.h>\n", 1, NULL },
         /* a parameter's or member's name is not declared at file scope */
-        { "struct L { struct L *Length; };\n#include <ndis.h>\n", 0 },
+        { "struct L { struct L *Length; };\n#include <ndis.h>\n", 0, NULL },
         /* a macro's body counts only where the prefix expands it */
-        { "#define ST(x) ((NDIS_STATUS)(x))\n#include <ndis.h>\n", 0 },
-        { "#define ST(x) ((NDIS_STATUS)(x))\nint v = ST(1);\n#include <ndis.h>\n", 1 },
-        { "#define IN_IF NDIS_SUPPORT_NDIS6\n#if IN_IF\n#endif\n#include <ndis.h>\n", 1 },
-        { "#define A B\n#define B NdisFoo\nint v = A;\n#include <ndis.h>\n", 1 },
+        { "#define ST(x) ((NDIS_STATUS)(x))\n#include <ndis.h>\n", 0, NULL },
+        { "#define ST(x) ((NDIS_STATUS)(x))\nint v = ST(1);\n#include <ndis.h>\n", 1, NULL },
+        { "#define IN_IF NDIS_SUPPORT_NDIS6\n#if IN_IF\n#endif\n#include <ndis.h>\n", 1, NULL },
+        { "#define A B\n#define B NdisFoo\nint v = A;\n#include <ndis.h>\n", 1, NULL },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         first_include(cases[i].text, &pf, &u);
-        const char *r = pfx_conflict(&pf, &c, why, sizeof why);
+        char *carry = NULL;
+        const char *r = pfx_conflict(&pf, &c, &carry, why, sizeof why);
         if (cases[i].conflict)
             assert_non_null(r);
         else
             assert_null(r);
+        if (cases[i].carry)
+            assert_string_equal(carry, cases[i].carry);
+        else
+            assert_null(carry);
+        free(carry);
         pfx_free(&pf);
     }
     pfx_closure_free(&c);

@@ -1,6 +1,7 @@
 /*
  * Shared-header fixture: beta's miniport split into files that start in different ways.
- * Defines a macro <ndis.h> reads (NDIS620_MINIPORT) before it: parsed alone.
+ * Defines a macro <ndis.h> reads (NDIS620_MINIPORT) before it: shares a copy of <ndis.h> made
+ * with that #define before it.
  */
 
 #define NDIS620_MINIPORT 1
