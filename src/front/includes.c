@@ -372,6 +372,20 @@ static int resolve(Scan *s, const char *name, int angled, char *out, size_t size
 
 static void scan_file(Scan *s, const char *path, Hdr *h);
 
+/* The folder of path ("/" for a file at the root, "." for a bare name), malloc. */
+static char *folder_of(const char *path)
+{
+    char *dir = strdup(path);
+    if (!dir)
+        abort();
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir)
+        *slash = 0;
+    else
+        strcpy(dir, slash ? "/" : ".");
+    return dir;
+}
+
 /* #include WRITTEN (as written: recover.c names its stand-in so) in PATH */
 static void include(Scan *s, const char *path, const char *written, int angled)
 {
@@ -414,14 +428,7 @@ static void scan_file(Scan *s, const char *path, Hdr *h)
         rec_source_text(s->r, path, h->utf8);
     if (h->wpp)
         rec_wpp_text(s->r, h->wpp);
-    char *dir = strdup(path);
-    if (!dir)
-        abort();
-    char *slash = strrchr(dir, '/');
-    if (slash && slash != dir)
-        *slash = 0;
-    else
-        strcpy(dir, slash ? "/" : ".");
+    char *dir = folder_of(path);
     s->stack[s->depth++] = dir;
     for (int i = 0; i < h->n; i++)
         include(s, path, h->names[i], h->angled[i]);
@@ -497,14 +504,7 @@ static int prefix_file(PrefixWalk *w, const char *path, const char *text, int un
         w->pf->blocked = "headers nest too deep before it";
         return 1;
     }
-    char *dir = strdup(path);
-    if (!dir)
-        abort();
-    char *slash = strrchr(dir, '/');
-    if (slash && slash != dir)
-        *slash = 0;
-    else
-        strcpy(dir, slash ? "/" : ".");
+    char *dir = folder_of(path);
     s->stack[s->depth++] = dir;
     PfxFile f;
     pfx_begin(&f, text, w->args, w->nargs);
