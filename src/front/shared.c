@@ -41,7 +41,7 @@
 enum { SHARE_AFTER = 3 };
 
 typedef struct Shared {
-    char *key;               /* header, then the arguments, '\n' between */
+    char *key;               /* header, arguments ('\n' after each), carried #defines */
     int asked;
     int planned;             /* files front_plan counted for it */
     int fit;                 /* files that asked and can use it */
