@@ -111,15 +111,23 @@ static size_t next_tok(Scan *sc, const char **start)
             s++;
         }
         if (s[0] == '/' && s[1] == '/') {
-            while (*s && *s != '\n')
-                s++;
+            const char *e = strchr(s, '\n');
+            s = e ? e : s + strlen(s);
         } else if (s[0] == '/' && s[1] == '*') {
             const char *e = strstr(s + 2, "*/");
             s = e ? e + 2 : s + strlen(s);
         } else if (bol && *s == '#') {
-            while (*s && *s != '\n') {
-                if (s[0] == '\\' && s[1] == '\n')
-                    s++;
+            /* to the end of the line, past its splices (the model's
+             * thousands of #define lines: strchr, not byte by byte) */
+            for (;;) {
+                const char *e = strchr(s, '\n');
+                if (!e) {
+                    s += strlen(s);
+                    break;
+                }
+                s = e;
+                if (e[-1] != '\\')
+                    break;
                 s++;
             }
         } else if (*s == '"' || *s == '\'') {
