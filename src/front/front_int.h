@@ -327,6 +327,7 @@ typedef struct PfxFile {
     char guard_name[256];
     const char *const *args; /* the file's arguments: the macros they define */
     int nargs;
+    int chain;               /* every #include that led to this text is surely read */
 } PfxFile;
 typedef struct Closure {     /* the header and what it includes */
     StrMap ids;              /* every name in them */

@@ -508,6 +508,7 @@ static int prefix_file(PrefixWalk *w, const char *path, const char *text, int un
     s->stack[s->depth++] = dir;
     PfxFile f;
     pfx_begin(&f, text, w->args, w->nargs);
+    f.chain = uncond;
     char name[512], out[PATH_MAX + 256];
     int angled, u, stop = 0;
     while (!stop) {

@@ -188,6 +188,7 @@ void pfx_begin(PfxFile *f, const char *text, const char *const *args, int nargs)
     f->p = text;
     f->args = args;
     f->nargs = nargs;
+    f->chain = 1;
 }
 
 /* The rest of a line's names into m (all but `defined` when conds). */
@@ -301,7 +302,7 @@ static const char *define(PfxFile *f, Prefix *pf, const char *p)
     if (!d->sig) {
         d->sig = sig;
         d->at = ++pf->seq;
-        d->sure = all_active(f);
+        d->sure = f->chain && all_active(f);
     } else {
         d->varies = d->varies || strcmp(d->sig, sig) != 0;
         free(sig);
@@ -458,13 +459,18 @@ static const char *cond(PfxFile *f, Prefix *pf, const char *p, const char *dir)
     int state = C_UNKNOWN;
     if (simple && surely_undefined(f, pf, x))
         state = neg ? C_ACTIVE : C_SKIP;
+    /* surely defined before in the walk (and not undone): a header whose
+     * guard the file defined first is not read */
+    int *dk = simple ? strmap_get(&pf->defs, x) : NULL;
+    if (dk && pf->def[*dk].sure && !pf->def[*dk].undef && !pf->def[*dk].varies)
+        state = neg ? C_SKIP : C_ACTIVE;
     /* "#ifndef X / #define X body / #endif": X ends up defined, whether
      * the test is read before or after a header defining X the same way
      * (pfx_conflict), so the test is no use of X */
     int idem = simple && neg && defines_only(end_line(p), x);
     if (f->guard == 0) {
         f->guard = -1;
-        if (simple && neg) {
+        if (simple && neg && !strmap_get(&pf->macros, x)) {
             snprintf(f->guard_name, sizeof f->guard_name, "%s", x);
             f->guard = 1;
             add(&pf->guards, x);

@@ -99,14 +99,29 @@ static void conditions_on_names_no_one_defined(void **state)
                                       "#include <ndis.h>\n", &pf, &u), "ndis.h");
     assert_int_equal(u, 1);
     pfx_free(&pf);
+    /* a name surely defined before: its #ifndef is surely false, even as
+     * an include guard (the file defined it to leave the header out) */
+    assert_string_equal(first_include("#define SKIP_A 1\n#ifndef SKIP_A\n#include <a.h>\n#endif\n"
+                                      "#include <ndis.h>\n", &pf, &u), "ndis.h");
+    assert_int_equal(u, 1);
+    pfx_free(&pf);
+    assert_string_equal(first_include("#define _A_H\n#ifndef _A_H\n#define _A_H\n#include <a.h>\n"
+                                      "#endif\n#include <ndis.h>\n", &pf, &u), "ndis.h");
+    assert_int_equal(u, 1);
+    pfx_free(&pf);
     /* #elif of a condition surely false: not decided */
     assert_string_equal(first_include("#ifdef TEST\n#elif Z\n#include <ndis.h>\n#endif\n", &pf, &u),
                         "ndis.h");
     assert_int_equal(u, 0);
     pfx_free(&pf);
-    /* defined before, or more than one name: not decided */
+    /* surely defined before: decided true; defined under an #if it cannot
+     * decide, or more than one name: not decided */
     assert_string_equal(first_include("#define TEST\n#ifdef TEST\n#include <ndis.h>\n#endif\n",
                                       &pf, &u), "ndis.h");
+    assert_int_equal(u, 1);
+    pfx_free(&pf);
+    assert_string_equal(first_include("#if LEVEL > 1\n#define TEST\n#endif\n#ifdef TEST\n"
+                                      "#include <ndis.h>\n#endif\n", &pf, &u), "ndis.h");
     assert_int_equal(u, 0);
     pfx_free(&pf);
     assert_string_equal(first_include("#if defined(A) || defined(B)\n#include <a.h>\n#endif\n", &pf,
