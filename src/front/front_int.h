@@ -354,6 +354,8 @@ const char *pfx_conflict(const Prefix *pf, Closure *c, char **carry, char *why, 
  * that shape it are args (sys: its system folders), whose prefix is pf and
  * whose -I folders are dirs; NULL (why says why) when there is none yet or
  * the file cannot use it. */
+/* parse.c: has tu a diagnostic of at least this severity? */
+int tu_has_severity(CXTranslationUnit tu, enum CXDiagnosticSeverity at_least);
 void shared_plan(SharedHeaders *sh, const char *h, const char *const *args, int nargs);
 const char *shared_header(SharedHeaders *sh, const char *h, const char *const *args, int nargs,
                           const char *const *sys, int nsys, const Prefix *pf, IncCache *cache,

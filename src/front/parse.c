@@ -327,17 +327,19 @@ static int count_errors(CXTranslationUnit tu)
     return n;
 }
 
-/* A fatal error: the parse stopped (a precompiled header that would not load). */
-static int has_fatal(CXTranslationUnit tu)
+/* Has tu a diagnostic of at least this severity?  (parse.c: a fatal one
+ * when a precompiled header would not load; shared.c: any error in the
+ * header it precompiles.) */
+int tu_has_severity(CXTranslationUnit tu, enum CXDiagnosticSeverity at_least)
 {
     unsigned nd = clang_getNumDiagnostics(tu);
-    int fatal = 0;
-    for (unsigned i = 0; i < nd && !fatal; i++) {
+    int found = 0;
+    for (unsigned i = 0; i < nd && !found; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
-        fatal = clang_getDiagnosticSeverity(d) == CXDiagnostic_Fatal;
+        found = clang_getDiagnosticSeverity(d) >= at_least;
         clang_disposeDiagnostic(d);
     }
-    return fatal;
+    return found;
 }
 
 static void collect_diags(CXTranslationUnit tu, Unit *u, CXFile main_file, const char *display)
@@ -619,7 +621,7 @@ static void parse_job(Job *j)
         CXTranslationUnit tu = NULL;
         enum CXErrorCode err = clang_parseTranslationUnit2(fc->idx, main_abs, args->v, args->n, uf,
                                                            (unsigned)nuf, opts, &tu);
-        if (pch && (err != CXError_Success || !tu || has_fatal(tu))) {
+        if (pch && (err != CXError_Success || !tu || tu_has_severity(tu, CXDiagnostic_Fatal))) {
             /* the shared copy did not load (removed under us, say): the
              * file parses on its own, as it would have without it */
             if (tu)

@@ -228,17 +228,6 @@ static enum CXChildVisitResult declared(CXCursor c, CXCursor parent, CXClientDat
                                                                           : CXChildVisit_Continue;
 }
 
-static int has_errors(CXTranslationUnit tu)
-{
-    unsigned nd = clang_getNumDiagnostics(tu);
-    int bad = 0;
-    for (unsigned i = 0; i < nd && !bad; i++) {
-        CXDiagnostic d = clang_getDiagnostic(tu, i);
-        bad = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
-        clang_disposeDiagnostic(d);
-    }
-    return bad;
-}
 
 /* s's header parsed, its closure read (under sh->lock): state 2, the unit
  * kept until the copy is written (save) or known not to pay; -1 if not. */
@@ -285,7 +274,7 @@ static void parse_header(SharedHeaders *sh, Shared *s, const char *h, const char
         s->idx, s->src, v, nargs + 2, NULL, 0,
         CXTranslationUnit_Incomplete | CXTranslationUnit_ForSerialization, &s->tu);
     free(v);
-    if (err == CXError_Success && s->tu && !has_errors(s->tu) &&
+    if (err == CXError_Success && s->tu && !tu_has_severity(s->tu, CXDiagnostic_Error) &&
         clang_isFileMultipleIncludeGuarded(s->tu, clang_getFile(s->tu, h))) {
         Incl in = { s, sys, nsys };
         clang_getInclusions(s->tu, closure_file, &in);
