@@ -681,6 +681,7 @@ static void engine_start(Engine *e, const Engine *base, Program *prog, const Rul
     irql_setup(e);
     e->frames = fr_build_on(e, base->frames);
     e->probe = level < SLICE_FULL;
+    irql_decide(e);
     prog_slice(e, prog, fr_touch_set(e->frames), level, a);
     dfr_relevant(e);
     rs_relevant(e);
@@ -698,6 +699,7 @@ static void engine_end(Engine *e)
         free(e->loop_heads[i]);
     free(e->loop_heads);
     free(e->reached);
+    free(e->lv_ids);
     free(e->queued);
     free(e->armed);
     free(e->ktimer);

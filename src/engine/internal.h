@@ -246,6 +246,7 @@ typedef struct Program {
     int nuse_buckets;              /* a power of two */
     struct CtrlDep *_Atomic *cds;  /* per function: its control dependence, built when a rule
                                       run first needs it (cd_shared), freed by prog_release */
+    struct Liveness **lives; /* per function: which locals a later step reads (liveness.c) */
     const char **dev_recs;   /* record types the device writes (device.c), open addressing */
     int ndev_slots;
 } Program;
@@ -315,6 +316,18 @@ int can_abort(const RStmt *s, const Step *st);
  * every candidate site has one. */
 void site_exact(Engine *e, const char *where);
 
+/* ---- which locals a later step can read (liveness.c) ---- */
+typedef struct Liveness Liveness;
+/* Per function, once per driver (prog_build). */
+Liveness *lv_build(const Func *f, Arena *a);
+/* Is local `name` read on some path from block's entry?  -1: not a local
+ * the function may drop (address taken, or not its own). */
+int lv_is_live(const Liveness *lv, int block, const char *name);
+/* s without the facts of fi's locals that no path from block's entry reads. */
+State *lv_trim(Engine *e, int fi, int block, State *s);
+/* A copy of s without facts[i] where drop[i] (and without them in s->lost). */
+State *st_drop_facts(Engine *e, const State *s, const unsigned char *drop);
+
 /* ---- control dependence (ctrldep.c) ---- */
 typedef struct CtrlDep CtrlDep;
 /* NULL when some block reaches no exit (then every branch may matter). */
@@ -378,6 +391,7 @@ struct Engine {
     int32_t *queued;         /* per function: key "<queued F>" of a work item a queue call names, or 0 */
     int run_gated;           /* the driver has pause and restart handlers (runstate.c) */
     int irql_on;             /* the driver asks KeGetCurrentIrql (irql.c) */
+    int irql_decides;        /* irql_decide: 1 an answer decides more than the IRQL, -1 not */
     int32_t irql_base, raised;  /* keys: the callback's IRQL, locks and raises held */
     unsigned char *irql_asks;   /* per function: irql_asks, built when first asked */
     int32_t running;         /* key "<running>": 1 Running, 0 Paused */
@@ -389,6 +403,7 @@ struct Engine {
     int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
     struct StateSet *ss_pool;  /* freed sets, for reuse (ss_new) */
+    struct LvIds **lv_ids;   /* per function: its locals' key ids in this run (liveness.c) */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
     int32_t **ndis_recs;     /* per function, built at its first callback: the keys of the
                                 records NDIS owns its parameters point to, 0 for others
@@ -492,6 +507,8 @@ int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *aft
 /* irql.c: the IRQL code runs at, for KeGetCurrentIrql */
 int api_irql(const char *api);
 void irql_setup(Engine *e);
+void irql_decide(Engine *e);     /* before prog_slice */
+int irql_moves(const Engine *e, const char *api);
 void irql_relevant(Engine *e);
 void irql_enter(Engine *e, State *s, RoleKind role);
 void irql_on_api(Engine *e, const Step *st, State *x);

@@ -192,19 +192,49 @@ static int irql_decides(Engine *e, const Func *f)
     return relevant || t.over;
 }
 
-void irql_relevant(Engine *e)
+/* Asked before the slice (harness.c), which needs it: when the answer can
+ * decide something, whatever decides whether a call raises or lowers the
+ * IRQL decides the answer too (irql_moves). */
+void irql_decide(Engine *e)
 {
     if (!e->irql_on)
         return;
     int decides = 0;
     for (int fi = 0; fi < e->prog->nfuncs && !decides; fi++)
         decides = irql_decides(e, e->prog->funcs[fi].f);
-    if (!decides) {
+    e->irql_decides = decides ? 1 : -1;
+}
+
+/* Does a call of api move the IRQL the rule can read?  Then the branches
+ * that decide whether it runs belong to the slice (prog_slice), as those
+ * deciding a rule event's call do: xframeii's xmpNicTxFifoDrainQ raises
+ * only `if (!DispatchLevel)` and lowers again under the same test; with the
+ * flag left out, the raised and the unraised path joined, the IRQL after
+ * the helper was unknown, and a pause work item that then waits with
+ * xenaMpSleep seemed to spin 100 ms (cases 466/467).  A lock call that is
+ * one of the rule's own events is the rule's already. */
+int irql_moves(const Engine *e, const char *api)
+{
+    return e->irql_on && e->irql_decides > 0 && api && !rx_rule_mentions_api(e->rule, api) &&
+           (in_list(api, raising, sizeof raising / sizeof raising[0]) ||
+            in_list(api, lowering, sizeof lowering / sizeof lowering[0]));
+}
+
+void irql_relevant(Engine *e)
+{
+    if (!e->irql_on)
+        return;
+    if (e->irql_decides < 0) {
         e->irql_on = 0;         /* the keys stay unkept: calls see no IRQL at all */
         return;
     }
     key_set_relevant(e, e->irql_base);
     key_set_relevant(e, e->raised);
+    /* they decide whether a rule event's call runs: summaries and joins
+     * keep their values apart (a helper entered with a lock held and
+     * without, widened into one entry, gave back an unknown IRQL) */
+    key_set_decisive(e, e->irql_base);
+    key_set_decisive(e, e->raised);
 }
 
 static AbsVal role_irql(RoleKind role)

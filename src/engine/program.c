@@ -1085,9 +1085,10 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                         if (api || (nt == 0 && st->callee && sl_has(&sl, st->lhs, fi)))
                             for (int x = 0; x < st->nargs; x++)
                                 sl_expr(&sl, st->args[x], fi);
-                        /* a call that can fire one of the rule's events: the
-                         * branches deciding whether it runs matter */
-                        if (api)
+                        /* a call that can fire one of the rule's events, or
+                         * move the IRQL it reads (irql.c): the branches
+                         * deciding whether it runs matter */
+                        if (api || irql_moves(e, st->callee))
                             need = 1;
                         for (int t = 0; t < nt; t++) {
                             const Func *c = p->funcs[tg[t]].f;
@@ -1529,6 +1530,9 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     index_users(p, a);
     dev_records(p, a);
     p->cds = arena_alloc(a, sizeof *p->cds * (size_t)(p->nfuncs + 1));
+    p->lives = arena_alloc(a, sizeof *p->lives * (size_t)(p->nfuncs + 1));
+    for (int fi = 0; fi < p->nfuncs; fi++)
+        p->lives[fi] = lv_build(p->funcs[fi].f, a);
 }
 
 void prog_release(Program *p)

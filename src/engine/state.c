@@ -702,6 +702,30 @@ State *st_strip_locals_but(Engine *e, const State *s, const int32_t *keep, int n
     return c;
 }
 
+State *st_drop_facts(Engine *e, const State *s, const unsigned char *drop)
+{
+    State *c = st_copy(e, s);
+    own_facts(e, c, 0);
+    int k = 0;
+    for (int i = 0; i < s->nfacts; i++)
+        if (!drop[i])
+            c->facts[k++] = s->facts[i];
+    c->nfacts = k;
+    if (s->nlost) {                  /* a dropped key is weakened no more: no one reads it */
+        int32_t lk[LOST_MAX];
+        int n = 0;
+        for (int i = 0, j = 0; i < s->nlost; i++) {
+            while (j < s->nfacts && s->facts[j].key < s->lost[i])
+                j++;
+            if (!(j < s->nfacts && s->facts[j].key == s->lost[i] && drop[j]))
+                lk[n++] = s->lost[i];
+        }
+        if (n != s->nlost)
+            set_lost(e, c, NULL, 0, lk, n, 0);
+    }
+    return c;
+}
+
 State *st_strip_locals(Engine *e, const State *s)
 {
     return st_strip_locals_but(e, s, NULL, 0);

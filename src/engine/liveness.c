@@ -1,0 +1,362 @@
+/* liveness.c - which of a function's locals a later step can still read.
+ *
+ * A local's facts used to stay in a state after its last read, so states
+ * that differ only in a local no step reads any more were kept apart (or
+ * joined, weakening what they said of everything else).  At the entry of
+ * each block the engine now drops the facts of the locals no path from
+ * there reads (interp.c): such states become one.  Nothing a later step
+ * sees changes.  usbnwifi's three spin-lock defects, warnings before
+ * (their paths came through joins), now have exact traces.
+ *
+ * A local is a variable or parameter of the function, by the root of its
+ * key ("x" of "x", "x.f", "x[]"; "$t3" of a call's result).  Never dropped:
+ *   - a local whose address is taken anywhere in the function (&x, &x.f):
+ *     a pointer may read it where its name does not appear;
+ *   - keys the function does not name as a local: "*p" (what a plain
+ *     pointer points to, which an out parameter hands back to the caller),
+ *     "^Ctx.f" (a caller's local lent down the calls), the engine's own
+ *     ("<raised>"), globals and what pointers reach (persistent keys).
+ * live-in(b) = reads(b) U (live-out(b) - kills(b)), backwards to a fixed
+ * point; only a store to a whole scalar local (`x = ...`) kills it.  A read
+ * is any path of the step, its condition or returned value, also as the
+ * pointer a path goes through (`p->f`, `*p` read p).
+ *
+ * Built once per driver (rule-independent, from the CFG, by name); each
+ * rule run maps the names to its key ids when it first trims a function. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/internal.h"
+
+struct Liveness {
+    int nroots;
+    const char **roots;      /* the locals that may be dropped, by name */
+    int words;               /* bitset words per block */
+    uint64_t *live;          /* live-in per block: nblocks * words bits */
+    unsigned char *dies;     /* per block: some local live or written in a
+                                predecessor is dead here (else nothing to trim) */
+};
+
+/* The rule run's ids for a function's roots, sorted by id. */
+struct LvIds {
+    int n;
+    struct LvId { int32_t id; int bit; } *v;
+};
+
+typedef struct Roots {
+    const char **v;
+    unsigned char *addr;     /* address taken */
+    int n, cap;
+    Arena *a;
+} Roots;
+
+/* The local a key is rooted at ("x" of "x.f[]"), written into buf; NULL for
+ * a key no local of the function can be named by ("*p", "^Ctx", "<...>"). */
+static const char *root_of(const char *key, char *buf, size_t size)
+{
+    if (!key || !(key[0] == '_' || key[0] == '$' || (key[0] >= 'a' && key[0] <= 'z') ||
+                  (key[0] >= 'A' && key[0] <= 'Z')))
+        return NULL;
+    size_t n = strcspn(key, ".[");
+    if (n == 0 || n >= size)
+        return NULL;
+    memcpy(buf, key, n);
+    buf[n] = 0;
+    return buf;
+}
+
+static int local_scope(const Expr *x)
+{
+    return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
+}
+
+static int roots_find(const Roots *r, const char *name)
+{
+    for (int i = 0; i < r->n; i++)
+        if (strcmp(r->v[i], name) == 0)
+            return i;
+    return -1;
+}
+
+static int roots_add(Roots *r, const char *name)
+{
+    int i = roots_find(r, name);
+    if (i >= 0)
+        return i;
+    if (r->n == r->cap) {
+        int cap = r->cap;
+        r->v = arena_grow(r->a, r->v, &cap, sizeof *r->v);
+        unsigned char *na = arena_alloc(r->a, (size_t)cap);
+        if (r->n)
+            memcpy(na, r->addr, (size_t)r->n);
+        r->addr = na;
+        r->cap = cap;
+    }
+    r->v[r->n] = arena_strdup(r->a, name);
+    r->addr[r->n] = 0;
+    return r->n++;
+}
+
+/* The local root of a path key or base key, without leading '*'s. */
+static const char *path_root(const char *k, char *buf, size_t size)
+{
+    while (k && *k == '*')
+        k++;
+    return root_of(k, buf, size);
+}
+
+/* Collect the locals x names; addr: x is the operand of a `&`. */
+static void collect(Roots *r, const Expr *x, int addr)
+{
+    if (!x)
+        return;
+    char buf[256];
+    if (x->kind == EX_PATH) {
+        if (local_scope(x) && path_root(x->key, buf, sizeof buf)) {
+            int i = roots_add(r, buf);
+            if (addr)
+                r->addr[i] = 1;
+        }
+        if (path_root(x->base_key, buf, sizeof buf))    /* a global pointer's root is
+                                                             persistent: never dropped */
+            roots_add(r, buf);
+    }
+    collect(r, x->a, x->kind == EX_ADDR);
+    collect(r, x->b, 0);
+    collect(r, x->c, 0);
+}
+
+static void set_bit(uint64_t *w, int i)
+{
+    w[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+static int get_bit(const uint64_t *w, int i)
+{
+    return (int)((w[i / 64] >> (i % 64)) & 1);
+}
+
+/* Mark every local x reads: its paths and the pointers they go through. */
+static void gen(const Roots *r, const Expr *x, uint64_t *w)
+{
+    if (!x)
+        return;
+    char buf[256];
+    if (x->kind == EX_PATH) {
+        int i = path_root(x->key, buf, sizeof buf) ? roots_find(r, buf) : -1;
+        if (i >= 0)
+            set_bit(w, i);
+        i = path_root(x->base_key, buf, sizeof buf) ? roots_find(r, buf) : -1;
+        if (i >= 0)
+            set_bit(w, i);
+    }
+    gen(r, x->a, w);
+    gen(r, x->b, w);
+    gen(r, x->c, w);
+}
+
+/* The whole scalar local a step's target overwrites, or -1. */
+static int killed(const Roots *r, const Expr *lhs)
+{
+    char buf[256];
+    if (!lhs || lhs->kind != EX_PATH || !local_scope(lhs) || lhs->is_record || !lhs->key ||
+        !root_of(lhs->key, buf, sizeof buf) || strcmp(buf, lhs->key) != 0)
+        return -1;
+    return roots_find(r, buf);
+}
+
+/* A step's reads: every path it names but the local it overwrites whole. */
+static void step_gen(const Roots *r, const Step *st, uint64_t *w)
+{
+    if (st->lhs && killed(r, st->lhs) < 0)
+        gen(r, st->lhs, w);
+    gen(r, st->rhs, w);
+    gen(r, st->callee_expr, w);
+    for (int i = 0; i < st->nargs; i++)
+        gen(r, st->args[i], w);
+}
+
+/* The locals a step writes (whatever the path: x, x.f, x[]). */
+static void step_def(const Roots *r, const Step *st, uint64_t *w)
+{
+    char buf[256];
+    int i = st->lhs && st->lhs->kind == EX_PATH && local_scope(st->lhs) &&
+                    path_root(st->lhs->key, buf, sizeof buf)
+                ? roots_find(r, buf)
+                : -1;
+    if (i >= 0)
+        set_bit(w, i);
+}
+
+static int nsucc(const Block *b, int nblocks, int *s)
+{
+    int n = 0;
+    if ((b->term == T_GOTO || b->term == T_BRANCH) && b->succ[0] >= 0 && b->succ[0] < nblocks)
+        s[n++] = b->succ[0];
+    if (b->term == T_BRANCH && b->succ[1] >= 0 && b->succ[1] < nblocks)
+        s[n++] = b->succ[1];
+    return n;
+}
+
+Liveness *lv_build(const Func *f, Arena *a)
+{
+    Liveness *lv = arena_alloc(a, sizeof *lv);
+    Roots r = {.a = a};
+    for (int b = 0; b < f->nblocks; b++) {
+        const Block *bl = &f->blocks[b];
+        for (int k = 0; k < bl->nsteps; k++) {
+            const Step *st = &bl->steps[k];
+            collect(&r, st->lhs, 0);
+            collect(&r, st->rhs, 0);
+            collect(&r, st->callee_expr, 0);
+            for (int i = 0; i < st->nargs; i++)
+                collect(&r, st->args[i], 0);
+        }
+        collect(&r, bl->cond, 0);
+        collect(&r, bl->retval, 0);
+    }
+    int n = 0;                        /* keep those whose address is never taken */
+    for (int i = 0; i < r.n; i++)
+        if (!r.addr[i])
+            r.v[n++] = r.v[i];
+    r.n = n;
+    lv->nroots = n;
+    lv->roots = r.v;
+    lv->words = (n + 63) / 64;
+    if (n == 0 || f->nblocks == 0)
+        return lv;
+    size_t W = (size_t)lv->words, nb = (size_t)f->nblocks;
+    lv->live = arena_alloc(a, sizeof *lv->live * W * nb);
+    uint64_t *tmp = calloc(W, sizeof *tmp), *defs = calloc(W * nb, sizeof *defs);
+    if (!tmp || !defs)
+        abort();
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int b = f->nblocks - 1; b >= 0; b--) {
+            const Block *bl = &f->blocks[b];
+            int s[2], ns = nsucc(bl, f->nblocks, s);
+            memset(tmp, 0, sizeof *tmp * W);
+            for (int t = 0; t < ns; t++)
+                for (size_t w = 0; w < W; w++)
+                    tmp[w] |= lv->live[(size_t)s[t] * W + w];
+            if (bl->term == T_BRANCH)
+                gen(&r, bl->cond, tmp);
+            if (bl->term == T_RETURN)
+                gen(&r, bl->retval, tmp);
+            for (int k = bl->nsteps - 1; k >= 0; k--) {
+                const Step *st = &bl->steps[k];
+                int x = killed(&r, st->lhs);
+                if (x >= 0)
+                    tmp[x / 64] &= ~((uint64_t)1 << (x % 64));
+                step_gen(&r, st, tmp);
+            }
+            uint64_t *in = &lv->live[(size_t)b * W];
+            for (size_t w = 0; w < W; w++)
+                if ((in[w] | tmp[w]) != in[w]) {
+                    in[w] |= tmp[w];
+                    changed = 1;
+                }
+        }
+    }
+    /* where a local can die: live or written in a predecessor, dead here */
+    lv->dies = arena_alloc(a, nb);
+    for (int b = 0; b < f->nblocks; b++)
+        for (int k = 0; k < f->blocks[b].nsteps; k++)
+            step_def(&r, &f->blocks[b].steps[k], &defs[(size_t)b * W]);
+    for (int p = 0; p < f->nblocks; p++) {
+        int s[2], ns = nsucc(&f->blocks[p], f->nblocks, s);
+        for (int t = 0; t < ns; t++)
+            for (size_t w = 0; w < W; w++)
+                if ((lv->live[(size_t)p * W + w] | defs[(size_t)p * W + w]) &
+                    ~lv->live[(size_t)s[t] * W + w])
+                    lv->dies[s[t]] = 1;
+    }
+    free(tmp);
+    free(defs);
+    return lv;
+}
+
+int lv_is_live(const Liveness *lv, int block, const char *name)
+{
+    for (int i = 0; lv && i < lv->nroots; i++)
+        if (strcmp(lv->roots[i], name) == 0)
+            return get_bit(&lv->live[(size_t)block * (size_t)lv->words], i);
+    return -1;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    const struct LvId *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* This run's key ids for fi's roots (interned as locals: a root no fact
+ * has yet may get one later). */
+static const struct LvIds *run_ids(Engine *e, int fi, const Liveness *lv)
+{
+    if (!e->lv_ids) {
+        e->lv_ids = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->lv_ids);
+        if (!e->lv_ids)
+            abort();
+    }
+    if (!e->lv_ids[fi]) {
+        struct LvIds *ids = arena_alloc(e->arena, sizeof *ids);
+        ids->v = arena_alloc(e->arena, sizeof *ids->v * (size_t)lv->nroots);
+        for (int i = 0; i < lv->nroots; i++) {
+            int32_t id = key_find(e, lv->roots[i]);
+            ids->v[ids->n++] = (struct LvId){id ? id : key_intern(e, lv->roots[i], 0), i};
+        }
+        qsort(ids->v, (size_t)ids->n, sizeof *ids->v, cmp_id);
+        e->lv_ids[fi] = ids;
+    }
+    return e->lv_ids[fi];
+}
+
+static int bit_of(const struct LvIds *ids, int32_t id)
+{
+    int lo = 0, hi = ids->n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (ids->v[mid].id == id)
+            return ids->v[mid].bit;
+        if (ids->v[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+State *lv_trim(Engine *e, int fi, int block, State *s)
+{
+    const Liveness *lv = e->prog->lives ? e->prog->lives[fi] : NULL;
+    if (!lv || !lv->nroots || !lv->dies[block] || !s->nfacts)
+        return s;
+    const struct LvIds *ids = run_ids(e, fi, lv);
+    const uint64_t *live = &lv->live[(size_t)block * (size_t)lv->words];
+    unsigned char dropbuf[256], *drop = dropbuf;
+    int ndrop = 0;
+    for (int i = 0; i < s->nfacts; i++) {
+        int32_t k = s->facts[i].key;
+        if (key_persistent(e, k) || key_lent(e, k))
+            continue;
+        while (key_parent(e, k) > 0)
+            k = key_parent(e, k);
+        int bit = bit_of(ids, k);
+        if (bit < 0 || get_bit(live, bit))
+            continue;
+        if (!ndrop) {
+            if (s->nfacts > (int)sizeof dropbuf && !(drop = malloc((size_t)s->nfacts)))
+                abort();
+            memset(drop, 0, (size_t)s->nfacts);
+        }
+        drop[i] = 1;
+        ndrop++;
+    }
+    if (!ndrop)
+        return s;
+    State *c = st_drop_facts(e, s, drop);
+    if (drop != dropbuf)
+        free(drop);
+    return c;
+}
