@@ -323,8 +323,9 @@ Liveness *lv_build(const Func *f, Arena *a);
 /* Is local `name` read on some path from block's entry?  -1: not a local
  * the function may drop (address taken, or not its own). */
 int lv_is_live(const Liveness *lv, int block, const char *name);
-/* s without the facts of fi's locals that no path from block's entry reads. */
-State *lv_trim(Engine *e, int fi, int block, State *s);
+/* s, going from block `from` to its successor t (0 or 1), without the facts
+ * of fi's locals that no path from that successor's entry reads. */
+State *lv_trim(Engine *e, int fi, int from, int t, State *s);
 /* A copy of s without facts[i] where drop[i] (and without them in s->lost). */
 State *st_drop_facts(Engine *e, const State *s, const unsigned char *drop);
 
@@ -508,7 +509,7 @@ int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *aft
 int api_irql(const char *api);
 void irql_setup(Engine *e);
 void irql_decide(Engine *e);     /* before prog_slice */
-int irql_moves(const Engine *e, const char *api);
+int irql_moves(Engine *e, const char *api);
 void irql_relevant(Engine *e);
 void irql_enter(Engine *e, State *s, RoleKind role);
 void irql_on_api(Engine *e, const Step *st, State *x);

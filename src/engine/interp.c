@@ -1311,7 +1311,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 }
                 State *added = NULL, *also;
                 /* the locals no path from here reads go (liveness.c) */
-                int n_add = ss_add(e, seen[succ[t]], lv_trim(e, fi, succ[t], ss[t]), &added);
+                int n_add = ss_add(e, seen[succ[t]], lv_trim(e, fi, w.block, t, ss[t]), &added);
                 also = ss_take_joined(seen[succ[t]]);
                 for (int q = 0; q < 2; q++) {
                     State *ns = q ? also : (n_add ? added : NULL);

@@ -213,11 +213,13 @@ void irql_decide(Engine *e)
  * the helper was unknown, and a pause work item that then waits with
  * xenaMpSleep seemed to spin 100 ms (cases 466/467).  A lock call that is
  * one of the rule's own events is the rule's already. */
-int irql_moves(const Engine *e, const char *api)
+int irql_moves(Engine *e, const char *api)
 {
-    return e->irql_on && e->irql_decides > 0 && api && !rx_rule_mentions_api(e->rule, api) &&
-           (in_list(api, raising, sizeof raising / sizeof raising[0]) ||
-            in_list(api, lowering, sizeof lowering / sizeof lowering[0]));
+    /* call_flags: asked for every call step of every slice round, by
+     * address, not by name */
+    return e->irql_on && e->irql_decides > 0 && api &&
+           (call_flags(e, api) & (CF_IRQL | CF_MENTIONED)) == CF_IRQL &&
+           strcmp(api, "KeGetCurrentIrql") != 0;
 }
 
 void irql_relevant(Engine *e)

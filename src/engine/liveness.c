@@ -33,8 +33,9 @@ struct Liveness {
     const char **roots;      /* the locals that may be dropped, by name */
     int words;               /* bitset words per block */
     uint64_t *live;          /* live-in per block: nblocks * words bits */
-    unsigned char *dies;     /* per block: some local live or written in a
-                                predecessor is dead here (else nothing to trim) */
+    unsigned char *dies;     /* per block, bit t: some local live at its entry or written
+                                in it is dead at the entry of succ[t] (else the edge
+                                has nothing to trim) */
 };
 
 /* The rule run's ids for a function's roots, sorted by id. */
@@ -258,18 +259,24 @@ Liveness *lv_build(const Func *f, Arena *a)
                 }
         }
     }
-    /* where a local can die: live or written in a predecessor, dead here */
+    /* where a local can die: live at a block's entry or written in it, and
+     * dead at a successor's entry */
     lv->dies = arena_alloc(a, nb);
     for (int b = 0; b < f->nblocks; b++)
         for (int k = 0; k < f->blocks[b].nsteps; k++)
             step_def(&r, &f->blocks[b].steps[k], &defs[(size_t)b * W]);
     for (int p = 0; p < f->nblocks; p++) {
-        int s[2], ns = nsucc(&f->blocks[p], f->nblocks, s);
-        for (int t = 0; t < ns; t++)
+        const Block *bl = &f->blocks[p];
+        for (int t = 0; t < 2; t++) {
+            int sb = bl->succ[t];
+            if (sb < 0 || sb >= f->nblocks || (t == 1 && bl->term != T_BRANCH) ||
+                (bl->term != T_GOTO && bl->term != T_BRANCH))
+                continue;
             for (size_t w = 0; w < W; w++)
                 if ((lv->live[(size_t)p * W + w] | defs[(size_t)p * W + w]) &
-                    ~lv->live[(size_t)s[t] * W + w])
-                    lv->dies[s[t]] = 1;
+                    ~lv->live[(size_t)sb * W + w])
+                    lv->dies[p] |= (unsigned char)(1 << t);
+        }
     }
     free(tmp);
     free(defs);
@@ -327,11 +334,12 @@ static int bit_of(const struct LvIds *ids, int32_t id)
     return -1;
 }
 
-State *lv_trim(Engine *e, int fi, int block, State *s)
+State *lv_trim(Engine *e, int fi, int from, int t, State *s)
 {
     const Liveness *lv = e->prog->lives ? e->prog->lives[fi] : NULL;
-    if (!lv || !lv->nroots || !lv->dies[block] || !s->nfacts)
+    if (!lv || !lv->nroots || !(lv->dies[from] >> t & 1) || !s->nfacts)
         return s;
+    int block = e->prog->funcs[fi].f->blocks[from].succ[t];
     const struct LvIds *ids = run_ids(e, fi, lv);
     const uint64_t *live = &lv->live[(size_t)block * (size_t)lv->words];
     unsigned char dropbuf[256], *drop = dropbuf;
