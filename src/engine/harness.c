@@ -148,11 +148,11 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
             rx_fire(e, x, NULL, ep->role, EV_EXIT, &xc, &post);
             for (int q = 0; q < post.n; q++)
                 sv_push(e, out, post.v[q]);
-            free(post.v);
+            sv_release(e, &post);
         }
-        free(exits.v);
+        sv_release(e, &exits);
     }
-    free(pre.v);
+    sv_release(e, &pre);
     forget_parameters(e, ep->func, out, from);
 }
 
@@ -242,10 +242,10 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
                 if ((added = ss_take_joined(set)))
                     sv_push(e, &work, added);
             }
-            free(out.v);
+            sv_release(e, &out);
         }
     }
-    free(work.v);
+    sv_release(e, &work);
     ss_free(set);
 }
 
@@ -387,7 +387,7 @@ static void after_halt(Engine *e, StateVec *halted)
             eng_run_callback(e, ep, late, &out);
             for (int q = 0; q < out.n; q++)
                 sv_push(e, halted, out.v[q]);
-            free(out.v);
+            sv_release(e, &out);
         }
     }
 }
@@ -427,13 +427,13 @@ static void lifecycle(Engine *e)
         if (rs_may_be_paused(e, reached.v[k]))
             sv_push(e, &paused, reached.v[k]);
     run_phase(e, PH_HALT, &paused, &halted, NULL);
-    free(paused.v);
+    sv_release(e, &paused);
     after_halt(e, &halted);
     for (int k = 0; k < failed.n; k++)
         sv_push(e, &halted, failed.v[k]);
     run_phase(e, PH_UNLOAD, &halted, &done, NULL);
-    free(s0.v); free(s1.v); free(s2.v); free(s3.v); free(ok.v); free(failed.v);
-    free(reached.v); free(halted.v); free(done.v);
+    free(s0.v); free(s1.v); free(s2.v); free(s3.v); sv_release(e, &ok); sv_release(e, &failed);
+    sv_release(e, &reached); sv_release(e, &halted); sv_release(e, &done);
 }
 
 /* Marks in r what the call graph reaches from the functions on the work
@@ -504,7 +504,7 @@ static void orphan_root(Engine *e, int i)
                        NULL);
     StateVec out = {0};
     in_call(e, i, s, s->trace, &out);
-    free(out.v);
+    sv_release(e, &out);
 }
 
 /* Functions no entry point reaches, each analysed as a root of its own,
@@ -713,6 +713,7 @@ static void engine_end(Engine *e)
     free(e->noutk);
     sum_free(e);
     ss_pool_free(e);
+    sv_pool_free(e);
     free(e->work);
     fr_free(e->frames);
     keytab_free(e->keys);

@@ -192,6 +192,7 @@ typedef struct State {
                             trace may not be one real path (APPROX_*; not part of equality) */
 } State;
 
+enum { SV_POOL = 64 };
 typedef struct StateVec {
     State **v;
     int n, cap;
@@ -404,6 +405,8 @@ struct Engine {
     int *noutk;
     Frames *frames;          /* per-function touch / read / write sets */
     struct StateSet *ss_pool;  /* freed sets, for reuse (ss_new) */
+    struct State **sv_pool[64];  /* first blocks of released vectors (sv_release) */
+    int sv_npool;
     struct LvIds **lv_ids;   /* per function: its locals' key ids in this run (liveness.c) */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
     int32_t **ndis_recs;     /* per function, built at its first callback: the keys of the
@@ -565,6 +568,9 @@ void keytab_free(KeyTab *t);
  * (State.lost, from). */
 State *st_join(Engine *e, const State *a, const State *b, int track, int widen);
 void sv_push(Engine *e, StateVec *v, State *s);
+/* Frees v (its first block back to e's pool) and empties it. */
+void sv_release(Engine *e, StateVec *v);
+void sv_pool_free(Engine *e);
 /* Keep only persistent facts (globals, heap), for crossing a frame. */
 State *st_strip_locals(Engine *e, const State *s);
 /* ... but keep the facts of keys in keep (a function's *param at its exit). */

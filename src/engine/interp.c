@@ -322,7 +322,7 @@ void sum_free(Engine *e)
     }
     for (int i = 0; i < SUM_BUCKETS; i++)
         for (Summary *s = e->sums->b[i]; s; s = s->next)
-            free(s->exits.v);
+            sv_release(e, &s->exits);
     free(e->sums->byfunc);
     free(e->sums->nlatest);
     free(e->sums->caplatest);
@@ -552,7 +552,7 @@ static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int fir
         r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);
         sv_push(e, out, r);
     }
-    free(exits.v);
+    sv_release(e, &exits);
 }
 
 /* Callbacks NDIS runs inside the API (MINIPORT_SYNCHRONIZE_INTERRUPT). */
@@ -717,7 +717,7 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
                 e->cancel_race = 0;
             }
         }
-        free(fired.v);
+        sv_release(e, &fired);
     }
     call_step(e, fr, st, s, out);
 }
@@ -803,11 +803,11 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
                     r = weak_results(e, st, r);
                 sv_push(e, out, r);
             }
-            free(post.v);
+            sv_release(e, &post);
         }
-        free(done.v);
+        sv_release(e, &done);
     }
-    free(pre.v);
+    sv_release(e, &pre);
 }
 
 static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi, State *s,
@@ -849,7 +849,7 @@ void in_frame(Engine *e, int fi, const State *cs, const State *base, const Step 
         r->trace = base->trace;
         sv_push(e, out, r);
     }
-    free(exits.v);
+    sv_release(e, &exits);
 }
 
 /* lhs = rhs for structs (Adapter->Intr = Saved; Snap = Adapter->Intr;
@@ -1013,8 +1013,8 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
     }
     for (int k = 0; k < cur.n; k++)
         sv_push(e, out, cur.v[k]);
-    free(cur.v);
-    free(next.v);
+    sv_release(e, &cur);
+    sv_release(e, &next);
 }
 
 /* The states that met at the joins behind s made in this frame (the
@@ -1339,7 +1339,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         ss_free(seen[i]);
         ss_free(exitset[i]);
     }
-    free(after.v);
+    sv_release(e, &after);
     free(seen);
     free(exitset);
     free(wl);

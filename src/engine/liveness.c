@@ -228,9 +228,30 @@ Liveness *lv_build(const Func *f, Arena *a)
         return lv;
     size_t W = (size_t)lv->words, nb = (size_t)f->nblocks;
     lv->live = arena_alloc(a, sizeof *lv->live * W * nb);
+    /* per block, one backward walk: the locals it reads before writing them
+     * (gen) and those it overwrites whole (kill); the fixed point below is
+     * bit operations only */
+    uint64_t *gen_b = calloc(W * nb, sizeof *gen_b), *kill_b = calloc(W * nb, sizeof *kill_b);
     uint64_t *tmp = calloc(W, sizeof *tmp), *defs = calloc(W * nb, sizeof *defs);
-    if (!tmp || !defs)
+    if (!gen_b || !kill_b || !tmp || !defs)
         abort();
+    for (int b = 0; b < f->nblocks; b++) {
+        const Block *bl = &f->blocks[b];
+        uint64_t *g = &gen_b[(size_t)b * W], *kl = &kill_b[(size_t)b * W];
+        if (bl->term == T_BRANCH)
+            gen(&r, bl->cond, g);
+        if (bl->term == T_RETURN)
+            gen(&r, bl->retval, g);
+        for (int k = bl->nsteps - 1; k >= 0; k--) {
+            const Step *st = &bl->steps[k];
+            int x = killed(&r, st->lhs);
+            if (x >= 0) {
+                g[x / 64] &= ~((uint64_t)1 << (x % 64));
+                kl[x / 64] |= (uint64_t)1 << (x % 64);
+            }
+            step_gen(&r, st, g);
+        }
+    }
     for (int changed = 1; changed;) {
         changed = 0;
         for (int b = f->nblocks - 1; b >= 0; b--) {
@@ -240,25 +261,18 @@ Liveness *lv_build(const Func *f, Arena *a)
             for (int t = 0; t < ns; t++)
                 for (size_t w = 0; w < W; w++)
                     tmp[w] |= lv->live[(size_t)s[t] * W + w];
-            if (bl->term == T_BRANCH)
-                gen(&r, bl->cond, tmp);
-            if (bl->term == T_RETURN)
-                gen(&r, bl->retval, tmp);
-            for (int k = bl->nsteps - 1; k >= 0; k--) {
-                const Step *st = &bl->steps[k];
-                int x = killed(&r, st->lhs);
-                if (x >= 0)
-                    tmp[x / 64] &= ~((uint64_t)1 << (x % 64));
-                step_gen(&r, st, tmp);
-            }
             uint64_t *in = &lv->live[(size_t)b * W];
-            for (size_t w = 0; w < W; w++)
-                if ((in[w] | tmp[w]) != in[w]) {
-                    in[w] |= tmp[w];
+            for (size_t w = 0; w < W; w++) {
+                uint64_t v = gen_b[(size_t)b * W + w] | (tmp[w] & ~kill_b[(size_t)b * W + w]);
+                if ((in[w] | v) != in[w]) {
+                    in[w] |= v;
                     changed = 1;
                 }
+            }
         }
     }
+    free(gen_b);
+    free(kill_b);
     /* where a local can die: live at a block's entry or written in it, and
      * dead at a successor's entry */
     lv->dies = arena_alloc(a, nb);

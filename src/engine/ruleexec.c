@@ -233,12 +233,12 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
             StateVec next = {0};
             for (int k = 0; k < cur.n; k++)
                 exec(c, st->stmts[i], cur.v[k], &next);
-            free(cur.v);
+            sv_release(e, &cur);
             cur = next;
         }
         for (int k = 0; k < cur.n; k++)
             sv_push(e, out, cur.v[k]);
-        free(cur.v);
+        sv_release(e, &cur);
         return;
     }
     case RS_IF: {
@@ -255,7 +255,7 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
                 yes->approx |= APPROX_RANGE;
                 StateVec tmp = {0};       /* reported; the path goes on as if false */
                 exec(c, st->then_s, yes, &tmp);
-                free(tmp.v);
+                sv_release(e, &tmp);
             }
         }
         if (t < 0 && mentions_arg(st->cond)) {
@@ -465,12 +465,12 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
         RCtx c = {e, ctx, ii};
         for (int k = 0; k < cur.n; k++)
             exec(&c, ev->body, cur.v[k], &next);
-        free(cur.v);
+        sv_release(e, &cur);
         cur = next;
     }
     for (int k = 0; k < cur.n; k++)
         sv_push(e, out, cur.v[k]);
-    free(cur.v);
+    sv_release(e, &cur);
 }
 
 /* A watched object whose machine is back in its initial state is the same
@@ -529,7 +529,7 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
         StateVec next = {0};
         for (int k = 0; k < cur.n; k++)
             run_block(e, ev, cur.v[k], ctx, &next);
-        free(cur.v);
+        sv_release(e, &cur);
         cur = next;
     }
     for (int k = 0; k < cur.n; k++) {
@@ -555,6 +555,6 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
         }
         sv_push(e, out, n);
     }
-    free(cur.v);
+    sv_release(e, &cur);
     return fired;
 }

@@ -776,17 +776,42 @@ State *st_with_locals(Engine *e, const State *x, const State *s)
     return r;
 }
 
+/* Most vectors hold a few states and live for one call: their first block
+ * (SV_FIRST slots) comes from and goes back to the run's pool instead of
+ * malloc and free (e100bex: 300k of them, 6% of the engine's instructions). */
+enum { SV_FIRST = 8 };
+
 void sv_push(Engine *e, StateVec *v, State *s)
 {
-    (void)e;
     if (v->n == v->cap) {
-        v->cap = v->cap ? v->cap * 2 : 8;
-        State **nv = realloc(v->v, sizeof *nv * (size_t)v->cap);
-        if (!nv)
-            abort();
-        v->v = nv;
+        if (v->cap == 0 && e->sv_npool) {
+            v->v = e->sv_pool[--e->sv_npool];
+            v->cap = SV_FIRST;
+        } else {
+            v->cap = v->cap ? v->cap * 2 : SV_FIRST;
+            State **nv = realloc(v->v, sizeof *nv * (size_t)v->cap);
+            if (!nv)
+                abort();
+            v->v = nv;
+        }
     }
     v->v[v->n++] = s;
+}
+
+void sv_release(Engine *e, StateVec *v)
+{
+    if (v->cap == SV_FIRST && e->sv_npool < SV_POOL)
+        e->sv_pool[e->sv_npool++] = v->v;
+    else
+        free(v->v);
+    v->v = NULL;
+    v->n = v->cap = 0;
+}
+
+void sv_pool_free(Engine *e)
+{
+    while (e->sv_npool)
+        free(e->sv_pool[--e->sv_npool]);
 }
 
 struct StateSet {
