@@ -68,8 +68,14 @@ static void fresh_parameters(Engine *e, int fi, State *s)
 /* ... and they are NDIS's again when the callback returns: what the driver
  * learnt of them goes (states between callbacks that differ only there are
  * one state).  out->v[from..] are the callback's exit states. */
-static void forget_parameters(Engine *e, int fi, StateVec *out, int from)
+static void forget_parameters(Engine *e, const EntryPoint *ep, StateVec *out, int from)
 {
+    int fi = ep->func;
+    for (int j = from; e->power_paused && ep->role == ROLE_OID_REQUEST && j < out->n; j++) {
+        State *c = st_copy(e, out->v[j]);
+        rs_oid_request(e, ep, c, 0);
+        out->v[j] = c;
+    }
     const int32_t *k = ndis_records(e, fi);
     for (int i = 0; i < e->prog->funcs[fi].f->nparams; i++) {
         if (!k[i])
@@ -103,6 +109,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     State *in = st_strip_locals(e, s);
     st_set_ret(e, in, av_top());
     fresh_parameters(e, ep->func, in);
+    rs_oid_request(e, ep, in, 1);
     irql_enter(e, in, ep->role);
     in->trace = tr_entry(e, s->trace, f->loc, f->name, role_typedef(ep->role));
     int from = out->n;
@@ -115,7 +122,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
             in_frame(e, ep->func, in, in, NULL, out);
         } else
             sv_push(e, out, in);
-        forget_parameters(e, ep->func, out, from);
+        forget_parameters(e, ep, out, from);
         return;
     }
     EventCtx ctx = {.fname = f->name, .loc = f->loc, .func = f->name, .callee = f,
@@ -153,7 +160,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
         sv_release(e, &exits);
     }
     sv_release(e, &pre);
-    forget_parameters(e, ep->func, out, from);
+    forget_parameters(e, ep, out, from);
 }
 
 /* Run every entry point of phase ph (each alone) from each state of in. */

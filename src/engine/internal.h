@@ -192,7 +192,7 @@ typedef struct State {
                             trace may not be one real path (APPROX_*; not part of equality) */
 } State;
 
-enum { SV_POOL = 64 };
+enum { SV_POOL = 64, RS_OID_KEYS = 6 };
 typedef struct StateVec {
     State **v;
     int n, cap;
@@ -392,6 +392,8 @@ struct Engine {
     int nthandles, capthandles;
     int32_t *queued;         /* per function: key "<queued F>" of a work item a queue call names, or 0 */
     int run_gated;           /* the driver has pause and restart handlers (runstate.c) */
+    int power_paused;        /* NDIS sends OID_PNP_SET_POWER to a paused adapter only (runstate.c) */
+    int32_t oid_keys[RS_OID_KEYS];  /* the keys an OID request's OID is read by (runstate.c) */
     int irql_on;             /* the driver asks KeGetCurrentIrql (irql.c) */
     int irql_decides;        /* irql_decide: 1 an answer decides more than the IRQL, -1 not */
     int32_t irql_base, raised;  /* keys: the callback's IRQL, locks and raises held */
@@ -526,6 +528,9 @@ void rs_initial(Engine *e, State *s);
 int rs_may_run(Engine *e, const EntryPoint *ep, const State *s);
 State *rs_after(Engine *e, const EntryPoint *ep, State *s);
 int rs_may_be_paused(Engine *e, const State *s);
+/* At ep's callback entry (entering) and exit, s a fresh copy: the OID of an
+ * OID request, not OID_PNP_SET_POWER to a surely running adapter. */
+void rs_oid_request(Engine *e, const EntryPoint *ep, State *s, int entering);
 
 /* state.c */
 KeyTab *keytab_new(Arena *a);

@@ -7,8 +7,52 @@
  * and cancelled in MiniportPause is cancelled before MiniportHaltEx runs.
  *
  * The key "<running>" holds 0 or 1 in every state.  Drivers without both a
- * pause and a restart handler (older than NDIS 6) are not gated. */
+ * pause and a restart handler (older than NDIS 6) are not gated.
+ *
+ * NDIS pauses the adapter before it sends OID_PNP_SET_POWER (to a low-power
+ * state, and back to D0, after which it restarts the adapter), unless the
+ * miniport sets NDIS_MINIPORT_ATTRIBUTES_NO_PAUSE_ON_SUSPEND (NDIS 6.30,
+ * where a running adapter may get it too).  So an OID request NDIS makes of
+ * a running adapter carries any OID but that one (cases 408/409: a D3
+ * request that releases the interrupt of a running adapter, then the
+ * restart-armed watchdog's tick synchronizing with it, was a path no
+ * adapter takes). */
+#include <string.h>
+
 #include "internal.h"
+
+/* The OID an OID request carries, by every key a driver may read it by: the
+ * request's union members, and the member records a pointer to one of them
+ * reaches (`Set->Oid`).  Union members are separate keys (docs/engine.md). */
+static const char *const oid_keys[RS_OID_KEYS] = {
+    "_NDIS_OID_REQUEST.DATA.QUERY_INFORMATION.Oid", "_NDIS_OID_REQUEST.DATA.SET_INFORMATION.Oid",
+    "_NDIS_OID_REQUEST.DATA.METHOD_INFORMATION.Oid", "_QUERY.Oid", "_SET.Oid", "_METHOD.Oid",
+};
+
+enum { NO_PAUSE_ON_SUSPEND = 0x100 };          /* NDIS_MINIPORT_ATTRIBUTES_NO_PAUSE_ON_SUSPEND */
+#define OID_PNP_SET_POWER 0xFD010101LL
+
+/* May the driver set NDIS_MINIPORT_ATTRIBUTES_NO_PAUSE_ON_SUSPEND: does it
+ * store into the registration attributes' flags anything but a constant
+ * without that bit? */
+static int may_skip_pause(const Program *p)
+{
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *f = p->funcs[fi].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                if (!st->lhs || !st->lhs->tkey ||
+                    strcmp(st->lhs->tkey,
+                           "_NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES.AttributeFlags") != 0)
+                    continue;
+                if (st->kind != ST_ASSIGN || !st->rhs || st->rhs->kind != EX_INT ||
+                    (st->rhs->ival & NO_PAUSE_ON_SUSPEND))
+                    return 1;
+            }
+    }
+    return 0;
+}
 
 static int has_role(const Program *p, RoleKind role)
 {
@@ -22,6 +66,9 @@ void rs_setup(Engine *e)
 {
     e->run_gated = has_role(e->prog, ROLE_PAUSE) && has_role(e->prog, ROLE_RESTART);
     e->running = key_intern(e, "<running>", 1);
+    e->power_paused = e->run_gated && !may_skip_pause(e->prog);
+    for (int i = 0; i < RS_OID_KEYS; i++)
+        e->oid_keys[i] = e->power_paused ? key_intern(e, oid_keys[i], 1) : 0;
 }
 
 void rs_relevant(Engine *e)
@@ -30,6 +77,35 @@ void rs_relevant(Engine *e)
         return;
     key_set_relevant(e, e->running);
     key_set_decisive(e, e->running);
+    /* the driver may read the OID by any of them: one the slice keeps,
+     * all are kept */
+    int any = 0;
+    for (int i = 0; e->power_paused && i < RS_OID_KEYS; i++)
+        any |= key_relevant(e, e->oid_keys[i]);
+    for (int i = 0; any && i < RS_OID_KEYS; i++)
+        key_set_relevant(e, e->oid_keys[i]);
+    if (!any)
+        e->power_paused = 0;
+}
+
+/* An OID request NDIS makes of the adapter in s (ep's callback is entered
+ * with s): a new request, whose OID is not OID_PNP_SET_POWER when the
+ * adapter is surely running.  Also when it leaves (what the driver learnt
+ * of the request goes: "_SET.Oid" is no NDIS record's by name). */
+void rs_oid_request(Engine *e, const EntryPoint *ep, State *s, int entering)
+{
+    if (!e->power_paused || ep->role != ROLE_OID_REQUEST)
+        return;
+    int64_t c;
+    const AbsVal *r = st_get(e, s, e->running);
+    AbsVal v = av_top(), set_power = av_const(OID_PNP_SET_POWER);
+    int running = entering && r && av_is_const(r, &c) && c == 1 &&
+                  av_assume(&v, OP_NE, &set_power);
+    for (int i = 0; i < RS_OID_KEYS; i++) {
+        st_havoc_prefix(e, s, e->oid_keys[i]);
+        if (running)
+            st_set(e, s, e->oid_keys[i], &v);
+    }
 }
 
 void rs_initial(Engine *e, State *s)
