@@ -156,20 +156,6 @@ static void mark_param(Dev *d, int fi, const char *name)
         d->changed |= ds_add(&d->ptrs, scoped(buf, sizeof buf, fi, name));
 }
 
-/* The record type a heap key names ("_SELF_TEST_STRUC" of
- * "_SELF_TEST_STRUC.StSignature"), into buf; NULL for other keys. */
-static const char *record_of(const char *key, char *buf, size_t n)
-{
-    if (!key || key[0] == '*' || key[0] == '^' || key[0] == '<')
-        return NULL;
-    size_t len = strcspn(key, ".[");
-    if (len == 0 || len >= n)
-        return NULL;
-    memcpy(buf, key, len);
-    buf[len] = 0;
-    return buf;
-}
-
 /* Every device record an expression names through a device pointer. */
 static void note_records(Dev *d, const Expr *x)
 {
@@ -177,7 +163,7 @@ static void note_records(Dev *d, const Expr *x)
         if (x->kind == EX_PATH) {
             char rb[512];
             const char *r = x->scope == SCOPE_HEAP && through_dev(d, x)
-                                ? record_of(x->key, rb, sizeof rb) : NULL;
+                                ? key_head(x->key, rb, sizeof rb) : NULL;
             if (r)
                 ds_add(&d->recs, r);
             return;
@@ -359,7 +345,7 @@ void dev_records(Program *p, Arena *a)
 int prog_device_key(const Program *p, const char *key)
 {
     char rb[512];
-    const char *r = record_of(key, rb, sizeof rb);
+    const char *r = key_head(key, rb, sizeof rb);
     KeySet s = {.slots = p->dev_recs, .nslots = p->ndev_slots};
     return r && ks_has(&s, r);
 }

@@ -537,6 +537,10 @@ KeyTab *keytab_new(Arena *a);
 int32_t key_intern(Engine *e, const char *key, int persistent);
 void key_set_relevant(Engine *e, int32_t id);
 void key_set_decisive(Engine *e, int32_t id);
+/* What a key string names before its first '.' or '[' ("x" of "x.f[]", the
+ * record "_ADAPTER" of "_ADAPTER.Flags"), into buf; NULL for a key that
+ * names no variable or record ("*p", "^Ctx", "<raised>", "&Func"). */
+const char *key_head(const char *key, char *buf, size_t size);
 int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
 /* key_find for a key string the CFG holds: found by its address first. */
 int32_t key_find_at(Engine *e, const char *key);

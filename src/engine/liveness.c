@@ -51,21 +51,6 @@ typedef struct Roots {
     Arena *a;
 } Roots;
 
-/* The local a key is rooted at ("x" of "x.f[]"), written into buf; NULL for
- * a key no local of the function can be named by ("*p", "^Ctx", "<...>"). */
-static const char *root_of(const char *key, char *buf, size_t size)
-{
-    if (!key || !(key[0] == '_' || key[0] == '$' || (key[0] >= 'a' && key[0] <= 'z') ||
-                  (key[0] >= 'A' && key[0] <= 'Z')))
-        return NULL;
-    size_t n = strcspn(key, ".[");
-    if (n == 0 || n >= size)
-        return NULL;
-    memcpy(buf, key, n);
-    buf[n] = 0;
-    return buf;
-}
-
 static int local_scope(const Expr *x)
 {
     return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
@@ -103,7 +88,7 @@ static const char *path_root(const char *k, char *buf, size_t size)
 {
     while (k && *k == '*')
         k++;
-    return root_of(k, buf, size);
+    return key_head(k, buf, size);
 }
 
 /* Collect the locals x names; addr: x is the operand of a `&`. */
@@ -161,7 +146,7 @@ static int killed(const Roots *r, const Expr *lhs)
 {
     char buf[256];
     if (!lhs || lhs->kind != EX_PATH || !local_scope(lhs) || lhs->is_record || !lhs->key ||
-        !root_of(lhs->key, buf, sizeof buf) || strcmp(buf, lhs->key) != 0)
+        !key_head(lhs->key, buf, sizeof buf) || strcmp(buf, lhs->key) != 0)
         return -1;
     return roots_find(r, buf);
 }

@@ -50,6 +50,19 @@ static void keytab_rehash(KeyTab *t)
     }
 }
 
+const char *key_head(const char *key, char *buf, size_t size)
+{
+    if (!key || !(key[0] == '_' || key[0] == '$' || (key[0] >= 'a' && key[0] <= 'z') ||
+                  (key[0] >= 'A' && key[0] <= 'Z')))
+        return NULL;
+    size_t n = strcspn(key, ".[");
+    if (n == 0 || n >= size)
+        return NULL;
+    memcpy(buf, key, n);
+    buf[n] = 0;
+    return buf;
+}
+
 int32_t key_find(Engine *e, const char *key)
 {
     KeyTab *t = e->keys;
