@@ -688,6 +688,7 @@ static void engine_start(Engine *e, const Engine *base, Program *prog, const Rul
     irql_setup(e);
     e->frames = fr_build_on(e, base->frames);
     e->probe = level < SLICE_FULL;
+    e->level = (int)level;
     irql_decide(e);
     prog_slice(e, prog, fr_touch_set(e->frames), level, a);
     dfr_relevant(e);
@@ -835,6 +836,10 @@ static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
         orphans(&e);
         int pass = !e.probe_hit && !e.out_of_time && !e.out_of_space;
         int spent = e.out_of_time || e.out_of_space;
+        if (getenv("DRVCHECK_ENGINE_STATS"))
+            fprintf(stderr, "engine: %s: the %s probe %s after %zu states\n", rule->name,
+                    l == SLICE_OBJECTS ? "objects" : "touching",
+                    pass ? "proves Pass" : spent ? "ran out" : "stopped", e.nstates);
         *init_never = e.init_never;
         engine_end(&e);
         arena_free(a);

@@ -424,6 +424,7 @@ struct Engine {
     int probe;               /* a run on a smaller slice (harness.c): it reports nothing, and
                                 stops at the first place the rule could report (probe_hit) */
     int probe_hit;
+    int level;               /* the run's SliceLevel (DRVCHECK_ENGINE_STATS names it) */
     int init_never;          /* MiniportInitializeEx succeeded on no path (lifecycle) */
     signed char role_named[ROLE_COUNT];  /* by role: 0 not asked yet, 1 the rule names no event
                                             of it, 2 it does (harness.c mentions_role) */

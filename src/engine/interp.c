@@ -300,8 +300,10 @@ void sum_free(Engine *e)
                     top[k] = f;
                     break;
                 }
-        fprintf(stderr, "engine: %s: %zu states, %zu KiB;", e->rule->name, e->nstates,
-                arena_used(e->arena) / 1024);
+        fprintf(stderr, "engine: %s (%s): %zu states, %zu KiB;", e->rule->name,
+                e->level == SLICE_OBJECTS ? "objects probe"
+                : e->level == SLICE_TOUCHING ? "touching probe" : "full run",
+                e->nstates, arena_used(e->arena) / 1024);
         for (int k = 0; k < 8 && top[k] >= 0; k++)
             fprintf(stderr, " %s x%d", e->prog->funcs[top[k]].f->name, e->sums->nlatest[top[k]]);
         fputc('\n', stderr);
