@@ -71,11 +71,8 @@ static void fresh_parameters(Engine *e, int fi, State *s)
 static void forget_parameters(Engine *e, const EntryPoint *ep, StateVec *out, int from)
 {
     int fi = ep->func;
-    for (int j = from; e->power_paused && ep->role == ROLE_OID_REQUEST && j < out->n; j++) {
-        State *c = st_copy(e, out->v[j]);
-        rs_oid_request(e, ep, c, 0);
-        out->v[j] = c;
-    }
+    for (int j = from; j < out->n; j++)
+        out->v[j] = rs_oid_request_done(e, ep, out->v[j]);
     const int32_t *k = ndis_records(e, fi);
     for (int i = 0; i < e->prog->funcs[fi].f->nparams; i++) {
         if (!k[i])
@@ -109,7 +106,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     State *in = st_strip_locals(e, s);
     st_set_ret(e, in, av_top());
     fresh_parameters(e, ep->func, in);
-    rs_oid_request(e, ep, in, 1);
+    rs_oid_request(e, ep, in);
     irql_enter(e, in, ep->role);
     in->trace = tr_entry(e, s->trace, f->loc, f->name, role_typedef(ep->role));
     int from = out->n;
@@ -414,7 +411,7 @@ static void lifecycle(Engine *e)
             if (av_assume(&v, OP_GE, &zero))
                 sv_push(e, &keep, s1.v[k]);
         }
-        free(s1.v);
+        sv_release(e, &s1);
         s1 = keep;
     }
     run_phase(e, PH_SET_OPTIONS, &s1, &s2, NULL);
@@ -439,7 +436,8 @@ static void lifecycle(Engine *e)
     for (int k = 0; k < failed.n; k++)
         sv_push(e, &halted, failed.v[k]);
     run_phase(e, PH_UNLOAD, &halted, &done, NULL);
-    free(s0.v); free(s1.v); free(s2.v); free(s3.v); sv_release(e, &ok); sv_release(e, &failed);
+    sv_release(e, &s0); sv_release(e, &s1); sv_release(e, &s2); sv_release(e, &s3);
+    sv_release(e, &ok); sv_release(e, &failed);
     sv_release(e, &reached); sv_release(e, &halted); sv_release(e, &done);
 }
 

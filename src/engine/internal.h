@@ -529,9 +529,11 @@ void rs_initial(Engine *e, State *s);
 int rs_may_run(Engine *e, const EntryPoint *ep, const State *s);
 State *rs_after(Engine *e, const EntryPoint *ep, State *s);
 int rs_may_be_paused(Engine *e, const State *s);
-/* At ep's callback entry (entering) and exit, s a fresh copy: the OID of an
- * OID request, not OID_PNP_SET_POWER to a surely running adapter. */
-void rs_oid_request(Engine *e, const EntryPoint *ep, State *s, int entering);
+/* At ep's callback entry, s a fresh copy: the OID of an OID request, not
+ * OID_PNP_SET_POWER to a surely running adapter. */
+void rs_oid_request(Engine *e, const EntryPoint *ep, State *s);
+/* At its exit: s, or a copy that knows nothing of the request's OID. */
+State *rs_oid_request_done(Engine *e, const EntryPoint *ep, State *s);
 
 /* state.c */
 KeyTab *keytab_new(Arena *a);

@@ -89,23 +89,38 @@ void rs_relevant(Engine *e)
 }
 
 /* An OID request NDIS makes of the adapter in s (ep's callback is entered
- * with s): a new request, whose OID is not OID_PNP_SET_POWER when the
- * adapter is surely running.  Also when it leaves (what the driver learnt
- * of the request goes: "_SET.Oid" is no NDIS record's by name). */
-void rs_oid_request(Engine *e, const EntryPoint *ep, State *s, int entering)
+ * with s, a fresh copy): a new request, whose OID is not OID_PNP_SET_POWER
+ * when the adapter is surely running. */
+void rs_oid_request(Engine *e, const EntryPoint *ep, State *s)
 {
     if (!e->power_paused || ep->role != ROLE_OID_REQUEST)
         return;
     int64_t c;
     const AbsVal *r = st_get(e, s, e->running);
     AbsVal v = av_top(), set_power = av_const(OID_PNP_SET_POWER);
-    int running = entering && r && av_is_const(r, &c) && c == 1 &&
-                  av_assume(&v, OP_NE, &set_power);
+    int running = r && av_is_const(r, &c) && c == 1 && av_assume(&v, OP_NE, &set_power);
     for (int i = 0; i < RS_OID_KEYS; i++) {
         st_havoc_prefix(e, s, e->oid_keys[i]);
         if (running)
             st_set(e, s, e->oid_keys[i], &v);
     }
+}
+
+/* ... and when the callback returns, what the driver learnt of the request
+ * goes ("_SET.Oid" is no NDIS record's by name): s, or a copy without it. */
+State *rs_oid_request_done(Engine *e, const EntryPoint *ep, State *s)
+{
+    if (!e->power_paused || ep->role != ROLE_OID_REQUEST)
+        return s;
+    int known = 0;
+    for (int i = 0; i < RS_OID_KEYS && !known; i++)
+        known = st_has_prefix(e, s, e->oid_keys[i]);
+    if (!known)
+        return s;
+    State *c = st_copy(e, s);
+    for (int i = 0; i < RS_OID_KEYS; i++)
+        st_havoc_prefix(e, c, e->oid_keys[i]);
+    return c;
 }
 
 void rs_initial(Engine *e, State *s)
