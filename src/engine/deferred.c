@@ -241,6 +241,33 @@ void dfr_setup(Engine *e)
                                                       p->funcs[fi].f->name), 1);
 }
 
+/* Does a call of api arm, cancel or queue a callback whose runs the harness
+ * gates?  Whether the driver makes the call decides whether that callback
+ * runs, so the branches deciding it belong to the slice (prog_slice), as a
+ * rule event's do: two helpers that arm and cancel a watchdog under one flag
+ * (`if (Adapter->PollLink) NdisSetTimerObject(...)`) had the flag left out,
+ * and a timer one armed looked never cancelled by the other (case 469). */
+int dfr_moves(Engine *e, const char *api)
+{
+    if (!api || !(call_flags(e, api) & (CF_ARMS | CF_CANCELS | CF_QUEUES)))
+        return 0;
+    if (e->timers_gated)
+        return 1;
+    for (int fi = 0; fi < e->prog->nfuncs; fi++)
+        if (e->queued[fi])
+            return 1;
+    return 0;
+}
+
+/* Is k one of the keys that gate a deferred callback ("<timer armed>",
+ * "<armed F>", "<queued F>")? */
+int dfr_key(const Engine *e, int32_t k)
+{
+    const char *n = key_name(e, k);
+    return n[0] == '<' && (strncmp(n, "<armed ", 7) == 0 || strncmp(n, "<queued ", 8) == 0 ||
+                           strcmp(n, "<timer armed>") == 0);
+}
+
 /* Its keys are the engine's own: tracked whatever the slice says, and
  * decisive (they decide whether a callback runs: joins keep them apart). */
 void dfr_relevant(Engine *e)

@@ -699,8 +699,17 @@ static int at_or_below(Engine *e, const struct Forget *g, int32_t k)
     return 0;
 }
 
+/* Does fact a say more than b, and nothing b excludes (b joined with a is b)? */
+static int refines(Engine *e, const Fact *a, const Fact *b)
+{
+    const AbsVal *va = st_fval(e, a), *vb = st_fval(e, b);
+    AbsVal j = av_join(va, vb);
+    return !av_equal(va, vb) && av_equal(&j, vb);
+}
+
 /* The caller's state s after the call: its own facts, except the keys the
- * function writes (and what lies below them), which take the exit's.
+ * function writes (and what lies below them), which take the exit's, and
+ * the keys it only reads whose values its path narrowed (refines).
  * One merge of the two sorted fact arrays: s's facts that survive, and
  * x's (persistent, kept ones) where s has none left. */
 State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x)
@@ -742,6 +751,16 @@ State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x)
             i++;
         } else if (take_x) {
             nf[n++] = x->facts[k++];
+        } else if (k < x->nfacts && x->facts[k].key == s->facts[i].key &&
+                   x->facts[k].val != s->facts[i].val && refines(e, &x->facts[k], &s->facts[i])) {
+            /* fi only reads it, and its path narrowed it (`if (Adapter->PollLink)`):
+             * the exit's word, which lies within the caller's */
+            if (!nf) {
+                nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + x->nfacts + 1));
+                memcpy(nf, s->facts, sizeof *nf * (size_t)n);
+            }
+            nf[n++] = x->facts[k++];
+            i++;
         } else {                 /* s's own (at equal keys too: fi does not write it) */
             if (nf)
                 nf[n] = s->facts[i];

@@ -502,6 +502,10 @@ int api_queues_work(const char *api);
 int dfr_is_timer(const Engine *e, const EntryPoint *ep);
 void dfr_setup(Engine *e);
 void dfr_relevant(Engine *e);
+/* Does a call of api arm, cancel or queue a callback the harness gates? */
+int dfr_moves(Engine *e, const char *api);
+/* Is k a key that gates a deferred callback? */
+int dfr_key(const Engine *e, int32_t k);
 void dfr_initial(Engine *e, State *s);
 int dfr_timer_may_fire(Engine *e, const State *s);
 void dfr_on_api(Engine *e, const Step *st, State *x, int cf, const char *func);

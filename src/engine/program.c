@@ -1085,10 +1085,11 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                         if (api || (nt == 0 && st->callee && sl_has(&sl, st->lhs, fi)))
                             for (int x = 0; x < st->nargs; x++)
                                 sl_expr(&sl, st->args[x], fi);
-                        /* a call that can fire one of the rule's events, or
-                         * move the IRQL it reads (irql.c): the branches
-                         * deciding whether it runs matter */
-                        if (api || irql_moves(e, st->callee))
+                        /* a call that can fire one of the rule's events, move
+                         * the IRQL it reads (irql.c), or arm, cancel or queue a
+                         * callback the harness runs only then (deferred.c): the
+                         * branches deciding whether it runs matter */
+                        if (api || irql_moves(e, st->callee) || dfr_moves(e, st->callee))
                             need = 1;
                         for (int t = 0; t < nt; t++) {
                             const Func *c = p->funcs[tg[t]].f;

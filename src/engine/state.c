@@ -1049,6 +1049,29 @@ static State *join_held(Engine *e, const StateSet *set, State *a, State *b)
     return j;
 }
 
+/* Do a and b agree on whether each deferred callback may run (dfr_key)?
+ * A frame keeps one state per point, joined; but a helper that arms a
+ * timer under a flag (`if (Adapter->PollLink) NdisSetTimerObject(...)`)
+ * must hand back its armed and its unarmed exit apart, each with what it
+ * learnt of the flag (fr_apply), or the caller's later cancel under the
+ * same flag cannot tell them apart (case 469). */
+static int same_deferred(Engine *e, const State *a, const State *b)
+{
+    int i = 0, k = 0;
+    for (;;) {
+        while (i < a->nfacts && !dfr_key(e, a->facts[i].key))
+            i++;
+        while (k < b->nfacts && !dfr_key(e, b->facts[k].key))
+            k++;
+        if (i >= a->nfacts || k >= b->nfacts)
+            return i >= a->nfacts && k >= b->nfacts;
+        if (a->facts[i].key != b->facts[k].key || !vt_same(e->vals, a->facts[i].val, b->facts[k].val))
+            return 0;
+        i++;
+        k++;
+    }
+}
+
 int ss_add(Engine *e, StateSet *set, State *s, State **added)
 {
     set->joined = NULL;
@@ -1069,7 +1092,8 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     int truth = set->status ? status_truth(e, s, set->status) : 0, nsame_truth = 0;
     for (int i = 0; i < set->n; i++) {
         int t = set->status && set->v[i] ? status_truth(e, set->v[i], set->status) == truth : 1;
-        like[i] = set->v[i] && st_same_property(e, set->v[i], s) && (t || !set->split);
+        like[i] = set->v[i] && st_same_property(e, set->v[i], s) && (t || !set->split) &&
+                  (!set->frame || same_deferred(e, set->v[i], s));
         same += like[i];
         nsame_truth += like[i] && t;
     }
