@@ -442,13 +442,15 @@ int st_same_property(Engine *e, const State *a, const State *b)
 }
 
 /* Do a and b agree on every frame-local fact (parameters at a call)? */
-int st_same_locals(Engine *e, const State *a, const State *b)
+/* Do a and b hold the same facts on the keys `on` picks? */
+static int same_facts_on(Engine *e, const State *a, const State *b,
+                         int (*on)(const Engine *, int32_t))
 {
     int i = 0, k = 0;
     for (;;) {
-        while (i < a->nfacts && key_persistent(e, a->facts[i].key))
+        while (i < a->nfacts && !on(e, a->facts[i].key))
             i++;
-        while (k < b->nfacts && key_persistent(e, b->facts[k].key))
+        while (k < b->nfacts && !on(e, b->facts[k].key))
             k++;
         if (i >= a->nfacts || k >= b->nfacts)
             return i >= a->nfacts && k >= b->nfacts;
@@ -457,6 +459,16 @@ int st_same_locals(Engine *e, const State *a, const State *b)
         i++;
         k++;
     }
+}
+
+static int local_key(const Engine *e, int32_t k)
+{
+    return !key_persistent(e, k);
+}
+
+int st_same_locals(Engine *e, const State *a, const State *b)
+{
+    return same_facts_on(e, a, b, local_key);
 }
 
 enum { LOST_MAX = 32 };
@@ -1060,19 +1072,7 @@ static State *join_held(Engine *e, const StateSet *set, State *a, State *b)
  * many timer helpers split, grew 3-4 times). */
 static int same_deferred(Engine *e, const State *a, const State *b)
 {
-    int i = 0, k = 0;
-    for (;;) {
-        while (i < a->nfacts && !dfr_key(e, a->facts[i].key))
-            i++;
-        while (k < b->nfacts && !dfr_key(e, b->facts[k].key))
-            k++;
-        if (i >= a->nfacts || k >= b->nfacts)
-            return i >= a->nfacts && k >= b->nfacts;
-        if (a->facts[i].key != b->facts[k].key || !vt_same(e->vals, a->facts[i].val, b->facts[k].val))
-            return 0;
-        i++;
-        k++;
-    }
+    return same_facts_on(e, a, b, dfr_key);
 }
 
 int ss_add(Engine *e, StateSet *set, State *s, State **added)
