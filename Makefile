@@ -5,11 +5,12 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-# Debian 12 packages: build (libclang-dev, libcjson-dev, cmake) and test
-# (libcmocka-dev; clang and libclang-rt-14-dev for the fuzz smoke test;
-# python3-jsonschema to validate SARIF).
-PKGS_BUILD = cmake make gcc libclang-dev libcjson-dev
-PKGS_TEST  = libcmocka-dev clang libclang-rt-14-dev python3 python3-jsonschema
+# Debian 12 packages: build (libclang-dev, libcjson-dev, cmake; libcmocka-dev
+# too, so that one configured build/ serves `make demo` and `make test`) and
+# test (clang and libclang-rt-14-dev for the fuzz smoke test; python3-jsonschema
+# to validate SARIF).
+PKGS_BUILD = cmake make gcc libclang-dev libcjson-dev libcmocka-dev
+PKGS_TEST  = clang libclang-rt-14-dev python3 python3-jsonschema
 
 .PHONY: demo test build deps-build deps-test clean
 
@@ -20,10 +21,10 @@ demo: deps-build build
 	 echo "== exit code $$rc (0: no defect, 1: defects found, 2: could not run)"
 
 test: deps-build deps-test
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRVCHECK_REQUIRE_TESTS=ON >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DDRVCHECK_SANITIZE=ON >/dev/null
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DDRVCHECK_SANITIZE=ON -DDRVCHECK_REQUIRE_TESTS=ON >/dev/null
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    ctest --output-on-failure -j $(JOBS) -LE no-asan
