@@ -698,6 +698,7 @@ static void engine_start(Engine *e, const Engine *base, Program *prog, const Rul
 
 static void engine_end(Engine *e)
 {
+    free(e->hits);
     for (int i = 0; i < e->nsites; i++)
         free(e->sites[i].where);
     free(e->sites);
@@ -797,6 +798,19 @@ static size_t state_budget(const EngineOptions *o)
 
 void eng_probe_hit(Engine *e, const char *where, const char *why)
 {
+    if (e->local) {              /* local_sites: every place counts, the run goes on */
+        for (int i = 0; i < e->nhits; i++)
+            if (where && strcmp(e->hits[i], where) == 0)
+                return;
+        if (e->nhits == e->caphits) {
+            e->caphits = e->caphits ? 2 * e->caphits : 8;
+            e->hits = realloc(e->hits, sizeof *e->hits * (size_t)e->caphits);
+            if (!e->hits)
+                abort();
+        }
+        e->hits[e->nhits++] = arena_strdup(e->arena, where ? where : "?");
+        return;
+    }
     if (getenv("DRVCHECK_ENGINE_STATS"))
         fprintf(stderr, "engine: probe stops at %s: %s\n", where ? where : "?", why);
     e->probe_hit = 1;
@@ -853,6 +867,116 @@ static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
     return 0;
 }
 
+/* The candidate calls of a rule whose aborts depend on the call's arguments
+ * alone (sites.c site_by_args), each judged where it is made: a probe on
+ * the full slice rooted at every function that makes one, entered knowing
+ * nothing (no caller's values, IRQL, armed timers or rule state: what every
+ * caller might give it), with what holds in every run (globals the driver
+ * never writes another value to).  A candidate call that run never meets
+ * as a place the rule could report cannot be one from any caller, and is
+ * dropped.  A driver that wraps its stalls in a helper clamping the delay
+ * (`if (Us <= 50) NdisStallExecution(Us); else ...`) is decided at the
+ * helper, where the whole search of a big driver ran out of states (WDI).
+ * The roots share a budget of an eighth of the rule's states and time; a
+ * root that runs out keeps its calls and every later one.  Returns how many
+ * candidates are left (cand is compacted). */
+static int local_sites(EngineDriver *ed, Program *prog, const Rule *rule, const EngineOptions *o,
+                       Report *rep, double t_in, const char **cand, int ncand)
+{
+    if (ncand <= 0 || !site_by_args(rule) || getenv("DRVCHECK_NO_LOCAL_SITES"))
+        return ncand;
+    Arena *a = arena_new();
+    int *owner = malloc(sizeof *owner * (size_t)ncand), nowned = 0;
+    if (!owner)
+        abort();
+    for (int i = 0; i < ncand; i++)
+        owner[i] = -1;
+    for (int fi = 0; fi < prog->nfuncs; fi++) {
+        const Func *f = prog->funcs[fi].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                if (st->kind != ST_CALL || !st->callee)
+                    continue;
+                int consts = 1;      /* a call with constant arguments is a candidate
+                                        because they satisfy the rule: left to the search */
+                for (int q = 0; q < st->nargs && consts; q++)
+                    consts = st->args[q] && st->args[q]->kind == EX_INT;
+                if (consts)
+                    continue;
+                const char *w = site_name(a, st->loc);
+                for (int i = 0; i < ncand; i++)
+                    if (owner[i] < 0 && strcmp(cand[i], w) == 0) {
+                        owner[i] = fi;
+                        nowned++;
+                    }
+            }
+    }
+    if (!nowned) {
+        free(owner);
+        arena_free(a);
+        return ncand;
+    }
+    Engine e;
+    double now = eng_now(), left = t_in + time_budget(o) - now;
+    engine_start(&e, driver_base(ed), prog, rule, SLICE_FULL, rep, a, now + left / 8,
+                 state_budget(o) / 8);
+    e.probe = 1;
+    e.local = 1;
+    unsigned char *drop = calloc((size_t)ncand, 1);
+    if (!drop)
+        abort();
+    for (int fi = 0; fi < prog->nfuncs && !e.out_of_time && !e.out_of_space; fi++) {
+        int mine = 0;
+        for (int i = 0; i < ncand; i++)
+            mine |= owner[i] == fi;
+        if (!mine)
+            continue;
+        const Func *f = prog->funcs[fi].f;
+        State *s = st_new(&e);
+        s->inst = arena_alloc(a, sizeof *s->inst);      /* no watch (site_by_args) */
+        s->ninst = 1;
+        s->inst[0].obj = 0;
+        s->inst[0].vars = arena_alloc(a, sizeof(AbsVal) * (size_t)(rule->nvars ? rule->nvars : 1));
+        for (int k = 0; k < rule->nvars; k++)
+            s->inst[0].vars[k] = av_top();
+        global_values(&e, s);
+        st_finish(&e, s);
+        s->trace = tr_push(&e, NULL, TS_ENTRY, f->loc, f->name,
+                           arena_printf(a, "%s analysed on its own", f->name), NULL);
+        e.nhits = 0;
+        StateVec out = {0};
+        in_call(&e, fi, s, s->trace, &out);
+        sv_release(&e, &out);
+        if (e.out_of_time || e.out_of_space)
+            break;              /* this root's calls and every later one stay */
+        for (int i = 0; i < ncand; i++) {
+            if (owner[i] != fi)
+                continue;
+            int hit = 0;
+            for (int h = 0; h < e.nhits && !hit; h++)
+                hit = strcmp(e.hits[h], cand[i]) == 0;
+            drop[i] = (unsigned char)!hit;
+        }
+    }
+    int n = 0;
+    for (int i = 0; i < ncand; i++)
+        if (!drop[i])
+            cand[n++] = cand[i];
+    if (getenv("DRVCHECK_ENGINE_STATS"))
+        fprintf(stderr, "engine: %s: %d of %d candidate calls can report from some caller "
+                "(%zu states)\n", rule->name, n, ncand, e.nstates);
+    free(drop);
+    free(owner);
+    engine_end(&e);
+    arena_free(a);
+    prog->relevant = ed->prog.relevant;        /* the run's slice was in a */
+    prog->nrelevant_slots = ed->prog.nrelevant_slots;
+    prog->keybits = ed->prog.keybits;
+    prog->nkeybits = ed->prog.nkeybits;
+    return n;
+}
+
 /* What a verdict says when MiniportInitializeEx succeeds on no path the
  * analysis found (e100bex did, before device.c: a self-test result only
  * the chip writes): the verdict covers less than the driver. */
@@ -879,6 +1003,11 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
         /* no call where the rule can report (sites.c): Pass, as the search
          * would find, unless the time budget ran out even for this */
         double budget = time_budget(o);
+        v = eng_now() > t_in + budget ? VERDICT_TIMEOUT : VERDICT_PASS;
+        if (v == VERDICT_TIMEOUT)
+            detail = arena_printf(a, "time budget of %g s exhausted", budget);
+    } else if (!(ncand = local_sites(ed, prog, rule, o, rep, t_in, cand, ncand))) {
+        double budget = time_budget(o);       /* as above: every call decided where it is made */
         v = eng_now() > t_in + budget ? VERDICT_TIMEOUT : VERDICT_PASS;
         if (v == VERDICT_TIMEOUT)
             detail = arena_printf(a, "time budget of %g s exhausted", budget);

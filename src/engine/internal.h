@@ -316,6 +316,14 @@ int can_abort(const RStmt *s, const Step *st);
 /* The defect at `where` has an exact trace now: the search settles once
  * every candidate site has one. */
 void site_exact(Engine *e, const char *where);
+/* Is every abort of rule r decided by its API call's arguments alone (no
+ * rule variable, no $return, no watched object)?  Then whether a call can
+ * be a defect does not depend on the rule's state, and a run rooted at the
+ * function that makes the call, knowing nothing of its callers, decides it
+ * for every caller (harness.c local_sites). */
+int site_by_args(const Rule *r);
+/* "file:line:col" of a call, as tr_report keys defects */
+const char *site_name(Arena *a, Loc at);
 
 /* ---- which locals a later step can read (liveness.c) ---- */
 typedef struct Liveness Liveness;
@@ -424,6 +432,10 @@ struct Engine {
     int probe;               /* a run on a smaller slice (harness.c): it reports nothing, and
                                 stops at the first place the rule could report (probe_hit) */
     int probe_hit;
+    int local;               /* a probe rooted at each function that makes a candidate call
+                                (harness.c local_sites): probe hits are collected, not stopped at */
+    char **hits;             /* ... the places they were met, nhits of them */
+    int nhits, caphits;
     int level;               /* the run's SliceLevel (DRVCHECK_ENGINE_STATS names it) */
     int init_never;          /* MiniportInitializeEx succeeded on no path (lifecycle) */
     signed char role_named[ROLE_COUNT];  /* by role: 0 not asked yet, 1 the rule names no event

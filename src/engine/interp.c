@@ -301,7 +301,8 @@ void sum_free(Engine *e)
                     break;
                 }
         fprintf(stderr, "engine: %s (%s): %zu states, %zu KiB;", e->rule->name,
-                e->level == SLICE_OBJECTS ? "objects probe"
+                e->local ? "local runs"
+                : e->level == SLICE_OBJECTS ? "objects probe"
                 : e->level == SLICE_TOUCHING ? "touching probe" : "full run",
                 e->nstates, arena_used(e->arena) / 1024);
         for (int k = 0; k < 8 && top[k] >= 0; k++)

@@ -262,9 +262,10 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
             /* a probe knows fewer arguments than the full run: where the
              * full run could take the way to an abort, it might report */
             if (e->probe && can_abort(st->then_s, NULL)) {
-                eng_probe_hit(e, c->ev->func, "an argument it does not know");
-                return;
-            }
+                eng_probe_hit(e, site_name(e->arena, c->ev->loc), "an argument it does not know");
+                if (!e->local)
+                    return;
+            }      /* a local run goes on as the full run does */
             t = 0;
         }
         if (t == 1) {

@@ -111,8 +111,55 @@ static int site_can_abort(const Rule *r, const char *api, const Step *st)
     return 0;
 }
 
+/* Does x read only constants and the call's arguments? */
+static int args_only(const RExpr *x)
+{
+    if (!x)
+        return 1;
+    switch (x->kind) {
+    case RX_INT:
+    case RX_ARG:
+    case RX_UNOP:
+    case RX_BINOP:
+    case RX_COND:
+        return args_only(x->a) && args_only(x->b) && args_only(x->c);
+    default:
+        return 0;
+    }
+}
+
+/* Is every way from s to an abort decided by the arguments alone? */
+static int aborts_by_args(const RStmt *s)
+{
+    if (!s)
+        return 1;
+    switch (s->kind) {
+    case RS_BLOCK:
+        for (int i = 0; i < s->nstmts; i++)
+            if (!aborts_by_args(s->stmts[i]))
+                return 0;
+        return 1;
+    case RS_IF:
+        if (!can_abort(s->then_s, NULL) && !can_abort(s->else_s, NULL))
+            return 1;
+        return args_only(s->cond) && aborts_by_args(s->then_s) && aborts_by_args(s->else_s);
+    default:
+        return 1;
+    }
+}
+
+int site_by_args(const Rule *r)
+{
+    if (r->has_watch)
+        return 0;
+    for (int i = 0; i < r->nevents; i++)
+        if (can_abort(r->events[i].body, NULL) && !aborts_by_args(r->events[i].body))
+            return 0;
+    return 1;
+}
+
 /* The site string tr_report keys defects by. */
-static const char *site_name(Arena *a, Loc at)
+const char *site_name(Arena *a, Loc at)
 {
     return arena_printf(a, "%s:%d:%d", at.file ? at.file : "", at.line, at.col);
 }
