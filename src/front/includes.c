@@ -327,15 +327,17 @@ static int try_dir(Scan *s, const char *dir, const char *name, char *out, size_t
  * becomes a file of that spelling in dir for clang (rec_case_redirect):
  * a later folder of the search order that holds the exact spelling
  * (another driver's hw_main.h, in a scan of a tree of drivers) must not
- * win over it.  Only when some file of the name exists under the exact
- * spelling somewhere: else recover.c's stand-in after every folder
- * serves, as it always did. */
-static int try_project_dir(Scan *s, const char *dir, const char *name, int exact_elsewhere,
-                           char *out, size_t size)
+ * win over it, and the header stays the project's own.  (Left to
+ * recover.c's stand-in folder, searched after every other as a system
+ * folder, the header was a system header for clang: its inline functions
+ * and role declarations were skipped, so a driver's lock wrappers in
+ * `MpHw.h` included as "mphw.h" went unseen when scanned alone, and were
+ * seen when another driver of the tree held an exact "mphw.h".) */
+static int try_project_dir(Scan *s, const char *dir, const char *name, char *out, size_t size)
 {
     if (try_dir(s, dir, name, out, size))
         return 1;
-    if (!exact_elsewhere || !inc_lookup(s->c, dir, name, 1, out, size))
+    if (!inc_lookup(s->c, dir, name, 1, out, size))
         return 0;
     rec_case_redirect(s->r, dir, name, out);
     return 1;
@@ -344,25 +346,16 @@ static int try_project_dir(Scan *s, const char *dir, const char *name, int exact
 /* Where clang finds NAME: 0 nowhere, 1 a project file, 2 a system file. */
 static int resolve(Scan *s, const char *name, int angled, char *out, size_t size)
 {
-    /* does some project folder hold the exact spelling (then a folder
-     * before it with another case of the name must be made to win)? */
-    int exact = 0;
-    for (int i = 0; !exact && !angled && i < s->depth; i++)
-        exact = try_dir(s, s->stack[i], name, out, size);
-    for (int i = 0; !exact && !angled && i < s->f->nquote; i++)
-        exact = try_dir(s, s->f->quote[i], name, out, size);
-    for (int i = 0; !exact && i < s->f->ndirs; i++)
-        exact = try_dir(s, s->f->dirs[i], name, out, size);
     if (!angled) {
         for (int i = s->depth - 1; i >= 0; i--)
-            if (try_project_dir(s, s->stack[i], name, exact, out, size))
+            if (try_project_dir(s, s->stack[i], name, out, size))
                 return 1;
         for (int i = 0; i < s->f->nquote; i++)
-            if (try_project_dir(s, s->f->quote[i], name, exact, out, size))
+            if (try_project_dir(s, s->f->quote[i], name, out, size))
                 return 1;
     }
     for (int i = 0; i < s->f->ndirs; i++)
-        if (try_project_dir(s, s->f->dirs[i], name, exact, out, size))
+        if (try_project_dir(s, s->f->dirs[i], name, out, size))
             return 1;
     for (int i = 0; i < s->f->nsys; i++)
         if (try_dir(s, s->f->sys[i], name, out, size))
