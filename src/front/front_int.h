@@ -361,6 +361,9 @@ const char *shared_header(SharedHeaders *sh, const char *h, const char *const *a
                           const char *const *sys, int nsys, const Prefix *pf, IncCache *cache,
                           const char *const *dirs, int ndirs, char *why, size_t size);
 
+/* clang_createIndex, one thread at a time (parse.c: LLVM's target
+ * registration is not thread-safe) */
+CXIndex front_index_new(int exclude_pch);
 int front_rounds(const FrontCtx *fc);   /* parse rounds of the last front_parse (tests) */
 void rec_dump(Recover *r, FILE *f);     /* assumptions new since the last call */
 

@@ -54,6 +54,21 @@ static void set_env(void)
     setenv("LIBCLANG_NOTHREADS", "1", 0);
 }
 
+/* clang_createIndex registers LLVM's targets (InitializeAllTargets) in a
+ * global list, without a lock: two threads making an index at once can link
+ * a target to itself, and every later parse then loops for ever in
+ * TargetRegistry::lookupTarget (WDK 6001's mmedia with -j 2: 23 of 60 runs
+ * hung).  Indexes are made one at a time. */
+static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
+
+CXIndex front_index_new(int exclude_pch)
+{
+    pthread_mutex_lock(&index_lock);
+    CXIndex idx = clang_createIndex(exclude_pch, 0);
+    pthread_mutex_unlock(&index_lock);
+    return idx;
+}
+
 FrontCtx *front_new(const FrontOptions *o)
 {
     pthread_once(&env_once, set_env);
@@ -62,7 +77,7 @@ FrontCtx *front_new(const FrontOptions *o)
         abort();
     fc->o = *o;
     /* 1: a unit's top-level walk leaves out what a precompiled header holds */
-    fc->idx = clang_createIndex(1, 0);
+    fc->idx = front_index_new(1);
     const char *dir = o->wdk_include ? o->wdk_include : o->model_dir;
     if (dir) {
         char buf[PATH_MAX];

@@ -269,7 +269,7 @@ static void parse_header(SharedHeaders *sh, Shared *s, const char *h, const char
     v[0] = "-x";
     v[1] = "c-header";
     memcpy(v + 2, args, (size_t)nargs * sizeof *v);
-    s->idx = clang_createIndex(1, 0);
+    s->idx = front_index_new(1);
     enum CXErrorCode err = clang_parseTranslationUnit2(
         s->idx, s->src, v, nargs + 2, NULL, 0,
         CXTranslationUnit_Incomplete | CXTranslationUnit_ForSerialization, &s->tu);
