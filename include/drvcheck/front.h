@@ -23,6 +23,8 @@ typedef struct FrontOptions {
     int nextra;
     int recover;               /* retry with stand-ins for unknown types and headers */
     SharedHeaders *shared;     /* a scan's shared headers, or NULL */
+    double parse_limit_s;      /* a file whose parsing and lowering runs longer stops the
+                                  process: an error, exit 2 (front_parse); 0: no limit */
 } FrontOptions;
 
 /* One file to parse and the compiler arguments that belong to it (from a

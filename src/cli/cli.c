@@ -42,6 +42,8 @@ static const char usage[] =
     "  --fail-on LIST        what fails the run: defect,timeout,error,incomplete\n"
     "                        (default defect,error; incomplete: a file parsed with errors)\n"
     "  --timeout SECONDS     budget per driver and rule (default 120): Timeout verdict\n"
+    "  --parse-timeout SECONDS  the longest one file may take to parse (default 600);\n"
+    "                        past it the scan stops with an error (exit 2)\n"
     "  --color WHEN          never, always, auto (default; NO_COLOR is honoured)\n"
     "  --absolute-paths      report absolute paths instead of paths relative to the scan root\n"
     "  --progress, --no-progress  progress on stderr (default: when stderr is a terminal)\n"
@@ -53,8 +55,8 @@ static const char usage[] =
     "  0  no defect (or only suppressed / baseline ones)\n"
     "  1  defects found (or a Timeout with --fail-on timeout)\n"
     "  2  the run could not do its job: bad usage, no C sources found, unreadable input,\n"
-    "     bad rule file, nothing parsed, unwritable report (or, with --fail-on\n"
-    "     incomplete, a file parsed with errors)\n";
+    "     bad rule file, nothing parsed, a file not parsed within --parse-timeout,\n"
+    "     unwritable report (or, with --fail-on incomplete, a file parsed with errors)\n";
 
 static int cmd_cfg(const Options *o)
 {

@@ -166,6 +166,15 @@ int opt_parse(const char *cmd, int argc, char **argv, int first, Options *o, Dia
             } else {
                 o->timeout_s = t;
             }
+        } else if (!is_cfg && take("--parse-timeout", argc, argv, &i, &v, d, &err)) {
+            char *end = NULL;
+            double t = v ? strtod(v, &end) : 0;
+            if (!v || *end || t <= 0) {
+                diag_add(d, DIAG_ERROR, NULL, 0, 0, "--parse-timeout needs a positive number of seconds");
+                err = 1;
+            } else {
+                o->parse_timeout_s = t;
+            }
         } else if (!is_cfg && strcmp(a, "--absolute-paths") == 0) {
             o->absolute_paths = 1;
         } else if (!is_cfg && strcmp(a, "--list-entry-points") == 0) {

@@ -24,6 +24,7 @@ typedef struct Options {
     int progress;                          /* -1 auto */
     int fail_on;                           /* FailOn bits */
     double timeout_s;                      /* per driver and rule */
+    double parse_timeout_s;                /* per file's parse; 0: the default */
     int stats;                             /* --stats: phase timings on stderr */
 } Options;
 

@@ -136,7 +136,8 @@ int cli_scan(const Options *o)
     char *model = paths_model_dir();
     FrontOptions fo = {.model_dir = model, .wdk_include = o->wdk_include,
                        .extra_args = o->cargs, .nextra = o->ncargs, .recover = 1,
-                       .shared = shared_new()};
+                       .shared = shared_new(),
+                       .parse_limit_s = o->parse_timeout_s > 0 ? o->parse_timeout_s : 600.0};
     int progress = o->progress >= 0 ? o->progress : isatty(2);
     double t_parse = now_s(), c_parse = cpu_s();
     units = cli_parse_all(&src, &fo, o->jobs, progress);

@@ -29,10 +29,12 @@
  * thousands of levels deep. */
 #include <limits.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "front/front_int.h"
 
@@ -704,10 +706,53 @@ static void parse_job(Job *j)
     setup_free(&s);
 }
 
+/* A parse job on its own thread (a large stack), and whether it finished:
+ * front_parse waits for it at most FrontOptions.parse_limit_s. */
+typedef struct Watch {
+    Job *j;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    int done;
+} Watch;
+
 static void *job_main(void *p)
 {
-    parse_job(p);
+    Watch *w = p;
+    parse_job(w->j);
+    pthread_mutex_lock(&w->lock);
+    w->done = 1;
+    pthread_cond_signal(&w->cond);
+    pthread_mutex_unlock(&w->lock);
     return NULL;
+}
+
+/* Wait for the job until the limit; past it the scan cannot end (libclang's
+ * parse cannot be interrupted): say which file, and stop with no report
+ * rather than hang a CI job. */
+static void wait_or_stop(Watch *w, double limit, const SourceFile *sf)
+{
+    pthread_mutex_lock(&w->lock);
+    if (limit > 0) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += (time_t)limit;
+        until.tv_nsec += (long)((limit - (double)(time_t)limit) * 1e9);
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        while (!w->done)
+            if (pthread_cond_timedwait(&w->cond, &w->lock, &until) != 0 && !w->done) {
+                fprintf(stderr, "drvcheck: error: %s:1:1: parsing did not finish within %g s "
+                        "(--parse-timeout); stopping, no report written\n",
+                        sf->display ? sf->display : sf->path, limit);
+                fflush(stderr);
+                _exit(2);
+            }
+    }
+    while (!w->done)
+        pthread_cond_wait(&w->cond, &w->lock);
+    pthread_mutex_unlock(&w->lock);
 }
 
 int front_rounds(const FrontCtx *fc)
@@ -718,15 +763,22 @@ int front_rounds(const FrontCtx *fc)
 Unit *front_parse(FrontCtx *fc, const SourceFile *sf)
 {
     Job j = { fc, sf, NULL };
+    Watch w = { .j = &j };
+    pthread_mutex_init(&w.lock, NULL);
+    pthread_cond_init(&w.cond, NULL);
     pthread_attr_t attr;
     pthread_t th;
     int ok = pthread_attr_init(&attr) == 0 &&
              pthread_attr_setstacksize(&attr, LOWER_STACK) == 0 &&
-             pthread_create(&th, &attr, job_main, &j) == 0;
+             pthread_create(&th, &attr, job_main, &w) == 0;
     pthread_attr_destroy(&attr);
-    if (ok)
+    if (ok) {
+        wait_or_stop(&w, fc->o.parse_limit_s, sf);
         pthread_join(th, NULL);
-    else
+    } else {
         parse_job(&j);
+    }
+    pthread_cond_destroy(&w.cond);
+    pthread_mutex_destroy(&w.lock);
     return j.u;
 }

@@ -112,6 +112,21 @@ if [ -d "$src/tests/cases/02_halt_sync_after_dereg" ]; then
     check "--fail-on timeout" 1 $?
 fi
 
+# a file libclang cannot parse in time (a macro that doubles 20 times: a million tokens)
+# stops the scan with its name and exit 2, and no report, rather than hang a CI job
+{
+    echo '#define B0 1,'
+    i=1
+    while [ $i -le 20 ]; do echo "#define B$i B$((i - 1)) B$((i - 1))"; i=$((i + 1)); done
+    echo 'static int a[] = { B20 0 };'
+    echo 'int f(void) { return a[0]; }'
+} >"$tmp/slow.c"
+"$drvcheck" scan --color=never --parse-timeout 0.05 -o "$tmp/slow.json" --format json "$tmp/slow.c" >"$tmp/out" 2>&1
+check "parse timeout exits 2" 2 $?
+contains "parse timeout names the file" "$tmp/out" "slow.c:1:1: parsing did not finish within 0.05 s"
+if [ -e "$tmp/slow.json" ]; then echo "FAIL: a report was written after a parse timeout"; fails=$((fails + 1)); fi
+"$drvcheck" scan --color=never --parse-timeout 0 "$tmp/slow.c" >/dev/null 2>&1; check "--parse-timeout 0 refused" 2 $?
+
 # traces through merged paths: one real path when a side of the join decides, else marked
 if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
     "$drvcheck" scan --color=never "$src/tests/cases/78_merged_paths_defect" >"$tmp/out" 2>&1
