@@ -349,18 +349,25 @@ static void global_values(Engine *e, State *s)
     free(zero);
 }
 
+/* A rule without watched objects has one instance of its variables from
+ * the start: as the rule initialises them, or unknown (known 0). */
+static void rule_instance(Engine *e, State *s, int known)
+{
+    const Rule *r = e->rule;
+    if (r->has_watch)
+        return;
+    s->inst = arena_alloc(e->arena, sizeof *s->inst);
+    s->ninst = 1;
+    s->inst[0].obj = 0;
+    s->inst[0].vars = arena_alloc(e->arena, sizeof(AbsVal) * (size_t)(r->nvars ? r->nvars : 1));
+    for (int k = 0; k < r->nvars; k++)
+        s->inst[0].vars[k] = known ? av_const(r->vars[k].init) : av_top();
+}
+
 static State *initial_state(Engine *e)
 {
     State *s = st_new(e);
-    const Rule *r = e->rule;
-    if (!r->has_watch) {
-        s->inst = arena_alloc(e->arena, sizeof *s->inst);
-        s->ninst = 1;
-        s->inst[0].obj = 0;
-        s->inst[0].vars = arena_alloc(e->arena, sizeof(AbsVal) * (size_t)(r->nvars ? r->nvars : 1));
-        for (int k = 0; k < r->nvars; k++)
-            s->inst[0].vars[k] = av_const(r->vars[k].init);
-    }
+    rule_instance(e, s, 1);
     dfr_initial(e, s);
     rs_initial(e, s);
     global_values(e, s);
@@ -817,6 +824,16 @@ void eng_probe_hit(Engine *e, const char *where, const char *why)
     e->settled = 1;
 }
 
+/* A run's slice lived in its arena: the rule's program gets the driver's
+ * back, for the next run to slice again. */
+static void slice_back(Program *prog, const EngineDriver *ed)
+{
+    prog->relevant = ed->prog.relevant;
+    prog->nrelevant_slots = ed->prog.nrelevant_slots;
+    prog->keybits = ed->prog.keybits;
+    prog->nkeybits = ed->prog.nkeybits;
+}
+
 /* Probes: the whole search on a smaller slice (SLICE_OBJECTS, then
  * SLICE_TOUCHING), stopping at the first place the rule could report.
  * Facts a slice leaves out are unknown, so a probe follows every path the
@@ -855,10 +872,7 @@ static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
         *init_never = e.init_never;
         engine_end(&e);
         arena_free(a);
-        prog->relevant = ed->prog.relevant;        /* the probe's slice was in a */
-        prog->nrelevant_slots = ed->prog.nrelevant_slots;
-        prog->keybits = ed->prog.keybits;
-        prog->nkeybits = ed->prog.nkeybits;
+        slice_back(prog, ed);          /* the probe's slice was in a */
         if (pass)
             return 1;
         if (spent)       /* a bigger slice would run out sooner */
@@ -934,12 +948,7 @@ static int local_sites(EngineDriver *ed, Program *prog, const Rule *rule, const 
             continue;
         const Func *f = prog->funcs[fi].f;
         State *s = st_new(&e);
-        s->inst = arena_alloc(a, sizeof *s->inst);      /* no watch (site_by_args) */
-        s->ninst = 1;
-        s->inst[0].obj = 0;
-        s->inst[0].vars = arena_alloc(a, sizeof(AbsVal) * (size_t)(rule->nvars ? rule->nvars : 1));
-        for (int k = 0; k < rule->nvars; k++)
-            s->inst[0].vars[k] = av_top();
+        rule_instance(&e, s, 0);
         global_values(&e, s);
         st_finish(&e, s);
         s->trace = tr_push(&e, NULL, TS_ENTRY, f->loc, f->name,
@@ -970,10 +979,7 @@ static int local_sites(EngineDriver *ed, Program *prog, const Rule *rule, const 
     free(owner);
     engine_end(&e);
     arena_free(a);
-    prog->relevant = ed->prog.relevant;        /* the run's slice was in a */
-    prog->nrelevant_slots = ed->prog.nrelevant_slots;
-    prog->keybits = ed->prog.keybits;
-    prog->nkeybits = ed->prog.nkeybits;
+    slice_back(prog, ed);              /* the run's slice was in a */
     return n;
 }
 
