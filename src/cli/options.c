@@ -27,6 +27,20 @@ static char *join(const char *a, const char *b)
 }
 
 /* Match `--name` or `--name=value`; take the value from the next argument. */
+/* OPT's value v as a positive number of seconds into *out; 1 (and a
+ * diagnostic) when it is not one. */
+static int seconds(const char *opt, const char *v, double *out, DiagList *d)
+{
+    char *end = NULL;
+    double t = v ? strtod(v, &end) : 0;
+    if (!v || *end || t <= 0) {
+        diag_add(d, DIAG_ERROR, NULL, 0, 0, "%s needs a positive number of seconds", opt);
+        return 1;
+    }
+    *out = t;
+    return 0;
+}
+
 static int take(const char *name, int argc, char **argv, int *i, const char **val, DiagList *d,
                 int *err)
 {
@@ -158,23 +172,9 @@ int opt_parse(const char *cmd, int argc, char **argv, int first, Options *o, Dia
                 err = 1;
             }
         } else if (!is_cfg && take("--timeout", argc, argv, &i, &v, d, &err)) {
-            char *end = NULL;
-            double t = v ? strtod(v, &end) : 0;
-            if (!v || *end || t <= 0) {
-                diag_add(d, DIAG_ERROR, NULL, 0, 0, "--timeout needs a positive number of seconds");
-                err = 1;
-            } else {
-                o->timeout_s = t;
-            }
+            err |= seconds("--timeout", v, &o->timeout_s, d);
         } else if (!is_cfg && take("--parse-timeout", argc, argv, &i, &v, d, &err)) {
-            char *end = NULL;
-            double t = v ? strtod(v, &end) : 0;
-            if (!v || *end || t <= 0) {
-                diag_add(d, DIAG_ERROR, NULL, 0, 0, "--parse-timeout needs a positive number of seconds");
-                err = 1;
-            } else {
-                o->parse_timeout_s = t;
-            }
+            err |= seconds("--parse-timeout", v, &o->parse_timeout_s, d);
         } else if (!is_cfg && strcmp(a, "--absolute-paths") == 0) {
             o->absolute_paths = 1;
         } else if (!is_cfg && strcmp(a, "--list-entry-points") == 0) {
