@@ -1,5 +1,6 @@
 /* absval.c - abstract integer values: an interval, known bits, one
- * excluded constant and, for pointers, the object pointed to.
+ * excluded constant, a set of up to 64 values within the interval (a join
+ * of constants) and, for pointers, the object pointed to.
  *
  * The domain is what driver conditions test: constants (flags, states,
  * status codes), NULL / non-NULL handles, signs (NT_SUCCESS), single flag
@@ -62,16 +63,84 @@ int av_is_top(const AbsVal *v)
 
 int av_equal(const AbsVal *a, const AbsVal *b)
 {
-    return a->lo == b->lo && a->hi == b->hi && a->has_excl == b->has_excl &&
+    return a->lo == b->lo && a->hi == b->hi && a->vset == b->vset && a->has_excl == b->has_excl &&
            (!a->has_excl || a->excl == b->excl) && a->kmask == b->kmask &&
            (a->kbits & a->kmask) == (b->kbits & b->kmask) && a->pointee == b->pointee;
 }
 
 /* Normalise: tighten the interval around an excluded end point, drop an
  * exclusion outside the interval; 0 if the value set is empty. */
+/* Bits 0..w set: every value of an interval of width w (< 64). */
+static uint64_t span_mask(uint64_t w)
+{
+    return w >= 63 ? ~(uint64_t)0 : ((uint64_t)1 << (w + 1)) - 1;
+}
+
+/* Is [lo, hi] narrow enough for a value set (hi - lo < 64)? */
+static int narrow(int64_t lo, int64_t hi)
+{
+    int64_t w;
+    return lo <= hi && !__builtin_sub_overflow(hi, lo, &w) && w < 64;
+}
+
+/* The values of v as bits relative to base (v lies within [base, base + 63]). */
+static uint64_t members(const AbsVal *v, int64_t base)
+{
+    uint64_t m = v->vset ? v->vset : span_mask((uint64_t)(v->hi - v->lo));
+    m <<= (uint64_t)(v->lo - base);
+    if (v->has_excl && v->excl >= base && v->excl - base < 64)
+        m &= ~((uint64_t)1 << (uint64_t)(v->excl - base));
+    return m;
+}
+
+/* lo raised to nlo (> v->lo): the set moves with it; an empty set makes
+ * the interval empty (norm then says so). */
+static void raise_lo(AbsVal *v, int64_t nlo)
+{
+    if (v->vset) {
+        uint64_t d = (uint64_t)(nlo - v->lo);
+        v->vset = d >= 64 ? 0 : v->vset >> d;
+        if (!v->vset) {
+            v->lo = 1;
+            v->hi = 0;
+            return;
+        }
+    }
+    v->lo = nlo;
+}
+
+/* A value set in canonical form: within the interval, without values the
+ * exclusion or the known bits rule out, lo and hi its least and greatest
+ * member; a set of every value of the interval is dropped (0).  0 if empty. */
+static int norm_set(AbsVal *v)
+{
+    if (!narrow(v->lo, v->hi)) {
+        v->vset = 0;
+        return 1;
+    }
+    uint64_t m = v->vset & span_mask((uint64_t)(v->hi - v->lo));
+    if (v->has_excl && v->excl >= v->lo && v->excl <= v->hi)
+        m &= ~((uint64_t)1 << (uint64_t)(v->excl - v->lo));
+    v->has_excl = 0;
+    v->excl = 0;
+    for (int i = 0; v->kmask && i < 64; i++)
+        if ((m >> i & 1) && (((uint64_t)v->lo + (uint64_t)i) ^ v->kbits) & v->kmask)
+            m &= ~((uint64_t)1 << i);
+    if (!m)
+        return 0;
+    int low = __builtin_ctzll(m), high = 63 - __builtin_clzll(m);
+    v->hi = v->lo + high;
+    v->lo += low;
+    m >>= low;
+    v->vset = m == span_mask((uint64_t)(high - low)) ? 0 : m;
+    return 1;
+}
+
 static int norm(AbsVal *v)
 {
     if (v->lo > v->hi)
+        return 0;
+    if (v->vset && !norm_set(v))
         return 0;
     if (v->has_excl) {
         if (v->excl < v->lo || v->excl > v->hi) {
@@ -126,6 +195,12 @@ AbsVal av_join(const AbsVal *a, const AbsVal *b)
         v.has_excl = 1;     /* both sides non-zero: keep "non-zero" */
         v.excl = 0;
     }
+    /* a few constants (adapter states, flags words) near each other: which */
+    v.vset = 0;
+    if (narrow(a->lo, a->hi) && narrow(b->lo, b->hi) && narrow(v.lo, v.hi)) {
+        v.vset = members(a, v.lo) | members(b, v.lo);
+        v.has_excl = 0;
+    }
     if (!norm(&v))
         return av_top();
     return v;
@@ -141,6 +216,9 @@ enum { NTHRESH = sizeof thresholds / sizeof thresholds[0] };
 AbsVal av_widen(const AbsVal *old, const AbsVal *new_)
 {
     AbsVal v = av_join(old, new_);
+    if (v.vset)
+        return v;           /* a few scattered constants: kept as they are (a set spans
+                               fewer than 64 values, so it can only grow finitely) */
     if (new_->lo < old->lo) {
         int64_t t = INT64_MIN;
         for (int i = 0; i < NTHRESH; i++)
@@ -165,6 +243,8 @@ AbsVal av_widen(const AbsVal *old, const AbsVal *new_)
 int av_truth(const AbsVal *v)
 {
     if (v->lo > 0 || v->hi < 0 || (v->has_excl && v->excl == 0) || (v->kmask & v->kbits))
+        return 1;
+    if (v->vset && !(v->vset >> (uint64_t)(-v->lo) & 1))    /* 0 in [lo, hi], not in the set */
         return 1;
     if (v->lo == 0 && v->hi == 0)
         return 0;
@@ -230,6 +310,10 @@ static int compare(OpKind op, const AbsVal *a, const AbsVal *b)
         else if (a->hi < b->lo || b->hi < a->lo)
             eq = 0;
         else if (kb && a->has_excl && a->excl == cb)
+            eq = 0;
+        else if (kb && a->vset && !(a->vset >> (uint64_t)(cb - a->lo) & 1))
+            eq = 0;         /* cb within a's interval (tested above), not in its set */
+        else if (ka && b->vset && !(b->vset >> (uint64_t)(ca - b->lo) & 1))
             eq = 0;
         else if (ka && b->has_excl && b->excl == ca)
             eq = 0;
@@ -317,8 +401,11 @@ AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
             return add_ovf(ca, cb, &r) ? av_top() : av_const(r);
         if (kb && a->lo != INT64_MIN && a->hi != INT64_MAX) {
             int64_t lo, hi;
-            if (!add_ovf(a->lo, cb, &lo) && !add_ovf(a->hi, cb, &hi))
-                return av_range(lo, hi);
+            if (!add_ovf(a->lo, cb, &lo) && !add_ovf(a->hi, cb, &hi)) {
+                AbsVal v = av_range(lo, hi);
+                v.vset = a->vset;       /* the members move together */
+                return v;
+            }
         }
         return interval(op, a, b);
     case OP_SUB:
@@ -326,8 +413,11 @@ AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
             return sub_ovf(ca, cb, &r) ? av_top() : av_const(r);
         if (kb && a->lo != INT64_MIN && a->hi != INT64_MAX) {
             int64_t lo, hi;
-            if (!sub_ovf(a->lo, cb, &lo) && !sub_ovf(a->hi, cb, &hi))
-                return av_range(lo, hi);
+            if (!sub_ovf(a->lo, cb, &lo) && !sub_ovf(a->hi, cb, &hi)) {
+                AbsVal v = av_range(lo, hi);
+                v.vset = a->vset;
+                return v;
+            }
         }
         return interval(op, a, b);
     case OP_MUL:
@@ -430,13 +520,14 @@ int av_assume(AbsVal *v, OpKind op, const AbsVal *rhs)
             AbsVal n = av_const(c);
             n.pointee = v->pointee;
             if (c < v->lo || c > v->hi || (v->has_excl && v->excl == c) ||
-                ((uint64_t)c & v->kmask) != (v->kbits & v->kmask))
+                ((uint64_t)c & v->kmask) != (v->kbits & v->kmask) ||
+                (v->vset && !(v->vset >> (uint64_t)(c - v->lo) & 1)))
                 return 0;
             *v = n;
             return 1;
         }
         if (rhs->lo > v->lo)
-            v->lo = rhs->lo;
+            raise_lo(v, rhs->lo);
         if (rhs->hi < v->hi)
             v->hi = rhs->hi;
         return norm(v);
@@ -470,11 +561,11 @@ int av_assume(AbsVal *v, OpKind op, const AbsVal *rhs)
         if (rhs->lo == INT64_MAX)
             return 0;
         if (rhs->lo + 1 > v->lo)
-            v->lo = rhs->lo + 1;
+            raise_lo(v, rhs->lo + 1);
         return norm(v);
     case OP_GE:
         if (rhs->lo > v->lo)
-            v->lo = rhs->lo;
+            raise_lo(v, rhs->lo);
         return norm(v);
     default:
         return 1;
@@ -485,6 +576,15 @@ int av_assume_bits(AbsVal *v, uint64_t mask, int truth)
 {
     if (mask == 0)
         return !truth;
+    if (v->vset) {                  /* the members whose bits disagree go */
+        uint64_t m = v->vset;
+        for (int i = 0; i < 64; i++)
+            if ((m >> i & 1) && ((((uint64_t)v->lo + (uint64_t)i) & mask) != 0) != truth)
+                m &= ~((uint64_t)1 << i);
+        if (!m)
+            return 0;
+        v->vset = m;
+    }
     uint64_t known_set = v->kmask & v->kbits & mask;
     uint64_t known_clear = v->kmask & ~v->kbits & mask;
     if (truth) {
@@ -494,7 +594,7 @@ int av_assume_bits(AbsVal *v, uint64_t mask, int truth)
             v->kmask |= mask;
             v->kbits |= mask;
             if (v->lo == 0)
-                v->lo = 1;
+                raise_lo(v, 1);
         } else if (!known_set && v->lo <= 0 && v->hi >= 0) {
             return norm(v);
         }
@@ -544,7 +644,15 @@ void av_format(const AbsVal *v, char *buf, int n)
         snprintf(buf, (size_t)n, "?");
     else if (v->has_excl && v->lo == INT64_MIN && v->hi == INT64_MAX)
         snprintf(buf, (size_t)n, "!= %lld", (long long)v->excl);
-    else
+    else if (v->vset) {
+        int len = snprintf(buf, (size_t)n, "{");
+        for (int i = 0; i < 64 && len > 0 && len < n; i++)
+            if (v->vset >> i & 1)
+                len += snprintf(buf + len, (size_t)(n - len), "%s%lld", len > 1 ? ", " : "",
+                                (long long)(v->lo + i));
+        if (len > 0 && len < n)
+            snprintf(buf + len, (size_t)(n - len), "}");
+    } else
         snprintf(buf, (size_t)n, "[%lld, %lld]", (long long)v->lo, (long long)v->hi);
     size_t len = strlen(buf);
     if (v->kmask && !av_is_const(v, &c) && len < (size_t)n)   /* known bits: mask=values */

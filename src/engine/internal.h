@@ -20,6 +20,9 @@ typedef struct AbsVal {
     int64_t excl;        /* a value known not to be taken (has_excl) */
     uint64_t kmask;      /* bits whose value is known */
     uint64_t kbits;      /* their values */
+    uint64_t vset;       /* nonzero: the values are exactly lo + i for each bit i set (hi - lo <
+                            64; norm keeps lo and hi bits set), the join of a few constants (an
+                            adapter state, a flags word); 0: every value of [lo, hi] */
     int32_t pointee;     /* key id of the object this pointer points to, 0 if unknown, -1 one of
                             several (a join of two targets) */
     uint8_t has_excl;

@@ -30,6 +30,7 @@ static uint64_t hash_canon(const AbsVal *v)
     h = mix(h, v->has_excl ? (uint64_t)v->excl : 0x55);
     h = mix(h, v->kmask);
     h = mix(h, v->kbits & v->kmask);
+    h = mix(h, v->vset);
     return mix(h, (uint64_t)v->pointee);
 }
 
@@ -40,13 +41,15 @@ static uint64_t hash_exact(const AbsVal *v)
     h = mix(h, (uint64_t)v->excl);
     h = mix(h, v->kmask);
     h = mix(h, v->kbits);
+    h = mix(h, v->vset);
     h = mix(h, (uint64_t)v->pointee);
     return mix(h, v->has_excl);
 }
 
 static int same_exact(const AbsVal *a, const AbsVal *b)
 {
-    return a->lo == b->lo && a->hi == b->hi && a->excl == b->excl && a->kmask == b->kmask &&
+    return a->lo == b->lo && a->hi == b->hi && a->vset == b->vset && a->excl == b->excl &&
+           a->kmask == b->kmask &&
            a->kbits == b->kbits && a->pointee == b->pointee && a->has_excl == b->has_excl;
 }
 
