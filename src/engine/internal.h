@@ -323,7 +323,7 @@ void site_exact(Engine *e, const char *where);
  * rule variable, no $return, no watched object)?  Then whether a call can
  * be a defect does not depend on the rule's state, and a run rooted at the
  * function that makes the call, knowing nothing of its callers, decides it
- * for every caller (harness.c local_sites). */
+ * for every caller (check.c local_sites). */
 int site_by_args(const Rule *r);
 /* "file:line:col" of a call, as tr_report keys defects */
 const char *site_name(Arena *a, Loc at);
@@ -436,7 +436,7 @@ struct Engine {
                                 stops at the first place the rule could report (probe_hit) */
     int probe_hit;
     int local;               /* a probe rooted at each function that makes a candidate call
-                                (harness.c local_sites): probe hits are collected, not stopped at */
+                                (check.c local_sites): probe hits are collected, not stopped at */
     char **hits;             /* ... the places they were met, nhits of them */
     int nhits, caphits;
     int level;               /* the run's SliceLevel (DRVCHECK_ENGINE_STATS names it) */
@@ -697,6 +697,31 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
             const EventCtx *ctx, StateVec *out);
 int rx_rule_mentions_api(const Rule *r, const char *api);
 int rx_rule_mentions_role(const Rule *r, RoleKind role);
+
+/* ---- harness.c: the runs a rule check (check.c) is made of ---- */
+/* One driver's program and its base run (eng_base), shared by every rule. */
+struct EngineDriver {
+    const Driver *drv;
+    Arena *arena;            /* the program: functions, entry points, call targets */
+    Program prog;
+    Engine *_Atomic base;    /* where every rule run starts (driver_base), read-only once
+                                published; NULL until a rule applies */
+};
+/* The base run every rule run starts from, made by the first that needs it. */
+const Engine *eng_base(EngineDriver *ed);
+/* A rule run on the slice of `level`, stopping at deadline or past state_budget. */
+void eng_start(Engine *e, const Engine *base, Program *prog, const Rule *rule, SliceLevel level,
+               Report *rep, Arena *a, double deadline, size_t state_budget);
+void eng_end(Engine *e);
+/* DriverEntry to unload, as NDIS calls them; then the functions no entry point reaches. */
+void eng_lifecycle(Engine *e);
+void eng_orphans(Engine *e);
+/* Does the driver call an API of the rule (or have a callback it names)? */
+int eng_applicable(const Program *p, const Rule *r);
+/* What holds in every run: globals the driver never writes another value to. */
+void eng_global_values(Engine *e, State *s);
+/* The rule's variables of a rule without watched objects: initialised, or unknown. */
+void eng_rule_instance(Engine *e, State *s, int known);
 
 /* harness.c: NDIS calls entry point ep from s (role events around it);
  * its exit states, locals stripped, go to out. */
