@@ -68,8 +68,6 @@ int av_equal(const AbsVal *a, const AbsVal *b)
            (a->kbits & a->kmask) == (b->kbits & b->kmask) && a->pointee == b->pointee;
 }
 
-/* Normalise: tighten the interval around an excluded end point, drop an
- * exclusion outside the interval; 0 if the value set is empty. */
 /* Bits 0..w set: every value of an interval of width w (< 64). */
 static uint64_t span_mask(uint64_t w)
 {
@@ -91,6 +89,12 @@ static uint64_t members(const AbsVal *v, int64_t base)
     if (v->has_excl && v->excl >= base && v->excl - base < 64)
         m &= ~((uint64_t)1 << (uint64_t)(v->excl - base));
     return m;
+}
+
+/* A value set that leaves out c, which lies within v's interval. */
+static int set_omits(const AbsVal *v, int64_t c)
+{
+    return v->vset && !(v->vset >> (uint64_t)(c - v->lo) & 1);
 }
 
 /* lo raised to nlo (> v->lo): the set moves with it; an empty set makes
@@ -136,6 +140,8 @@ static int norm_set(AbsVal *v)
     return 1;
 }
 
+/* Normalise: tighten the interval around an excluded end point, drop an
+ * exclusion outside the interval; 0 if the value set is empty. */
 static int norm(AbsVal *v)
 {
     if (v->lo > v->hi)
@@ -199,7 +205,6 @@ AbsVal av_join(const AbsVal *a, const AbsVal *b)
     v.vset = 0;
     if (narrow(a->lo, a->hi) && narrow(b->lo, b->hi) && narrow(v.lo, v.hi)) {
         v.vset = members(a, v.lo) | members(b, v.lo);
-        v.has_excl = 0;
     }
     if (!norm(&v))
         return av_top();
@@ -244,7 +249,7 @@ int av_truth(const AbsVal *v)
 {
     if (v->lo > 0 || v->hi < 0 || (v->has_excl && v->excl == 0) || (v->kmask & v->kbits))
         return 1;
-    if (v->vset && !(v->vset >> (uint64_t)(-v->lo) & 1))    /* 0 in [lo, hi], not in the set */
+    if (set_omits(v, 0))        /* 0 lies in [lo, hi] here */
         return 1;
     if (v->lo == 0 && v->hi == 0)
         return 0;
@@ -311,10 +316,8 @@ static int compare(OpKind op, const AbsVal *a, const AbsVal *b)
             eq = 0;
         else if (kb && a->has_excl && a->excl == cb)
             eq = 0;
-        else if (kb && a->vset && !(a->vset >> (uint64_t)(cb - a->lo) & 1))
-            eq = 0;         /* cb within a's interval (tested above), not in its set */
-        else if (ka && b->vset && !(b->vset >> (uint64_t)(ca - b->lo) & 1))
-            eq = 0;
+        else if ((kb && set_omits(a, cb)) || (ka && set_omits(b, ca)))
+            eq = 0;         /* within the other's interval (tested above), not in its set */
         else if (ka && b->has_excl && b->excl == ca)
             eq = 0;
         else if ((a->kmask & b->kmask) & (a->kbits ^ b->kbits))
@@ -521,7 +524,7 @@ int av_assume(AbsVal *v, OpKind op, const AbsVal *rhs)
             n.pointee = v->pointee;
             if (c < v->lo || c > v->hi || (v->has_excl && v->excl == c) ||
                 ((uint64_t)c & v->kmask) != (v->kbits & v->kmask) ||
-                (v->vset && !(v->vset >> (uint64_t)(c - v->lo) & 1)))
+                set_omits(v, c))
                 return 0;
             *v = n;
             return 1;
