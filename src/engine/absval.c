@@ -533,7 +533,13 @@ int av_assume(AbsVal *v, OpKind op, const AbsVal *rhs)
             raise_lo(v, rhs->lo);
         if (rhs->hi < v->hi)
             v->hi = rhs->hi;
-        return norm(v);
+        if (!norm(v))
+            return 0;
+        if (rhs->has_excl) {          /* equal to a value that is not c: not c either */
+            AbsVal x = av_const(rhs->excl);
+            return av_assume(v, OP_NE, &x);
+        }
+        return 1;
     case OP_NE:
         if (!known)
             return 1;

@@ -22,47 +22,68 @@
 
 #include "engine/internal.h"
 
-/* Structures NDIS passes to a callback (an OID request, NBLs, parameter
- * blocks) are new objects at every call: what the driver learnt about the
- * last one does not hold for the next.  The driver's own records (its
- * adapter context) keep their facts. */
+/* Structures NDIS passes to a callback (an OID request and the buffer it
+ * carries, NBLs, parameter blocks) are new objects at every call: what the
+ * driver learnt about the last one does not hold for the next.  A fact is
+ * about such memory when its key's record, past any `*` (what a pointer
+ * in it points to: `*_SET.InformationBuffer`, the power state an OID set
+ * carries), is one of NDIS's: named NDIS_ or NET_, or one of the structs
+ * of the OID request's DATA union (_QUERY, _SET, _METHOD).  The driver's
+ * own records (its adapter context) keep their facts.  A power state the
+ * driver tested in the buffer of one OID_PNP_SET_POWER used to decide the
+ * next one's too: D3 then D0 could not be sent. */
 static int ndis_owned(const char *rec)
 {
+    if (strcmp(rec, "_QUERY") == 0 || strcmp(rec, "_SET") == 0 || strcmp(rec, "_METHOD") == 0)
+        return 1;
     while (*rec == '_')
         rec++;
     return strncmp(rec, "NDIS", 4) == 0 || strncmp(rec, "NET_", 4) == 0;
 }
 
-/* Interned at a callback's first run, in parameter order, as each run
- * would (sdv-faildriver: 408 key_intern calls for 4 rules). */
-static const int32_t *ndis_records(Engine *e, int fi)
+/* Is key k about memory NDIS owns?  Worked out once per key and run. */
+static int ndis_key(Engine *e, int32_t k)
 {
-    if (!e->ndis_recs) {
-        e->ndis_recs = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->ndis_recs);
-        if (!e->ndis_recs)
+    if (k >= e->nndis_keys) {
+        int n = e->keys->n + 64;
+        e->ndis_keys = realloc(e->ndis_keys, (size_t)n);
+        if (!e->ndis_keys)
             abort();
+        memset(e->ndis_keys + e->nndis_keys, 0, (size_t)(n - e->nndis_keys));
+        e->nndis_keys = n;
     }
-    if (!e->ndis_recs[fi]) {
-        const Func *f = e->prog->funcs[fi].f;
-        int32_t *k = calloc((size_t)f->nparams + 1, sizeof *k);
-        if (!k)
-            abort();
-        for (int i = 0; i < f->nparams; i++) {
-            const char *rec = f->params[i].record;
-            if (rec && ndis_owned(rec))
-                k[i] = key_intern(e, rec, 1);
-        }
-        e->ndis_recs[fi] = k;
+    if (!e->ndis_keys[k]) {
+        const char *name = key_name(e, k);
+        char buf[256];
+        while (*name == '*')
+            name++;
+        const char *rec = key_head(name, buf, sizeof buf);
+        e->ndis_keys[k] = (unsigned char)(rec && strchr(name, '.') && ndis_owned(rec) ? 2 : 1);
     }
-    return e->ndis_recs[fi];
+    return e->ndis_keys[k] == 2;
 }
 
-static void fresh_parameters(Engine *e, int fi, State *s)
+/* s without its facts about memory NDIS owns (s itself when it has none). */
+static State *forget_ndis_memory(Engine *e, State *s)
 {
-    const int32_t *k = ndis_records(e, fi);
-    for (int i = 0; i < e->prog->funcs[fi].f->nparams; i++)
-        if (k[i])
-            st_havoc_prefix(e, s, k[i]);
+    unsigned char dropbuf[256], *drop = NULL;
+    for (int i = 0; i < s->nfacts; i++) {
+        if (!ndis_key(e, s->facts[i].key))
+            continue;
+        if (!drop) {
+            drop = s->nfacts > (int)sizeof dropbuf ? malloc((size_t)s->nfacts) : dropbuf;
+            if (!drop)
+                abort();
+            memset(drop, 0, (size_t)s->nfacts);
+        }
+        drop[i] = 1;
+    }
+    if (!drop)
+        return s;
+    State *c = st_drop_facts(e, s, drop);
+    if (drop != dropbuf)
+        free(drop);
+    return c;
 }
 
 /* ... and they are NDIS's again when the callback returns: what the driver
@@ -70,20 +91,8 @@ static void fresh_parameters(Engine *e, int fi, State *s)
  * one state).  out->v[from..] are the callback's exit states. */
 static void forget_parameters(Engine *e, const EntryPoint *ep, StateVec *out, int from)
 {
-    int fi = ep->func;
     for (int j = from; j < out->n; j++)
-        out->v[j] = rs_oid_request_done(e, ep, out->v[j]);
-    const int32_t *k = ndis_records(e, fi);
-    for (int i = 0; i < e->prog->funcs[fi].f->nparams; i++) {
-        if (!k[i])
-            continue;
-        for (int j = from; j < out->n; j++)
-            if (st_has_prefix(e, out->v[j], k[i])) {
-                State *c = st_copy(e, out->v[j]);
-                st_havoc_prefix(e, c, k[i]);
-                out->v[j] = c;
-            }
-    }
+        out->v[j] = forget_ndis_memory(e, rs_oid_request_done(e, ep, out->v[j]));
 }
 
 /* rx_rule_mentions_role, worked out once per role and run (asked at
@@ -103,9 +112,8 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
 {
     const FuncRef *fr = &e->prog->funcs[ep->func];
     const Func *f = fr->f;
-    State *in = st_strip_locals(e, s);
+    State *in = forget_ndis_memory(e, st_strip_locals(e, s));
     st_set_ret(e, in, av_top());
-    fresh_parameters(e, ep->func, in);
     rs_oid_request(e, ep, in);
     irql_enter(e, in, ep->role);
     in->trace = tr_entry(e, s->trace, f->loc, f->name, role_typedef(ep->role));
@@ -719,12 +727,14 @@ void eng_end(Engine *e)
     free(e->ktimer);
     free(e->thandles);
     free(e->outk);
-    for (int i = 0; e->ndis_recs && i < e->prog->nfuncs; i++)
-        free(e->ndis_recs[i]);
-    free(e->ndis_recs);
+    free(e->ndis_keys);
     free(e->cflags);
     api_model_free(e);
     free(e->noutk);
+    free(e->exitk);
+    free(e->nexitk);
+    free(e->echok);
+    free(e->nechok);
     sum_free(e);
     ss_pool_free(e);
     sv_pool_free(e);

@@ -330,16 +330,28 @@ const char *site_name(Arena *a, Loc at);
 
 /* ---- which locals a later step can read (liveness.c) ---- */
 typedef struct Liveness Liveness;
-/* Per function, once per driver (prog_build). */
-Liveness *lv_build(const Func *f, Arena *a);
+/* Per function, once per driver (prog_build); passed[j]: the paths calls
+ * pass parameter j, by key, NULL-terminated (NULL: none), for echo.c. */
+Liveness *lv_build(const Func *f, Arena *a, const char *const *const *passed);
 /* Is local `name` read on some path from block's entry?  -1: not a local
  * the function may drop (address taken, or not its own). */
 int lv_is_live(const Liveness *lv, int block, const char *name);
 /* s, going from block `from` to its successor t (0 or 1), without the facts
  * of fi's locals that no path from that successor's entry reads. */
 State *lv_trim(Engine *e, int fi, int from, int t, State *s);
+/* The parameters fi tests whole and never writes and calls pass a path, by
+ * name, and per parameter those paths' keys (NULL-terminated): echo.c. */
+int lv_echoes(const Liveness *lv, const char *const **names, const char *const *const **args);
 /* A copy of s without facts[i] where drop[i] (and without them in s->lost). */
 State *st_drop_facts(Engine *e, const State *s, const unsigned char *drop);
+
+/* ---- what a callee's tests of a parameter tell its caller (echo.c) ---- */
+int echo_exit_keys(Engine *e, int fi, const int32_t *outk, int noutk, const int32_t **keys);
+/* Is local key k a parameter of fi that this run hands back (kept live to
+ * the returns)? */
+int echo_kept(Engine *e, int fi, int32_t k);
+State *echo_back(Engine *e, int fi, const Step *st, int first, const State *before,
+                 const State *x, State *r);
 
 /* ---- control dependence (ctrldep.c) ---- */
 typedef struct CtrlDep CtrlDep;
@@ -416,15 +428,19 @@ struct Engine {
     const struct PathKey *base_pathkey;  /* the base run's (harness.c), read-only: the same ids */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
+    const int32_t **exitk;   /* per function: the keys its exits keep (echo.c), lazily */
+    int *nexitk;
+    const int32_t **echok;   /* per function: the parameters this run hands back (echo.c) */
+    int *nechok;
     Frames *frames;          /* per-function touch / read / write sets */
     struct StateSet *ss_pool;  /* freed sets, for reuse (ss_new) */
     struct State **sv_pool[64];  /* first blocks of released vectors (sv_release) */
     int sv_npool;
     struct LvIds **lv_ids;   /* per function: its locals' key ids in this run (liveness.c) */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
-    int32_t **ndis_recs;     /* per function, built at its first callback: the keys of the
-                                records NDIS owns its parameters point to, 0 for others
-                                (harness.c) */
+    unsigned char *ndis_keys;  /* by key id below nndis_keys: 2 about memory NDIS owns, 1
+                                  not, 0 not worked out yet (harness.c ndis_key) */
+    int32_t nndis_keys;
     const unsigned char *written;  /* by key id below nwritten: how the driver writes it
                                       (harness.c written_keys), the base run's */
     int32_t nwritten;

@@ -551,6 +551,8 @@ static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int fir
         State *xr = fr_restore(e, sp, st_has_locals(e, x) ? st_strip_locals(e, x) : x);
         State *r = st_with_locals(e, xr, s);
         r->trace = x->trace;
+        if (!echo_back(e, fi, st, first, s, x, r))
+            continue;             /* an exit the caller's argument rules out */
         out_params(e, f, st, first, s, x, r);
         r->trace = tr_call(e, r->trace, TS_RETURN, st->loc, fr->fr->f->name, f->name);
         sv_push(e, out, r);
@@ -1288,9 +1290,10 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     if (b->retval && b->retval->kind == EX_PATH && b->retval->is_record)
                         return_struct(e, x, src, b->retval);
                     x->approx |= b->retval && ev_reads_lost(e, src, b->retval);
-                    const int32_t *ok;
+                    const int32_t *ok, *xk;
                     int nok = out_keys(e, fi, &ok);
-                    x = st_strip_locals_but(e, x, ok, nok);
+                    int nxk = echo_exit_keys(e, fi, ok, nok, &xk);
+                    x = st_strip_locals_but(e, x, xk, nxk);
                     x->at = &b->term_loc;
                     State *added = NULL;
                     ss_add(e, exitset[w.block], x, &added);

@@ -17,7 +17,12 @@
  *     "^Ctx.f" (a caller's local lent down the calls), the engine's own
  *     ("<raised>"), globals and what pointers reach (persistent keys).
  * live-in(b) = reads(b) U (live-out(b) - kills(b)), backwards to a fixed
- * point; only a store to a whole scalar local (`x = ...`) kills it.  A read
+ * point; only a store to a whole scalar local (`x = ...`) kills it.
+ *
+ * A parameter the function tests whole (`if (Lock == NULL) return;`) and
+ * never assigns, where a caller passes it a path the rule run tracks, is
+ * live to the returns (never dropped): what the test learnt of it is what
+ * the caller's argument holds (echo.c).  lv_is_live does not count that.  A read
  * is any path of the step, its condition or returned value, also as the
  * pointer a path goes through (`p->f`, `*p` read p).
  *
@@ -36,6 +41,10 @@ struct Liveness {
     unsigned char *dies;     /* per block, bit t: some local live at its entry or written
                                 in it is dead at the entry of succ[t] (else the edge
                                 has nothing to trim) */
+    const char **echo;       /* the parameters the exits may keep (echo.c), by name */
+    const char *const **echo_args;   /* per echo parameter: the paths calls pass it, by key,
+                                        NULL-terminated */
+    int necho;
 };
 
 /* The rule run's ids for a function's roots, sorted by id. */
@@ -141,6 +150,16 @@ static void gen(const Roots *r, const Expr *x, uint64_t *w)
     gen(r, x->c, w);
 }
 
+/* Does x test `name` whole (a path whose key is name itself)? */
+static int names_whole(const Expr *x, const char *name)
+{
+    if (!x)
+        return 0;
+    if (x->kind == EX_PATH && x->key && strcmp(x->key, name) == 0)
+        return 1;
+    return names_whole(x->a, name) || names_whole(x->b, name) || names_whole(x->c, name);
+}
+
 /* The whole scalar local a step's target overwrites, or -1. */
 static int killed(const Roots *r, const Expr *lhs)
 {
@@ -184,7 +203,38 @@ static int nsucc(const Block *b, int nblocks, int *s)
     return n;
 }
 
-Liveness *lv_build(const Func *f, Arena *a)
+/* The parameters f tests whole and never writes (a root, so never behind a
+ * `&`; no step stores to it or below it), among those some call passes a
+ * path (passed[j], the paths' keys): lv->echo. */
+static void echo_params(Liveness *lv, const Roots *r, const Func *f, Arena *a,
+                        const char *const *const *passed)
+{
+    lv->echo = arena_alloc(a, sizeof *lv->echo * (size_t)(f->nparams + 1));
+    lv->echo_args = arena_alloc(a, sizeof *lv->echo_args * (size_t)(f->nparams + 1));
+    for (int j = 0; passed && j < f->nparams; j++) {
+        if (!passed[j])
+            continue;
+        const char *name = f->params[j].name;
+        int i = name && name[0] ? roots_find(r, name) : -1;
+        int tested = 0, written = 0;
+        for (int b = 0; i >= 0 && b < f->nblocks && !written; b++) {
+            const Block *bl = &f->blocks[b];
+            tested |= bl->term == T_BRANCH && names_whole(bl->cond, name);
+            for (int k = 0; k < bl->nsteps && !written; k++) {
+                char buf[256];
+                const Expr *l = bl->steps[k].lhs;
+                written = l && l->kind == EX_PATH && local_scope(l) &&
+                          path_root(l->key, buf, sizeof buf) && strcmp(buf, name) == 0;
+            }
+        }
+        if (i >= 0 && tested && !written) {
+            lv->echo_args[lv->necho] = passed[j];
+            lv->echo[lv->necho++] = r->v[i];
+        }
+    }
+}
+
+Liveness *lv_build(const Func *f, Arena *a, const char *const *const *passed)
 {
     Liveness *lv = arena_alloc(a, sizeof *lv);
     Roots r = {.a = a};
@@ -207,6 +257,7 @@ Liveness *lv_build(const Func *f, Arena *a)
             r.v[n++] = r.v[i];
     r.n = n;
     lv->nroots = n;
+    echo_params(lv, &r, f, a, passed);
     lv->roots = r.v;
     lv->words = (n + 63) / 64;
     if (n == 0 || f->nblocks == 0)
@@ -282,6 +333,14 @@ Liveness *lv_build(const Func *f, Arena *a)
     return lv;
 }
 
+int lv_echoes(const Liveness *lv, const char *const **names, const char *const *const **args)
+{
+    *names = lv ? lv->echo : NULL;
+    if (args)
+        *args = lv ? lv->echo_args : NULL;
+    return lv ? lv->necho : 0;
+}
+
 int lv_is_live(const Liveness *lv, int block, const char *name)
 {
     for (int i = 0; lv && i < lv->nroots; i++)
@@ -350,7 +409,7 @@ State *lv_trim(Engine *e, int fi, int from, int t, State *s)
         while (key_parent(e, k) > 0)
             k = key_parent(e, k);
         int bit = bit_of(ids, k);
-        if (bit < 0 || get_bit(live, bit))
+        if (bit < 0 || get_bit(live, bit) || echo_kept(e, fi, k))
             continue;
         if (!ndrop) {
             if (s->nfacts > (int)sizeof dropbuf && !(drop = malloc((size_t)s->nfacts)))

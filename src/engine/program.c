@@ -1426,6 +1426,57 @@ static void api_through_pointers(Builder *b)
     p->napistores = 0;
 }
 
+/* Per function, per parameter: the plain paths driver calls pass it (a
+ * variable or field the caller may test again), by key, NULL-terminated:
+ * what the function learns of such a parameter may be worth handing back
+ * (echo.c).  NULL for a parameter no call passes a path. */
+static const char ****paths_passed(const Program *p, Arena *a)
+{
+    /* lists[g][j]: the paths passed to parameter j of function g */
+    const char ****lists = arena_alloc(a, sizeof *lists * ((size_t)p->nfuncs + 1));
+    int **cnt = calloc((size_t)p->nfuncs + 1, sizeof *cnt);
+    if (!cnt)
+        abort();
+    for (int fill = 0; fill < 2; fill++) {
+        for (int g = 0; fill && g < p->nfuncs; g++) {
+            int np = p->funcs[g].f->nparams;
+            if (!cnt[g])
+                continue;
+            lists[g] = arena_alloc(a, sizeof *lists[g] * (size_t)np);
+            for (int j = 0; j < np; j++) {
+                if (cnt[g][j])
+                    lists[g][j] = arena_alloc(a, sizeof *lists[g][j] * ((size_t)cnt[g][j] + 1));
+                cnt[g][j] = 0;
+            }
+        }
+        for (int i = 0; i < p->nfuncs; i++) {
+            const Func *f = p->funcs[i].f;
+            for (int b = 0; b < f->nblocks; b++)
+                for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                    const Step *st = &f->blocks[b].steps[k];
+                    const CallRes *cr = st->kind == ST_CALL ? prog_call(p, st) : NULL;
+                    for (int t = 0; cr && t < cr->n; t++) {
+                        int g = cr->fi[t], np = p->funcs[g].f->nparams;
+                        for (int j = 0; j < np && cr->first[t] + j < st->nargs; j++) {
+                            const Expr *x = st->args[cr->first[t] + j];
+                            if (!x || x->kind != EX_PATH || !x->key || x->is_record)
+                                continue;
+                            if (!cnt[g] && !(cnt[g] = calloc((size_t)np, sizeof *cnt[g])))
+                                abort();
+                            if (fill)
+                                lists[g][j][cnt[g][j]] = x->key;
+                            cnt[g][j]++;
+                        }
+                    }
+                }
+        }
+    }
+    for (int g = 0; g < p->nfuncs; g++)
+        free(cnt[g]);
+    free(cnt);
+    return lists;
+}
+
 void prog_build(Program *p, const Driver *drv, Arena *a)
 {
     memset(p, 0, sizeof *p);
@@ -1532,8 +1583,9 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     dev_records(p, a);
     p->cds = arena_alloc(a, sizeof *p->cds * (size_t)(p->nfuncs + 1));
     p->lives = arena_alloc(a, sizeof *p->lives * (size_t)(p->nfuncs + 1));
+    const char ****passed = paths_passed(p, a);
     for (int fi = 0; fi < p->nfuncs; fi++)
-        p->lives[fi] = lv_build(p->funcs[fi].f, a);
+        p->lives[fi] = lv_build(p->funcs[fi].f, a, (const char *const *const *)passed[fi]);
 }
 
 void prog_release(Program *p)

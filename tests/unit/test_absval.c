@@ -56,6 +56,19 @@ static void assumptions_narrow_the_set(void **st)
     assert_int_equal(c, 3);
 }
 
+/* equal to a value known not to be c: not c either (a new power state equal
+ * to the recorded one, which is not D0) */
+static void equal_to_a_value_that_is_not_c(void **st)
+{
+    (void)st;
+    AbsVal v = av_top(), d0 = av_const(1), notd0 = av_top();
+    assert_true(av_assume(&notd0, OP_NE, &d0));
+    assert_true(av_assume(&v, OP_EQ, &notd0));
+    assert_int_equal(eq_truth(&v, 1), 0);
+    AbsVal one = av_const(1);
+    assert_false(av_assume(&one, OP_EQ, &notd0));       /* 1 equal to something not 1 */
+}
+
 /* {0, 2}: nonzero once 0 is assumed away; a flag bit picks members */
 static void truth_and_bits(void **st)
 {
@@ -130,6 +143,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(join_of_constants_keeps_them),
         cmocka_unit_test(assumptions_narrow_the_set),
+        cmocka_unit_test(equal_to_a_value_that_is_not_c),
         cmocka_unit_test(truth_and_bits),
         cmocka_unit_test(full_or_wide_joins_are_intervals),
         cmocka_unit_test(widening_ends),
