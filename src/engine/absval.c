@@ -58,14 +58,15 @@ int av_is_const(const AbsVal *v, int64_t *c)
 int av_is_top(const AbsVal *v)
 {
     return v->lo == INT64_MIN && v->hi == INT64_MAX && !v->has_excl && v->kmask == 0 &&
-           v->pointee == 0;
+           v->pointee == 0 && v->origin == 0;
 }
 
 int av_equal(const AbsVal *a, const AbsVal *b)
 {
     return a->lo == b->lo && a->hi == b->hi && a->vset == b->vset && a->has_excl == b->has_excl &&
            (!a->has_excl || a->excl == b->excl) && a->kmask == b->kmask &&
-           (a->kbits & a->kmask) == (b->kbits & b->kmask) && a->pointee == b->pointee;
+           (a->kbits & a->kmask) == (b->kbits & b->kmask) && a->pointee == b->pointee &&
+           a->origin == b->origin;
 }
 
 /* Bits 0..w set: every value of an interval of width w (< 64). */
@@ -187,6 +188,7 @@ AbsVal av_join(const AbsVal *a, const AbsVal *b)
     /* two known targets that differ: one of several objects (-1), which no
      * rule event can tell apart; an unknown target stays unknown (0) */
     v.pointee = a->pointee == b->pointee ? a->pointee : (a->pointee && b->pointee) ? -1 : 0;
+    v.origin = a->origin == b->origin ? a->origin : 0;
     /* keep an exclusion both sides respect */
     v.has_excl = 0;
     v.excl = 0;
@@ -522,6 +524,7 @@ int av_assume(AbsVal *v, OpKind op, const AbsVal *rhs)
         if (known) {
             AbsVal n = av_const(c);
             n.pointee = v->pointee;
+            n.origin = v->origin;
             if (c < v->lo || c > v->hi || (v->has_excl && v->excl == c) ||
                 ((uint64_t)c & v->kmask) != (v->kbits & v->kmask) ||
                 set_omits(v, c))

@@ -126,10 +126,11 @@ State *echo_back(Engine *e, int fi, const Step *st, int first, const State *befo
         const AbsVal *pv = st_get(e, x, ek[i]);
         if (!pv || av_is_top(pv))
             continue;
-        int32_t ak = ev_path_key(e, ax);
-        if (ak <= 0 || ak != ev_key_in(e, before, ax) || !key_relevant(e, ak))
-            continue;             /* reached through a pointer the state resolves */
-        if (key_persistent(e, ak) && fr_writes(e, e->frames, fi, ak))
+        int32_t sk = ev_path_key(e, ax), ak = ev_key_in(e, before, ax);
+        if (ak <= 0 || !key_relevant(e, ak))
+            continue;
+        if (key_persistent(e, ak) &&
+            (fr_writes(e, e->frames, fi, ak) || (sk != ak && fr_writes(e, e->frames, fi, sk))))
             continue;             /* the callee may have changed it */
         const AbsVal *was = st_get(e, before, ak), *now = st_get(e, r, ak);
         AbsVal top = av_top();

@@ -140,6 +140,28 @@ static int untracked(Engine *e, int32_t k)
     return key_elem(e, k);
 }
 
+/* &p->f where p, whose target is not known, was loaded from a field that
+ * tells one of many objects from the others (instances.c): that object's
+ * member, named by the field ("_MP_ADAPTER.Tx->Lock"); else 0. */
+static int32_t origin_object(Engine *e, const State *s, const Expr *path)
+{
+    if (!path || path->kind != EX_PATH || !path->base_key || !path->key || !s)
+        return 0;
+    int32_t pk = key_find_at(e, path->base_key);
+    const AbsVal *pv = pk ? st_get(e, s, pk) : NULL;
+    AbsVal v = pv ? *pv : av_top();
+    if (!v.pointee && !v.origin && e->origins && inst_origin_key(e, pk))
+        v.origin = pk;                  /* p->q->f: q itself is such a field */
+    if (v.pointee || v.origin <= 0)
+        return 0;
+    const char *member = strchr(path->key, '.');
+    if (!member || strchr(path->key, '['))
+        return 0;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s->%s", key_name(e, v.origin), member + 1);
+    return key_intern(e, buf, 1);
+}
+
 AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
 {
     if (!x)
@@ -157,8 +179,10 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
     }
     case EX_ADDR: {
         AbsVal v = av_nonzero();
-        if (x->a && x->a->kind == EX_PATH)
-            v.pointee = ev_key_in(e, s, x->a);
+        if (x->a && x->a->kind == EX_PATH) {
+            int32_t o = e->origins ? origin_object(e, s, x->a) : 0;
+            v.pointee = o ? o : ev_key_in(e, s, x->a);
+        }
         return v;
     }
     case EX_PATH: {
@@ -166,7 +190,12 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
         if (!k || untracked(e, k))
             return av_top();
         const AbsVal *v = st_get(e, s, k);
-        return v ? *v : av_top();
+        AbsVal r = v ? *v : av_top();
+        /* a pointer to one of many objects, loaded from the field that
+         * tells which (instances.c) */
+        if (e->origins && x->is_pointer && !r.pointee && !r.origin && inst_origin_key(e, k))
+            r.origin = k;
+        return r;
     }
     case EX_UNOP: {
         AbsVal a = ev_expr(e, s, x->a);

@@ -688,6 +688,9 @@ void eng_start(Engine *e, const Engine *base, Program *prog, const Rule *rule,
     flags_copy(e, base);
     e->vals = vt_new();
     e->timer_armed = key_intern(e, "<timer armed>", 1);
+    e->origins = rule->has_watch;
+    for (int i = 0; i < rule->nevents; i++)
+        e->origins |= rule->events[i].guard_arg > 0;
     e->deadline = deadline;
     e->state_budget = state_budget;
     e->set_keep = KEEP;
@@ -728,6 +731,7 @@ void eng_end(Engine *e)
     free(e->thandles);
     free(e->outk);
     free(e->ndis_keys);
+    free(e->origin_ok);
     free(e->cflags);
     api_model_free(e);
     free(e->noutk);

@@ -25,6 +25,10 @@ typedef struct AbsVal {
                             adapter state, a flags word); 0: every value of [lo, hi] */
     int32_t pointee;     /* key id of the object this pointer points to, 0 if unknown, -1 one of
                             several (a join of two targets) */
+    int32_t origin;      /* a pointer with no known target (pointee 0) loaded from the field
+                            whose key id this is, where that field's record has many instances
+                            (eval.c): a rule names the object it points to by it (ruleexec.c);
+                            0 none, or joined from several */
     uint8_t has_excl;
 } AbsVal;
 
@@ -251,6 +255,9 @@ typedef struct Program {
     struct CtrlDep *_Atomic *cds;  /* per function: its control dependence, built when a rule
                                       run first needs it (cd_shared), freed by prog_release */
     struct Liveness **lives; /* per function: which locals a later step reads (liveness.c) */
+    const char **origin_keys;  /* sorted: pointer fields whose record has many instances
+                                  (instances.c), by key */
+    int norigin_keys;
     const char **dev_recs;   /* record types the device writes (device.c), open addressing */
     int ndev_slots;
 } Program;
@@ -345,6 +352,12 @@ int lv_echoes(const Liveness *lv, const char *const **names, const char *const *
 /* A copy of s without facts[i] where drop[i] (and without them in s->lost). */
 State *st_drop_facts(Engine *e, const State *s, const unsigned char *drop);
 
+/* ---- records with many instances (instances.c) ---- */
+/* Per driver: Program.origin_keys. */
+void inst_find(Program *p, Arena *a);
+/* Is key k (a pointer field) one of them?  Once per key and run. */
+int inst_origin_key(Engine *e, int32_t k);
+
 /* ---- what a callee's tests of a parameter tell its caller (echo.c) ---- */
 int echo_exit_keys(Engine *e, int fi, const int32_t *outk, int noutk, const int32_t **keys);
 /* Is local key k a parameter of fi that this run hands back (kept live to
@@ -430,6 +443,11 @@ struct Engine {
     int *noutk;
     const int32_t **exitk;   /* per function: the keys its exits keep (echo.c), lazily */
     int *nexitk;
+    unsigned char *origin_ok;  /* by key id below norigin_ok: 2 a pointer field that names
+                                  the object it points to (instances.c), 1 not, 0 not asked */
+    int32_t norigin_ok;
+    int origins;             /* the rule tells objects apart (guard, watch): values loaded
+                                from such fields carry their origin (eval.c) */
     const int32_t **echok;   /* per function: the parameters this run hands back (echo.c) */
     int *nechok;
     Frames *frames;          /* per-function touch / read / write sets */

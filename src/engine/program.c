@@ -1583,6 +1583,7 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     dev_records(p, a);
     p->cds = arena_alloc(a, sizeof *p->cds * (size_t)(p->nfuncs + 1));
     p->lives = arena_alloc(a, sizeof *p->lives * (size_t)(p->nfuncs + 1));
+    inst_find(p, a);
     const char ****passed = paths_passed(p, a);
     for (int fi = 0; fi < p->nfuncs; fi++)
         p->lives[fi] = lv_build(p->funcs[fi].f, a, (const char *const *const *)passed[fi]);

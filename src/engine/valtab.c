@@ -31,6 +31,7 @@ static uint64_t hash_canon(const AbsVal *v)
     h = mix(h, v->kmask);
     h = mix(h, v->kbits & v->kmask);
     h = mix(h, v->vset);
+    h = mix(h, (uint64_t)v->origin);
     return mix(h, (uint64_t)v->pointee);
 }
 
@@ -43,6 +44,7 @@ static uint64_t hash_exact(const AbsVal *v)
     h = mix(h, v->kbits);
     h = mix(h, v->vset);
     h = mix(h, (uint64_t)v->pointee);
+    h = mix(h, (uint64_t)v->origin);
     return mix(h, v->has_excl);
 }
 
@@ -50,7 +52,8 @@ static int same_exact(const AbsVal *a, const AbsVal *b)
 {
     return a->lo == b->lo && a->hi == b->hi && a->vset == b->vset && a->excl == b->excl &&
            a->kmask == b->kmask &&
-           a->kbits == b->kbits && a->pointee == b->pointee && a->has_excl == b->has_excl;
+           a->kbits == b->kbits && a->pointee == b->pointee && a->has_excl == b->has_excl &&
+           a->origin == b->origin;
 }
 
 ValTab *vt_new(void)
