@@ -27,7 +27,9 @@
 #include <sal.h>
 #include <specstrings.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +90,9 @@ C_ASSERT(NDIS_STATUS_SUCCESS == 0 && NDIS_STATUS_PENDING == 0x103);
 C_ASSERT(sizeof(IN_ADDR) == 4 && sizeof(IN6_ADDR) == 16 && sizeof(SOCKADDR_IN) == 16 && sizeof(SOCKADDR_IN6) == 28);
 C_ASSERT(sizeof(SOCKADDR_INET) == 28 && sizeof(WSACMSGHDR) == 16 && WSA_CMSG_SPACE(0) == sizeof(WSACMSGHDR));
 C_ASSERT(CTL_CODE(FILE_DEVICE_NETWORK, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS) == 0x00122000);
+C_ASSERT(sizeof(uint8_t) == 1 && sizeof(int16_t) == 2 && sizeof(uint32_t) == 4 && sizeof(int64_t) == 8);
+C_ASSERT(sizeof(uintptr_t) == sizeof(PVOID) && UINT32_MAX == 0xffffffffu && INT64_MIN < 0);
+C_ASSERT(sizeof(bool) == 1 && true == 1 && false == 0 && UINT64_C(1) << 63 != 0);
 
 /* KMDF context accessors, written with and without a ';' after them (the
  * macro defines an inline accessor, as the WDK's does) */
