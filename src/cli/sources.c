@@ -125,8 +125,10 @@ static void walk(Walk *w, const char *top)
                         src_push_str(&w->cfiles, &w->ncfiles, &w->capc, path);
                 } else if (ends_with_ci(names[i], ".h")) {
                     has_header = 1;
-                } else if (strcasecmp(names[i], "sources") == 0) {
-                    src_push_str(&w->sdirs, &w->nsdirs, &w->caps, dir);
+                } else if (strcasecmp(names[i], "sources") == 0 ||
+                           ends_with_ci(names[i], ".vcxproj")) {
+                    if (!w->nsdirs || strcmp(w->sdirs[w->nsdirs - 1], dir) != 0)
+                        src_push_str(&w->sdirs, &w->nsdirs, &w->caps, dir);
                 }
             }
             free(names[i]);
@@ -177,8 +179,49 @@ static int user_sets(const char *const *user, int nuser, const char *def)
     return front_args_define(user, nuser, name);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .vcxproj in dir that builds C files (the first by name), else the
+ * first: loaded into w, its name in name; 0 if dir has none. */
+static int project_in(const char *dir, WdkSources *w, char *name)
+{
+    char **projs = NULL;
+    int n = 0, cap = 0, found = 0;
+    DIR *dp = opendir(dir);
+    for (struct dirent *e; dp && (e = readdir(dp));)
+        if (ends_with_ci(e->d_name, ".vcxproj"))
+            src_push_str(&projs, &n, &cap, e->d_name);
+    if (dp)
+        closedir(dp);
+    if (n > 1)
+        qsort(projs, (size_t)n, sizeof *projs, cmp_str);
+    for (int pass = 0; pass < 2 && !found; pass++)
+        for (int i = 0; i < n && !found; i++) {
+            char path[PATH_MAX];
+            WdkSources p;
+            if (snprintf(path, sizeof path, "%s/%s", dir, projs[i]) >= (int)sizeof path ||
+                vcxproj_load(path, &p) < 0)
+                continue;
+            if (pass == 1 || p.nfiles) {
+                *w = p;
+                found = 1;
+                if (name)
+                    snprintf(name, BUILD_NAME_MAX, "%s", projs[i]);
+            } else {
+                wdk_sources_free(&p);
+            }
+        }
+    for (int i = 0; i < n; i++)
+        free(projs[i]);
+    free(projs);
+    return found;
+}
+
 int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, WdkSources *w,
-                       char name[16])
+                       char *name)
 {
     memset(w, 0, sizeof *w);
     char path[PATH_MAX];
@@ -193,7 +236,7 @@ int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, WdkS
         }
     if (dp)
         closedir(dp);
-    if (!found || wdk_sources_load(path, w) < 0)
+    if (found ? wdk_sources_load(path, w) < 0 : !project_in(dir, w, name))
         return 0;
     int k = 0;
     for (int i = 0; i < w->ndefs; i++) {
@@ -301,8 +344,13 @@ static void listed_by(const Walk *w, const WdkSources *ws, int *listed)
             char cand[PATH_MAX + 8];
             if (!source_entry(w->sdirs[i], ws[i].files[k], cand, sizeof cand))
                 continue;
+            /* a file several builds compile (Windows-driver-samples'
+             * netvmini: one project per NDIS version, each compiling the
+             * sources one folder up) goes to the fullest one, so that the
+             * files of one driver get one build's defines */
             for (int c = 0; c < w->ncfiles; c++)
-                if (listed[c] < 0 && real[c] && strcasecmp(real[c], cand) == 0)
+                if (real[c] && strcasecmp(real[c], cand) == 0 &&
+                    (listed[c] < 0 || ws[i].nfiles > ws[listed[c]].nfiles))
                     listed[c] = i;
         }
     for (int c = 0; c < w->ncfiles; c++)
@@ -411,7 +459,7 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
     walk(&w, dir);
     /* per `sources` file: what it says, read once */
     WdkSources *ws = calloc((size_t)w.nsdirs + 1, sizeof *ws);
-    char (*names)[16] = calloc((size_t)w.nsdirs + 1, sizeof *names);
+    char (*names)[BUILD_NAME_MAX] = calloc((size_t)w.nsdirs + 1, sizeof *names);
     int *nfiles = calloc((size_t)w.nsdirs + 1, sizeof *nfiles);
     int *listed = calloc((size_t)w.ncfiles + 1, sizeof *listed);
     const char ***bdirs = calloc((size_t)w.nsdirs + 1, sizeof *bdirs);
@@ -470,10 +518,16 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
             const char *folder = rel ? rel : strcmp(w.sdirs[i], dir) == 0 ? NULL : w.sdirs[i];
             snprintf(shown, sizeof shown, "%s%s%s", folder ? folder : "", folder ? "/" : "",
                      names[i]);
-            diag_add(d, DIAG_NOTE, shown, 0, 0,
-                     "%d build define(s) from this WDK sources file (C_DEFINES, for AMD64) given "
-                     "to the %d C file(s) its SOURCES lists or that lie at or below its folder",
-                     ws[i].ndefs, nfiles[i]);
+            if (ends_with_ci(names[i], ".vcxproj"))
+                diag_add(d, DIAG_NOTE, shown, 0, 0,
+                         "%d build define(s) from this project file (PreprocessorDefinitions, for "
+                         "Release|x64) given to the %d C file(s) it compiles or that lie at or "
+                         "below its folder", ws[i].ndefs, nfiles[i]);
+            else
+                diag_add(d, DIAG_NOTE, shown, 0, 0,
+                         "%d build define(s) from this WDK sources file (C_DEFINES, for AMD64) "
+                         "given to the %d C file(s) its SOURCES lists or that lie at or below its "
+                         "folder", ws[i].ndefs, nfiles[i]);
         }
         wdk_sources_free(&ws[i]);
         free(bdirs[i]);

@@ -48,12 +48,17 @@ typedef struct WdkSources {
     int nincs;
 } WdkSources;
 int wdk_sources_load(const char *path, WdkSources *w);   /* ndefs, -1 if unreadable */
+/* vcxproj.c: the same of an MSBuild project file, for Release|x64: its
+ * PreprocessorDefinitions, ClCompile'd C files and AdditionalIncludeDirectories. */
+int vcxproj_load(const char *path, WdkSources *w);       /* ndefs, -1 if unreadable */
 void wdk_sources_free(WdkSources *w);
-/* The `sources` file in folder dir (any case; its name in name when not
- * NULL), its defines less those the user's arguments set (-D or -U); 0
- * when dir has none. */
+/* The build file in folder dir: its `sources` file (any case), else its
+ * .vcxproj (the first by name that compiles a C file); its name in name
+ * (BUILD_NAME_MAX bytes) when not NULL, its defines less those the user's
+ * arguments set (-D or -U); 0 when dir has none. */
+enum { BUILD_NAME_MAX = 256 };
 int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, WdkSources *w,
-                       char name[16]);
+                       char *name);
 /* The `sources` file that builds cfile alone (drvcheck cfg): one in a
  * subfolder of its folder whose SOURCES names it (with its build folders,
  * "-IDIR" in a's memory, in inc[], at most max), else its folder's own.
