@@ -540,7 +540,9 @@ static void orphan_root(Engine *e, int i)
                                     f->name),
                        NULL);
     StateVec out = {0};
+    e->orphan_run = 1;
     in_call(e, i, s, s->trace, &out);
+    e->orphan_run = 0;
     sv_release(e, &out);
 }
 

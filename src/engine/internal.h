@@ -421,6 +421,9 @@ struct Engine {
     unsigned char *ktimer;   /* per function: a KDPC routine a KTIMER runs (deferred.c) */
     int own_timer_keys;      /* each timer callback's key stands for one timer object */
     int cancel_race;         /* the cancel being applied came while the tick ran (interp.c) */
+    int orphan_run;          /* analysing a root no entry point reaches (harness.c orphan_root):
+                                what rests on a tracked object's assumed initial state is not
+                                reported (ruleexec.c) */
     int root_entry;          /* the next summary is a callback NDIS runs, at any depth (a timer
                                 fired at a cancel inside halt): it keeps root_sum_cap entries */
     int timers_unmapped;     /* a timer object whose callback is not known */

@@ -17,6 +17,9 @@ typedef struct RCtx {
     Engine *e;
     const EventCtx *ev;
     int ii;                  /* instance index the block acts on */
+    int32_t obj;             /* its object, for a guarded block; else 0 */
+    int fresh;               /* the instance was made for this event (it was in its initial
+                                state, or never seen) */
 } RCtx;
 
 static int mentions_arg(const RExpr *x)
@@ -222,6 +225,37 @@ static const char *expand_fname(Engine *e, const char *msg, const char *fname)
     return out;
 }
 
+/* "<known OBJ>": this orphan root's path has acted on OBJ, so its state
+ * (also the initial one it went back to) is the path's own. */
+static int32_t known_key(Engine *e, int32_t obj)
+{
+    char buf[600];
+    snprintf(buf, sizeof buf, "<known %s>", key_name(e, obj));
+    int32_t k = key_intern(e, buf, 1);
+    key_set_relevant(e, k);
+    return k;
+}
+
+static int orphan_knows(Engine *e, const State *s, int32_t obj)
+{
+    int64_t c;
+    const AbsVal *v = obj ? st_get(e, s, known_key(e, obj)) : NULL;
+    return v && av_is_const(v, &c) && c == 1;
+}
+
+static void orphan_touched(Engine *e, StateVec *out, int from, int32_t obj)
+{
+    AbsVal one = av_const(1);
+    int32_t k = known_key(e, obj);
+    for (int i = from; i < out->n; i++) {
+        if (orphan_knows(e, out->v[i], obj))
+            continue;
+        State *n = st_copy(e, out->v[i]);
+        st_set(e, n, k, &one);
+        out->v[i] = n;
+    }
+}
+
 static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
 {
     Engine *e = c->e;
@@ -299,6 +333,14 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
         return;
     }
     case RS_ABORT:
+        /* a root no entry point reaches starts knowing nothing of its
+         * callers: an object this path has not touched is in a state the
+         * caller chose (an unlock wrapper releases the lock its caller
+         * took), so what rests on its initial state is not reported */
+        if (e->orphan_run && c->fresh && !orphan_knows(e, s, c->obj)) {
+            sv_push(e, out, s);
+            return;
+        }
         tr_report(e, s, c->ev->loc, c->ev->func, expand_fname(e, st->message, c->ev->fname));
         sv_push(e, out, s);
         return;
@@ -448,13 +490,17 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
             sv_push(e, out, s);
             return;
         }
+        int had = s->ninst;
         int ii = instance(e, &s, obj);
-        RCtx c = {e, ctx, ii};
+        RCtx c = {e, ctx, ii, obj, s->ninst > had};
+        int from = out->n;
         exec(&c, ev->body, s, out);
+        if (e->orphan_run)
+            orphan_touched(e, out, from, obj);
         return;
     }
     if (!r->has_watch) {
-        RCtx c = {e, ctx, 0};
+        RCtx c = {e, ctx, 0, 0, 0};
         exec(&c, ev->body, s, out);
         return;
     }
@@ -463,7 +509,7 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
     sv_push(e, &cur, s);
     for (int ii = 0; ii < s->ninst; ii++) {
         StateVec next = {0};
-        RCtx c = {e, ctx, ii};
+        RCtx c = {e, ctx, ii, s->inst[ii].obj, 0};
         for (int k = 0; k < cur.n; k++)
             exec(&c, ev->body, cur.v[k], &next);
         sv_release(e, &cur);

@@ -1,8 +1,8 @@
 /*
  * Case 475_orphan_lock_helpers_defect: 473's driver with two lock helpers no entry point reaches,
  * analysed each as a root of its own: an unlock wrapper that releases the receive lock its caller
- * holds (not a defect drvcheck can show: before, it was reported as a release of a lock not held),
- * and a helper that takes the send lock twice (a deadlock whatever its caller held).
+ * holds (not a defect drvcheck can show: until session 12 it was reported as a release of a lock
+ * not held), and a helper that takes the send lock twice (a deadlock whatever its caller held).
  * Expected: 1 NdisSpinLock defect, at the second acquire.
  */
 
