@@ -2,7 +2,8 @@
 # engine_share.sh DRVCHECK TREE [scan options...] - the engine's share of a
 # scan in instructions (valgrind's callgrind), which does not move with the
 # machine's load the way wall time does:
-#   engine (eng_prepare + eng_check) / parse and lower (every parse_job)
+#   engine (eng_prepare in harness.c + eng_check in check.c) / parse and lower
+#   (every parse_job)
 # `drvcheck scan -j 1 TREE`, every bundled rule.  Needs valgrind
 # (apt-get install valgrind); slow (about 50 times a plain scan), so for
 # small and middle trees.  A measurement, not a test.
@@ -17,7 +18,7 @@ valgrind --tool=callgrind --callgrind-out-file="$out" "$drvcheck" scan -j 1 "$@"
     >/dev/null 2>&1
 callgrind_annotate --inclusive=yes --threshold=100 "$out" >"$txt" 2>/dev/null
 sum() { grep -E "^ *[0-9,]+ .*$1 \[" "$txt" | awk '{gsub(",", "", $1); s += $1} END {printf "%.0f", s}'; }
-eng=$(sum 'src/engine/harness.c:(eng_check|eng_prepare)')
+eng=$(sum 'src/engine/(check|harness).c:(eng_check|eng_prepare)')
 par=$(sum 'src/front/parse.c:parse_job')
 awk -v t="$tree" -v e="$eng" -v p="$par" 'BEGIN {
     printf "%s: engine %.0f M instructions, parse+lower %.0f M, engine share %.1f%%\n",
