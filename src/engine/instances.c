@@ -14,11 +14,15 @@
  * call: an allocator, a constructor of its own), in two or more different
  * pointer fields: `Adapter->Tx = MpAllocQueue()`, `Adapter->Rx =
  * MpAllocQueue()`; `Dev->OpenCloseLock = SlNewLock()`, `List->lock =
- * SlNewLock()`.  The adapter context is not: it is made once, and the
- * fields that point to it are copies (`Rfd->Adapter = Adapter`).  Which
- * record a pointer field points to is read off its uses: `Adapter->Tx->Lock`
- * (the field _MP_ADAPTER.Tx, the record _MP_QUEUE) and the arguments bound
- * to pointer parameters of a known record.
+ * SlNewLock()`; or one with a field that points to another of its kind
+ * (a connection-tracking entry's `parent`: taking the entry's lock and
+ * then its parent's is two locks, Open vSwitch's Conntrack.c).  The
+ * adapter context is not: it is made once, and the fields that point to it
+ * are copies (`Rfd->Adapter = Adapter`).  Which record a pointer field
+ * points to is read off its uses: `Adapter->Tx->Lock` (the field
+ * _MP_ADAPTER.Tx, the record _MP_QUEUE), a local copied from the field and
+ * used so (`parent = Entry->parent; ... parent->lock`), and the arguments
+ * bound to pointer parameters of a known record.
  *
  * A pointer loaded from one of those fields, where nothing else says what
  * it points to, carries the field as its origin (eval.c, AbsVal.origin,
@@ -78,33 +82,53 @@ static const char *record_of(const char *k, char *buf, size_t n)
 }
 
 /* Every `F->g` path: the field F points to g's record. */
-static void uses(Pairs *ps, const Expr *x, Arena *a)
+/* Every `F->g` path: the field F points to g's record; also `L->g` where
+ * the function copied the field F into its local L (`parent =
+ * Entry->parent; ... parent->lock`: copies[] pairs L with F). */
+static void uses(Pairs *ps, const Expr *x, Arena *a, const Pairs *copies)
 {
     if (!x)
         return;
     char buf[256];
-    if (x->kind == EX_PATH && is_field(x->base_key) && record_of(x->key, buf, sizeof buf))
-        add(ps, x->base_key, arena_strdup(a, buf));
-    uses(ps, x->a, a);
-    uses(ps, x->b, a);
-    uses(ps, x->c, a);
+    if (x->kind == EX_PATH && x->base_key && record_of(x->key, buf, sizeof buf)) {
+        if (is_field(x->base_key))
+            add(ps, x->base_key, arena_strdup(a, buf));
+        else
+            for (int i = 0; copies && i < copies->n; i++)
+                if (strcmp(copies->v[i].field, x->base_key) == 0)
+                    add(ps, copies->v[i].rec, arena_strdup(a, buf));
+    }
+    uses(ps, x->a, a, copies);
+    uses(ps, x->b, a, copies);
+    uses(ps, x->c, a, copies);
 }
 
 void inst_find(Program *p, Arena *a)
 {
     Pairs to = {0}, fresh = {0};
+    Pairs copies = {0};          /* per function: local L = field F, as (L, F) */
     for (int fi = 0; fi < p->nfuncs; fi++) {
         const Func *f = p->funcs[fi].f;
+        copies.n = 0;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                if (st->kind == ST_ASSIGN && st->lhs && st->lhs->kind == EX_PATH &&
+                    st->lhs->is_pointer && st->lhs->key && !strchr(st->lhs->key, '.') &&
+                    (st->lhs->scope == SCOPE_LOCAL || st->lhs->scope == SCOPE_PARAM) &&
+                    st->rhs && st->rhs->kind == EX_PATH && is_field(st->rhs->key))
+                    add(&copies, st->lhs->key, st->rhs->key);
+            }
         for (int b = 0; b < f->nblocks; b++) {
             const Block *bl = &f->blocks[b];
-            uses(&to, bl->cond, a);
-            uses(&to, bl->retval, a);
+            uses(&to, bl->cond, a, &copies);
+            uses(&to, bl->retval, a, &copies);
             for (int k = 0; k < bl->nsteps; k++) {
                 const Step *st = &bl->steps[k];
-                uses(&to, st->lhs, a);
-                uses(&to, st->rhs, a);
+                uses(&to, st->lhs, a, &copies);
+                uses(&to, st->rhs, a, &copies);
                 for (int i = 0; i < st->nargs; i++)
-                    uses(&to, st->args[i], a);
+                    uses(&to, st->args[i], a, &copies);
                 if (st->kind != ST_CALL)
                     continue;
                 if (st->lhs && st->lhs->kind == EX_PATH && st->lhs->is_pointer &&
@@ -161,6 +185,18 @@ void inst_find(Program *p, Arena *a)
     }
     if (many.n)
         qsort(many.v, (size_t)many.n, sizeof *many.v, cmp_pair);
+    /* a record one of whose own fields points to another of its kind
+     * (Entry->parent, Node->next) has many */
+    for (int i = 0; i < to.n; i++) {
+        char buf[256];
+        const char *r = record_of(to.v[i].field, buf, sizeof buf);
+        if (r && strcmp(r, to.v[i].rec) == 0) {
+            add(&many, to.v[i].rec, NULL);
+            add(&many, to.v[i].rec, NULL);
+        }
+    }
+    if (many.n)
+        qsort(many.v, (size_t)many.n, sizeof *many.v, cmp_pair);
     /* the fields pointing to a record stored fresh in two or more */
     p->origin_keys = arena_alloc(a, sizeof *p->origin_keys * ((size_t)to.n + 1));
     for (int i = 0; i < to.n; i++) {
@@ -181,6 +217,7 @@ void inst_find(Program *p, Arena *a)
     free(to.v);
     free(fresh.v);
     free(many.v);
+    free(copies.v);
 }
 
 static int cmp_str(const void *a, const void *b)
