@@ -15,6 +15,16 @@
 #include <string.h>
 #include <unistd.h>
 
+char *src_strndup(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (!p)
+        abort();
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
 char *src_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");

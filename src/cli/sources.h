@@ -77,6 +77,9 @@ void src_find_fragments(char *const *files, int n, char *const *incdirs, int nin
  * if it cannot be read. */
 char *src_read_file(const char *path, size_t *len);
 
+/* compdb.c: the first n bytes of s in a NUL-terminated malloc'd copy. */
+char *src_strndup(const char *s, size_t n);
+
 /* Append a malloc'd copy of s to the growable array *v (n used, cap slots). */
 void src_push_str(char ***v, int *n, int *cap, const char *s);
 

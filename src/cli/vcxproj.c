@@ -23,16 +23,6 @@
 #include <string.h>
 #include <strings.h>
 
-static char *xstrndup(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (!p)
-        abort();
-    memcpy(p, s, n);
-    p[n] = 0;
-    return p;
-}
-
 /* The text between <tag> and </tag> starting at or after p, up to end,
  * in a malloc'd copy with &amp; &lt; &gt; &quot; &apos; decoded; *next
  * past it.  NULL when there is none. */
@@ -118,7 +108,7 @@ static int has(char **v, int n, const char *s)
 /* The ';'-separated entries of list, trimmed, with no MSBuild property. */
 static void entries(const char *list, int define, WdkSources *w, int *capd, int *capi)
 {
-    char *copy = xstrndup(list, strlen(list));
+    char *copy = src_strndup(list, strlen(list));
     for (char *tok = strtok(copy, ";"); tok; tok = strtok(NULL, ";")) {
         while (isspace((unsigned char)*tok))
             tok++;
@@ -139,7 +129,7 @@ static void entries(const char *list, int define, WdkSources *w, int *capd, int 
             else
                 free(a);
         } else if (!has(w->incs, w->nincs, tok)) {
-            push(&w->incs, &w->nincs, capi, xstrndup(tok, l));
+            push(&w->incs, &w->nincs, capi, src_strndup(tok, l));
         }
     }
     free(copy);
@@ -191,7 +181,7 @@ int vcxproj_load(const char *path, WdkSources *w)
         const char *q = strchr(p, '"');
         if (!q)
             break;
-        char *list = xstrndup(p, (size_t)(q - p));     /* "..\a.c; ..\b.c" too */
+        char *list = src_strndup(p, (size_t)(q - p));     /* "..\a.c; ..\b.c" too */
         for (char *f = strtok(list, ";"); f; f = strtok(NULL, ";")) {
             while (isspace((unsigned char)*f))
                 f++;
@@ -200,7 +190,7 @@ int vcxproj_load(const char *path, WdkSources *w)
                 f[--l] = 0;
             if (l > 2 && strcasecmp(f + l - 2, ".c") == 0 && !strchr(f, '$') &&
                 !has(w->files, w->nfiles, f))
-                push(&w->files, &w->nfiles, &capf, xstrndup(f, l));
+                push(&w->files, &w->nfiles, &capf, src_strndup(f, l));
         }
         free(list);
         p = q;

@@ -32,16 +32,6 @@ static const char *const builtin[][2] = {
     { "DDKBUILDENV", "fre" }, { "AMD64", "1" },
 };
 
-static char *xstrndup(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (!p)
-        abort();
-    memcpy(p, s, n);
-    p[n] = 0;
-    return p;
-}
-
 static const char *macro_get(const Macros *m, const char *name, size_t len)
 {
     for (int i = m->n - 1; i >= 0; i--)
@@ -68,7 +58,7 @@ static void macro_set(Macros *m, const char *name, char *value)
         if (!m->names || !m->values)
             abort();
     }
-    m->names[m->n] = xstrndup(name, strlen(name));
+    m->names[m->n] = src_strndup(name, strlen(name));
     m->values[m->n++] = value;
 }
 
@@ -237,7 +227,7 @@ static void push(char ***v, int *n, const char *s, size_t l)
     *v = realloc(*v, (size_t)(*n + 1) * sizeof **v);
     if (!*v)
         abort();
-    (*v)[(*n)++] = xstrndup(s, l);
+    (*v)[(*n)++] = src_strndup(s, l);
 }
 
 /* The SOURCES list's C files, as written ("..\\mp_main.c"). */
@@ -246,7 +236,7 @@ static void source_files(const Macros *m, WdkSources *w)
     const char *v = macro_get(m, "SOURCES", 7);
     if (!v)
         return;
-    char *copy = xstrndup(v, strlen(v));
+    char *copy = src_strndup(v, strlen(v));
     for (char *tok = strtok(copy, " \t"); tok; tok = strtok(NULL, " \t")) {
         size_t l = strlen(tok);
         if (l >= 3 && tok[l - 2] == '.' && (tok[l - 1] == 'c' || tok[l - 1] == 'C'))
@@ -262,7 +252,7 @@ static void include_dirs(const Macros *m, WdkSources *w)
     const char *v = macro_get(m, "INCLUDES", 8);
     if (!v)
         return;
-    char *copy = xstrndup(v, strlen(v));
+    char *copy = src_strndup(v, strlen(v));
     for (char *tok = strtok(copy, " \t;"); tok; tok = strtok(NULL, " \t;"))
         push(&w->incs, &w->nincs, tok, strlen(tok));
     free(copy);
@@ -370,7 +360,7 @@ static int read_lines(Reader *rd, const char *path, int level)
             while (*q == ' ' || *q == '\t')
                 q++;
             if (p > line && *q == '=') {
-                char *name = xstrndup(line, (size_t)(p - line));
+                char *name = src_strndup(line, (size_t)(p - line));
                 macro_set(&rd->m, name, expand(&rd->m, trim(q + 1)));
                 free(name);
             }
@@ -399,7 +389,7 @@ int wdk_sources_load(const char *path, WdkSources *w)
     const char *cd = macro_get(&m, "C_DEFINES", 9);
     int cap = 0;
     if (cd) {
-        char *copy = xstrndup(cd, strlen(cd));
+        char *copy = src_strndup(cd, strlen(cd));
         for (char *tok = strtok(copy, " \t"); tok; tok = strtok(NULL, " \t")) {
             if ((tok[0] != '-' && tok[0] != '/') || tok[1] != 'D' || !tok[2])
                 continue;
