@@ -17,14 +17,14 @@
  *     "^Ctx.f" (a caller's local lent down the calls), the engine's own
  *     ("<raised>"), globals and what pointers reach (persistent keys).
  * live-in(b) = reads(b) U (live-out(b) - kills(b)), backwards to a fixed
- * point; only a store to a whole scalar local (`x = ...`) kills it.
+ * point; only a store to a whole scalar local (`x = ...`) kills it.  A read
+ * is any path of the step, its condition or returned value, also as the
+ * pointer a path goes through (`p->f`, `*p` read p).
  *
  * A parameter the function tests whole (`if (Lock == NULL) return;`) and
  * never assigns, where a caller passes it a path the rule run tracks, is
  * live to the returns (never dropped): what the test learnt of it is what
- * the caller's argument holds (echo.c).  lv_is_live does not count that.  A read
- * is any path of the step, its condition or returned value, also as the
- * pointer a path goes through (`p->f`, `*p` read p).
+ * the caller's argument holds (echo.c).  lv_is_live does not count that.
  *
  * Built once per driver (rule-independent, from the CFG, by name); each
  * rule run maps the names to its key ids when it first trims a function. */
