@@ -115,6 +115,59 @@ static const char *plural(int n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+/* Past this many drivers the summary counts each rule's verdicts and names
+ * only the drivers whose verdict needs a look (Defect, Timeout, Spaceout,
+ * Not runnable): a whole tree of samples (112 drivers) made a 21 kB line. */
+enum { MANY_DRIVERS = 8, NAMED_DRIVERS = 5 };
+
+static int needs_look(Verdict v)
+{
+    return v != VERDICT_PASS && v != VERDICT_NOT_APPLICABLE;
+}
+
+static void print_verdict_counts(const Out *o, const Report *r)
+{
+    static const Verdict order[] = { VERDICT_DEFECT, VERDICT_TIMEOUT, VERDICT_SPACEOUT,
+                                     VERDICT_NOT_RUNNABLE, VERDICT_PASS, VERDICT_NOT_APPLICABLE };
+    fputs("; verdicts:", o->f);
+    for (int i = 0; i < r->nverdicts; i++) {
+        const char *rule = r->verdicts[i].rule ? r->verdicts[i].rule : "?";
+        int first = 1;
+        for (int j = 0; j < i && first; j++)
+            first = strcmp(r->verdicts[j].rule ? r->verdicts[j].rule : "?", rule) != 0;
+        if (!first)
+            continue;
+        fprintf(o->f, "%s [%s]", i ? ";" : "", rule);
+        int k = 0;
+        for (size_t v = 0; v < sizeof order / sizeof *order; v++) {
+            int n = 0;
+            for (int j = i; j < r->nverdicts; j++)
+                n += r->verdicts[j].verdict == order[v] &&
+                     strcmp(r->verdicts[j].rule ? r->verdicts[j].rule : "?", rule) == 0;
+            if (!n)
+                continue;
+            const char *c = order[v] == VERDICT_DEFECT ? C_RED
+                            : order[v] == VERDICT_PASS ? C_GREEN : C_MAGENTA;
+            fprintf(o->f, "%s %s%s %d%s", k++ ? "," : "", col(o, c), verdict_name(order[v]), n,
+                    col(o, C_RESET));
+            if (!needs_look(order[v]))
+                continue;
+            int shown = 0;
+            for (int j = i; j < r->nverdicts; j++) {
+                const VerdictRow *w = &r->verdicts[j];
+                if (w->verdict != order[v] || strcmp(w->rule ? w->rule : "?", rule) != 0)
+                    continue;
+                if (shown < NAMED_DRIVERS)
+                    fprintf(o->f, "%s%s", shown ? ", " : " (", w->driver ? w->driver : "?");
+                shown++;
+            }
+            if (shown > NAMED_DRIVERS)
+                fprintf(o->f, " and %d more", shown - NAMED_DRIVERS);
+            fputc(')', o->f);
+        }
+    }
+}
+
 static void print_summary(const Out *o, const Report *r)
 {
     int nsup = report_count_suppressed(r), nnew = report_count_new(r);
@@ -127,7 +180,9 @@ static void print_summary(const Out *o, const Report *r)
             r->ndrivers, plural(r->ndrivers, "driver", "drivers"),
             r->nfiles, plural(r->nfiles, "file", "files"),
             r->nfunctions, plural(r->nfunctions, "function", "functions"));
-    if (r->nverdicts) {
+    if (r->nverdicts && ndistinct_drivers(r) > MANY_DRIVERS) {
+        print_verdict_counts(o, r);
+    } else if (r->nverdicts) {
         int several = ndistinct_drivers(r) > 1;
         fputs("; verdicts:", o->f);
         /* group by rule, in the order rules first appear */

@@ -377,6 +377,33 @@ static void summary_names_drivers_when_several(void **state)
     report_free(&r);
 }
 
+/* A scan of many drivers (a whole tree of samples) counts each rule's
+ * verdicts and names only the drivers whose verdict needs a look. */
+static void text_summary_counts_many_drivers(void **state)
+{
+    (void)state;
+    Report r;
+    report_init(&r);
+    r.ndrivers = 12;
+    char name[32];
+    for (int i = 0; i < 12; i++) {
+        snprintf(name, sizeof name, "d%02d", i);
+        report_add_verdict(&r, name, "R", i == 3 ? VERDICT_DEFECT
+                                          : i < 6 ? VERDICT_PASS : VERDICT_NOT_APPLICABLE, NULL);
+        report_add_verdict(&r, name, "S", i < 7 ? VERDICT_SPACEOUT : VERDICT_PASS, "cap");
+    }
+    report_sort(&r);
+    char *t = render(&r, "txt", 0);
+    const char *want = "drvcheck: 0 defects (0 new, 0 suppressed); 12 drivers, 0 files, 0 functions; "
+                       "verdicts: [R] Defect 1 (d03), Pass 5, Not applicable 6; "
+                       "[S] Spaceout 7 (d00, d01, d02, d03, d04 and 2 more), Pass 5\n";
+    size_t lt = strlen(t), lw = strlen(want);
+    assert_true(lt >= lw);
+    assert_string_equal(t + lt - lw, want);
+    free(t);
+    report_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +419,7 @@ int main(void)
         cmocka_unit_test(summary_names_drivers_when_several),
         cmocka_unit_test(html_escapes_and_notes_unreadable_sources),
         cmocka_unit_test(text_matches_golden),
+        cmocka_unit_test(text_summary_counts_many_drivers),
         cmocka_unit_test(json_matches_golden),
         cmocka_unit_test(sarif_matches_golden),
         cmocka_unit_test(html_matches_golden),
