@@ -103,9 +103,37 @@ static void forget_parameters(Engine *e, const EntryPoint *ep, StateVec *out, in
  * summaries apart from the same helpers' calls elsewhere, and past the
  * summary caps the widened entries lost what case 76 needs; halt runs
  * once, at the end, after them. */
+static int names_path(const Expr *x, const char *key)
+{
+    return x && ((x->kind == EX_PATH && x->key && strcmp(x->key, key) == 0) ||
+                 names_path(x->a, key) || names_path(x->b, key) || names_path(x->c, key));
+}
+
+/* Does f test its parameter p whole, or a local it copies p into? */
+static int tests_param(const Func *f, const char *p)
+{
+    const char *copy = NULL;
+    for (int b = 0; b < f->nblocks && !copy; b++)
+        for (int k = 0; k < f->blocks[b].nsteps && !copy; k++) {
+            const Step *st = &f->blocks[b].steps[k];
+            if (st->kind == ST_ASSIGN && st->lhs && st->lhs->kind == EX_PATH && st->lhs->key &&
+                st->rhs && st->rhs->kind == EX_PATH && st->rhs->key &&
+                strcmp(st->rhs->key, p) == 0)
+                copy = st->lhs->key;
+        }
+    for (int b = 0; b < f->nblocks; b++)
+        if (f->blocks[b].term == T_BRANCH &&
+            (names_path(f->blocks[b].cond, p) || (copy && names_path(f->blocks[b].cond, copy))))
+            return 1;
+    return 0;
+}
+
+/* Only where halt tests it: elsewhere the fact decides nothing, and halt's
+ * helpers keep the summaries their other callers made (case 138's trace). */
 static void halt_context(Engine *e, const EntryPoint *ep, const Func *f, State *in)
 {
-    if (ep->role != ROLE_HALT || f->nparams < 1 || !f->params[0].name || !f->params[0].name[0])
+    if (ep->role != ROLE_HALT || f->nparams < 1 || !f->params[0].name || !f->params[0].name[0] ||
+        !tests_param(f, f->params[0].name))
         return;
     AbsVal nz = av_nonzero();
     st_set(e, in, key_intern_at(e, f->params[0].name, 0), &nz);
