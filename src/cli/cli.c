@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/options.h"
 #include "cli/paths.h"
@@ -73,13 +74,13 @@ static int cmd_cfg(const Options *o)
      * it, whose build folders then come first), as a scan of the tree
      * gives it */
     WdkSources ws;
-    char where[PATH_MAX];
+    char where[PATH_MAX], bname[BUILD_NAME_MAX];
     Arena *ar = arena_new();
     const char **extra = calloc((size_t)o->ncargs + 130, sizeof *extra);
     if (!extra)
         abort();
     int found = src_wdk_sources_for(o->paths[0], (const char *const *)o->cargs, o->ncargs, &ws,
-                                    where, sizeof where, ar, extra, 128);
+                                    where, sizeof where, bname, ar, extra, 128);
     int nextra = found > 1 ? found - 1 : 0;
     for (int i = 0; i < o->ncargs; i++)
         extra[nextra++] = o->cargs[i];
@@ -92,8 +93,11 @@ static int cmd_cfg(const Options *o)
         ndefs = ws.ndefs;
         sf.args = (const char **)defs;
         sf.nargs = ndefs;
-        fprintf(stderr, "%s/sources: note: %d build define(s) from this WDK sources file\n",
-                where, ndefs);
+        size_t bl = strlen(bname);
+        fprintf(stderr, "%s/%s: note: %d build define(s) from this %s\n", where, bname, ndefs,
+                bl > 8 && strcasecmp(bname + bl - 8, ".vcxproj") == 0
+                    ? "project file (PreprocessorDefinitions, for Release|x64)"
+                    : "WDK sources file");
         if (getenv("DRVCHECK_FRONT_STATS")) {      /* for tests/bench: clang gets them too */
             fprintf(stderr, "front: defines:");
             for (int i = 0; i < ndefs; i++)

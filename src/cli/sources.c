@@ -408,7 +408,8 @@ static int lists_file(const char *sdir, const WdkSources *w, const char *cfile)
 }
 
 int src_wdk_sources_for(const char *cfile, const char *const *user, int nuser, WdkSources *w,
-                        char *where, size_t wsize, Arena *a, const char **inc, int max)
+                        char *where, size_t wsize, char *name, Arena *a, const char **inc,
+                        int max)
 {
     memset(w, 0, sizeof *w);
     char *real = absolute(cfile);
@@ -419,20 +420,26 @@ int src_wdk_sources_for(const char *cfile, const char *const *user, int nuser, W
     char *slash = strrchr(dir, '/');
     if (slash && slash != dir)
         *slash = 0;
-    /* the subfolders in name order: a sys/ or 620/ that builds ..\x.c */
+    /* the subfolders in name order: a sys/ or 620/ that builds ..\x.c;
+     * of several, the fullest (as a scan of the tree chooses: listed_by) */
     struct dirent **ents = NULL;
     int n = scandir(dir, &ents, NULL, alphasort);
     int found = 0;
     for (int i = 0; i < n; i++) {
-        char sub[2 * PATH_MAX];
+        char sub[2 * PATH_MAX], subname[BUILD_NAME_MAX];
         struct stat st;
-        if (!found && ents[i]->d_name[0] != '.' &&
+        if (ents[i]->d_name[0] != '.' &&
             snprintf(sub, sizeof sub, "%s/%s", dir, ents[i]->d_name) < (int)sizeof sub &&
             stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
             WdkSources sw;
-            if (src_wdk_defines_in(sub, user, nuser, &sw, NULL) && lists_file(sub, &sw, real)) {
+            if (src_wdk_defines_in(sub, user, nuser, &sw, subname) && lists_file(sub, &sw, real) &&
+                (!found || sw.nfiles > w->nfiles)) {
+                if (found)
+                    wdk_sources_free(w);
                 *w = sw;
                 snprintf(where, wsize, "%s", sub);
+                if (name)
+                    snprintf(name, BUILD_NAME_MAX, "%s", subname);
                 found = 1;
             } else {
                 wdk_sources_free(&sw);
@@ -445,7 +452,7 @@ int src_wdk_sources_for(const char *cfile, const char *const *user, int nuser, W
     int nb = 0;
     if (found)
         nb = build_dirs(a, where, w, inc, max);
-    else if (src_wdk_defines_in(dir, user, nuser, w, NULL))
+    else if (src_wdk_defines_in(dir, user, nuser, w, name))
         snprintf(where, wsize, "%s", dir);
     else
         return 0;

@@ -59,12 +59,14 @@ void wdk_sources_free(WdkSources *w);
 enum { BUILD_NAME_MAX = 256 };
 int src_wdk_defines_in(const char *dir, const char *const *user, int nuser, WdkSources *w,
                        char *name);
-/* The `sources` file that builds cfile alone (drvcheck cfg): one in a
- * subfolder of its folder whose SOURCES names it (with its build folders,
- * "-IDIR" in a's memory, in inc[], at most max), else its folder's own.
- * Its folder in where; 0 if none, else 1 + the number of folders. */
+/* The build file that builds cfile alone (drvcheck cfg): one in a
+ * subfolder of its folder that names it (the fullest of several; with its
+ * build folders, "-IDIR" in a's memory, in inc[], at most max), else its
+ * folder's own.  Its folder in where, its name in name (BUILD_NAME_MAX
+ * bytes, when not NULL); 0 if none, else 1 + the number of folders. */
 int src_wdk_sources_for(const char *cfile, const char *const *user, int nuser, WdkSources *w,
-                        char *where, size_t wsize, Arena *a, const char **inc, int max);
+                        char *where, size_t wsize, char *name, Arena *a, const char **inc,
+                        int max);
 
 /* fragments.c: which of the n C files (absolute paths) another of them
  * #includes (wireguard-nt's `#include "selftest/allowedips.c"`): by[i] is

@@ -11,10 +11,13 @@
  * sources.c gives them to the C files the project compiles
  * (<ClCompile Include="..\mp.c" />) or that lie below its folder.  The file
  * is read as text (nothing in it runs, no .props it imports is read), for
- * the configuration drvcheck parses for: Release|x64, else the nearest one
- * (x64, then Release, then the first).  Groups with no condition apply to
- * every configuration.  Entries naming MSBuild properties ($(...), %(...))
- * are left out: their values live in files drvcheck does not read. */
+ * one configuration, the one drvcheck parses for: Release|x64, else the
+ * nearest a condition names (x64 first, then a configuration named
+ * Release, then one naming Release: npcap's "Win10 Release|x64" among its
+ * 30; never a mix of several).  A condition may sit on the group or on the
+ * element (Visual Studio writes either); settings with none apply to every
+ * configuration.  Entries naming MSBuild properties ($(...), %(...)) are
+ * left out: their values live in files drvcheck does not read. */
 #include "cli/sources.h"
 
 #include <ctype.h>
@@ -23,18 +26,34 @@
 #include <string.h>
 #include <strings.h>
 
-/* The text between <tag> and </tag> starting at or after p, up to end,
- * in a malloc'd copy with &amp; &lt; &gt; &quot; &apos; decoded; *next
- * past it.  NULL when there is none. */
-static char *element(const char *p, const char *end, const char *tag, const char **next)
+/* The next <tag ...>text</tag> at or after p, before end: the text in a
+ * malloc'd copy with &amp; &lt; &gt; &quot; &apos; decoded, the open
+ * tag's extent in *open_at, *open_end (for its Condition), *next past the
+ * close tag.  NULL when there is none. */
+static char *element(const char *p, const char *end, const char *tag, const char **open_at,
+                     const char **open_end, const char **next)
 {
-    char open[64], close[64];
-    snprintf(open, sizeof open, "<%s>", tag);
+    char close[64];
+    size_t tl = strlen(tag);
     snprintf(close, sizeof close, "</%s>", tag);
-    const char *a = strstr(p, open);
-    if (!a || a >= end)
+    const char *a = p;
+    for (;; a++) {
+        a = strchr(a, '<');
+        if (!a || a >= end)
+            return NULL;
+        if (strncmp(a + 1, tag, tl) == 0 && (a[1 + tl] == '>' || isspace((unsigned char)a[1 + tl])))
+            break;
+    }
+    const char *gt = strchr(a, '>');
+    if (!gt || gt >= end)
         return NULL;
-    a += strlen(open);
+    *open_at = a;
+    *open_end = gt;
+    if (gt[-1] == '/') {                       /* <Tag ... />: empty */
+        *next = gt + 1;
+        return src_strndup("", 0);
+    }
+    a = gt + 1;
     const char *b = strstr(a, close);
     if (!b || b > end)
         return NULL;
@@ -70,20 +89,47 @@ static int contains_ci(const char *s, const char *what)
     return 0;
 }
 
-/* How well an ItemDefinitionGroup's condition fits Release|x64: 4 no
- * condition (every configuration), 3 Release|x64, 2 x64, 1 Release, 0 any
- * other. */
-static int fit(const char *tag_start, const char *tag_end)
+enum { CFG_MAX = 128 };
+
+/* The configuration and platform a tag's Condition names
+ * ("'$(Configuration)|$(Platform)'=='Win10 Release|x64'", or a
+ * configuration alone), into cfg and plat (empty when not named): 0 when
+ * the tag has no condition, -1 when it has one drvcheck cannot read. */
+static int condition(const char *tag_start, const char *tag_end, char *cfg, char *plat)
 {
+    cfg[0] = plat[0] = 0;
     const char *c = strstr(tag_start, "Condition");
     if (!c || c > tag_end)
-        return 4;
-    char cond[512];
-    size_t n = (size_t)(tag_end - c) < sizeof cond - 1 ? (size_t)(tag_end - c) : sizeof cond - 1;
-    memcpy(cond, c, n);
-    cond[n] = 0;
-    int rel = contains_ci(cond, "Release"), x64 = contains_ci(cond, "x64");
-    return rel && x64 ? 3 : x64 ? 2 : rel ? 1 : 0;
+        return 0;
+    const char *eq = strstr(c, "==");
+    if (!eq || eq > tag_end)
+        return -1;
+    const char *v = eq + 2;
+    while (v < tag_end && (*v == ' ' || *v == '\''))
+        v++;
+    const char *e = v;
+    while (e < tag_end && *e != '\'' && *e != '"')
+        e++;
+    const char *bar = memchr(v, '|', (size_t)(e - v));
+    const char *ce = bar ? bar : e;
+    if (ce - v >= CFG_MAX || (bar && e - bar - 1 >= CFG_MAX))
+        return -1;
+    memcpy(cfg, v, (size_t)(ce - v));
+    cfg[ce - v] = 0;
+    if (bar) {
+        memcpy(plat, bar + 1, (size_t)(e - bar - 1));
+        plat[e - bar - 1] = 0;
+    }
+    return 1;
+}
+
+/* How well a configuration suits the build drvcheck parses for: x64 first,
+ * then the one named Release, then one naming Release, then any but Debug. */
+static int score(const char *cfg, const char *plat)
+{
+    int s = strcasecmp(plat, "x64") == 0 ? 10 : 0;
+    return s + (strcasecmp(cfg, "Release") == 0 ? 3 : contains_ci(cfg, "Release") ? 2
+                : contains_ci(cfg, "Debug") ? 0 : 1);
 }
 
 static void push(char ***v, int *n, int *cap, char *s)
@@ -135,6 +181,15 @@ static void entries(const char *list, int define, WdkSources *w, int *capd, int 
     free(copy);
 }
 
+/* One PreprocessorDefinitions or AdditionalIncludeDirectories element:
+ * its text and the configuration and platform its group's or its own
+ * condition names (cond -1: one drvcheck cannot read). */
+typedef struct Setting {
+    char *text;
+    int define, cond;
+    char cfg[CFG_MAX], plat[CFG_MAX];
+} Setting;
+
 int vcxproj_load(const char *path, WdkSources *w)
 {
     memset(w, 0, sizeof *w);
@@ -143,38 +198,62 @@ int vcxproj_load(const char *path, WdkSources *w)
     if (!text)
         return -1;
     int capd = 0, capi = 0, capf = 0;
-    /* the groups: those with no condition, then the best-fitting one */
-    const char *best = NULL;
-    int best_fit = -1;
-    for (int pass = 0; pass < 2; pass++) {
-        for (const char *p = text; (p = strstr(p, "<ItemDefinitionGroup"));) {
-            const char *tag_end = strchr(p, '>');
-            const char *end = tag_end ? strstr(tag_end, "</ItemDefinitionGroup>") : NULL;
-            if (!end)
-                break;
-            int f = fit(p, tag_end);
-            if (pass == 0 && f < 4 && f > best_fit) {
-                best_fit = f;
-                best = tag_end;
-            }
-            if ((pass == 0 && f == 4) || (pass == 1 && tag_end == best)) {
-                const char *next = tag_end, *q;
-                for (char *v; (v = element(next, end, "PreprocessorDefinitions", &q)); next = q) {
-                    entries(v, 1, w, &capd, &capi);
-                    free(v);
-                }
-                next = tag_end;
-                for (char *v; (v = element(next, end, "AdditionalIncludeDirectories", &q));
-                     next = q) {
-                    entries(v, 0, w, &capd, &capi);
-                    free(v);
-                }
-            }
-            p = end;
-        }
-        if (!best)
+    /* every setting of every ItemDefinitionGroup with the configuration it
+     * is for: the configuration's group may hold it, or a shared group
+     * whose elements carry the condition, as Visual Studio writes either */
+    Setting *set = NULL;
+    int nset = 0, capset = 0;
+    static const char *const tags[] = { "PreprocessorDefinitions", "AdditionalIncludeDirectories" };
+    for (const char *p = text; (p = strstr(p, "<ItemDefinitionGroup"));) {
+        const char *tag_end = strchr(p, '>');
+        const char *end = tag_end ? strstr(tag_end, "</ItemDefinitionGroup>") : NULL;
+        if (!end)
             break;
+        char gcfg[CFG_MAX], gplat[CFG_MAX];
+        int gc = condition(p, tag_end, gcfg, gplat);
+        for (int t = 0; t < 2; t++) {
+            const char *next = tag_end, *oa, *oe;
+            for (char *v; (v = element(next, end, tags[t], &oa, &oe, &next));) {
+                if (nset == capset) {
+                    capset = capset ? 2 * capset : 16;
+                    set = realloc(set, sizeof *set * (size_t)capset);
+                    if (!set)
+                        abort();
+                }
+                Setting *st = &set[nset++];
+                st->text = v;
+                st->define = t == 0;
+                st->cond = condition(oa, oe, st->cfg, st->plat);
+                if (st->cond == 0) {                /* the group's, if any */
+                    st->cond = gc;
+                    memcpy(st->cfg, gcfg, sizeof gcfg);
+                    memcpy(st->plat, gplat, sizeof gplat);
+                } else if (gc != 0) {
+                    st->cond = -1;                  /* both: not read */
+                }
+            }
+        }
+        p = end;
     }
+    /* the configuration parsed for: the best scoring one a condition names
+     * (the first of equals), and its platform when one is named */
+    int best = -1, target = -1;
+    for (int i = 0; i < nset; i++)
+        if (set[i].cond == 1 && score(set[i].cfg, set[i].plat) > best) {
+            best = score(set[i].cfg, set[i].plat);
+            target = i;
+        }
+    /* those for every configuration, then the target's (its platform or any) */
+    for (int i = 0; i < nset; i++) {
+        const Setting *st = &set[i];
+        int take = st->cond == 0 ||
+                   (st->cond == 1 && target >= 0 && strcmp(st->cfg, set[target].cfg) == 0 &&
+                    (!st->plat[0] || strcmp(st->plat, set[target].plat) == 0));
+        if (take)
+            entries(st->text, st->define, w, &capd, &capi);
+        free(st->text);
+    }
+    free(set);
     /* the C files it compiles, as written (<ClCompile Include="..\mp.c" />) */
     for (const char *p = text; (p = strstr(p, "<ClCompile Include=\""));) {
         p += strlen("<ClCompile Include=\"");

@@ -114,6 +114,29 @@ static void lists_and_entities(void **state)
     wdk_sources_free(&w);
 }
 
+/* A group shared by every configuration whose elements carry the
+ * condition, as Visual Studio writes it after a per-configuration edit. */
+static void conditions_on_the_elements(void **state)
+{
+    (void)state;
+    WdkSources w;
+    load("elements",
+         "<Project>\n"
+         "  <ItemDefinitionGroup>\n    <ClCompile>\n"
+         "      <WarningLevel Condition=\"'$(Configuration)|$(Platform)'=='Win8 Release|x64'\">Level1</WarningLevel>\n"
+         "      <PreprocessorDefinitions Condition=\"'$(Configuration)|$(Platform)'=='Win8 Debug|Win32'\">DBG=1;%(PreprocessorDefinitions)</PreprocessorDefinitions>\n"
+         "      <PreprocessorDefinitions Condition=\"'$(Configuration)|$(Platform)'=='Win8 Release|x64'\">NDIS620_MINIPORT=1;TAP_X64</PreprocessorDefinitions>\n"
+         "      <PreprocessorDefinitions>ALWAYS=1;%(PreprocessorDefinitions)</PreprocessorDefinitions>\n"
+         "      <AdditionalIncludeDirectories Condition=\"'$(Configuration)|$(Platform)'=='Win8 Release|x64'\">..\\inc</AdditionalIncludeDirectories>\n"
+         "      <AdditionalIncludeDirectories Condition=\"'$(Configuration)|$(Platform)'=='Win8 Debug|Win32'\">..\\dbg</AdditionalIncludeDirectories>\n"
+         "    </ClCompile>\n  </ItemDefinitionGroup>\n"
+         "</Project>\n",
+         &w, 3);
+    assert_string_equal(joined(w.defs, w.ndefs), "-DNDIS620_MINIPORT=1 -DTAP_X64 -DALWAYS=1");
+    assert_string_equal(joined(w.incs, w.nincs), "..\\inc");
+    wdk_sources_free(&w);
+}
+
 static void unreadable_and_empty(void **state)
 {
     (void)state;
@@ -130,6 +153,7 @@ int main(void)
         cmocka_unit_test(release_x64_is_chosen),
         cmocka_unit_test(nearest_configuration_and_common_groups),
         cmocka_unit_test(lists_and_entities),
+        cmocka_unit_test(conditions_on_the_elements),
         cmocka_unit_test(unreadable_and_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
