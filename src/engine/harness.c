@@ -44,23 +44,16 @@ static int ndis_owned(const char *rec)
 /* Is key k about memory NDIS owns?  Worked out once per key and run. */
 static int ndis_key(Engine *e, int32_t k)
 {
-    if (k >= e->nndis_keys) {
-        int n = e->keys->n + 64;
-        e->ndis_keys = realloc(e->ndis_keys, (size_t)n);
-        if (!e->ndis_keys)
-            abort();
-        memset(e->ndis_keys + e->nndis_keys, 0, (size_t)(n - e->nndis_keys));
-        e->nndis_keys = n;
-    }
-    if (!e->ndis_keys[k]) {
+    unsigned char *m = key_memo(e, &e->ndis_keys, k);
+    if (!*m) {
         const char *name = key_name(e, k);
         char buf[256];
         while (*name == '*')
             name++;
         const char *rec = key_head(name, buf, sizeof buf);
-        e->ndis_keys[k] = (unsigned char)(rec && strchr(name, '.') && ndis_owned(rec) ? 2 : 1);
+        *m = (unsigned char)(rec && strchr(name, '.') && ndis_owned(rec) ? 2 : 1);
     }
-    return e->ndis_keys[k] == 2;
+    return *m == 2;
 }
 
 /* s without its facts about memory NDIS owns (s itself when it has none). */
@@ -777,8 +770,8 @@ void eng_end(Engine *e)
     free(e->ktimer);
     free(e->thandles);
     free(e->outk);
-    free(e->ndis_keys);
-    free(e->origin_ok);
+    free(e->ndis_keys.v);
+    free(e->origin_ok.v);
     free(e->cflags);
     api_model_free(e);
     free(e->noutk);

@@ -229,20 +229,13 @@ int inst_origin_key(Engine *e, int32_t k)
 {
     if (k <= 0)
         return 0;
-    if (k >= e->norigin_ok) {
-        int n = e->keys->n + 64;
-        e->origin_ok = realloc(e->origin_ok, (size_t)n);
-        if (!e->origin_ok)
-            abort();
-        memset(e->origin_ok + e->norigin_ok, 0, (size_t)(n - e->norigin_ok));
-        e->norigin_ok = n;
-    }
-    if (!e->origin_ok[k]) {
+    unsigned char *m = key_memo(e, &e->origin_ok, k);
+    if (!*m) {
         const char *name = key_name(e, k);
         int yes = e->prog->norigin_keys &&
                   bsearch(&name, e->prog->origin_keys, (size_t)e->prog->norigin_keys,
                           sizeof *e->prog->origin_keys, cmp_str) != NULL;
-        e->origin_ok[k] = (unsigned char)(yes ? 2 : 1);
+        *m = (unsigned char)(yes ? 2 : 1);
     }
-    return e->origin_ok[k] == 2;
+    return *m == 2;
 }

@@ -80,6 +80,13 @@ typedef struct PtrSlot {
     int32_t id;
 } PtrSlot;
 
+/* One byte per key id, for an answer worked out once per key and run
+ * (0: not yet; the asker's own codes else): key_memo. */
+typedef struct KeyMemo {
+    unsigned char *v;
+    int32_t n;
+} KeyMemo;
+
 typedef struct KeyTab {
     Arena *a;
     KeyEnt *ents;          /* by id */
@@ -446,9 +453,8 @@ struct Engine {
     int *noutk;
     const int32_t **exitk;   /* per function: the keys its exits keep (echo.c), lazily */
     int *nexitk;
-    unsigned char *origin_ok;  /* by key id below norigin_ok: 2 a pointer field that names
-                                  the object it points to (instances.c), 1 not, 0 not asked */
-    int32_t norigin_ok;
+    KeyMemo origin_ok;       /* 2 a pointer field that names the object it points to
+                                (instances.c), 1 not */
     int origins;             /* the rule tells objects apart (guard, watch): values loaded
                                 from such fields carry their origin (eval.c) */
     const int32_t **echok;   /* per function: the parameters this run hands back (echo.c) */
@@ -459,9 +465,7 @@ struct Engine {
     int sv_npool;
     struct LvIds **lv_ids;   /* per function: its locals' key ids in this run (liveness.c) */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
-    unsigned char *ndis_keys;  /* by key id below nndis_keys: 2 about memory NDIS owns, 1
-                                  not, 0 not worked out yet (harness.c ndis_key) */
-    int32_t nndis_keys;
+    KeyMemo ndis_keys;       /* 2 about memory NDIS owns, 1 not (harness.c ndis_key) */
     const unsigned char *written;  /* by key id below nwritten: how the driver writes it
                                       (harness.c written_keys), the base run's */
     int32_t nwritten;
@@ -601,6 +605,8 @@ void key_set_decisive(Engine *e, int32_t id);
  * names no variable or record ("*p", "^Ctx", "<raised>", "&Func"). */
 const char *key_head(const char *key, char *buf, size_t size);
 int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
+/* m's byte for key k (> 0), m grown to hold it: 0 until the caller sets it. */
+unsigned char *key_memo(Engine *e, KeyMemo *m, int32_t k);
 /* key_find for a key string the CFG holds: found by its address first. */
 int32_t key_find_at(Engine *e, const char *key);
 /* key_intern for a key string the CFG holds: found by its address first. */

@@ -50,6 +50,19 @@ static void keytab_rehash(KeyTab *t)
     }
 }
 
+unsigned char *key_memo(Engine *e, KeyMemo *m, int32_t k)
+{
+    if (k >= m->n) {
+        int32_t n = e->keys->n > k ? e->keys->n + 64 : k + 64;
+        m->v = realloc(m->v, (size_t)n);
+        if (!m->v)
+            abort();
+        memset(m->v + m->n, 0, (size_t)(n - m->n));
+        m->n = n;
+    }
+    return &m->v[k];
+}
+
 const char *key_head(const char *key, char *buf, size_t size)
 {
     if (!key || !(key[0] == '_' || key[0] == '$' || (key[0] >= 'a' && key[0] <= 'z') ||
