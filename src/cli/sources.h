@@ -81,6 +81,8 @@ char *src_read_file(const char *path, size_t *len);
 
 /* compdb.c: the first n bytes of s in a NUL-terminated malloc'd copy. */
 char *src_strndup(const char *s, size_t n);
+/* compdb.c: s without its leading blanks, its trailing ones cut in place. */
+char *src_trim(char *s);
 
 /* Append a malloc'd copy of s to the growable array *v (n used, cap slots). */
 void src_push_str(char ***v, int *n, int *cap, const char *s);

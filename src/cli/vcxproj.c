@@ -156,11 +156,8 @@ static void entries(const char *list, int define, WdkSources *w, int *capd, int 
 {
     char *copy = src_strndup(list, strlen(list));
     for (char *tok = strtok(copy, ";"); tok; tok = strtok(NULL, ";")) {
-        while (isspace((unsigned char)*tok))
-            tok++;
+        tok = src_trim(tok);
         size_t l = strlen(tok);
-        while (l && isspace((unsigned char)tok[l - 1]))
-            tok[--l] = 0;
         if (!l || strchr(tok, '$') || strchr(tok, '%'))
             continue;
         if (define) {
@@ -262,11 +259,8 @@ int vcxproj_load(const char *path, WdkSources *w)
             break;
         char *list = src_strndup(p, (size_t)(q - p));     /* "..\a.c; ..\b.c" too */
         for (char *f = strtok(list, ";"); f; f = strtok(NULL, ";")) {
-            while (isspace((unsigned char)*f))
-                f++;
+            f = src_trim(f);
             size_t l = strlen(f);
-            while (l && isspace((unsigned char)f[l - 1]))
-                f[--l] = 0;
             if (l > 2 && strcasecmp(f + l - 2, ".c") == 0 && !strchr(f, '$') &&
                 !has(w->files, w->nfiles, f))
                 push(&w->files, &w->nfiles, &capf, src_strndup(f, l));

@@ -100,31 +100,21 @@ static char *expand(const Macros *m, const char *s)
     return out;
 }
 
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n && isspace((unsigned char)s[n - 1]))
-        s[--n] = 0;
-    return s;
-}
-
 /* One comparison or value: "A"=="B", "A"!="B", A, defined(A). */
 static int eval_atom(const Macros *m, char *e)
 {
-    e = trim(e);
+    e = src_trim(e);
     int neg = 0;
     while (*e == '!' && e[1] != '=') {
         neg = !neg;
-        e = trim(e + 1);
+        e = src_trim(e + 1);
     }
     if (strncmp(e, "defined", 7) == 0) {
         char *b = strchr(e, '('), *c = b ? strchr(b, ')') : NULL;
         int r = 0;
         if (b && c) {
             *c = 0;
-            char *name = trim(b + 1);
+            char *name = src_trim(b + 1);
             r = macro_get(m, name, strlen(name)) != NULL;
         }
         return neg ? !r : r;
@@ -136,7 +126,7 @@ static int eval_atom(const Macros *m, char *e)
         char *at = op ? op : ne;
         *at = 0;
         char *l = expand(m, e), *rr = expand(m, at + 2);
-        char *a = trim(l), *b = trim(rr);
+        char *a = src_trim(l), *b = src_trim(rr);
         /* nmake compares the quoted strings: drop the quotes, ignore case */
         if (*a == '"' && a[strlen(a) - 1] == '"' && strlen(a) >= 2) {
             a[strlen(a) - 1] = 0;
@@ -151,7 +141,7 @@ static int eval_atom(const Macros *m, char *e)
         free(rr);
     } else {
         char *v = expand(m, e);
-        char *t = trim(v);
+        char *t = src_trim(v);
         r = *t && strcmp(t, "0") != 0;
         free(v);
     }
@@ -162,7 +152,7 @@ static int eval_atom(const Macros *m, char *e)
  * around the whole are dropped. */
 static int eval(const Macros *m, char *e)
 {
-    e = trim(e);
+    e = src_trim(e);
     size_t n = strlen(e);
     if (n >= 2 && e[0] == '(' && e[n - 1] == ')') {
         /* only when the first '(' closes at the end: ("$(A)"=="x") */
@@ -294,14 +284,14 @@ static int read_lines(Reader *rd, const char *path, int level)
         logical[llen] = 0;
         if (cont)
             continue;
-        char *line = trim(logical);
+        char *line = src_trim(logical);
         int depth = rd->depth;
         if (*line == '#') {
             /* a comment */
         } else if (*line == '!') {
-            char *d = trim(line + 1);
+            char *d = src_trim(line + 1);
             if (strncasecmp(d, "include", 7) == 0 && !name_char(d[7])) {
-                char *name = expand(&rd->m, trim(d + 7));
+                char *name = expand(&rd->m, src_trim(d + 7));
                 size_t nl = strlen(name);
                 if (nl >= 2 && (name[0] == '"' || name[0] == '<')) {   /* "x" or <x> */
                     memmove(name, name + 1, nl - 2);
@@ -323,7 +313,7 @@ static int read_lines(Reader *rd, const char *path, int level)
                 free(name);
             } else if (strncasecmp(d, "ifdef", 5) == 0 || strncasecmp(d, "ifndef", 6) == 0) {
                 int not = tolower((unsigned char)d[2]) == 'n';
-                char *name = trim(d + (not ? 6 : 5));
+                char *name = src_trim(d + (not ? 6 : 5));
                 int r = macro_get(&rd->m, name, strlen(name)) != NULL;
                 if (depth < MAX_DEPTH) {
                     depth++;
@@ -338,7 +328,7 @@ static int read_lines(Reader *rd, const char *path, int level)
                     taken[depth] = live[depth];
                 }
             } else if (strncasecmp(d, "elseif", 6) == 0 || strncasecmp(d, "else", 4) == 0) {
-                char *rest = trim(d + 4);
+                char *rest = src_trim(d + 4);
                 int is_elif = strncasecmp(d, "elseif", 6) == 0 ||
                               (strncasecmp(rest, "if", 2) == 0 && !name_char(rest[2]));
                 char *cond = strncasecmp(d, "elseif", 6) == 0 ? d + 6 : rest + 2;
@@ -361,7 +351,7 @@ static int read_lines(Reader *rd, const char *path, int level)
                 q++;
             if (p > line && *q == '=') {
                 char *name = src_strndup(line, (size_t)(p - line));
-                macro_set(&rd->m, name, expand(&rd->m, trim(q + 1)));
+                macro_set(&rd->m, name, expand(&rd->m, src_trim(q + 1)));
                 free(name);
             }
         }

@@ -125,17 +125,25 @@ static int needs_look(Verdict v)
     return v != VERDICT_PASS && v != VERDICT_NOT_APPLICABLE;
 }
 
+/* The rule of verdict row i when i is that rule's first row (rules print
+ * in the order they first appear), else NULL. */
+static const char *first_of_rule(const Report *r, int i)
+{
+    const char *rule = r->verdicts[i].rule ? r->verdicts[i].rule : "?";
+    for (int j = 0; j < i; j++)
+        if (strcmp(r->verdicts[j].rule ? r->verdicts[j].rule : "?", rule) == 0)
+            return NULL;
+    return rule;
+}
+
 static void print_verdict_counts(const Out *o, const Report *r)
 {
     static const Verdict order[] = { VERDICT_DEFECT, VERDICT_TIMEOUT, VERDICT_SPACEOUT,
                                      VERDICT_NOT_RUNNABLE, VERDICT_PASS, VERDICT_NOT_APPLICABLE };
     fputs("; verdicts:", o->f);
     for (int i = 0; i < r->nverdicts; i++) {
-        const char *rule = r->verdicts[i].rule ? r->verdicts[i].rule : "?";
-        int first = 1;
-        for (int j = 0; j < i && first; j++)
-            first = strcmp(r->verdicts[j].rule ? r->verdicts[j].rule : "?", rule) != 0;
-        if (!first)
+        const char *rule = first_of_rule(r, i);
+        if (!rule)
             continue;
         fprintf(o->f, "%s [%s]", i ? ";" : "", rule);
         int k = 0;
@@ -187,11 +195,8 @@ static void print_summary(const Out *o, const Report *r)
         fputs("; verdicts:", o->f);
         /* group by rule, in the order rules first appear */
         for (int i = 0; i < r->nverdicts; i++) {
-            const char *rule = r->verdicts[i].rule ? r->verdicts[i].rule : "?";
-            int first = 1;
-            for (int j = 0; j < i && first; j++)
-                first = strcmp(r->verdicts[j].rule ? r->verdicts[j].rule : "?", rule) != 0;
-            if (!first)
+            const char *rule = first_of_rule(r, i);
+            if (!rule)
                 continue;
             fprintf(o->f, "%s [%s]", i ? ";" : "", rule);
             int k = 0;
