@@ -21,6 +21,7 @@
  * which timer the key stands for is unknown, so it stays armed. */
 #include "internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -268,13 +269,45 @@ int dfr_key(const Engine *e, int32_t k)
                            strcmp(n, "<timer armed>") == 0);
 }
 
-/* Its keys are the engine's own: tracked whatever the slice says, and
- * decisive (they decide whether a callback runs: joins keep them apart). */
-void dfr_relevant(Engine *e)
+static int timer_of_call(Engine *e, const Step *st);
+
+/* A cancel whose answer (was the timer pending?) the driver keeps: the
+ * gate of the timer it cancels decides that answer (cancel_says). */
+static void cancels_kept(Engine *e, unsigned char *keep)
 {
-    key_set_relevant(e, e->timer_armed);
-    key_set_decisive(e, e->timer_armed);
+    const Program *p = e->prog;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *f = p->funcs[fi].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                if (st->kind != ST_CALL || !st->callee || !(call_flags(e, st->callee) & CF_CANCELS))
+                    continue;
+                const Expr *out = st->nargs > 1 && st->args[1] && st->args[1]->kind == EX_ADDR
+                                      ? st->args[1]->a : NULL;
+                int kept = 0;
+                if (st->lhs && st->lhs->kind == EX_PATH && st->lhs->key)
+                    kept = key_relevant(e, ev_path_key(e, st->lhs));
+                if (!kept && out && out->kind == EX_PATH && out->key)
+                    kept = key_relevant(e, ev_path_key(e, out));
+                if (!kept)
+                    continue;
+                int t = timer_of_call(e, st);
+                for (int g = 0; g < p->nfuncs; g++)
+                    if (e->gated[g] == 1 && (t < 0 || g == t))
+                        keep[g] = 1;
+            }
+    }
+}
+
+/* The gates of the callbacks keep names: the engine's own keys, tracked
+ * whatever the slice says, and decisive (they decide whether a callback
+ * runs: joins keep them apart). */
+static void mark_gates(Engine *e, const unsigned char *keep)
+{
     for (int fi = 0; fi < e->prog->nfuncs; fi++) {
+        if (!keep[fi])
+            continue;
         if (e->queued[fi]) {
             key_set_relevant(e, e->queued[fi]);
             key_set_decisive(e, e->queued[fi]);
@@ -284,6 +317,44 @@ void dfr_relevant(Engine *e)
             key_set_decisive(e, e->armed[fi]);
         }
     }
+}
+
+/* Which gates a run keeps, once the rule's slice is made (harness.c
+ * eng_start): a gated callback's gate is kept when the callback can change
+ * what the rule sees (dfr_gates_matter), to a fixed point (a callback that
+ * arms a kept one writes its gate); every other gated callback runs
+ * ungated.  Those are callbacks that change nothing the run
+ * keeps, which the harness skips, and the calls that arm or queue them
+ * write nothing kept. */
+void dfr_relevant(Engine *e)
+{
+    int n = e->prog->nfuncs;
+    unsigned char *keep = calloc((size_t)n + 1, 1);
+    e->gated = calloc((size_t)n + 1, 1);
+    if (!keep || !e->gated)
+        abort();
+    for (int i = 0; i < e->prog->nentries; i++) {
+        const EntryPoint *ep = &e->prog->entries[i];
+        if (dfr_is_timer(e, ep) && e->timers_gated && e->armed[ep->func])
+            e->gated[ep->func] = 1;
+    }
+    for (int fi = 0; fi < n; fi++) {
+        if (!e->gated[fi] && e->queued[fi])
+            e->gated[fi] = 2;
+        keep[fi] = !e->gated[fi];      /* an ungated callback's key, if any, is kept as before */
+    }
+    if (getenv("DRVCHECK_KEEP_GATES"))      /* to measure what leaving them out saves */
+        memset(keep, 1, (size_t)n + 1);
+    cancels_kept(e, keep);
+    mark_gates(e, keep);
+    while (dfr_gates_matter(e, keep))
+        mark_gates(e, keep);
+    for (int fi = 0; fi < n; fi++)
+        if (!keep[fi]) {
+            e->armed[fi] = 0;
+            e->queued[fi] = 0;
+        }
+    free(keep);
 }
 
 void dfr_initial(Engine *e, State *s)
@@ -311,7 +382,8 @@ int dfr_timer_may_fire(Engine *e, const State *s)
     for (int fi = 0; fi < e->prog->nfuncs; fi++)
         if (e->armed[fi] && may_be_nonzero(e, s, e->armed[fi]))
             return 1;
-    return may_be_nonzero(e, s, e->timer_armed);
+    return 0;       /* the shared key "<timer armed>", where a callback's gate is it, was
+                       read above; a gate left out (dfr_relevant) is no timer that matters */
 }
 
 /* The timer callback the timer object of an arming or cancelling call
@@ -472,4 +544,34 @@ State *dfr_take(Engine *e, const EntryPoint *ep, State *s)
         st_finish(e, s);
     }
     return s;
+}
+
+/* Whether the harness runs a gated callback (a timer callback while the
+ * driver arms timers, a work item some call queues) only once armed or
+ * queued matters only when that callback can change what the rule sees:
+ * it touches the rule, runs a role the rule names, or writes a key the
+ * rule's slice keeps (irql.c's keys and the gates kept so far count).
+ * keep[fi] is set for each gated callback that does; returns how many it
+ * set. */
+int dfr_gates_matter(Engine *e, unsigned char *keep)
+{
+    const Program *p = e->prog;
+    int added = 0;
+    for (int i = 0; i < p->nentries; i++) {
+        const EntryPoint *ep = &p->entries[i];
+        int fi = ep->func;
+        if (!e->gated[fi] || keep[fi])
+            continue;
+        int why = fr_touches(e->frames, fi) ? 1 : eng_mentions_role(e, ep->role) ? 2
+                  : fr_writes_kept(e, e->frames, fi) ? 3 : 0;
+        if (!why)
+            continue;
+        keep[fi] = 1;
+        added++;
+        if (getenv("DRVCHECK_ENGINE_STATS"))
+            fprintf(stderr, "engine: %s: the gate of %s is kept (%s)\n", e->rule->name,
+                    p->funcs[fi].f->name, why == 1 ? "it touches the rule"
+                    : why == 2 ? "the rule names its role" : "it writes what the rule reads");
+    }
+    return added;
 }

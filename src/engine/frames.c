@@ -487,6 +487,14 @@ int fr_has_effect(Engine *e, Frames *f, int fi)
     return f->effect[fi] == 2;
 }
 
+int fr_writes_kept(Engine *e, const Frames *f, int fi)
+{
+    for (int i = 0; i < f->writes[fi].n; i++)
+        if (relevant_below(e, f->writes[fi].v[i]))
+            return 1;
+    return 0;
+}
+
 /* Can fi (or what it calls) write k, or a record k lies within? */
 int fr_writes(Engine *e, const Frames *f, int fi, int32_t k)
 {

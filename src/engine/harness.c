@@ -134,7 +134,7 @@ static void halt_context(Engine *e, const EntryPoint *ep, const Func *f, State *
 
 /* rx_rule_mentions_role, worked out once per role and run (asked at
  * each of the 809 callbacks of sdv-faildriver's 4 runs: 70k instructions). */
-static int mentions_role(Engine *e, RoleKind role)
+int eng_mentions_role(Engine *e, RoleKind role)
 {
     if (role < 0 || role >= ROLE_COUNT)
         return rx_rule_mentions_role(e->rule, role);
@@ -156,7 +156,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     irql_enter(e, in, ep->role);
     in->trace = tr_entry(e, s->trace, f->loc, f->name, role_typedef(ep->role));
     int from = out->n;
-    if (!fr_touches(e->frames, ep->func) && !mentions_role(e, ep->role)) {
+    if (!fr_touches(e->frames, ep->func) && !eng_mentions_role(e, ep->role)) {
         /* nothing in it can touch the rule: only what it writes matters
          * (and the status DriverEntry and MiniportInitializeEx return) */
         RolePhase ph = role_phase(ep->role);
@@ -173,7 +173,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
     /* a rule that watches no object and names no event of this role: its
      * entry and exit events would hand every state on as it is (rx_fire:
      * sdv-faildriver's 4 runs spent 404k instructions there) */
-    int quiet = !e->rule->has_watch && !mentions_role(e, ep->role);
+    int quiet = !e->rule->has_watch && !eng_mentions_role(e, ep->role);
     StateVec pre = {0};
     if (quiet)
         sv_push(e, &pre, in);
@@ -747,9 +747,9 @@ void eng_start(Engine *e, const Engine *base, Program *prog, const Rule *rule,
     e->level = (int)level;
     irql_decide(e);
     prog_slice(e, prog, fr_touch_set(e->frames), level, a);
-    dfr_relevant(e);
-    rs_relevant(e);
     irql_relevant(e);
+    dfr_relevant(e);          /* the gates of the callbacks that matter (after irql.c's keys) */
+    rs_relevant(e);           /* which may count the gates kept */
     if (getenv("DRVCHECK_ENGINE_STATS"))
         e->work = calloc((size_t)prog->nfuncs + 1, sizeof *e->work);
 }
@@ -768,6 +768,7 @@ void eng_end(Engine *e)
     free(e->queued);
     free(e->armed);
     free(e->ktimer);
+    free(e->gated);
     free(e->thandles);
     free(e->outk);
     free(e->ndis_keys.v);

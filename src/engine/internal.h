@@ -437,6 +437,8 @@ struct Engine {
     struct TimerHandle { const char *handle; int fi; } *thandles;  /* timer object -> callback */
     int nthandles, capthandles;
     int32_t *queued;         /* per function: key "<queued F>" of a work item a queue call names, or 0 */
+    unsigned char *gated;    /* per function: 1 a timer callback, 2 a work item the harness
+                                gates (deferred.c dfr_relevant), 0 neither */
     int run_gated;           /* the driver has pause and restart handlers (runstate.c) */
     int power_paused;        /* NDIS sends OID_PNP_SET_POWER to a paused adapter only (runstate.c) */
     int32_t oid_keys[RS_OID_KEYS];  /* the keys an OID request's OID is read by (runstate.c) */
@@ -562,6 +564,9 @@ void dfr_relevant(Engine *e);
 int dfr_moves(Engine *e, const char *api);
 /* Is k a key that gates a deferred callback? */
 int dfr_key(const Engine *e, int32_t k);
+/* Mark in keep the gated callbacks that can change what the rule sees;
+ * returns how many were not marked. */
+int dfr_gates_matter(Engine *e, unsigned char *keep);
 void dfr_initial(Engine *e, State *s);
 int dfr_timer_may_fire(Engine *e, const State *s);
 void dfr_on_api(Engine *e, const Step *st, State *x, int cf, const char *func);
@@ -740,6 +745,7 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
             const EventCtx *ctx, StateVec *out);
 int rx_rule_mentions_api(const Rule *r, const char *api);
 int rx_rule_mentions_role(const Rule *r, RoleKind role);
+int eng_mentions_role(Engine *e, RoleKind role);      /* the same, once per role (harness.c) */
 
 /* ---- harness.c: the runs a rule check (check.c) is made of ---- */
 /* One driver's program and its base run (eng_base), shared by every rule. */
@@ -807,6 +813,8 @@ uint64_t fr_write_mask(Engine *e, const Frames *f, int fi, int32_t k);
 int fr_reads_lost(Engine *e, const Frames *f, int fi, const State *s, const State *was);
 const unsigned char *fr_touch_set(const Frames *f);
 int fr_has_effect(Engine *e, Frames *f, int fi);
+/* The same, asked before the run starts (nothing cached). */
+int fr_writes_kept(Engine *e, const Frames *f, int fi);
 /* Does some path of fi end in a return (not only in noreturn calls)? */
 int fr_returns(const Frames *f, int fi);
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s);

@@ -17,6 +17,7 @@
  * request that releases the interrupt of a running adapter, then the
  * restart-armed watchdog's tick synchronizing with it, was a path no
  * adapter takes). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -71,17 +72,46 @@ void rs_setup(Engine *e)
         e->oid_keys[i] = e->power_paused ? key_intern(e, oid_keys[i], 1) : 0;
 }
 
+/* Can a callback NDIS runs by the run state (pause, restart, send) change
+ * what the rule sees: touch it, run a role it names, or write a key it
+ * keeps (deferred.c's gates kept and irql.c's keys count: asked after
+ * theirs are marked)? */
+static int gated_roles_matter(Engine *e)
+{
+    for (int i = 0; i < e->prog->nentries; i++) {
+        const EntryPoint *ep = &e->prog->entries[i];
+        if ((ep->role == ROLE_PAUSE || ep->role == ROLE_RESTART ||
+             ep->role == ROLE_SEND_NET_BUFFER_LISTS) &&
+            (fr_touches(e->frames, ep->func) || eng_mentions_role(e, ep->role) ||
+             fr_writes_kept(e, e->frames, ep->func)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The run state is kept only where it can decide what the rule sees: a
+ * callback it gates matters (gated_roles_matter), or the OID of a request
+ * does (a set-power request comes to a paused adapter only).  Else which
+ * of pause, restart and send NDIS may call, and whether halt waits for a
+ * pause, changes no state the rule sees (those callbacks change nothing it
+ * keeps, and every other callback runs in either state), so the key is
+ * left out and the states of a running and a paused adapter are one. */
 void rs_relevant(Engine *e)
 {
     if (!e->run_gated)
         return;
-    key_set_relevant(e, e->running);
-    key_set_decisive(e, e->running);
     /* the driver may read the OID by any of them: one the slice keeps,
      * all are kept */
     int any = 0;
     for (int i = 0; e->power_paused && i < RS_OID_KEYS; i++)
         any |= key_relevant(e, e->oid_keys[i]);
+    if (!any && !gated_roles_matter(e) && !getenv("DRVCHECK_KEEP_GATES")) {
+        e->run_gated = 0;
+        e->power_paused = 0;
+        return;
+    }
+    key_set_relevant(e, e->running);
+    key_set_decisive(e, e->running);
     for (int i = 0; any && i < RS_OID_KEYS; i++)
         key_set_relevant(e, e->oid_keys[i]);
     if (!any)
