@@ -760,9 +760,12 @@ void eng_end(Engine *e)
     for (int i = 0; i < e->nsites; i++)
         free(e->sites[i].where);
     free(e->sites);
-    for (int i = 0; e->loop_heads && i < e->prog->nfuncs; i++)
+    for (int i = 0; e->loop_heads && i < e->prog->nfuncs; i++) {
         free(e->loop_heads[i]);
+        free(e->unrolled[i]);
+    }
     free(e->loop_heads);
+    free(e->unrolled);
     free(e->reached);
     free(e->lv_ids);
     free(e->queued);

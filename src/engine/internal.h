@@ -339,6 +339,9 @@ void site_exact(Engine *e, const char *where);
  * function that makes the call, knowing nothing of its callers, decides it
  * for every caller (check.c local_sites). */
 int site_by_args(const Rule *r);
+/* Can a rule event of the call st's API abort there (its constant arguments
+ * considered)? */
+int site_call_can_abort(const Rule *r, const Step *st);
 /* "file:line:col" of a call, as tr_report keys defects */
 const char *site_name(Arena *a, Loc at);
 
@@ -387,6 +390,10 @@ const CtrlDep *cd_shared(CtrlDep *_Atomic *slot, const Func *f);
 void cd_shared_free(CtrlDep *_Atomic *slot);
 /* Blocks a back edge enters (loop heads): a calloc'ed flag per block. */
 unsigned char *cd_loop_heads(const Func *f);
+/* unroll.c: how many states each block of function fi keeps per rule state
+ * (0: the default), for the small counted loops whose iterations the rule
+ * tells apart; NULL when no block differs.  heads: cd_loop_heads. */
+int *unroll_keep(Engine *e, int fi, const unsigned char *heads);
 
 /* ---- the engine (interp.c, harness.c) ---- */
 struct Engine {
@@ -415,6 +422,7 @@ struct Engine {
      * others), summaries per function before widening */
     int set_keep, frame_keep, sum_cap, sum_args_cap, root_sum_cap;
     unsigned char **loop_heads;  /* per function, cd_loop_heads, built when first needed */
+    int **unrolled;          /* per function, unroll_keep, built with loop_heads */
     /* which functions were analysed at all */
     unsigned char *reached;
     int firing;              /* running timer callbacks at a cancel (interp.c) */

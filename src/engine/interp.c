@@ -1189,11 +1189,19 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
      * values are joined), as ESP does for everything */
     Frame frame = {fr, fi, fr_touches(e->frames, fi) ? 0 : e->frame_keep};
     e->depth++;
-    if (!e->loop_heads)
+    if (!e->loop_heads) {
         e->loop_heads = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->loop_heads);
-    if (!e->loop_heads[fi])
+        e->unrolled = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->unrolled);
+        if (!e->loop_heads || !e->unrolled)
+            abort();
+    }
+    if (!e->loop_heads[fi]) {
         e->loop_heads[fi] = cd_loop_heads(f);
+        if (frame.keep == 0)
+            e->unrolled[fi] = unroll_keep(e, fi, e->loop_heads[fi]);
+    }
     const unsigned char *heads = e->loop_heads[fi];
+    const int *unrolled = e->unrolled[fi];
     StateSet **seen = calloc((size_t)f->nblocks, sizeof *seen);
     StateSet **exitset = calloc((size_t)f->nblocks, sizeof *exitset);
     /* where the status is kept apart: in a frame, where an out parameter
@@ -1307,7 +1315,8 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 if (succ[t] < 0 || !ss[t] || succ[t] >= f->nblocks)
                     continue;
                 if (!seen[succ[t]]) {
-                    seen[succ[t]] = ss_new(e, frame.keep);
+                    seen[succ[t]] = ss_new(e, unrolled && unrolled[succ[t]] ? unrolled[succ[t]]
+                                                                           : frame.keep);
                     if (frame.keep > 0)
                         ss_mark_frame(seen[succ[t]]);
                     ss_set_status(seen[succ[t]], status);

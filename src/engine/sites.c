@@ -111,6 +111,11 @@ static int site_can_abort(const Rule *r, const char *api, const Step *st)
     return 0;
 }
 
+int site_call_can_abort(const Rule *r, const Step *st)
+{
+    return st->callee && site_can_abort(r, st->callee, st);
+}
+
 /* Does x read only constants and the call's arguments? */
 static int args_only(const RExpr *x)
 {
