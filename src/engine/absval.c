@@ -189,6 +189,9 @@ AbsVal av_join(const AbsVal *a, const AbsVal *b)
      * rule event can tell apart; an unknown target stays unknown (0) */
     v.pointee = a->pointee == b->pointee ? a->pointee : (a->pointee && b->pointee) ? -1 : 0;
     v.origin = a->origin == b->origin ? a->origin : 0;
+    if ((a->origin == ORIGIN_CONFIG && b->origin <= 0) ||
+        (b->origin == ORIGIN_CONFIG && a->origin <= 0))
+        v.origin = ORIGIN_CONFIG;      /* from the registry on one side: may be */
     /* keep an exclusion both sides respect */
     v.has_excl = 0;
     v.excl = 0;
@@ -273,7 +276,7 @@ static int sub_ovf(int64_t a, int64_t b, int64_t *r)
     return __builtin_sub_overflow(a, b, r);
 }
 
-AbsVal av_unop(OpKind op, const AbsVal *a)
+static AbsVal unop_raw(OpKind op, const AbsVal *a)
 {
     int64_t c;
     switch (op) {
@@ -382,7 +385,7 @@ static AbsVal interval(OpKind op, const AbsVal *a, const AbsVal *b)
     return av_range(lo, hi);
 }
 
-AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
+static AbsVal binop_raw(OpKind op, const AbsVal *a, const AbsVal *b)
 {
     int64_t ca = 0, cb = 0, r;
     int ka = av_is_const(a, &ca), kb = av_is_const(b, &cb);
@@ -696,4 +699,26 @@ OpKind op_swap(OpKind op)
     case OP_GE: return OP_LE;
     default: return op;
     }
+}
+
+/* Arithmetic on a value the registry may set gives one it may set too
+ * (`Delay = RegValue * 10`); a comparison or a truth value does not. */
+static AbsVal config_from(AbsVal r, OpKind op, const AbsVal *a, const AbsVal *b)
+{
+    if ((a->origin == ORIGIN_CONFIG || (b && b->origin == ORIGIN_CONFIG)) && !r.pointee &&
+        r.origin == 0 && op != OP_NOT && op != OP_EQ && op != OP_NE && op != OP_LT &&
+        op != OP_LE && op != OP_GT && op != OP_GE && op != OP_LAND && op != OP_LOR &&
+        !(r.lo == r.hi))
+        r.origin = ORIGIN_CONFIG;
+    return r;
+}
+
+AbsVal av_unop(OpKind op, const AbsVal *a)
+{
+    return config_from(unop_raw(op, a), op, a, NULL);
+}
+
+AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
+{
+    return config_from(binop_raw(op, a, b), op, a, b);
 }

@@ -187,10 +187,18 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
     }
     case EX_PATH: {
         int32_t k = ev_key_in(e, s, x);
-        if (!k || untracked(e, k))
-            return av_top();
+        /* a registry value as NdisReadConfiguration gives it (AbsVal.origin) */
+        int config = k && k == e->config_key && !x->is_pointer;
+        if (!k || untracked(e, k)) {
+            AbsVal t = av_top();
+            if (config)
+                t.origin = ORIGIN_CONFIG;
+            return t;
+        }
         const AbsVal *v = st_get(e, s, k);
         AbsVal r = v ? *v : av_top();
+        if (config && !r.origin && !r.pointee && r.lo != r.hi)
+            r.origin = ORIGIN_CONFIG;
         /* a pointer to one of many objects, loaded from the field that
          * tells which (instances.c) */
         if (e->origins && x->is_pointer && !r.pointee && !r.origin && inst_origin_key(e, k))

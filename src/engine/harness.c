@@ -747,6 +747,7 @@ void eng_start(Engine *e, const Engine *base, Program *prog, const Rule *rule,
     e->level = (int)level;
     irql_decide(e);
     prog_slice(e, prog, fr_touch_set(e->frames), level, a);
+    e->config_key = key_intern(e, "_NDIS_CONFIGURATION_PARAMETER.ParameterData.IntegerData", 1);
     irql_relevant(e);
     dfr_relevant(e);          /* the gates of the callbacks that matter (after irql.c's keys) */
     rs_relevant(e);           /* which may count the gates kept */

@@ -28,9 +28,16 @@ typedef struct AbsVal {
     int32_t origin;      /* a pointer with no known target (pointee 0) loaded from the field
                             whose key id this is, where that field's record has many instances
                             (eval.c): a rule names the object it points to by it (ruleexec.c);
-                            0 none, or joined from several */
+                            0 none, or joined from several; ORIGIN_CONFIG: an integer that may
+                            come from the driver's configuration (eval.c) */
     uint8_t has_excl;
 } AbsVal;
+
+/* AbsVal.origin of a value read from the registry (an NDIS_CONFIGURATION_PARAMETER's
+ * IntegerData), or computed from one, on some path: what an administrator sets there,
+ * as far as the driver's own tests and clamps leave it (ruleexec.c reports a rule
+ * condition such a value can break, as a possible defect). */
+enum { ORIGIN_CONFIG = -2 };
 
 AbsVal av_top(void);
 AbsVal av_const(int64_t c);
@@ -173,7 +180,8 @@ typedef struct Inst {    /* one instance of the rule's state machine */
 
 /* State.approx: why its trace may not show a real path */
 enum { APPROX_MERGED = 1,    /* a decision read a value a join weakened */
-       APPROX_RANGE = 2 };   /* a rule condition on an argument known only as a range */
+       APPROX_RANGE = 2,     /* a rule condition on an argument known only as a range */
+       APPROX_CONFIG = 4 };  /* ... on an argument the registry sets (ORIGIN_CONFIG) */
 
 /* A join at a block of function fi (call depth depth): the held state and
  * the newcomer, whose own facts a later decision on a weakened key can
@@ -430,6 +438,7 @@ struct Engine {
     int ncflags, ncflag_slots;
     struct ZeroSet { int32_t prefix; const int32_t *keys; int n; } *zero;  /* apimodel.c */
     int nzero, capzero;
+    int32_t config_key;      /* key of NDIS_CONFIGURATION_PARAMETER's IntegerData (eval.c) */
     int32_t timer_armed;     /* key: 0 no timer set on the path, 1 a one-shot one, 2 periodic (deferred.c) */
     int timers_gated;        /* the driver arms timers: their callbacks wait for it (deferred.c) */
     int32_t *armed;          /* per function: the "armed" key of a timer callback, or 0 */

@@ -41,8 +41,11 @@ static AbsVal as_unsigned(AbsVal v, int w)
     if (w <= 0 || w >= 64 || v.lo >= 0)
         return v;
     int64_t m = (int64_t)1 << w;
-    if (v.hi < 0 && v.lo >= -m)
-        return av_range(v.lo + m, v.hi + m);
+    if (v.hi < 0 && v.lo >= -m) {
+        AbsVal u = av_range(v.lo + m, v.hi + m);
+        u.origin = v.origin;
+        return u;
+    }
     return v;
 }
 
@@ -79,6 +82,20 @@ static int args_bounded(const RCtx *c, const State *s, const RExpr *x)
     return args_bounded(c, s, x->a) && args_bounded(c, s, x->b) && args_bounded(c, s, x->c);
 }
 
+/* Does x read an argument the driver's configuration may set (a registry
+ * value: AbsVal.origin ORIGIN_CONFIG)? */
+static int args_config(const RCtx *c, const RExpr *x)
+{
+    if (!x)
+        return 0;
+    if (x->kind == RX_ARG) {
+        /* unbounded as read: a value widened to a threshold (INT32_MAX) went
+         * through a test or a clamp the analysis lost (min() of a ULONG) */
+        AbsVal v = arg_value(c->e, c->ev, x->index);
+        return v.origin == ORIGIN_CONFIG && v.hi == INT64_MAX;
+    }
+    return args_config(c, x->a) || args_config(c, x->b) || args_config(c, x->c);
+}
 
 static AbsVal reval(const RCtx *c, const State *s, const RExpr *x)
 {
@@ -278,15 +295,18 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
     case RS_IF: {
         AbsVal v = reval(c, s, st->cond);
         int t = av_truth(&v);
-        if (t < 0 && mentions_arg(st->cond) && args_bounded(c, s, st->cond)) {
+        int bounded = t < 0 && mentions_arg(st->cond) && args_bounded(c, s, st->cond);
+        if (bounded || (t < 0 && mentions_arg(st->cond) && args_config(c, st->cond))) {
             /* the driver bounds the argument by a constant and the range
              * reaches into the condition (a stall of min(Registry, 100)
-             * us): a possible defect, a warning */
+             * us), or the argument is a registry value nothing on the path
+             * keeps within the condition (an administrator's 1000 us): a
+             * possible defect, a warning */
             State *yes = rassume(c, s, st->cond, 1);
             if (yes) {
                 if (yes == s)
                     yes = st_copy(e, s);
-                yes->approx |= APPROX_RANGE;
+                yes->approx |= bounded ? APPROX_RANGE : APPROX_CONFIG;
                 StateVec tmp = {0};       /* reported; the path goes on as if false */
                 exec(c, st->then_s, yes, &tmp);
                 sv_release(e, &tmp);

@@ -309,6 +309,10 @@ void tr_note_approx(Engine *e)
         n->message = xstrdup(e->sites[i].approx & APPROX_MERGED
                              ? "paths were merged on the way here (the analysis joined their "
                                "values): the steps above may not all lie on one real path"
+                             : e->sites[i].approx & APPROX_CONFIG
+                             ? "the argument comes from the driver's configuration (a registry "
+                               "value read with NdisReadConfiguration) and nothing on this path "
+                               "keeps it within the rule: a value set there breaks it"
                              : "the argument's value is known only as a range the driver bounds "
                                "(by a clamp or a test), and part of that range breaks the rule");
     }
