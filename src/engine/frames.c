@@ -753,7 +753,8 @@ State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x)
                      (i >= s->nfacts || x->facts[k].key < s->facts[i].key);
         if ((drop || take_x) && !nf) {
             nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + x->nfacts + 1));
-            memcpy(nf, s->facts, sizeof *nf * (size_t)n);
+            if (n)
+                memcpy(nf, s->facts, sizeof *nf * (size_t)n);
         }
         if (drop) {
             i++;
@@ -765,7 +766,8 @@ State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x)
              * the exit's word, which lies within the caller's */
             if (!nf) {
                 nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + x->nfacts + 1));
-                memcpy(nf, s->facts, sizeof *nf * (size_t)n);
+                if (n)
+                    memcpy(nf, s->facts, sizeof *nf * (size_t)n);
             }
             nf[n++] = x->facts[k++];
             i++;

@@ -350,6 +350,10 @@ int site_by_args(const Rule *r);
 /* Can a rule event of the call st's API abort there (its constant arguments
  * considered)? */
 int site_call_can_abort(const Rule *r, const Step *st);
+/* Is one of the candidate sites a call whose arguments are all constants,
+ * for a rule that reports by the arguments alone: one that reports wherever
+ * it is reached (NdisStallExecution(100))? */
+int site_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand);
 /* "file:line:col" of a call, as tr_report keys defects */
 const char *site_name(Arena *a, Loc at);
 

@@ -214,3 +214,28 @@ void site_exact(Engine *e, const char *where)
     if (++e->nexact == e->ncand)
         e->settled = 1;
 }
+
+int site_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand)
+{
+    if (ncand <= 0 || !site_by_args(r))
+        return 0;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *f = p->funcs[fi].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                if (st->kind != ST_CALL || !st->callee || !site_can_abort(r, st->callee, st))
+                    continue;
+                int consts = 1;
+                for (int q = 0; q < st->nargs && consts; q++)
+                    consts = st->args[q] && st->args[q]->kind == EX_INT;
+                if (!consts)
+                    continue;
+                const char *w = site_name(a, st->loc);
+                for (int i = 0; i < ncand; i++)
+                    if (strcmp(cand[i], w) == 0)
+                        return 1;
+            }
+    }
+    return 0;
+}
