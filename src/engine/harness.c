@@ -739,7 +739,7 @@ void eng_start(Engine *e, const Engine *base, Program *prog, const Rule *rule,
     e->sum_args_cap = SUM_ARGS_CAP;
     e->root_sum_cap = ROOT_SUM_CAP;
     e->reached = calloc((size_t)(prog->nfuncs ? prog->nfuncs : 1), 1);
-    dfr_setup(e);
+    dfr_setup_from(e, base);
     rs_setup(e);
     irql_setup(e);
     e->frames = fr_build_on(e, base->frames);

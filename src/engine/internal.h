@@ -580,6 +580,8 @@ static inline int key_elem(const Engine *e, int32_t id)
 int api_queues_work(const char *api);
 int dfr_is_timer(const Engine *e, const EntryPoint *ep);
 void dfr_setup(Engine *e);
+/* The same answers, copied from the base run's. */
+void dfr_setup_from(Engine *e, const Engine *base);
 void dfr_relevant(Engine *e);
 /* Does a call of api arm, cancel or queue a callback the harness gates? */
 int dfr_moves(Engine *e, const char *api);
