@@ -55,7 +55,7 @@ int32_t ev_path_key(Engine *e, const Expr *x)
     /* Remembered per expression: asked on every step that reads or writes
      * it.  Exact, as interning again would only repeat a persistent mark
      * already made; not for *p below, whose mark can change. */
-    size_t h = ((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) >> 51;   /* PATHKEY_SLOTS */
+    size_t h = ((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) >> (64 - PATHKEY_BITS);
     if (e->base_pathkey && e->base_pathkey[h].x == x)
         return e->base_pathkey[h].id;
     struct PathKey *c = &e->pathkey[h];

@@ -776,6 +776,7 @@ void eng_end(Engine *e)
     free(e->thandles);
     free(e->outk);
     free(e->ndis_keys.v);
+    free(e->dev_keys.v);
     free(e->origin_ok.v);
     free(e->cflags);
     api_model_free(e);

@@ -164,7 +164,7 @@ struct PathKey {
     int32_t id;
     uint32_t run;
 };
-enum { PATHKEY_SLOTS = 8192 };
+enum { PATHKEY_BITS = 16, PATHKEY_SLOTS = 1 << PATHKEY_BITS };
 /* This thread's table and a fresh run number for it. */
 struct PathKey *ev_pathkey_table(uint32_t *run);
 
@@ -489,6 +489,7 @@ struct Engine {
     struct LvIds **lv_ids;   /* per function: its locals' key ids in this run (liveness.c) */
     long *work;              /* DRVCHECK_ENGINE_STATS: steps run per function, else NULL */
     KeyMemo ndis_keys;       /* 2 about memory NDIS owns, 1 not (harness.c ndis_key) */
+    KeyMemo dev_keys;        /* 2 a field of a record the device writes, 1 not (program.c) */
     const unsigned char *written;  /* by key id below nwritten: how the driver writes it
                                       (harness.c written_keys), the base run's */
     int32_t nwritten;

@@ -966,7 +966,12 @@ static int device_write(Engine *e, const Program *p, const Expr *lhs)
     if (!lhs || lhs->kind != EX_PATH || !lhs->key || local_scope(lhs) || !p->ndev_slots)
         return 0;
     int32_t id = ev_path_key(e, lhs);
-    return id > 0 && prog_device_key(p, key_name(e, id));
+    if (id <= 0)
+        return 0;
+    unsigned char *m = key_memo(e, &e->dev_keys, id);   /* asked at every sweep */
+    if (!*m)
+        *m = (unsigned char)(prog_device_key(p, key_name(e, id)) ? 2 : 1);
+    return *m == 2;
 }
 
 /* Does the slice at this level follow control dependence in function fi
