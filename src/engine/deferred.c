@@ -511,8 +511,12 @@ int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *aft
     for (int fi = 0; fi < e->prog->nfuncs; fi++) {
         int64_t c;
         const AbsVal *v = e->armed[fi] ? st_get(e, before, e->armed[fi]) : NULL;
-        if ((t < 0 || fi == t) && v && av_is_const(v, &c) && c == 1 &&
-            may_be_nonzero(e, after, e->armed[fi]))
+        int one = v && av_is_const(v, &c) && c == 1;
+        if (!one && e->loopsum && e->armed[fi]) {    /* a gate the summary forgot: it may be */
+            AbsVal w = v ? *v : av_top(), k = av_const(1);
+            one = av_assume(&w, OP_EQ, &k);
+        }
+        if ((t < 0 || fi == t) && one && may_be_nonzero(e, after, e->armed[fi]))
             return 1;
     }
     return 0;

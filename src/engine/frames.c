@@ -495,6 +495,12 @@ int fr_writes_kept(Engine *e, const Frames *f, int fi)
     return 0;
 }
 
+void fr_havoc_writes(Engine *e, const Frames *f, int fi, State *s)
+{
+    for (int i = 0; i < f->writes[fi].n; i++)
+        st_havoc_prefix(e, s, f->writes[fi].v[i]);
+}
+
 /* Can fi (or what it calls) write k, or a record k lies within? */
 int fr_writes(Engine *e, const Frames *f, int fi, int32_t k)
 {

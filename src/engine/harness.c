@@ -478,7 +478,10 @@ void eng_lifecycle(Engine *e)
     /* no path on which it succeeds: no callback after it is checked, which
      * the report says (eng_check); a search cut short proves nothing */
     e->init_never = has_init && !ok.n && !eng_budget_exceeded(e);
-    runtime_loop(e, &ok, &reached);
+    if (e->loopsum)
+        loopsum_run(e, &ok, &reached);
+    else
+        runtime_loop(e, &ok, &reached);
     StateVec paused = {0};       /* NDIS halts a paused adapter (runstate.c) */
     for (int k = 0; k < reached.n; k++)
         if (rs_may_be_paused(e, reached.v[k]))

@@ -406,6 +406,10 @@ unsigned char *cd_loop_heads(const Func *f);
  * (0: the default), for the small counted loops whose iterations the rule
  * tells apart; NULL when no block differs.  heads: cd_loop_heads. */
 int *unroll_keep(Engine *e, int fi, const unsigned char *heads);
+/* loopsum.c: the callback loop summarised by what it can write (a probe),
+ * for a rule whose state no callback of the loop can change. */
+int loopsum_applies(Engine *e);
+void loopsum_run(Engine *e, StateVec *start, StateVec *reached);
 
 /* ---- the engine (interp.c, harness.c) ---- */
 struct Engine {
@@ -449,6 +453,7 @@ struct Engine {
     unsigned char *ktimer;   /* per function: a KDPC routine a KTIMER runs (deferred.c) */
     int own_timer_keys;      /* each timer callback's key stands for one timer object */
     int cancel_race;         /* the cancel being applied came while the tick ran (interp.c) */
+    int loopsum;             /* the callback loop is summarised (loopsum.c), a probe */
     int orphan_run;          /* analysing a root no entry point reaches (harness.c orphan_root):
                                 what rests on a tracked object's assumed initial state is not
                                 reported (ruleexec.c) */
@@ -839,6 +844,8 @@ const unsigned char *fr_touch_set(const Frames *f);
 int fr_has_effect(Engine *e, Frames *f, int fi);
 /* The same, asked before the run starts (nothing cached). */
 int fr_writes_kept(Engine *e, const Frames *f, int fi);
+/* Forget in s every fact fi (or what it calls) can change. */
+void fr_havoc_writes(Engine *e, const Frames *f, int fi, State *s);
 /* Does some path of fi end in a return (not only in noreturn calls)? */
 int fr_returns(const Frames *f, int fi);
 State *fr_project(Engine *e, const Frames *f, int fi, const State *s);

@@ -1,0 +1,163 @@
+/* loopsum.c - the callback loop summarised by what it can write: a probe.
+ *
+ * Between a successful MiniportInitializeEx and MiniportHaltEx the harness
+ * runs every callback in any order to a fixed point (harness.c
+ * runtime_loop), and most of a big driver's states are spent there
+ * (e100bex's deregistration rule: 97k states to prove a Pass).  For a rule
+ * whose state no callback of that loop can change - no event it can fire
+ * assigns a state variable, and the rule watches no objects - the loop
+ * matters to the verdict only through the adapter facts it leaves for halt
+ * and through what each callback may report on its own.  Both are
+ * over-approximated from each state MiniportInitializeEx returns with:
+ * every key some loop callback can write (frames.c, with what lies below
+ * it) is forgotten, as are the gates of deferred callbacks and the run
+ * state; each loop callback runs once from that state, and halt, the
+ * timers after it and unload run from it as usual.  Any state the real
+ * loop reaches agrees with it on every key it keeps, so a run that meets
+ * no report proves what the full run would prove: Pass.  It is a probe
+ * (check.c probes_pass): a report stops it, and the next one runs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/internal.h"
+
+/* Does some statement of s assign a state variable? */
+static int assigns(const RStmt *s)
+{
+    if (!s)
+        return 0;
+    switch (s->kind) {
+    case RS_ASSIGN:
+        return 1;
+    case RS_IF:
+        return assigns(s->then_s) || assigns(s->else_s);
+    case RS_BLOCK:
+        for (int i = 0; i < s->nstmts; i++)
+            if (assigns(s->stmts[i]))
+                return 1;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* Marks in r what the loop's callbacks can run: the callbacks, what they
+ * call, and the functions a call is given (a synchronize callback). */
+static unsigned char *loop_reach(const Program *p)
+{
+    int n = p->nfuncs, top = 0;
+    unsigned char *r = calloc((size_t)n + 1, 1);
+    int *work = malloc(sizeof *work * ((size_t)n + 1));
+    if (!r || !work)
+        abort();
+    for (int i = 0; i < p->nentries; i++) {
+        int fi = p->entries[i].func;
+        if (role_phase(p->entries[i].role) == PH_RUNTIME && !r[fi]) {
+            r[fi] = 1;
+            work[top++] = fi;
+        }
+    }
+    while (top) {
+        int fi = work[--top];
+        const Func *f = p->funcs[fi].f;
+        for (int b = 0; b < f->nblocks; b++)
+            for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                if (st->kind != ST_CALL)
+                    continue;
+                const CallRes *cr = prog_call(p, st);
+                for (int t = 0; cr && t < cr->n; t++)
+                    if (!r[cr->fi[t]]) {
+                        r[cr->fi[t]] = 1;
+                        work[top++] = cr->fi[t];
+                    }
+                for (int q = 0; q < st->nargs; q++) {
+                    const Expr *x = st->args[q];
+                    int g = x && x->kind == EX_FUNC && x->text
+                                ? prog_lookup(p, p->funcs[fi].u, x->text) : -1;
+                    if (g >= 0 && !r[g]) {
+                        r[g] = 1;
+                        work[top++] = g;
+                    }
+                }
+            }
+    }
+    free(work);
+    return r;
+}
+
+int loopsum_applies(Engine *e)
+{
+    const Rule *r = e->rule;
+    const Program *p = e->prog;
+    if (r->has_watch)
+        return 0;
+    unsigned char *reach = NULL;
+    int ok = 1;
+    for (int i = 0; i < r->nevents && ok; i++) {
+        const RuleEvent *ev = &r->events[i];
+        if (!assigns(ev->body))
+            continue;
+        for (int t = 0; t < ev->ntargets && ok; t++) {
+            const RuleTarget *tg = &ev->targets[t];
+            if (tg->kind == TGT_ROLE) {       /* a synchronize callback runs inside them too */
+                RolePhase ph = role_phase((RoleKind)tg->role);
+                ok = ph != PH_RUNTIME && ph != PH_SYNC;
+                continue;
+            }
+            if (!reach)
+                reach = loop_reach(p);
+            for (int fi = 0; fi < p->nfuncs && ok; fi++) {
+                const Func *f = p->funcs[fi].f;
+                for (int b = 0; reach[fi] && b < f->nblocks && ok; b++)
+                    for (int k = 0; k < f->blocks[b].nsteps && ok; k++) {
+                        const Step *st = &f->blocks[b].steps[k];
+                        ok = !(st->kind == ST_CALL && st->callee &&
+                               strcmp(st->callee, tg->name) == 0);
+                    }
+            }
+        }
+    }
+    free(reach);
+    return ok;
+}
+
+/* s with every key a loop callback can write forgotten, and the gates
+ * and the run state unknown. */
+static State *forget_loop_writes(Engine *e, const State *s)
+{
+    State *r = st_copy(e, s);
+    const Program *p = e->prog;
+    for (int i = 0; i < p->nentries; i++)
+        if (role_phase(p->entries[i].role) == PH_RUNTIME)
+            fr_havoc_writes(e, e->frames, p->entries[i].func, r);
+    AbsVal top = av_top();
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        if (e->armed[fi])
+            st_set(e, r, e->armed[fi], &top);
+        if (e->queued[fi])
+            st_set(e, r, e->queued[fi], &top);
+    }
+    st_set(e, r, e->timer_armed, &top);
+    if (e->run_gated)
+        st_set(e, r, e->running, &top);
+    st_set_ret(e, r, av_top());
+    st_finish(e, r);
+    return r;
+}
+
+void loopsum_run(Engine *e, StateVec *start, StateVec *reached)
+{
+    for (int k = 0; k < start->n && !eng_budget_exceeded(e); k++) {
+        State *h = forget_loop_writes(e, st_strip_locals(e, start->v[k]));
+        sv_push(e, reached, h);
+        for (int i = 0; i < e->prog->nentries && !eng_budget_exceeded(e); i++) {
+            const EntryPoint *ep = &e->prog->entries[i];
+            if (role_phase(ep->role) != PH_RUNTIME)
+                continue;
+            StateVec out = {0};          /* what it reports is all that counts */
+            eng_run_callback(e, ep, h, &out);
+            sv_release(e, &out);
+        }
+    }
+}
