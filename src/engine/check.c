@@ -165,11 +165,8 @@ static int local_sites(EngineDriver *ed, Program *prog, const Rule *rule, const 
                 const Step *st = &f->blocks[b].steps[k];
                 if (st->kind != ST_CALL || !st->callee)
                     continue;
-                int consts = 1;      /* a call with constant arguments is a candidate
-                                        because they satisfy the rule: left to the search */
-                for (int q = 0; q < st->nargs && consts; q++)
-                    consts = st->args[q] && st->args[q]->kind == EX_INT;
-                if (consts)
+                if (site_args_const(st))   /* a candidate because its constant arguments
+                                              satisfy the rule: left to the search */
                     continue;
                 const char *w = site_name(a, st->loc);
                 for (int i = 0; i < ncand; i++)

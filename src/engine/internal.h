@@ -354,6 +354,8 @@ int site_call_can_abort(const Rule *r, const Step *st);
  * for a rule that reports by the arguments alone: one that reports wherever
  * it is reached (NdisStallExecution(100))? */
 int site_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand);
+/* Are all of st's arguments constants? */
+int site_args_const(const Step *st);
 /* "file:line:col" of a call, as tr_report keys defects */
 const char *site_name(Arena *a, Loc at);
 

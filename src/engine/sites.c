@@ -215,6 +215,14 @@ void site_exact(Engine *e, const char *where)
         e->settled = 1;
 }
 
+int site_args_const(const Step *st)
+{
+    for (int q = 0; q < st->nargs; q++)
+        if (!st->args[q] || st->args[q]->kind != EX_INT)
+            return 0;
+    return 1;
+}
+
 int site_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand)
 {
     if (ncand <= 0 || !site_by_args(r))
@@ -226,10 +234,7 @@ int site_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int 
                 const Step *st = &f->blocks[b].steps[k];
                 if (st->kind != ST_CALL || !st->callee || !site_can_abort(r, st->callee, st))
                     continue;
-                int consts = 1;
-                for (int q = 0; q < st->nargs && consts; q++)
-                    consts = st->args[q] && st->args[q]->kind == EX_INT;
-                if (!consts)
+                if (!site_args_const(st))
                     continue;
                 const char *w = site_name(a, st->loc);
                 for (int i = 0; i < ncand; i++)
