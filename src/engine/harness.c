@@ -498,20 +498,33 @@ void eng_lifecycle(Engine *e)
 }
 
 /* Marks in r what the call graph reaches from the functions on the work
- * list (already marked). */
-static void reach_from(const Program *p, unsigned char *r, int *work, int n)
+ * list (already marked); with_args, also the functions a call is given
+ * (a synchronize callback NdisMSynchronizeWithInterruptEx runs). */
+void eng_reach_from(const Program *p, unsigned char *r, int *work, int n, int with_args)
 {
     while (n) {
-        const Func *f = p->funcs[work[--n]].f;
+        int fi = work[--n];
+        const Func *f = p->funcs[fi].f;
         for (int b = 0; b < f->nblocks; b++)
             for (int k = 0; k < f->blocks[b].nsteps; k++) {
-                const CallRes *cr = f->blocks[b].steps[k].kind == ST_CALL
-                                        ? prog_call(p, &f->blocks[b].steps[k]) : NULL;
+                const Step *st = &f->blocks[b].steps[k];
+                if (st->kind != ST_CALL)
+                    continue;
+                const CallRes *cr = prog_call(p, st);
                 for (int t = 0; cr && t < cr->n; t++)
                     if (!r[cr->fi[t]]) {
                         r[cr->fi[t]] = 1;
                         work[n++] = cr->fi[t];
                     }
+                for (int q = 0; with_args && q < st->nargs; q++) {
+                    const Expr *x = st->args[q];
+                    int g = x && x->kind == EX_FUNC && x->text
+                                ? prog_lookup(p, p->funcs[fi].u, x->text) : -1;
+                    if (g >= 0 && !r[g]) {
+                        r[g] = 1;
+                        work[n++] = g;
+                    }
+                }
             }
     }
 }
@@ -531,7 +544,7 @@ static unsigned char *called_from_entries(const Program *p, int *work)
             work[n++] = fi;
         }
     }
-    reach_from(p, r, work, n);
+    eng_reach_from(p, r, work, n, 0);
     return r;
 }
 
@@ -599,7 +612,7 @@ void eng_orphans(Engine *e)
             orphan_root(e, i);
             called[i] = 1;
             work[0] = i;
-            reach_from(p, called, work, 1);
+            eng_reach_from(p, called, work, 1, 0);
         }
     free(called);
     free(any);

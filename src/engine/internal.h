@@ -411,6 +411,9 @@ int *unroll_keep(Engine *e, int fi, const unsigned char *heads);
 /* loopsum.c: the callback loop summarised by what it can write (a probe),
  * for a rule whose state no callback of the loop can change. */
 int loopsum_applies(Engine *e);
+/* Mark in r what the call graph reaches from work[0..n) (marked already);
+ * with_args, also the functions a call is given (harness.c). */
+void eng_reach_from(const Program *p, unsigned char *r, int *work, int n, int with_args);
 void loopsum_run(Engine *e, StateVec *start, StateVec *reached);
 
 /* ---- the engine (interp.c, harness.c) ---- */

@@ -41,8 +41,8 @@ static int assigns(const RStmt *s)
     }
 }
 
-/* Marks in r what the loop's callbacks can run: the callbacks, what they
- * call, and the functions a call is given (a synchronize callback). */
+/* What the loop's callbacks can run: the callbacks, what they call, and
+ * the functions a call is given (a synchronize callback). */
 static unsigned char *loop_reach(const Program *p)
 {
     int n = p->nfuncs, top = 0;
@@ -57,31 +57,7 @@ static unsigned char *loop_reach(const Program *p)
             work[top++] = fi;
         }
     }
-    while (top) {
-        int fi = work[--top];
-        const Func *f = p->funcs[fi].f;
-        for (int b = 0; b < f->nblocks; b++)
-            for (int k = 0; k < f->blocks[b].nsteps; k++) {
-                const Step *st = &f->blocks[b].steps[k];
-                if (st->kind != ST_CALL)
-                    continue;
-                const CallRes *cr = prog_call(p, st);
-                for (int t = 0; cr && t < cr->n; t++)
-                    if (!r[cr->fi[t]]) {
-                        r[cr->fi[t]] = 1;
-                        work[top++] = cr->fi[t];
-                    }
-                for (int q = 0; q < st->nargs; q++) {
-                    const Expr *x = st->args[q];
-                    int g = x && x->kind == EX_FUNC && x->text
-                                ? prog_lookup(p, p->funcs[fi].u, x->text) : -1;
-                    if (g >= 0 && !r[g]) {
-                        r[g] = 1;
-                        work[top++] = g;
-                    }
-                }
-            }
-    }
+    eng_reach_from(p, r, work, top, 1);
     free(work);
     return r;
 }
