@@ -60,24 +60,22 @@ static void slice_back(Program *prog, const EngineDriver *ed)
 static int loopsum_pass(EngineDriver *ed, Program *prog, const Rule *rule, SliceLevel lvl,
                         Report *rep, double t_in, double budget, size_t states, int *init_never)
 {
+    if (!loopsum_applies(prog, rule))
+        return 0;
     Arena *a = arena_new();
     Engine e;
     double now = eng_now(), left = t_in + budget - now;
     eng_start(&e, eng_base(ed), prog, rule, lvl, rep, a, now + left / 4, states / 4);
-    int pass = 0, spent = 0, ran = loopsum_applies(&e);
-    if (ran) {
-        e.probe = 1;
-        e.loopsum = 1;
-        eng_lifecycle(&e);
-        eng_orphans(&e);
-        pass = !e.probe_hit && !e.out_of_time && !e.out_of_space;
-        spent = e.out_of_time || e.out_of_space;
-        *init_never = e.init_never;
-        if (getenv("DRVCHECK_ENGINE_STATS"))
-            fprintf(stderr, "engine: %s: the loop-summary probe %s after %zu states\n",
-                    rule->name, pass ? "proves Pass" : spent ? "ran out" : "stopped",
-                    e.nstates);
-    }
+    e.probe = 1;
+    e.loopsum = 1;
+    eng_lifecycle(&e);
+    eng_orphans(&e);
+    int pass = !e.probe_hit && !e.out_of_time && !e.out_of_space;
+    int spent = e.out_of_time || e.out_of_space;
+    *init_never = e.init_never;
+    if (getenv("DRVCHECK_ENGINE_STATS"))
+        fprintf(stderr, "engine: %s: the loop-summary probe %s after %zu states\n", rule->name,
+                pass ? "proves Pass" : spent ? "ran out" : "stopped", e.nstates);
     eng_end(&e);
     arena_free(a);
     slice_back(prog, ed);

@@ -410,7 +410,7 @@ unsigned char *cd_loop_heads(const Func *f);
 int *unroll_keep(Engine *e, int fi, const unsigned char *heads);
 /* loopsum.c: the callback loop summarised by what it can write (a probe),
  * for a rule whose state no callback of the loop can change. */
-int loopsum_applies(Engine *e);
+int loopsum_applies(const Program *p, const Rule *r);
 /* Mark in r what the call graph reaches from work[0..n) (marked already);
  * with_args, also the functions a call is given (harness.c). */
 void eng_reach_from(const Program *p, unsigned char *r, int *work, int n, int with_args);

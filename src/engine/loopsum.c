@@ -62,10 +62,8 @@ static unsigned char *loop_reach(const Program *p)
     return r;
 }
 
-int loopsum_applies(Engine *e)
+int loopsum_applies(const Program *p, const Rule *r)
 {
-    const Rule *r = e->rule;
-    const Program *p = e->prog;
     if (r->has_watch)
         return 0;
     unsigned char *reach = NULL;
