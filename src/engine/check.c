@@ -55,31 +55,31 @@ static void slice_back(Program *prog, const EngineDriver *ed)
     prog->nkeybits = ed->prog.nkeybits;
 }
 
-/* The callback loop summarised (loopsum.c) on slice lvl: 1 when it proves
- * Pass. */
-static int loopsum_pass(EngineDriver *ed, Program *prog, const Rule *rule, SliceLevel lvl,
-                        Report *rep, double t_in, double budget, size_t states, int *init_never)
+/* One probe on slice l, the callback loop summarised when loopsum
+ * (loopsum.c): 1 it proves Pass, 0 it met a report, -1 it ran out of time
+ * or states. */
+static int run_probe(EngineDriver *ed, Program *prog, const Rule *rule, SliceLevel l,
+                     int loopsum, Report *rep, double t_in, double budget, size_t states,
+                     int *init_never)
 {
-    if (!loopsum_applies(prog, rule))
-        return 0;
     Arena *a = arena_new();
     Engine e;
     double now = eng_now(), left = t_in + budget - now;
-    eng_start(&e, eng_base(ed), prog, rule, lvl, rep, a, now + left / 4, states / 4);
-    e.probe = 1;
-    e.loopsum = 1;
+    eng_start(&e, eng_base(ed), prog, rule, l, rep, a, now + left / 4, states / 4);
+    e.loopsum = loopsum;
     eng_lifecycle(&e);
     eng_orphans(&e);
-    int pass = !e.probe_hit && !e.out_of_time && !e.out_of_space;
     int spent = e.out_of_time || e.out_of_space;
-    *init_never = e.init_never;
+    int r = spent ? -1 : !e.probe_hit;
     if (getenv("DRVCHECK_ENGINE_STATS"))
-        fprintf(stderr, "engine: %s: the loop-summary probe %s after %zu states\n", rule->name,
-                pass ? "proves Pass" : spent ? "ran out" : "stopped", e.nstates);
+        fprintf(stderr, "engine: %s: the %s probe %s after %zu states\n", rule->name,
+                loopsum ? "loop-summary" : l == SLICE_OBJECTS ? "objects" : "touching",
+                r == 1 ? "proves Pass" : spent ? "ran out" : "stopped", e.nstates);
+    *init_never = e.init_never;
     eng_end(&e);
     arena_free(a);
-    slice_back(prog, ed);
-    return pass;
+    slice_back(prog, ed);          /* the probe's slice was in a */
+    return r;
 }
 
 /* Probes: the whole search on a smaller slice (SLICE_OBJECTS, then
@@ -105,28 +105,16 @@ static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
     if (getenv("DRVCHECK_NO_PROBES"))     /* to measure what they save */
         return 0;
     for (SliceLevel l = SLICE_OBJECTS; l < SLICE_FULL; l++) {
+        /* before the touching probe, the same slice with the callback loop
+         * summarised, where no loop callback can change the rule's state */
         if (l == SLICE_TOUCHING && !getenv("DRVCHECK_NO_LOOPSUM") &&
-            loopsum_pass(ed, prog, rule, SLICE_TOUCHING, rep, t_in, budget, states, init_never))
+            loopsum_applies(prog, rule) &&
+            run_probe(ed, prog, rule, l, 1, rep, t_in, budget, states, init_never) == 1)
             return 1;
-        Arena *a = arena_new();
-        Engine e;
-        double now = eng_now(), left = t_in + budget - now;
-        eng_start(&e, eng_base(ed), prog, rule, l, rep, a, now + left / 4, states / 4);
-        eng_lifecycle(&e);
-        eng_orphans(&e);
-        int pass = !e.probe_hit && !e.out_of_time && !e.out_of_space;
-        int spent = e.out_of_time || e.out_of_space;
-        if (getenv("DRVCHECK_ENGINE_STATS"))
-            fprintf(stderr, "engine: %s: the %s probe %s after %zu states\n", rule->name,
-                    l == SLICE_OBJECTS ? "objects" : "touching",
-                    pass ? "proves Pass" : spent ? "ran out" : "stopped", e.nstates);
-        *init_never = e.init_never;
-        eng_end(&e);
-        arena_free(a);
-        slice_back(prog, ed);          /* the probe's slice was in a */
-        if (pass)
+        int r = run_probe(ed, prog, rule, l, 0, rep, t_in, budget, states, init_never);
+        if (r == 1)
             return 1;
-        if (spent)       /* a bigger slice would run out sooner */
+        if (r < 0)       /* a bigger slice would run out sooner */
             return 0;
     }
     return 0;
