@@ -103,9 +103,46 @@ int32_t ev_lent_key(Engine *e, int32_t k)
     return key_intern(e, buf, 0);
 }
 
+/* a[i] (a[i].f) of an array where s knows i is c: the element's own key
+ * a[c] (a[c].f), as the literal index names it, kept where a[] is; else 0.
+ * Facts of "some element" a[] are never known; of a[c] they are, and a
+ * write at an unknown index forgets every element (st_havoc_prefix). */
+static int32_t elem_key(Engine *e, const State *s, const Expr *x, int32_t k)
+{
+    int64_t c;
+    AbsVal v = ev_expr(e, s, x->index);
+    if (!av_is_const(&v, &c) || c < 0 || c >= x->index_bound)
+        return 0;     /* past the end: no element, "some element" (a loop's last test) */
+    unsigned h = (unsigned)((((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) ^
+                             ((uint64_t)c * 0xff51afd7ed558ccdULL)) >> 58);
+    struct ElemKey *m = &e->elem[h];
+    if (m->x == x && m->at == c && m->id)
+        return m->id;
+    const char *name = key_name(e, k), *hole = strstr(name, "[]");
+    if (!hole)
+        return 0;
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, "%.*s[%lld]%s", (int)(hole - name), name, (long long)c,
+                     hole + 2);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return 0;
+    int32_t id = key_intern(e, buf, key_persistent(e, k));
+    if (key_relevant(e, k) && !key_relevant(e, id))
+        key_set_relevant(e, id);
+    if (key_decisive(e, k))
+        key_set_decisive(e, id);
+    *m = (struct ElemKey){x, c, id};
+    return id;
+}
+
 int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
 {
     int32_t k = ev_path_key(e, x);
+    if (k && s && x->index && !x->heap_key) {
+        int32_t ek = elem_key(e, s, x, k);
+        if (ek)
+            return ek;
+    }
     if (!k || !s || !x->base_key)
         return k;
     int32_t pk = key_find_at(e, x->base_key);

@@ -102,6 +102,10 @@ struct Frames {
                                                               sorted by key */
     int *nwmask, *capwmask;
     KeyVec *sreads;          /* reads of a whole struct (a copy of it): its fields count */
+    KeyVec *arrs;            /* per function, built when first needed: the arrays whose
+                                elements it reads or writes at an unknown index ("a" of
+                                "a[].f"), for elements at known ones ("a[3].f": elem_sets) */
+    unsigned char *arrs_done;
     struct Forget {          /* per function, built when first needed: what fr_apply forgets */
         uint64_t *bits;      /* by key id, below nbits (every key interned when it was built) */
         int32_t nbits;
@@ -121,6 +125,7 @@ static void reads_of(Engine *e, KeyVec *r, const Expr *x)
             kv_add(r, ev_path_key(e, x));
             if (x->base_key)
                 kv_add(r, key_intern_at(e, x->base_key, 0));
+            reads_of(e, r, x->index);          /* a[i] reads i */
             return;
         }
         reads_of(e, r, x->a);
@@ -321,6 +326,8 @@ Frames *fr_build_sets(Engine *e)
                 }
                 if (lk && st->lhs->base_key)        /* p->f = v reads where p points */
                     kv_add(r, key_intern_at(e, st->lhs->base_key, 0));
+                if (lk)                             /* a[i] = v reads i */
+                    reads_of(e, r, st->lhs->index);
                 if (st->kind == ST_ASSIGN) {
                     reads_of(e, r, st->rhs);
                     struct_read(e, &f->sreads[fi], st->rhs);
@@ -424,6 +431,10 @@ void fr_free(Frames *f)
     for (int i = 0; f->forget && i < f->nfuncs; i++)
         free(f->forget[i].bits);
     free(f->forget);
+    for (int i = 0; f->arrs && i < 2 * (f->nfuncs + 1); i++)
+        free(f->arrs[i].v);
+    free(f->arrs);
+    free(f->arrs_done);
     free(f->touches);
     free(f->effect);
     if (f->borrowed) {
@@ -501,13 +512,39 @@ void fr_havoc_writes(Engine *e, const Frames *f, int fi, State *s)
         st_havoc_prefix(e, s, f->writes[fi].v[i]);
 }
 
+/* Does fi (or what it calls) read (what 1) or write (2) an element of an
+ * array k lies within ("a[3].f" in "a"), at an index it does not know
+ * ("a[].f", "a[].g"): which element is not known, so it may be k's. */
+static int elem_sets(Engine *e, Frames *f, int fi, int32_t k, int what)
+{
+    if (!f->arrs) {
+        f->arrs = calloc(2 * ((size_t)f->nfuncs + 1), sizeof *f->arrs);
+        f->arrs_done = calloc((size_t)f->nfuncs + 1, 1);
+        if (!f->arrs || !f->arrs_done)
+            abort();
+    }
+    KeyVec *v = &f->arrs[2 * fi + what - 1];
+    if (!(f->arrs_done[fi] & what)) {
+        f->arrs_done[fi] |= (unsigned char)what;
+        const KeyVec *from = what == 1 ? &f->reads[fi] : &f->writes[fi];
+        for (int i = 0; i < from->n; i++)
+            kv_add(v, key_array_of(e, from->v[i]));
+    }
+    if (!v->n)
+        return 0;
+    for (int32_t a = key_parent(e, k); a > 0; a = key_parent(e, a))
+        if (kv_has(v, a))
+            return 1;
+    return 0;
+}
+
 /* Can fi (or what it calls) write k, or a record k lies within? */
 int fr_writes(Engine *e, const Frames *f, int fi, int32_t k)
 {
     for (int32_t a = k; a > 0; a = key_parent(e, a))
         if (kv_has(&f->writes[fi], a))
             return 1;
-    return 0;
+    return elem_sets(e, (Frames *)f, fi, k, 2);
 }
 
 /* The bits of key k that fi (or what it calls) may write: all of them
@@ -810,7 +847,7 @@ static int in_sets(Engine *e, const Frames *f, int fi, int32_t k)
     for (int32_t a = k; a > 0; a = key_parent(e, a))
         if (kv_has(&f->reads[fi], a) || kv_has(&f->writes[fi], a))
             return 1;
-    return 0;
+    return elem_sets(e, (Frames *)f, fi, k, 1) || elem_sets(e, (Frames *)f, fi, k, 2);
 }
 
 CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **entry)

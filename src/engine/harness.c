@@ -739,6 +739,7 @@ void eng_start(Engine *e, const Engine *base, Program *prog, const Rule *rule,
     e->rep = rep;
     e->arena = a;
     e->keys = keys_copy(base->keys, a);
+    e->nbase_keys = base->keys->n;
     e->written = base->written;
     e->nwritten = base->nwritten;
     flags_copy(e, base);

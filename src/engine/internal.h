@@ -479,6 +479,9 @@ struct Engine {
     unsigned char *irql_asks;   /* per function: irql_asks, built when first asked */
     int32_t running;         /* key "<running>": 1 Running, 0 Paused */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
+    struct ElemKey { const Expr *x; int64_t at; int32_t id; } elem[64];   /* eval.c elem_key */
+    int32_t nbase_keys;      /* the keys the driver's paths name (interned by the base run):
+                                an element a[2] past them no literal index names */
     struct PathKey *pathkey; /* eval.c ev_path_key: PATHKEY_SLOTS, entries of pathkey_run */
     uint32_t pathkey_run;
     const struct PathKey *base_pathkey;  /* the base run's (harness.c), read-only: the same ids */

@@ -115,6 +115,7 @@ static void collect(Roots *r, const Expr *x, int addr)
         if (path_root(x->base_key, buf, sizeof buf))    /* a global pointer's root is
                                                              persistent: never dropped */
             roots_add(r, buf);
+        collect(r, x->index, 0);                         /* a[i] reads i */
     }
     collect(r, x->a, x->kind == EX_ADDR);
     collect(r, x->b, 0);
@@ -144,6 +145,7 @@ static void gen(const Roots *r, const Expr *x, uint64_t *w)
         i = path_root(x->base_key, buf, sizeof buf) ? roots_find(r, buf) : -1;
         if (i >= 0)
             set_bit(w, i);
+        gen(r, x->index, w);
     }
     gen(r, x->a, w);
     gen(r, x->b, w);

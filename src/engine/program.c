@@ -617,6 +617,8 @@ static void sl_expr_bits(Slice *sl, const Expr *x, int fi, uint64_t bits)
                 glob_add(sl, id, bits);
             if (x->base_key)             /* p->f: where p points matters too */
                 loc_add(sl, key_intern_at(sl->e, x->base_key, 0), fi);
+            if (x->index)                /* a[i]: which element, i */
+                sl_expr_bits(sl, x->index, fi, ALL_BITS);
             return;
         }
         case EX_BINOP:
@@ -1054,6 +1056,8 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                         eff[fi] = 1;
                         sl_dirty_callers(&sl, fi);
                     }
+                    if (need && st->lhs && st->lhs->kind == EX_PATH && st->lhs->index)
+                        sl_expr(&sl, st->lhs->index, fi);     /* a[i] = v: which element */
                     if (st->kind == ST_ASSIGN) {
                         if (need)
                             sl_expr_bits(&sl, st->rhs, fi, sl_bits(&sl, st->lhs));

@@ -404,9 +404,24 @@ int rx_rule_mentions_role(const Rule *r, RoleKind role)
     return r->has_watch && target_matches(&r->watch_target, NULL, role);
 }
 
+/* Some element of an array (a[].Lock), or one named only by a variable
+ * index whose value the path knows (a[i].Lock, i == 2: eval.c elem_key)
+ * and by no literal index anywhere: an object of a rule is not tracked by
+ * such a key.  A loop over an unknown count (lock every queue, then
+ * unlock every queue) keeps its elements' states apart only while it
+ * knows the counter, and its joins lose how the two loops' counts relate;
+ * tracked, the elements gave false double-acquire and not-held reports. */
 static int is_array_key(Engine *e, int32_t k)
 {
-    return k && strstr(key_name(e, k), "[]") != NULL;
+    if (!k)
+        return 0;
+    for (int32_t a = k; a > 0 && a >= e->nbase_keys; a = key_parent(e, a)) {
+        const char *n = key_name(e, a);
+        size_t len = strlen(n);
+        if (len > 2 && n[len - 1] == ']' && n[len - 2] != '[')
+            return 1;           /* a[2], interned by no path of the driver */
+    }
+    return strstr(key_name(e, k), "[]") != NULL;
 }
 
 /* &p->Field where p points into an array (p = &a[i]): members of different

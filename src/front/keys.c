@@ -450,6 +450,8 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
         e->scope = base->scope;
         e->param_index = base->param_index;
         e->base_key = base->base_key;    /* p->a.b: where p points, still */
+        e->index = base->index;          /* a[i].f: a[2].f where i is 2 */
+        e->index_bound = base->index_bound;
         /* a field of a global struct (NicDevice.InterruptConnected) is
          * also the record's field as any pointer to it reaches it (the
          * adapter context NDIS hands back is &NicDevice) */
@@ -537,6 +539,11 @@ Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t, int ex
             strmap_put(&L->indexed, bk, 1);
     } else {
         e->key = arena_concat(L->a, bk, "[]", (char *)NULL);
+        /* an element of an array at a variable index: which one, the
+         * engine asks the index (a[i] is a[2] where i is 2 on the path) */
+        if (exact && base->kind == EX_PATH && !base->index && !strstr(bk, "[]") &&
+            !clang_isVolatileQualifiedType(t))
+            e->index = idx;
     }
     e->is_pointer = k_is_pointer(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;

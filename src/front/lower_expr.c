@@ -1051,6 +1051,37 @@ Expr *name_constant(Lower *L, CXCursor c, Expr *r)
     return n;
 }
 
+/* The length of the subscripted array (Adapter->Queues, before it decays
+ * to a pointer: clang shows the decay as an implicit cast whose operand has
+ * the array type); 0 for a pointer (p[i]) or an array of no known length. */
+static enum CXChildVisitResult first_kid(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    *(CXCursor *)d = c;
+    return CXChildVisit_Break;
+}
+
+static long long array_length(CXCursor base)
+{
+    for (int depth = 0; depth < 4; depth++) {
+        CXType t = clang_getCanonicalType(clang_getCursorType(base));
+        if (t.kind == CXType_ConstantArray)
+            return clang_getArraySize(t);
+        if (t.kind == CXType_IncompleteArray || t.kind == CXType_VariableArray ||
+            t.kind == CXType_DependentSizedArray)
+            return 0;
+        if (clang_getCursorKind(base) != CXCursor_UnexposedExpr &&
+            clang_getCursorKind(base) != CXCursor_ParenExpr)
+            return 0;
+        CXCursor k = clang_getNullCursor();
+        clang_visitChildren(base, first_kid, &k);
+        if (clang_Cursor_isNull(k))
+            return 0;
+        base = k;
+    }
+    return 0;
+}
+
 Expr *lower_expr(Lower *L, CXCursor c, int discard)
 {
     return name_constant(L, c, lower_expr_node(L, c, discard));
@@ -1123,10 +1154,18 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
             return k_unknown(L, k_extent_text(L, c));
         }
         CXCursor base = L->cs[b], idx = L->cs[b + 1];
+        long long length = array_length(base);
         L->ncs = b;
         Expr *be = lower_expr(L, base, 0);
         Expr *ie = lower_expr(L, idx, 0);
-        return k_index(L, be, ie, clang_getCursorType(base), clang_getCursorType(c), 1);
+        Expr *r = k_index(L, be, ie, clang_getCursorType(base), clang_getCursorType(c), 1);
+        /* an element by its index only in an array of a few (queues,
+         * messages, handles), never of a pointer (p[i]: where p points) */
+        if (length <= 0 || length > 64)
+            r->index = NULL;
+        else if (r->index)
+            r->index_bound = (int)length;
+        return r;
     }
     case CXCursor_CallExpr:
         return lower_call(L, c, NULL, discard);
