@@ -386,7 +386,7 @@ static void touch_rule(Engine *e, Frames *f)
             for (int k = 0; k < fn->blocks[b].nsteps; k++) {
                 const Step *st = &fn->blocks[b].steps[k];
                 if (st->kind != ST_ASSIGN && st->callee &&
-                    (call_flags(e, st->callee) & CF_MENTIONED)) {
+                    (call_flags(e, st->callee) & CF_MENTIONED) && !site_inert(e, st)) {
                     f->touches[fi] = 1;
                     work[n++] = fi;
                     break;

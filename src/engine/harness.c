@@ -740,6 +740,7 @@ void eng_start(Engine *e, const Engine *base, Program *prog, const Rule *rule,
     e->arena = a;
     e->keys = keys_copy(base->keys, a);
     e->nbase_keys = base->keys->n;
+    e->stateless = rule && site_rule_stateless(rule);
     e->written = base->written;
     e->nwritten = base->nwritten;
     flags_copy(e, base);

@@ -350,6 +350,15 @@ int site_by_args(const Rule *r);
 /* Can a rule event of the call st's API abort there (its constant arguments
  * considered)? */
 int site_call_can_abort(const Rule *r, const Step *st);
+/* Does rule r only test a call's arguments and abort (no state, no watched
+ * object, no role event, no halt: the stall rule)?  Then a call of its API
+ * whose constant arguments abort nowhere does nothing to the rule. */
+int site_rule_stateless(const Rule *r);
+/* Is call st such a call, of a stateless rule (Engine.stateless)?
+ * NdisStallExecution(20) under the 50 us rule: the functions that make it
+ * do not touch the rule for it (frames.c), nor do the branches to it decide
+ * anything (program.c).  e100bex's stall and wait helpers stall 20 us. */
+int site_inert(const Engine *e, const Step *st);
 /* Is one of the candidate sites a call whose arguments are all constants,
  * for a rule that reports by the arguments alone: one that reports wherever
  * it is reached (NdisStallExecution(100))? */
@@ -480,6 +489,7 @@ struct Engine {
     int32_t running;         /* key "<running>": 1 Running, 0 Paused */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
     struct ElemKey { const Expr *x; int64_t at; int32_t id; } elem[64];   /* eval.c elem_key */
+    int stateless;           /* site_rule_stateless(rule): site_inert applies */
     int32_t nbase_keys;      /* the keys the driver's paths name (interned by the base run):
                                 an element a[2] past them no literal index names */
     struct PathKey *pathkey; /* eval.c ev_path_key: PATHKEY_SLOTS, entries of pathkey_run */

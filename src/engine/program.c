@@ -828,7 +828,8 @@ static void mark_decisive(Engine *e, const Program *p, const unsigned char *touc
                 if (st->kind != ST_CALL)
                     continue;
                 const CallRes *cr = prog_call(p, st);
-                fires = st->callee && (!cr || cr->direct < 0) && (call_flags(e, st->callee) & CF_MENTIONED);
+                fires = st->callee && (!cr || cr->direct < 0) &&
+                        (call_flags(e, st->callee) & CF_MENTIONED) && !site_inert(e, st);
                 for (int t = 0; cr && t < cr->n && !fires; t++)
                     fires = touches[cr->fi[t]];
             }
@@ -1090,7 +1091,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                          * event of this API) or its result is kept (its value
                          * may come from them: InterlockedExchange) */
                         int api = st->callee && (!cr || cr->direct < 0) &&
-                                  (call_flags(e, st->callee) & CF_MENTIONED);
+                                  (call_flags(e, st->callee) & CF_MENTIONED) && !site_inert(e, st);
                         if (api || (nt == 0 && st->callee && sl_has(&sl, st->lhs, fi)))
                             for (int x = 0; x < st->nargs; x++)
                                 sl_expr(&sl, st->args[x], fi);

@@ -116,6 +116,46 @@ int site_call_can_abort(const Rule *r, const Step *st)
     return st->callee && site_can_abort(r, st->callee, st);
 }
 
+/* Does s only test and abort (no assignment, no halt)? */
+static int tests_only(const RStmt *s)
+{
+    if (!s)
+        return 1;
+    switch (s->kind) {
+    case RS_BLOCK:
+        for (int i = 0; i < s->nstmts; i++)
+            if (!tests_only(s->stmts[i]))
+                return 0;
+        return 1;
+    case RS_IF:
+        return tests_only(s->then_s) && tests_only(s->else_s);
+    case RS_ABORT:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int site_rule_stateless(const Rule *r)
+{
+    if (r->nvars || r->has_watch || !site_by_args(r))
+        return 0;
+    for (int i = 0; i < r->nevents; i++) {
+        for (int k = 0; k < r->events[i].ntargets; k++)
+            if (r->events[i].targets[k].kind != TGT_API)
+                return 0;
+        if (!tests_only(r->events[i].body))
+            return 0;
+    }
+    return 1;
+}
+
+int site_inert(const Engine *e, const Step *st)
+{
+    return e->stateless && st->kind == ST_CALL && st->callee &&
+           !site_call_can_abort(e->rule, st);
+}
+
 /* Does x read only constants and the call's arguments? */
 static int args_only(const RExpr *x)
 {
