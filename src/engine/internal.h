@@ -338,6 +338,8 @@ int prog_device_key(const Program *p, const char *key);
 int site_candidates(const Program *p, const Rule *r, Arena *a, const char ***out);
 /* Can rule statement s reach an abort at call st (NULL: whatever the call)? */
 int can_abort(const RStmt *s, const Step *st);
+/* Can it, whatever the call, where the state variables hold vars? */
+int can_abort_in(const RStmt *s, const AbsVal *vars, int nvars);
 /* The defect at `where` has an exact trace now: the search settles once
  * every candidate site has one. */
 void site_exact(Engine *e, const char *where);
@@ -468,6 +470,7 @@ struct Engine {
     int own_timer_keys;      /* each timer callback's key stands for one timer object */
     int cancel_race;         /* the cancel being applied came while the tick ran (interp.c) */
     int loopsum;             /* the callback loop is summarised (loopsum.c), a probe */
+    unsigned char *ls_fires; /* loopsum.c: per rule event, 1 when the loop can fire it */
     int orphan_run;          /* analysing a root no entry point reaches (harness.c orphan_root):
                                 what rests on a tracked object's assumed initial state is not
                                 reported (ruleexec.c) */

@@ -32,34 +32,38 @@
 
 /* The value of rule expression x at call st: constants and constant
  * arguments known, the rest unknown (ruleexec.c reval's arithmetic). */
-static AbsVal site_val(const RExpr *x, const Step *st)
+static AbsVal site_val(const RExpr *x, const Step *st, const AbsVal *vars, int nvars)
 {
     if (!x)
         return av_top();
     switch (x->kind) {
     case RX_INT:
         return av_const(x->ival);
+    case RX_VAR:
+        return vars && x->index >= 0 && x->index < nvars ? vars[x->index] : av_top();
     case RX_ARG:
+        if (!st)
+            return av_top();
         if (x->index >= 1 && x->index <= st->nargs && st->args[x->index - 1] &&
             st->args[x->index - 1]->kind == EX_INT)
             return av_const(st->args[x->index - 1]->ival);
         return av_top();
     case RX_UNOP: {
-        AbsVal a = site_val(x->a, st);
+        AbsVal a = site_val(x->a, st, vars, nvars);
         return av_unop(x->op, &a);
     }
     case RX_BINOP: {
-        AbsVal a = site_val(x->a, st), b = site_val(x->b, st);
+        AbsVal a = site_val(x->a, st, vars, nvars), b = site_val(x->b, st, vars, nvars);
         return av_binop(x->op, &a, &b);
     }
     case RX_COND: {
-        AbsVal k = site_val(x->a, st);
+        AbsVal k = site_val(x->a, st, vars, nvars);
         int t = av_truth(&k);
         if (t == 1)
-            return site_val(x->b, st);
+            return site_val(x->b, st, vars, nvars);
         if (t == 0)
-            return site_val(x->c, st);
-        AbsVal b = site_val(x->b, st), d = site_val(x->c, st);
+            return site_val(x->c, st, vars, nvars);
+        AbsVal b = site_val(x->b, st, vars, nvars), d = site_val(x->c, st, vars, nvars);
         return av_join(&b, &d);
     }
     default:
@@ -67,30 +71,66 @@ static AbsVal site_val(const RExpr *x, const Step *st)
     }
 }
 
-/* Can block s reach an abort at call st (NULL: whatever the call)? */
-int can_abort(const RStmt *s, const Step *st)
+/* Does s assign a state variable (or halt) anywhere? */
+static int changes_vars(const RStmt *s)
 {
     if (!s)
         return 0;
     switch (s->kind) {
     case RS_BLOCK:
         for (int i = 0; i < s->nstmts; i++)
-            if (can_abort(s->stmts[i], st))
+            if (changes_vars(s->stmts[i]))
                 return 1;
+        return 0;
+    case RS_IF:
+        return changes_vars(s->then_s) || changes_vars(s->else_s);
+    case RS_ABORT:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+/* Can block s reach an abort at call st (NULL: whatever the call), the
+ * state variables vars (NULL: unknown)?  An assignment before a test is
+ * not followed: a variable is unknown after one. */
+static int abort_reachable(const RStmt *s, const Step *st, const AbsVal *vars, int nvars)
+{
+    if (!s)
+        return 0;
+    switch (s->kind) {
+    case RS_BLOCK:
+        for (int i = 0; i < s->nstmts; i++) {
+            if (abort_reachable(s->stmts[i], st, vars, nvars))
+                return 1;
+            if (changes_vars(s->stmts[i]))
+                vars = NULL;       /* an assignment (or halt): what follows, unknown */
+        }
         return 0;
     case RS_IF: {
         int t = -1;
-        if (st) {
-            AbsVal v = site_val(s->cond, st);
+        if (st || vars) {
+            AbsVal v = site_val(s->cond, st, vars, nvars);
             t = av_truth(&v);
         }
-        return (t != 0 && can_abort(s->then_s, st)) || (t != 1 && can_abort(s->else_s, st));
+        return (t != 0 && abort_reachable(s->then_s, st, vars, nvars)) ||
+               (t != 1 && abort_reachable(s->else_s, st, vars, nvars));
     }
     case RS_ABORT:
         return 1;
     default:
         return 0;
     }
+}
+
+int can_abort(const RStmt *s, const Step *st)
+{
+    return abort_reachable(s, st, NULL, 0);
+}
+
+int can_abort_in(const RStmt *s, const AbsVal *vars, int nvars)
+{
+    return abort_reachable(s, NULL, vars, nvars);
 }
 
 static int event_names(const RuleEvent *ev, const char *api)
