@@ -67,7 +67,7 @@ struct Expr {
     Expr *index;             /* EX_PATH whose key has one "some element" a[] (a[i], a[i].f) of an
                                 array (not a pointer): the index expression i, which the engine
                                 reads where the path is used; NULL otherwise */
-    int index_bound;         /* with index: the array's length (a[4]: 4), at most 64 */
+    int index_bound;         /* with index: the array's length (a[4]: 4), at most 16 */
     int uwidth;              /* a call argument bound to an unsigned parameter of this many bits
                                 (ULONG: 32): the callee sees the value modulo 2^uwidth; else 0 */
     Expr *a, *b, *c;         /* operands */

@@ -219,6 +219,14 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
         if (x->a && x->a->kind == EX_PATH) {
             int32_t o = e->origins ? origin_object(e, s, x->a) : 0;
             v.pointee = o ? o : ev_key_in(e, s, x->a);
+            /* a pointer to an element no literal index names stays a
+             * pointer to "some element": pointers to queue 1 and queue 2
+             * of a loop would join into "one of several objects", which
+             * no rule tracks either (ruleexec.c is_array_key), and which
+             * stops a probe (NetKVM's receive queues: its spin-lock rule
+             * ran in full, 198k states, for the same Pass) */
+            if (!o && x->a->index && v.pointee >= e->nbase_keys)
+                v.pointee = ev_path_key(e, x->a);
         }
         return v;
     }

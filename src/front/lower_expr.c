@@ -1160,8 +1160,11 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
         Expr *ie = lower_expr(L, idx, 0);
         Expr *r = k_index(L, be, ie, clang_getCursorType(base), clang_getCursorType(c), 1);
         /* an element by its index only in an array of a few (queues,
-         * messages, handles), never of a pointer (p[i]: where p points) */
-        if (length <= 0 || length > 64)
+         * vectors, adapters: at most 16), never of a pointer (p[i]: where
+         * p points).  rtlnwifi's 32 candidate access points, kept apart by
+         * index, cost its spin-lock rule a third more states for the same
+         * Pass */
+        if (length <= 0 || length > 16)
             r->index = NULL;
         else if (r->index)
             r->index_bound = (int)length;
