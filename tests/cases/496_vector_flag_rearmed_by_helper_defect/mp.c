@@ -1,0 +1,174 @@
+/*
+ * Case 496_vector_flag_rearmed_by_helper_defect: the driver keeps one "armed" flag per MSI vector
+ * (VectorArmed[KB_VECTORS]) and each board's interrupt handle in a global table by slot.  Halt
+ * deregisters the interrupt, clears vector 1's flag by its literal index, then calls KbRearm for the
+ * vector the last interrupt came on (Adapter->LastVector, unknown): KbRearm arms that vector's flag
+ * (VectorArmed[Vector] = TRUE, an index the analysis does not know) and synchronizes only while the
+ * adapter runs (it does not in halt).  Back in halt, vector 1 still armed means a synchronize after
+ * the deregistration: a defect when LastVector is 1.
+ * Expected: 1 NdisMDeregisterInterruptEx defect at halt's synchronize.  The helper touches the rule
+ * (it can synchronize), so halt's facts it can see are split from those it cannot; a write at an
+ * unknown index may be vector 1's, so VectorArmed[1] is the helper's to change (frames.c elem_sets:
+ * before, the caller's "VectorArmed[1] is FALSE" came back unchanged and the defect was missed).
+ */
+#include <ndis.h>
+
+#define KB_TAG          'bBKk'
+#define KB_MAX_BOARDS   4
+#define KB_NO_SLOT      ((ULONG)-1)
+#define KB_VECTORS      3
+
+typedef struct _KB_ADAPTER {
+    NDIS_HANDLE AdapterHandle;
+    ULONG       Slot;
+    ULONG       IntMask;
+    BOOLEAN     VectorArmed[KB_VECTORS];
+    ULONG       LastVector;
+    BOOLEAN     Running;
+} KB_ADAPTER, *PKB_ADAPTER;
+
+PKB_ADAPTER KbBoards[KB_MAX_BOARDS];
+NDIS_HANDLE KbInterrupts[KB_MAX_BOARDS];
+NDIS_HANDLE KbDriverHandle;
+
+MINIPORT_SET_OPTIONS KbSetOptions;
+MINIPORT_INITIALIZE KbInitializeEx;
+MINIPORT_HALT KbHaltEx;
+MINIPORT_ISR KbIsr;
+MINIPORT_INTERRUPT_DPC KbDpc;
+MINIPORT_ENABLE_INTERRUPT KbEnableInterrupt;
+MINIPORT_DISABLE_INTERRUPT KbDisableInterrupt;
+MINIPORT_SYNCHRONIZE_INTERRUPT KbMaskSync;
+DRIVER_INITIALIZE DriverEntry;
+
+static ULONG KbClaimSlot(PKB_ADAPTER Adapter)
+{
+    ULONG i;
+    for (i = 0; i < KB_MAX_BOARDS; i++) {
+        if (KbBoards[i] == NULL) {
+            KbBoards[i] = Adapter;
+            return i;
+        }
+    }
+    return KB_NO_SLOT;
+}
+
+BOOLEAN KbMaskSync(NDIS_HANDLE SynchronizeContext)
+{
+    PKB_ADAPTER Adapter = (PKB_ADAPTER)SynchronizeContext;
+    Adapter->IntMask = 0;
+    return TRUE;
+}
+
+static VOID KbQuiesce(PKB_ADAPTER Adapter)
+{
+    ULONG v;
+    for (v = 0; v < KB_VECTORS; v++) {
+        if (Adapter->VectorArmed[v]) {
+            NdisMSynchronizeWithInterruptEx(KbInterrupts[Adapter->Slot], v, KbMaskSync, Adapter);
+        }
+    }
+}
+
+/* Re-arms the vector the last interrupt came on; masks it at once while the adapter runs. */
+static VOID KbRearm(PKB_ADAPTER Adapter, ULONG Vector)
+{
+    Adapter->VectorArmed[Vector] = TRUE;
+    if (Adapter->Running) {
+        NdisMSynchronizeWithInterruptEx(KbInterrupts[Adapter->Slot], Vector, KbMaskSync, Adapter);
+    }
+}
+
+BOOLEAN KbIsr(NDIS_HANDLE MiniportInterruptContext, PBOOLEAN QueueDefaultInterruptDpc, PULONG TargetProcessors)
+{
+    *QueueDefaultInterruptDpc = TRUE;
+    return TRUE;
+}
+
+VOID KbDpc(NDIS_HANDLE MiniportInterruptContext, PVOID MiniportDpcContext, PVOID ReceiveThrottleParameters, PVOID NdisReserved2)
+{
+}
+
+VOID KbEnableInterrupt(NDIS_HANDLE MiniportInterruptContext) { }
+VOID KbDisableInterrupt(NDIS_HANDLE MiniportInterruptContext) { }
+
+NDIS_STATUS KbSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext)
+{
+    return NDIS_STATUS_SUCCESS;
+}
+
+NDIS_STATUS KbInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext,
+                           PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
+{
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES Reg;
+    NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS Intr;
+    PKB_ADAPTER Adapter;
+    NDIS_STATUS Status;
+    ULONG i;
+
+    Adapter = NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle, sizeof(KB_ADAPTER), KB_TAG, NormalPoolPriority);
+    if (Adapter == NULL)
+        return NDIS_STATUS_RESOURCES;
+    NdisZeroMemory(Adapter, sizeof(KB_ADAPTER));
+    Adapter->AdapterHandle = MiniportAdapterHandle;
+    Adapter->Slot = KbClaimSlot(Adapter);
+    if (Adapter->Slot == KB_NO_SLOT) {
+        NdisFreeMemory(Adapter, 0, 0);
+        return NDIS_STATUS_RESOURCES;
+    }
+    NdisZeroMemory(&Reg, sizeof(Reg));
+    Reg.MiniportAdapterContext = Adapter;
+    Status = NdisMSetMiniportAttributes(MiniportAdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&Reg);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        KbBoards[Adapter->Slot] = NULL;
+        NdisFreeMemory(Adapter, 0, 0);
+        return Status;
+    }
+    NdisZeroMemory(&Intr, sizeof(Intr));
+    Intr.InterruptHandler = KbIsr;
+    Intr.InterruptDpcHandler = KbDpc;
+    Intr.EnableInterruptHandler = KbEnableInterrupt;
+    Intr.DisableInterruptHandler = KbDisableInterrupt;
+    Status = NdisMRegisterInterruptEx(MiniportAdapterHandle, Adapter, &Intr, &KbInterrupts[Adapter->Slot]);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        KbInterrupts[Adapter->Slot] = NULL;
+        KbBoards[Adapter->Slot] = NULL;
+        NdisFreeMemory(Adapter, 0, 0);
+        return Status;
+    }
+    for (i = 0; i < KB_VECTORS; i++)
+        Adapter->VectorArmed[i] = TRUE;
+    return NDIS_STATUS_SUCCESS;
+}
+
+VOID KbHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
+{
+    PKB_ADAPTER Adapter = (PKB_ADAPTER)MiniportAdapterContext;
+
+    Adapter->Running = FALSE;
+    NdisMDeregisterInterruptEx(KbInterrupts[Adapter->Slot]);
+    Adapter->VectorArmed[1] = FALSE;
+    KbRearm(Adapter, Adapter->LastVector);      /* may re-arm vector 1 */
+    if (Adapter->VectorArmed[1]) {
+        NdisMSynchronizeWithInterruptEx(KbInterrupts[Adapter->Slot], 1, KbMaskSync, Adapter);   // defect: NdisMDeregisterInterruptEx
+    }
+    KbInterrupts[Adapter->Slot] = NULL;
+    KbBoards[Adapter->Slot] = NULL;
+    NdisFreeMemory(Adapter, 0, 0);
+}
+
+VOID KbUnload(PDRIVER_OBJECT DriverObject)
+{
+    NdisMDeregisterMiniportDriver(KbDriverHandle);
+}
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
+    NdisZeroMemory(&Chars, sizeof(Chars));
+    Chars.SetOptionsHandler = KbSetOptions;
+    Chars.InitializeHandlerEx = KbInitializeEx;
+    Chars.HaltHandlerEx = KbHaltEx;
+    Chars.UnloadHandler = KbUnload;
+    return NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &KbDriverHandle);
+}
