@@ -162,8 +162,8 @@ static const unsigned char *loop_fires(Engine *e)
  * changes (loopsum_applies): the deregistration rule between a successful
  * initialize and halt, where the interrupt is registered and a
  * synchronize is fine.  Then running the callbacks from h finds nothing:
- * what they leave for halt is forgotten already.  e100bex: 60k states of
- * its 64k. */
+ * what they leave for halt is forgotten already.  rtlnwifi's
+ * deregistration rule: 34k -> 6.1k states. */
 static int loop_may_report(Engine *e, const State *h)
 {
     const Rule *r = e->rule;
