@@ -27,6 +27,7 @@ typedef struct Walk {
     char **cfiles; int ncfiles, capc;
     char **hdirs; int nhdirs, caph;
     char **sdirs; int nsdirs, caps;     /* folders holding a WDK `sources` file */
+    char **cxx; int ncxx, capx;         /* C++ sources: not analysed, named in a note */
 } Walk;
 
 static int ends_with_ci(const char *s, const char *suf)
@@ -123,6 +124,9 @@ static void walk(Walk *w, const char *top)
                         diag_add(w->d, DIAG_WARNING, path, 0, 0, "cannot read: %s", strerror(errno));
                     else
                         src_push_str(&w->cfiles, &w->ncfiles, &w->capc, path);
+                } else if (ends_with_ci(names[i], ".cpp") || ends_with_ci(names[i], ".cxx") ||
+                           ends_with_ci(names[i], ".cc")) {
+                    src_push_str(&w->cxx, &w->ncxx, &w->capx, path);
                 } else if (ends_with_ci(names[i], ".h")) {
                     has_header = 1;
                 } else if (strcasecmp(names[i], "sources") == 0 ||
@@ -464,6 +468,19 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
 {
     Walk w = {.out = out, .d = d};
     walk(&w, dir);
+    /* a verdict covers the C files only: say which sources it leaves out */
+    if (w.ncxx && w.ncfiles)
+        diag_add(d, DIAG_WARNING, below(dir, w.cxx[0]), 0, 0,
+                 "%d C++ source file%s not analysed (drvcheck reads C): the verdicts cover the "
+                 "%d C file%s only", w.ncxx, w.ncxx == 1 ? " is" : "s are", w.ncfiles,
+                 w.ncfiles == 1 ? "" : "s");
+    else if (w.ncxx)
+        diag_add(d, DIAG_WARNING, below(dir, w.cxx[0]), 0, 0,
+                 "%d C++ source file%s not analysed (drvcheck reads C)", w.ncxx,
+                 w.ncxx == 1 ? " is" : "s are");
+    for (int i = 0; i < w.ncxx; i++)
+        free(w.cxx[i]);
+    free(w.cxx);
     /* per `sources` file: what it says, read once */
     WdkSources *ws = calloc((size_t)w.nsdirs + 1, sizeof *ws);
     char (*names)[BUILD_NAME_MAX] = calloc((size_t)w.nsdirs + 1, sizeof *names);

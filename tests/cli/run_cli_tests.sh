@@ -51,6 +51,17 @@ NDIS_STATUS Foo(NDIS_HANDLE h) { UNREFERENCED_PARAMETER(h); return NDIS_STATUS_S
 C
 ln -s .. "$tmp/tree/sub/loop"
 "$drvcheck" scan --color=never "$tmp/tree" >"$tmp/out" 2>&1; check "symlink loop ends" 0 $?
+
+# C++ sources beside the C ones: not analysed, and the run says so
+mkdir -p "$tmp/mixed"
+cp "$tmp/tree/drv.c" "$tmp/mixed/drv.c"
+cp "$tmp/tree/drv.c" "$tmp/mixed/queue.cpp"
+"$drvcheck" scan --color=never "$tmp/mixed" >"$tmp/out" 2>&1; check "C and C++ tree" 0 $?
+contains "C++ files named as not analysed" "$tmp/out" "queue.cpp: warning: 1 C++ source file is not analysed"
+mkdir -p "$tmp/cxxonly"
+cp "$tmp/tree/drv.c" "$tmp/cxxonly/drv.cpp"
+"$drvcheck" scan --color=never "$tmp/cxxonly" >"$tmp/out" 2>&1; check "C++ only tree" 2 $?
+contains "C++ only tree message" "$tmp/out" "1 C++ source file is not analysed"
 if [ "$(id -u)" != 0 ]; then
     mkdir -p "$tmp/tree/locked" && chmod 000 "$tmp/tree/locked"
     "$drvcheck" scan --color=never "$tmp/tree" >"$tmp/out" 2>&1; check "unreadable folder" 0 $?
