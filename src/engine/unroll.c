@@ -13,9 +13,18 @@
  * the call's arguments alone (sites.c site_by_args), directly or through
  * a helper's parameter.  Every other loop is joined as before: unrolling
  * e100bex's EEPROM and PHY loops, whose stalls are constants, cost its
- * engine 20% more instructions for nothing. */
+ * engine 20% more instructions for nothing.
+ *
+ * The same for a walk over a small array (at most 16) whose elements the
+ * rule reads at the loop's counter (`for (v = 0; v < 8; v++)
+ * Adapter->VectorArmed[v] = FALSE;`): each element is its own key only
+ * while the counter is known (eval.c elem_key), so a widened counter made
+ * every flag "some element" and a later test of each one unknown (case
+ * 498).  A point keeps each iteration for as many entering states as it
+ * keeps anywhere (KEEP, 4): a halt entered with four adapter states. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine/internal.h"
 
@@ -33,8 +42,8 @@ static int succs(const Block *b, int *s)
 
 /* Iterations a head's test allows when its counter counts up from 0:
  * `i < C`, `i <= C`, `i != C` (and the same written the other way round),
- * or 0 when it is no such test. */
-static int trip_bound(const Expr *c)
+ * or 0 when it is no such test; *counter: the counter's key. */
+static int trip_bound(const Expr *c, const char **counter)
 {
     if (!c || c->kind != EX_BINOP || !c->a || !c->b)
         return 0;
@@ -49,7 +58,44 @@ static int trip_bound(const Expr *c)
     if (v->kind != EX_PATH || k->kind != EX_INT || v->scope != SCOPE_LOCAL)
         return 0;
     long long b = op == OP_LT || op == OP_NE ? k->ival : op == OP_LE ? k->ival + 1 : 0;
-    return b >= UNROLL_MIN && b <= UNROLL_MAX ? (int)b : 0;
+    *counter = v->key;
+    return b >= 2 && b <= UNROLL_MAX ? (int)b : 0;
+}
+
+/* Does x name an element of an array at the counter's index (a[i],
+ * a[i].f, &a[i].f) whose facts the rule keeps? */
+static int counter_elem(Engine *e, const Expr *x, const char *counter)
+{
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH) {
+            const Expr *ix = x->index;
+            if (ix && ix->kind == EX_PATH && ix->key && strcmp(ix->key, counter) == 0 &&
+                key_relevant(e, ev_path_key(e, x)))
+                return 1;
+            return 0;
+        }
+        if (counter_elem(e, x->a, counter) || counter_elem(e, x->c, counter))
+            return 1;
+        if (x->kind != EX_BINOP)
+            return 0;
+    }
+    return 0;
+}
+
+/* Does step st or block b's test name such an element? */
+static int block_counter_elem(Engine *e, const Block *b, const char *counter)
+{
+    if (b->term == T_BRANCH && counter_elem(e, b->cond, counter))
+        return 1;
+    for (int k = 0; k < b->nsteps; k++) {
+        const Step *st = &b->steps[k];
+        if (counter_elem(e, st->lhs, counter) || counter_elem(e, st->rhs, counter))
+            return 1;
+        for (int a = 0; a < st->nargs; a++)
+            if (counter_elem(e, st->args[a], counter))
+                return 1;
+    }
+    return 0;
 }
 
 /* Does argument q of call st reach a place where the rule reports by the
@@ -134,14 +180,15 @@ static void loop_body(const Func *f, int h, unsigned char *body, int *stack)
 
 int *unroll_keep(Engine *e, int fi, const unsigned char *heads)
 {
-    if (!site_by_args(e->rule))
-        return NULL;
+    int by_args = site_by_args(e->rule);
     const Func *f = e->prog->funcs[fi].f;
     int n = f->nblocks, *keep = NULL;
     unsigned char *body = NULL;
     int *stack = NULL;
     for (int h = 0; h < n; h++) {
-        int trips = heads[h] && f->blocks[h].term == T_BRANCH ? trip_bound(f->blocks[h].cond) : 0;
+        const char *counter = NULL;
+        int trips = heads[h] && f->blocks[h].term == T_BRANCH
+                        ? trip_bound(f->blocks[h].cond, &counter) : 0;
         if (!trips)
             continue;
         if (!body) {
@@ -152,9 +199,14 @@ int *unroll_keep(Engine *e, int fi, const unsigned char *heads)
         }
         loop_body(f, h, body, stack);
         int site = 0;
-        for (int b = 0; b < n && !site; b++)
+        for (int b = 0; by_args && trips >= UNROLL_MIN && b < n && !site; b++)
             for (int k = 0; body[b] && k < f->blocks[b].nsteps && !site; k++)
                 site = varying_site(e, fi, &f->blocks[b].steps[k]);
+        /* or a walk over a small array whose elements the rule reads (a
+         * handle, a flag per vector: eval.c elem_key names each one while
+         * the counter is known) */
+        for (int b = 0; !site && trips <= 16 && b < n; b++)
+            site = body[b] && block_counter_elem(e, &f->blocks[b], counter);
         if (!site)
             continue;
         if (!keep && !(keep = calloc((size_t)n + 1, sizeof *keep)))
@@ -164,8 +216,9 @@ int *unroll_keep(Engine *e, int fi, const unsigned char *heads)
                     "iteration\n", e->rule->name, f->blocks[h].term_loc.file ? f->blocks[h].term_loc.file : "?",
                     f->blocks[h].term_loc.line, trips);
         for (int b = 0; b < n; b++)
-            if (body[b] && keep[b] < trips + 2)
-                keep[b] = trips + 2;       /* each iteration, and the one that leaves */
+            if (body[b] && keep[b] < (trips + 2) * 4)
+                keep[b] = (trips + 2) * 4;  /* each iteration, and the one that leaves, of
+                                               as many entries as a point keeps (KEEP) */
     }
     free(body);
     free(stack);
