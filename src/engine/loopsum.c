@@ -62,36 +62,42 @@ static unsigned char *loop_reach(const Program *p)
     return r;
 }
 
+/* Can a loop callback fire event ev: a role event of a loop or synchronize
+ * callback, or an API event whose API something the loop runs calls?
+ * (*reach: loop_reach, built when first needed.) */
+static int loop_can_fire(const Program *p, const RuleEvent *ev, unsigned char **reach)
+{
+    for (int t = 0; t < ev->ntargets; t++) {
+        const RuleTarget *tg = &ev->targets[t];
+        if (tg->kind == TGT_ROLE) {       /* a synchronize callback runs inside them too */
+            RolePhase ph = role_phase((RoleKind)tg->role);
+            if (ph == PH_RUNTIME || ph == PH_SYNC)
+                return 1;
+            continue;
+        }
+        if (!*reach)
+            *reach = loop_reach(p);
+        for (int fi = 0; fi < p->nfuncs; fi++) {
+            const Func *f = p->funcs[fi].f;
+            for (int b = 0; (*reach)[fi] && b < f->nblocks; b++)
+                for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                    const Step *st = &f->blocks[b].steps[k];
+                    if (st->kind == ST_CALL && st->callee && strcmp(st->callee, tg->name) == 0)
+                        return 1;
+                }
+        }
+    }
+    return 0;
+}
+
 int loopsum_applies(const Program *p, const Rule *r)
 {
     if (r->has_watch)
         return 0;
     unsigned char *reach = NULL;
     int ok = 1;
-    for (int i = 0; i < r->nevents && ok; i++) {
-        const RuleEvent *ev = &r->events[i];
-        if (!assigns(ev->body))
-            continue;
-        for (int t = 0; t < ev->ntargets && ok; t++) {
-            const RuleTarget *tg = &ev->targets[t];
-            if (tg->kind == TGT_ROLE) {       /* a synchronize callback runs inside them too */
-                RolePhase ph = role_phase((RoleKind)tg->role);
-                ok = ph != PH_RUNTIME && ph != PH_SYNC;
-                continue;
-            }
-            if (!reach)
-                reach = loop_reach(p);
-            for (int fi = 0; fi < p->nfuncs && ok; fi++) {
-                const Func *f = p->funcs[fi].f;
-                for (int b = 0; reach[fi] && b < f->nblocks && ok; b++)
-                    for (int k = 0; k < f->blocks[b].nsteps && ok; k++) {
-                        const Step *st = &f->blocks[b].steps[k];
-                        ok = !(st->kind == ST_CALL && st->callee &&
-                               strcmp(st->callee, tg->name) == 0);
-                    }
-            }
-        }
-    }
+    for (int i = 0; i < r->nevents && ok; i++)
+        ok = !assigns(r->events[i].body) || !loop_can_fire(p, &r->events[i], &reach);
     free(reach);
     return ok;
 }
@@ -120,39 +126,16 @@ static State *forget_loop_writes(Engine *e, const State *s)
     return r;
 }
 
-/* Which rule events a loop callback can fire (Engine.ls_fires): an API
- * event whose API something the loop runs calls, a role event of a loop
- * or synchronize callback. */
+/* Which rule events a loop callback can fire (Engine.ls_fires). */
 static const unsigned char *loop_fires(Engine *e)
 {
     if (e->ls_fires)
         return e->ls_fires;
-    const Program *p = e->prog;
     const Rule *r = e->rule;
-    unsigned char *reach = loop_reach(p);
+    unsigned char *reach = NULL;
     e->ls_fires = arena_alloc(e->arena, (size_t)r->nevents + 1);
-    for (int i = 0; i < r->nevents; i++) {
-        const RuleEvent *ev = &r->events[i];
-        int fires = 0;
-        for (int t = 0; t < ev->ntargets && !fires; t++) {
-            const RuleTarget *tg = &ev->targets[t];
-            if (tg->kind == TGT_ROLE) {
-                RolePhase ph = role_phase((RoleKind)tg->role);
-                fires = ph == PH_RUNTIME || ph == PH_SYNC;
-                continue;
-            }
-            for (int fi = 0; fi < p->nfuncs && !fires; fi++) {
-                const Func *f = p->funcs[fi].f;
-                for (int b = 0; reach[fi] && b < f->nblocks && !fires; b++)
-                    for (int k = 0; k < f->blocks[b].nsteps && !fires; k++) {
-                        const Step *st = &f->blocks[b].steps[k];
-                        fires = st->kind == ST_CALL && st->callee &&
-                                strcmp(st->callee, tg->name) == 0;
-                    }
-            }
-        }
-        e->ls_fires[i] = (unsigned char)fires;
-    }
+    for (int i = 0; i < r->nevents; i++)
+        e->ls_fires[i] = (unsigned char)loop_can_fire(e->prog, &r->events[i], &reach);
     free(reach);
     return e->ls_fires;
 }
