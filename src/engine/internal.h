@@ -340,6 +340,8 @@ int site_candidates(const Program *p, const Rule *r, Arena *a, const char ***out
 int can_abort(const RStmt *s, const Step *st);
 /* Can it, whatever the call, where the state variables hold vars? */
 int can_abort_in(const RStmt *s, const AbsVal *vars, int nvars);
+/* Does rule statement s hold a statement of kind (RS_ASSIGN, RS_HALT, ...)? */
+int rule_stmt_has(const RStmt *s, int kind);
 /* The defect at `where` has an exact trace now: the search settles once
  * every candidate site has one. */
 void site_exact(Engine *e, const char *where);

@@ -21,26 +21,6 @@
 
 #include "engine/internal.h"
 
-/* Does some statement of s assign a state variable? */
-static int assigns(const RStmt *s)
-{
-    if (!s)
-        return 0;
-    switch (s->kind) {
-    case RS_ASSIGN:
-        return 1;
-    case RS_IF:
-        return assigns(s->then_s) || assigns(s->else_s);
-    case RS_BLOCK:
-        for (int i = 0; i < s->nstmts; i++)
-            if (assigns(s->stmts[i]))
-                return 1;
-        return 0;
-    default:
-        return 0;
-    }
-}
-
 /* What the loop's callbacks can run: the callbacks, what they call, and
  * the functions a call is given (a synchronize callback). */
 static unsigned char *loop_reach(const Program *p)
@@ -97,7 +77,7 @@ int loopsum_applies(const Program *p, const Rule *r)
     unsigned char *reach = NULL;
     int ok = 1;
     for (int i = 0; i < r->nevents && ok; i++)
-        ok = !assigns(r->events[i].body) || !loop_can_fire(p, &r->events[i], &reach);
+        ok = !rule_stmt_has(r->events[i].body, RS_ASSIGN) || !loop_can_fire(p, &r->events[i], &reach);
     free(reach);
     return ok;
 }

@@ -156,24 +156,29 @@ int site_call_can_abort(const Rule *r, const Step *st)
     return st->callee && site_can_abort(r, st->callee, st);
 }
 
-/* Does s only test and abort (no assignment, no halt)? */
-static int tests_only(const RStmt *s)
+int rule_stmt_has(const RStmt *s, int kind)
 {
     if (!s)
+        return 0;
+    if ((int)s->kind == kind)
         return 1;
     switch (s->kind) {
     case RS_BLOCK:
         for (int i = 0; i < s->nstmts; i++)
-            if (!tests_only(s->stmts[i]))
-                return 0;
-        return 1;
+            if (rule_stmt_has(s->stmts[i], kind))
+                return 1;
+        return 0;
     case RS_IF:
-        return tests_only(s->then_s) && tests_only(s->else_s);
-    case RS_ABORT:
-        return 1;
+        return rule_stmt_has(s->then_s, kind) || rule_stmt_has(s->else_s, kind);
     default:
         return 0;
     }
+}
+
+/* Does s only test and abort (no assignment, no halt)? */
+static int tests_only(const RStmt *s)
+{
+    return !rule_stmt_has(s, RS_ASSIGN) && !rule_stmt_has(s, RS_HALT);
 }
 
 int site_rule_stateless(const Rule *r)
