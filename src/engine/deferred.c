@@ -424,6 +424,37 @@ static int timer_of_call(Engine *e, const Step *st)
     return found;
 }
 
+/* The gate keys a call of api reads and writes (dfr_on_api, and the
+ * cancel's firing, dfr_fires_at_cancel): an arming or cancelling call
+ * whose timer object names one callback (timer_of_call) moves that
+ * callback's key alone, a queue call naming its routine that routine's;
+ * otherwise every key of the kind.  Calls add what they move to `add`
+ * (frames.c: a helper that arms only the watchdog need not be told apart
+ * by callers whose link timer is armed or not; rtlnwifi's helpers arm 6
+ * timers). */
+void dfr_call_keys(Engine *e, const Step *st, int cf, void (*add)(void *, int32_t), void *to)
+{
+    if (cf & (CF_ARMS | CF_CANCELS)) {
+        int t = timer_of_call(e, st);
+        if (t >= 0 && e->armed[t]) {
+            add(to, e->armed[t]);
+        } else {
+            add(to, e->timer_armed);
+            for (int q = 0; q < e->prog->nfuncs; q++)
+                if (e->armed[q] && e->armed[q] != e->timer_armed)
+                    add(to, e->armed[q]);
+        }
+    }
+    if (cf & CF_QUEUES) {
+        int a = queue_arg(st->callee);
+        const Expr *r = a >= 0 && a < st->nargs ? st->args[a] : NULL;
+        int named = r && r->kind == EX_FUNC && r->text;
+        for (int q = 0; q < e->prog->nfuncs; q++)
+            if (e->queued[q] && (!named || strcmp(e->prog->funcs[q].f->name, r->text) == 0))
+                add(to, e->queued[q]);
+    }
+}
+
 /* What a cancel call tells its caller: whether the timer was pending, as
  * its result (NdisCancelTimerObject, WdfTimerStop) or through its second
  * argument (NdisMCancelTimer(&Timer, &Cancelled), NdisCancelTimer). */

@@ -59,6 +59,11 @@ static int kv_add(KeyVec *s, int32_t k)
     return 1;
 }
 
+static void kv_add_to(void *s, int32_t k)
+{
+    kv_add(s, k);
+}
+
 /* dst |= src by one merge of the two sorted arrays (the fixed point of
  * fr_build runs this for every call edge each round). */
 static int kv_union(KeyVec *dst, const KeyVec *src)
@@ -335,22 +340,16 @@ Frames *fr_build_sets(Engine *e)
                 }
                 int cf = st->callee ? call_flags(e, st->callee) : 0;
                 if (cf & (CF_ARMS | CF_CANCELS)) {  /* deferred.c: arming reads the kind armed */
-                    kv_add(w, e->timer_armed);
-                    kv_add(r, e->timer_armed);
-                    for (int q = 0; q < e->prog->nfuncs; q++)
-                        if (e->armed[q] && e->armed[q] != e->timer_armed) {
-                            kv_add(w, e->armed[q]);
-                            kv_add(r, e->armed[q]);
-                        }
+                    dfr_call_keys(e, st, cf & (CF_ARMS | CF_CANCELS), kv_add_to, w);
+                    dfr_call_keys(e, st, cf & (CF_ARMS | CF_CANCELS), kv_add_to, r);
                 }
                 if ((cf & CF_IRQL) && e->irql_on) {   /* irql.c */
                     kv_add(r, e->irql_base);
                     kv_add(r, e->raised);
                     kv_add(w, e->raised);
                 }
-                for (int q = 0; (cf & CF_QUEUES) && q < e->prog->nfuncs; q++)
-                    if (e->queued[q])
-                        kv_add(w, e->queued[q]);
+                if (cf & CF_QUEUES)                 /* queueing writes its routine's gate */
+                    dfr_call_keys(e, st, CF_QUEUES, kv_add_to, w);
                 for (int a = 0; a < st->nargs; a++) {
                     const Expr *x = st->args[a];
                     reads_of(e, r, x);

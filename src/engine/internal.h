@@ -622,6 +622,8 @@ int dfr_gates_matter(Engine *e, unsigned char *keep);
 void dfr_initial(Engine *e, State *s);
 int dfr_timer_may_fire(Engine *e, const State *s);
 void dfr_on_api(Engine *e, const Step *st, State *x, int cf, const char *func);
+/* The gate keys a call moves, each given to add(to, key). */
+void dfr_call_keys(Engine *e, const Step *st, int cf, void (*add)(void *, int32_t), void *to);
 State *dfr_note(Engine *e, State *s, Loc loc, const char *func, const char *msg);
 int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s);
 State *dfr_take(Engine *e, const EntryPoint *ep, State *s);
