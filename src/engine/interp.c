@@ -27,6 +27,8 @@ typedef struct Summary {
     StateVec exits;
     int done;
     int started;
+    unsigned char inexact;   /* computed from an entry whose path came through a join */
+    unsigned char again;     /* analysed again from an exact entry (in_call) */
 } Summary;
 
 typedef struct SumTab {
@@ -1148,9 +1150,24 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     Summary *sum = sum_find(e, fi, &kp);
     const State *actual = entry;     /* this caller's entry, before any widening */
     int widened = !st_equal(e, sum->entry, &key);
+    /* A summary is found by facts, not by how its caller got there: one
+     * computed for a caller whose path came through a join has exits (and
+     * reports) that say so, whoever uses it.  The first caller whose path
+     * is exact has it computed once more, for the exact exits and reports
+     * its path can show (what the first run reported stays reported).  Not
+     * a summary widened past its cap: its entry is no caller's. */
+    int exact = !entry->approx && !fr_reads_lost(e, e->frames, fi, entry, NULL);
+    if (sum->done && sum->inexact && !sum->again && exact && !widened && !e->probe && !e->local) {
+        sum->again = 1;
+        sum->done = 0;
+        sum->started = 0;
+        sum->base = NULL;
+        sv_release(e, &sum->exits);
+    }
     if (!sum->done && !sum->base && !sum->started) {   /* new: analyse it now */
         sum->started = 1;
         sum->base = entry->trace;
+        sum->inexact = (unsigned char)!exact;
         if (kp != &key) {          /* widened: analyse from the joined entry */
             State *w = st_copy(e, kp);
             w->trace = entry->trace;
