@@ -349,6 +349,35 @@ static int written_as(const Engine *e, int32_t k)
     return k > 0 && k < e->nwritten ? e->written[k] : 0;
 }
 
+/* An element of a const table no function reads at a literal index, but
+ * one reads at a variable index the engine may know (`Ops[Op].Routine`,
+ * eval.c elem_key): its key, made now with what the table's "some element"
+ * key says of it (kept, deciding), when that key is kept and nothing writes
+ * the table; else 0. */
+static int32_t table_element(Engine *e, const char *key)
+{
+    const char *open = strchr(key, '[');
+    if (!open || open[1] < '0' || open[1] > '9')
+        return 0;
+    const char *close = open + 1;
+    while (*close >= '0' && *close <= '9')
+        close++;
+    if (*close != ']')
+        return 0;
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, "%.*s[]%s", (int)(open - key), key, close + 1);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return 0;
+    int32_t some = key_find(e, buf);
+    if (!some || !key_relevant(e, some) || written_as(e, some))
+        return 0;
+    int32_t k = key_intern(e, key, key_persistent(e, some));
+    key_set_relevant(e, k);
+    if (key_decisive(e, some))
+        key_set_decisive(e, k);
+    return k;
+}
+
 /* Globals start as C starts them: zero, or their constant initialiser
  * (Unit.ginits); what lies below a zeroed global (its fields, its
  * elements) is zero too.  Only for what the driver never writes another
@@ -369,6 +398,8 @@ void eng_global_values(Engine *e, State *s)
         for (int i = 0; i < d->units[u]->nginits; i++) {
             const GlobalInit *g = &d->units[u]->ginits[i];
             int32_t k = key_find(e, g->key);
+            if (!k && !g->zero)
+                k = table_element(e, g->key);
             if (!k)
                 continue;
             if (g->zero) {

@@ -106,7 +106,8 @@ static int const_elements(Lower *L, CXType t)
 
 /* A static const table whose elements wait until the unit's functions are
  * lowered: they are keys only if some function reads the table at a
- * constant index (Settle[2]); wireguard-nt's crypto.c holds 644 tables of
+ * constant index (Settle[2]), or at a variable one in a table of at most 16
+ * (Ops[Op].Routine: the engine knows Op on a path); wireguard-nt's crypto.c holds 644 tables of
  * test vectors no function indexes so, whose elements were half of its
  * lowering (473M of 903M instructions).  A table other units can see
  * (external linkage) is lowered at once. */

@@ -97,7 +97,8 @@ typedef struct Lower {
     struct SpellCache *spell;  /* k_spelled_at's answers for macro locations */
     struct SpellCache *expand; /* k_expansion's answers for macro locations */
     struct NameCache *names;   /* k_decl_name's answers */
-    StrMap indexed;          /* keys of arrays a function reads at a constant index (k_index) */
+    StrMap indexed;          /* keys of arrays a function reads at a constant index (k_index),
+                                or at a variable one in an array of at most 16 (lower_expr.c) */
     struct PendingTable *pend;   /* static const tables whose elements wait for one (decls.c) */
     int npend, cappend;
 

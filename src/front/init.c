@@ -85,9 +85,14 @@ static void init_one(Lower *L, Expr *target, CXType t, CXCursor v, int fnstores_
     lower_assign_to(L, target, v, loc);
 }
 
-/* The element of target named by a designator list, with its type. */
+/* The element of target named by a designator list, with its type.  An
+ * array designator with a constant index (`[RtSyncMask] = { ... }`, an enum
+ * constant) names that element, as a positional one does, when exact (a
+ * const table's values, lower_init mode 2), and the positional elements
+ * after it go on from there; a range (`[0 ... 3]`) or any other index is
+ * "some element". */
 static Expr *designate(Lower *L, Expr *target, CXType *t, int b, int ndes, int *pos,
-                       const FieldList *fl)
+                       const FieldList *fl, int exact)
 {
     for (int i = 0; i < ndes; i++) {
         CXCursor d = L->cs[b + i];
@@ -103,10 +108,22 @@ static Expr *designate(Lower *L, Expr *target, CXType *t, int b, int ndes, int *
             *t = ft;
         } else {
             /* an array designator: one index step for the run of children */
+            int first = i;
             while (i + 1 < ndes && L->cs[b + i + 1].kind != CXCursor_MemberRef)
                 i++;
             CXType et = clang_getArrayElementType(clang_getCanonicalType(*t));
-            target = k_index(L, target, k_unknown(L, "i"), *t, et, 0);
+            Expr *ix = NULL;
+            if (i == first) {            /* one index, not a range */
+                int save = L->ncs;
+                Expr *v = lower_expr(L, d, 0);
+                L->ncs = save;
+                if (v && v->kind == EX_INT && v->ival >= 0 && v->ival < 4096) {
+                    ix = k_int(L, v->ival);
+                    if (first == 0 && !fl)
+                        *pos = (int)v->ival + 1;
+                }
+            }
+            target = k_index(L, target, ix ? ix : k_unknown(L, "i"), *t, et, ix && exact);
             *t = et;
         }
     }
@@ -138,7 +155,8 @@ void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc, int fn
             if (cn >= 2 && (L->cs[cb].kind == CXCursor_MemberRef || is_arr)) {
                 CXType et = t;
                 CXCursor val = L->cs[cb + cn - 1];
-                Expr *el = designate(L, target, &et, cb, cn - 1, &pos, is_rec ? &fl : NULL);
+                Expr *el = designate(L, target, &et, cb, cn - 1, &pos, is_rec ? &fl : NULL,
+                                     fnstores_only == 2);
                 L->ncs = cb;
                 init_one(L, el, et, val, fnstores_only);
                 continue;

@@ -1164,10 +1164,15 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
          * p points).  rtlnwifi's 32 candidate access points, kept apart by
          * index, cost its spin-lock rule a third more states for the same
          * Pass */
-        if (length <= 0 || length > 16)
+        if (length <= 0 || length > 16) {
             r->index = NULL;
-        else if (r->index)
+        } else if (r->index) {
             r->index_bound = (int)length;
+            /* a const table read where the engine may know the index
+             * (Ops[Op].Routine): its elements are keys (decls.c) */
+            if (L->fn && be->kind == EX_PATH && be->key)
+                strmap_put(&L->indexed, be->key, 1);
+        }
         return r;
     }
     case CXCursor_CallExpr:
