@@ -241,6 +241,16 @@ printf '#include <ndis.h>\nDRIVER_INITIALIZE DriverEntry;\nNTSTATUS DriverEntry(
     grep -q '"startLine":6,"startColumn":13'
 check "sarif: columns in UTF-16 code units" 0 $?
 
+# a defect inside a helper whose summary was first computed for a caller
+# that came through a join is shown on an exact caller's path (interp.c
+# in_call): an error, not a warning ("paths were merged")
+if [ -d "$src/tests/cases/272_lock_goto_exit_unheld_defect" ]; then
+    out=$("$drvcheck" scan --no-progress --color=never "$src/tests/cases/272_lock_goto_exit_unheld_defect" 2>/dev/null)
+    echo "$out" | grep -q '^qx.c:136:9: error: \[NdisSpinLock\]' &&
+        echo "$out" | grep -q '^qx.c:138:9: error: \[NdisSpinLock\]'
+    check "scan: an exact caller's path through a shared summary is an error" 0 $?
+fi
+
 # -j gives identical results for every N
 if [ -d "$src/tests/cases" ]; then
     "$drvcheck" scan --format json -j 1 "$src/tests/cases" 2>/dev/null | sed '/elapsed_ms/d' >"$tmp/j1"
