@@ -7,6 +7,7 @@
  * or writes files (-Xclang -load, -fplugin=, -o, -MF, --serialize-diagnostics).
  * drvcheck never runs the command. */
 #include "cli/sources.h"
+#include "drvcheck/files.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -14,6 +15,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 char *src_strndup(const char *s, size_t n)
@@ -38,7 +40,7 @@ char *src_trim(char *s)
 
 char *src_read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = open_regular(path, "rb");
     if (!f)
         return NULL;
     size_t cap = 1 << 16, n = 0;
@@ -263,6 +265,12 @@ int src_load_compdb(const char *path, SourceList *out, DiagList *d)
         if (!realpath(fpath, abs)) {
             diag_add(d, DIAG_WARNING, fpath, 0, 0, "compile database entry %d: cannot read: %s", idx,
                      strerror(errno));
+            continue;
+        }
+        struct stat st;
+        if (stat(abs, &st) != 0 || !S_ISREG(st.st_mode)) {
+            diag_add(d, DIAG_WARNING, fpath, 0, 0, "compile database entry %d: not a file (a "
+                     "device, pipe or socket): not read", idx);
             continue;
         }
         src_add(out, abs, clean, nclean);

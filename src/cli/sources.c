@@ -609,6 +609,11 @@ int src_collect_with(const char *const *paths, int npaths, const char *const *us
             add_tree(out, d, abs, user_args, nuser);
             if (out->n == before)
                 diag_add(d, DIAG_WARNING, paths[i], 0, 0, "no C source files (*.c) under this directory");
+        } else if (!S_ISREG(st.st_mode)) {
+            /* a device or pipe: reading it may never end (/dev/zero) or wait */
+            diag_add(d, DIAG_ERROR, paths[i], 0, 0, "not a file or directory (a device, pipe or "
+                     "socket): not read");
+            errors++;
         } else if (ends_with_ci(abs, "compile_commands.json")) {
             if (npaths == 1) {
                 char *slash = strrchr(abs, '/');

@@ -14,6 +14,7 @@
  * files it builds, often in another folder (a `sys/sources` that builds
  * "..\\mp_main.c"): those files get its defines (sources.c). */
 #include "cli/sources.h"
+#include "drvcheck/files.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -262,7 +263,7 @@ enum { MAX_INCLUDES = 8 };           /* !include nesting */
  * file that includes it ('\\' separates folders).  -1 if unreadable. */
 static int read_lines(Reader *rd, const char *path, int level)
 {
-    FILE *f = fopen(path, "r");
+    FILE *f = open_regular(path, "r");
     if (!f)
         return -1;
     int *live = rd->live, *taken = rd->taken;

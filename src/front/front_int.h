@@ -281,7 +281,10 @@ typedef struct IncSearch {
     const char *const *forced;  /* -include, -imacros: read before the file */
     int nforced;
 } IncSearch;
-void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search);
+/* 1 when an #include (under any #if) names a device, pipe or socket: its
+ * file:line and why, into err. */
+int inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search,
+                char *err, size_t errsize);
 IncCache *inc_cache_new(void);
 void inc_cache_free(IncCache *c);
 /* dir/name resolved one component at a time ('\\' or '/' between them),

@@ -40,6 +40,7 @@ enum { MAX_DEPTH = 200 };    /* clang's own #include nesting limit */
 typedef struct Hdr {
     char **names;            /* as written */
     unsigned char *angled;
+    int *lines;              /* the line each is on */
     int n;
     char *wpp;               /* the whole text when it holds WPP configuration */
     char *real;              /* realpath, or NULL */
@@ -50,7 +51,8 @@ typedef struct Hdr {
 
 /* A folder's entries, listed once. */
 typedef struct Dir {
-    StrMap kind;             /* entry -> 1 file, 2 folder, 3 other */
+    StrMap kind;             /* entry -> 1 file, 2 folder, 3 other, 4 a device, pipe or
+                                socket (SPECIAL) */
     StrMap lower;            /* lower-case entry -> index in names (the first) */
     char **names;
     int n;
@@ -68,7 +70,11 @@ struct IncCache {
     int ndirs;
 };
 
+enum { SPECIAL = 4 };
+
 typedef struct Scan {
+    char *bad;               /* inc_prescan's error: an #include that names a SPECIAL */
+    size_t badsize;
     Recover *r;
     IncCache *c;
     const IncSearch *f;      /* the folders */
@@ -90,6 +96,7 @@ void inc_cache_free(IncCache *c)
             free(h->names[k]);
         free(h->names);
         free(h->angled);
+        free(h->lines);
         free(h->wpp);
         free(h->real);
         lv_free(&h->lv);
@@ -139,11 +146,17 @@ static Dir *dir_get(IncCache *c, const char *path)
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
         int kind = e->d_type == DT_REG ? 1 : e->d_type == DT_DIR ? 2 : 0;
+        if (e->d_type == DT_CHR || e->d_type == DT_BLK || e->d_type == DT_FIFO ||
+            e->d_type == DT_SOCK)
+            kind = SPECIAL;
         if (!kind) {                       /* a link, or a file system without d_type */
             char full[PATH_MAX + 256];
             struct stat st;
             snprintf(full, sizeof full, "%s/%s", path, e->d_name);
-            kind = stat(full, &st) != 0 ? 3 : S_ISREG(st.st_mode) ? 1 : S_ISDIR(st.st_mode) ? 2 : 3;
+            kind = stat(full, &st) != 0    ? 3
+                   : S_ISREG(st.st_mode) ? 1
+                   : S_ISDIR(st.st_mode) ? 2
+                                         : SPECIAL;
         }
         strmap_put(&d->kind, e->d_name, kind);
         char low[256];
@@ -165,7 +178,10 @@ static Dir *dir_get(IncCache *c, const char *path)
     return d;
 }
 
-int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char *out, size_t size)
+/* What dir/name is (Dir.kind: 1 a file, 2 a folder, 3 other, SPECIAL), its
+ * path into out; 0 when nothing is there. */
+static int lookup_kind(IncCache *c, const char *dir, const char *name, int nocase, char *out,
+                       size_t size)
 {
     char comp[512];
     size_t n = (size_t)snprintf(out, size, "%s", name[0] == '/' || name[0] == '\\' ? "" : dir);
@@ -209,14 +225,20 @@ int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char 
     }
     while (*p == '/' || *p == '\\')
         p++;
-    return kind == 1 && !*p;               /* a file, and nothing after it */
+    return *p ? 0 : kind;                  /* what the last name is */
+}
+
+int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char *out, size_t size)
+{
+    return lookup_kind(c, dir, name, nocase, out, size) == 1;     /* a file */
 }
 
 /* The #include lines of one text: '#', "include", then "name" or <name>. */
 static void read_includes(Hdr *h, const char *text)
 {
-    int cap = 0;
+    int cap = 0, line = 0;
     for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+        line++;
         while (*p == ' ' || *p == '\t')
             p++;
         if (*p != '#')
@@ -241,9 +263,11 @@ static void read_includes(Hdr *h, const char *text)
             cap = cap ? cap * 2 : 8;
             h->names = realloc(h->names, (size_t)cap * sizeof *h->names);
             h->angled = realloc(h->angled, (size_t)cap);
-            if (!h->names || !h->angled)
+            h->lines = realloc(h->lines, (size_t)cap * sizeof *h->lines);
+            if (!h->names || !h->angled || !h->lines)
                 abort();
         }
+        h->lines[h->n] = line;
         h->names[h->n] = strndup(b, (size_t)(e - b));
         if (!h->names[h->n])
             abort();
@@ -316,10 +340,12 @@ static Hdr *hdr_get(IncCache *c, const char *path)
     return h;
 }
 
-/* dir/name as a regular file, into out. */
+/* dir/name as a regular file, into out: 1; -1 a device, pipe or socket
+ * (clang would read it: /dev/zero never ends, a pipe waits for a writer). */
 static int try_dir(Scan *s, const char *dir, const char *name, char *out, size_t size)
 {
-    return inc_lookup(s->c, dir, name, 0, out, size);
+    int k = lookup_kind(s->c, dir, name, 0, out, size);
+    return k == 1 ? 1 : k == SPECIAL ? -1 : 0;
 }
 
 /* NAME in project folder dir, as Windows finds it: its exact spelling
@@ -335,31 +361,34 @@ static int try_dir(Scan *s, const char *dir, const char *name, char *out, size_t
  * seen when another driver of the tree held an exact "mphw.h".) */
 static int try_project_dir(Scan *s, const char *dir, const char *name, char *out, size_t size)
 {
-    if (try_dir(s, dir, name, out, size))
-        return 1;
+    int k = try_dir(s, dir, name, out, size);
+    if (k)
+        return k;
     if (!inc_lookup(s->c, dir, name, 1, out, size))
         return 0;
     rec_case_redirect(s->r, dir, name, out);
     return 1;
 }
 
-/* Where clang finds NAME: 0 nowhere, 1 a project file, 2 a system file. */
+/* Where clang finds NAME: 0 nowhere, 1 a project file, 2 a system file, -1
+ * a device, pipe or socket (its path in out). */
 static int resolve(Scan *s, const char *name, int angled, char *out, size_t size)
 {
+    int k;
     if (!angled) {
         for (int i = s->depth - 1; i >= 0; i--)
-            if (try_project_dir(s, s->stack[i], name, out, size))
-                return 1;
+            if ((k = try_project_dir(s, s->stack[i], name, out, size)))
+                return k;
         for (int i = 0; i < s->f->nquote; i++)
-            if (try_project_dir(s, s->f->quote[i], name, out, size))
-                return 1;
+            if ((k = try_project_dir(s, s->f->quote[i], name, out, size)))
+                return k;
     }
     for (int i = 0; i < s->f->ndirs; i++)
-        if (try_project_dir(s, s->f->dirs[i], name, out, size))
-            return 1;
+        if ((k = try_project_dir(s, s->f->dirs[i], name, out, size)))
+            return k;
     for (int i = 0; i < s->f->nsys; i++)
-        if (try_dir(s, s->f->sys[i], name, out, size))
-            return 2;
+        if ((k = try_dir(s, s->f->sys[i], name, out, size)))
+            return k < 0 ? k : 2;
     return 0;
 }
 
@@ -379,11 +408,18 @@ static char *folder_of(const char *path)
     return dir;
 }
 
-/* #include WRITTEN (as written: recover.c names its stand-in so) in PATH */
-static void include(Scan *s, const char *path, const char *written, int angled)
+/* #include WRITTEN (as written: recover.c names its stand-in so) on LINE of PATH */
+static void include(Scan *s, const char *path, const char *written, int angled, int line)
 {
     char found[PATH_MAX + 256];
     int where = resolve(s, written, angled, found, sizeof found);
+    if (where < 0) {
+        if (!s->bad[0])
+            snprintf(s->bad, s->badsize, "%s:%d:1: #include %c%s%c names %s, which is no header "
+                     "file (a device, pipe or socket): drvcheck does not read it", path, line,
+                     angled ? '<' : '"', written, angled ? '>' : '"', found);
+        return;
+    }
     if (!where) {
         char *redirect = rec_missing_header(s->r, written, path);
         if (!redirect)
@@ -424,15 +460,19 @@ static void scan_file(Scan *s, const char *path, Hdr *h)
     char *dir = folder_of(path);
     s->stack[s->depth++] = dir;
     for (int i = 0; i < h->n; i++)
-        include(s, path, h->names[i], h->angled[i]);
+        include(s, path, h->names[i], h->angled[i], h->lines[i]);
     s->depth--;
     free(dir);
 }
 
-void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search)
+int inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSearch *search,
+                char *err, size_t errsize)
 {
     Scan s;
     memset(&s, 0, sizeof s);
+    err[0] = 0;
+    s.bad = err;
+    s.badsize = errsize;
     s.r = r;
     s.c = cache;
     s.f = search;
@@ -469,8 +509,10 @@ void inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSea
         free(main.names[k]);
     free(main.names);
     free(main.angled);
+    free(main.lines);
     free(text);
     strmap_free(&s.read);
+    return err[0] != 0;
 }
 
 /* ------------------------------------------------ the prefix (prefix.c) */
@@ -511,6 +553,10 @@ static int prefix_file(PrefixWalk *w, const char *path, const char *text, int un
             break;
         }
         int where = resolve(s, name, angled, out, sizeof out);
+        if (where < 0) {                    /* never read (inc_prescan stops the parse) */
+            w->pf->blocked = "a header before it is a device, pipe or socket";
+            break;
+        }
         if (!where) {                       /* another case of a real file, or missing */
             free(rec_missing_header(s->r, name, path));
             char *redirect = rec_standin_target(s->r, name);

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "front/front_int.h"
+#include "drvcheck/files.h"
 
 enum { MAX_ROUNDS = 5, DIAG_CAP = 20 };
 
@@ -172,7 +173,7 @@ char *front_read_source(const char *path, int *utf16)
 {
     if (utf16)
         *utf16 = 0;
-    FILE *f = fopen(path, "rb");
+    FILE *f = open_regular(path, "rb");
     if (!f)
         return NULL;
     fseek(f, 0, SEEK_END);
@@ -621,8 +622,18 @@ static void parse_job(Job *j)
     Args *args = &s.args;
     Recover *r = s.r;
     double tp = now();
-    if (r)
-        inc_prescan(r, s.inc, main_abs, &s.is);
+    char bad[PATH_MAX + 1024];
+    if (r && inc_prescan(r, s.inc, main_abs, &s.is, bad, sizeof bad)) {
+        /* clang would read it for ever (/dev/zero) or wait for a writer
+         * (a pipe): as with a parse past --parse-timeout, stop with no
+         * report rather than hang or exhaust memory */
+        size_t ml = strlen(main_abs);
+        int in_main = strncmp(bad, main_abs, ml) == 0 && bad[ml] == ':';
+        fprintf(stderr, "drvcheck: error: %s%s; stopping, no report written\n",
+                in_main ? display : "", in_main ? bad + ml : bad);
+        fflush(stderr);
+        _exit(2);
+    }
     const char *pch = r && fc->o.shared ? shared_for(fc, &s, stats, display) : NULL;
     if (pch) {
         arg(args, "-include-pch");

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "report/internal.h"
+#include "drvcheck/files.h"
 
 typedef struct FpSet {
     char **v;
@@ -43,7 +44,7 @@ static int fp_has(const FpSet *s, const char *fp)
 
 static char *slurp(const char *path, int *err)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = open_regular(path, "rb");
     if (!f) {
         *err = errno;
         return NULL;

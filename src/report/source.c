@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report/internal.h"
+#include "drvcheck/files.h"
 
 char *rep_source_path(const char *root, const char *file)
 {
@@ -37,7 +38,7 @@ int rep_src_load(SrcFile *f, const char *root, const char *file)
 {
     memset(f, 0, sizeof *f);
     f->path = rep_source_path(root, file);
-    FILE *in = fopen(f->path, "rb");
+    FILE *in = open_regular(f->path, "rb");
     if (!in) {
         f->err = errno ? errno : ENOENT;
         return -1;

@@ -14,6 +14,7 @@
  * wrote.  Budgets (SLIC_MAX_*) bound include depth, expansions and output
  * size, so hostile input fails with an error instead of exhausting memory. */
 #include "slic.h"
+#include "drvcheck/files.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ typedef struct Pp {
 
 char *slic_read_file(Arena *a, const char *path)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = open_regular(path, "rb");
     if (!f)
         return NULL;
     struct stat st;

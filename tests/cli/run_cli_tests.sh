@@ -138,6 +138,34 @@ contains "parse timeout names the file" "$tmp/out" "slow.c:1:1: parsing did not 
 if [ -e "$tmp/slow.json" ]; then echo "FAIL: a report was written after a parse timeout"; fails=$((fails + 1)); fi
 "$drvcheck" scan --color=never --parse-timeout 0 "$tmp/slow.c" >/dev/null 2>&1; check "--parse-timeout 0 refused" 2 $?
 
+# a device or pipe where a source, header or project file should be (a hostile
+# tree: `#include "/dev/zero"`, a FIFO named like a header or a project file) is
+# never read: reading /dev/zero never ends and opening a pipe waits for a writer.
+# An #include of one stops the scan with its file:line and exit 2, and no report;
+# a device named on the command line is an error; a pipe named `sources` or
+# `x.vcxproj` in the tree is not read, and the scan goes on.
+mkdir -p "$tmp/dev1" "$tmp/dev2" "$tmp/dev3"
+printf '#include <ndis.h>\n#include "/dev/zero"\nint f(void) { return 0; }\n' >"$tmp/dev1/mp.c"
+timeout 60 "$drvcheck" scan --color=never -o "$tmp/dev1.json" --format json "$tmp/dev1" >"$tmp/out" 2>&1
+check "scan: #include of /dev/zero exits 2" 2 $?
+contains "scan: #include of /dev/zero names the line" "$tmp/out" "mp.c:2:1: #include \"/dev/zero\" names /dev/zero"
+if [ -e "$tmp/dev1.json" ]; then echo "FAIL: a report was written after an #include of a device"; fails=$((fails + 1)); fi
+if command -v mkfifo >/dev/null 2>&1; then
+    mkfifo "$tmp/dev2/evil.h" "$tmp/dev3/x.vcxproj" "$tmp/dev3/sources"
+    printf '#include <ndis.h>\n\n#include "evil.h"\nint f(void) { return 0; }\n' >"$tmp/dev2/mp.c"
+    timeout 60 "$drvcheck" scan --color=never "$tmp/dev2" >"$tmp/out" 2>&1
+    check "scan: #include of a pipe exits 2" 2 $?
+    contains "scan: #include of a pipe names the line" "$tmp/out" "mp.c:3:1: #include \"evil.h\""
+    printf 'int f(void) { return 0; }\n' >"$tmp/dev3/mp.c"
+    timeout 60 "$drvcheck" scan --color=never "$tmp/dev3" >/dev/null 2>&1
+    check "scan: pipes named sources and x.vcxproj are not read" 0 $?
+    timeout 60 "$drvcheck" scan --color=never "$tmp/dev2/evil.h" >"$tmp/out" 2>&1
+    check "scan: a pipe named on the command line is an error" 2 $?
+fi
+timeout 60 "$drvcheck" scan --color=never /dev/zero >"$tmp/out" 2>&1
+check "scan: a device named on the command line is an error" 2 $?
+contains "scan: a device named on the command line says why" "$tmp/out" "not a file or directory"
+
 # traces through merged paths: one real path when a side of the join decides, else marked
 if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
     "$drvcheck" scan --color=never "$src/tests/cases/78_merged_paths_defect" >"$tmp/out" 2>&1
