@@ -491,8 +491,11 @@ int inc_prescan(Recover *r, IncCache *cache, const char *main_abs, const IncSear
     strmap_put(&s.read, main_abs, 1);
     char found[PATH_MAX + 256];
     for (int i = 0; i < search->nforced; i++) {     /* only those that exist */
-        Hdr *h = inc_lookup(cache, ".", search->forced[i], 0, found, sizeof found)
-                     ? hdr_get(cache, found) : NULL;
+        int kind = lookup_kind(cache, ".", search->forced[i], 0, found, sizeof found);
+        if (kind == SPECIAL && !err[0])
+            snprintf(err, errsize, "%s:1:1: -include %s names a device, pipe or socket, which is "
+                     "no header file: drvcheck does not read it", main_abs, search->forced[i]);
+        Hdr *h = kind == 1 ? hdr_get(cache, found) : NULL;
         if (h && h->real && !strmap_get(&s.read, h->real)) {
             strmap_put(&s.read, h->real, 1);
             scan_file(&s, found, h);

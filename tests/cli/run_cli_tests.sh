@@ -162,6 +162,12 @@ if command -v mkfifo >/dev/null 2>&1; then
     timeout 60 "$drvcheck" scan --color=never "$tmp/dev2/evil.h" >"$tmp/out" 2>&1
     check "scan: a pipe named on the command line is an error" 2 $?
 fi
+mkdir -p "$tmp/dev4"
+printf 'int f(void) { return 0; }\n' >"$tmp/dev4/mp.c"
+printf '[{"directory": "%s", "file": "mp.c", "arguments": ["clang", "-include", "/dev/zero", "-c", "mp.c"]}]\n' \
+    "$tmp/dev4" >"$tmp/dev4/compile_commands.json"
+timeout 60 "$drvcheck" scan --color=never "$tmp/dev4/compile_commands.json" >"$tmp/out" 2>&1
+check "scan: a forced -include of /dev/zero exits 2" 2 $?
 timeout 60 "$drvcheck" scan --color=never /dev/zero >"$tmp/out" 2>&1
 check "scan: a device named on the command line is an error" 2 $?
 contains "scan: a device named on the command line says why" "$tmp/out" "not a file or directory"
