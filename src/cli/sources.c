@@ -529,8 +529,19 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
         n += nearest_first(&w, w.cfiles[i], tree, args + n);
         if (s >= 0) {
             nfiles[s]++;
-            for (int k = 0; k < ws[s].ndefs && n < w.nhdirs + MAX_BUILD_ARGS; k++)
+            int dbg = 0;
+            for (int k = 0; k < ws[s].ndefs && n < w.nhdirs + MAX_BUILD_ARGS; k++) {
                 args[n++] = ws[s].defs[k];
+                dbg |= strncmp(ws[s].defs[k], "-DDBG", 5) == 0 &&
+                       (ws[s].defs[k][5] == 0 || ws[s].defs[k][5] == '=');
+            }
+            /* MSBuild's Release leaves DBG undefined (the WDK's old build
+             * set DBG=0, the front end's default): `#ifdef DBG` is false
+             * (NXP's imxnetmini declares a field under `#if DBG` and prints
+             * it under `#ifdef DBG`) */
+            if (!dbg && ends_with_ci(names[s], ".vcxproj") && n < w.nhdirs + MAX_BUILD_ARGS &&
+                !user_sets(user, nuser, "-DDBG"))
+                args[n++] = "-UDBG";
         }
         src_add(out, w.cfiles[i], args, n);
     }

@@ -365,6 +365,14 @@ int api_cancels_timer(const char *api)
                    strcmp(api, "WdfTimerStop") == 0);
 }
 
+/* Waiting on an event (or another dispatcher object) until another thread
+ * sets it: NdisWaitEvent, KeWaitForSingleObject. */
+int api_waits_event(const char *api)
+{
+    return api && (strcmp(api, "NdisWaitEvent") == 0 || strcmp(api, "KeWaitForSingleObject") == 0 ||
+                   strcmp(api, "KeWaitForMultipleObjects") == 0);
+}
+
 int api_arms_timer(const char *api)
 {
     static const char *const set[] = {"NdisSetTimerObject", "NdisMSetPeriodicTimer", "NdisMSetTimer",

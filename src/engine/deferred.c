@@ -273,7 +273,10 @@ void dfr_setup_from(Engine *e, const Engine *base)
  * and a timer one armed looked never cancelled by the other (case 469). */
 int dfr_moves(Engine *e, const char *api)
 {
-    if (!api || !(call_flags(e, api) & (CF_ARMS | CF_CANCELS | CF_QUEUES)))
+    int cf = api ? call_flags(e, api) : 0;
+    if (cf & (CF_WAITS | CF_EVENT))       /* events.c: whether a thread sets one, or waits */
+        return evt_matter(e);
+    if (!(cf & (CF_ARMS | CF_CANCELS | CF_QUEUES)))
         return 0;
     if (e->timers_gated)
         return 1;
@@ -551,6 +554,26 @@ int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *aft
             return 1;
     }
     return 0;
+}
+
+/* Does a callback NDIS may run at any time (not a gated timer or work
+ * item) set an event, so a wait may end with none of those having run? */
+int dfr_others_set_events(Engine *e, const Step *wait)
+{
+    for (int i = 0; i < e->prog->nentries; i++) {
+        const EntryPoint *ep = &e->prog->entries[i];
+        int32_t gate = dfr_is_timer(e, ep) && e->timers_gated ? e->armed[ep->func]
+                                                               : e->queued[ep->func];
+        if (!gate && role_phase(ep->role) == PH_RUNTIME && evt_sets(e, ep->func, wait))
+            return 1;
+    }
+    return 0;
+}
+
+int dfr_runs_at_wait(Engine *e, const EntryPoint *ep, const State *s, const Step *wait)
+{
+    int32_t gate = dfr_is_timer(e, ep) && e->timers_gated ? e->armed[ep->func] : e->queued[ep->func];
+    return gate && may_be_nonzero(e, s, gate) && evt_sets(e, ep->func, wait);
 }
 
 /* Does a cancel call (st) make timer callback fi fire first? */

@@ -799,6 +799,7 @@ void eng_start(Engine *e, const Engine *base, Program *prog, const Rule *rule,
     e->config_key = key_intern(e, "_NDIS_CONFIGURATION_PARAMETER.ParameterData.IntegerData", 1);
     irql_relevant(e);
     dfr_relevant(e);          /* the gates of the callbacks that matter (after irql.c's keys) */
+    evt_relevant(e);          /* the events a wait may find set */
     rs_relevant(e);           /* which may count the gates kept */
     if (getenv("DRVCHECK_ENGINE_STATS"))
         e->work = calloc((size_t)prog->nfuncs + 1, sizeof *e->work);
@@ -821,6 +822,7 @@ void eng_end(Engine *e)
     free(e->queued);
     free(e->armed);
     free(e->ktimer);
+    evt_free(e);
     free(e->gated);
     free(e->thandles);
     free(e->outk);

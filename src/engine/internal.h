@@ -469,6 +469,10 @@ struct Engine {
     int timers_gated;        /* the driver arms timers: their callbacks wait for it (deferred.c) */
     int32_t *armed;          /* per function: the "armed" key of a timer callback, or 0 */
     unsigned char *ktimer;   /* per function: a KDPC routine a KTIMER runs (deferred.c) */
+    void *evsets;            /* per function: the events it sets, itself or what it calls
+                                (NdisSetEvent, KeSetEvent: events.c) */
+    int evt_matter;          /* 0 not known yet, 1 no, 2 the driver waits on an event a gated
+                                callback sets (events.c) */
     int own_timer_keys;      /* each timer callback's key stands for one timer object */
     int cancel_race;         /* the cancel being applied came while the tick ran (interp.c) */
     int loopsum;             /* the callback loop is summarised (loopsum.c), a probe */
@@ -629,6 +633,21 @@ int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s);
 State *dfr_take(Engine *e, const EntryPoint *ep, State *s);
 int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s);
 int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *after);
+/* May deferred callback ep run while the driver waits on an event (an
+ * armed timer's or a queued work item's callback that sets one)? */
+int dfr_runs_at_wait(Engine *e, const EntryPoint *ep, const State *s, const Step *wait);
+/* Does a callback NDIS runs at any time set an event? */
+int dfr_others_set_events(Engine *e, const Step *wait);
+
+/* events.c: kernel events a driver sets and waits on */
+int api_sets_event(const char *api);       /* sets, clears or initialises one */
+/* fi or what it calls sets the event wait waits on (any event: wait NULL) */
+int evt_sets(Engine *e, int fi, const Step *wait);
+void evt_free(Engine *e);
+int evt_matter(Engine *e);                 /* a wait on an event a gated callback sets */
+void evt_relevant(Engine *e);              /* then the event objects are kept */
+void evt_on_api(Engine *e, const Step *st, State *x);
+int evt_may_be_set(Engine *e, const Step *wait, const State *s);
 
 /* irql.c: the IRQL code runs at, for KeGetCurrentIrql */
 int api_irql(const char *api);
@@ -834,7 +853,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
  * name: named by the rule, cancels or arms a timer, has an OS model, never
  * returns.  NULL (an indirect call) answers CF_MENTIONED. */
 enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16, CF_QUEUES = 32,
-       CF_IRQL = 64 };
+       CF_IRQL = 64, CF_WAITS = 128, CF_EVENT = 256 };
 int call_flags(Engine *e, const char *name);
 /* k, a key below `from`, moved below `to` (a record's field in its copy): interned. */
 int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to);
@@ -850,6 +869,7 @@ void api_model_free(Engine *e);
 int api_has_model(const char *api);
 /* Does this API cancel a timer (NdisCancelTimerObject, ...)? */
 int api_cancels_timer(const char *api);
+int api_waits_event(const char *api);
 /* Does this API arm a timer (NdisSetTimerObject, ...)? */
 int api_arms_timer(const char *api);
 

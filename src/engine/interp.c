@@ -664,6 +664,7 @@ int call_flags(Engine *e, const char *name)
             return e->cflags[h].flags;
     int f = (rx_rule_mentions_api(e->rule, name) ? CF_MENTIONED : 0) |
             (api_cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
+            (api_waits_event(name) ? CF_WAITS : 0) | (api_sets_event(name) ? CF_EVENT : 0) |
             (api_has_model(name) ? CF_MODEL : 0) | (api_queues_work(name) ? CF_QUEUES : 0) |
             (api_irql(name) ? CF_IRQL : 0) |
             (prog_is_noreturn(e->prog, name) ? CF_NORETURN : 0);
@@ -692,6 +693,38 @@ static int nothing_held(const State *s)
         if (s->inst[i].obj)
             return 0;
     return 1;
+}
+
+/* May a wait (api_waits_event) end without its object set: a finite
+ * timeout (NdisWaitEvent's MsToWait not 0, KeWaitFor*'s Timeout not NULL)? */
+static int wait_may_time_out(const Step *st)
+{
+    int at = strcmp(st->callee, "NdisWaitEvent") == 0              ? 1
+             : strcmp(st->callee, "KeWaitForSingleObject") == 0    ? 4
+             : strcmp(st->callee, "KeWaitForMultipleObjects") == 0 ? 6 : -1;
+    const Expr *x = at >= 0 && at < st->nargs ? st->args[at] : NULL;
+    return !x || x->kind != EX_INT || x->ival != 0;
+}
+
+/* The wait st from s: signalled (1: NdisWaitEvent TRUE, KeWaitFor*
+ * STATUS_SUCCESS), timed out (0: FALSE, STATUS_TIMEOUT), or either (-1). */
+static void wait_step(Engine *e, const Frame *fr, const Step *st, State *s, int signalled,
+                      StateVec *out)
+{
+    StateVec w = {0};
+    call_step(e, fr, st, s, &w);
+    int ndis = strcmp(st->callee, "NdisWaitEvent") == 0;
+    for (int k = 0; k < w.n; k++) {
+        State *x = w.v[k];
+        if (signalled >= 0) {
+            x = st_copy(e, x);
+            st_set_ret(e, x, av_const(ndis ? signalled : signalled ? 0 : 0x102));
+            assign_result(e, st, x);
+            st_finish(e, x);
+        }
+        sv_push(e, out, x);
+    }
+    sv_release(e, &w);
 }
 
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
@@ -725,6 +758,45 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
             }
         }
         sv_release(e, &fired);
+    }
+    /* Waiting on an event another thread sets: a timer's tick or a work
+     * item that sets one may run before the wait returns (halt asks its
+     * state machine to stop and waits for it), from the state before the
+     * wait, and the wait returns signalled; or it does not run, and the
+     * wait times out (a finite wait) or another callback set the event.
+     * Not for a rule of watched objects (spin locks): the callback, on its
+     * own thread, takes and gives back its own (the callback loop checks
+     * it), and what this thread holds it cannot change */
+    if ((call_flags(e, st->callee) & CF_WAITS) && !e->firing && fr->keep == 0 && nothing_held(s) &&
+        !e->rule->has_watch) {
+        e->firing = 1;
+        StateVec ran = {0};
+        for (int i = 0; i < e->prog->nentries; i++) {
+            const EntryPoint *ep = &e->prog->entries[i];
+            if (!dfr_runs_at_wait(e, ep, s, st))
+                continue;
+            const char *tn = e->prog->funcs[ep->func].f->name;
+            State *n = dfr_note(e, dfr_take(e, ep, s), st->loc, fr->fr->f->name,
+                                arena_printf(e->arena, "%s may run while %s waits: it sets an "
+                                             "event", tn, st->callee));
+            eng_run_callback(e, ep, n, &ran);
+        }
+        e->firing = 0;
+        if (ran.n) {
+            /* signalled where the event may be set; else timed out, or set
+             * by another callback; else the wait does not end that way */
+            int timeout = wait_may_time_out(st), others = dfr_others_set_events(e, st);
+            for (int k = 0; k <= ran.n; k++) {
+                State *t = k < ran.n ? st_with_locals(e, ran.v[k], s) : s;
+                int set = evt_may_be_set(e, st, t);
+                if (set || timeout || others)
+                    wait_step(e, fr, st, t, set && !timeout && !others ? 1
+                                            : !set && !others       ? 0 : -1, out);
+            }
+            sv_release(e, &ran);
+            return;
+        }
+        sv_release(e, &ran);
     }
     call_step(e, fr, st, s, out);
 }
@@ -786,6 +858,8 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
                 State *x = external_effects(e, st, ps);
                 if (cf & (CF_ARMS | CF_QUEUES | CF_CANCELS))
                     dfr_on_api(e, st, x, cf, fr->fr->f->name);
+                if (cf & CF_EVENT)
+                    evt_on_api(e, st, x);
                 if (cf & CF_IRQL)
                     irql_on_api(e, st, x);
                 if (!(cf & CF_MODEL) || !api_model(e, st, ps, x, &done))

@@ -138,6 +138,44 @@ contains "parse timeout names the file" "$tmp/out" "slow.c:1:1: parsing did not 
 if [ -e "$tmp/slow.json" ]; then echo "FAIL: a report was written after a parse timeout"; fails=$((fails + 1)); fi
 "$drvcheck" scan --color=never --parse-timeout 0 "$tmp/slow.c" >/dev/null 2>&1; check "--parse-timeout 0 refused" 2 $?
 
+# DBG: 0 by default (the WDK 7 free build), undefined under a .vcxproj (MSBuild's
+# Release): a field declared under `#if DBG` and read under `#ifdef DBG` parses
+# only there (NXP's imxnetmini)
+mkdir -p "$tmp/dbgv" "$tmp/dbgs"
+cat >"$tmp/dbgv/mp.c" <<'EOC'
+#include <ndis.h>
+typedef struct _DV_ADAPTER {
+    ULONG Flags;
+#if DBG
+    char Name[16];
+#endif
+} DV_ADAPTER;
+#ifdef DBG
+#define DV_NAME(a) ((a)->Name[0])
+#else
+#define DV_NAME(a) 0
+#endif
+int DvName(DV_ADAPTER *a) { return DV_NAME(a); }
+EOC
+cp "$tmp/dbgv/mp.c" "$tmp/dbgs/mp.c"
+cat >"$tmp/dbgv/dv.vcxproj" <<'EOC'
+<?xml version="1.0" encoding="utf-8"?>
+<Project DefaultTargets="Build" ToolsVersion="12.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <ItemDefinitionGroup Condition="'$(Configuration)|$(Platform)'=='Release|x64'">
+    <ClCompile>
+      <PreprocessorDefinitions>%(PreprocessorDefinitions);NDIS620_MINIPORT=1</PreprocessorDefinitions>
+    </ClCompile>
+  </ItemDefinitionGroup>
+  <ItemGroup>
+    <ClCompile Include="mp.c" />
+  </ItemGroup>
+</Project>
+EOC
+"$drvcheck" scan --no-progress --fail-on incomplete "$tmp/dbgv" >/dev/null 2>&1
+check "scan: DBG undefined under a .vcxproj (MSBuild Release)" 0 $?
+"$drvcheck" scan --no-progress --fail-on incomplete "$tmp/dbgs" >/dev/null 2>&1
+check "scan: DBG=0 without a build file (WDK 7 free build)" 2 $?
+
 # a device or pipe where a source, header or project file should be (a hostile
 # tree: `#include "/dev/zero"`, a FIFO named like a header or a project file) is
 # never read: reading /dev/zero never ends and opening a pipe waits for a writer.
