@@ -1,5 +1,6 @@
 /* all_headers.c - includes every header of the bundled WDK model (rules/wdk); must parse
  * with zero errors and warnings (tests/cmake/wdk_model.cmake checks the list is complete). */
+#include <acpiioct.h>
 #include <basetsd.h>
 #include <bugcodes.h>
 #include <devguid.h>
