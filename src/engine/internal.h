@@ -452,6 +452,7 @@ struct Engine {
     struct Site *sites;
     int nsites, capsites;
     int ndefects;
+    long trace_steps;        /* steps the defects' traces hold (trace.c budget) */
     /* path sensitivity: states kept apart per point (touching functions,
      * others), summaries per function before widening */
     int set_keep, frame_keep, sum_cap, sum_args_cap, root_sum_cap;

@@ -29,6 +29,11 @@
 
 enum { LOWER_STACK = 512u << 20 };   /* bytes of stack for a parse+lower thread */
 
+/* --- guard.c: a crash inside libclang while this thread parses FILE ends the
+ * scan with an error naming it (exit 2), not a signal */
+void guard_enter(const char *file);
+void guard_leave(void);
+
 /* --- strmap.c: string -> int, keys copied into the map's own storage */
 typedef struct StrMap {
     char **keys;

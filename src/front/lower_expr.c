@@ -1030,7 +1030,12 @@ static int convert_const(CXType t, long long v, long long *out)
  * source does.  Only a single identifier qualifies. */
 Expr *name_constant(Lower *L, CXCursor c, Expr *r)
 {
-    if (r->kind != EX_INT || r->text)
+    /* not a binary operator's value: libclang finds its location at the
+     * start of its left operand, a walk down the chain, so a chain of a
+     * million `+ 0` was quadratic (a macro's expression is named at its
+     * parentheses, the usual way to write one) */
+    if (r->kind != EX_INT || r->text || c.kind == CXCursor_BinaryOperator ||
+        c.kind == CXCursor_CompoundAssignOperator)
         return r;
     if (c.kind == CXCursor_UnexposedExpr && !k_from_macro(L, c))
         c = skip_wrappers(L, c);

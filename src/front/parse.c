@@ -729,7 +729,9 @@ typedef struct Watch {
 static void *job_main(void *p)
 {
     Watch *w = p;
+    guard_enter(w->j->sf->display ? w->j->sf->display : w->j->sf->path);
     parse_job(w->j);
+    guard_leave();
     pthread_mutex_lock(&w->lock);
     w->done = 1;
     pthread_cond_signal(&w->cond);

@@ -201,13 +201,19 @@ void src_copy(const char *t, const SrcTok *tok, char *buf, size_t size)
     buf[l] = 0;
 }
 
-/* The start of the line holding offset off, `back` lines further up. */
+enum { LINE_WINDOW = 512 };
+
+/* The start of the line holding offset off, `back` lines further up; on a
+ * line longer than LINE_WINDOW, LINE_WINDOW bytes before off. */
 static unsigned line_start(const char *t, unsigned off, unsigned back)
 {
     unsigned i = off;
     for (;;) {
-        while (i > 0 && t[i - 1] != '\n')
+        unsigned end = i;
+        while (i > 0 && t[i - 1] != '\n' && end - i < LINE_WINDOW)
             i--;
+        if (i > 0 && t[i - 1] != '\n')
+            return i;                    /* a line of megabytes: a window of it */
         if (back-- == 0 || i == 0)
             return i;
         i--;
@@ -224,6 +230,10 @@ int src_token_before(Lower *L, CXFile f, unsigned off, char *buf, size_t size, u
      * that holds nothing else before off (an operator ending the line
      * above) */
     for (unsigned back = 0; back < 8; back++) {
+        /* (a line of megabytes, a generated expression of a million
+         * operators asked once per operator, is lexed from a window before
+         * off: from its start the lowering was quadratic, an 8 MB line
+         * never finished) */
         unsigned from = line_start(t, off, back), pos = from;
         SrcTok tok, last;
         int found = 0;

@@ -20,3 +20,10 @@ set_tests_properties(cli_tree_of_drivers PROPERTIES ENVIRONMENT "${DRVCHECK_TEST
 add_test(NAME cli_shared_headers
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_shared_test.sh $<TARGET_FILE:drvcheck> ${CMAKE_CURRENT_SOURCE_DIR})
 set_tests_properties(cli_shared_headers PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}" TIMEOUT 600)
+
+# Inputs at the limits (a statement too deep for libclang, thousands of long
+# traces): not under AddressSanitizer, which reports the parser's overflow itself.
+add_test(NAME cli_extremes
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_extremes.sh $<TARGET_FILE:drvcheck>)
+set_tests_properties(cli_extremes PROPERTIES ENVIRONMENT "${DRVCHECK_TEST_ENV}" LABELS no-asan
+                     TIMEOUT 900)
