@@ -175,6 +175,8 @@ typedef struct Fact {
 
 typedef struct Inst {    /* one instance of the rule's state machine */
     int32_t obj;         /* key id of the watched object, 0 for an unwatched rule */
+    uint8_t weak;        /* a cursor moved since its state was set: the next guarded event
+                            on obj may act on another element (cursors.c) */
     AbsVal *vars;        /* nvars values */
 } Inst;
 
@@ -275,7 +277,16 @@ typedef struct Program {
     int norigin_keys;
     const char **dev_recs;   /* record types the device writes (device.c), open addressing */
     int ndev_slots;
+    struct CursorPair *cursors;  /* per function (cursor_start[fi] ..): a local that walks a
+                                    collection and a record it reaches (cursors.c) */
+    int *cursor_start;
+    const char **cursor_recs;    /* sorted: every such record */
+    int ncursor_recs;
 } Program;
+
+typedef struct CursorPair {
+    const char *local, *rec;
+} CursorPair;
 
 /* What one call step reaches in this driver, resolved once: the driver
  * function it names (or -1), then every function it may run with where
@@ -388,6 +399,15 @@ State *lv_trim(Engine *e, int fi, int from, int t, State *s);
 int lv_echoes(const Liveness *lv, const char *const **names, const char *const *const **args);
 /* A copy of s without facts[i] where drop[i] (and without them in s->lost). */
 State *st_drop_facts(Engine *e, const State *s, const unsigned char *drop);
+
+/* ---- pointers that walk a collection (cursors.c) ---- */
+/* Per driver: Program.cursors, cursor_start, cursor_recs. */
+void cur_find(Program *p, Arena *a);
+/* Is object key k in a record a cursor walks? */
+int cur_record_key(const Engine *e, int32_t k);
+/* After assignment st of function fi: s, or a copy whose instances in the
+ * records of the cursor st sets are weak. */
+State *cur_moved(Engine *e, int fi, const Step *st, State *s);
 
 /* ---- records with many instances (instances.c) ---- */
 /* Per driver: Program.origin_keys. */
@@ -784,7 +804,9 @@ Trace *tr_runs(Engine *e, Trace *parent, Loc loc, const char *func, const char *
 /* Steps of t above `base` (exclusive), replayed on top of onto. */
 Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto);
 const char *tr_state_string(Engine *e, const State *s);
-const char *tr_initial_string(Engine *e, const State *s);
+/* The same, without the objects a cursor keeps that are initial in s and other alike. */
+const char *tr_change_string(Engine *e, const State *s, const State *other);
+const char *tr_initial_change(Engine *e, const State *s, const State *other);
 void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *message);
 /* Sites whose trace stayed approximate: a note step before the violation. */
 void tr_note_approx(Engine *e);

@@ -1069,6 +1069,8 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
         const Step *st = &b->steps[i];
         next.n = 0;
         int obj = -1;              /* only a rule API's call: the object it acts on */
+        int moves = st->kind == ST_ASSIGN &&
+                    e->prog->cursor_start[fr->fi] != e->prog->cursor_start[fr->fi + 1];
         if (st->kind == ST_CALL && st->callee && (call_flags(e, st->callee) & CF_MENTIONED)) {
             const CallRes *cr = prog_call(e->prog, st);
             if (!cr || cr->direct < 0)
@@ -1076,7 +1078,14 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
         }
         for (int k = 0; k < cur.n; k++) {
             if (st->kind == ST_ASSIGN) {
-                sv_push(e, &next, do_assign(e, st, cur.v[k]));
+                State *n = do_assign(e, st, cur.v[k]);
+                if (moves) {            /* a cursor steps to another element */
+                    State *m = cur_moved(e, fr->fi, st, n);
+                    if (m != n)
+                        st_finish(e, m);
+                    n = m;
+                }
+                sv_push(e, &next, n);
                 continue;
             }
             State *in = cur.v[k];

@@ -329,6 +329,20 @@ static void add_store(Builder *b, const Unit *u, const char *key, const char *tk
                   arena_printf(b->a, "%s (an IRP dispatch routine stored)", key), loc);
 }
 
+/* A function's address stored into lhs: `Hw->Delay = MpDelayStall`, also
+ * either one of `Hw->Delay = Slow ? MpDelaySleep : MpDelayStall`. */
+static void func_stores(Builder *b, const Unit *un, const Expr *lhs, const Expr *rhs, Loc loc)
+{
+    if (!rhs)
+        return;
+    if (rhs->kind == EX_FUNC) {
+        add_store(b, un, lhs->key, lhs->tkey, rhs->text, loc);
+    } else if (rhs->kind == EX_COND) {
+        func_stores(b, un, lhs, rhs->b, loc);
+        func_stores(b, un, lhs, rhs->c, loc);
+    }
+}
+
 /* ---- relevant keys: a small open-addressing string set ---- */
 int prog_key_relevant(const Program *p, const char *key)
 {
@@ -1545,9 +1559,8 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
             for (int k = 0; k < f->nblocks; k++)
                 for (int j = 0; j < f->blocks[k].nsteps; j++) {
                     const Step *st = &f->blocks[k].steps[j];
-                    if (st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_FUNC &&
-                        st->lhs && st->lhs->kind == EX_PATH)
-                        add_store(&b, un, st->lhs->key, st->lhs->tkey, st->rhs->text, st->loc);
+                    if (st->kind == ST_ASSIGN && st->lhs && st->lhs->kind == EX_PATH)
+                        func_stores(&b, un, st->lhs, st->rhs, st->loc);
                     if (st->kind != ST_CALL)
                         continue;
                     if (st->callee)
@@ -1594,6 +1607,7 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     p->cds = arena_alloc(a, sizeof *p->cds * (size_t)(p->nfuncs + 1));
     p->lives = arena_alloc(a, sizeof *p->lives * (size_t)(p->nfuncs + 1));
     inst_find(p, a);
+    cur_find(p, a);
     const char ****passed = paths_passed(p, a);
     for (int fi = 0; fi < p->nfuncs; fi++)
         p->lives[fi] = lv_build(p->funcs[fi].f, a, (const char *const *const *)passed[fi]);

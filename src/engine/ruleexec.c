@@ -20,6 +20,8 @@ typedef struct RCtx {
     int32_t obj;             /* its object, for a guarded block; else 0 */
     int fresh;               /* the instance was made for this event (it was in its initial
                                 state, or never seen) */
+    int weak;                /* the event may act on another element than the instance's
+                                (cursors.c): its aborts are not reported */
 } RCtx;
 
 static int mentions_arg(const RExpr *x)
@@ -353,6 +355,10 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
         return;
     }
     case RS_ABORT:
+        if (c->weak) {           /* maybe another element, in a state not known */
+            sv_push(e, out, s);
+            return;
+        }
         /* a root no entry point reaches starts knowing nothing of its
          * callers: an object this path has not touched is in a state the
          * caller chose (an unlock wrapper releases the lock its caller
@@ -507,6 +513,7 @@ static int instance(Engine *e, State **sp, int32_t obj)
     if (n->ninst > at)
         memcpy(ni + at + 1, n->inst + at, sizeof *ni * (size_t)(n->ninst - at));
     ni[at].obj = obj;
+    ni[at].weak = 0;
     ni[at].vars = arena_alloc(e->arena, sizeof(AbsVal) * (size_t)(r->nvars ? r->nvars : 1));
     for (int k = 0; k < r->nvars; k++)
         ni[at].vars[k] = av_const(r->vars[k].init);
@@ -514,6 +521,19 @@ static int instance(Engine *e, State **sp, int32_t obj)
     n->ninst++;
     *sp = n;
     return at;
+}
+
+/* s, or a copy in which obj's instance is no longer weak. */
+static State *strong_again(Engine *e, State *s, int32_t obj)
+{
+    for (int i = 0; i < s->ninst; i++)
+        if (s->inst[i].obj == obj && s->inst[i].weak) {
+            State *n = st_copy(e, s);
+            st_own_inst(e, n);
+            n->inst[i].weak = 0;
+            return n;
+        }
+    return s;
 }
 
 static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *ctx, StateVec *out)
@@ -527,15 +547,19 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
         }
         int had = s->ninst;
         int ii = instance(e, &s, obj);
-        RCtx c = {e, ctx, ii, obj, s->ninst > had};
+        int weak = s->inst[ii].weak;
+        RCtx c = {e, ctx, ii, obj, s->ninst > had, weak};
         int from = out->n;
         exec(&c, ev->body, s, out);
+        if (weak)                /* the instance is the element the event acted on */
+            for (int k = from; k < out->n; k++)
+                out->v[k] = strong_again(e, out->v[k], obj);
         if (e->orphan_run)
             orphan_touched(e, out, from, obj);
         return;
     }
     if (!r->has_watch) {
-        RCtx c = {e, ctx, 0, 0, 0};
+        RCtx c = {e, ctx, 0, 0, 0, 0};
         exec(&c, ev->body, s, out);
         return;
     }
@@ -544,7 +568,7 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
     sv_push(e, &cur, s);
     for (int ii = 0; ii < s->ninst; ii++) {
         StateVec next = {0};
-        RCtx c = {e, ctx, ii, s->inst[ii].obj, 0};
+        RCtx c = {e, ctx, ii, s->inst[ii].obj, 0, 0};
         for (int k = 0; k < cur.n; k++)
             exec(&c, ev->body, cur.v[k], &next);
         sv_release(e, &cur);
@@ -568,19 +592,26 @@ static int inst_initial(const Rule *r, const Inst *in)
     return 1;
 }
 
+/* An instance not in its initial state is kept; so is one of an object a
+ * cursor walks (cursors.c): the element after it may be one the path left
+ * in another state, which the next cursor move marks. */
+static int kept(Engine *e, const Inst *in)
+{
+    return !inst_initial(e->rule, in) || cur_record_key(e, in->obj);
+}
+
 static State *drop_initial_instances(Engine *e, State *s)
 {
-    const Rule *r = e->rule;
     int keep = 0;
     for (int i = 0; i < s->ninst; i++)
-        keep += !inst_initial(r, &s->inst[i]);
+        keep += kept(e, &s->inst[i]);
     if (keep == s->ninst)
         return s;
     State *n = st_copy(e, s);
     st_own_inst(e, n);
     int w = 0;
     for (int i = 0; i < n->ninst; i++)
-        if (!inst_initial(r, &n->inst[i]))
+        if (kept(e, &n->inst[i]))
             n->inst[w++] = n->inst[i];
     n->ninst = w;
     return n;
@@ -591,7 +622,6 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
 {
     const Rule *r = e->rule;
     int fired = 0;
-    const char *before = NULL;
     if (r->has_watch && r->watch_when == when && target_matches(&r->watch_target, api, role)) {
         int32_t obj = object_of(e, ctx, r->watch_arg);
         if (obj)
@@ -622,13 +652,13 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
         /* a state change is a trace step; the strings only when it may be one
          * ("_ADAPTER.Lock: locked -> _ADAPTER.Lock: unlocked") */
         if (was && !st_same_instances(e, was, n)) {
-            if (!before)
-                before = tr_state_string(e, was);
-            const char *after = tr_state_string(e, full);
+            const char *before = tr_change_string(e, was, full);
+            const char *after = tr_change_string(e, full, was);
             if (strcmp(before, after) != 0) {
                 const char *msg = arena_printf(e->arena, "%s %s: %s -> %s", ctx->fname,
                                                when == EV_ENTRY ? "is called" : "returns",
-                                               before[0] ? before : tr_initial_string(e, full),
+                                               before[0] ? before
+                                                         : tr_initial_change(e, full, was),
                                                after);
                 if (n == s)
                     n = st_copy(e, s);

@@ -272,6 +272,7 @@ void st_own_inst(Engine *e, State *s)
         Inst *ni = arena_alloc_raw(e->arena, sizeof *ni * (size_t)s->ninst);
         for (int i = 0; i < s->ninst; i++) {
             ni[i].obj = s->inst[i].obj;
+            ni[i].weak = s->inst[i].weak;
             ni[i].vars = arena_alloc_raw(e->arena, sizeof(AbsVal) * (size_t)(nv ? nv : 1));
             if (nv)
                 memcpy(ni[i].vars, s->inst[i].vars, sizeof(AbsVal) * (size_t)nv);
@@ -409,7 +410,7 @@ void st_finish(Engine *e, State *s)
     }
     h = mix(h, 0xabc);
     for (int i = 0; i < s->ninst; i++)
-        h = mix(h, (uint64_t)s->inst[i].obj);
+        h = mix(h, (uint64_t)s->inst[i].obj * 2 + s->inst[i].weak);
     h = mix(h, e->vals->hash[s->ret]);
     s->hash = h;
 }
@@ -421,7 +422,7 @@ static int same_inst(const State *a, const State *b, int nvars)
     if (a->inst == b->inst)      /* shared by copies */
         return 1;
     for (int i = 0; i < a->ninst; i++) {
-        if (a->inst[i].obj != b->inst[i].obj)
+        if (a->inst[i].obj != b->inst[i].obj || a->inst[i].weak != b->inst[i].weak)
             return 0;
         for (int k = 0; k < nvars; k++)
             if (!av_equal(&a->inst[i].vars[k], &b->inst[i].vars[k]))

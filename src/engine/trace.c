@@ -107,30 +107,59 @@ Trace *tr_rebase(Engine *e, Trace *t, Trace *base, Trace *onto)
 
 /* "registered" for a one-variable enum rule; "s=registered, n=2" else; per
  * watched object "lock _ADAPTER.Lock: locked". */
-static const char *state_string(Engine *e, const State *s, int initial);
+static const char *state_string(Engine *e, const State *s, int initial, const State *other);
 
 const char *tr_state_string(Engine *e, const State *s)
 {
-    return state_string(e, s, 0);
+    return state_string(e, s, 0, s);
+}
+
+const char *tr_change_string(Engine *e, const State *s, const State *other)
+{
+    return state_string(e, s, 0, other);
+}
+
+/* Is obj's instance in s in the rule's initial state (or absent)? */
+static int at_initial(const Engine *e, const State *s, int32_t obj)
+{
+    const Rule *r = e->rule;
+    for (int i = 0; i < s->ninst; i++) {
+        if (s->inst[i].obj != obj)
+            continue;
+        for (int k = 0; k < r->nvars; k++) {
+            int64_t c;
+            if (!av_is_const(&s->inst[i].vars[k], &c) || c != r->vars[k].init)
+                return 0;
+        }
+        return 1;
+    }
+    return 1;
 }
 
 /* s's objects as they are before the rule's events touch them. */
-const char *tr_initial_string(Engine *e, const State *s)
+const char *tr_initial_change(Engine *e, const State *s, const State *other)
 {
-    return state_string(e, s, 1);
+    return state_string(e, s, 1, other);
 }
 
-static const char *state_string(Engine *e, const State *s, int initial)
+/* An object of a record a cursor walks stays in the state in its initial
+ * state (cursors.c); it is left out where it is so in s and other too. */
+static const char *state_string(Engine *e, const State *s, int initial, const State *other)
 {
     const Rule *r = e->rule;
     char buf[512];
     int len = 0;
     buf[0] = 0;
+    int shown = 0;
     for (int i = 0; i < s->ninst && len < (int)sizeof buf - 64; i++) {
         const Inst *in = &s->inst[i];
+        if (in->obj && cur_record_key(e, in->obj) && at_initial(e, s, in->obj) &&
+            at_initial(e, other, in->obj))
+            continue;
         if (in->obj)
-            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s: ", i ? "; " : "",
+            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s: ", shown ? "; " : "",
                             key_name(e, in->obj));
+        shown++;
         for (int k = 0; k < r->nvars && len < (int)sizeof buf - 64; k++) {
             char vb[64], nb[96];
             int64_t c;
