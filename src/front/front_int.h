@@ -81,6 +81,7 @@ typedef struct SwitchCtx {
 enum { TEXT_CACHE = 8 };     /* file buffers src_buffer keeps (srclex.c) */
 
 typedef struct Lower {
+    int expr_depth;          /* lower_expr's nesting (MAX_EXPR_DEPTH) */
     CXTranslationUnit tu;
     Arena *a;
     Unit *u;

@@ -1087,9 +1087,20 @@ static long long array_length(CXCursor base)
     return 0;
 }
 
+/* Deeper than this an expression is an unknown value: every later walk of
+ * the tree (the engine's evaluation, slicing, instances.c) recurses once
+ * per level on an ordinary stack, and a generated `~~~...~x` of 30,000
+ * levels overflowed it.  No driver writes a tenth of it. */
+enum { MAX_EXPR_DEPTH = 2000 };
+
 Expr *lower_expr(Lower *L, CXCursor c, int discard)
 {
-    return name_constant(L, c, lower_expr_node(L, c, discard));
+    if (L->expr_depth >= MAX_EXPR_DEPTH)
+        return k_unknown(L, "(an expression nested too deep)");
+    L->expr_depth++;
+    Expr *r = name_constant(L, c, lower_expr_node(L, c, discard));
+    L->expr_depth--;
+    return r;
 }
 
 static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)

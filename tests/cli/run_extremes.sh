@@ -1,8 +1,9 @@
 #!/bin/sh
 # run_extremes.sh DRVCHECK - inputs at the limits a hostile or generated tree
 # can reach: a statement too deep for libclang (it overflows its stack; the
-# scan must stop with the file's name and exit 2, not a signal), and thousands
-# of defects with long paths (the report must stay small).  Not under
+# scan must stop with the file's name and exit 2, not a signal), thousands
+# of defects with long paths (the report must stay small), and an expression
+# deep enough for libclang but not for the engine's walks.  Not under
 # AddressSanitizer, whose handler reports the parser's overflow itself.
 drvcheck=$1
 tmp=$(mktemp -d) || exit 2
@@ -12,11 +13,12 @@ check() {   # check NAME EXPECTED_RC ACTUAL_RC
     if [ "$2" != "$3" ]; then echo "FAIL: $1: exit $3, expected $2"; fails=$((fails + 1)); fi
 }
 
-# 1. two million `+ 0` terms in one call's argument: clang recurses along it
+# 1. three million `+ 0` terms in one call's argument: clang's parser recurses
+# along it and overflows (two million it parses; lowering stops at 2,000 levels)
 mkdir -p "$tmp/deep"
 {
     printf '#include <ndis.h>\nvoid f(void)\n{\n    NdisStallExecution(10'
-    awk 'BEGIN { s = ""; for (i = 0; i < 1000; i++) s = s " + 0"; for (j = 0; j < 2000; j++) printf "%s", s }'
+    awk 'BEGIN { s = ""; for (i = 0; i < 1000; i++) s = s " + 0"; for (j = 0; j < 3000; j++) printf "%s", s }'
     printf ');\n}\n'
 } >"$tmp/deep/mp.c"
 timeout 300 "$drvcheck" scan --no-progress -o "$tmp/deep.json" --format json "$tmp/deep" >"$tmp/out" 2>&1
@@ -44,6 +46,38 @@ size=$(wc -c <"$tmp/many.json")
 [ "$size" -lt 300000000 ] || { echo "FAIL: the JSON report holds $size bytes"; fails=$((fails + 1)); }
 grep -q "earlier steps of this path are left out" "$tmp/many.json" ||
     { echo "FAIL: no trace was cut"; fails=$((fails + 1)); }
+
+# 3. an expression 30,000 levels deep that libclang parses (a chain of `~`):
+# the engine's walks of it overflowed the stack; deeper than 2,000 levels it
+# is an unknown value, and the driver's defect is still reported
+mkdir -p "$tmp/chain"
+{
+    printf '#include <ndis.h>
+int g;
+int f(int x)
+{
+    return '
+    awk 'BEGIN { for (i = 0; i < 30000; i++) printf "~" }'
+    printf 'x;
+}
+DRIVER_INITIALIZE DriverEntry;
+'
+    printf 'NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r)
+{
+'
+    printf '    UNREFERENCED_PARAMETER(d);
+    UNREFERENCED_PARAMETER(r);
+'
+    printf '    g = f(g);
+    NdisStallExecution(100);
+    return STATUS_SUCCESS;
+}
+'
+} >"$tmp/chain/mp.c"
+timeout 300 "$drvcheck" scan --no-progress -j 1 "$tmp/chain" >"$tmp/out" 2>&1
+check "a 30,000-level expression" 1 $?
+grep -q "mp.c:13:5: error: \[NdisStallExecution_Delay\]" "$tmp/out" ||
+    { echo "FAIL: the stall after the deep expression is not reported"; cat "$tmp/out"; fails=$((fails + 1)); }
 
 echo "extremes: $fails failed"
 [ "$fails" -eq 0 ]
