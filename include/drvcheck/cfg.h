@@ -63,7 +63,9 @@ struct Expr {
     const char *base_key;    /* EX_PATH E->f, E->f.g or *E with E a path: E's key (where E points matters) */
     const char *heap_key;    /* EX_PATH G.f, G.f.g of a global struct G: the key a pointer to G reaches
                                 it by (REC.f, REC.f.g), or NULL */
-    const char *pointee_rec; /* EX_PATH memset destination: the record its pointer points to, or NULL */
+    const char *pointee_rec; /* memset destination (EX_PATH, EX_ADDR): the record it points to, or NULL */
+    int const_table;         /* EX_PATH of a const global (an operations table): its fields are its
+                                own, no heap_key (two tables of one type differ) */
     Expr *index;             /* EX_PATH whose key has one "some element" a[] (a[i], a[i].f) of an
                                 array (not a pointer): the index expression i, which the engine
                                 reads where the path is used; NULL otherwise */
@@ -142,6 +144,7 @@ typedef struct FnStore {
     const char *tkey;        /* e.g. "_OPS_TABLE.Send", or NULL */
     const char *func;        /* function name */
     Loc loc;
+    int konst;               /* in a const global's initialiser: the only value key ever holds */
 } FnStore;
 
 /* The value a global variable defined in this unit starts with: all zero

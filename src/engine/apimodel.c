@@ -257,8 +257,10 @@ static int rundown_outcomes(Engine *e, const Step *st, const State *pre, const S
 
 
 /* Decisive tracked keys at or below prefix key p (key_decisive), found
- * once per p. */
-static int keys_below(Engine *e, int32_t p, const int32_t **out)
+ * once per p; p's record type rec (or NULL) adds the fields a pointer to
+ * it names: `Intr->Live` in a helper (_MP_INTR.Live) is, below
+ * _MP_ADAPTER.Intr, _MP_ADAPTER.Intr.Live. */
+static int keys_below(Engine *e, int32_t p, const char *rec, const int32_t **out)
 {
     for (int i = 0; i < e->nzero; i++)
         if (e->zero[i].prefix == p) {
@@ -280,6 +282,24 @@ static int keys_below(Engine *e, int32_t p, const int32_t **out)
             }
             v[n++] = id;
         }
+    size_t rl = rec ? strlen(rec) : 0;
+    const char *pn = key_name(e, p);
+    for (int32_t id = 1; rl && strcmp(pn, rec) != 0 && key_name(e, id)[0]; id++) {
+        const char *kn = key_name(e, id);
+        if (strncmp(kn, rec, rl) != 0 || kn[rl] != '.' || !key_decisive(e, id) ||
+            !key_relevant(e, id) || key_array_of(e, id))
+            continue;
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s%s", pn, kn + rl);
+        int32_t k = key_intern(e, buf, key_persistent(e, p));
+        if (n == cap) {
+            cap *= 2;
+            v = realloc(v, sizeof *v * (size_t)cap);
+            if (!v)
+                abort();
+        }
+        v[n++] = k;
+    }
     if (e->nzero == e->capzero) {
         e->capzero = e->capzero ? e->capzero * 2 : 4;
         e->zero = realloc(e->zero, sizeof *e->zero * (size_t)e->capzero);
@@ -326,7 +346,7 @@ static int zero_fill(Engine *e, const Step *st, const State *pre, const State *x
     if (!p)
         return 0;
     const int32_t *ks;
-    int n = keys_below(e, p, &ks);
+    int n = keys_below(e, p, d ? d->pointee_rec : NULL, &ks);
     State *r = st_copy(e, x);
     AbsVal zero = av_const(0);
     for (int i = 0; i < n; i++)

@@ -49,6 +49,22 @@ static int32_t event_key(Engine *e, const State *s, const Step *st)
     return s ? ev_key_in(e, s, x->a) : ev_path_key(e, x->a);
 }
 
+/* The key that names the object a call sets or waits on, for matching the
+ * two by name: the event's (&Adapter->HaltedEvent), or a member holding a
+ * pointer to it or another waitable object (`Adapter->pHaltEvent`,
+ * `Bus->ThreadHandle`: what only that member's setters set, and a thread
+ * no callback sets); 0 for a local or parameter, which may point to any. */
+static int32_t object_name_key(Engine *e, const Step *st)
+{
+    int32_t k = event_key(e, NULL, st);
+    if (k)
+        return k;
+    const Expr *x = st->nargs > 0 ? st->args[0] : NULL;
+    return x && x->kind == EX_PATH && x->key && strchr(x->key, '.') && !strchr(x->key, '[')
+               ? ev_path_key(e, x)
+               : 0;
+}
+
 /* The event objects fi or what it calls sets (their keys as written:
  * `&Adapter->HaltedEvent` and `&pAdapter->HaltedEvent` are one), worked out
  * once per function (a cycle adds nothing until its first visit ends). */
@@ -87,7 +103,7 @@ static const EvSet *set_events(Engine *e, int fi)
             const Step *st = &f->blocks[b].steps[k];
             if (st->kind != ST_CALL)
                 continue;
-            int32_t ek = event_op(st->callee) == EVT_SET ? event_key(e, NULL, st) : 0;
+            int32_t ek = event_op(st->callee) == EVT_SET ? object_name_key(e, st) : 0;
             if (ek > 0)
                 evset_add(s, ek);
             const CallRes *cr = prog_call(p, st);
@@ -123,13 +139,18 @@ static const char *event_name(Engine *e, int32_t k)
 
 int evt_sets(Engine *e, int fi, const Step *wait)
 {
-    int32_t ek = wait ? event_key(e, NULL, wait) : 0;
+    int32_t ek = wait ? object_name_key(e, wait) : 0;
     const char *want = ek > 0 ? event_name(e, ek) : NULL;
     const EvSet *s = set_events(e, fi);
     for (int i = 0; i < s->n; i++)
         if (!want || strcmp(event_name(e, s->k[i]), want) == 0)
             return 1;
     return 0;
+}
+
+int evt_sets_named(Engine *e, int fi, const Step *wait)
+{
+    return object_name_key(e, wait) > 0 && evt_sets(e, fi, wait);
 }
 
 /* Does the driver wait on an event that a gated timer or work item sets,

@@ -233,8 +233,9 @@ static uint64_t assign_mask(Engine *e, int32_t lk, const Expr *rhs)
  * call graph: a worklist of the functions whose callees changed (the sets
  * only grow, so the fixed point is the one any order reaches).  Only the
  * rule's APIs make a function touch the rule: touch_rule does that part. */
-static void fixed_point(const Program *p, Frames *f)
+static void fixed_point(Engine *e, Frames *f)
 {
+    const Program *p = e->prog;
     int n = p->nfuncs;
     KeyVec *callees = calloc((size_t)n + 1, sizeof *callees);
     KeyVec *callers = calloc((size_t)n + 1, sizeof *callers);
@@ -253,6 +254,20 @@ static void fixed_point(const Program *p, Frames *f)
                         kv_add(&callees[fi], cr->fi[t] + 1);
                         kv_add(&callers[cr->fi[t]], fi + 1);
                     }
+                /* a wait may run the timers and work items that set its
+                 * event (events.c): what they read and write is the
+                 * waiting function's too, where the wait names its event
+                 * and they set one of that name */
+                if (st->kind != ST_CALL || !st->callee || !(call_flags(e, st->callee) & CF_WAITS))
+                    continue;
+                for (int i = 0; i < p->nentries; i++) {
+                    int g = p->entries[i].func;
+                    if (g != fi && (dfr_is_timer(e, &p->entries[i]) || e->queued[g]) &&
+                        evt_sets_named(e, g, st)) {
+                        kv_add(&callees[fi], g + 1);
+                        kv_add(&callers[g], fi + 1);
+                    }
+                }
             }
     }
     int head = 0, count = n;
@@ -365,8 +380,22 @@ Frames *fr_build_sets(Engine *e)
             }
         }
     }
-    fixed_point(p, f);
+    fixed_point(e, f);
     return f;
+}
+
+/* The callers of work[0 .. n) touch the rule too, to any depth. */
+static int up_the_callers(const Program *p, Frames *f, int *work, int n)
+{
+    while (n) {
+        int fi = work[--n];
+        for (int k = p->caller_start[fi]; k < p->caller_start[fi + 1]; k++)
+            if (!f->touches[p->callers[k]]) {
+                f->touches[p->callers[k]] = 1;
+                work[n++] = p->callers[k];
+            }
+    }
+    return 0;
 }
 
 /* A function touches the rule when it or a function it calls (to any
@@ -392,14 +421,30 @@ static void touch_rule(Engine *e, Frames *f)
                 }
             }
     }
-    while (n) {
-        int fi = work[--n];
-        for (int k = p->caller_start[fi]; k < p->caller_start[fi + 1]; k++)
-            if (!f->touches[p->callers[k]]) {
-                f->touches[p->callers[k]] = 1;
-                work[n++] = p->callers[k];
+    n = up_the_callers(p, f, work, n);
+    /* A wait may run the timers and work items that set its event
+     * (events.c, not for a rule of watched objects): where one of those
+     * touches the rule, a function that waits does too (a halt that queues
+     * the work item that deregisters, and waits for it). */
+    int deferred = 0;
+    for (int i = 0; i < p->nentries && !e->rule->has_watch && !deferred; i++) {
+        int fi = p->entries[i].func;
+        deferred = (e->armed[fi] || e->queued[fi]) && f->touches[fi];
+    }
+    for (int fi = 0; deferred && fi < p->nfuncs; fi++) {
+        const Func *fn = p->funcs[fi].f;
+        for (int b = 0; b < fn->nblocks && !f->touches[fi]; b++)
+            for (int k = 0; k < fn->blocks[b].nsteps; k++) {
+                const Step *st = &fn->blocks[b].steps[k];
+                if (st->kind != ST_ASSIGN && st->callee &&
+                    (call_flags(e, st->callee) & CF_WAITS)) {
+                    f->touches[fi] = 1;
+                    work[n++] = fi;
+                    break;
+                }
             }
     }
+    up_the_callers(p, f, work, n);
     free(work);
 }
 

@@ -243,8 +243,9 @@ typedef struct Program {
     const Driver *drv;
     FuncRef *funcs;
     int nfuncs;
-    struct Store { const char *key, *tkey; int func; } *stores;
+    struct Store { const char *key, *tkey; int func; int konst; } *stores;  /* konst: FnStore.konst */
     int nstores;
+    int nkonst;              /* stores with konst */
     struct ApiStore { const char *key, *tkey, *name; } *apistores;  /* an API's address stored */
     int napistores;
     EntryPoint *entries;
@@ -664,6 +665,8 @@ int dfr_others_set_events(Engine *e, const Step *wait);
 int api_sets_event(const char *api);       /* sets, clears or initialises one */
 /* fi or what it calls sets the event wait waits on (any event: wait NULL) */
 int evt_sets(Engine *e, int fi, const Step *wait);
+/* The same, for a wait that names its object (&Adapter->StopDone) only. */
+int evt_sets_named(Engine *e, int fi, const Step *wait);
 void evt_free(Engine *e);
 int evt_matter(Engine *e);                 /* a wait on an event a gated callback sets */
 void evt_relevant(Engine *e);              /* then the event objects are kept */

@@ -562,7 +562,28 @@ static void enter_and_return(Engine *e, const Frame *fr, const Step *st, int fir
     sv_release(e, &exits);
 }
 
-/* Callbacks NDIS runs inside the API (MINIPORT_SYNCHRONIZE_INTERRUPT). */
+/* x read through a pointer the path knows the target of, a const table
+ * (`Adapter->Ops->Stop` with Ops = &MpOpsA): does its initialiser hold fi
+ * there (1, 0), or is that no const table's member (-1)? */
+static int const_member_holds(Engine *e, const State *s, const Expr *x, int fi)
+{
+    if (x->kind != EX_PATH || !x->base_key || !x->key)
+        return -1;
+    int32_t bk = key_find_at(e, x->base_key);
+    const AbsVal *bv = bk ? st_get(e, s, bk) : NULL;
+    const char *member = strchr(x->key, '.');
+    if (!bv || bv->pointee <= 0 || !member)
+        return -1;
+    char kn[512];
+    snprintf(kn, sizeof kn, "%s%s", key_name(e, bv->pointee), member);
+    const Program *p = e->prog;
+    int found = -1;
+    for (int i = 0; i < p->nstores && found != 1; i++)
+        if (p->stores[i].konst && p->stores[i].key && strcmp(p->stores[i].key, kn) == 0)
+            found = p->stores[i].func == fi;
+    return found;
+}
+
 /* Is target fi what the function pointer x holds in s?  1 yes, 0 no, -1
  * unknown (x's value names no function: every stored target may run). */
 static int holds_function(Engine *e, const State *s, const Expr *x, int fi)
@@ -572,7 +593,7 @@ static int holds_function(Engine *e, const State *s, const Expr *x, int fi)
     AbsVal v = ev_expr(e, s, x);
     const char *n = v.pointee > 0 ? key_name(e, v.pointee) : "";
     if (n[0] != '&')
-        return -1;
+        return const_member_holds(e, s, x, fi);
     return strcmp(n + 1, e->prog->funcs[fi].f->name) == 0;
 }
 

@@ -108,6 +108,12 @@ static int prog_targets(const Program *p, const Expr *callee, int in_fi, int *ou
     }
     if (callee->kind != EX_PATH)
         return 0;
+    /* a member of a const table (MpOpsA.Stop): what its initialiser stored */
+    for (int i = 0; callee->const_table && callee->key && i < p->nstores && n < max; i++)
+        if (p->stores[i].konst && p->stores[i].key && strcmp(p->stores[i].key, callee->key) == 0)
+            out[n++] = p->stores[i].func;
+    if (n)
+        return n;
     for (int i = 0; i < p->nstores && n < max; i++) {
         const struct Store *s = &p->stores[i];
         int match = stored_at(callee, s->key, s->tkey) || (pk[0] && s->key && strcmp(pk, s->key) == 0);
@@ -305,7 +311,7 @@ static int is_dispatch_routine(const Func *f)
 }
 
 static void add_store(Builder *b, const Unit *u, const char *key, const char *tkey,
-                      const char *fname, Loc loc)
+                      const char *fname, Loc loc, int konst)
 {
     Program *p = b->p;
     int fi = prog_lookup(p, u, fname);
@@ -320,7 +326,8 @@ static void add_store(Builder *b, const Unit *u, const char *key, const char *tk
     }
     if (p->nstores == b->caps)
         p->stores = arena_grow(b->a, p->stores, &b->caps, sizeof *p->stores);
-    p->stores[p->nstores++] = (struct Store){key, tkey, fi};
+    p->stores[p->nstores++] = (struct Store){key, tkey, fi, konst};
+    p->nkonst += konst != 0;
     RoleKind role = tkey ? role_by_member(tkey) : role_by_field(last_member(key));
     if (role != ROLE_NONE)
         add_entry(b, fi, role, arena_printf(b->a, "%s", tkey ? tkey : key), loc);
@@ -336,7 +343,7 @@ static void func_stores(Builder *b, const Unit *un, const Expr *lhs, const Expr 
     if (!rhs)
         return;
     if (rhs->kind == EX_FUNC) {
-        add_store(b, un, lhs->key, lhs->tkey, rhs->text, loc);
+        add_store(b, un, lhs->key, lhs->tkey, rhs->text, loc, 0);
     } else if (rhs->kind == EX_COND) {
         func_stores(b, un, lhs, rhs->b, loc);
         func_stores(b, un, lhs, rhs->c, loc);
@@ -895,7 +902,7 @@ static void param_stores(Builder *b, const Unit *un, const Step *st)
         if (st->args[x] && st->args[x]->kind == EX_FUNC && gf->params[x].name &&
             gf->params[x].name[0])
             add_store(b, un, arena_printf(b->a, "%d:%s", g, gf->params[x].name), NULL,
-                      st->args[x]->text, st->loc);
+                      st->args[x]->text, st->loc, 0);
 }
 
 /* ... and handed on (a parameter passed to another function's parameter),
@@ -936,7 +943,7 @@ static void param_stores_through(Builder *b)
                             if (p->nstores == b->caps)
                                 p->stores = arena_grow(b->a, p->stores, &b->caps, sizeof *p->stores);
                             p->stores[p->nstores++] =
-                                (struct Store){arena_strdup(b->a, to), NULL, p->stores[i].func};
+                                (struct Store){arena_strdup(b->a, to), NULL, p->stores[i].func, 0};
                             added = 1;
                         }
                     }
@@ -1119,8 +1126,15 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                             const Func *c = p->funcs[tg[t]].f;
                             if (touches[tg[t]]) {
                                 need = 1;
-                                if (!st->callee && st->callee_expr)   /* which one runs */
+                                if (!st->callee && st->callee_expr) { /* which one runs */
                                     sl_expr(&sl, st->callee_expr, fi);
+                                    /* through a field: the table it points to
+                                     * (Adapter->Ops = &MpOpsA, interp.c) */
+                                    const char *bk = st->callee_expr->kind == EX_PATH
+                                                         ? st->callee_expr->base_key : NULL;
+                                    if (bk && strchr(bk, '.') && p->nkonst)
+                                        glob_add(&sl, key_intern_at(e, bk, 1), ALL_BITS);
+                                }
                             }
                             if (sl_has(&sl, st->lhs, fi) && !ret[tg[t]] &&
                                 (level == SLICE_FULL || st->lhs->is_pointer ||
@@ -1551,7 +1565,7 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
         }
         for (int i = 0; i < un->nfnstores; i++) {
             const FnStore *s = &un->fnstores[i];
-            add_store(&b, un, s->key, s->tkey, s->func, s->loc);
+            add_store(&b, un, s->key, s->tkey, s->func, s->loc, s->konst);
         }
         /* stores and calls inside bodies */
         for (int i = 0; i < un->nfuncs; i++) {

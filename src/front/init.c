@@ -61,6 +61,7 @@ static void add_fnstore(Lower *L, Expr *target, const char *fn, Loc loc)
     s->tkey = target->tkey;
     s->func = fn;
     s->loc = loc;
+    s->konst = target->const_table;
 }
 
 static void init_one(Lower *L, Expr *target, CXType t, CXCursor v, int fnstores_only)

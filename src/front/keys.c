@@ -395,6 +395,7 @@ Expr *k_var_path(Lower *L, CXCursor decl, CXType t)
         return e;
     }
     e->scope = SCOPE_GLOBAL;
+    e->const_table = clang_isConstQualifiedType(t);
     if (sc == CX_SC_Static) {
         Loc dl = k_cursor_loc(L, decl);
         if (local)
@@ -447,6 +448,7 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     if (!arrow && base->kind == EX_PATH) {
         e->key = arena_concat(L->a, base->key, ".", field, (char *)NULL);
+        e->const_table = base->const_table;
         e->scope = base->scope;
         e->param_index = base->param_index;
         e->base_key = base->base_key;    /* p->a.b: where p points, still */
@@ -457,7 +459,7 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
          * adapter context NDIS hands back is &NicDevice) */
         if (base->heap_key)
             e->heap_key = arena_concat(L->a, base->heap_key, ".", field, (char *)NULL);
-        else if (base->scope == SCOPE_GLOBAL && !base->a && strcmp(rec, "?") != 0 &&
+        else if (base->scope == SCOPE_GLOBAL && !base->a && !base->const_table && strcmp(rec, "?") != 0 &&
                  strcmp(rec, "<anonymous>") != 0 && strpbrk(base->key, ".[") == NULL)
             e->heap_key = e->tkey;
     } else {

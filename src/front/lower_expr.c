@@ -597,7 +597,8 @@ Expr *lower_call(Lower *L, CXCursor c, Expr *target, int discard)
                 unsigned_param(L, s, i, clang_getArgType(ft, (unsigned)i));
         }
         s->nargs = nargs;
-        if (s->callee && strcmp(s->callee, "memset") == 0 && s->args[0]->kind == EX_PATH)
+        if (s->callee && strcmp(s->callee, "memset") == 0 &&
+            (s->args[0]->kind == EX_PATH || s->args[0]->kind == EX_ADDR))
             s->args[0]->pointee_rec = fill_record(L, clang_Cursor_getArgument(c, 0));
     }
     Expr *r = finish_call(L, s, c, target, discard);

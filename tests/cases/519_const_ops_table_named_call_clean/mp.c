@@ -1,0 +1,155 @@
+/*
+ * Case 519_const_ops_table_named_call_clean:
+ * Two const operations tables of one type, `const MP_OPS MpOpsA = { MpStopA }` and
+ * `MpOpsB = { MpStopB }` (MpOpsB is exported for a diagnostics tool).  Halt deregisters,
+ * then calls MpOpsA.Stop: that is MpStopA, which only writes a register; MpStopB would
+ * synchronize.  A const table's member holds what its initialiser stored (before: every
+ * function stored in any MP_OPS.Stop, a false alarm).
+ * Expected: clean.
+ */
+#include <ndis.h>
+
+typedef struct _MP_INTR {
+    NDIS_HANDLE Handle;
+    BOOLEAN     Live;
+} MP_INTR, *PMP_INTR;
+
+struct _MP_ADAPTER;
+typedef VOID MP_OP(struct _MP_ADAPTER *Adapter);
+typedef struct _MP_OPS {
+    MP_OP *Stop;
+} MP_OPS;
+
+typedef struct _MP_ADAPTER {
+    const MP_OPS *Ops;
+    ULONG       Mask;
+    NDIS_HANDLE AdapterHandle;
+    MP_INTR     Intr;
+} MP_ADAPTER, *PMP_ADAPTER;
+
+NDIS_HANDLE MpDriverHandle;
+
+MINIPORT_SYNCHRONIZE_INTERRUPT MpSyncMask;
+MINIPORT_ISR MpIsr;
+MINIPORT_INTERRUPT_DPC MpDpc;
+MINIPORT_INITIALIZE MpInitializeEx;
+MINIPORT_HALT MpHaltEx;
+MINIPORT_UNLOAD MpUnload;
+DRIVER_INITIALIZE DriverEntry;
+
+BOOLEAN MpSyncMask(PVOID Context) { UNREFERENCED_PARAMETER(Context); return TRUE; }
+
+BOOLEAN
+MpIsr(NDIS_HANDLE Ctx, PBOOLEAN QueueDpc, PULONG TargetProcessors)
+{
+    UNREFERENCED_PARAMETER(Ctx);
+    UNREFERENCED_PARAMETER(TargetProcessors);
+    *QueueDpc = FALSE;
+    return FALSE;
+}
+
+VOID
+MpDpc(NDIS_HANDLE Ctx, PVOID DpcCtx, PVOID R1, PVOID R2)
+{
+    UNREFERENCED_PARAMETER(Ctx);
+    UNREFERENCED_PARAMETER(DpcCtx);
+    UNREFERENCED_PARAMETER(R1);
+    UNREFERENCED_PARAMETER(R2);
+}
+
+static VOID
+MpStopA(struct _MP_ADAPTER *Adapter)
+{
+    Adapter->Mask = 0;
+}
+
+static VOID
+MpStopB(struct _MP_ADAPTER *Adapter)
+{
+    NdisMSynchronizeWithInterruptEx(Adapter->Intr.Handle, 0, MpSyncMask, Adapter);
+}
+
+const MP_OPS MpOpsA = { MpStopA };
+const MP_OPS MpOpsB = { MpStopB };
+
+NDIS_STATUS
+MpInitializeEx(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE DriverContext, PNDIS_MINIPORT_INIT_PARAMETERS InitParameters)
+{
+    PMP_ADAPTER Adapter;
+    NDIS_STATUS Status;
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES Reg;
+    NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS Ic;
+
+    UNREFERENCED_PARAMETER(DriverContext);
+    UNREFERENCED_PARAMETER(InitParameters);
+
+    Adapter = NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle, sizeof(MP_ADAPTER), 'pmxM', NormalPoolPriority);
+    if (Adapter == NULL) {
+        return NDIS_STATUS_RESOURCES;
+    }
+    NdisZeroMemory(Adapter, sizeof(MP_ADAPTER));
+    Adapter->AdapterHandle = MiniportAdapterHandle;
+    Adapter->Ops = &MpOpsA;
+
+    NdisZeroMemory(&Reg, sizeof(Reg));
+    Reg.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+    Reg.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    Reg.Header.Size = sizeof(Reg);
+    Reg.MiniportAdapterContext = Adapter;
+    Reg.InterfaceType = NdisInterfacePci;
+    Status = NdisMSetMiniportAttributes(MiniportAdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&Reg);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        NdisFreeMemory(Adapter, 0, 0);
+        return Status;
+    }
+
+    NdisZeroMemory(&Ic, sizeof(Ic));
+    Ic.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_INTERRUPT;
+    Ic.Header.Revision = NDIS_MINIPORT_INTERRUPT_REVISION_1;
+    Ic.Header.Size = sizeof(Ic);
+    Ic.InterruptHandler = MpIsr;
+    Ic.InterruptDpcHandler = MpDpc;
+    Status = NdisMRegisterInterruptEx(MiniportAdapterHandle, Adapter, &Ic, &Adapter->Intr.Handle);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        NdisFreeMemory(Adapter, 0, 0);
+        return Status;
+    }
+    Adapter->Intr.Live = TRUE;
+    return NDIS_STATUS_SUCCESS;
+}
+
+VOID
+MpHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
+{
+    PMP_ADAPTER Adapter = (PMP_ADAPTER)MiniportAdapterContext;
+
+    UNREFERENCED_PARAMETER(HaltAction);
+
+    NdisMDeregisterInterruptEx(Adapter->Intr.Handle);
+    MpOpsA.Stop(Adapter);
+    NdisFreeMemory(Adapter, 0, 0);
+}
+
+VOID
+MpUnload(PDRIVER_OBJECT DriverObject)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+    NdisMDeregisterMiniportDriver(MpDriverHandle);
+}
+
+NTSTATUS
+DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS Chars;
+
+    NdisZeroMemory(&Chars, sizeof(Chars));
+    Chars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+    Chars.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    Chars.Header.Size = sizeof(Chars);
+    Chars.MajorNdisVersion = 6;
+    Chars.MinorNdisVersion = 20;
+    Chars.InitializeHandlerEx = MpInitializeEx;
+    Chars.HaltHandlerEx = MpHaltEx;
+    Chars.UnloadHandler = MpUnload;
+    return NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &Chars, &MpDriverHandle);
+}
