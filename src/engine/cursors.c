@@ -99,6 +99,8 @@ static int element_value(const Func *f, const Expr *x, const char *lhs)
     if (!x)
         return 0;
     switch (x->kind) {
+    case EX_ADDR:                   /* Queue = &Adapter->Queues[i] */
+        return x->a && x->a->kind == EX_PATH && x->a->key && strstr(x->a->key, "[]");
     case EX_PATH:
         if (x->is_pointer && x->key && strstr(x->key, "[]"))
             return 1;                                   /* List->p[i] */
@@ -158,9 +160,12 @@ void cur_find(Program *p, Arena *a)
         for (int b = 0; b < f->nblocks; b++)
             for (int k = 0; k < f->blocks[b].nsteps; k++) {
                 const Step *st = &f->blocks[b].steps[k];
-                if (st->kind == ST_ASSIGN && st->lhs && st->lhs->is_pointer &&
-                    is_plain_local(st->lhs) && element_value(f, st->rhs, st->lhs->key))
-                    add(&locals, st->lhs->key, "");
+                if (st->kind != ST_ASSIGN || !st->lhs || !st->lhs->is_pointer ||
+                    !is_plain_local(st->lhs) || !element_value(f, st->rhs, st->lhs->key))
+                    continue;
+                add(&locals, st->lhs->key, "");
+                if (st->rhs->kind == EX_ADDR)   /* its objects: the elements' (a[].Lock) */
+                    add(&all, st->lhs->key, st->rhs->a->key);
             }
         if (!locals.n)
             continue;
@@ -199,12 +204,15 @@ void cur_find(Program *p, Arena *a)
 int cur_record_key(const Engine *e, int32_t k)
 {
     const Program *p = e->prog;
-    char buf[256];
-    if (!p->ncursor_recs || !k || !record_of(key_name(e, k), buf, sizeof buf))
+    if (!p->ncursor_recs || !k)
         return 0;
-    const char *name = buf;
-    return bsearch(&name, p->cursor_recs, (size_t)p->ncursor_recs, sizeof *p->cursor_recs,
-                   cmp_str) != NULL;
+    const char *n = key_name(e, k);
+    for (int i = 0; i < p->ncursor_recs; i++) {
+        size_t len = strlen(p->cursor_recs[i]);
+        if (strncmp(n, p->cursor_recs[i], len) == 0 && n[len] == '.')
+            return 1;
+    }
+    return 0;
 }
 
 State *cur_moved(Engine *e, int fi, const Step *st, State *s)

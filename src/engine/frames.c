@@ -424,10 +424,12 @@ static void touch_rule(Engine *e, Frames *f)
     n = up_the_callers(p, f, work, n);
     /* A wait may run the timers and work items that set its event
      * (events.c, not for a rule of watched objects): where one of those
-     * touches the rule, a function that waits does too (a halt that queues
-     * the work item that deregisters, and waits for it). */
+     * touches a rule with a state (one the callback may change), a function
+     * that waits does too (a halt that queues the work item that
+     * deregisters, and waits for it).  A rule without one (the stall rule)
+     * sees the callback's reports where the harness runs it anyway. */
     int deferred = 0;
-    for (int i = 0; i < p->nentries && !e->rule->has_watch && !deferred; i++) {
+    for (int i = 0; i < p->nentries && !e->rule->has_watch && e->rule->nvars && !deferred; i++) {
         int fi = p->entries[i].func;
         deferred = (e->armed[fi] || e->queued[fi]) && f->touches[fi];
     }

@@ -453,6 +453,11 @@ static int32_t object_named(Engine *e, const EventCtx *ev, int n)
     const Expr *x = ev->call && n >= 1 && n <= ev->call->nargs ? ev->call->args[n - 1] : NULL;
     int through = x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH
                       ? through_array_element(e, ev->caller, x->a) : 0;
+    if (through == 1) {       /* an element a cursor walks (cursors.c): one object */
+        int32_t k = ev_key_in(e, ev->caller, x->a);
+        if (cur_record_key(e, k))
+            return k;
+    }
     if (through)
         return through == 2 ? OBJ_JOINED : OBJ_APART;
     AbsVal v = arg_value(e, ev, n);
