@@ -210,6 +210,22 @@ timeout 60 "$drvcheck" scan --color=never /dev/zero >"$tmp/out" 2>&1
 check "scan: a device named on the command line is an error" 2 $?
 contains "scan: a device named on the command line says why" "$tmp/out" "not a file or directory"
 
+# an #include naming a folder ("sub/", "/", <sys/>, "X/" beside a file x) gets
+# no stand-in (an unsaved file whose path ends in '/' crashed libclang): it stays
+# clang's "file not found" at its line, that file is parsed with errors, and the
+# other files are analysed as before
+mkdir -p "$tmp/slash"
+printf 'int x;\n' >"$tmp/slash/x"
+printf '#include <ndis.h>\n#include "sub/"\n#include "/"\n#include <sys/>\n#include "X/"\nint f(void) { return 0; }\n' >"$tmp/slash/a.c"
+printf '#include <ndis.h>\nDRIVER_INITIALIZE DriverEntry;\nNTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r)\n{\n    UNREFERENCED_PARAMETER(d); UNREFERENCED_PARAMETER(r);\n    NdisStallExecution(100);\n    return STATUS_SUCCESS;\n}\n' >"$tmp/slash/mp.c"
+timeout 60 "$drvcheck" scan --no-progress --color=never "$tmp/slash" >"$tmp/out" 2>&1
+check "scan: an #include of a folder name is an error in its file only" 1 $?
+contains "scan: #include \"sub/\" not found at its line" "$tmp/out" "a.c:2:10: error: 'sub/' file not found"
+contains "scan: #include <sys/> not found at its line" "$tmp/out" "a.c:4:10: error: 'sys/' file not found"
+contains "scan: #include \"X/\" beside a file x not found" "$tmp/out" "a.c:5:10: error: 'X/' file not found"
+contains "scan: the file with the #include is parsed with errors" "$tmp/out" "1 file parsed with errors, analysed as far as parsed: a.c"
+contains "scan: the other file's defect is reported" "$tmp/out" "mp.c:6:5: error: \[NdisStallExecution_Delay\]"
+
 # traces through merged paths: one real path when a side of the join decides, else marked
 if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
     "$drvcheck" scan --color=never "$src/tests/cases/78_merged_paths_defect" >"$tmp/out" 2>&1
