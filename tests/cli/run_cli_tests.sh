@@ -226,6 +226,26 @@ contains "scan: #include \"X/\" beside a file x not found" "$tmp/out" "a.c:5:10:
 contains "scan: the file with the #include is parsed with errors" "$tmp/out" "1 file parsed with errors, analysed as far as parsed: a.c"
 contains "scan: the other file's defect is reported" "$tmp/out" "mp.c:6:5: error: \[NdisStallExecution_Delay\]"
 
+# clang lists at most 5,000 errors per file (with no limit a generated line of
+# 40,000 stray characters gave 40,000 errors, and libclang found each one's
+# column by scanning the line back: quadratic, 15 s here and 93 s for 300 KB);
+# a file that reaches the limit is reported as parsed with errors, its error
+# list said to be truncated, never as clean
+mkdir -p "$tmp/manyerr"
+awk 'BEGIN { print "int f(void) { return 0; }"; for (i = 0; i < 40000; i++) printf "\342\200\240" }' >"$tmp/manyerr/mp.c"
+timeout 60 "$drvcheck" scan --no-progress --color=never "$tmp/manyerr" >"$tmp/out" 2>&1
+check "scan: a line of 40,000 errors" 0 $?
+timeout 60 "$drvcheck" scan --no-progress --format json -o "$tmp/manyerr.json" "$tmp/manyerr" >/dev/null 2>&1
+contains "scan: the error list is said to be truncated" "$tmp/out" "mp.c: error: more than 5000 errors: clang lists no more of them"
+contains "scan: a truncated file is incomplete" "$tmp/manyerr.json" '"incomplete_files":[[:space:]]*\["mp.c"\]'
+# recovery goes on past the limit: a round whose listed errors reach further
+# (T1 assumed, the first 6,000 errors gone) is kept
+mkdir -p "$tmp/manyerr2"
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "static int a%d(void) { T1 v = 0; return (int)v; }\n", i;
+             for (i = 0; i < 6000; i++) printf "static int b%d(void) { return \"x\" * 2; }\n", i }' >"$tmp/manyerr2/mp.c"
+"$drvcheck" scan --no-progress --color=never "$tmp/manyerr2" 2>&1 | grep -m1 ': error: ' >"$tmp/out"
+contains "scan: truncated rounds: the one reaching further is kept" "$tmp/out" "^mp.c:3001:34: error: invalid operands"
+
 # traces through merged paths: one real path when a side of the join decides, else marked
 if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
     "$drvcheck" scan --color=never "$src/tests/cases/78_merged_paths_defect" >"$tmp/out" 2>&1
