@@ -52,6 +52,32 @@ C
 ln -s .. "$tmp/tree/sub/loop"
 "$drvcheck" scan --color=never "$tmp/tree" >"$tmp/out" 2>&1; check "symlink loop ends" 0 $?
 
+# an include folder named on the command line must exist: a mistyped one left
+# every header missing, every file parsed with errors, and the scan passed
+"$drvcheck" scan -I "$tmp/no-such-dir" "$tmp/tree" >"$tmp/out" 2>&1; check "-I of a missing folder" 2 $?
+contains "-I of a missing folder names it" "$tmp/out" "error: -I $tmp/no-such-dir: "
+"$drvcheck" scan "-I$tmp/no-such-dir" "$tmp/tree" >/dev/null 2>&1; check "-IDIR of a missing folder" 2 $?
+"$drvcheck" scan --wdk-include "$tmp/no-such-dir" "$tmp/tree" >"$tmp/out" 2>&1; check "--wdk-include of a missing folder" 2 $?
+contains "--wdk-include of a missing folder names it" "$tmp/out" "error: --wdk-include $tmp/no-such-dir: "
+"$drvcheck" scan --wdk-include "$tmp/help" "$tmp/tree" >"$tmp/out" 2>&1; check "--wdk-include of a file" 2 $?
+contains "--wdk-include of a file says so" "$tmp/out" "not a directory"
+"$drvcheck" cfg -I "$tmp/no-such-dir" "$tmp/help" >/dev/null 2>&1; check "cfg -I of a missing folder" 2 $?
+
+# nothing parsed: every file has errors and none yields a function (binary
+# garbage) is exit 2, the files' errors shown; a file with errors that yields
+# a function is analysed as far as parsed, and a clean file without functions
+# is no error
+mkdir -p "$tmp/garb" "$tmp/halfbad" "$tmp/nofunc"
+printf '\377\376\200\201garbage\n\001\002\373\374 )(][\n' >"$tmp/garb/g.c"
+"$drvcheck" scan --no-progress --color=never "$tmp/garb" >"$tmp/out" 2>&1; check "a tree of garbage only" 2 $?
+contains "a tree of garbage only: the message" "$tmp/out" "error: no source file could be parsed: every file has errors"
+contains "a tree of garbage only: the file's errors" "$tmp/out" "^g.c:1:1: error: "
+printf 'int f(void) { return 0; }\n#error generated\n' >"$tmp/halfbad/mp.c"
+"$drvcheck" scan --no-progress --color=never "$tmp/halfbad" >"$tmp/out" 2>&1; check "a file with errors and a function is analysed" 0 $?
+contains "a file with errors and a function: parsed with errors" "$tmp/out" "1 file parsed with errors"
+printf 'int g = 1;\n' >"$tmp/nofunc/data.c"
+"$drvcheck" scan --no-progress --color=never "$tmp/nofunc" >/dev/null 2>&1; check "a clean file without functions" 0 $?
+
 # C++ sources beside the C ones: not analysed, and the run says so
 mkdir -p "$tmp/mixed"
 cp "$tmp/tree/drv.c" "$tmp/mixed/drv.c"
