@@ -59,8 +59,8 @@ static const char usage[] =
     "  2  the run could not do its job: bad usage (an -I or --wdk-include folder that\n"
     "     does not exist), no C sources found, unreadable input, bad rule file, nothing\n"
     "     parsed (every file has errors and none yields a function), a file not parsed\n"
-    "     within --parse-timeout, unwritable report (or, with --fail-on incomplete, a\n"
-    "     file parsed with errors)\n";
+    "     within --parse-timeout, unwritable report, out of memory (or, with\n"
+    "     --fail-on incomplete, a file parsed with errors)\n";
 
 static int cmd_cfg(const Options *o)
 {
