@@ -139,5 +139,8 @@ int rep_apply_baseline(Report *r, const char *baseline_file, DiagList *d);
  * stdout when path is NULL or "-".  Returns 0, or -1 with a diagnostic. */
 int rep_write(const Report *r, const char *format, const ReportOptions *o,
               const char *path, DiagList *d);
+/* From a signal handler (async-signal-safe): remove the temporary file a
+ * rep_write in progress writes, so that an abort leaves no partial report. */
+void rep_write_abandon(void);
 
 #endif

@@ -29,6 +29,7 @@ static const char usage[] =
     "\n"
     "scan options:\n"
     "  -I DIR, -D NAME[=VALUE], -U NAME   passed to the parser for every file\n"
+    "                        (DIR must exist)\n"
     "  --wdk-include DIR     use a real WDK's headers instead of the bundled model\n"
     "  --rules PATH          load rules from this .slic file or directory\n"
     "  --rule NAME           run only this rule (repeatable)\n"
@@ -55,9 +56,11 @@ static const char usage[] =
     "exit codes:\n"
     "  0  no defect (or only suppressed / baseline ones)\n"
     "  1  defects found (or a Timeout with --fail-on timeout)\n"
-    "  2  the run could not do its job: bad usage, no C sources found, unreadable input,\n"
-    "     bad rule file, nothing parsed, a file not parsed within --parse-timeout,\n"
-    "     unwritable report (or, with --fail-on incomplete, a file parsed with errors)\n";
+    "  2  the run could not do its job: bad usage (an -I or --wdk-include folder that\n"
+    "     does not exist), no C sources found, unreadable input, bad rule file, nothing\n"
+    "     parsed (every file has errors and none yields a function), a file not parsed\n"
+    "     within --parse-timeout, unwritable report, out of memory (or, with\n"
+    "     --fail-on incomplete, a file parsed with errors)\n";
 
 static int cmd_cfg(const Options *o)
 {

@@ -11,5 +11,6 @@ int main(int argc, char **argv)
      * 128 KiB).  Measured: a third of the engine's time on small trees. */
     mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
     mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+    cli_catch_abort();       /* out of memory: a message and exit 2, not a bare abort */
     return cli_main(argc, argv);
 }

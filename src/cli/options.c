@@ -1,9 +1,14 @@
 /* options.c - command-line parsing for the drvcheck commands.  Accepts
- * `--opt VALUE` and `--opt=VALUE`, and -IDIR / -I DIR, -DNAME / -D NAME. */
+ * `--opt VALUE` and `--opt=VALUE`, and -IDIR / -I DIR, -DNAME / -D NAME.
+ * A folder named by -I or --wdk-include must exist: a mistyped one would
+ * leave every header missing, every file parsed with errors, and a scan
+ * that passes. */
 #include "cli/options.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void push(const char ***v, int *n, const char *s)
@@ -60,6 +65,17 @@ static int take(const char *name, int argc, char **argv, int *i, const char **va
         return 1;
     }
     *val = argv[++*i];
+    return 1;
+}
+
+/* 0 when DIR (the value of OPT) is a folder, else 1 after a diagnostic. */
+static int need_dir(const char *opt, const char *dir, DiagList *d)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+        return 0;
+    diag_add(d, DIAG_ERROR, NULL, 0, 0, "%s %s: %s", opt, dir,
+             stat(dir, &st) != 0 ? strerror(errno) : "not a directory");
     return 1;
 }
 
@@ -191,6 +207,11 @@ int opt_parse(const char *cmd, int argc, char **argv, int first, Options *o, Dia
             err = 1;
         }
     }
+    for (int k = 0; !err && k < o->ncargs; k++)
+        if (strncmp(o->cargs[k], "-I", 2) == 0)
+            err |= need_dir("-I", o->cargs[k] + 2, d);
+    if (!err && o->wdk_include)
+        err |= need_dir("--wdk-include", o->wdk_include, d);
     if (err)
         return -1;
     static const char *scan_formats[] = {"text", "json", "sarif", "html", NULL};

@@ -168,8 +168,17 @@ int cli_scan(const Options *o)
         }
     }
     free(model_real);
-    if (nparsed == 0) {
-        diag_add(&d, DIAG_ERROR, NULL, 0, 0, "no source file could be parsed");
+    /* nothing parsed: no file gave libclang a unit, or every file has
+     * errors and none yielded a function (binary garbage, a wrong include
+     * folder): a verdict would say Pass of nothing.  The files' own errors
+     * say why; a file with errors that yields functions is analysed. */
+    if (nparsed == 0 || (nfuncs == 0 && rep.nincomplete == src.n)) {
+        paths_relativize(&rep, src.root, o->absolute_paths);
+        diag_print(&rep.diags, stderr);
+        diag_add(&d, DIAG_ERROR, NULL, 0, 0,
+                 nparsed == 0 ? "no source file could be parsed"
+                              : "no source file could be parsed: every file has errors and none "
+                                "yielded a function");
         goto fail;
     }
 

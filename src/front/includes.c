@@ -225,7 +225,12 @@ static int lookup_kind(IncCache *c, const char *dir, const char *name, int nocas
     }
     while (*p == '/' || *p == '\\')
         p++;
-    return *p ? 0 : kind;                  /* what the last name is */
+    if (*p)
+        return 0;
+    size_t nl = strlen(name);
+    if (kind != 2 && nl && (name[nl - 1] == '/' || name[nl - 1] == '\\'))
+        return 0;                          /* "x/" names a folder: a file x is not it */
+    return kind;                           /* what the last name is */
 }
 
 int inc_lookup(IncCache *c, const char *dir, const char *name, int nocase, char *out, size_t size)
@@ -585,7 +590,10 @@ static int prefix_file(PrefixWalk *w, const char *path, const char *text, int un
         } else if (!where) {
             /* missing: an empty stand-in holds nothing to commute */
             if (!rec_standin_empty(s->r, name)) {
-                w->pf->blocked = "a header before it is missing (its stand-in is a WPP one)";
+                size_t nl = strlen(name);
+                w->pf->blocked = nl && (name[nl - 1] == '/' || name[nl - 1] == '\\')
+                                     ? "a header before it is missing (it names a folder)"
+                                     : "a header before it is missing (its stand-in is a WPP one)";
                 stop = 1;
             }
         } else {

@@ -5,9 +5,17 @@
  * -fms-compatibility), the WDK model (or a real WDK) on the -isystem path,
  * default build defines that the file and its arguments do not set
  * themselves, then the caller's -I/-D/-U and the file's own arguments.
- * No error limit (clang would stop at 20), no spell-checking (typo
- * correction is slow on files with many unknown names), no warnings, no
- * detailed preprocessing record.
+ * An error limit of ERROR_LIMIT (clang's default, 20, would leave recovery
+ * too little to read, and real driver files missing their headers reach
+ * 4,600 errors in a first round; none at all let clang keep one error per
+ * token of a generated line, and libclang finds each one's column by
+ * scanning its line back: a 300 KB line took 93 s).  Under KeepGoing clang
+ * still parses the whole file past the limit, it only stops listing
+ * errors; a round that reached it is "truncated" (reported so), worse than
+ * any round that did not, and compared with another truncated one by how
+ * far its listed errors reach.  No spell-checking (typo correction is
+ * slow on files with many unknown names), no warnings, no detailed
+ * preprocessing record.
  *
  * Rounds: with recovery on, includes.c first reads the #include lines of
  * the file and its project headers and recover.c makes the stand-ins for
@@ -39,7 +47,8 @@
 #include "front/front_int.h"
 #include "drvcheck/files.h"
 
-enum { MAX_ROUNDS = 5, DIAG_CAP = 20 };
+enum { MAX_ROUNDS = 5, DIAG_CAP = 20, ERROR_LIMIT = 5000 };
+#define ERROR_LIMIT_ARG "-ferror-limit=5000"  /* ERROR_LIMIT */
 
 struct FrontCtx {
     FrontOptions o;
@@ -238,7 +247,7 @@ static void build_args(FrontCtx *fc, const SourceFile *sf, const char *text, Arg
     arg(a, "--target=x86_64-pc-windows-msvc");
     arg(a, "-fms-extensions");
     arg(a, "-fms-compatibility");
-    arg(a, "-ferror-limit=0");
+    arg(a, ERROR_LIMIT_ARG);
     arg(a, "-fbracket-depth=100000");
     arg(a, "-fno-spell-checking");
     arg(a, "-w");
@@ -332,14 +341,39 @@ static int msvc_warning(CXDiagnostic d)
     return w;
 }
 
-static int count_errors(CXTranslationUnit tu)
+/* clang's "too many errors emitted": the error limit was reached (it has
+ * no location; under KeepGoing the parse went on, unlisted). */
+static int limit_reached(CXDiagnostic d)
+{
+    if (clang_getDiagnosticSeverity(d) != CXDiagnostic_Fatal)
+        return 0;
+    CXString ms = clang_getDiagnosticSpelling(d);
+    const char *m = clang_getCString(ms);
+    int w = m && strncmp(m, "too many errors emitted", 23) == 0;
+    clang_disposeString(ms);
+    return w;
+}
+
+/* A round's errors; when the limit cut their list (*truncated), *reach is
+ * the offset in the main file of the last one listed there. */
+static int count_errors(CXTranslationUnit tu, CXFile main_file, int *truncated, unsigned *reach)
 {
     int n = 0;
+    *truncated = 0;
+    *reach = 0;
     unsigned nd = clang_getNumDiagnostics(tu);
     for (unsigned i = 0; i < nd; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
-        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && !msvc_warning(d))
+        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && !msvc_warning(d)) {
             n++;
+            CXFile f;
+            unsigned off;
+            clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, &off);
+            if (limit_reached(d))
+                *truncated = 1;
+            else if (f && main_file && clang_File_isEqual(f, main_file) && off > *reach)
+                *reach = off;
+        }
         clang_disposeDiagnostic(d);
     }
     return n;
@@ -367,6 +401,13 @@ static void collect_diags(CXTranslationUnit tu, Unit *u, CXFile main_file, const
     for (unsigned i = 0; i < nd; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
         if (clang_getDiagnosticSeverity(d) < CXDiagnostic_Error) {
+            clang_disposeDiagnostic(d);
+            continue;
+        }
+        if (limit_reached(d)) {
+            diag_add(&u->diags, DIAG_ERROR, display, 0, 0,
+                     "more than %d errors: clang lists no more of them (their list is "
+                     "truncated; the file is analysed as far as parsed)", ERROR_LIMIT);
             clang_disposeDiagnostic(d);
             continue;
         }
@@ -642,7 +683,8 @@ static void parse_job(Job *j)
     tp = now() - tp;
     unsigned opts = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
     CXTranslationUnit best = NULL;
-    int best_err = 0;
+    int best_err = 0, best_trunc = 0;
+    unsigned best_reach = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
         struct CXUnsavedFile *uf = NULL;
         int nuf = r ? rec_unsaved(r, &uf) : 0;
@@ -669,17 +711,25 @@ static void parse_job(Job *j)
             break;
         }
         rounds++;
-        int nerr = count_errors(tu);
+        int trunc;
+        unsigned reach;
+        int nerr = count_errors(tu, clang_getFile(tu, main_abs), &trunc, &reach);
         if (stats > 1)
-            fprintf(stderr, "front: %s: round %d: %d error(s)\n", display, rounds, nerr);
-        /* another round only while they help: fewer errors than the best */
-        int better = !best || nerr < best_err;
+            fprintf(stderr, "front: %s: round %d: %d error(s)%s\n", display, rounds, nerr,
+                    trunc ? " (the limit: more not listed)" : "");
+        /* another round only while they help: fewer errors than the best,
+         * or, both truncated (their counts mean nothing), listed errors
+         * that reach further */
+        int better = !best || (!trunc && (best_trunc || nerr < best_err)) ||
+                     (trunc && best_trunc && reach > best_reach);
         int more = r && nerr && better && round + 1 < MAX_ROUNDS ? rec_scan(r, tu) : 0;
         if (better) {
             if (best)
                 clang_disposeTranslationUnit(best);
             best = tu;
             best_err = nerr;
+            best_trunc = trunc;
+            best_reach = reach;
         } else {
             clang_disposeTranslationUnit(tu);
         }

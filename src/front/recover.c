@@ -464,14 +464,27 @@ static void redirect_to(Recover *r, VFile *v, const char *cond, const char *name
     assume_if(r, cond, "header %s (found as %s)", name, real);
 }
 
+/* "x/", "/", <sys/>, "x\\": a name ending in a separator names a folder,
+ * which no file can stand in for (an unsaved file whose path ends in '/'
+ * crashes libclang 14).  Such an #include stays clang's "file not found"
+ * error: the file is parsed with errors, as with any header not stubbed. */
+static int names_folder(const char *name)
+{
+    size_t n = strlen(name);
+    return n == 0 || name[n - 1] == '/' || name[n - 1] == '\\';
+}
+
 /* A stand-in for header NAME, which FILE includes and no folder holds: a
  * redirect to a case-insensitive match (its real path returned, malloc),
  * else a WPP or an empty stand-in (NULL returned).  PENDING: made before
- * parsing, so reported only if the parse includes it.  Once per name. */
+ * parsing, so reported only if the parse includes it.  Once per name;
+ * never for a name that names a folder. */
 static char *standin(Recover *r, const char *name, const char *file, int pending, int *added)
 {
     char key[600];
     *added = 0;
+    if (names_folder(name))
+        return NULL;
     snprintf(key, sizeof key, "h:%s", name);
     if (strmap_get(&r->seen, key))
         return NULL;
@@ -516,6 +529,8 @@ static char *standin(Recover *r, const char *name, const char *file, int pending
 
 void rec_case_redirect(Recover *r, const char *dir, const char *name, const char *real)
 {
+    if (names_folder(name))
+        return;
     char *vpath = header_path(dir, name), key[PATH_MAX + 16];
     snprintf(key, sizeof key, "c:%s", vpath);
     if (!strmap_get(&r->seen, key)) {

@@ -4,7 +4,9 @@
  * made with mkstemp in the target's directory, is flushed and fsync'd,
  * then renamed over the target.  On any failure the temporary file is
  * removed and a diagnostic says why; a missing directory is reported as
- * such.  "-" or NULL is standard output. */
+ * such.  "-" or NULL is standard output.  The temporary file being
+ * written is known to rep_write_abandon, which an abort's handler calls
+ * (cli/abort.c): one report is written at a time, by the main thread. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +15,15 @@
 #include <unistd.h>
 
 #include "report/internal.h"
+
+static const char *volatile writing;   /* the temporary file rep_write fills, or NULL */
+
+void rep_write_abandon(void)
+{
+    const char *t = writing;
+    if (t)
+        unlink(t);
+}
 
 static int emit(const Report *r, const char *format, const ReportOptions *o, FILE *out)
 {
@@ -85,6 +96,8 @@ int rep_write(const Report *r, const char *format, const ReportOptions *o, const
     snprintf(tmp, n, "%s/.%s.XXXXXX", dir, base);
     free(dir);
     int fd = mkstemp(tmp);
+    if (fd >= 0)
+        writing = tmp;
     if (fd < 0) {
         diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s", strerror(errno));
         free(tmp);
@@ -98,6 +111,7 @@ int rep_write(const Report *r, const char *format, const ReportOptions *o, const
     if (!out) {
         int e = errno;
         close(fd);
+        writing = NULL;
         unlink(tmp);
         diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s", strerror(e));
         free(tmp);
@@ -121,6 +135,7 @@ int rep_write(const Report *r, const char *format, const ReportOptions *o, const
         rc = -1;
         e = errno;
     }
+    writing = NULL;
     if (rc != 0) {
         unlink(tmp);
         diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s",

@@ -2,8 +2,9 @@
 # run_extremes.sh DRVCHECK - inputs at the limits a hostile or generated tree
 # can reach: a statement too deep for libclang (it overflows its stack; the
 # scan must stop with the file's name and exit 2, not a signal), thousands
-# of defects with long paths (the report must stay small), and an expression
-# deep enough for libclang but not for the engine's walks.  Not under
+# of defects with long paths (the report must stay small), an expression
+# deep enough for libclang but not for the engine's walks, and running out
+# of memory (a message and exit 2, not a bare abort).  Not under
 # AddressSanitizer, whose handler reports the parser's overflow itself.
 drvcheck=$1
 tmp=$(mktemp -d) || exit 2
@@ -78,6 +79,24 @@ timeout 300 "$drvcheck" scan --no-progress -j 1 "$tmp/chain" >"$tmp/out" 2>&1
 check "a 30,000-level expression" 1 $?
 grep -q "mp.c:13:5: error: \[NdisStallExecution_Delay\]" "$tmp/out" ||
     { echo "FAIL: the stall after the deep expression is not reported"; cat "$tmp/out"; fails=$((fails + 1)); }
+
+# 4. out of memory (the 3,000 stall defects under a 500 MB address space; a
+# small scan needs less than half of that): one line that says so, exit 2,
+# no report and no temporary file left, not a bare abort (exit 134).  Skipped
+# when the small scan itself does not run under the limit.
+mkdir -p "$tmp/small" "$tmp/oomout"
+printf '#include <ndis.h>\nint f(void) { return 0; }\n' >"$tmp/small/mp.c"
+if (ulimit -v 500000 && "$drvcheck" scan --no-progress -j 1 "$tmp/small" >/dev/null 2>&1); then
+    (ulimit -v 500000 && exec timeout 300 "$drvcheck" scan --no-progress -j 1 --format json \
+        -o "$tmp/oomout/r.json" "$tmp/many") >"$tmp/out" 2>&1
+    check "out of memory" 2 $?
+    grep -q "^drvcheck: error: out of memory (or an internal error); stopping, no complete report was written" "$tmp/out" ||
+        { echo "FAIL: out of memory is not said"; cat "$tmp/out"; fails=$((fails + 1)); }
+    [ -z "$(ls -A "$tmp/oomout")" ] ||
+        { echo "FAIL: out of memory left a file: $(ls -A "$tmp/oomout")"; fails=$((fails + 1)); }
+else
+    echo "skipped: out of memory (a small scan does not run under ulimit -v 500000 here)"
+fi
 
 echo "extremes: $fails failed"
 [ "$fails" -eq 0 ]
