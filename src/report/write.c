@@ -4,8 +4,15 @@
  * made with mkstemp in the target's directory, is flushed and fsync'd,
  * then renamed over the target.  On any failure the temporary file is
  * removed and a diagnostic says why; a missing directory is reported as
- * such.  "-" or NULL is standard output. */
+ * such.  "-" or NULL is standard output.
+ *
+ * The path is written to, never replaced: one that names, through any
+ * symbolic links, an existing device or pipe (/dev/null, /dev/stdout, a
+ * FIFO) is opened and written in place (no temporary file, no rename, no
+ * create); a symbolic link to a regular file has its target replaced,
+ * with the temporary file beside the target, so the link stays. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +58,104 @@ static char *dir_of(const char *path)
     return d;
 }
 
+/* Emit into an open stream and close it; 0, or -1 with *e set (0 when
+ * the writer gave no errno).  sync: fsync before closing. */
+static int emit_close(const Report *r, const char *format, const ReportOptions *o, FILE *out,
+                      int sync, int *e)
+{
+    errno = 0;
+    int rc = emit(r, format, o, out);
+    *e = errno;
+    if (rc == 0 && fflush(out) != 0) {
+        rc = -1;
+        *e = errno;
+    }
+    if (rc == 0 && sync && fsync(fileno(out)) != 0) {
+        rc = -1;
+        *e = errno;
+    }
+    if (fclose(out) != 0 && rc == 0) {
+        rc = -1;
+        *e = errno;
+    }
+    return rc == 0 ? 0 : -1;
+}
+
+/* A device or a pipe: written where it is, as a shell's `>` would. */
+static int write_in_place(const Report *r, const char *format, const ReportOptions *o,
+                          const char *path, DiagList *d)
+{
+    int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
+    int e = errno;
+    if (!out) {
+        if (fd >= 0)
+            close(fd);
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s", strerror(e));
+        return -1;
+    }
+    if (emit_close(r, format, o, out, 0, &e) < 0) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s",
+                 e ? strerror(e) : "write error");
+        return -1;
+    }
+    return 0;
+}
+
+/* A regular file (new or not): a temporary file beside `target`, renamed
+ * over it.  `shown` names the path as the user gave it. */
+static int write_atomic(const Report *r, const char *format, const ReportOptions *o,
+                        const char *target, const char *shown, DiagList *d)
+{
+    char *dir = dir_of(target);
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the report: directory '%s' %s", dir,
+                 stat(dir, &st) != 0 ? "does not exist" : "is not a directory");
+        free(dir);
+        return -1;
+    }
+    const char *base = strrchr(target, '/') ? strrchr(target, '/') + 1 : target;
+    size_t n = strlen(dir) + strlen(base) + 32;
+    char *tmp = malloc(n);
+    if (!tmp)
+        abort();
+    snprintf(tmp, n, "%s/.%s.XXXXXX", dir, base);
+    free(dir);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the report: %s", strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    /* mkstemp makes 0600; give the file the mode a plain fopen would */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    FILE *out = fdopen(fd, "w");
+    if (!out) {
+        int e = errno;
+        close(fd);
+        unlink(tmp);
+        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the report: %s", strerror(e));
+        free(tmp);
+        return -1;
+    }
+    int e = 0;
+    int rc = emit_close(r, format, o, out, 1, &e);
+    if (rc == 0 && rename(tmp, target) != 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc != 0) {
+        unlink(tmp);
+        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the report: %s",
+                 e ? strerror(e) : "write error");
+    }
+    free(tmp);
+    return rc;
+}
+
 int rep_write(const Report *r, const char *format, const ReportOptions *o, const char *path,
               DiagList *d)
 {
@@ -69,63 +174,29 @@ int rep_write(const Report *r, const char *format, const ReportOptions *o, const
         }
         return 0;
     }
-    char *dir = dir_of(path);
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: directory '%s' %s", dir,
-                 stat(dir, &st) != 0 ? "does not exist" : "is not a directory");
-        free(dir);
+    struct stat lst, st;
+    if (lstat(path, &lst) != 0)
+        return write_atomic(r, format, o, path, path, d);     /* a new file */
+    if (stat(path, &st) != 0) {
+        diag_add(d, DIAG_ERROR, path, 0, 0,
+                 "cannot write the report: a symbolic link to a missing file (%s)",
+                 strerror(errno));
         return -1;
     }
-    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    size_t n = strlen(dir) + strlen(base) + 32;
-    char *tmp = malloc(n);
-    if (!tmp)
-        abort();
-    snprintf(tmp, n, "%s/.%s.XXXXXX", dir, base);
-    free(dir);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
+    if (S_ISDIR(st.st_mode)) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: is a directory");
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode))
+        return write_in_place(r, format, o, path, d);
+    if (!S_ISLNK(lst.st_mode))
+        return write_atomic(r, format, o, path, path, d);
+    char *target = realpath(path, NULL);
+    if (!target) {
         diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s", strerror(errno));
-        free(tmp);
         return -1;
     }
-    /* mkstemp makes 0600; give the file the mode a plain fopen would */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    FILE *out = fdopen(fd, "w");
-    if (!out) {
-        int e = errno;
-        close(fd);
-        unlink(tmp);
-        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s", strerror(e));
-        free(tmp);
-        return -1;
-    }
-    int rc = emit(r, format, o, out);
-    int e = errno;
-    if (rc == 0 && fflush(out) != 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (rc == 0 && fsync(fileno(out)) != 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (fclose(out) != 0 && rc == 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (rc == 0 && rename(tmp, path) != 0) {
-        rc = -1;
-        e = errno;
-    }
-    if (rc != 0) {
-        unlink(tmp);
-        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s",
-                 e ? strerror(e) : "write error");
-    }
-    free(tmp);
-    return rc == 0 ? 0 : -1;
+    int rc = write_atomic(r, format, o, target, path, d);
+    free(target);
+    return rc;
 }

@@ -83,6 +83,36 @@ contains "suppression diagnostic position" "$tmp/out" "drv.c:2:1: error: drvchec
 "$drvcheck" scan --format json -o "$tmp/nodir/r.json" "$tmp/tree" >"$tmp/out" 2>&1; check "-o into missing dir" 2 $?
 [ ! -e "$tmp/nodir/r.json" ]; check "no partial report" 0 $?
 
+# -o writes into what the path names, never replaces it: a FIFO is written in
+# place, a symbolic link's target is replaced and the link stays, /dev/null stays
+# the device (tried through a link first: a writer that replaced what it was
+# given would replace the real /dev/null only after failing there)
+if command -v mkfifo >/dev/null 2>&1; then
+    mkfifo "$tmp/ofifo"
+    timeout 60 cat "$tmp/ofifo" >"$tmp/ofifo.out" &
+    reader=$!
+    timeout 60 "$drvcheck" scan --format json -o "$tmp/ofifo" "$tmp/tree" >"$tmp/out" 2>&1; check "-o FIFO" 0 $?
+    wait $reader
+    [ -p "$tmp/ofifo" ]; check "-o FIFO stays a FIFO" 0 $?
+    contains "-o FIFO: the report went through it" "$tmp/ofifo.out" '"verdicts"'
+fi
+mkdir -p "$tmp/oreal"
+printf 'old\n' >"$tmp/oreal/r.json"
+ln -s oreal/r.json "$tmp/olink"
+"$drvcheck" scan --format json -o "$tmp/olink" "$tmp/tree" >"$tmp/out" 2>&1; check "-o symlink" 0 $?
+[ -L "$tmp/olink" ]; check "-o symlink stays a symlink" 0 $?
+contains "-o symlink: its target holds the report" "$tmp/oreal/r.json" '"verdicts"'
+[ "$(ls -A "$tmp/oreal")" = r.json ]; check "-o symlink: no temporary file left" 0 $?
+ln -s /dev/null "$tmp/onull"
+"$drvcheck" scan --format json -o "$tmp/onull" "$tmp/tree" >"$tmp/out" 2>&1; check "-o link to /dev/null" 0 $?
+if [ -L "$tmp/onull" ]; then
+    "$drvcheck" scan --format sarif -o /dev/null "$tmp/tree" >"$tmp/out" 2>&1; check "-o /dev/null" 0 $?
+    [ -c /dev/null ]; check "-o /dev/null stays a character device" 0 $?
+else
+    echo "FAIL: -o replaced a symbolic link to /dev/null (not trying the real one)"
+    fails=$((fails + 1))
+fi
+
 # bad rule file: file:line:col error, exit 2
 printf 'state { enum {a, b} s = a; }\nFoo.entry { s = c; }\n' >"$tmp/bad.slic"
 "$drvcheck" scan --rules "$tmp/bad.slic" "$tmp/tree" >"$tmp/out" 2>&1; check "bad rule" 2 $?
