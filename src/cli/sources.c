@@ -625,7 +625,9 @@ int src_collect_with(const char *const *paths, int npaths, const char *const *us
             diag_add(d, DIAG_ERROR, paths[i], 0, 0, "not a file or directory (a device, pipe or "
                      "socket): not read");
             errors++;
-        } else if (ends_with_ci(abs, "compile_commands.json")) {
+        } else if (ends_with_ci(abs, ".json")) {
+            /* any .json named on the command line is a compile database
+             * (compile_commands.release.json); not being one is an error */
             if (npaths == 1) {
                 char *slash = strrchr(abs, '/');
                 out->root = arena_strndup(out->arena, abs, slash && slash != abs ? (size_t)(slash - abs) : 1);

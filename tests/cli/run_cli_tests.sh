@@ -138,6 +138,16 @@ J
 "$drvcheck" scan --color=never "$tmp/db/compile_commands.json" >"$tmp/out" 2>&1; check "compile database" 0 $?
 if grep -q "error" "$tmp/out"; then echo "FAIL: compile database flags:"; cat "$tmp/out"; fails=$((fails + 1)); fi
 [ ! -e "$tmp/db/should-not-exist.o" ]; check "nothing written by the database command" 0 $?
+# any .json named on the command line is a compile database, whatever its name;
+# one that is not (an object, not JSON) is an error, not a C file
+cp "$tmp/db/compile_commands.json" "$tmp/db/compile_commands.release.json"
+"$drvcheck" scan --color=never "$tmp/db/compile_commands.release.json" >"$tmp/out" 2>&1
+check "compile database of another name" 0 $?
+contains "compile database of another name: its file scanned" "$tmp/out" "1 file,"
+if grep -q "error" "$tmp/out"; then echo "FAIL: compile database of another name read as C:"; cat "$tmp/out"; fails=$((fails + 1)); fi
+printf '{}\n' >"$tmp/obj.json"
+"$drvcheck" scan --color=never "$tmp/obj.json" >"$tmp/out" 2>&1; check "a .json that is not a compile database" 2 $?
+contains "a .json that is not a compile database says so" "$tmp/out" "obj.json:1:1: error: compile database must be a JSON array"
 printf '[{"directory": 1' >"$tmp/bad_db.json"
 cp "$tmp/bad_db.json" "$tmp/compile_commands.json"
 "$drvcheck" scan "$tmp/compile_commands.json" >"$tmp/out" 2>&1; check "broken compile database" 2 $?
