@@ -103,14 +103,18 @@ ln -s oreal/r.json "$tmp/olink"
 [ -L "$tmp/olink" ]; check "-o symlink stays a symlink" 0 $?
 contains "-o symlink: its target holds the report" "$tmp/oreal/r.json" '"verdicts"'
 [ "$(ls -A "$tmp/oreal")" = r.json ]; check "-o symlink: no temporary file left" 0 $?
-ln -s /dev/null "$tmp/onull"
-"$drvcheck" scan --format json -o "$tmp/onull" "$tmp/tree" >"$tmp/out" 2>&1; check "-o link to /dev/null" 0 $?
-if [ -L "$tmp/onull" ]; then
-    "$drvcheck" scan --format sarif -o /dev/null "$tmp/tree" >"$tmp/out" 2>&1; check "-o /dev/null" 0 $?
-    [ -c /dev/null ]; check "-o /dev/null stays a character device" 0 $?
+if [ ! -c /dev/null ]; then
+    echo "note: /dev/null is not a character device before the test: -o /dev/null not tried"
 else
-    echo "FAIL: -o replaced a symbolic link to /dev/null (not trying the real one)"
-    fails=$((fails + 1))
+    ln -s /dev/null "$tmp/onull"
+    "$drvcheck" scan --format json -o "$tmp/onull" "$tmp/tree" >"$tmp/out" 2>&1; check "-o link to /dev/null" 0 $?
+    if [ -L "$tmp/onull" ]; then
+        "$drvcheck" scan --format sarif -o /dev/null "$tmp/tree" >"$tmp/out" 2>&1; check "-o /dev/null" 0 $?
+        [ -c /dev/null ]; check "-o /dev/null stays a character device" 0 $?
+    else
+        echo "FAIL: -o replaced a symbolic link to /dev/null (not trying the real one)"
+        fails=$((fails + 1))
+    fi
 fi
 
 # bad rule file: file:line:col error, exit 2

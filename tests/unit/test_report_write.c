@@ -202,6 +202,9 @@ static void fifo_is_written_in_place(void **state)
 static void dev_null_stays_a_device(void **state)
 {
     (void)state;
+    struct stat st;
+    if (lstat("/dev/null", &st) != 0 || !S_ISCHR(st.st_mode))
+        skip();                           /* broken before this test ran */
     char link[4096];
     snprintf(link, sizeof link, "%s/null", tmp_dir("write"));
     unlink(link);
@@ -210,7 +213,6 @@ static void dev_null_stays_a_device(void **state)
     DiagList dg = {0};
     small_report(&r);
     assert_int_equal(rep_write(&r, "json", NULL, link, &dg), 0);
-    struct stat st;
     assert_int_equal(lstat(link, &st), 0);
     assert_true(S_ISLNK(st.st_mode));
     assert_int_equal(stat(link, &st), 0);
