@@ -7,7 +7,9 @@
  * A suppression on the defect's line or the line above suppresses that
  * defect when its rule is listed.  One without a reason (or without the
  * colon) is an error diagnostic at the comment and suppresses nothing; each
- * bad comment is reported once however many defects sit next to it. */
+ * bad comment is reported once however many defects sit next to it.  Only
+ * real comments count: the keyword inside a string or character literal is
+ * text (the line is lexed from its start to the comment). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +72,35 @@ static int lists_rule(const char *p, const char *end, const char *rule)
     return 0;
 }
 
+/* Does a real comment start at `at` ("//" or "/" "*" outside string and
+ * character literals and other comments)?  The line is lexed from its
+ * start, taken to begin outside any comment or literal; the cost is the
+ * line's length, paid only on lines that hold the keyword. */
+static int opens_comment(const char *text, const char *at)
+{
+    const char *p = text;
+    while (p < at) {
+        if (*p == '"' || *p == '\'') {
+            char q = *p++;
+            while (*p && *p != q)
+                p += p[0] == '\\' && p[1] ? 2 : 1;
+            if (!*p)
+                return 0;                   /* unterminated: `at` is inside */
+            p++;
+        } else if (p[0] == '/' && p[1] == '/') {
+            return 0;                       /* `at` is inside a line comment */
+        } else if (p[0] == '/' && p[1] == '*') {
+            const char *close = strstr(p + 2, "*/");
+            if (!close)
+                return 0;
+            p = close + 2;
+        } else {
+            p++;
+        }
+    }
+    return p == at;
+}
+
 /* Look at every suppression comment on `text` (line `line` of `file`).
  * Returns a malloc'd reason when one suppresses `rule`, else NULL; bad
  * comments go to `dg` once. */
@@ -87,6 +118,8 @@ static char *scan_line(const char *text, const char *file, int line, const char 
             b--;
         if (b - text < 2 || b[-2] != '/' || (b[-1] != '/' && b[-1] != '*'))
             continue;
+        if (!opens_comment(text, b - 2))
+            continue;                       /* in a string, or inside a comment */
         int block = b[-1] == '*';
         int col = (int)(b - 2 - text) + 1;
         if (*p && !is_blank(*p) && *p != ':')
