@@ -128,8 +128,10 @@ void rep_fingerprint(Report *r);
  * error in d.  `root` resolves relative defect paths. */
 void rep_apply_suppressions(Report *r, const char *root, DiagList *d);
 /* Check every suppression comment in these files (paths as shown, relative
- * to root): each one without a rule or a reason is an error in d. */
-void rep_check_suppressions(const char *root, const char *const *files, int nfiles, DiagList *d);
+ * to root): each one without a rule or a reason is an error in d, and so is
+ * each rule it names that is not one of the nrules `rules` (unless NULL). */
+void rep_check_suppressions(const char *root, const char *const *files, int nfiles,
+                            const char *const *rules, int nrules, DiagList *d);
 /* baseline.c: load an earlier JSON or SARIF report's fingerprints and mark
  * each defect BASE_NEW or BASE_UNCHANGED; returns -1 with a diagnostic. */
 int rep_apply_baseline(Report *r, const char *baseline_file, DiagList *d);

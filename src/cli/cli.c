@@ -45,7 +45,8 @@ static const char usage[] =
     "  --write-baseline FILE write the JSON report to FILE to use as a baseline later\n"
     "                        (the defects it holds are accepted: they do not fail this run)\n"
     "  --fail-on LIST        what fails the run: defect,timeout,error,incomplete\n"
-    "                        (default defect,error; incomplete: a file parsed with errors)\n"
+    "                        (default defect,error; error: a bad suppression comment;\n"
+    "                        incomplete: a file parsed with errors), or none\n"
     "  --timeout SECONDS     budget per driver and rule (default 120): Timeout verdict\n"
     "  --parse-timeout SECONDS  the longest one file may take to parse (default 600);\n"
     "                        past it the scan stops with an error (exit 2)\n"
@@ -54,14 +55,18 @@ static const char usage[] =
     "  --progress, --no-progress  progress on stderr (default: when stderr is a terminal)\n"
     "  --stats               print phase timings (parse, engine) on stderr\n"
     "\n"
-    "In-source suppression: // drvcheck-suppress RULE: reason   (on the line or the line above)\n"
+    "In-source suppression: // drvcheck-suppress RULE: reason   (on the line or the line above);\n"
+    "one without a reason or naming an unknown rule is an error at its file:line, in a\n"
+    "C file or a header alike\n"
     "\n"
     "exit codes:\n"
     "  0  no defect (or only suppressed / baseline ones)\n"
     "  1  defects found (or a Timeout with --fail-on timeout)\n"
     "  2  the run could not do its job: bad usage, no C sources found, unreadable input,\n"
     "     bad rule file, nothing parsed, a file not parsed within --parse-timeout,\n"
-    "     unwritable report (or, with --fail-on incomplete, a file parsed with errors)\n";
+    "     unwritable report; with --fail-on error (the default), a bad suppression\n"
+    "     comment (the report is written); with --fail-on incomplete, a file parsed\n"
+    "     with errors\n";
 
 static int cmd_cfg(const Options *o)
 {

@@ -79,6 +79,31 @@ C
 "$drvcheck" scan --color=never "$tmp/sup" >"$tmp/out" 2>&1; check "suppression without reason" 2 $?
 contains "suppression diagnostic position" "$tmp/out" "drv.c:2:1: error: drvcheck-suppress"
 
+# the same in a header that defines a function, and a rule name no rule has: each an
+# error at its file:line:col on standard error, exit 2 (--fail-on error, the default),
+# and the report is written all the same
+mkdir -p "$tmp/suph"
+cat >"$tmp/suph/drv.h" <<'C'
+static __inline int Twice(int x)
+{
+    // drvcheck-suppress NdisSpinLock
+    return 2 * x;
+}
+C
+cat >"$tmp/suph/drv.c" <<'C'
+#include <ndis.h>
+#include "drv.h"
+int Foo(void) { return Twice(1); } // drvcheck-suppress NdisSpinLok: a typo
+C
+"$drvcheck" scan --color=never --format json -o "$tmp/suph.json" "$tmp/suph" >"$tmp/out" 2>&1
+check "bad suppressions in a header and a .c file" 2 $?
+contains "bad suppression in a header" "$tmp/out" "drv.h:3:5: error: drvcheck-suppress with no reason"
+contains "suppression of an unknown rule" "$tmp/out" "drv.c:3:57: error: drvcheck-suppress names an unknown rule 'NdisSpinLok'"
+contains "report written despite bad suppressions" "$tmp/suph.json" '"verdicts"'
+"$drvcheck" scan --color=never --fail-on defect "$tmp/suph" >"$tmp/out" 2>&1
+check "bad suppressions do not fail without --fail-on error" 0 $?
+contains "bad suppressions still shown without --fail-on error" "$tmp/out" "drv.h:3:5: error:"
+
 # a report into a missing directory: exit 2, no file
 "$drvcheck" scan --format json -o "$tmp/nodir/r.json" "$tmp/tree" >"$tmp/out" 2>&1; check "-o into missing dir" 2 $?
 [ ! -e "$tmp/nodir/r.json" ]; check "no partial report" 0 $?

@@ -137,7 +137,7 @@ static void a_suppression_in_a_literal_is_not_a_comment(void **state)
     assert_int_equal(dg.n, 0);
     /* the whole-file check: only line 9's real comment lacks a reason */
     const char *files[] = {"lit.c"};
-    rep_check_suppressions(dir, files, 1, &dg);
+    rep_check_suppressions(dir, files, 1, NULL, 0, &dg);
     assert_int_equal(dg.nerr, 1);
     assert_int_equal(dg.v[0].line, 9);
     assert_int_equal(dg.v[0].col, 18);
