@@ -145,6 +145,50 @@ static void a_suppression_in_a_literal_is_not_a_comment(void **state)
     report_free(&r);
 }
 
+/* A file saved as UTF-16 LE (with its mark): its comments are read as in
+ * any other file. */
+static void a_utf16_source_is_read_as_text(void **state)
+{
+    (void)state;
+    const char *text = "void F(void)\n"
+                       "{\n"
+                       "    // drvcheck-suppress R1: saved by Visual Studio\n"
+                       "    A();\n"
+                       "    // drvcheck-suppress R1\n"
+                       "}\n";
+    const char *dir = tmp_dir("suppress_u16");
+    char p[2048];
+    snprintf(p, sizeof p, "%s/u16.c", dir);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fputc(0xFF, f);
+    fputc(0xFE, f);
+    for (const char *c = text; *c; c++) {
+        if (*c == '\n') {
+            fputc('\r', f);
+            fputc(0, f);
+        }
+        fputc(*c, f);
+        fputc(0, f);
+    }
+    fclose(f);
+    Report r;
+    report_init(&r);
+    r.scan_root = strdup(dir);
+    tmp_defect(&r, "R1", "u16.c", 4, 5, "F", 1);
+    DiagList dg = {0};
+    rep_apply_suppressions(&r, dir, &dg);
+    assert_non_null(r.defects[0].suppression);
+    assert_string_equal(r.defects[0].suppression, "saved by Visual Studio");
+    const char *files[] = {"u16.c"};
+    rep_check_suppressions(dir, files, 1, NULL, 0, &dg);
+    assert_int_equal(dg.nerr, 1);
+    assert_int_equal(dg.v[0].line, 5);
+    assert_int_equal(dg.v[0].col, 5);
+    diag_clear(&dg);
+    report_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +196,7 @@ int main(void)
         cmocka_unit_test(a_suppression_without_reason_is_an_error),
         cmocka_unit_test(missing_source_suppresses_nothing),
         cmocka_unit_test(a_suppression_in_a_literal_is_not_a_comment),
+        cmocka_unit_test(a_utf16_source_is_read_as_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
