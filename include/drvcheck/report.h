@@ -138,8 +138,11 @@ int rep_apply_baseline(Report *r, const char *baseline_file, DiagList *d);
 
 /* Write the report in `format` ("text", "json", "sarif", "html") to path,
  * atomically (temporary file in the same directory, then rename), or to
- * stdout when path is NULL or "-".  Returns 0, or -1 with a diagnostic. */
+ * stdout when path is NULL or "-"; a device or pipe is written in place, a
+ * symbolic link's target replaced.  Returns 0, or -1 with a diagnostic. */
 int rep_write(const Report *r, const char *format, const ReportOptions *o,
               const char *path, DiagList *d);
+/* The same in JSON, as a baseline: its diagnostics name the baseline. */
+int rep_write_baseline(const Report *r, const char *path, DiagList *d);
 
 #endif

@@ -262,10 +262,13 @@ int cli_scan(const Options *o)
         diag_print(&d, stderr);
     diag_clear(&d);
 
+    /* NO_COLOR: set and not empty (no-color.org) */
+    const char *no_color = getenv("NO_COLOR");
     ReportOptions ro = {.color = o->color >= 0 ? o->color
-                                               : (!o->output && isatty(1) && !getenv("NO_COLOR")),
+                                               : (!o->output && isatty(1) &&
+                                                  !(no_color && no_color[0])),
                         .list_entry_points = o->list_entry_points};
-    if (o->write_baseline && rep_write(&rep, "json", &ro, o->write_baseline, &d) < 0)
+    if (o->write_baseline && rep_write_baseline(&rep, o->write_baseline, &d) < 0)
         goto fail;
     if (rep_write(&rep, o->format, &ro, o->output, &d) < 0)
         goto fail;

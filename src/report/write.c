@@ -83,7 +83,7 @@ static int emit_close(const Report *r, const char *format, const ReportOptions *
 
 /* A device or a pipe: written where it is, as a shell's `>` would. */
 static int write_in_place(const Report *r, const char *format, const ReportOptions *o,
-                          const char *path, DiagList *d)
+                          const char *path, const char *what, DiagList *d)
 {
     int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
     FILE *out = fd >= 0 ? fdopen(fd, "w") : NULL;
@@ -91,11 +91,11 @@ static int write_in_place(const Report *r, const char *format, const ReportOptio
     if (!out) {
         if (fd >= 0)
             close(fd);
-        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s", strerror(e));
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the %s: %s", what, strerror(e));
         return -1;
     }
     if (emit_close(r, format, o, out, 0, &e) < 0) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s",
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the %s: %s", what,
                  e ? strerror(e) : "write error");
         return -1;
     }
@@ -105,12 +105,12 @@ static int write_in_place(const Report *r, const char *format, const ReportOptio
 /* A regular file (new or not): a temporary file beside `target`, renamed
  * over it.  `shown` names the path as the user gave it. */
 static int write_atomic(const Report *r, const char *format, const ReportOptions *o,
-                        const char *target, const char *shown, DiagList *d)
+                        const char *target, const char *shown, const char *what, DiagList *d)
 {
     char *dir = dir_of(target);
     struct stat st;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the report: directory '%s' %s", dir,
+        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the %s: directory '%s' %s", what, dir,
                  stat(dir, &st) != 0 ? "does not exist" : "is not a directory");
         free(dir);
         return -1;
@@ -124,7 +124,7 @@ static int write_atomic(const Report *r, const char *format, const ReportOptions
     free(dir);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the report: %s", strerror(errno));
+        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the %s: %s", what, strerror(errno));
         free(tmp);
         return -1;
     }
@@ -137,7 +137,7 @@ static int write_atomic(const Report *r, const char *format, const ReportOptions
         int e = errno;
         close(fd);
         unlink(tmp);
-        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the report: %s", strerror(e));
+        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the %s: %s", what, strerror(e));
         free(tmp);
         return -1;
     }
@@ -149,15 +149,16 @@ static int write_atomic(const Report *r, const char *format, const ReportOptions
     }
     if (rc != 0) {
         unlink(tmp);
-        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the report: %s",
+        diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot write the %s: %s", what,
                  e ? strerror(e) : "write error");
     }
     free(tmp);
     return rc;
 }
 
-int rep_write(const Report *r, const char *format, const ReportOptions *o, const char *path,
-              DiagList *d)
+/* Write r as `format` to path; `what` names the file in diagnostics. */
+static int write_to(const Report *r, const char *format, const ReportOptions *o,
+                    const char *path, const char *what, DiagList *d)
 {
     if (!format)
         format = "text";
@@ -168,35 +169,46 @@ int rep_write(const Report *r, const char *format, const ReportOptions *o, const
     }
     if (!path || strcmp(path, "-") == 0) {
         if (emit(r, format, o, stdout) < 0) {
-            diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the report to standard output: %s",
-                     strerror(errno));
+            diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the %s to standard output: %s",
+                     what, strerror(errno));
             return -1;
         }
         return 0;
     }
     struct stat lst, st;
     if (lstat(path, &lst) != 0)
-        return write_atomic(r, format, o, path, path, d);     /* a new file */
+        return write_atomic(r, format, o, path, path, what, d);   /* a new file */
     if (stat(path, &st) != 0) {
         diag_add(d, DIAG_ERROR, path, 0, 0,
-                 "cannot write the report: a symbolic link to a missing file (%s)",
+                 "cannot write the %s: a symbolic link to a missing file (%s)", what,
                  strerror(errno));
         return -1;
     }
     if (S_ISDIR(st.st_mode)) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: is a directory");
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the %s: is a directory", what);
         return -1;
     }
     if (!S_ISREG(st.st_mode))
-        return write_in_place(r, format, o, path, d);
+        return write_in_place(r, format, o, path, what, d);
     if (!S_ISLNK(lst.st_mode))
-        return write_atomic(r, format, o, path, path, d);
+        return write_atomic(r, format, o, path, path, what, d);
     char *target = realpath(path, NULL);
     if (!target) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s", strerror(errno));
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the %s: %s", what, strerror(errno));
         return -1;
     }
-    int rc = write_atomic(r, format, o, target, path, d);
+    int rc = write_atomic(r, format, o, target, path, what, d);
     free(target);
     return rc;
+}
+
+int rep_write(const Report *r, const char *format, const ReportOptions *o, const char *path,
+              DiagList *d)
+{
+    return write_to(r, format, o, path, "report", d);
+}
+
+int rep_write_baseline(const Report *r, const char *path, DiagList *d)
+{
+    return write_to(r, "json", NULL, path, "baseline", d);
 }

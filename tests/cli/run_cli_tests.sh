@@ -142,6 +142,32 @@ else
     fi
 fi
 
+# options and inputs that are wrong say exactly what is wrong
+"$drvcheck" scan --fail-on bogus "$tmp/tree" >"$tmp/out" 2>&1; check "--fail-on bogus" 2 $?
+contains "--fail-on lists every value" "$tmp/out" "defect, timeout, error, incomplete"
+"$drvcheck" scan --color=never --baseline "$tmp/empty" "$tmp/tree" >"$tmp/out" 2>&1; check "--baseline on a directory" 2 $?
+contains "--baseline on a directory says so" "$tmp/out" "cannot read baseline: is a directory"
+if command -v mkfifo >/dev/null 2>&1; then
+    mkfifo "$tmp/bfifo"
+    timeout 60 "$drvcheck" scan --color=never --baseline "$tmp/bfifo" "$tmp/tree" >"$tmp/out" 2>&1
+    check "--baseline on a pipe" 2 $?
+    contains "--baseline on a pipe says so" "$tmp/out" "cannot read baseline: not a regular file"
+fi
+printf 'x\n' >"$tmp/plainfile"
+"$drvcheck" scan --color=never --write-baseline "$tmp/plainfile/b.json" "$tmp/tree" >"$tmp/out" 2>&1
+check "--write-baseline unwritable" 2 $?
+contains "--write-baseline unwritable names the baseline" "$tmp/out" "cannot write the baseline"
+"$drvcheck" scan --color=never --write-baseline "$tmp/empty" "$tmp/tree" >"$tmp/out" 2>&1
+check "--write-baseline on a directory" 2 $?
+contains "--write-baseline on a directory says so" "$tmp/out" "cannot write the baseline: is a directory"
+# NO_COLOR disables colour only when set and not empty (no-color.org); needs a terminal
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
+    NO_COLOR= script -qec "\"$drvcheck\" scan --no-progress \"$tmp/sup\"" /dev/null >"$tmp/out" 2>&1
+    grep -q "$(printf '\033')" "$tmp/out"; check "empty NO_COLOR keeps colour" 0 $?
+    NO_COLOR=1 script -qec "\"$drvcheck\" scan --no-progress \"$tmp/sup\"" /dev/null >"$tmp/out" 2>&1
+    grep -q "$(printf '\033')" "$tmp/out"; check "NO_COLOR=1 turns colour off" 1 $?
+fi
+
 # bad rule file: file:line:col error, exit 2
 printf 'state { enum {a, b} s = a; }\nFoo.entry { s = c; }\n' >"$tmp/bad.slic"
 "$drvcheck" scan --rules "$tmp/bad.slic" "$tmp/tree" >"$tmp/out" 2>&1; check "bad rule" 2 $?
