@@ -135,7 +135,16 @@ int cli_scan(const Options *o)
     }
     if (load_rules(o, &set, &rules, &nrules, &d) < 0)
         goto fail;
-    if (src_collect_with(o->paths, o->npaths, (const char *const *)o->cargs, o->ncargs, &src, &d) > 0)
+    int collect_errors = src_collect_with(o->paths, o->npaths, (const char *const *)o->cargs,
+                                          o->ncargs, &src, &d);
+    /* what the walk says of a file (a dangling link) names it as the report does */
+    for (int i = 0; !o->absolute_paths && i < d.n; i++)
+        if (d.v[i].file && d.v[i].file[0] == '/') {
+            char *shown = paths_relative(d.v[i].file, src.root);
+            free(d.v[i].file);
+            d.v[i].file = shown;
+        }
+    if (collect_errors > 0)
         goto fail;
     if (src.n == 0) {
         diag_add(&d, DIAG_ERROR, NULL, 0, 0, "no C source files found in the given paths");

@@ -52,6 +52,26 @@ C
 ln -s .. "$tmp/tree/sub/loop"
 "$drvcheck" scan --color=never "$tmp/tree" >"$tmp/out" 2>&1; check "symlink loop ends" 0 $?
 
+# a folder link to the scanned folder or one that holds it (`up -> ..`) is not followed:
+# the scan stays in its tree (a sibling's broken file is not read); a dangling link is
+# named relative to the scan root, unless --absolute-paths
+mkdir -p "$tmp/esc/root/sub" "$tmp/esc/sibling"
+cp "$tmp/tree/drv.c" "$tmp/esc/root/drv.c"
+printf '#error outside the scanned tree\n' >"$tmp/esc/sibling/evil.c"
+ln -s .. "$tmp/esc/root/up"
+ln -s ../.. "$tmp/esc/root/sub/upup"
+ln -s "$tmp/esc/root" "$tmp/esc/root/sub/abs"
+ln -s /nonexistent/gone.c "$tmp/esc/root/sub/gone.c"
+"$drvcheck" scan --color=never --no-progress --fail-on defect,error,incomplete "$tmp/esc/root" >"$tmp/out" 2>&1
+check "scan: a link to an enclosing folder is not followed" 0 $?
+contains "scan: the link to .. is named" "$tmp/out" "^up: warning: symbolic link to '..'"
+contains "scan: the link to ../.. is named" "$tmp/out" "^sub/upup: warning: symbolic link to '../..'"
+contains "scan: an absolute link to the root is named" "$tmp/out" "^sub/abs: warning: symbolic link to"
+if grep -q "evil.c" "$tmp/out"; then echo "FAIL: the scan left its tree"; cat "$tmp/out"; fails=$((fails + 1)); fi
+contains "scan: a dangling link named relatively" "$tmp/out" "^sub/gone.c: warning: dangling symbolic link skipped"
+"$drvcheck" scan --color=never --no-progress --absolute-paths "$tmp/esc/root" >"$tmp/out" 2>&1
+contains "scan: a dangling link named absolutely with --absolute-paths" "$tmp/out" "^$tmp/esc/root/sub/gone.c: warning: dangling"
+
 # C++ sources beside the C ones: not analysed, and the run says so
 mkdir -p "$tmp/mixed"
 cp "$tmp/tree/drv.c" "$tmp/mixed/drv.c"
