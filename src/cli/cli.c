@@ -121,7 +121,7 @@ static int cmd_cfg(const Options *o)
     int rc = 0;
     diag_print(&u->diags, stderr);
     if (!u->parsed) {
-        fprintf(stderr, "drvcheck: error: %s: could not be parsed\n", o->paths[0]);
+        fprintf(stderr, "%s: error: could not be parsed\n", o->paths[0]);
         rc = 2;
     } else if (o->function) {
         const Func *f = cfg_find_func(u, o->function);

@@ -249,7 +249,7 @@ fi
 } >"$tmp/slow.c"
 "$drvcheck" scan --color=never --parse-timeout 0.05 -o "$tmp/slow.json" --format json "$tmp/slow.c" >"$tmp/out" 2>&1
 check "parse timeout exits 2" 2 $?
-contains "parse timeout names the file" "$tmp/out" "slow.c:1:1: parsing did not finish within 0.05 s"
+contains "parse timeout names the file" "$tmp/out" "slow.c:1:1: error: parsing did not finish within 0.05 s"
 if [ -e "$tmp/slow.json" ]; then echo "FAIL: a report was written after a parse timeout"; fails=$((fails + 1)); fi
 "$drvcheck" scan --color=never --parse-timeout 0 "$tmp/slow.c" >/dev/null 2>&1; check "--parse-timeout 0 refused" 2 $?
 
@@ -301,14 +301,14 @@ mkdir -p "$tmp/dev1" "$tmp/dev2" "$tmp/dev3"
 printf '#include <ndis.h>\n#include "/dev/zero"\nint f(void) { return 0; }\n' >"$tmp/dev1/mp.c"
 timeout 60 "$drvcheck" scan --color=never -o "$tmp/dev1.json" --format json "$tmp/dev1" >"$tmp/out" 2>&1
 check "scan: #include of /dev/zero exits 2" 2 $?
-contains "scan: #include of /dev/zero names the line" "$tmp/out" "mp.c:2:1: #include \"/dev/zero\" names /dev/zero"
+contains "scan: #include of /dev/zero names the line" "$tmp/out" "mp.c:2:1: error: #include \"/dev/zero\" names /dev/zero"
 if [ -e "$tmp/dev1.json" ]; then echo "FAIL: a report was written after an #include of a device"; fails=$((fails + 1)); fi
 if command -v mkfifo >/dev/null 2>&1; then
     mkfifo "$tmp/dev2/evil.h" "$tmp/dev3/x.vcxproj" "$tmp/dev3/sources"
     printf '#include <ndis.h>\n\n#include "evil.h"\nint f(void) { return 0; }\n' >"$tmp/dev2/mp.c"
     timeout 60 "$drvcheck" scan --color=never "$tmp/dev2" >"$tmp/out" 2>&1
     check "scan: #include of a pipe exits 2" 2 $?
-    contains "scan: #include of a pipe names the line" "$tmp/out" "mp.c:3:1: #include \"evil.h\""
+    contains "scan: #include of a pipe names the line" "$tmp/out" "mp.c:3:1: error: #include \"evil.h\""
     printf 'int f(void) { return 0; }\n' >"$tmp/dev3/mp.c"
     timeout 60 "$drvcheck" scan --color=never "$tmp/dev3" >/dev/null 2>&1
     check "scan: pipes named sources and x.vcxproj are not read" 0 $?
