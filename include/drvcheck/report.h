@@ -128,19 +128,24 @@ void rep_fingerprint(Report *r);
  * error in d.  `root` resolves relative defect paths. */
 void rep_apply_suppressions(Report *r, const char *root, DiagList *d);
 /* Check every suppression comment in these files (paths as shown, relative
- * to root): each one without a rule or a reason is an error in d. */
-void rep_check_suppressions(const char *root, const char *const *files, int nfiles, DiagList *d);
+ * to root): each one without a rule or a reason is an error in d, and so is
+ * each rule it names that is not one of the nrules `rules` (unless NULL). */
+void rep_check_suppressions(const char *root, const char *const *files, int nfiles,
+                            const char *const *rules, int nrules, DiagList *d);
 /* baseline.c: load an earlier JSON or SARIF report's fingerprints and mark
  * each defect BASE_NEW or BASE_UNCHANGED; returns -1 with a diagnostic. */
 int rep_apply_baseline(Report *r, const char *baseline_file, DiagList *d);
 
 /* Write the report in `format` ("text", "json", "sarif", "html") to path,
  * atomically (temporary file in the same directory, then rename), or to
- * stdout when path is NULL or "-".  Returns 0, or -1 with a diagnostic. */
+ * stdout when path is NULL or "-"; a device or pipe is written in place, a
+ * symbolic link's target replaced.  Returns 0, or -1 with a diagnostic. */
 int rep_write(const Report *r, const char *format, const ReportOptions *o,
               const char *path, DiagList *d);
 /* From a signal handler (async-signal-safe): remove the temporary file a
  * rep_write in progress writes, so that an abort leaves no partial report. */
 void rep_write_abandon(void);
+/* The same in JSON, as a baseline: its diagnostics name the baseline. */
+int rep_write_baseline(const Report *r, const char *path, DiagList *d);
 
 #endif

@@ -24,8 +24,11 @@ static const char usage[] =
     "Checks Windows NDIS miniport drivers against SLIC API-usage rules, path by path,\n"
     "from their C sources, without the WDK.\n"
     "\n"
-    "PATH: a .c file, a directory (searched recursively for .c files; its header\n"
-    "folders join the include path), or a compile_commands.json.\n"
+    "PATH: a .c file, a directory (searched recursively for .c files, not following a\n"
+    "link to itself or a folder that holds it; its header folders join the include\n"
+    "path), or a compile database: compile_commands.json or any other *.json named\n"
+    "here (compile_commands.release.json); one that is not a compile database is an\n"
+    "error (exit 2).\n"
     "\n"
     "scan options:\n"
     "  -I DIR, -D NAME[=VALUE], -U NAME   passed to the parser for every file\n"
@@ -34,7 +37,9 @@ static const char usage[] =
     "  --rules PATH          load rules from this .slic file or directory\n"
     "  --rule NAME           run only this rule (repeatable)\n"
     "  --format FMT          text (default), json, sarif, html\n"
-    "  -o FILE               write the report to FILE (written whole, or not at all)\n"
+    "  -o FILE               write the report to FILE (written whole, or not at all);\n"
+    "                        a device or pipe (/dev/stdout, a FIFO) is written into, and\n"
+    "                        a symbolic link's target is replaced, never the link\n"
     "  -j N                  N workers: files parse, and rules check, in parallel\n"
     "                        (default: number of cores; same report for every N)\n"
     "  --list-entry-points   show the callbacks found and how (text format)\n"
@@ -42,16 +47,20 @@ static const char usage[] =
     "  --write-baseline FILE write the JSON report to FILE to use as a baseline later\n"
     "                        (the defects it holds are accepted: they do not fail this run)\n"
     "  --fail-on LIST        what fails the run: defect,timeout,error,incomplete\n"
-    "                        (default defect,error; incomplete: a file parsed with errors)\n"
+    "                        (default defect,error; error: a bad suppression comment;\n"
+    "                        incomplete: a file parsed with errors), or none\n"
     "  --timeout SECONDS     budget per driver and rule (default 120): Timeout verdict\n"
     "  --parse-timeout SECONDS  the longest one file may take to parse (default 600);\n"
     "                        past it the scan stops with an error (exit 2)\n"
-    "  --color WHEN          never, always, auto (default; NO_COLOR is honoured)\n"
+    "  --color WHEN          never, always, auto (default: on a terminal, unless NO_COLOR\n"
+    "                        is set and not empty)\n"
     "  --absolute-paths      report absolute paths instead of paths relative to the scan root\n"
     "  --progress, --no-progress  progress on stderr (default: when stderr is a terminal)\n"
     "  --stats               print phase timings (parse, engine) on stderr\n"
     "\n"
-    "In-source suppression: // drvcheck-suppress RULE: reason   (on the line or the line above)\n"
+    "In-source suppression: // drvcheck-suppress RULE: reason   (on the line or the line above);\n"
+    "one without a reason or naming an unknown rule is an error at its file:line, in a\n"
+    "C file or a header alike\n"
     "\n"
     "exit codes:\n"
     "  0  no defect (or only suppressed / baseline ones)\n"
@@ -59,8 +68,9 @@ static const char usage[] =
     "  2  the run could not do its job: bad usage (an -I or --wdk-include folder that\n"
     "     does not exist), no C sources found, unreadable input, bad rule file, nothing\n"
     "     parsed (every file has errors and none yields a function), a file not parsed\n"
-    "     within --parse-timeout, unwritable report, out of memory (or, with\n"
-    "     --fail-on incomplete, a file parsed with errors)\n";
+    "     within --parse-timeout, unwritable report, out of memory; with --fail-on error\n"
+    "     (the default), a bad suppression comment (the report is written); with\n"
+    "     --fail-on incomplete, a file parsed with errors\n";
 
 static int cmd_cfg(const Options *o)
 {
@@ -113,7 +123,7 @@ static int cmd_cfg(const Options *o)
     int rc = 0;
     diag_print(&u->diags, stderr);
     if (!u->parsed) {
-        fprintf(stderr, "drvcheck: error: %s: could not be parsed\n", o->paths[0]);
+        fprintf(stderr, "%s: error: could not be parsed\n", o->paths[0]);
         rc = 2;
     } else if (o->function) {
         const Func *f = cfg_find_func(u, o->function);

@@ -173,7 +173,8 @@ int opt_parse(const char *cmd, int argc, char **argv, int first, Options *o, Dia
         } else if (!is_cfg && take("--fail-on", argc, argv, &i, &v, d, &err)) {
             if (v && parse_fail_on(v, &o->fail_on) < 0) {
                 diag_add(d, DIAG_ERROR, NULL, 0, 0,
-                         "--fail-on takes a comma list of defect, timeout, error (or none)");
+                         "--fail-on takes a comma list of defect, timeout, error, incomplete "
+                         "(or none)");
                 err = 1;
             }
         } else if (take("--color", argc, argv, &i, &v, d, &err)) {

@@ -86,6 +86,15 @@ static int load_rules(const Options *o, RuleSet *set, const Rule ***out, int *no
     return 0;
 }
 
+/* Is path dir or below it? */
+static int under_dir(const char *path, const char *dir)
+{
+    size_t n = dir ? strlen(dir) : 0;
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    return n > 0 && strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
 static int exit_code(const Options *o, const Report *rep, int run_errors)
 {
     if ((o->fail_on & FAIL_ERROR) && run_errors)
@@ -126,7 +135,16 @@ int cli_scan(const Options *o)
     }
     if (load_rules(o, &set, &rules, &nrules, &d) < 0)
         goto fail;
-    if (src_collect_with(o->paths, o->npaths, (const char *const *)o->cargs, o->ncargs, &src, &d) > 0)
+    int collect_errors = src_collect_with(o->paths, o->npaths, (const char *const *)o->cargs,
+                                          o->ncargs, &src, &d);
+    /* what the walk says of a file (a dangling link) names it as the report does */
+    for (int i = 0; !o->absolute_paths && i < d.n; i++)
+        if (d.v[i].file && d.v[i].file[0] == '/') {
+            char *shown = paths_relative(d.v[i].file, src.root);
+            free(d.v[i].file);
+            d.v[i].file = shown;
+        }
+    if (collect_errors > 0)
         goto fail;
     if (src.n == 0) {
         diag_add(&d, DIAG_ERROR, NULL, 0, 0, "no C source files found in the given paths");
@@ -167,12 +185,12 @@ int cli_scan(const Options *o)
             src_push_str(&rep.assumed, &rep.nassumed, &rep.cap_assumed, buf);
         }
     }
-    free(model_real);
     /* nothing parsed: no file gave libclang a unit, or every file has
      * errors and none yielded a function (binary garbage, a wrong include
      * folder): a verdict would say Pass of nothing.  The files' own errors
      * say why; a file with errors that yields functions is analysed. */
     if (nparsed == 0 || (nfuncs == 0 && rep.nincomplete == src.n)) {
+        free(model_real);
         paths_relativize(&rep, src.root, o->absolute_paths);
         diag_print(&rep.diags, stderr);
         diag_add(&d, DIAG_ERROR, NULL, 0, 0,
@@ -181,6 +199,24 @@ int cli_scan(const Options *o)
                                 "yielded a function");
         goto fail;
     }
+    /* the files a suppression comment may stand in: the C files and every
+     * header that defines an analysed function (not the WDK's) */
+    char **supfiles = NULL;
+    int nsup = 0, capsup = 0;
+    for (int i = 0; i < src.n; i++)
+        src_push_str(&supfiles, &nsup, &capsup, src.v[i].path);
+    for (int i = 0; i < src.n; i++)
+        for (int k = 0; k < units[i]->nfuncs; k++) {
+            const char *f = units[i]->funcs[k].file;
+            if (!f || under_dir(f, model_real) || under_dir(f, o->wdk_include))
+                continue;
+            int dup = 0;
+            for (int j = nsup - 1; j >= 0 && !dup; j--)
+                dup = strcmp(supfiles[j], f) == 0;
+            if (!dup)
+                src_push_str(&supfiles, &nsup, &capsup, f);
+        }
+    free(model_real);
 
     ndrivers = eng_split_drivers(units, src.n, src.root, &drivers);
     EngineOptions eo = {.time_budget_s = o->timeout_s};
@@ -212,14 +248,21 @@ int cli_scan(const Options *o)
     {
         /* every suppression comment of the scanned files is checked; the
          * defects' own lines were read here already, so that pass stays quiet */
-        const char **shown = calloc((size_t)src.n + 1, sizeof *shown);
-        for (int i = 0; i < src.n; i++)
-            shown[i] = o->absolute_paths ? strdup(src.v[i].path)
-                                         : paths_relative(src.v[i].path, src.root);
-        rep_check_suppressions(src.root, shown, src.n, &d);
-        for (int i = 0; i < src.n; i++)
+        const char **shown = calloc((size_t)nsup + 1, sizeof *shown);
+        for (int i = 0; i < nsup; i++)
+            shown[i] = o->absolute_paths ? strdup(supfiles[i])
+                                         : paths_relative(supfiles[i], src.root);
+        const char **names = calloc((size_t)set.n + 1, sizeof *names);
+        for (int i = 0; i < set.n; i++)
+            names[i] = set.rules[i]->name;
+        rep_check_suppressions(src.root, shown, nsup, names, set.n, &d);
+        free(names);
+        for (int i = 0; i < nsup; i++) {
             free((void *)shown[i]);
+            free(supfiles[i]);
+        }
         free(shown);
+        free(supfiles);
         DiagList quiet = {0};
         rep_apply_suppressions(&rep, src.root, &quiet);
         diag_clear(&quiet);
@@ -229,12 +272,21 @@ int cli_scan(const Options *o)
     rep.elapsed_ms = (long)((now_s() - t0) * 1000);
     diag_append(&rep.diags, &d);
     int run_errors = d.nerr;
+    /* the report holds them; a report not shown as text on standard output
+     * would leave an exit 2 without a word on the terminal */
+    int shown_on_stdout = strcmp(o->format, "text") == 0 &&
+                          (!o->output || strcmp(o->output, "-") == 0);
+    if (run_errors && !shown_on_stdout)
+        diag_print(&d, stderr);
     diag_clear(&d);
 
+    /* NO_COLOR: set and not empty (no-color.org) */
+    const char *no_color = getenv("NO_COLOR");
     ReportOptions ro = {.color = o->color >= 0 ? o->color
-                                               : (!o->output && isatty(1) && !getenv("NO_COLOR")),
+                                               : (!o->output && isatty(1) &&
+                                                  !(no_color && no_color[0])),
                         .list_entry_points = o->list_entry_points};
-    if (o->write_baseline && rep_write(&rep, "json", &ro, o->write_baseline, &d) < 0)
+    if (o->write_baseline && rep_write_baseline(&rep, o->write_baseline, &d) < 0)
         goto fail;
     if (rep_write(&rep, o->format, &ro, o->output, &d) < 0)
         goto fail;

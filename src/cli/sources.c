@@ -65,6 +65,21 @@ static int seen_dir(Walk *w, const struct stat *st)
     return 0;
 }
 
+/* Is `link` (a name in the tree) a symbolic link to `top` or a folder that
+ * holds it?  Following one would take the walk out of the tree it was
+ * given (`up -> ..` reaches the siblings of the scanned folder); the
+ * target goes to real (PATH_MAX bytes). */
+static int links_to_enclosing(const char *link, const char *top, char *real)
+{
+    struct stat ls;
+    if (lstat(link, &ls) != 0 || !S_ISLNK(ls.st_mode) || !realpath(link, real))
+        return 0;
+    size_t n = strlen(real);
+    if (n == 1 && real[0] == '/')
+        return 1;
+    return strncmp(top, real, n) == 0 && (top[n] == '\0' || top[n] == '/');
+}
+
 static int cmp_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -117,7 +132,15 @@ static void walk(Walk *w, const char *top)
                 else
                     diag_add(w->d, DIAG_WARNING, path, 0, 0, "cannot read: %s", strerror(errno));
             } else if (S_ISDIR(cs.st_mode)) {
-                src_push_str(&subdirs, &ns, &caps, path);
+                char real[PATH_MAX];
+                if (links_to_enclosing(path, top, real)) {
+                    /* named as the link spells it: no folder of this machine */
+                    ssize_t k = readlink(path, real, sizeof real - 1);
+                    real[k > 0 ? k : 0] = '\0';
+                    diag_add(w->d, DIAG_WARNING, path, 0, 0, "symbolic link to '%s', the "
+                             "scanned folder or one that holds it: not followed", real);
+                } else
+                    src_push_str(&subdirs, &ns, &caps, path);
             } else if (S_ISREG(cs.st_mode)) {
                 if (ends_with_ci(names[i], ".c")) {
                     if (access(path, R_OK) != 0)
@@ -625,7 +648,9 @@ int src_collect_with(const char *const *paths, int npaths, const char *const *us
             diag_add(d, DIAG_ERROR, paths[i], 0, 0, "not a file or directory (a device, pipe or "
                      "socket): not read");
             errors++;
-        } else if (ends_with_ci(abs, "compile_commands.json")) {
+        } else if (ends_with_ci(abs, ".json")) {
+            /* any .json named on the command line is a compile database
+             * (compile_commands.release.json); not being one is an error */
             if (npaths == 1) {
                 char *slash = strrchr(abs, '/');
                 out->root = arena_strndup(out->arena, abs, slash && slash != abs ? (size_t)(slash - abs) : 1);

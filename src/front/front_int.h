@@ -26,6 +26,7 @@
 
 #include "drvcheck/cfg.h"
 #include "drvcheck/front.h"
+#include "drvcheck/utf16.h"
 
 enum { LOWER_STACK = 512u << 20 };   /* bytes of stack for a parse+lower thread */
 
@@ -382,7 +383,5 @@ char *front_slurp(const char *path);
 /* A source's text (64 MiB at most), UTF-8: one saved as UTF-16 is
  * converted (utf16.c), and *utf16 says so; NULL if unreadable. */
 char *front_read_source(const char *path, int *utf16);
-/* utf16.c: a text with a UTF-16 byte-order mark as UTF-8 (malloc), else NULL */
-char *utf16_to_utf8(const char *in, size_t n, size_t *outlen);
 
 #endif

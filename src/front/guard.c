@@ -44,9 +44,8 @@ static void on_fault(int sig)
         signal(sig, SIG_DFL);
         return;                          /* the fault happens again, and ends the process */
     }
-    say("drvcheck: error: ");
     say(parsing);
-    say(":1:1: parsing this file crashed (an expression or nesting too deep for the C parser?); "
+    say(":1:1: error: parsing this file crashed (an expression or nesting too deep for the C parser?); "
         "stopping, no report written\n");
     _exit(2);
 }

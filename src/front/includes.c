@@ -420,7 +420,7 @@ static void include(Scan *s, const char *path, const char *written, int angled, 
     int where = resolve(s, written, angled, found, sizeof found);
     if (where < 0) {
         if (!s->bad[0])
-            snprintf(s->bad, s->badsize, "%s:%d:1: #include %c%s%c names %s, which is no header "
+            snprintf(s->bad, s->badsize, "%s:%d:1: error: #include %c%s%c names %s, which is no header "
                      "file (a device, pipe or socket): drvcheck does not read it", path, line,
                      angled ? '<' : '"', written, angled ? '>' : '"', found);
         return;

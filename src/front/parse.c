@@ -670,7 +670,7 @@ static void parse_job(Job *j)
          * report rather than hang or exhaust memory */
         size_t ml = strlen(main_abs);
         int in_main = strncmp(bad, main_abs, ml) == 0 && bad[ml] == ':';
-        fprintf(stderr, "drvcheck: error: %s%s; stopping, no report written\n",
+        fprintf(stderr, "%s%s; stopping, no report written\n",
                 in_main ? display : "", in_main ? bad + ml : bad);
         fflush(stderr);
         _exit(2);
@@ -806,7 +806,7 @@ static void wait_or_stop(Watch *w, double limit, const SourceFile *sf)
         }
         while (!w->done)
             if (pthread_cond_timedwait(&w->cond, &w->lock, &until) != 0 && !w->done) {
-                fprintf(stderr, "drvcheck: error: %s:1:1: parsing did not finish within %g s "
+                fprintf(stderr, "%s:1:1: error: parsing did not finish within %g s "
                         "(--parse-timeout); stopping, no report written\n",
                         sf->display ? sf->display : sf->path, limit);
                 fflush(stderr);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "report/internal.h"
 #include "drvcheck/files.h"
@@ -111,7 +112,13 @@ int rep_apply_baseline(Report *r, const char *baseline_file, DiagList *d)
     int err = 0;
     char *text = slurp(baseline_file, &err);
     if (!text) {
-        diag_add(d, DIAG_ERROR, baseline_file, 0, 0, "cannot read baseline: %s", strerror(err));
+        /* open_regular's EINVAL: there, but not a file */
+        struct stat st;
+        const char *why = strerror(err);
+        if (err == EINVAL && stat(baseline_file, &st) == 0)
+            why = S_ISDIR(st.st_mode) ? "is a directory"
+                                      : "not a regular file (a device, pipe or socket)";
+        diag_add(d, DIAG_ERROR, baseline_file, 0, 0, "cannot read baseline: %s", why);
         return -1;
     }
     cJSON *root = cJSON_Parse(text);

@@ -3,7 +3,8 @@
  * Fingerprints, suppressions and the HTML viewer read the files a report
  * names: relative paths are joined to the scan root.  The whole file is
  * read once and split in place (CR LF and LF endings); bytes are kept as
- * they are, writers sanitise them. */
+ * they are, writers sanitise them.  A file saved as UTF-16 (with its
+ * byte-order mark) is read as UTF-8, as the front end reads it (utf16.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "report/internal.h"
 #include "drvcheck/files.h"
+#include "drvcheck/utf16.h"
 
 char *rep_source_path(const char *root, const char *file)
 {
@@ -67,6 +69,14 @@ int rep_src_load(SrcFile *f, const char *root, const char *file)
     }
     fclose(in);
     f->buf[n] = '\0';
+    /* a file saved as UTF-16 reads as the front end parsed it: UTF-8 */
+    size_t n8;
+    char *u8 = utf16_to_utf8(f->buf, n, &n8);
+    if (u8) {
+        free(f->buf);
+        f->buf = u8;
+        n = n8;
+    }
     int lcap = 64;
     f->lines = malloc((size_t)lcap * sizeof *f->lines);
     if (!f->lines)

@@ -78,6 +78,26 @@ contains "a file with errors and a function: parsed with errors" "$tmp/out" "1 f
 printf 'int g = 1;\n' >"$tmp/nofunc/data.c"
 "$drvcheck" scan --no-progress --color=never "$tmp/nofunc" >/dev/null 2>&1; check "a clean file without functions" 0 $?
 
+# a folder link to the scanned folder or one that holds it (`up -> ..`) is not followed:
+# the scan stays in its tree (a sibling's broken file is not read); a dangling link is
+# named relative to the scan root, unless --absolute-paths
+mkdir -p "$tmp/esc/root/sub" "$tmp/esc/sibling"
+cp "$tmp/tree/drv.c" "$tmp/esc/root/drv.c"
+printf '#error outside the scanned tree\n' >"$tmp/esc/sibling/evil.c"
+ln -s .. "$tmp/esc/root/up"
+ln -s ../.. "$tmp/esc/root/sub/upup"
+ln -s "$tmp/esc/root" "$tmp/esc/root/sub/abs"
+ln -s /nonexistent/gone.c "$tmp/esc/root/sub/gone.c"
+"$drvcheck" scan --color=never --no-progress --fail-on defect,error,incomplete "$tmp/esc/root" >"$tmp/out" 2>&1
+check "scan: a link to an enclosing folder is not followed" 0 $?
+contains "scan: the link to .. is named" "$tmp/out" "^up: warning: symbolic link to '..'"
+contains "scan: the link to ../.. is named" "$tmp/out" "^sub/upup: warning: symbolic link to '../..'"
+contains "scan: an absolute link to the root is named" "$tmp/out" "^sub/abs: warning: symbolic link to"
+if grep -q "evil.c" "$tmp/out"; then echo "FAIL: the scan left its tree"; cat "$tmp/out"; fails=$((fails + 1)); fi
+contains "scan: a dangling link named relatively" "$tmp/out" "^sub/gone.c: warning: dangling symbolic link skipped"
+"$drvcheck" scan --color=never --no-progress --absolute-paths "$tmp/esc/root" >"$tmp/out" 2>&1
+contains "scan: a dangling link named absolutely with --absolute-paths" "$tmp/out" "^$tmp/esc/root/sub/gone.c: warning: dangling"
+
 # C++ sources beside the C ones: not analysed, and the run says so
 mkdir -p "$tmp/mixed"
 cp "$tmp/tree/drv.c" "$tmp/mixed/drv.c"
@@ -105,9 +125,94 @@ C
 "$drvcheck" scan --color=never "$tmp/sup" >"$tmp/out" 2>&1; check "suppression without reason" 2 $?
 contains "suppression diagnostic position" "$tmp/out" "drv.c:2:1: error: drvcheck-suppress"
 
+# the same in a header that defines a function, and a rule name no rule has: each an
+# error at its file:line:col on standard error, exit 2 (--fail-on error, the default),
+# and the report is written all the same
+mkdir -p "$tmp/suph"
+cat >"$tmp/suph/drv.h" <<'C'
+static __inline int Twice(int x)
+{
+    // drvcheck-suppress NdisSpinLock
+    return 2 * x;
+}
+C
+cat >"$tmp/suph/drv.c" <<'C'
+#include <ndis.h>
+#include "drv.h"
+int Foo(void) { return Twice(1); } // drvcheck-suppress NdisSpinLok: a typo
+C
+"$drvcheck" scan --color=never --format json -o "$tmp/suph.json" "$tmp/suph" >"$tmp/out" 2>&1
+check "bad suppressions in a header and a .c file" 2 $?
+contains "bad suppression in a header" "$tmp/out" "drv.h:3:5: error: drvcheck-suppress with no reason"
+contains "suppression of an unknown rule" "$tmp/out" "drv.c:3:57: error: drvcheck-suppress names an unknown rule 'NdisSpinLok'"
+contains "report written despite bad suppressions" "$tmp/suph.json" '"verdicts"'
+"$drvcheck" scan --color=never --fail-on defect "$tmp/suph" >"$tmp/out" 2>&1
+check "bad suppressions do not fail without --fail-on error" 0 $?
+contains "bad suppressions still shown without --fail-on error" "$tmp/out" "drv.h:3:5: error:"
+
 # a report into a missing directory: exit 2, no file
 "$drvcheck" scan --format json -o "$tmp/nodir/r.json" "$tmp/tree" >"$tmp/out" 2>&1; check "-o into missing dir" 2 $?
 [ ! -e "$tmp/nodir/r.json" ]; check "no partial report" 0 $?
+
+# -o writes into what the path names, never replaces it: a FIFO is written in
+# place, a symbolic link's target is replaced and the link stays, /dev/null stays
+# the device (tried through a link first: a writer that replaced what it was
+# given would replace the real /dev/null only after failing there)
+if command -v mkfifo >/dev/null 2>&1; then
+    mkfifo "$tmp/ofifo"
+    timeout 60 cat "$tmp/ofifo" >"$tmp/ofifo.out" &
+    reader=$!
+    timeout 60 "$drvcheck" scan --format json -o "$tmp/ofifo" "$tmp/tree" >"$tmp/out" 2>&1; check "-o FIFO" 0 $?
+    wait $reader
+    [ -p "$tmp/ofifo" ]; check "-o FIFO stays a FIFO" 0 $?
+    contains "-o FIFO: the report went through it" "$tmp/ofifo.out" '"verdicts"'
+fi
+mkdir -p "$tmp/oreal"
+printf 'old\n' >"$tmp/oreal/r.json"
+ln -s oreal/r.json "$tmp/olink"
+"$drvcheck" scan --format json -o "$tmp/olink" "$tmp/tree" >"$tmp/out" 2>&1; check "-o symlink" 0 $?
+[ -L "$tmp/olink" ]; check "-o symlink stays a symlink" 0 $?
+contains "-o symlink: its target holds the report" "$tmp/oreal/r.json" '"verdicts"'
+[ "$(ls -A "$tmp/oreal")" = r.json ]; check "-o symlink: no temporary file left" 0 $?
+if [ ! -c /dev/null ]; then
+    echo "note: /dev/null is not a character device before the test: -o /dev/null not tried"
+else
+    ln -s /dev/null "$tmp/onull"
+    "$drvcheck" scan --format json -o "$tmp/onull" "$tmp/tree" >"$tmp/out" 2>&1; check "-o link to /dev/null" 0 $?
+    if [ -L "$tmp/onull" ]; then
+        "$drvcheck" scan --format sarif -o /dev/null "$tmp/tree" >"$tmp/out" 2>&1; check "-o /dev/null" 0 $?
+        [ -c /dev/null ]; check "-o /dev/null stays a character device" 0 $?
+    else
+        echo "FAIL: -o replaced a symbolic link to /dev/null (not trying the real one)"
+        fails=$((fails + 1))
+    fi
+fi
+
+# options and inputs that are wrong say exactly what is wrong
+"$drvcheck" scan --fail-on bogus "$tmp/tree" >"$tmp/out" 2>&1; check "--fail-on bogus" 2 $?
+contains "--fail-on lists every value" "$tmp/out" "defect, timeout, error, incomplete"
+"$drvcheck" scan --color=never --baseline "$tmp/empty" "$tmp/tree" >"$tmp/out" 2>&1; check "--baseline on a directory" 2 $?
+contains "--baseline on a directory says so" "$tmp/out" "cannot read baseline: is a directory"
+if command -v mkfifo >/dev/null 2>&1; then
+    mkfifo "$tmp/bfifo"
+    timeout 60 "$drvcheck" scan --color=never --baseline "$tmp/bfifo" "$tmp/tree" >"$tmp/out" 2>&1
+    check "--baseline on a pipe" 2 $?
+    contains "--baseline on a pipe says so" "$tmp/out" "cannot read baseline: not a regular file"
+fi
+printf 'x\n' >"$tmp/plainfile"
+"$drvcheck" scan --color=never --write-baseline "$tmp/plainfile/b.json" "$tmp/tree" >"$tmp/out" 2>&1
+check "--write-baseline unwritable" 2 $?
+contains "--write-baseline unwritable names the baseline" "$tmp/out" "cannot write the baseline"
+"$drvcheck" scan --color=never --write-baseline "$tmp/empty" "$tmp/tree" >"$tmp/out" 2>&1
+check "--write-baseline on a directory" 2 $?
+contains "--write-baseline on a directory says so" "$tmp/out" "cannot write the baseline: is a directory"
+# NO_COLOR disables colour only when set and not empty (no-color.org); needs a terminal
+if command -v script >/dev/null 2>&1 && script -qec true /dev/null >/dev/null 2>&1; then
+    NO_COLOR= script -qec "\"$drvcheck\" scan --no-progress \"$tmp/sup\"" /dev/null >"$tmp/out" 2>&1
+    grep -q "$(printf '\033')" "$tmp/out"; check "empty NO_COLOR keeps colour" 0 $?
+    NO_COLOR=1 script -qec "\"$drvcheck\" scan --no-progress \"$tmp/sup\"" /dev/null >"$tmp/out" 2>&1
+    grep -q "$(printf '\033')" "$tmp/out"; check "NO_COLOR=1 turns colour off" 1 $?
+fi
 
 # bad rule file: file:line:col error, exit 2
 printf 'state { enum {a, b} s = a; }\nFoo.entry { s = c; }\n' >"$tmp/bad.slic"
@@ -134,6 +239,16 @@ J
 "$drvcheck" scan --color=never "$tmp/db/compile_commands.json" >"$tmp/out" 2>&1; check "compile database" 0 $?
 if grep -q "error" "$tmp/out"; then echo "FAIL: compile database flags:"; cat "$tmp/out"; fails=$((fails + 1)); fi
 [ ! -e "$tmp/db/should-not-exist.o" ]; check "nothing written by the database command" 0 $?
+# any .json named on the command line is a compile database, whatever its name;
+# one that is not (an object, not JSON) is an error, not a C file
+cp "$tmp/db/compile_commands.json" "$tmp/db/compile_commands.release.json"
+"$drvcheck" scan --color=never "$tmp/db/compile_commands.release.json" >"$tmp/out" 2>&1
+check "compile database of another name" 0 $?
+contains "compile database of another name: its file scanned" "$tmp/out" "1 file,"
+if grep -q "error" "$tmp/out"; then echo "FAIL: compile database of another name read as C:"; cat "$tmp/out"; fails=$((fails + 1)); fi
+printf '{}\n' >"$tmp/obj.json"
+"$drvcheck" scan --color=never "$tmp/obj.json" >"$tmp/out" 2>&1; check "a .json that is not a compile database" 2 $?
+contains "a .json that is not a compile database says so" "$tmp/out" "obj.json:1:1: error: compile database must be a JSON array"
 printf '[{"directory": 1' >"$tmp/bad_db.json"
 cp "$tmp/bad_db.json" "$tmp/compile_commands.json"
 "$drvcheck" scan "$tmp/compile_commands.json" >"$tmp/out" 2>&1; check "broken compile database" 2 $?
@@ -160,7 +275,7 @@ fi
 } >"$tmp/slow.c"
 "$drvcheck" scan --color=never --parse-timeout 0.05 -o "$tmp/slow.json" --format json "$tmp/slow.c" >"$tmp/out" 2>&1
 check "parse timeout exits 2" 2 $?
-contains "parse timeout names the file" "$tmp/out" "slow.c:1:1: parsing did not finish within 0.05 s"
+contains "parse timeout names the file" "$tmp/out" "slow.c:1:1: error: parsing did not finish within 0.05 s"
 if [ -e "$tmp/slow.json" ]; then echo "FAIL: a report was written after a parse timeout"; fails=$((fails + 1)); fi
 "$drvcheck" scan --color=never --parse-timeout 0 "$tmp/slow.c" >/dev/null 2>&1; check "--parse-timeout 0 refused" 2 $?
 
@@ -212,14 +327,14 @@ mkdir -p "$tmp/dev1" "$tmp/dev2" "$tmp/dev3"
 printf '#include <ndis.h>\n#include "/dev/zero"\nint f(void) { return 0; }\n' >"$tmp/dev1/mp.c"
 timeout 60 "$drvcheck" scan --color=never -o "$tmp/dev1.json" --format json "$tmp/dev1" >"$tmp/out" 2>&1
 check "scan: #include of /dev/zero exits 2" 2 $?
-contains "scan: #include of /dev/zero names the line" "$tmp/out" "mp.c:2:1: #include \"/dev/zero\" names /dev/zero"
+contains "scan: #include of /dev/zero names the line" "$tmp/out" "mp.c:2:1: error: #include \"/dev/zero\" names /dev/zero"
 if [ -e "$tmp/dev1.json" ]; then echo "FAIL: a report was written after an #include of a device"; fails=$((fails + 1)); fi
 if command -v mkfifo >/dev/null 2>&1; then
     mkfifo "$tmp/dev2/evil.h" "$tmp/dev3/x.vcxproj" "$tmp/dev3/sources"
     printf '#include <ndis.h>\n\n#include "evil.h"\nint f(void) { return 0; }\n' >"$tmp/dev2/mp.c"
     timeout 60 "$drvcheck" scan --color=never "$tmp/dev2" >"$tmp/out" 2>&1
     check "scan: #include of a pipe exits 2" 2 $?
-    contains "scan: #include of a pipe names the line" "$tmp/out" "mp.c:3:1: #include \"evil.h\""
+    contains "scan: #include of a pipe names the line" "$tmp/out" "mp.c:3:1: error: #include \"evil.h\""
     printf 'int f(void) { return 0; }\n' >"$tmp/dev3/mp.c"
     timeout 60 "$drvcheck" scan --color=never "$tmp/dev3" >/dev/null 2>&1
     check "scan: pipes named sources and x.vcxproj are not read" 0 $?

@@ -24,7 +24,7 @@ mkdir -p "$tmp/deep"
 } >"$tmp/deep/mp.c"
 timeout 300 "$drvcheck" scan --no-progress -o "$tmp/deep.json" --format json "$tmp/deep" >"$tmp/out" 2>&1
 check "a statement too deep for the parser exits 2" 2 $?
-grep -q "mp.c:1:1: parsing this file crashed" "$tmp/out" ||
+grep -q "mp.c:1:1: error: parsing this file crashed" "$tmp/out" ||
     { echo "FAIL: the parser's crash is not named"; cat "$tmp/out"; fails=$((fails + 1)); }
 [ -e "$tmp/deep.json" ] && { echo "FAIL: a report was written after the parser crashed"; fails=$((fails + 1)); }
 

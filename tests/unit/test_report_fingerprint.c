@@ -35,11 +35,11 @@ static const char *v3 =
     "    Sync(A, 1);\n"
     "}\n";
 
-/* Fingerprints of the two Sync defects of `text` whose function starts at `first`. */
-static void fps(const char *text, int first, char out[2][17], int absolute)
+/* Fingerprints of the two Sync defects of halt.c (written already) whose
+ * function starts at `first`. */
+static void fps_of_file(int first, char out[2][17], int absolute)
 {
     const char *dir = tmp_dir("fingerprint");
-    tmp_write(dir, "halt.c", text);
     char abs[1200];
     snprintf(abs, sizeof abs, "%s/halt.c", dir);
     Report r;
@@ -55,6 +55,46 @@ static void fps(const char *text, int first, char out[2][17], int absolute)
         strcpy(out[i], r.defects[i].fingerprint);
     }
     report_free(&r);
+}
+
+/* The same, of `text` written as halt.c. */
+static void fps(const char *text, int first, char out[2][17], int absolute)
+{
+    tmp_write(tmp_dir("fingerprint"), "halt.c", text);
+    fps_of_file(first, out, absolute);
+}
+
+/* halt.c as Visual Studio saves it: UTF-16 LE with its mark, CR LF. */
+static void write_utf16(const char *text)
+{
+    char p[2048];
+    snprintf(p, sizeof p, "%s/halt.c", tmp_dir("fingerprint"));
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fputc(0xFF, f);
+    fputc(0xFE, f);
+    for (const char *c = text; *c; c++) {
+        if (*c == '\n') {
+            fputc('\r', f);
+            fputc(0, f);
+        }
+        fputc(*c, f);
+        fputc(0, f);
+    }
+    fclose(f);
+}
+
+/* A file saved as UTF-16 is read as the front end reads it: its lines give
+ * the fingerprints the same file saved as UTF-8 gives. */
+static void utf16_source_gets_the_fingerprints_of_its_utf8_text(void **state)
+{
+    (void)state;
+    char a[2][17], b[2][17];
+    fps(v1, 1, a, 0);
+    write_utf16(v1);
+    fps_of_file(1, b, 0);
+    assert_string_equal(a[0], b[0]);
+    assert_string_equal(a[1], b[1]);
 }
 
 static void identical_defects_get_distinct_fingerprints(void **state)
@@ -135,6 +175,7 @@ int main(void)
         cmocka_unit_test(absolute_paths_do_not_change_it),
         cmocka_unit_test(rule_function_and_calls_are_part_of_it),
         cmocka_unit_test(unreadable_source_still_gets_one),
+        cmocka_unit_test(utf16_source_gets_the_fingerprints_of_its_utf8_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,12 +3,13 @@
  * Visual Studio saves a file as "Unicode - Codepage 1200" (UTF-16 LE with a
  * byte-order mark) and cl.exe compiles it; clang reads only UTF-8.  Such a
  * text, recognised by its mark, is turned into UTF-8 (without the mark) and
- * handed to clang in its place (includes.c), so lines stay lines and
- * columns count UTF-8 bytes, as in every other file.  An unpaired
- * surrogate becomes U+FFFD. */
+ * handed to clang in its place (src/front/includes.c), so lines stay lines
+ * and columns count UTF-8 bytes, as in every other file; the reporters read
+ * the same text (src/report/source.c).  An unpaired surrogate becomes
+ * U+FFFD. */
 #include <stdlib.h>
 
-#include "front/front_int.h"
+#include "drvcheck/utf16.h"
 
 static size_t put(char *o, unsigned long c)
 {
