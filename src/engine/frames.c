@@ -365,6 +365,15 @@ Frames *fr_build_sets(Engine *e)
                 }
                 if (cf & CF_QUEUES)                 /* queueing writes its routine's gate */
                     dfr_call_keys(e, st, CF_QUEUES, kv_add_to, w);
+                /* memset(Intr, 0, ...) through a pointer to a record writes
+                 * that record's fields, as Intr->f = 0 would (apimodel.c
+                 * zero_fill): a helper that clears a block it is lent */
+                if (st->nargs > 0 && strcmp(st->callee, "memset") == 0 && st->args[0] &&
+                    st->args[0]->kind == EX_PATH && st->args[0]->pointee_rec) {
+                    int32_t rk = key_intern(e, st->args[0]->pointee_rec, 1);
+                    kv_add(w, rk);
+                    wmask_add(f, fi, rk, ~(uint64_t)0);
+                }
                 for (int a = 0; a < st->nargs; a++) {
                     const Expr *x = st->args[a];
                     reads_of(e, r, x);
