@@ -368,7 +368,7 @@ Frames *fr_build_sets(Engine *e)
                 /* memset(Intr, 0, ...) through a pointer to a record writes
                  * that record's fields, as Intr->f = 0 would (apimodel.c
                  * zero_fill): a helper that clears a block it is lent */
-                if (st->nargs > 0 && strcmp(st->callee, "memset") == 0 && st->args[0] &&
+                if (st->callee && st->nargs > 0 && strcmp(st->callee, "memset") == 0 && st->args[0] &&
                     st->args[0]->kind == EX_PATH && st->args[0]->pointee_rec) {
                     int32_t rk = key_intern(e, st->args[0]->pointee_rec, 1);
                     kv_add(w, rk);
