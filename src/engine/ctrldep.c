@@ -262,8 +262,10 @@ unsigned char *cd_loop_heads(const Func *f)
             int w = s[next[v]++];
             if (w < 0 || w >= n)
                 continue;
-            if (state[w] == 1)
-                head[w] = 1;
+            if (state[w] == 1) {
+                head[w] |= 1;
+                head[v] |= 2;                  /* v closes the loop: a latch */
+            }
             else if (state[w] == 0) {
                 state[w] = 1;
                 stack[sp++] = w;

@@ -884,6 +884,12 @@ State *fr_apply(Engine *e, Frames *f, int fi, const State *s, const State *x)
     }
     r->ret = x->ret;     /* joins inside the frame do not make r approximate: a trace shows
                             a frame as one opaque call, like an API's */
+    if (e->ret_lost && (st_lost_has(x, e->ret_lost) || st_lost_has(r, e->ret_lost))) {
+        if (st_lost_has(x, e->ret_lost))          /* a weakened value returned */
+            st_lost_add(e, r, e->ret_lost);
+        else
+            st_lost_del(e, r, e->ret_lost);
+    }
     r->approx |= x->approx;   /* but a decision in it on a value the caller's joins weakened
                                  does: what it leaves may not be the caller's path's */
     return r;

@@ -436,7 +436,8 @@ void cd_free(CtrlDep *cd);
 const CtrlDep *cd_shared(CtrlDep *_Atomic *slot, const Func *f);
 /* Frees what cd_shared left in *slot. */
 void cd_shared_free(CtrlDep *_Atomic *slot);
-/* Blocks a back edge enters (loop heads): a calloc'ed flag per block. */
+/* Blocks a back edge enters (loop heads, bit 1) and leaves (latches, bit
+ * 2: a do-while's condition): a calloc'ed byte per block. */
 unsigned char *cd_loop_heads(const Func *f);
 /* unroll.c: how many states each block of function fi keeps per rule state
  * (0: the default), for the small counted loops whose iterations the rule
@@ -460,6 +461,8 @@ struct Engine {
     ValTab *vals;            /* the values facts hold (valtab.c) */
     int key_retval;          /* unused placeholder key */
     int32_t ret_key;         /* "^$ret", a returned struct's fields (interp.c ret_key), or 0 */
+    int32_t ret_lost;        /* "$ret~": in State.lost, the value returned is one a join
+                                weakened (interp.c ret_lost_key), or 0 */
     /* summaries */
     struct SumTab *sums;
     /* budgets */

@@ -620,13 +620,29 @@ static int inline_callbacks(Engine *e, const Frame *fr, const Step *st, State *s
     return ran;
 }
 
+/* The lost-set mark of a returned value a join weakened: persistent, so
+ * that returning (st_strip_locals) keeps it; no function reads it. */
+static int32_t ret_lost_key(Engine *e)
+{
+    if (!e->ret_lost)
+        e->ret_lost = key_intern(e, "$ret~", 1);
+    return e->ret_lost;
+}
+
 static void assign_result(Engine *e, const Step *st, State *s)
 {
+    int lost = e->ret_lost && st_lost_has(s, e->ret_lost);
+    if (lost)
+        st_lost_del(e, s, e->ret_lost);
     if (!st->lhs || st->lhs->kind != EX_PATH)
         return;
     int32_t k = ev_key_in(e, s, st->lhs);
     st_havoc_prefix(e, s, k);
     st_set(e, s, k, st_ret(e, s));
+    if (lost) {                   /* the weakened value flows on (assign_step) */
+        st_lost_add(e, s, k);
+        s->join = NULL;
+    }
 }
 
 /* Is the value a call returns kept (assigned to a key whose facts count)? */
@@ -900,6 +916,11 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
                 if (result_used(e, st, r) && !(st->lhs && st->lhs->is_record)) {
                     r = st_copy(e, r);
                     assign_result(e, st, r);
+                } else if (e->ret_lost && st_lost_has(r, e->ret_lost)) {
+                    r = st_copy(e, r);    /* not kept; a struct's fields are weakened */
+                    st_lost_del(e, r, e->ret_lost);
+                    if (st->lhs && st->lhs->is_record)
+                        r->approx = 1;
                 }
                 if (weak)
                     r = weak_results(e, st, r);
@@ -1378,7 +1399,12 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                 } else {
                     /* deciding on a value a join weakened: the way taken may
                      * not be open to the path the trace shows */
-                    int weak = !heads[w.block] && ev_reads_lost(e, s, b->cond);
+                    /* ... not a loop's own test, at its head or (do-while)
+                     * its latch: a loop whose counter the head's join
+                     * widened still ends, after some iteration */
+                    int own = (heads[w.block] & 1) ||
+                              (b->branch_kind == BR_LOOP && (heads[w.block] & 2));
+                    int weak = !own && ev_reads_lost(e, s, b->cond);
                     for (int t = 0; t < 2; t++) {
                         State *r = ev_assume(e, s, b->cond, t == 0);
                         if (!r)
@@ -1418,7 +1444,14 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                     st_set_ret(e, x, b->retval ? ev_expr(e, src, b->retval) : av_top());
                     if (b->retval && b->retval->kind == EX_PATH && b->retval->is_record)
                         return_struct(e, x, src, b->retval);
-                    x->approx |= b->retval && ev_reads_lost(e, src, b->retval);
+                    /* a value a join weakened is returned: it is weakened in the
+                     * caller too, where a decision on it makes the trace
+                     * approximate (assign_result); a caller that decides
+                     * nothing on it keeps an exact path */
+                    if (b->retval && ev_reads_lost(e, src, b->retval))
+                        st_lost_add(e, x, ret_lost_key(e));
+                    else if (e->ret_lost)
+                        st_lost_del(e, x, e->ret_lost);
                     const int32_t *ok, *xk;
                     int nok = out_keys(e, fi, &ok);
                     int nxk = echo_exit_keys(e, fi, ok, nok, &xk);
@@ -1442,7 +1475,7 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                         ss_mark_frame(seen[succ[t]]);
                     ss_set_status(seen[succ[t]], status);
                     ss_set_origin(seen[succ[t]], fi, e->depth);
-                    if (heads[succ[t]])
+                    if (heads[succ[t]] & 1)
                         ss_mark_loop(seen[succ[t]]);
                 }
                 State *added = NULL, *also;

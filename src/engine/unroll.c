@@ -187,7 +187,7 @@ int *unroll_keep(Engine *e, int fi, const unsigned char *heads)
     int *stack = NULL;
     for (int h = 0; h < n; h++) {
         const char *counter = NULL;
-        int trips = heads[h] && f->blocks[h].term == T_BRANCH
+        int trips = (heads[h] & 1) && f->blocks[h].term == T_BRANCH
                         ? trip_bound(f->blocks[h].cond, &counter) : 0;
         if (!trips)
             continue;
