@@ -444,16 +444,25 @@ static AbsVal binop_raw(OpKind op, const AbsVal *a, const AbsVal *b)
         if (kb && cb > 0 && cb != INT64_MAX)  /* Reg % 64: below the divisor, C's sign */
             return a->lo >= 0 ? av_range(0, cb - 1) : av_range(-(cb - 1), cb - 1);
         return av_top();
-    case OP_SHL:
+    case OP_SHL: {
         if (ka && kb && cb >= 0 && cb < 63)
             return av_const((int64_t)((uint64_t)ca << cb));
+        AbsVal v = av_top();
         if (kb && cb >= 0 && cb < 63 && a->kmask) {   /* known bits move with the shift */
-            AbsVal v = av_top();
             v.kmask = a->kmask << cb | (((uint64_t)1 << cb) - 1);
             v.kbits = (a->kbits & a->kmask) << cb;
-            return v;
         }
-        return av_top();
+        /* a non-negative range shifted by a range of counts is monotone in
+         * both: 1 << (Strap & 7) is at most 128, Base << Step keeps its bound */
+        if (finite(a) && a->lo >= 0 && finite(b) && b->lo >= 0 && b->hi < 63 &&
+            a->hi <= (INT64_MAX >> b->hi)) {
+            v.lo = a->lo << b->lo;
+            v.hi = a->hi << b->hi;
+            if (!norm(&v))
+                return av_top();
+        }
+        return v;
+    }
     case OP_SHR:
         if (ka && kb && cb >= 0 && cb < 63)
             return av_const(ca >> cb);

@@ -135,6 +135,50 @@ static int32_t elem_key(Engine *e, const State *s, const Expr *x, int32_t k)
     return id;
 }
 
+/* Is obj, a whole global, a const template (static const MP_TIMING RevB =
+ * { 10, 200 };)?  Its fields are named under its own key (the front end's
+ * GlobalInit "RevB@f.c", zero, then each field's value), not the record's. */
+static int const_template(Engine *e, int32_t obj)
+{
+    struct ConstTmpl *c = &e->ctmpl[(uint32_t)obj % 64];
+    if (c->obj == obj)
+        return c->is;
+    const char *name = key_name(e, obj);
+    const Driver *d = e->prog->drv;
+    int is = 0;
+    for (int u = 0; u < d->nunits && !is; u++)
+        for (int i = 0; i < d->units[u]->nginits && !is; i++) {
+            const GlobalInit *g = &d->units[u]->ginits[i];
+            is = g->zero && strcmp(g->key, name) == 0;
+        }
+    *c = (struct ConstTmpl){obj, is};
+    return is;
+}
+
+/* p->f where p points to the const template obj: obj's own field key,
+ * registered with the value its initialiser gives it (0 where it says
+ * none), which ev_expr reads where the path has no fact on it. */
+static int32_t const_field_key(Engine *e, int32_t obj, const char *dot)
+{
+    int32_t id = derived_key(e, obj, dot);
+    for (int i = 0; i < e->nconstf; i++)
+        if (e->constf[i].id == id)
+            return id;
+    const char *name = key_name(e, id);
+    long long value = 0;
+    const Driver *d = e->prog->drv;
+    for (int u = 0; u < d->nunits; u++)
+        for (int i = 0; i < d->units[u]->nginits; i++) {
+            const GlobalInit *g = &d->units[u]->ginits[i];
+            if (!g->zero && strcmp(g->key, name) == 0)
+                value = g->value;
+        }
+    if (e->nconstf == e->constf_cap)
+        e->constf = arena_grow(e->arena, e->constf, &e->constf_cap, sizeof *e->constf);
+    e->constf[e->nconstf++] = (struct ConstField){id, value};
+    return id;
+}
+
 int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
 {
     int32_t k = ev_path_key(e, x);
@@ -159,6 +203,14 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
          * a caller's stack: ^Ctx.f.  Where p points to a whole global
          * struct, its fields are the record's, which p->f names already. */
         const char *dot = strchr(x->key, '.');
+        if (dot && !x->is_record && persistent && const_template(e, obj)) {
+            /* except a const template's, named as a direct read names them
+             * (Adapter->Timing->PllUs with Timing = &RevB: RevB.PllUs) */
+            int32_t ck = const_field_key(e, obj, dot);
+            if (key_relevant(e, k))
+                key_set_relevant(e, ck);
+            return ck;
+        }
         if ((!dot && !x->is_record) || (persistent && !strpbrk(key_name(e, obj), ".[")))
             return k;
         if (dot)
@@ -242,6 +294,9 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
         }
         const AbsVal *v = st_get(e, s, k);
         AbsVal r = v ? *v : av_top();
+        for (int i = 0; !v && i < e->nconstf; i++)
+            if (e->constf[i].id == k)
+                r = av_const(e->constf[i].value);
         if (config && !r.origin && !r.pointee && r.lo != r.hi)
             r.origin = ORIGIN_CONFIG;
         /* a pointer to one of many objects, loaded from the field that

@@ -522,6 +522,10 @@ struct Engine {
     unsigned char *irql_asks;   /* per function: irql_asks, built when first asked */
     int32_t running;         /* key "<running>": 1 Running, 0 Paused */
     struct DerivedKey { int32_t obj; const char *suffix; int32_t id; } derived[256];  /* eval.c */
+    struct ConstField { int32_t id; long long value; } *constf;  /* eval.c: fields of const
+                                templates read through a pointer, with their initial values */
+    int nconstf, constf_cap;
+    struct ConstTmpl { int32_t obj; int is; } ctmpl[64];  /* eval.c const_template, cached */
     struct ElemKey { const Expr *x; int64_t at; int32_t id; } elem[64];   /* eval.c elem_key */
     int stateless;           /* site_rule_stateless(rule): site_inert applies */
     int32_t nbase_keys;      /* the keys the driver's paths name (interned by the base run):
