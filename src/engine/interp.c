@@ -940,9 +940,16 @@ static void call_driver_func(Engine *e, const Frame *fr, const Step *st, int fi,
     State *cs = bind_params(e, f, st, s, 0);
     if (!fr_touches(e->frames, fi) && !fr_has_effect(e, e->frames, fi) && fr_returns(e->frames, fi) &&
         !result_used(e, st, s)) {
-        /* it can change nothing the rule depends on: an external call */
-        sv_push(e, out, external_effects(e, st, s));
-        return;
+        /* it can change nothing the rule depends on: an external call, unless
+         * that would forget facts below an address it is given
+         * (HwSetItr(&Adapter->Hw, ...) writing only Hw->Itr must not forget
+         * Adapter->Hw.Connected): its write set names the record's fields by
+         * type, so only analysing it (the frame below) says what it keeps */
+        State *x = external_effects(e, st, s);
+        if (x->nfacts == s->nfacts) {
+            sv_push(e, out, x);
+            return;
+        }
     }
     if (!fr_touches(e->frames, fi)) {
         State *base = external_effects(e, st, s);
