@@ -187,6 +187,13 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out)
         in_call(e, ep->func, entry, entry->trace, &exits);
         for (int k = 0; k < exits.n; k++) {
             State *x = fr_restore(e, sp, exits.v[k]);
+            if (e->ret_lost && st_lost_has(x, e->ret_lost)) {
+                /* a status a join weakened, which the harness and the
+                 * rule's exit events decide on: the path is approximate */
+                x = st_copy(e, x);
+                st_lost_del(e, x, e->ret_lost);
+                x->approx = 1;
+            }
             if (quiet) {
                 sv_push(e, out, x);
                 continue;
