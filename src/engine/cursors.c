@@ -228,13 +228,16 @@ State *cur_moved(Engine *e, int fi, const Step *st, State *s)
         size_t len = strlen(p->cursors[c].rec);
         for (int i = 0; i < n->ninst; i++) {
             const char *k = n->inst[i].obj ? key_name(e, n->inst[i].obj) : "";
-            if (n->inst[i].weak || strncmp(k, p->cursors[c].rec, len) != 0 || k[len] != '.')
+            if (strncmp(k, p->cursors[c].rec, len) != 0 || k[len] != '.')
+                continue;
+            int want = INST_WEAK | (rx_inst_initial(e->rule, &n->inst[i]) ? 0 : INST_SPREAD);
+            if ((n->inst[i].weak & want) == want)
                 continue;
             if (n == s) {
                 n = st_copy(e, s);
                 st_own_inst(e, n);
             }
-            n->inst[i].weak = 1;
+            n->inst[i].weak |= (uint8_t)want;
         }
     }
     return n;

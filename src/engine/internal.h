@@ -173,10 +173,13 @@ typedef struct Fact {
     int32_t val;         /* interned value id (Engine.vals), never top */
 } Fact;
 
+enum { INST_WEAK = 1, INST_SPREAD = 2 };
 typedef struct Inst {    /* one instance of the rule's state machine */
     int32_t obj;         /* key id of the watched object, 0 for an unwatched rule */
-    uint8_t weak;        /* a cursor moved since its state was set: the next guarded event
-                            on obj may act on another element (cursors.c) */
+    uint8_t weak;        /* INST_WEAK: a cursor moved since its state was set, the next
+                            guarded event on obj may act on another element; INST_SPREAD: a
+                            cursor moved while it was not in its initial state, so elements
+                            may be in different states (cursors.c) */
     AbsVal *vars;        /* nvars values */
 } Inst;
 
@@ -406,6 +409,8 @@ State *st_drop_facts(Engine *e, const State *s, const unsigned char *drop);
 void cur_find(Program *p, Arena *a);
 /* Is object key k in a record a cursor walks? */
 int cur_record_key(const Engine *e, int32_t k);
+/* ruleexec.c: is the instance in the rule's initial state? */
+int rx_inst_initial(const Rule *r, const Inst *in);
 /* After assignment st of function fi: s, or a copy whose instances in the
  * records of the cursor st sets are weak. */
 State *cur_moved(Engine *e, int fi, const Step *st, State *s);

@@ -532,10 +532,10 @@ static int instance(Engine *e, State **sp, int32_t obj)
 static State *strong_again(Engine *e, State *s, int32_t obj)
 {
     for (int i = 0; i < s->ninst; i++)
-        if (s->inst[i].obj == obj && s->inst[i].weak) {
+        if (s->inst[i].obj == obj && (s->inst[i].weak & INST_WEAK)) {
             State *n = st_copy(e, s);
             st_own_inst(e, n);
-            n->inst[i].weak = 0;
+            n->inst[i].weak &= (uint8_t)~INST_WEAK;
             return n;
         }
     return s;
@@ -552,7 +552,7 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
         }
         int had = s->ninst;
         int ii = instance(e, &s, obj);
-        int weak = s->inst[ii].weak;
+        int weak = s->inst[ii].weak & INST_WEAK;
         RCtx c = {e, ctx, ii, obj, s->ninst > had, weak};
         int from = out->n;
         exec(&c, ev->body, s, out);
@@ -587,7 +587,7 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
 /* A watched object whose machine is back in its initial state is the same
  * as one never seen (a guarded event recreates it as it was): dropping it
  * keeps states that differ only in forgotten objects equal. */
-static int inst_initial(const Rule *r, const Inst *in)
+int rx_inst_initial(const Rule *r, const Inst *in)
 {
     for (int k = 0; k < r->nvars; k++) {
         int64_t c;
@@ -598,11 +598,15 @@ static int inst_initial(const Rule *r, const Inst *in)
 }
 
 /* An instance not in its initial state is kept; so is one of an object a
- * cursor walks (cursors.c): the element after it may be one the path left
- * in another state, which the next cursor move marks. */
+ * cursor walks once a cursor moved while it was held (INST_SPREAD,
+ * cursors.c): the element after it may be one the path left in another
+ * state, which the next cursor move marks.  One that only ever went back
+ * to its initial state within an element's turn (rtlnwifi takes and drops
+ * each BSS entry's lock in a helper) is dropped like any other: keeping
+ * those tripled rtlnwifi's spin-lock states for nothing a rule could see. */
 static int kept(Engine *e, const Inst *in)
 {
-    return !inst_initial(e->rule, in) || cur_record_key(e, in->obj);
+    return !rx_inst_initial(e->rule, in) || (in->weak & INST_SPREAD);
 }
 
 static State *drop_initial_instances(Engine *e, State *s)
