@@ -640,7 +640,32 @@ int src_collect_with(const char *const *paths, int npaths, const char *const *us
             if (npaths == 1)
                 out->root = arena_strdup(out->arena, abs);
             int before = out->n;
-            add_tree(out, d, abs, user_args, nuser);
+            /* a folder that holds its compile database is scanned as the
+             * database says (clang's tools look for it the same way): the
+             * files it lists, with their flags; one that lists no C file
+             * leaves the folder to the walk below */
+            char db[PATH_MAX];
+            struct stat dbst;
+            snprintf(db, sizeof db, "%s/compile_commands.json", abs);
+            if (stat(db, &dbst) == 0 && S_ISREG(dbst.st_mode)) {
+                errors += src_load_compdb(db, out, d);
+                char shown[PATH_MAX];
+                if (npaths == 1)          /* the scan's root: reports name files below it */
+                    snprintf(shown, sizeof shown, "compile_commands.json");
+                else
+                    snprintf(shown, sizeof shown, "%s%scompile_commands.json", paths[i],
+                             paths[i][0] && paths[i][strlen(paths[i]) - 1] == '/' ? "" : "/");
+                if (out->n > before)
+                    diag_add(d, DIAG_NOTE, shown, 0, 0,
+                             "this folder's compile database is used: the %d C file(s) it lists, "
+                             "with their flags (name other files to scan them too)", out->n - before);
+                else
+                    diag_add(d, DIAG_NOTE, shown, 0, 0,
+                             "this folder's compile database lists no C file: the folder is scanned "
+                             "as a tree");
+            }
+            if (out->n == before)
+                add_tree(out, d, abs, user_args, nuser);
             if (out->n == before)
                 diag_add(d, DIAG_WARNING, paths[i], 0, 0, "no C source files (*.c) under this directory");
         } else if (!S_ISREG(st.st_mode)) {

@@ -239,6 +239,13 @@ J
 "$drvcheck" scan --color=never "$tmp/db/compile_commands.json" >"$tmp/out" 2>&1; check "compile database" 0 $?
 if grep -q "error" "$tmp/out"; then echo "FAIL: compile database flags:"; cat "$tmp/out"; fails=$((fails + 1)); fi
 [ ! -e "$tmp/db/should-not-exist.o" ]; check "nothing written by the database command" 0 $?
+# a folder that holds compile_commands.json is scanned as the database says:
+# the files it lists, with their flags (a.c needs them), not the others
+printf '#error not listed in the compile database\n' >"$tmp/db/stale.c"
+"$drvcheck" scan --no-progress --color=never "$tmp/db" >"$tmp/out" 2>&1; check "folder with a compile database" 0 $?
+contains "folder with a compile database: the note" "$tmp/out" "^compile_commands.json: note: this folder's compile database is used: the 1 C file(s) it lists"
+if grep -q "error" "$tmp/out"; then echo "FAIL: folder with a compile database:"; cat "$tmp/out"; fails=$((fails + 1)); fi
+rm -f "$tmp/db/stale.c"
 # any .json named on the command line is a compile database, whatever its name;
 # one that is not (an object, not JSON) is an error, not a C file
 cp "$tmp/db/compile_commands.json" "$tmp/db/compile_commands.release.json"
