@@ -234,6 +234,7 @@ static int project_in(const char *dir, WdkSources *w, char *name)
                 continue;
             if (pass == 1 || p.nfiles) {
                 *w = p;
+                w->closed = n == 1 && p.nfiles > 0 && p.skipped == 0;
                 found = 1;
                 if (name)
                     snprintf(name, BUILD_NAME_MAX, "%s", projs[i]);
@@ -536,11 +537,27 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
     if (!by || !byline)
         abort();
     src_find_fragments(w.cfiles, w.ncfiles, w.hdirs, w.nhdirs, by, byline);
+    /* a project that lists every file it compiles (ws[].closed) does not
+     * build the others at or below its folder: a stale copy defining the
+     * same function as a listed file would stand in for it */
+    int *nlisted = calloc((size_t)w.nsdirs + 1, sizeof *nlisted), *nout = calloc((size_t)w.nsdirs + 1, sizeof *nout);
+    const char **first_out = calloc((size_t)w.nsdirs + 1, sizeof *first_out);
+    if (!nlisted || !nout || !first_out)
+        abort();
+    for (int i = 0; i < w.ncfiles; i++)
+        if (listed[i] >= 0)
+            nlisted[listed[i]]++;
     for (int i = 0; i < w.ncfiles; i++) {
         if (by[i] >= 0) {
             diag_add(d, DIAG_NOTE, below(dir, w.cfiles[by[i]]), byline[i], 1,
                      "%s is #included here: it is scanned as part of this file, not on its own",
                      below(dir, w.cfiles[i]));
+            continue;
+        }
+        int ns = listed[i] < 0 ? nearest_sources(&w, w.cfiles[i]) : -1;
+        if (ns >= 0 && ws[ns].closed && nlisted[ns] > 0) {
+            if (!nout[ns]++)
+                first_out[ns] = below(dir, w.cfiles[i]);
             continue;
         }
         int n = 0, s = listed[i] >= 0 ? listed[i] : nearest_sources(&w, w.cfiles[i]);
@@ -569,6 +586,17 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
         src_add(out, w.cfiles[i], args, n);
     }
     for (int i = 0; i < w.nsdirs; i++) {
+        if (nout[i]) {
+            const char *rel = below(dir, w.sdirs[i]) != w.sdirs[i] ? below(dir, w.sdirs[i]) : NULL;
+            char shown[PATH_MAX];
+            const char *folder = rel ? rel : strcmp(w.sdirs[i], dir) == 0 ? NULL : w.sdirs[i];
+            snprintf(shown, sizeof shown, "%s%s%s", folder ? folder : "", folder ? "/" : "",
+                     names[i]);
+            diag_add(d, DIAG_NOTE, shown, 0, 0,
+                     "%d C file(s) at or below this project's folder that it does not compile "
+                     "(%s%s) are not scanned; name a file to scan it", nout[i], first_out[i],
+                     nout[i] > 1 ? ", ..." : "");
+        }
         if (ws[i].ndefs && nfiles[i]) {
             /* named as the report names files: below the scanned folder */
             const char *rel = below(dir, w.sdirs[i]) != w.sdirs[i] ? below(dir, w.sdirs[i]) : NULL;
@@ -591,6 +619,9 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
         free(bdirs[i]);
         free(w.sdirs[i]);
     }
+    free(nlisted);
+    free(nout);
+    free(first_out);
     free(by);
     free(byline);
     free(ws);

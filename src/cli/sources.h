@@ -46,6 +46,9 @@ typedef struct WdkSources {
     int nfiles;
     char **incs;
     int nincs;
+    int skipped;             /* file entries not read (MSBuild properties, wildcards) */
+    int closed;              /* files is the build's whole list: a .vcxproj, the only one in
+                                its folder, with no entry skipped (project_in) */
 } WdkSources;
 int wdk_sources_load(const char *path, WdkSources *w);   /* ndefs, -1 if unreadable */
 /* vcxproj.c: the same of an MSBuild project file, for Release|x64: its

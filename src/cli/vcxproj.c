@@ -261,7 +261,9 @@ int vcxproj_load(const char *path, WdkSources *w)
         for (char *f = strtok(list, ";"); f; f = strtok(NULL, ";")) {
             f = src_trim(f);
             size_t l = strlen(f);
-            if (l > 2 && strcasecmp(f + l - 2, ".c") == 0 && !strchr(f, '$') &&
+            if (strpbrk(f, "$%@*?"))
+                w->skipped++;              /* a property or a wildcard: not read */
+            if (l > 2 && strcasecmp(f + l - 2, ".c") == 0 && !strpbrk(f, "$%@*?") &&
                 !has(w->files, w->nfiles, f))
                 push(&w->files, &w->nfiles, &capf, src_strndup(f, l));
         }

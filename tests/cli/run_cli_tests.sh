@@ -324,6 +324,22 @@ check "scan: DBG undefined under a .vcxproj (MSBuild Release)" 0 $?
 "$drvcheck" scan --no-progress --fail-on incomplete "$tmp/dbgs" >/dev/null 2>&1
 check "scan: DBG=0 without a build file (WDK 7 free build)" 2 $?
 
+# a folder's only .vcxproj that lists every C file it compiles: a C file at or
+# below the folder that it does not list is not scanned (a stale copy would
+# define the listed file's function again); with a property among its entries
+# the list is not known whole, and every file is scanned
+mkdir -p "$tmp/vxs/old" "$tmp/vxo"
+printf '#include <ndis.h>\nvoid MpQuiesce(void) { }\n' >"$tmp/vxs/quiesce.c"
+printf '#include <ndis.h>\nvoid MpQuiesce(void) { NdisStallExecution(500); }\n' >"$tmp/vxs/old/quiesce_old.c"
+sed 's#<ClCompile Include="mp.c" />#<ClCompile Include="quiesce.c" />#' "$tmp/dbgv/dv.vcxproj" >"$tmp/vxs/mp.vcxproj"
+"$drvcheck" scan --no-progress --color=never "$tmp/vxs" >"$tmp/out" 2>&1
+check "scan: a file the folder's project does not compile is not scanned" 0 $?
+contains "scan: the note names it" "$tmp/out" "^mp.vcxproj: note: 1 C file(s) at or below this project's folder that it does not compile (old/quiesce_old.c)"
+cp -r "$tmp/vxs/." "$tmp/vxo/"
+sed 's#<ClCompile Include="quiesce.c" />#<ClCompile Include="quiesce.c;$(ExtraSources)" />#' "$tmp/vxs/mp.vcxproj" >"$tmp/vxo/mp.vcxproj"
+"$drvcheck" scan --no-progress --color=never "$tmp/vxo" >"$tmp/out" 2>&1
+check "scan: a project list with a property is not known whole: every file scanned" 1 $?
+
 # a device or pipe where a source, header or project file should be (a hostile
 # tree: `#include "/dev/zero"`, a FIFO named like a header or a project file) is
 # never read: reading /dev/zero never ends and opening a pipe waits for a writer.
