@@ -20,6 +20,7 @@
 #include "cli/parse_all.h"
 #include "cli/paths.h"
 #include "cli/sources.h"
+#include "cli/twice.h"
 #include "drvcheck/engine.h"
 #include "drvcheck/report.h"
 #include "drvcheck/rule.h"
@@ -219,6 +220,7 @@ int cli_scan(const Options *o)
     free(model_real);
 
     ndrivers = eng_split_drivers(units, src.n, src.root, &drivers);
+    cli_twice(drivers, ndrivers, o->absolute_paths ? NULL : src.root, &rep.diags);
     EngineOptions eo = {.time_budget_s = o->timeout_s};
     for (int r = 0; r < nrules; r++)
         report_add_rule(&rep, rules[r]->name, rules[r]->summary, rules[r]->description,

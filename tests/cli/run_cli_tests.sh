@@ -340,6 +340,19 @@ sed 's#<ClCompile Include="quiesce.c" />#<ClCompile Include="quiesce.c;$(ExtraSo
 "$drvcheck" scan --no-progress --color=never "$tmp/vxo" >"$tmp/out" 2>&1
 check "scan: a project list with a property is not known whole: every file scanned" 1 $?
 
+# a non-static function two files of one driver define is named (a build links
+# one of them); one defined in a header both include is one definition
+mkdir -p "$tmp/twice"
+printf '#include <ndis.h>\nvoid MpQuiesce(void) { }\n' >"$tmp/twice/a.c"
+printf '#include <ndis.h>\nvoid MpQuiesce(void) { }\n' >"$tmp/twice/b.c"
+printf 'void MpShared(void) { }\n' >"$tmp/twice/h.h"
+printf '#include <ndis.h>\n#include "h.h"\nvoid MpC(void) { MpShared(); }\n' >"$tmp/twice/c.c"
+printf '#include <ndis.h>\n#include "h.h"\nvoid MpD(void) { MpShared(); }\n' >"$tmp/twice/d.c"
+"$drvcheck" scan --no-progress --color=never "$tmp/twice" >"$tmp/out" 2>&1
+check "scan: a function defined twice is no failure" 0 $?
+contains "scan: a function defined in two files is named" "$tmp/out" "^b.c:2:6: warning: 'MpQuiesce' is also defined at a.c:2"
+if grep -q "MpShared" "$tmp/out"; then echo "FAIL: a header's function counted twice"; cat "$tmp/out"; fails=$((fails + 1)); fi
+
 # a device or pipe where a source, header or project file should be (a hostile
 # tree: `#include "/dev/zero"`, a FIFO named like a header or a project file) is
 # never read: reading /dev/zero never ends and opening a pipe waits for a writer.
