@@ -60,6 +60,8 @@ struct Expr {
     int param_index;         /* EX_PATH with SCOPE_PARAM: 0-based; else -1 */
     int is_pointer;          /* EX_PATH: the value is a pointer (NULL tests) */
     int is_record;           /* EX_PATH: the value is a struct or union (copied field by field) */
+    int is_array;            /* EX_PATH: an array (its value, where used, is the address of its
+                                first element: NdisMoveMemory(Hw->Mac, ...) writes Hw->Mac) */
     const char *base_key;    /* EX_PATH E->f, E->f.g or *E with E a path: E's key (where E points matters) */
     const char *heap_key;    /* EX_PATH G.f, G.f.g of a global struct G: the key a pointer to G reaches
                                 it by (REC.f, REC.f.g), or NULL */

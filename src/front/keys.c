@@ -342,6 +342,14 @@ const char *k_pointee_record(Lower *L, CXType t)
     return k_record_name(L, clang_getPointeeType(t));
 }
 
+/* Is t an array type (not a pointer: its value decays to its address)? */
+static int k_is_array(CXType t)
+{
+    enum CXTypeKind k = clang_getCanonicalType(t).kind;
+    return k == CXType_ConstantArray || k == CXType_IncompleteArray || k == CXType_VariableArray ||
+           k == CXType_DependentSizedArray;
+}
+
 Expr *k_new(Lower *L, ExprKind k)
 {
     Expr *e = arena_alloc(L->a, sizeof *e);
@@ -378,6 +386,7 @@ Expr *k_var_path(Lower *L, CXCursor decl, CXType t)
     e->key = name;
     e->is_pointer = k_is_pointer(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
+    e->is_array = k_is_array(t);
     if (decl.kind == CXCursor_ParmDecl) {
         e->scope = SCOPE_PARAM;
         for (int i = 0; L->fn && i < L->fn->nparams; i++)
@@ -414,6 +423,7 @@ Expr *k_temp(Lower *L, CXType t)
     e->scope = SCOPE_LOCAL;
     e->is_pointer = k_is_pointer(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
+    e->is_array = k_is_array(t);
     return e;
 }
 
@@ -446,6 +456,7 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
     e->tkey = arena_concat(L->a, rec, ".", field, (char *)NULL);
     e->is_pointer = k_is_pointer(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
+    e->is_array = k_is_array(t);
     if (!arrow && base->kind == EX_PATH) {
         e->key = arena_concat(L->a, base->key, ".", field, (char *)NULL);
         e->const_table = base->const_table;
@@ -498,6 +509,7 @@ Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
     e->scope = SCOPE_HEAP;
     e->is_pointer = k_is_pointer(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
+    e->is_array = k_is_array(t);
     return e;
 }
 
@@ -549,6 +561,7 @@ Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t, int ex
     }
     e->is_pointer = k_is_pointer(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
+    e->is_array = k_is_array(t);
     if (base->kind == EX_PATH && !k_is_pointer(basetype)) {
         e->scope = base->scope;
         e->param_index = base->param_index;
