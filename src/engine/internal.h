@@ -409,6 +409,20 @@ State *st_drop_facts(Engine *e, const State *s, const unsigned char *drop);
 void cur_find(Program *p, Arena *a);
 /* Is object key k in a record a cursor walks? */
 int cur_record_key(const Engine *e, int32_t k);
+/* paramwrites.c: what each function writes through each of its pointer
+ * parameters (one slot per parameter), for the calls that lend a block
+ * (HwSetItr(&Adapter->Hw, ...)); see the file's comment. */
+typedef struct ParamWrites ParamWrites;
+enum { PW_MAX_LEN = 400 };   /* the longest key or suffix it follows */
+ParamWrites *pw_build(const Program *p);
+void pw_free(const Program *p, ParamWrites *pw);
+/* Where argument a of call st goes: the driver functions' parameter slots
+ * it is bound to (into to[], *nto of them), and whether anything else gets
+ * it (returned). */
+int pw_bindings(const Program *p, const ParamWrites *pw, const Step *st, int a, int *to, int *nto);
+int pw_escapes(const ParamWrites *pw, int slot);          /* may write all of the block */
+int pw_nsuffixes(const ParamWrites *pw, int slot);        /* else the parts it writes: */
+const char *pw_suffix(const ParamWrites *pw, int slot, int i);   /* ".Itr", ".Sub.A", "" */
 /* ruleexec.c: is the instance in the rule's initial state? */
 int rx_inst_initial(const Rule *r, const Inst *in);
 /* After assignment st of function fi: s, or a copy whose instances in the
