@@ -576,6 +576,16 @@ int dfr_runs_at_wait(Engine *e, const EntryPoint *ep, const State *s, const Step
     return gate && may_be_nonzero(e, s, gate) && evt_sets(e, ep->func, wait);
 }
 
+/* Does a cancel call (st) name the timer object of callback fi (matched
+ * where the timer was created), so that fi may fire at it on some path?
+ * Not a cancel whose object no timer creation names (a KTIMER armed with
+ * no DPC, waited on): do_call fires every armed timer there, but that is
+ * no reason to analyse the function that cancels it in full. */
+int dfr_cancel_may_fire(Engine *e, const Step *st, int fi)
+{
+    return e->armed[fi] && timer_of_call(e, st) == fi;
+}
+
 /* Does a cancel call (st) make timer callback fi fire first? */
 int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s)
 {

@@ -257,6 +257,19 @@ static void fixed_point(Engine *e, Frames *f)
                         kv_add(&callees[fi], cr->fi[t] + 1);
                         kv_add(&callers[cr->fi[t]], fi + 1);
                     }
+                /* a cancel may run the timer callbacks it cancels first
+                 * (interp.c do_call): what they read and write is the
+                 * cancelling function's too, where the cancel names the
+                 * callback's timer object (a stop helper halt calls) */
+                if (st->kind == ST_CALL && st->callee && (call_flags(e, st->callee) & CF_CANCELS))
+                    for (int i = 0; i < p->nentries; i++) {
+                        int g = p->entries[i].func;
+                        if (g != fi && dfr_is_timer(e, &p->entries[i]) &&
+                            dfr_cancel_may_fire(e, st, g)) {
+                            kv_add(&callees[fi], g + 1);
+                            kv_add(&callers[g], fi + 1);
+                        }
+                    }
                 /* a wait may run the timers and work items that set its
                  * event (events.c): what they read and write is the
                  * waiting function's too, where the wait names its event
@@ -493,6 +506,30 @@ static void touch_rule(Engine *e, Frames *f)
                     f->touches[fi] = 1;
                     work[n++] = fi;
                     break;
+                }
+            }
+    }
+    /* A cancel runs the armed timer callbacks it may cancel first (interp.c
+     * do_call, only in a function that touches the rule): where one of them
+     * touches a rule with a state, so does the function that cancels (a
+     * watchdog stop helper halt calls after the deregistration ran as a
+     * frame, its cancel fired no tick: cases 570/571). */
+    for (int fi = 0; !e->rule->has_watch && e->rule->nvars && fi < p->nfuncs; fi++) {
+        const Func *fn = p->funcs[fi].f;
+        for (int b = 0; b < fn->nblocks && !f->touches[fi]; b++)
+            for (int k = 0; k < fn->blocks[b].nsteps && !f->touches[fi]; k++) {
+                const Step *st = &fn->blocks[b].steps[k];
+                if (st->kind == ST_ASSIGN || !st->callee ||
+                    !(call_flags(e, st->callee) & CF_CANCELS))
+                    continue;
+                for (int i = 0; i < p->nentries; i++) {
+                    int g = p->entries[i].func;
+                    if (g != fi && dfr_is_timer(e, &p->entries[i]) && f->touches[g] &&
+                        dfr_cancel_may_fire(e, st, g)) {
+                        f->touches[fi] = 1;
+                        work[n++] = fi;
+                        break;
+                    }
                 }
             }
     }

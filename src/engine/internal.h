@@ -680,6 +680,7 @@ State *dfr_note(Engine *e, State *s, Loc loc, const char *func, const char *msg)
 int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s);
 State *dfr_take(Engine *e, const EntryPoint *ep, State *s);
 int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s);
+int dfr_cancel_may_fire(Engine *e, const Step *st, int fi);
 int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *after);
 /* May deferred callback ep run while the driver waits on an event (an
  * armed timer's or a queued work item's callback that sets one)? */
