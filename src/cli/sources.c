@@ -586,24 +586,18 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
         src_add(out, w.cfiles[i], args, n);
     }
     for (int i = 0; i < w.nsdirs; i++) {
+        /* the build file named as the report names files: below the scanned folder */
+        const char *rel = below(dir, w.sdirs[i]) != w.sdirs[i] ? below(dir, w.sdirs[i]) : NULL;
+        char shown[PATH_MAX];
+        const char *folder = rel ? rel : strcmp(w.sdirs[i], dir) == 0 ? NULL : w.sdirs[i];
+        snprintf(shown, sizeof shown, "%s%s%s", folder ? folder : "", folder ? "/" : "", names[i]);
         if (nout[i]) {
-            const char *rel = below(dir, w.sdirs[i]) != w.sdirs[i] ? below(dir, w.sdirs[i]) : NULL;
-            char shown[PATH_MAX];
-            const char *folder = rel ? rel : strcmp(w.sdirs[i], dir) == 0 ? NULL : w.sdirs[i];
-            snprintf(shown, sizeof shown, "%s%s%s", folder ? folder : "", folder ? "/" : "",
-                     names[i]);
             diag_add(d, DIAG_NOTE, shown, 0, 0,
                      "%d C file(s) at or below this project's folder that it does not compile "
                      "(%s%s) are not scanned; name a file to scan it", nout[i], first_out[i],
                      nout[i] > 1 ? ", ..." : "");
         }
         if (ws[i].ndefs && nfiles[i]) {
-            /* named as the report names files: below the scanned folder */
-            const char *rel = below(dir, w.sdirs[i]) != w.sdirs[i] ? below(dir, w.sdirs[i]) : NULL;
-            char shown[PATH_MAX];
-            const char *folder = rel ? rel : strcmp(w.sdirs[i], dir) == 0 ? NULL : w.sdirs[i];
-            snprintf(shown, sizeof shown, "%s%s%s", folder ? folder : "", folder ? "/" : "",
-                     names[i]);
             if (ends_with_ci(names[i], ".vcxproj"))
                 diag_add(d, DIAG_NOTE, shown, 0, 0,
                          "%d build define(s) from this project file (PreprocessorDefinitions, for "
