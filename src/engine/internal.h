@@ -819,6 +819,22 @@ int st_distance_below(Engine *e, const State *a, const State *b, int bound);
 void ss_free(StateSet *set);
 void ss_pool_free(Engine *e);         /* the sets ss_free kept for reuse */
 int ss_export(StateSet *set, StateVec *out, Engine *e);
+/* summaries.c: a function's exits from one entry state (interp.c in_call) */
+typedef struct Summary {
+    struct Summary *next;
+    int fi;
+    State *entry;
+    Trace *base;             /* the entry trace the exits were computed on */
+    StateVec exits;
+    int done;
+    int started;
+    unsigned char inexact;   /* computed from an entry whose path came through a join */
+    unsigned char again;     /* analysed again from an exact entry (in_call) */
+} Summary;
+Summary *sum_find(Engine *e, int fi, State **entryp);
+/* An exit computed from the widened entry `went`, narrowed back to what
+ * the caller's own entry `act` knows where fi does not change it. */
+State *unwiden(Engine *e, int fi, State *x, const State *went, const State *act);
 void sum_free(Engine *e);
 
 /* trace.c */
