@@ -38,7 +38,8 @@ static int seconds(const char *opt, const char *v, double *out, DiagList *d)
 {
     char *end = NULL;
     double t = v ? strtod(v, &end) : 0;
-    if (!v || *end || t <= 0) {
+    /* t != t: "nan" (no comparison with it is true: a budget never spent) */
+    if (!v || !*v || *end || t != t || t <= 0) {
         diag_add(d, DIAG_ERROR, NULL, 0, 0, "%s needs a positive number of seconds", opt);
         return 1;
     }

@@ -285,6 +285,12 @@ check "parse timeout exits 2" 2 $?
 contains "parse timeout names the file" "$tmp/out" "slow.c:1:1: error: parsing did not finish within 0.05 s"
 if [ -e "$tmp/slow.json" ]; then echo "FAIL: a report was written after a parse timeout"; fails=$((fails + 1)); fi
 "$drvcheck" scan --color=never --parse-timeout 0 "$tmp/slow.c" >/dev/null 2>&1; check "--parse-timeout 0 refused" 2 $?
+# a limit too large for a time_t (or inf) is no limit, not a timeout at once;
+# "nan" is no number of seconds
+"$drvcheck" scan --no-progress --parse-timeout 1e20 "$tmp/tree" >"$tmp/out" 2>&1; check "--parse-timeout 1e20 parses" 0 $?
+"$drvcheck" scan --no-progress --parse-timeout inf "$tmp/tree" >"$tmp/out" 2>&1; check "--parse-timeout inf parses" 0 $?
+"$drvcheck" scan --no-progress --timeout nan "$tmp/tree" >"$tmp/out" 2>&1; check "--timeout nan refused" 2 $?
+contains "--timeout nan: the message" "$tmp/out" "timeout needs a positive number of seconds"
 
 # DBG: 0 by default (the WDK 7 free build), undefined under a .vcxproj (MSBuild's
 # Release): a field declared under `#if DBG` and read under `#ifdef DBG` parses
