@@ -191,6 +191,9 @@ fi
 # options and inputs that are wrong say exactly what is wrong
 "$drvcheck" scan --fail-on bogus "$tmp/tree" >"$tmp/out" 2>&1; check "--fail-on bogus" 2 $?
 contains "--fail-on lists every value" "$tmp/out" "defect, timeout, error, incomplete"
+# an empty list (an unset variable) is refused: `none` turns the gate off on purpose
+"$drvcheck" scan --fail-on "" "$tmp/tree" >"$tmp/out" 2>&1; check "--fail-on empty" 2 $?
+"$drvcheck" scan --fail-on=, "$tmp/tree" >"$tmp/out" 2>&1; check "--fail-on=," 2 $?
 "$drvcheck" scan --color=never --baseline "$tmp/empty" "$tmp/tree" >"$tmp/out" 2>&1; check "--baseline on a directory" 2 $?
 contains "--baseline on a directory says so" "$tmp/out" "cannot read baseline: is a directory"
 if command -v mkfifo >/dev/null 2>&1; then
