@@ -115,6 +115,26 @@ if [ "$(id -u)" != 0 ]; then
     chmod 755 "$tmp/tree/locked"
 fi
 
+# a C file of the tree that cannot be read is unreadable input (exit 2, named), as
+# when named: analysed without it, the driver's verdicts would leave its defects out.
+# As root, tried as nobody (setpriv) when that can read the tree.
+mkdir -p "$tmp/unrd"
+cp "$tmp/tree/drv.c" "$tmp/unrd/drv.c"
+cp "$tmp/tree/drv.c" "$tmp/unrd/locked.c"
+chmod 000 "$tmp/unrd/locked.c"
+as_user=""
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+    chmod 711 "$tmp"; chmod 755 "$tmp/unrd"
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$drvcheck" --version >/dev/null 2>&1 &&
+        as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$as_user" ]; then
+    $as_user "$drvcheck" scan --no-progress --color=never "$tmp/unrd" >"$tmp/out" 2>&1
+    check "unreadable C file in a tree" 2 $?
+    contains "unreadable C file named" "$tmp/out" "^locked.c: error: cannot read: Permission denied"
+fi
+chmod 700 "$tmp"
+
 # a suppression without a reason is an error wherever it stands, defect or not
 mkdir -p "$tmp/sup"
 cat >"$tmp/sup/drv.c" <<'C'
