@@ -1,11 +1,14 @@
 /* cli.c - drvcheck's commands: scan, cfg, rules, --help, --version. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/options.h"
 #include "cli/paths.h"
@@ -78,6 +81,18 @@ static int cmd_cfg(const Options *o)
 {
     if (o->npaths != 1) {
         fprintf(stderr, "drvcheck: error: cfg takes exactly one FILE\n");
+        return 2;
+    }
+    /* a FILE that cannot be parsed says why, once, as scan says it */
+    struct stat st;
+    if (stat(o->paths[0], &st) != 0 || (S_ISREG(st.st_mode) && access(o->paths[0], R_OK) != 0)) {
+        fprintf(stderr, "%s: error: cannot read: %s\n", o->paths[0], strerror(errno));
+        return 2;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "%s: error: %s\n", o->paths[0],
+                S_ISDIR(st.st_mode) ? "is a directory: cfg takes one C file"
+                                    : "not a file or directory (a device, pipe or socket): not read");
         return 2;
     }
     char *model = paths_model_dir();

@@ -62,6 +62,12 @@ contains "--wdk-include of a missing folder names it" "$tmp/out" "error: --wdk-i
 "$drvcheck" scan --wdk-include "$tmp/help" "$tmp/tree" >"$tmp/out" 2>&1; check "--wdk-include of a file" 2 $?
 contains "--wdk-include of a file says so" "$tmp/out" "not a directory"
 "$drvcheck" cfg -I "$tmp/no-such-dir" "$tmp/help" >/dev/null 2>&1; check "cfg -I of a missing folder" 2 $?
+# cfg of a FILE it cannot read says why, in one line, as scan does
+"$drvcheck" cfg "$tmp/does-not-exist.c" >"$tmp/out" 2>&1; check "cfg of a missing file" 2 $?
+contains "cfg of a missing file says why" "$tmp/out" "does-not-exist.c: error: cannot read: No such file or directory"
+[ "$(wc -l <"$tmp/out")" -eq 1 ]; check "cfg of a missing file: one line" 0 $?
+"$drvcheck" cfg "$tmp/tree" >"$tmp/out" 2>&1; check "cfg of a folder" 2 $?
+contains "cfg of a folder says so" "$tmp/out" "tree: error: is a directory"
 
 # nothing parsed: every file has errors and none yields a function (binary
 # garbage) is exit 2, the files' errors shown; a file with errors that yields
