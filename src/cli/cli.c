@@ -192,6 +192,10 @@ static int cmd_rules(int argc, char **argv)
     rule_set_init(&set);
     DiagList d = {0};
     int errors = rule_load(path ? path : dir, &set, &d);
+    if (!errors && set.n == 0) {          /* as scan says it: no rule is no rule set */
+        diag_add(&d, DIAG_ERROR, path ? path : dir, 0, 0, "no rule (*.slic) found here");
+        errors = 1;
+    }
     diag_print(&d, stderr);
     int rc = errors ? 2 : 0;
     if (!errors) {

@@ -248,6 +248,10 @@ printf 'state { enum {a, b} s = a; }\nFoo.entry { s = c; }\n' >"$tmp/bad.slic"
 "$drvcheck" scan --rules "$tmp/bad.slic" "$tmp/tree" >"$tmp/out" 2>&1; check "bad rule" 2 $?
 contains "bad rule position" "$tmp/out" "bad.slic:2:"
 "$drvcheck" scan --rule NoSuchRule "$tmp/tree" >"$tmp/out" 2>&1; check "unknown --rule" 2 $?
+# a rules folder without a rule is an error for `rules` as for `scan`
+"$drvcheck" scan --rules "$tmp/empty" "$tmp/tree" >"$tmp/out" 2>&1; check "scan: rules folder without a rule" 2 $?
+"$drvcheck" rules --rules "$tmp/empty" >"$tmp/out" 2>&1; check "rules: rules folder without a rule" 2 $?
+contains "rules: rules folder without a rule says so" "$tmp/out" "empty: error: no rule (\*.slic) found here"
 
 # compile_commands.json: flags are used, code-loading flags dropped, nothing run
 mkdir -p "$tmp/db/inc"
