@@ -124,10 +124,13 @@ static int cmd_cfg(const Options *o)
         sf.args = (const char **)defs;
         sf.nargs = ndefs;
         size_t bl = strlen(bname);
-        fprintf(stderr, "%s/%s: note: %d build define(s) from this %s\n", where, bname, ndefs,
-                bl > 8 && strcasecmp(bname + bl - 8, ".vcxproj") == 0
-                    ? "project file (PreprocessorDefinitions, for Release|x64)"
-                    : "WDK sources file");
+        if (bl > 8 && strcasecmp(bname + bl - 8, ".vcxproj") == 0)
+            fprintf(stderr, "%s/%s: note: %d build define(s) from this project file "
+                    "(PreprocessorDefinitions, for %s)\n", where, bname, ndefs,
+                    ws.config[0] ? ws.config : "every configuration");
+        else
+            fprintf(stderr, "%s/%s: note: %d build define(s) from this WDK sources file\n", where,
+                    bname, ndefs);
         if (getenv("DRVCHECK_FRONT_STATS")) {      /* for tests/bench: clang gets them too */
             fprintf(stderr, "front: defines:");
             for (int i = 0; i < ndefs; i++)

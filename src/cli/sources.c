@@ -608,8 +608,9 @@ static int add_tree(SourceList *out, DiagList *d, const char *dir, const char *c
             if (ends_with_ci(names[i], ".vcxproj"))
                 diag_add(d, DIAG_NOTE, shown, 0, 0,
                          "%d build define(s) from this project file (PreprocessorDefinitions, for "
-                         "Release|x64) given to the %d C file(s) it compiles or that lie at or "
-                         "below its folder", ws[i].ndefs, nfiles[i]);
+                         "%s) given to the %d C file(s) it compiles or that lie at or "
+                         "below its folder", ws[i].ndefs,
+                         ws[i].config[0] ? ws[i].config : "every configuration", nfiles[i]);
             else
                 diag_add(d, DIAG_NOTE, shown, 0, 0,
                          "%d build define(s) from this WDK sources file (C_DEFINES, for AMD64) "

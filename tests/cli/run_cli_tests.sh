@@ -362,6 +362,15 @@ EOC
 check "scan: DBG undefined under a .vcxproj (MSBuild Release)" 0 $?
 "$drvcheck" scan --no-progress --fail-on incomplete "$tmp/dbgs" >/dev/null 2>&1
 check "scan: DBG=0 without a build file (WDK 7 free build)" 2 $?
+# a project with no Release|x64 is read for the nearest configuration, and the
+# note names the one read
+mkdir -p "$tmp/dbgx"
+cp "$tmp/dbgv/mp.c" "$tmp/dbgx/mp.c"
+sed 's/Release|x64/Debug|x64/' "$tmp/dbgv/dv.vcxproj" >"$tmp/dbgx/dv.vcxproj"
+"$drvcheck" scan --no-progress --color=never "$tmp/dbgx" >"$tmp/out" 2>&1
+contains "scan: the note names the configuration read" "$tmp/out" "^dv.vcxproj: note: 1 build define(s) from this project file (PreprocessorDefinitions, for Debug|x64)"
+"$drvcheck" cfg "$tmp/dbgx/mp.c" >/dev/null 2>"$tmp/out"
+contains "cfg: the note names the configuration read" "$tmp/out" "dv.vcxproj: note: 1 build define(s) from this project file (PreprocessorDefinitions, for Debug|x64)"
 
 # a folder's only .vcxproj that lists every C file it compiles: a C file at or
 # below the folder that it does not list is not scanned (a stale copy would
