@@ -481,15 +481,66 @@ int src_wdk_sources_for(const char *cfile, const char *const *user, int nuser, W
         free(ents[i]);
     }
     free(ents);
-    free(real);
     int nb = 0;
-    if (found)
+    if (found) {
         nb = build_dirs(a, where, w, inc, max);
-    else if (src_wdk_defines_in(dir, user, nuser, w, name))
+    } else if (src_wdk_defines_in(dir, user, nuser, w, name)) {
         snprintf(where, wsize, "%s", dir);
-    else
+        /* its folder's build lists it: that build's folders too (INCLUDES,
+         * AdditionalIncludeDirectories), as a scan of the tree gives them */
+        if (lists_file(dir, w, real))
+            nb = build_dirs(a, dir, w, inc, max);
+    } else {
+        free(real);
         return 0;
+    }
+    free(real);
     return nb + 1;
+}
+
+/* A C file named on the command line, with the arguments of the build file
+ * that builds it (a subfolder's that names it, with its build folders, else
+ * its folder's own), as cfg reads them and a scan of its folder gives them:
+ * `drvcheck scan drv/mp.c` parsed it with no build define while
+ * `drvcheck cfg drv/mp.c` and `drvcheck scan drv` had them. */
+static void add_named(SourceList *out, DiagList *d, const char *abs, const char *const *user,
+                      int nuser)
+{
+    WdkSources ws;
+    char where[PATH_MAX], name[BUILD_NAME_MAX];
+    enum { MAX_DIRS = 128 };
+    const char *args[MAX_DIRS + MAX_BUILD_ARGS + 1];
+    Arena *a = arena_new();
+    int found = src_wdk_sources_for(abs, user, nuser, &ws, where, sizeof where, name, a, args,
+                                    MAX_DIRS);
+    int n = found > 1 ? found - 1 : 0;
+    if (found && ws.ndefs) {
+        int dbg = 0, start = n;
+        for (int k = 0; k < ws.ndefs && n - start < MAX_BUILD_ARGS; k++) {
+            args[n++] = ws.defs[k];
+            dbg |= strncmp(ws.defs[k], "-DDBG", 5) == 0 &&
+                   (ws.defs[k][5] == 0 || ws.defs[k][5] == '=');
+        }
+        int vcx = ends_with_ci(name, ".vcxproj");
+        /* MSBuild's Release leaves DBG undefined, as add_tree says */
+        if (!dbg && vcx && !user_sets(user, nuser, "-DDBG"))
+            args[n++] = "-UDBG";
+        char shown[2 * PATH_MAX];
+        snprintf(shown, sizeof shown, "%s/%s", where, name);
+        if (vcx)
+            diag_add(d, DIAG_NOTE, shown, 0, 0,
+                     "%d build define(s) from this project file (PreprocessorDefinitions, for "
+                     "%s) given to the C file named on the command line", ws.ndefs,
+                     ws.config[0] ? ws.config : "every configuration");
+        else
+            diag_add(d, DIAG_NOTE, shown, 0, 0,
+                     "%d build define(s) from this WDK sources file (C_DEFINES, for AMD64) given "
+                     "to the C file named on the command line", ws.ndefs);
+    }
+    src_add(out, abs, args, n);
+    if (found)
+        wdk_sources_free(&ws);
+    arena_free(a);
 }
 
 /* The C files below dir, with their build's arguments; the number of
@@ -719,7 +770,7 @@ int src_collect_with(const char *const *paths, int npaths, const char *const *us
             diag_add(d, DIAG_ERROR, paths[i], 0, 0, "cannot read: %s", strerror(errno));
             errors++;
         } else {
-            src_add(out, abs, NULL, 0);
+            add_named(out, d, abs, user_args, nuser);
         }
         free(abs);
     }

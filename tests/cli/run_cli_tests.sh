@@ -513,6 +513,27 @@ check "cfg: sources defines" 0 $?
 contains "cfg: the define's value" "$tmp/out" "return 2"
 "$drvcheck" cfg -DW7_LEVEL=5 "$tmp/wdk7/sys/w7.c" >"$tmp/out" 2>"$tmp/err"
 contains "cfg: -D on the command line wins" "$tmp/out" "return 5"
+# a C file named on the command line gets its build file's defines too, as cfg and a
+# scan of its folder give them (it was parsed with none: #error, W7_LEVEL unknown)
+"$drvcheck" scan --no-progress --color=never --fail-on incomplete "$tmp/wdk7/sys/w7.c" >"$tmp/out" 2>&1
+check "scan FILE: its sources defines" 0 $?
+contains "scan FILE: the sources file is named" "$tmp/out" "sys/Sources: note: 2 build define(s) from this WDK sources file (C_DEFINES, for AMD64) given to the C file named"
+# and a .vcxproj's AdditionalIncludeDirectories (outside the tree) when it compiles the
+# file: for scan FILE, scan DIR and cfg FILE alike
+mkdir -p "$tmp/vxi/drv" "$tmp/vxi/shared"
+printf '#define VXI_OK 1\n' >"$tmp/vxi/shared/vxcfg.h"
+printf '#include "vxcfg.h"\n#if !VXI_OK || !VXI_DEF\n#error not from the project\n#endif\nint f(void) { return VXI_DEF; }\n' >"$tmp/vxi/drv/mp.c"
+sed -e 's#NDIS620_MINIPORT=1#VXI_DEF=7#' \
+    -e 's#</PreprocessorDefinitions>#</PreprocessorDefinitions><AdditionalIncludeDirectories>..\\shared;%(AdditionalIncludeDirectories)</AdditionalIncludeDirectories>#' \
+    "$tmp/dbgv/dv.vcxproj" >"$tmp/vxi/drv/dv.vcxproj"
+"$drvcheck" scan --no-progress --fail-on incomplete "$tmp/vxi/drv" >"$tmp/out" 2>&1
+check "scan DIR: a .vcxproj's include folder outside the tree" 0 $?
+"$drvcheck" scan --no-progress --fail-on incomplete "$tmp/vxi/drv/mp.c" >"$tmp/out" 2>&1
+check "scan FILE: a .vcxproj's defines and include folder" 0 $?
+"$drvcheck" cfg "$tmp/vxi/drv/mp.c" >"$tmp/out" 2>"$tmp/err"
+check "cfg FILE: a .vcxproj's defines and include folder" 0 $?
+if grep -q "error" "$tmp/err"; then echo "FAIL: cfg FILE of a .vcxproj with an include folder:"; cat "$tmp/err"; fails=$((fails + 1)); fi
+contains "cfg FILE: the .vcxproj's define" "$tmp/out" "return 7"
 
 # a .c file another C file #includes (a fragment, under any #if) is scanned as part of its
 # includer, not on its own; an #include in a comment counts for nothing
