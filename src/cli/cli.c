@@ -106,12 +106,25 @@ static int cmd_cfg(const Options *o)
     WdkSources ws;
     char where[PATH_MAX], bname[BUILD_NAME_MAX];
     Arena *ar = arena_new();
-    const char **extra = calloc((size_t)o->ncargs + 130, sizeof *extra);
+    const char **extra = calloc((size_t)o->ncargs + 131, sizeof *extra);
     if (!extra)
         abort();
     int found = src_wdk_sources_for(o->paths[0], (const char *const *)o->cargs, o->ncargs, &ws,
                                     where, sizeof where, bname, ar, extra, 128);
     int nextra = found > 1 ? found - 1 : 0;
+    /* MSBuild's Release leaves DBG undefined, as a scan gives it a .vcxproj's
+     * files (sources.c): unless the project or the command line sets it */
+    size_t bnl = strlen(bname);
+    if (found && bnl > 8 && strcasecmp(bname + bnl - 8, ".vcxproj") == 0) {
+        int dbg = 0;
+        for (int i = 0; i < ws.ndefs; i++)
+            dbg |= strncmp(ws.defs[i], "-DDBG", 5) == 0 && (ws.defs[i][5] == 0 || ws.defs[i][5] == '=');
+        for (int i = 0; i < o->ncargs; i++)
+            dbg |= (strncmp(o->cargs[i], "-DDBG", 5) == 0 || strncmp(o->cargs[i], "-UDBG", 5) == 0) &&
+                   (o->cargs[i][5] == 0 || o->cargs[i][5] == '=');
+        if (!dbg)
+            extra[nextra++] = "-UDBG";
+    }
     for (int i = 0; i < o->ncargs; i++)
         extra[nextra++] = o->cargs[i];
     fo.extra_args = extra;

@@ -362,6 +362,10 @@ EOC
 check "scan: DBG undefined under a .vcxproj (MSBuild Release)" 0 $?
 "$drvcheck" scan --no-progress --fail-on incomplete "$tmp/dbgs" >/dev/null 2>&1
 check "scan: DBG=0 without a build file (WDK 7 free build)" 2 $?
+"$drvcheck" cfg "$tmp/dbgv/mp.c" >/dev/null 2>"$tmp/out"
+if grep -q "error" "$tmp/out"; then echo "FAIL: cfg: DBG undefined under a .vcxproj:"; cat "$tmp/out"; fails=$((fails + 1)); fi
+"$drvcheck" cfg -DDBG=1 "$tmp/dbgv/mp.c" >/dev/null 2>"$tmp/out"
+if grep -q "error" "$tmp/out"; then echo "FAIL: cfg: -DDBG=1 under a .vcxproj:"; cat "$tmp/out"; fails=$((fails + 1)); fi
 # a project with no Release|x64 is read for the nearest configuration, and the
 # note names the one read
 mkdir -p "$tmp/dbgx"
