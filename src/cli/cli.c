@@ -241,6 +241,14 @@ int cli_main(int argc, char **argv)
         printf("%s %s\n", DRVCHECK_NAME, DRVCHECK_VERSION);
         return 0;
     }
+    /* `drvcheck scan --help` (any command) shows the help, as --help does */
+    if (strcmp(argv[1], "scan") == 0 || strcmp(argv[1], "cfg") == 0 ||
+        strcmp(argv[1], "rules") == 0)
+        for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+                fputs(usage, stdout);
+                return 0;
+            }
     if (strcmp(argv[1], "rules") == 0)
         return cmd_rules(argc, argv);
     if (strcmp(argv[1], "scan") != 0 && strcmp(argv[1], "cfg") != 0) {

@@ -33,6 +33,10 @@ contains() {  # contains NAME FILE PATTERN
 "$drvcheck" scan >/dev/null 2>&1; check "scan without path" 2 $?
 "$drvcheck" --help >"$tmp/help" 2>&1; check "--help" 0 $?
 contains "--help documents exit codes" "$tmp/help" "exit codes"
+for c in scan cfg rules; do
+    "$drvcheck" $c --help >"$tmp/out" 2>&1; check "$c --help" 0 $?
+    contains "$c --help shows the help" "$tmp/out" "^usage: drvcheck scan"
+done
 "$drvcheck" --version >"$tmp/ver" 2>&1; check "--version" 0 $?
 contains "--version" "$tmp/ver" "drvcheck"
 
