@@ -1,11 +1,14 @@
 /* cli.c - drvcheck's commands: scan, cfg, rules, --help, --version. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/options.h"
 #include "cli/paths.h"
@@ -80,6 +83,18 @@ static int cmd_cfg(const Options *o)
         fprintf(stderr, "drvcheck: error: cfg takes exactly one FILE\n");
         return 2;
     }
+    /* a FILE that cannot be parsed says why, once, as scan says it */
+    struct stat st;
+    if (stat(o->paths[0], &st) != 0 || (S_ISREG(st.st_mode) && access(o->paths[0], R_OK) != 0)) {
+        fprintf(stderr, "%s: error: cannot read: %s\n", o->paths[0], strerror(errno));
+        return 2;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "%s: error: %s\n", o->paths[0],
+                S_ISDIR(st.st_mode) ? "is a directory: cfg takes one C file"
+                                    : "not a file or directory (a device, pipe or socket): not read");
+        return 2;
+    }
     char *model = paths_model_dir();
     FrontOptions fo = {.model_dir = model, .wdk_include = o->wdk_include,
                        .extra_args = o->cargs, .nextra = o->ncargs, .recover = 1};
@@ -91,12 +106,25 @@ static int cmd_cfg(const Options *o)
     WdkSources ws;
     char where[PATH_MAX], bname[BUILD_NAME_MAX];
     Arena *ar = arena_new();
-    const char **extra = calloc((size_t)o->ncargs + 130, sizeof *extra);
+    const char **extra = calloc((size_t)o->ncargs + 131, sizeof *extra);
     if (!extra)
         abort();
     int found = src_wdk_sources_for(o->paths[0], (const char *const *)o->cargs, o->ncargs, &ws,
                                     where, sizeof where, bname, ar, extra, 128);
     int nextra = found > 1 ? found - 1 : 0;
+    /* MSBuild's Release leaves DBG undefined, as a scan gives it a .vcxproj's
+     * files (sources.c): unless the project or the command line sets it */
+    size_t bnl = strlen(bname);
+    if (found && bnl > 8 && strcasecmp(bname + bnl - 8, ".vcxproj") == 0) {
+        int dbg = 0;
+        for (int i = 0; i < ws.ndefs; i++)
+            dbg |= strncmp(ws.defs[i], "-DDBG", 5) == 0 && (ws.defs[i][5] == 0 || ws.defs[i][5] == '=');
+        for (int i = 0; i < o->ncargs; i++)
+            dbg |= (strncmp(o->cargs[i], "-DDBG", 5) == 0 || strncmp(o->cargs[i], "-UDBG", 5) == 0) &&
+                   (o->cargs[i][5] == 0 || o->cargs[i][5] == '=');
+        if (!dbg)
+            extra[nextra++] = "-UDBG";
+    }
     for (int i = 0; i < o->ncargs; i++)
         extra[nextra++] = o->cargs[i];
     fo.extra_args = extra;
@@ -109,10 +137,13 @@ static int cmd_cfg(const Options *o)
         sf.args = (const char **)defs;
         sf.nargs = ndefs;
         size_t bl = strlen(bname);
-        fprintf(stderr, "%s/%s: note: %d build define(s) from this %s\n", where, bname, ndefs,
-                bl > 8 && strcasecmp(bname + bl - 8, ".vcxproj") == 0
-                    ? "project file (PreprocessorDefinitions, for Release|x64)"
-                    : "WDK sources file");
+        if (bl > 8 && strcasecmp(bname + bl - 8, ".vcxproj") == 0)
+            fprintf(stderr, "%s/%s: note: %d build define(s) from this project file "
+                    "(PreprocessorDefinitions, for %s)\n", where, bname, ndefs,
+                    ws.config[0] ? ws.config : "every configuration");
+        else
+            fprintf(stderr, "%s/%s: note: %d build define(s) from this WDK sources file\n", where,
+                    bname, ndefs);
         if (getenv("DRVCHECK_FRONT_STATS")) {      /* for tests/bench: clang gets them too */
             fprintf(stderr, "front: defines:");
             for (int i = 0; i < ndefs; i++)
@@ -177,6 +208,10 @@ static int cmd_rules(int argc, char **argv)
     rule_set_init(&set);
     DiagList d = {0};
     int errors = rule_load(path ? path : dir, &set, &d);
+    if (!errors && set.n == 0) {          /* as scan says it: no rule is no rule set */
+        diag_add(&d, DIAG_ERROR, path ? path : dir, 0, 0, "no rule (*.slic) found here");
+        errors = 1;
+    }
     diag_print(&d, stderr);
     int rc = errors ? 2 : 0;
     if (!errors) {
@@ -206,6 +241,14 @@ int cli_main(int argc, char **argv)
         printf("%s %s\n", DRVCHECK_NAME, DRVCHECK_VERSION);
         return 0;
     }
+    /* `drvcheck scan --help` (any command) shows the help, as --help does */
+    if (strcmp(argv[1], "scan") == 0 || strcmp(argv[1], "cfg") == 0 ||
+        strcmp(argv[1], "rules") == 0)
+        for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+                fputs(usage, stdout);
+                return 0;
+            }
     if (strcmp(argv[1], "rules") == 0)
         return cmd_rules(argc, argv);
     if (strcmp(argv[1], "scan") != 0 && strcmp(argv[1], "cfg") != 0) {

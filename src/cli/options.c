@@ -38,7 +38,8 @@ static int seconds(const char *opt, const char *v, double *out, DiagList *d)
 {
     char *end = NULL;
     double t = v ? strtod(v, &end) : 0;
-    if (!v || *end || t <= 0) {
+    /* t != t: "nan" (no comparison with it is true: a budget never spent) */
+    if (!v || !*v || *end || t != t || t <= 0) {
         diag_add(d, DIAG_ERROR, NULL, 0, 0, "%s needs a positive number of seconds", opt);
         return 1;
     }
@@ -81,10 +82,14 @@ static int need_dir(const char *opt, const char *dir, DiagList *d)
 
 static int parse_fail_on(const char *v, int *out)
 {
-    int bits = 0;
-    char buf[128];
-    snprintf(buf, sizeof buf, "%s", v);
+    /* an empty list (`--fail-on "$UNSET"`) is no gate at all: refused, as
+     * `none` says that on purpose */
+    int bits = 0, ntok = 0, bad = 0;
+    char *buf = strdup(v);
+    if (!buf)
+        abort();
     for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        ntok++;
         if (strcmp(t, "defect") == 0)
             bits |= FAIL_DEFECT;
         else if (strcmp(t, "timeout") == 0)
@@ -96,8 +101,11 @@ static int parse_fail_on(const char *v, int *out)
         else if (strcmp(t, "none") == 0)
             ;
         else
-            return -1;
+            bad = 1;
     }
+    free(buf);
+    if (bad || ntok == 0)
+        return -1;
     *out = bits;
     return 0;
 }

@@ -28,6 +28,7 @@ typedef struct Walk {
     char **hdirs; int nhdirs, caph;
     char **sdirs; int nsdirs, caps;     /* folders holding a WDK `sources` file */
     char **cxx; int ncxx, capx;         /* C++ sources: not analysed, named in a note */
+    int errors;                         /* C files that cannot be read: the run stops */
 } Walk;
 
 static int ends_with_ci(const char *s, const char *suf)
@@ -143,8 +144,12 @@ static void walk(Walk *w, const char *top)
                     src_push_str(&subdirs, &ns, &caps, path);
             } else if (S_ISREG(cs.st_mode)) {
                 if (ends_with_ci(names[i], ".c")) {
-                    if (access(path, R_OK) != 0)
-                        diag_add(w->d, DIAG_WARNING, path, 0, 0, "cannot read: %s", strerror(errno));
+                    /* a C file of the driver left out would leave its defects out of
+                     * the verdicts: unreadable input, as when named (exit 2) */
+                    if (access(path, R_OK) != 0) {
+                        diag_add(w->d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+                        w->errors++;
+                    }
                     else
                         src_push_str(&w->cfiles, &w->ncfiles, &w->capc, path);
                 } else if (ends_with_ci(names[i], ".cpp") || ends_with_ci(names[i], ".cxx") ||
@@ -476,19 +481,72 @@ int src_wdk_sources_for(const char *cfile, const char *const *user, int nuser, W
         free(ents[i]);
     }
     free(ents);
-    free(real);
     int nb = 0;
-    if (found)
+    if (found) {
         nb = build_dirs(a, where, w, inc, max);
-    else if (src_wdk_defines_in(dir, user, nuser, w, name))
+    } else if (src_wdk_defines_in(dir, user, nuser, w, name)) {
         snprintf(where, wsize, "%s", dir);
-    else
+        /* its folder's build lists it: that build's folders too (INCLUDES,
+         * AdditionalIncludeDirectories), as a scan of the tree gives them */
+        if (lists_file(dir, w, real))
+            nb = build_dirs(a, dir, w, inc, max);
+    } else {
+        free(real);
         return 0;
+    }
+    free(real);
     return nb + 1;
 }
 
-static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *const *user,
-                     int nuser)
+/* A C file named on the command line, with the arguments of the build file
+ * that builds it (a subfolder's that names it, with its build folders, else
+ * its folder's own), as cfg reads them and a scan of its folder gives them:
+ * `drvcheck scan drv/mp.c` parsed it with no build define while
+ * `drvcheck cfg drv/mp.c` and `drvcheck scan drv` had them. */
+static void add_named(SourceList *out, DiagList *d, const char *abs, const char *const *user,
+                      int nuser)
+{
+    WdkSources ws;
+    char where[PATH_MAX], name[BUILD_NAME_MAX];
+    enum { MAX_DIRS = 128 };
+    const char *args[MAX_DIRS + MAX_BUILD_ARGS + 1];
+    Arena *a = arena_new();
+    int found = src_wdk_sources_for(abs, user, nuser, &ws, where, sizeof where, name, a, args,
+                                    MAX_DIRS);
+    int n = found > 1 ? found - 1 : 0;
+    if (found && ws.ndefs) {
+        int dbg = 0, start = n;
+        for (int k = 0; k < ws.ndefs && n - start < MAX_BUILD_ARGS; k++) {
+            args[n++] = ws.defs[k];
+            dbg |= strncmp(ws.defs[k], "-DDBG", 5) == 0 &&
+                   (ws.defs[k][5] == 0 || ws.defs[k][5] == '=');
+        }
+        int vcx = ends_with_ci(name, ".vcxproj");
+        /* MSBuild's Release leaves DBG undefined, as add_tree says */
+        if (!dbg && vcx && !user_sets(user, nuser, "-DDBG"))
+            args[n++] = "-UDBG";
+        char shown[2 * PATH_MAX];
+        snprintf(shown, sizeof shown, "%s/%s", where, name);
+        if (vcx)
+            diag_add(d, DIAG_NOTE, shown, 0, 0,
+                     "%d build define(s) from this project file (PreprocessorDefinitions, for "
+                     "%s) given to the C file named on the command line", ws.ndefs,
+                     ws.config[0] ? ws.config : "every configuration");
+        else
+            diag_add(d, DIAG_NOTE, shown, 0, 0,
+                     "%d build define(s) from this WDK sources file (C_DEFINES, for AMD64) given "
+                     "to the C file named on the command line", ws.ndefs);
+    }
+    src_add(out, abs, args, n);
+    if (found)
+        wdk_sources_free(&ws);
+    arena_free(a);
+}
+
+/* The C files below dir, with their build's arguments; the number of
+ * errors that must stop the run (a C file that cannot be read). */
+static int add_tree(SourceList *out, DiagList *d, const char *dir, const char *const *user,
+                    int nuser)
 {
     Walk w = {.out = out, .d = d};
     walk(&w, dir);
@@ -601,8 +659,9 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
             if (ends_with_ci(names[i], ".vcxproj"))
                 diag_add(d, DIAG_NOTE, shown, 0, 0,
                          "%d build define(s) from this project file (PreprocessorDefinitions, for "
-                         "Release|x64) given to the %d C file(s) it compiles or that lie at or "
-                         "below its folder", ws[i].ndefs, nfiles[i]);
+                         "%s) given to the %d C file(s) it compiles or that lie at or "
+                         "below its folder", ws[i].ndefs,
+                         ws[i].config[0] ? ws[i].config : "every configuration", nfiles[i]);
             else
                 diag_add(d, DIAG_NOTE, shown, 0, 0,
                          "%d build define(s) from this WDK sources file (C_DEFINES, for AMD64) "
@@ -635,6 +694,7 @@ static void add_tree(SourceList *out, DiagList *d, const char *dir, const char *
     free(w.hdirs);
     free(w.devs);
     free(w.inos);
+    return w.errors;
 }
 
 int src_collect(const char *const *paths, int npaths, SourceList *out, DiagList *d)
@@ -690,7 +750,7 @@ int src_collect_with(const char *const *paths, int npaths, const char *const *us
                              "as a tree");
             }
             if (out->n == before)
-                add_tree(out, d, abs, user_args, nuser);
+                errors += add_tree(out, d, abs, user_args, nuser);
             if (out->n == before)
                 diag_add(d, DIAG_WARNING, paths[i], 0, 0, "no C source files (*.c) under this directory");
         } else if (!S_ISREG(st.st_mode)) {
@@ -710,7 +770,7 @@ int src_collect_with(const char *const *paths, int npaths, const char *const *us
             diag_add(d, DIAG_ERROR, paths[i], 0, 0, "cannot read: %s", strerror(errno));
             errors++;
         } else {
-            src_add(out, abs, NULL, 0);
+            add_named(out, d, abs, user_args, nuser);
         }
         free(abs);
     }

@@ -49,6 +49,8 @@ typedef struct WdkSources {
     int skipped;             /* file entries not read (MSBuild properties, wildcards) */
     int closed;              /* files is the build's whole list: a .vcxproj, the only one in
                                 its folder, with no entry skipped (project_in) */
+    char config[264];        /* a .vcxproj: the configuration read ("Release|x64", "Debug|x64"),
+                                empty when no condition names one */
 } WdkSources;
 int wdk_sources_load(const char *path, WdkSources *w);   /* ndefs, -1 if unreadable */
 /* vcxproj.c: the same of an MSBuild project file, for Release|x64: its

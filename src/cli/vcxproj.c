@@ -240,6 +240,9 @@ int vcxproj_load(const char *path, WdkSources *w)
             best = score(set[i].cfg, set[i].plat);
             target = i;
         }
+    if (target >= 0)
+        snprintf(w->config, sizeof w->config, "%s%s%s", set[target].cfg,
+                 set[target].plat[0] ? "|" : "", set[target].plat);
     /* those for every configuration, then the target's (its platform or any) */
     for (int i = 0; i < nset; i++) {
         const Setting *st = &set[i];

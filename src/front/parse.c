@@ -795,7 +795,9 @@ static void *job_main(void *p)
 static void wait_or_stop(Watch *w, double limit, const SourceFile *sf)
 {
     pthread_mutex_lock(&w->lock);
-    if (limit > 0) {
+    /* past a century (or inf) there is no limit to set: converting that to a
+     * time_t overflowed, and the wait ended at once */
+    if (limit > 0 && limit < 3.2e9) {
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_sec += (time_t)limit;

@@ -33,6 +33,10 @@ contains() {  # contains NAME FILE PATTERN
 "$drvcheck" scan >/dev/null 2>&1; check "scan without path" 2 $?
 "$drvcheck" --help >"$tmp/help" 2>&1; check "--help" 0 $?
 contains "--help documents exit codes" "$tmp/help" "exit codes"
+for c in scan cfg rules; do
+    "$drvcheck" $c --help >"$tmp/out" 2>&1; check "$c --help" 0 $?
+    contains "$c --help shows the help" "$tmp/out" "^usage: drvcheck scan"
+done
 "$drvcheck" --version >"$tmp/ver" 2>&1; check "--version" 0 $?
 contains "--version" "$tmp/ver" "drvcheck"
 
@@ -62,6 +66,12 @@ contains "--wdk-include of a missing folder names it" "$tmp/out" "error: --wdk-i
 "$drvcheck" scan --wdk-include "$tmp/help" "$tmp/tree" >"$tmp/out" 2>&1; check "--wdk-include of a file" 2 $?
 contains "--wdk-include of a file says so" "$tmp/out" "not a directory"
 "$drvcheck" cfg -I "$tmp/no-such-dir" "$tmp/help" >/dev/null 2>&1; check "cfg -I of a missing folder" 2 $?
+# cfg of a FILE it cannot read says why, in one line, as scan does
+"$drvcheck" cfg "$tmp/does-not-exist.c" >"$tmp/out" 2>&1; check "cfg of a missing file" 2 $?
+contains "cfg of a missing file says why" "$tmp/out" "does-not-exist.c: error: cannot read: No such file or directory"
+[ "$(wc -l <"$tmp/out")" -eq 1 ]; check "cfg of a missing file: one line" 0 $?
+"$drvcheck" cfg "$tmp/tree" >"$tmp/out" 2>&1; check "cfg of a folder" 2 $?
+contains "cfg of a folder says so" "$tmp/out" "tree: error: is a directory"
 
 # nothing parsed: every file has errors and none yields a function (binary
 # garbage) is exit 2, the files' errors shown; a file with errors that yields
@@ -114,6 +124,26 @@ if [ "$(id -u)" != 0 ]; then
     contains "unreadable folder reported" "$tmp/out" "locked"
     chmod 755 "$tmp/tree/locked"
 fi
+
+# a C file of the tree that cannot be read is unreadable input (exit 2, named), as
+# when named: analysed without it, the driver's verdicts would leave its defects out.
+# As root, tried as nobody (setpriv) when that can read the tree.
+mkdir -p "$tmp/unrd"
+cp "$tmp/tree/drv.c" "$tmp/unrd/drv.c"
+cp "$tmp/tree/drv.c" "$tmp/unrd/locked.c"
+chmod 000 "$tmp/unrd/locked.c"
+as_user=""
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+    chmod 711 "$tmp"; chmod 755 "$tmp/unrd"
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$drvcheck" --version >/dev/null 2>&1 &&
+        as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$as_user" ]; then
+    $as_user "$drvcheck" scan --no-progress --color=never "$tmp/unrd" >"$tmp/out" 2>&1
+    check "unreadable C file in a tree" 2 $?
+    contains "unreadable C file named" "$tmp/out" "^locked.c: error: cannot read: Permission denied"
+fi
+chmod 700 "$tmp"
 
 # a suppression without a reason is an error wherever it stands, defect or not
 mkdir -p "$tmp/sup"
@@ -191,6 +221,9 @@ fi
 # options and inputs that are wrong say exactly what is wrong
 "$drvcheck" scan --fail-on bogus "$tmp/tree" >"$tmp/out" 2>&1; check "--fail-on bogus" 2 $?
 contains "--fail-on lists every value" "$tmp/out" "defect, timeout, error, incomplete"
+# an empty list (an unset variable) is refused: `none` turns the gate off on purpose
+"$drvcheck" scan --fail-on "" "$tmp/tree" >"$tmp/out" 2>&1; check "--fail-on empty" 2 $?
+"$drvcheck" scan --fail-on=, "$tmp/tree" >"$tmp/out" 2>&1; check "--fail-on=," 2 $?
 "$drvcheck" scan --color=never --baseline "$tmp/empty" "$tmp/tree" >"$tmp/out" 2>&1; check "--baseline on a directory" 2 $?
 contains "--baseline on a directory says so" "$tmp/out" "cannot read baseline: is a directory"
 if command -v mkfifo >/dev/null 2>&1; then
@@ -219,6 +252,10 @@ printf 'state { enum {a, b} s = a; }\nFoo.entry { s = c; }\n' >"$tmp/bad.slic"
 "$drvcheck" scan --rules "$tmp/bad.slic" "$tmp/tree" >"$tmp/out" 2>&1; check "bad rule" 2 $?
 contains "bad rule position" "$tmp/out" "bad.slic:2:"
 "$drvcheck" scan --rule NoSuchRule "$tmp/tree" >"$tmp/out" 2>&1; check "unknown --rule" 2 $?
+# a rules folder without a rule is an error for `rules` as for `scan`
+"$drvcheck" scan --rules "$tmp/empty" "$tmp/tree" >"$tmp/out" 2>&1; check "scan: rules folder without a rule" 2 $?
+"$drvcheck" rules --rules "$tmp/empty" >"$tmp/out" 2>&1; check "rules: rules folder without a rule" 2 $?
+contains "rules: rules folder without a rule says so" "$tmp/out" "empty: error: no rule (\*.slic) found here"
 
 # compile_commands.json: flags are used, code-loading flags dropped, nothing run
 mkdir -p "$tmp/db/inc"
@@ -285,6 +322,12 @@ check "parse timeout exits 2" 2 $?
 contains "parse timeout names the file" "$tmp/out" "slow.c:1:1: error: parsing did not finish within 0.05 s"
 if [ -e "$tmp/slow.json" ]; then echo "FAIL: a report was written after a parse timeout"; fails=$((fails + 1)); fi
 "$drvcheck" scan --color=never --parse-timeout 0 "$tmp/slow.c" >/dev/null 2>&1; check "--parse-timeout 0 refused" 2 $?
+# a limit too large for a time_t (or inf) is no limit, not a timeout at once;
+# "nan" is no number of seconds
+"$drvcheck" scan --no-progress --parse-timeout 1e20 "$tmp/tree" >"$tmp/out" 2>&1; check "--parse-timeout 1e20 parses" 0 $?
+"$drvcheck" scan --no-progress --parse-timeout inf "$tmp/tree" >"$tmp/out" 2>&1; check "--parse-timeout inf parses" 0 $?
+"$drvcheck" scan --no-progress --timeout nan "$tmp/tree" >"$tmp/out" 2>&1; check "--timeout nan refused" 2 $?
+contains "--timeout nan: the message" "$tmp/out" "timeout needs a positive number of seconds"
 
 # DBG: 0 by default (the WDK 7 free build), undefined under a .vcxproj (MSBuild's
 # Release): a field declared under `#if DBG` and read under `#ifdef DBG` parses
@@ -323,6 +366,19 @@ EOC
 check "scan: DBG undefined under a .vcxproj (MSBuild Release)" 0 $?
 "$drvcheck" scan --no-progress --fail-on incomplete "$tmp/dbgs" >/dev/null 2>&1
 check "scan: DBG=0 without a build file (WDK 7 free build)" 2 $?
+"$drvcheck" cfg "$tmp/dbgv/mp.c" >/dev/null 2>"$tmp/out"
+if grep -q "error" "$tmp/out"; then echo "FAIL: cfg: DBG undefined under a .vcxproj:"; cat "$tmp/out"; fails=$((fails + 1)); fi
+"$drvcheck" cfg -DDBG=1 "$tmp/dbgv/mp.c" >/dev/null 2>"$tmp/out"
+if grep -q "error" "$tmp/out"; then echo "FAIL: cfg: -DDBG=1 under a .vcxproj:"; cat "$tmp/out"; fails=$((fails + 1)); fi
+# a project with no Release|x64 is read for the nearest configuration, and the
+# note names the one read
+mkdir -p "$tmp/dbgx"
+cp "$tmp/dbgv/mp.c" "$tmp/dbgx/mp.c"
+sed 's/Release|x64/Debug|x64/' "$tmp/dbgv/dv.vcxproj" >"$tmp/dbgx/dv.vcxproj"
+"$drvcheck" scan --no-progress --color=never "$tmp/dbgx" >"$tmp/out" 2>&1
+contains "scan: the note names the configuration read" "$tmp/out" "^dv.vcxproj: note: 1 build define(s) from this project file (PreprocessorDefinitions, for Debug|x64)"
+"$drvcheck" cfg "$tmp/dbgx/mp.c" >/dev/null 2>"$tmp/out"
+contains "cfg: the note names the configuration read" "$tmp/out" "dv.vcxproj: note: 1 build define(s) from this project file (PreprocessorDefinitions, for Debug|x64)"
 
 # a folder's only .vcxproj that lists every C file it compiles: a C file at or
 # below the folder that it does not list is not scanned (a stale copy would
@@ -465,6 +521,27 @@ check "cfg: sources defines" 0 $?
 contains "cfg: the define's value" "$tmp/out" "return 2"
 "$drvcheck" cfg -DW7_LEVEL=5 "$tmp/wdk7/sys/w7.c" >"$tmp/out" 2>"$tmp/err"
 contains "cfg: -D on the command line wins" "$tmp/out" "return 5"
+# a C file named on the command line gets its build file's defines too, as cfg and a
+# scan of its folder give them (it was parsed with none: #error, W7_LEVEL unknown)
+"$drvcheck" scan --no-progress --color=never --fail-on incomplete "$tmp/wdk7/sys/w7.c" >"$tmp/out" 2>&1
+check "scan FILE: its sources defines" 0 $?
+contains "scan FILE: the sources file is named" "$tmp/out" "sys/Sources: note: 2 build define(s) from this WDK sources file (C_DEFINES, for AMD64) given to the C file named"
+# and a .vcxproj's AdditionalIncludeDirectories (outside the tree) when it compiles the
+# file: for scan FILE, scan DIR and cfg FILE alike
+mkdir -p "$tmp/vxi/drv" "$tmp/vxi/shared"
+printf '#define VXI_OK 1\n' >"$tmp/vxi/shared/vxcfg.h"
+printf '#include "vxcfg.h"\n#if !VXI_OK || !VXI_DEF\n#error not from the project\n#endif\nint f(void) { return VXI_DEF; }\n' >"$tmp/vxi/drv/mp.c"
+sed -e 's#NDIS620_MINIPORT=1#VXI_DEF=7#' \
+    -e 's#</PreprocessorDefinitions>#</PreprocessorDefinitions><AdditionalIncludeDirectories>..\\shared;%(AdditionalIncludeDirectories)</AdditionalIncludeDirectories>#' \
+    "$tmp/dbgv/dv.vcxproj" >"$tmp/vxi/drv/dv.vcxproj"
+"$drvcheck" scan --no-progress --fail-on incomplete "$tmp/vxi/drv" >"$tmp/out" 2>&1
+check "scan DIR: a .vcxproj's include folder outside the tree" 0 $?
+"$drvcheck" scan --no-progress --fail-on incomplete "$tmp/vxi/drv/mp.c" >"$tmp/out" 2>&1
+check "scan FILE: a .vcxproj's defines and include folder" 0 $?
+"$drvcheck" cfg "$tmp/vxi/drv/mp.c" >"$tmp/out" 2>"$tmp/err"
+check "cfg FILE: a .vcxproj's defines and include folder" 0 $?
+if grep -q "error" "$tmp/err"; then echo "FAIL: cfg FILE of a .vcxproj with an include folder:"; cat "$tmp/err"; fails=$((fails + 1)); fi
+contains "cfg FILE: the .vcxproj's define" "$tmp/out" "return 7"
 
 # a .c file another C file #includes (a fragment, under any #if) is scanned as part of its
 # includer, not on its own; an #include in a comment counts for nothing
