@@ -10,6 +10,7 @@
  *   atomically in the chosen format.  Only this file decides the exit code. */
 #include "cli/scan.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,9 +223,20 @@ int cli_scan(const Options *o)
     ndrivers = eng_split_drivers(units, src.n, src.root, &drivers);
     cli_twice(drivers, ndrivers, o->absolute_paths ? NULL : src.root, &rep.diags);
     EngineOptions eo = {.time_budget_s = o->timeout_s};
-    for (int r = 0; r < nrules; r++)
-        report_add_rule(&rep, rules[r]->name, rules[r]->summary, rules[r]->description,
-                        rules[r]->file);
+    /* a bundled rule's file is named as in drvcheck's tree (rules/ndis/x.slic),
+     * not by where this machine installed it: reports go to other machines */
+    char *bundled = o->rules_path ? NULL : paths_rules_dir();
+    size_t nb = bundled ? strlen(bundled) : 0;
+    for (int r = 0; r < nrules; r++) {
+        const char *f = rules[r]->file;
+        char shown[PATH_MAX];
+        if (f && nb && strncmp(f, bundled, nb) == 0 && f[nb] == '/') {
+            snprintf(shown, sizeof shown, "rules%s", f + nb);
+            f = shown;
+        }
+        report_add_rule(&rep, rules[r]->name, rules[r]->summary, rules[r]->description, f);
+    }
+    free(bundled);
     double t_engine = now_s(), c_engine = cpu_s();
     cli_check_all(drivers, ndrivers, rules, nrules, &eo, o->jobs, &rep);
     t_engine = now_s() - t_engine;

@@ -602,6 +602,10 @@ printf '#include <ndis.h>\nDRIVER_INITIALIZE DriverEntry;\nNTSTATUS DriverEntry(
     "$drvcheck" scan --no-progress --format sarif "$tmp/u16" 2>/dev/null | tr -d ' \t\n' |
     grep -q '"startLine":6,"startColumn":13'
 check "sarif: columns in UTF-16 code units" 0 $?
+# a bundled rule's file is named as in drvcheck's tree, not by where it is installed
+"$drvcheck" scan --no-progress --format sarif "$tmp/u16" 2>/dev/null >"$tmp/out"
+contains "sarif: a bundled rule's file is named rules/..." "$tmp/out" 'Rule file: rules/ndis/'
+if grep -q 'Rule file: /' "$tmp/out"; then echo "FAIL: sarif names a rule file by an absolute path"; fails=$((fails + 1)); fi
 
 # a defect inside a helper whose summary was first computed for a caller
 # that came through a join is shown on an exact caller's path (interp.c
