@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/paths.h"
+
 typedef struct Def {
     const Func *f;
     int order;               /* its place in the driver: units, then functions */
@@ -22,13 +24,6 @@ static int by_name(const void *a, const void *b)
     const Def *x = a, *y = b;
     int c = strcmp(x->f->name, y->f->name);
     return c ? c : x->order - y->order;
-}
-
-/* path as reports name it: below root, unless root is NULL */
-static const char *shown(const char *path, const char *root)
-{
-    size_t n = root ? strlen(root) : 0;
-    return n && strncmp(path, root, n) == 0 && path[n] == '/' ? path + n + 1 : path;
 }
 
 void cli_twice(const Driver *drivers, int ndrivers, const char *root, DiagList *d)
@@ -62,10 +57,14 @@ void cli_twice(const Driver *drivers, int ndrivers, const char *root, DiagList *
                 seen = strcmp(v[c].f->file, f->file) == 0 && v[c].f->loc.line == f->loc.line;
             if (seen)
                 continue;
+            char *other = root ? paths_relative(first->file, root) : strdup(first->file);
+            if (!other)
+                abort();
             diag_add(d, DIAG_WARNING, f->file, f->loc.line, f->loc.col,
                      "'%s' is also defined at %s:%d: a driver's build links one of them; calls "
                      "from other files are analysed with the one in %s",
-                     f->name, shown(first->file, root), first->loc.line, shown(first->file, root));
+                     f->name, other, first->loc.line, other);
+            free(other);
         }
         free(v);
     }
