@@ -469,6 +469,9 @@ int loopsum_applies(const Program *p, const Rule *r);
  * with_args, also the functions a call is given (harness.c). */
 void eng_reach_from(const Program *p, unsigned char *r, int *work, int n, int with_args);
 void loopsum_run(Engine *e, StateVec *start, StateVec *reached);
+void loopsum_capture(Engine *e, int on);
+int loopsum_hits_reported(const Engine *e);
+int loopsum_reach_agrees(const Engine *e);
 
 /* ---- the engine (interp.c, harness.c) ---- */
 struct Engine {
@@ -519,7 +522,12 @@ struct Engine {
                                 callback sets (events.c) */
     int own_timer_keys;      /* each timer callback's key stands for one timer object */
     int cancel_race;         /* the cancel being applied came while the tick ran (interp.c) */
-    int loopsum;             /* the callback loop is summarised (loopsum.c), a probe */
+    int loopsum;             /* the callback loop is summarised (loopsum.c): 1 a probe, 2 the
+                                full run's try (loopsum_exact) */
+    int capture;             /* loopsum_exact's summarised part: what would be reported is
+                                only collected (hits), the run goes on */
+    unsigned char *ls_before;  /* loopsum_exact: the functions reached before that part */
+    struct SumTab *ls_sums;  /* ... and the summaries computed before it */
     unsigned char *ls_fires; /* loopsum.c: per rule event, 1 when the loop can fire it */
     int orphan_run;          /* analysing a root no entry point reaches (harness.c orphan_root):
                                 what rests on a tracked object's assumed initial state is not

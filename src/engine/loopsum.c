@@ -156,3 +156,77 @@ void loopsum_run(Engine *e, StateVec *start, StateVec *reached)
         }
     }
 }
+
+/* The full run tried with the loop summarised (check.c full_run): after a
+ * successful MiniportInitializeEx, halt runs first straight from its exit
+ * states (no callback in between: paths the full run has too, so what they
+ * report is reported), then the summarised loop and halt after it, whose
+ * reports are only collected (e->hits), with summaries of their own (a
+ * summary computed there would hide, when reused, a report it made).
+ * That part reaches every place the full run's loop and halt can report
+ * at (as the probe does); so where each place it collected was reported
+ * already on an exact path, the full run would report no other place and
+ * each of these as an error: its defects are this run's.  NetKVM's and
+ * imxnetmini's registration rules: 54k and 59k states -> a few thousand. */
+void loopsum_capture(Engine *e, int on)
+{
+    if (on) {
+        size_t n = (size_t)e->prog->nfuncs + 1;
+        e->ls_before = arena_alloc(e->arena, n);
+        memcpy(e->ls_before, e->reached, n);
+        e->ls_sums = e->sums;
+        e->sums = NULL;
+        e->capture = 1;
+        e->loopsum = 1;
+    } else {
+        sum_free(e);                 /* quiet: e->capture */
+        e->sums = e->ls_sums;
+        e->ls_sums = NULL;
+        e->capture = 0;
+        e->loopsum = 2;
+    }
+}
+
+/* Was every place the summarised part collected reported on an exact path? */
+int loopsum_hits_reported(const Engine *e)
+{
+    for (int h = 0; h < e->nhits; h++) {
+        int exact = 0;
+        for (int i = 0; i < e->nsites && !exact; i++)
+            exact = !e->sites[i].approx && strcmp(e->sites[i].where, e->hits[h]) == 0;
+        if (!exact)
+            return 0;
+    }
+    return 1;
+}
+
+/* Before eng_orphans: is no function the full run might reach only
+ * through the loop or the halt after it (a synchronize callback, which no
+ * entry point calls) left for eng_orphans to take as a root of its own
+ * where the full run would not, or the other way round?  Those the run
+ * reached before the summarised part the full run reaches too. */
+int loopsum_reach_agrees(const Engine *e)
+{
+    if (!e->ls_before)
+        return 1;              /* settled before the summarised part */
+    const Program *p = e->prog;
+    unsigned char *loop = loop_reach(p), *called = calloc((size_t)p->nfuncs + 1, 1);
+    int *work = malloc(sizeof *work * ((size_t)p->nfuncs + 1)), n = 0, ok = 1;
+    if (!called || !work)
+        abort();
+    for (int i = 0; i < p->nentries; i++) {
+        int fi = p->entries[i].func;
+        if (role_phase(p->entries[i].role) != PH_SYNC && !called[fi]) {
+            called[fi] = 1;
+            work[n++] = fi;
+        }
+    }
+    eng_reach_from(p, called, work, n, 0);
+    for (int fi = 0; fi < p->nfuncs && ok; fi++)
+        ok = called[fi] || e->ls_before[fi] || !fr_touches(e->frames, fi) ||
+             !(loop[fi] || e->reached[fi]);
+    free(loop);
+    free(called);
+    free(work);
+    return ok;
+}

@@ -256,7 +256,7 @@ void sum_free(Engine *e)
 {
     if (!e->sums)
         return;
-    if (getenv("DRVCHECK_ENGINE_STATS")) {
+    if (getenv("DRVCHECK_ENGINE_STATS") && !e->capture) {
         /* the functions analysed most often: where a driver's time goes */
         int nf = e->sums->nfuncs, top[8] = {-1, -1, -1, -1, -1, -1, -1, -1};
         for (int f = 0; f < nf; f++)

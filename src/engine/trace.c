@@ -282,7 +282,7 @@ void tr_report(Engine *e, const State *s, Loc at, const char *func, const char *
 {
     char site[1024];
     snprintf(site, sizeof site, "%s:%d:%d", at.file ? at.file : "", at.line, at.col);
-    if (e->probe) {
+    if (e->probe || e->capture) {
         eng_probe_hit(e, site, message);
         return;
     }
