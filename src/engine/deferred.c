@@ -546,7 +546,8 @@ int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *aft
         int64_t c;
         const AbsVal *v = e->armed[fi] ? st_get(e, before, e->armed[fi]) : NULL;
         int one = v && av_is_const(v, &c) && c == 1;
-        if (!one && e->loopsum && e->armed[fi]) {    /* a gate the summary forgot: it may be */
+        if (!one && (e->loopsum || e->probe) && e->armed[fi]) {  /* a gate the summary forgot
+                                                                   or a probe joined: it may be */
             AbsVal w = v ? *v : av_top(), k = av_const(1);
             one = av_assume(&w, OP_EQ, &k);
         }

@@ -492,8 +492,9 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
             /* ... or the cancel came while that tick ran (it returns FALSE)
              * and the tick re-armed the timer after it (on an exact path:
              * a tick whose decisions read merged values would add races
-             * no path has) */
-            if (!fired.v[k]->approx && dfr_rearmed(e, st, s, fired.v[k])) {
+             * no path has; in a probe on every path, as it must reach
+             * whatever the full run reaches: case 263) */
+            if ((!fired.v[k]->approx || e->probe) && dfr_rearmed(e, st, s, fired.v[k])) {
                 e->cancel_race = 1;
                 call_step(e, fr, st, back, out);
                 e->cancel_race = 0;

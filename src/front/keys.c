@@ -451,8 +451,16 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
         rec = "?";
     const char *bt = text_of(L, base);
     int paren = bt[0] == '*' || bt[0] == '&' || base->kind == EX_BINOP || base->kind == EX_COND;
-    e->text = arena_concat(L->a, paren ? "(" : "", bt, paren ? ")" : "", arrow ? "->" : ".",
-                           field, (char *)NULL);
+    /* an anonymous struct or union member (NET_BUFFER's DataLength) has no
+     * name: shown as the source writes it, `Nb->DataLength`, its text
+     * ends in the operator the named member after it goes on from */
+    size_t bl = strlen(bt);
+    if (base->kind == EX_PATH && bl > 0 && (bt[bl - 1] == '.' || (bl > 1 && bt[bl - 1] == '>' &&
+                                                                  bt[bl - 2] == '-')))
+        e->text = arena_concat(L->a, bt, field, (char *)NULL);
+    else
+        e->text = arena_concat(L->a, paren ? "(" : "", bt, paren ? ")" : "", arrow ? "->" : ".",
+                               field, (char *)NULL);
     e->tkey = arena_concat(L->a, rec, ".", field, (char *)NULL);
     e->is_pointer = k_is_pointer(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;

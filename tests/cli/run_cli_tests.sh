@@ -479,6 +479,11 @@ awk 'BEGIN { for (i = 0; i < 3000; i++) printf "static int a%d(void) { T1 v = 0;
 "$drvcheck" scan --no-progress --color=never "$tmp/manyerr2" 2>&1 | grep -m1 ': error: ' >"$tmp/out"
 contains "scan: truncated rounds: the one reaching further is kept" "$tmp/out" "^mp.c:3001:34: error: invalid operands"
 
+# a member of an anonymous union is shown as the source names it
+"$drvcheck" scan --color=never "$src/tests/cases/605_send_oversize_frame_returns_holding_lock_defect" \
+    >"$tmp/out" 2>&1; check "anonymous member: the defect" 1 $?
+contains "anonymous member: the branch as written" "$tmp/out" "\`Nb->DataLength > 1514\` is true"
+
 # traces through merged paths: one real path when a side of the join decides, else marked
 if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
     "$drvcheck" scan --color=never "$src/tests/cases/78_merged_paths_defect" >"$tmp/out" 2>&1
