@@ -206,11 +206,24 @@ int cur_record_key(const Engine *e, int32_t k)
     const Program *p = e->prog;
     if (!p->ncursor_recs || !k)
         return 0;
+    /* some record r with k = "r.<rest>": each prefix of k before a '.' is
+     * looked up in the sorted records (asked at every rule event on an
+     * object and every rule-state string: rtlnwifi 125k times) */
     const char *n = key_name(e, k);
-    for (int i = 0; i < p->ncursor_recs; i++) {
-        size_t len = strlen(p->cursor_recs[i]);
-        if (strncmp(n, p->cursor_recs[i], len) == 0 && n[len] == '.')
-            return 1;
+    for (const char *dot = strchr(n, '.'); dot; dot = strchr(dot + 1, '.')) {
+        size_t len = (size_t)(dot - n);
+        int lo = 0, hi = p->ncursor_recs - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) / 2;
+            const char *r = p->cursor_recs[mid];
+            int c = strncmp(n, r, len);      /* the prefix against r, as strcmp sorted them */
+            if (c == 0 && r[len] == 0)
+                return 1;
+            if (c < 0 || (c == 0 && r[len] != 0))
+                hi = mid - 1;
+            else
+                lo = mid + 1;
+        }
     }
     return 0;
 }

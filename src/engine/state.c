@@ -312,6 +312,24 @@ void st_set_join(Engine *e, State *s, const State *a, const State *b, int fi, in
     s->join = j;
 }
 
+/* One fact's share of State.fhash, the sum of its facts' shares: st_set
+ * changes the sum by the fact it changes instead of hashing every fact
+ * again at the next st_finish. */
+static uint64_t fact_hash(const Engine *e, int32_t key, int32_t val)
+{
+    uint64_t h = ((uint64_t)(uint32_t)key * 0x9e3779b97f4a7c15ULL) ^ e->vals->hash[val];
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    return h;
+}
+
+/* Is s->fhash the sum over s's facts (an empty state's is 0)? */
+static int fhash_valid(const State *s)
+{
+    return s->nfacts == 0 || (s->hashed == s->facts && s->facts);
+}
+
 void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
 {
     if (key <= 0)
@@ -340,11 +358,19 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
     int found = at < s->nfacts && s->facts[at].key == key;
     if (!found)
         at = lo;
+    /* the facts' hash follows the change (fact_hash) */
+    int valid = fhash_valid(s);
+    uint64_t f = s->nfacts ? s->fhash : 0;
     if (av_is_top(v)) {
         if (found) {
+            f -= fact_hash(e, key, s->facts[at].val);
             own_facts(e, s, 0);
             memmove(&s->facts[at], &s->facts[at + 1], sizeof *s->facts * (size_t)(s->nfacts - at - 1));
             s->nfacts--;
+            if (valid) {
+                s->hashed = s->facts;
+                s->fhash = f;
+            }
         }
         return;
     }
@@ -352,8 +378,13 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
     if (found) {
         if (s->facts[at].val == val)
             return;
+        f += fact_hash(e, key, val) - fact_hash(e, key, s->facts[at].val);
         own_facts(e, s, 0);
         s->facts[at].val = val;
+        if (valid) {
+            s->hashed = s->facts;
+            s->fhash = f;
+        }
         return;
     }
     Fact *nf = arena_alloc_raw(e->arena, sizeof *nf * (size_t)(s->nfacts + 1));
@@ -366,6 +397,10 @@ void st_set(Engine *e, State *s, int32_t key, const AbsVal *v)
     s->facts = nf;
     s->nfacts++;
     s->facts_shared = 0;
+    if (valid) {
+        s->hashed = nf;
+        s->fhash = f + fact_hash(e, key, val);
+    }
 }
 
 /* Forget key and everything below it ("k.f", "k[]", "k->..."); for some
@@ -398,16 +433,16 @@ static uint64_t mix(uint64_t h, uint64_t v)
 
 void st_finish(Engine *e, State *s)
 {
-    uint64_t h = 7;
-    if (s->hashed == s->facts && s->facts) {
-        h = s->fhash;
+    uint64_t f = 0;
+    if (fhash_valid(s)) {
+        f = s->nfacts ? s->fhash : 0;
     } else {
         for (int i = 0; i < s->nfacts; i++)
-            h = mix(mix(h, (uint64_t)s->facts[i].key), e->vals->hash[s->facts[i].val]);
-        h = mix(h, (uint64_t)s->nfacts);
+            f += fact_hash(e, s->facts[i].key, s->facts[i].val);
         s->hashed = s->facts;
-        s->fhash = h;
+        s->fhash = f;
     }
+    uint64_t h = mix(mix(7, f), (uint64_t)s->nfacts);
     h = mix(h, 0xabc);
     for (int i = 0; i < s->ninst; i++)
         h = mix(h, (uint64_t)s->inst[i].obj * 2 + s->inst[i].weak);

@@ -142,6 +142,20 @@ const char *tr_initial_change(Engine *e, const State *s, const State *other)
     return state_string(e, s, 1, other);
 }
 
+/* snprintf(buf + len, size - len, "%s", str) for len < size, as len plus
+ * what it returns: str's length whether or not all of it fitted (a state
+ * string per state change: snprintf was half of trace.c's cost). */
+static int put(char *buf, int size, int len, const char *str)
+{
+    size_t n = strlen(str);
+    if (len < size) {
+        size_t room = (size_t)(size - len - 1), w = n < room ? n : room;
+        memcpy(buf + len, str, w);
+        buf[len + (int)w] = 0;
+    }
+    return len + (int)n;
+}
+
 /* An object of a record a cursor walks stays in the state in its initial
  * state (cursors.c); it is left out where it is so in s and other too. */
 static const char *state_string(Engine *e, const State *s, int initial, const State *other)
@@ -156,9 +170,11 @@ static const char *state_string(Engine *e, const State *s, int initial, const St
         if (in->obj && cur_record_key(e, in->obj) && at_initial(e, s, in->obj) &&
             at_initial(e, other, in->obj))
             continue;
-        if (in->obj)
-            len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s: ", shown ? "; " : "",
-                            key_name(e, in->obj));
+        if (in->obj) {
+            len = put(buf, (int)sizeof buf, len, shown ? "; " : "");
+            len = put(buf, (int)sizeof buf, len, key_name(e, in->obj));
+            len = put(buf, (int)sizeof buf, len, ": ");
+        }
         shown++;
         for (int k = 0; k < r->nvars && len < (int)sizeof buf - 64; k++) {
             char vb[64], nb[96];
@@ -172,11 +188,14 @@ static const char *state_string(Engine *e, const State *s, int initial, const St
                 av_format(&in->vars[k], vb, sizeof vb);
                 v = vb;
             }
-            if (r->nvars == 1)
-                len += snprintf(buf + len, sizeof buf - (size_t)len, "%s", v);
-            else
-                len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s=%s", k ? ", " : "",
-                                r->vars[k].name, v);
+            if (r->nvars == 1) {
+                len = put(buf, (int)sizeof buf, len, v);
+            } else {
+                len = put(buf, (int)sizeof buf, len, k ? ", " : "");
+                len = put(buf, (int)sizeof buf, len, r->vars[k].name);
+                len = put(buf, (int)sizeof buf, len, "=");
+                len = put(buf, (int)sizeof buf, len, v);
+            }
         }
     }
     if (len >= (int)sizeof buf)
