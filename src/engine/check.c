@@ -313,6 +313,7 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
                      state_budget(o));
         e.cand = cand;
         e.ncand = ncand;
+        e.halt_first = site_all_sure(prog, rule, a, cand, ncand);
         eng_lifecycle(&e);
         eng_orphans(&e);
         if (e.out_of_time) {

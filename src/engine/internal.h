@@ -382,6 +382,8 @@ int site_inert(const Engine *e, const Step *st);
  * for a rule that reports by the arguments alone: one that reports wherever
  * it is reached (NdisStallExecution(100))? */
 int site_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand);
+/* ... and is every one of them such a call? */
+int site_all_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand);
 /* Are all of st's arguments constants? */
 int site_args_const(const Step *st);
 /* "file:line:col" of a call, as tr_report keys defects */
@@ -585,6 +587,8 @@ struct Engine {
     int ncand;               /* -1: not known (the search runs to its end) */
     int nexact;              /* candidate sites with an exact defect */
     int settled;             /* every candidate site has one: the search stops */
+    int halt_first;          /* every candidate reports wherever it is reached: halt runs
+                                straight after initialize first (harness.c eng_lifecycle) */
     int probe;               /* a run on a smaller slice (harness.c): it reports nothing, and
                                 stops at the first place the rule could report (probe_hit) */
     int probe_hit;

@@ -308,10 +308,15 @@ int site_args_const(const Step *st)
     return 1;
 }
 
-int site_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand)
+/* How many of the candidate sites are calls whose arguments are all
+ * constants that make the rule report (every one when all). */
+static int sure_count(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand,
+                      int all)
 {
     if (ncand <= 0 || !site_by_args(r))
         return 0;
+    unsigned char *sure = arena_alloc(a, (size_t)ncand);
+    int n = 0;
     for (int fi = 0; fi < p->nfuncs; fi++) {
         const Func *f = p->funcs[fi].f;
         for (int b = 0; b < f->nblocks; b++)
@@ -323,9 +328,22 @@ int site_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int 
                     continue;
                 const char *w = site_name(a, st->loc);
                 for (int i = 0; i < ncand; i++)
-                    if (strcmp(cand[i], w) == 0)
-                        return 1;
+                    if (!sure[i] && strcmp(cand[i], w) == 0) {
+                        sure[i] = 1;
+                        if (++n && !all)
+                            return 1;
+                    }
             }
     }
-    return 0;
+    return n;
+}
+
+int site_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand)
+{
+    return sure_count(p, r, a, cand, ncand, 0) > 0;
+}
+
+int site_all_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand)
+{
+    return ncand > 0 && sure_count(p, r, a, cand, ncand, 1) == ncand;
 }
