@@ -314,6 +314,9 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
         e.cand = cand;
         e.ncand = ncand;
         e.halt_first = site_all_sure(prog, rule, a, cand, ncand);
+        if (e.halt_first && getenv("DRVCHECK_ENGINE_STATS"))
+            fprintf(stderr, "engine: %s: every candidate reports wherever it is reached: halt "
+                    "runs straight after initialize first\n", rule->name);
         eng_lifecycle(&e);
         eng_orphans(&e);
         if (e.out_of_time) {
