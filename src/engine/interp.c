@@ -1073,10 +1073,16 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     if (f->nblocks > 0) {
         State *s0 = st_copy(e, entry);
         st_set_ret(e, s0, av_top());
-        seen[0] = ss_new(e, frame.keep);
+        /* the entry block may be a loop's head too (`while (Bits-- != 0)`
+         * first in a function: its test's side effects open the block), and
+         * is made like any other: unwidened, its count grew without end */
+        seen[0] = ss_new(e, unrolled && unrolled[0] ? unrolled[0] : frame.keep);
         if (frame.keep > 0)
             ss_mark_frame(seen[0]);
         ss_set_status(seen[0], status);
+        ss_set_origin(seen[0], fi, e->depth);
+        if (heads[0] & 1)
+            ss_mark_loop(seen[0]);
         State *added = NULL;
         ss_add(e, seen[0], s0, &added);
         wcap = 64;

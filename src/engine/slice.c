@@ -712,8 +712,17 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                          * the IRQL it reads (irql.c), or arm, cancel or queue a
                          * callback the harness runs only then (deferred.c): the
                          * branches deciding whether it runs matter */
-                        if (api || irql_moves(e, st->callee) || dfr_moves(e, st->callee))
+                        int moves = dfr_moves(e, st->callee);
+                        if (api || irql_moves(e, st->callee) || moves)
                             need = 1;
+                        /* ... and in a helper (MpArm: NdisSetTimerObject), the
+                         * branches deciding whether its callers call it too:
+                         * a tick that re-arms through it only while a flag
+                         * says running had the flag left out (blind round 6) */
+                        if (moves && !eff[fi]) {
+                            eff[fi] = 1;
+                            sl_dirty_callers(&sl, fi);
+                        }
                         for (int t = 0; t < nt; t++) {
                             const Func *c = p->funcs[tg[t]].f;
                             if (touches[tg[t]]) {
