@@ -171,7 +171,7 @@ void loopsum_run(Engine *e, StateVec *start, StateVec *reached)
 void loopsum_capture(Engine *e, int on)
 {
     if (on) {
-        size_t n = (size_t)e->prog->nfuncs + 1;
+        size_t n = (size_t)(e->prog->nfuncs ? e->prog->nfuncs : 1);    /* as eng_start made reached */
         e->ls_before = arena_alloc(e->arena, n);
         memcpy(e->ls_before, e->reached, n);
         e->ls_sums = e->sums;
