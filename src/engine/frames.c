@@ -600,14 +600,7 @@ int fr_touches(const Frames *f, int fi)
 /* Is k, or a key below it ("k.f", "k[]"), one whose facts are kept? */
 static int relevant_below(Engine *e, int32_t k)
 {
-    if (key_relevant(e, k))
-        return 1;
-    if (!key_has_below(e, k))
-        return 0;
-    for (int32_t id = 1; key_name(e, id)[0]; id++)
-        if (key_relevant(e, id) && key_is_below(e, id, k))
-            return 1;
-    return 0;
+    return key_rel_below(e, k);
 }
 
 /* Can a call of fi (a function that does not touch the rule) change a fact

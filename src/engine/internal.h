@@ -78,6 +78,7 @@ typedef struct KeyEnt {
     uint8_t has_below;     /* some interned key has this one as an ancestor */
     uint8_t elem;          /* names some element of an array ("[]"): no fact is read */
     uint8_t lent;          /* "^name": a caller's local lent down the calls (ev_lent_key) */
+    uint8_t rel_below;     /* it or some key below it is relevant (key_rel_below) */
     uint64_t keep;         /* the bits of its value the rule can read (a flags word only ever
                               tested bit by bit: prog_slice); facts keep those; ~0 all */
 } KeyEnt;
@@ -507,7 +508,8 @@ struct Engine {
     /* which functions were analysed at all */
     unsigned char *reached;
     int firing;              /* running timer callbacks at a cancel (interp.c) */
-    struct CallFlags { const char *name; int flags; } *cflags;   /* interp.c call_flags */
+    struct CallFlags { const char *name; int flags, model; } *cflags;   /* interp.c call_flags;
+                                                                          model: api_model_code */
     int ncflags, ncflag_slots;
     struct ZeroSet { int32_t prefix; const int32_t *keys; int n; } *zero;  /* apimodel.c */
     int nzero, capzero;
@@ -646,6 +648,14 @@ static inline int key_relevant(const Engine *e, int32_t id)
 {
     const KeyEnt *t = key_ent(e, id);
     return t && t->relevant;
+}
+/* Is id, or some key below it ("id.f", "id[]"), relevant?  Kept as keys
+ * become relevant (state.c key_mark_rel_below), for fr_has_effect: a scan
+ * of every key per ask was 32M instructions on rtlnwifi. */
+static inline int key_rel_below(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->rel_below;
 }
 static inline int key_decisive(const Engine *e, int32_t id)
 {
@@ -932,6 +942,8 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16, CF_QUEUES = 32,
        CF_IRQL = 64, CF_WAITS = 128, CF_EVENT = 256 };
 int call_flags(Engine *e, const char *name);
+/* The name's api_model_code, worked out with its flags (0 for NULL). */
+int call_model(Engine *e, const char *name);
 /* k, a key below `from`, moved below `to` (a record's field in its copy): interned. */
 int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to);
 /* A rule run starts with the flags its driver's base run worked out
@@ -944,6 +956,9 @@ int api_model(Engine *e, const Step *st, const State *pre, const State *x, State
 void api_model_free(Engine *e);
 /* Has the API a model here (api_model may act on it)? */
 int api_has_model(const char *api);
+/* Which model api_model applies to the API, found by name (0: none): what
+ * call_flags keeps per name, so a modelled call compares no string. */
+int api_model_code(const char *api);
 /* Does this API cancel a timer (NdisCancelTimerObject, ...)? */
 int api_cancels_timer(const char *api);
 int api_waits_event(const char *api);

@@ -474,7 +474,7 @@ static void decisive_flow(Engine *e, const Program *p, Slice *sl)
                     }
                     int into = decisive_path(e, st->lhs);
                     const CallRes *cr = prog_call(p, st);
-                    if (into && st->callee && (!cr || cr->direct < 0) && api_has_model(st->callee))
+                    if (into && st->callee && (!cr || cr->direct < 0) && (call_flags(e, st->callee) & CF_MODEL))
                         for (int j = 0; j < st->nargs; j++)
                             decisive_expr(e, st->args[j], sl);
                     for (int t = 0; cr && t < cr->n; t++) {
