@@ -880,7 +880,18 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x);
 /* Refine s assuming x has the truth value `truth`; NULL if infeasible.
  * Returns s itself when nothing could be refined. */
 State *ev_assume(Engine *e, State *s, const Expr *x, int truth);
-int32_t ev_path_key(Engine *e, const Expr *x);    /* key id of an EX_PATH, 0 if none */
+int32_t ev_path_key_slow(Engine *e, const Expr *x);
+/* The key id of an EX_PATH, 0 if none: the base run's cache read here (a
+ * call less on every step that names a path), the rest in eval.c. */
+static inline int32_t ev_path_key(Engine *e, const Expr *x)
+{
+    if (x && x->kind == EX_PATH && x->key && e->base_pathkey) {
+        size_t h = ((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) >> (64 - PATHKEY_BITS);
+        if (e->base_pathkey[h].x == x)
+            return e->base_pathkey[h].id;
+    }
+    return ev_path_key_slow(e, x);
+}
 /* The key of an EX_PATH in state s: `*p` where s knows p points to a
  * global or heap object (a helper given &Adapter->InterruptHandle) is that
  * object, and p->f is that object's field f (given &Adapter->Interrupt), so
