@@ -9,6 +9,7 @@
 #ifndef DRVCHECK_ENGINE_INTERNAL_H
 #define DRVCHECK_ENGINE_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "drvcheck/engine.h"
@@ -276,7 +277,9 @@ typedef struct Program {
     int nuse_buckets;              /* a power of two */
     struct CtrlDep *_Atomic *cds;  /* per function: its control dependence, built when a rule
                                       run first needs it (cd_shared), freed by prog_release */
-    struct Liveness **lives; /* per function: which locals a later step reads (liveness.c) */
+    struct Liveness *_Atomic *lives;  /* per function: which locals a later step reads, built
+                                         when a rule run first needs it (lv_of) */
+    struct LvShared *lvs;    /* what lv_of builds them from and in (liveness.c) */
     const char **origin_keys;  /* sorted: pointer fields whose record has many instances
                                   (instances.c), by key */
     int norigin_keys;
@@ -307,7 +310,8 @@ typedef struct CallRes {
 const CallRes *prog_call(const Program *p, const Step *st);
 
 void prog_build(Program *p, const Driver *drv, Arena *a);
-/* What prog_build left outside its arena (the shared control dependence). */
+/* What prog_build left outside its arena (the shared control dependence and
+ * liveness). */
 void prog_release(Program *p);
 /* The function a call from unit `from` to `name` reaches, or -1. */
 int prog_lookup(const Program *p, const Unit *from, const char *name);
@@ -390,9 +394,24 @@ const char *site_name(Arena *a, Loc at);
 
 /* ---- which locals a later step can read (liveness.c) ---- */
 typedef struct Liveness Liveness;
-/* Per function, once per driver (prog_build); passed[j]: the paths calls
- * pass parameter j, by key, NULL-terminated (NULL: none), for echo.c. */
+/* Per function, once per driver; passed[j]: the paths calls pass
+ * parameter j, by key, NULL-terminated (NULL: none), for echo.c. */
 Liveness *lv_build(const Func *f, Arena *a, const char *const *const *passed);
+/* prog_build: fi's liveness to be built from passed[fi] when first asked
+ * (lv_of); prog_release frees what was built. */
+void lv_prepare(Program *p, const char *const *const **passed);
+void lv_release(Program *p);
+const Liveness *lv_build_shared(const Program *p, int fi);
+/* fi's liveness, built by the first run that asks (runs on other threads
+ * may ask at once: lv_build_shared): rtlnwifi's runs enter 541 of its 917
+ * functions. */
+static inline const Liveness *lv_of(const Program *p, int fi)
+{
+    if (!p->lives)
+        return NULL;
+    const Liveness *lv = atomic_load_explicit(&p->lives[fi], memory_order_acquire);
+    return lv ? lv : lv_build_shared(p, fi);
+}
 /* Is local `name` read on some path from block's entry?  -1: not a local
  * the function may drop (address taken, or not its own). */
 int lv_is_live(const Liveness *lv, int block, const char *name);

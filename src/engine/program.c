@@ -822,16 +822,14 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     index_users(p, a);
     dev_records(p, a);
     p->cds = arena_alloc(a, sizeof *p->cds * (size_t)(p->nfuncs + 1));
-    p->lives = arena_alloc(a, sizeof *p->lives * (size_t)(p->nfuncs + 1));
     inst_find(p, a);
     cur_find(p, a);
-    const char ****passed = paths_passed(p, a);
-    for (int fi = 0; fi < p->nfuncs; fi++)
-        p->lives[fi] = lv_build(p->funcs[fi].f, a, (const char *const *const *)passed[fi]);
+    lv_prepare(p, (const char *const *const **)paths_passed(p, a));
 }
 
 void prog_release(Program *p)
 {
     for (int fi = 0; p->cds && fi < p->nfuncs; fi++)
         cd_shared_free(&p->cds[fi]);
+    lv_release(p);
 }
