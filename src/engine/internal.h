@@ -325,6 +325,8 @@ typedef struct KeySet {
     Arena *a;
 } KeySet;
 int ks_has(const KeySet *ks, const char *key);
+/* ks_has with key's eng_hash_str worked out already. */
+int ks_has_hashed(const KeySet *ks, const char *key, uint64_t hash);
 int ks_add(KeySet *ks, const char *key);   /* 1 when it was not there */
 
 /* Can the value of this key decide anything (a branch, an argument, a

@@ -34,8 +34,15 @@ int ks_has(const KeySet *ks, const char *key)
 {
     if (!key || !ks->nslots)
         return 0;
+    return ks_has_hashed(ks, key, eng_hash_str(key));
+}
+
+int ks_has_hashed(const KeySet *ks, const char *key, uint64_t hash)
+{
+    if (!key || !ks->nslots)
+        return 0;
     uint64_t m = (uint64_t)ks->nslots - 1;
-    for (uint64_t h = eng_hash_str(key) & m; ks->slots[h]; h = (h + 1) & m)
+    for (uint64_t h = hash & m; ks->slots[h]; h = (h + 1) & m)
         if (strcmp(ks->slots[h], key) == 0)
             return 1;
     return 0;
