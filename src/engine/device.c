@@ -102,26 +102,9 @@ static int local_index(Dev *d, const char *name, int add)
     return d->nlocals++;
 }
 
-/* "fi:name" (what snprintf's "%d:%s" gave, truncated to n - 1 chars) */
 static const char *scoped(char *buf, size_t n, int fi, const char *name)
 {
-    char num[16];
-    int k = 0;
-    unsigned u = fi < 0 ? 0u - (unsigned)fi : (unsigned)fi;
-    do
-        num[k++] = (char)('0' + u % 10);
-    while ((u /= 10) != 0);
-    if (fi < 0)
-        num[k++] = '-';
-    size_t o = 0;
-    while (k > 0 && o + 1 < n)
-        buf[o++] = num[--k];
-    if (o + 1 < n)
-        buf[o++] = ':';
-    for (; *name && o + 1 < n; name++)
-        buf[o++] = *name;
-    buf[o] = 0;
-    return buf;
+    return prog_scoped(buf, n, fi, name);
 }
 
 /* Does the pointer named `name` hold a device address here: a local by

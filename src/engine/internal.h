@@ -313,6 +313,9 @@ void prog_build(Program *p, const Driver *drv, Arena *a);
 /* What prog_build left outside its arena (the shared control dependence and
  * liveness). */
 void prog_release(Program *p);
+/* "fi:name" into buf (at most n - 1 characters, as snprintf's "%d:%s"):
+ * how a function's parameter is named among stores and device pointers. */
+const char *prog_scoped(char *buf, size_t n, int fi, const char *name);
 /* The function a call from unit `from` to `name` reaches, or -1. */
 int prog_lookup(const Program *p, const Unit *from, const char *name);
 int prog_is_called(const Program *p, const char *name);
