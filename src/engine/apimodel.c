@@ -13,6 +13,7 @@
  * Not modelled: memset/NdisZeroMemory (a zeroed adapter's fields start
  * unknown, not 0: tried, the extra facts split states until joins cost
  * precision elsewhere). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -381,9 +382,36 @@ void api_model_free(Engine *e)
  * the kind's table above them (code >> 4). */
 enum { AM_NONE, AM_STATUS, AM_INTERLOCKED, AM_CMPXCHG, AM_RUNDOWN, AM_BITTEST, AM_ZERO };
 
+/* The first characters of every name api_model_code knows, from its
+ * tables (most names a driver calls start with none of them: 80 string
+ * compares each before). */
+static unsigned char model_first[256];
+static pthread_once_t model_first_once = PTHREAD_ONCE_INIT;
+
+static void model_first_init(void)
+{
+    static const char *const more[] = {"InterlockedCompareExchange", "ExWaitForRundownProtectionRelease",
+                                       "ExRundownCompleted", "ExInitializeRundownProtection",
+                                       "ExReInitializeRundownProtection", "ExAcquireRundownProtection",
+                                       "ExReleaseRundownProtection", "memset", "ExAllocatePool2",
+                                       "ExAllocatePool3", "ExAllocatePoolZero",
+                                       "ExAllocatePoolQuotaZero"};
+    for (size_t i = 0; i < sizeof status_apis / sizeof status_apis[0]; i++)
+        model_first[(unsigned char)status_apis[i].api[0]] = 1;
+    for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++)
+        model_first[(unsigned char)interlocked[i].api[0]] = 1;
+    for (size_t i = 0; i < sizeof bittests / sizeof bittests[0]; i++)
+        model_first[(unsigned char)bittests[i].api[0]] = 1;
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+        model_first[(unsigned char)more[i][0]] = 1;
+}
+
 int api_model_code(const char *api)
 {
     if (!api)
+        return AM_NONE;
+    pthread_once(&model_first_once, model_first_init);
+    if (!model_first[(unsigned char)api[0]])
         return AM_NONE;
     for (size_t i = 0; i < sizeof status_apis / sizeof status_apis[0]; i++)
         if (strcmp(status_apis[i].api, api) == 0)
