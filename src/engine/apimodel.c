@@ -288,7 +288,7 @@ static int keys_below(Engine *e, int32_t p, const char *rec, const int32_t **out
     if (!v)
         abort();
     for (int32_t id = 1; key_name(e, id)[0]; id++)
-        if ((id == p || key_is_below(e, id, p)) && key_decisive(e, id) && key_relevant(e, id) &&
+        if (key_decisive(e, id) && key_relevant(e, id) && (id == p || key_is_below(e, id, p)) &&
             !key_array_of(e, id)) {
             if (n == cap) {
                 cap *= 2;

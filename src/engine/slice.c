@@ -290,7 +290,7 @@ static void copy_decisive(Engine *e, const Expr *lhs, const Expr *rhs, Slice *sl
     if (lid <= 0 || rid <= 0 || lid == rid || !key_has_below(e, lid))
         return;
     for (int32_t k = 1; k < e->keys->n; k++) {
-        if (!key_is_below(e, k, lid) || !key_decisive(e, k))
+        if (!key_decisive(e, k) || !key_is_below(e, k, lid))   /* the flag first: few are */
             continue;
         int32_t to = moved_key(e, k, lid, rid);
         if (!key_decisive(e, to)) {
