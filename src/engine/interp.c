@@ -719,7 +719,7 @@ static State *copy_struct(Engine *e, State *s, int32_t lk, int32_t rk, const Exp
                 continue;
             if (g->zero && !g->key[rl]) {     /* the template is zero where not said */
                 for (int32_t k = 1; key_name(e, k)[0]; k++)
-                    if (key_is_below(e, k, lk) && key_relevant(e, k) && !key_array_of(e, k))
+                    if (key_relevant(e, k) && key_is_below(e, k, lk) && !key_array_of(e, k))
                         st_set(e, n, k, &zero);
             } else if (!g->zero && g->key[rl] == '.') {
                 char buf[512];
