@@ -13,6 +13,7 @@
  * Not modelled: memset/NdisZeroMemory (a zeroed adapter's fields start
  * unknown, not 0: tried, the extra facts split states until joins cost
  * precision elsewhere). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,24 +38,28 @@ static int32_t target_of(Engine *e, const Step *st, const State *s, int n)
     return p > 0 ? p : 0;
 }
 
+/* Status API i (status_apis): its success and failure outcomes. */
+static int status_at(Engine *e, const Step *st, const State *x, StateVec *out, size_t i)
+{
+    State *ok = st_copy(e, x);
+    st_set_ret(e, ok, av_const(0));
+    int32_t k = target_of(e, st, x, status_apis[i].out);
+    /* a fresh handle: equal to no constant a driver compares it with,
+     * NULL nor a sentinel such as (NDIS_HANDLE)(LONG_PTR)-1 */
+    AbsVal nz = av_range(1, INT64_MAX);
+    st_set(e, ok, k, &nz);
+    State *bad = st_copy(e, x);
+    st_set_ret(e, bad, av_range(INT32_MIN, -1));
+    sv_push(e, out, ok);
+    sv_push(e, out, bad);
+    return 1;
+}
+
 static int status_outcomes(Engine *e, const Step *st, const State *x, StateVec *out)
 {
-    for (size_t i = 0; i < sizeof status_apis / sizeof status_apis[0]; i++) {
-        if (strcmp(status_apis[i].api, st->callee) != 0)
-            continue;
-        State *ok = st_copy(e, x);
-        st_set_ret(e, ok, av_const(0));
-        int32_t k = target_of(e, st, x, status_apis[i].out);
-        /* a fresh handle: equal to no constant a driver compares it with,
-         * NULL nor a sentinel such as (NDIS_HANDLE)(LONG_PTR)-1 */
-        AbsVal nz = av_range(1, INT64_MAX);
-        st_set(e, ok, k, &nz);
-        State *bad = st_copy(e, x);
-        st_set_ret(e, bad, av_range(INT32_MIN, -1));
-        sv_push(e, out, ok);
-        sv_push(e, out, bad);
-        return 1;
-    }
+    for (size_t i = 0; i < sizeof status_apis / sizeof status_apis[0]; i++)
+        if (strcmp(status_apis[i].api, st->callee) == 0)
+            return status_at(e, st, x, out, i);
     return 0;
 }
 
@@ -168,13 +173,14 @@ static int bittest_outcomes(Engine *e, const Step *st, const State *pre, const S
 }
 
 /* pre: the state before the call (the target's old value); x: after the
- * call's generic effect. */
-static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, const State *x,
-                                StateVec *out)
+ * call's generic effect.  which: -1 a compare-exchange, else the index in
+ * interlocked[]. */
+static int interlocked_at(Engine *e, const Step *st, const State *pre, const State *x,
+                          StateVec *out, int which)
 {
     int32_t t = target_of(e, st, pre, 1);
     AbsVal old = value_at(e, pre, t);
-    if (is_compare_exchange(st->callee)) {
+    if (which < 0) {
         AbsVal cmp = arg_val(e, st, pre, 3), xch = arg_val(e, st, pre, 2);
         for (int swapped = 1; swapped >= 0; swapped--) {
             AbsVal o = old;
@@ -187,19 +193,29 @@ static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, con
         }
         return 1;
     }
-    for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++) {
-        if (strcmp(interlocked[i].api, st->callee) != 0)
-            continue;
-        AbsVal operand = interlocked[i].operand ? arg_val(e, st, pre, interlocked[i].operand)
-                                                : av_const(1);
-        AbsVal nv = interlocked[i].op == OP_NOT ? operand
-                                                : av_binop(interlocked[i].op, &old, &operand);
-        State *r = st_copy(e, x);
-        st_set(e, r, t, &nv);
-        st_set_ret(e, r, interlocked[i].ret == IL_OLD ? old : nv);
-        sv_push(e, out, r);
-        return 1;
-    }
+    size_t i = (size_t)which;
+    AbsVal operand = interlocked[i].operand ? arg_val(e, st, pre, interlocked[i].operand)
+                                            : av_const(1);
+    AbsVal nv = interlocked[i].op == OP_NOT ? operand
+                                            : av_binop(interlocked[i].op, &old, &operand);
+    State *r = st_copy(e, x);
+    st_set(e, r, t, &nv);
+    st_set_ret(e, r, interlocked[i].ret == IL_OLD ? old : nv);
+    sv_push(e, out, r);
+    return 1;
+}
+
+/* The interlocked one of st's callee, if any.  Looks its target up first,
+ * whatever the name (api_model keeps that order). */
+static int interlocked_outcomes(Engine *e, const Step *st, const State *pre, const State *x,
+                                StateVec *out)
+{
+    if (is_compare_exchange(st->callee))
+        return interlocked_at(e, st, pre, x, out, -1);
+    for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++)
+        if (strcmp(interlocked[i].api, st->callee) == 0)
+            return interlocked_at(e, st, pre, x, out, (int)i);
+    (void)target_of(e, st, pre, 1);
     return 0;
 }
 
@@ -272,7 +288,7 @@ static int keys_below(Engine *e, int32_t p, const char *rec, const int32_t **out
     if (!v)
         abort();
     for (int32_t id = 1; key_name(e, id)[0]; id++)
-        if ((id == p || key_is_below(e, id, p)) && key_decisive(e, id) && key_relevant(e, id) &&
+        if (key_decisive(e, id) && key_relevant(e, id) && (id == p || key_is_below(e, id, p)) &&
             !key_array_of(e, id)) {
             if (n == cap) {
                 cap *= 2;
@@ -362,20 +378,63 @@ void api_model_free(Engine *e)
     free(e->zero);
 }
 
-int api_has_model(const char *api)
+/* api_model_code's kinds, in the order api_model tries them; the index in
+ * the kind's table above them (code >> 4). */
+enum { AM_NONE, AM_STATUS, AM_INTERLOCKED, AM_CMPXCHG, AM_RUNDOWN, AM_BITTEST, AM_ZERO };
+
+/* The first characters of every name api_model_code knows, from its
+ * tables (most names a driver calls start with none of them: 80 string
+ * compares each before). */
+static unsigned char model_first[256];
+static pthread_once_t model_first_once = PTHREAD_ONCE_INIT;
+
+static void model_first_init(void)
+{
+    static const char *const more[] = {"InterlockedCompareExchange", "ExWaitForRundownProtectionRelease",
+                                       "ExRundownCompleted", "ExInitializeRundownProtection",
+                                       "ExReInitializeRundownProtection", "ExAcquireRundownProtection",
+                                       "ExReleaseRundownProtection", "memset", "ExAllocatePool2",
+                                       "ExAllocatePool3", "ExAllocatePoolZero",
+                                       "ExAllocatePoolQuotaZero"};
+    for (size_t i = 0; i < sizeof status_apis / sizeof status_apis[0]; i++)
+        model_first[(unsigned char)status_apis[i].api[0]] = 1;
+    for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++)
+        model_first[(unsigned char)interlocked[i].api[0]] = 1;
+    for (size_t i = 0; i < sizeof bittests / sizeof bittests[0]; i++)
+        model_first[(unsigned char)bittests[i].api[0]] = 1;
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+        model_first[(unsigned char)more[i][0]] = 1;
+}
+
+int api_model_code(const char *api)
 {
     if (!api)
-        return 0;
+        return AM_NONE;
+    pthread_once(&model_first_once, model_first_init);
+    if (!model_first[(unsigned char)api[0]])
+        return AM_NONE;
     for (size_t i = 0; i < sizeof status_apis / sizeof status_apis[0]; i++)
         if (strcmp(status_apis[i].api, api) == 0)
-            return 1;
+            return AM_STATUS | (int)(i << 4);
+    if (is_compare_exchange(api))
+        return AM_CMPXCHG;
     for (size_t i = 0; i < sizeof interlocked / sizeof interlocked[0]; i++)
         if (strcmp(interlocked[i].api, api) == 0)
-            return 1;
-    return is_compare_exchange(api) || bittest_op(api) >= 0 || rundown_kind(api) >= 0 ||
-           strcmp(api, "memset") == 0 ||
-           strcmp(api, "ExAllocatePool2") == 0 || strcmp(api, "ExAllocatePool3") == 0 ||
-           strcmp(api, "ExAllocatePoolZero") == 0 || strcmp(api, "ExAllocatePoolQuotaZero") == 0;
+            return AM_INTERLOCKED | (int)(i << 4);
+    if (rundown_kind(api) >= 0)
+        return AM_RUNDOWN;
+    if (bittest_op(api) >= 0)
+        return AM_BITTEST;
+    if (strcmp(api, "memset") == 0 || strcmp(api, "ExAllocatePool2") == 0 ||
+        strcmp(api, "ExAllocatePool3") == 0 || strcmp(api, "ExAllocatePoolZero") == 0 ||
+        strcmp(api, "ExAllocatePoolQuotaZero") == 0)
+        return AM_ZERO;
+    return AM_NONE;
+}
+
+int api_has_model(const char *api)
+{
+    return api_model_code(api) != AM_NONE;
 }
 
 int api_cancels_timer(const char *api)
@@ -408,6 +467,32 @@ int api_model(Engine *e, const Step *st, const State *pre, const State *x, State
 {
     if (!st->callee)
         return 0;
+    /* the model the name picks (call_model, found once per name), tried
+     * in the order of the chain below, which it stands for: a kind whose
+     * outcomes the call does not fit goes on to the later ones (only
+     * run-down protection can, with no target), and the target look-up
+     * a non-interlocked call made on its way is made too (its keys) */
+    int code = call_model(e, st->callee);
+    switch (code & 15) {
+    case AM_STATUS:
+        return status_at(e, st, x, out, (size_t)(code >> 4));
+    case AM_INTERLOCKED:
+        return interlocked_at(e, st, pre, x, out, code >> 4);
+    case AM_CMPXCHG:
+        return interlocked_at(e, st, pre, x, out, -1);
+    case AM_RUNDOWN:
+        (void)target_of(e, st, pre, 1);
+        return rundown_outcomes(e, st, pre, x, out) || bittest_outcomes(e, st, pre, x, out) ||
+               zero_fill(e, st, pre, x, out);
+    case AM_BITTEST:
+        (void)target_of(e, st, pre, 1);
+        return bittest_outcomes(e, st, pre, x, out);
+    case AM_ZERO:
+        (void)target_of(e, st, pre, 1);
+        return zero_fill(e, st, pre, x, out);
+    default:
+        break;
+    }
     return status_outcomes(e, st, x, out) || interlocked_outcomes(e, st, pre, x, out) ||
            rundown_outcomes(e, st, pre, x, out) ||
            bittest_outcomes(e, st, pre, x, out) || zero_fill(e, st, pre, x, out);

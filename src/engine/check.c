@@ -142,8 +142,19 @@ static int local_sites(EngineDriver *ed, Program *prog, const Rule *rule, const 
     int *owner = malloc(sizeof *owner * (size_t)ncand), nowned = 0;
     if (!owner)
         abort();
-    for (int i = 0; i < ncand; i++)
+    /* each candidate's line and column (the end of its site_name): a call
+     * elsewhere cannot be one, and its name is not written out */
+    long *lc = malloc(sizeof *lc * 2 * (size_t)ncand);
+    if (!lc)
+        abort();
+    for (int i = 0; i < ncand; i++) {
         owner[i] = -1;
+        const char *c2 = strrchr(cand[i], ':'), *c1 = c2;
+        while (c1 && c1 > cand[i] && *--c1 != ':')
+            ;
+        lc[2 * i] = c1 && *c1 == ':' ? strtol(c1 + 1, NULL, 10) : -1;
+        lc[2 * i + 1] = c2 ? strtol(c2 + 1, NULL, 10) : -1;
+    }
     for (int fi = 0; fi < prog->nfuncs; fi++) {
         const Func *f = prog->funcs[fi].f;
         for (int b = 0; b < f->nblocks; b++)
@@ -154,6 +165,11 @@ static int local_sites(EngineDriver *ed, Program *prog, const Rule *rule, const 
                 if (site_args_const(st))   /* a candidate because its constant arguments
                                               satisfy the rule: left to the search */
                     continue;
+                int at = 0;
+                for (int i = 0; i < ncand && !at; i++)
+                    at = lc[2 * i] == st->loc.line && lc[2 * i + 1] == st->loc.col;
+                if (!at)
+                    continue;
                 const char *w = site_name(a, st->loc);
                 for (int i = 0; i < ncand; i++)
                     if (owner[i] < 0 && strcmp(cand[i], w) == 0) {
@@ -162,6 +178,7 @@ static int local_sites(EngineDriver *ed, Program *prog, const Rule *rule, const 
                     }
             }
     }
+    free(lc);
     if (!nowned) {
         free(owner);
         arena_free(a);

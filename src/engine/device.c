@@ -69,6 +69,7 @@ typedef struct Dev {
     unsigned char *hit;      /* per function: its last walk met a device address (a pointer
                                 ptrs has, a call returning one): else it notes no record */
     const char ***asked;
+    uint64_t **askedh;       /* their eng_hash_str, for the dirty check (ks_has_hashed) */
     int *nasked, *capasked;
     /* the function being walked: its locals, and which hold a device
      * address at the current point (the walk is path-insensitive but in
@@ -103,8 +104,7 @@ static int local_index(Dev *d, const char *name, int add)
 
 static const char *scoped(char *buf, size_t n, int fi, const char *name)
 {
-    snprintf(buf, n, "%d:%s", fi, name);
-    return buf;
+    return prog_scoped(buf, n, fi, name);
 }
 
 /* Does the pointer named `name` hold a device address here: a local by
@@ -116,11 +116,14 @@ static int asks(Dev *d, const char *name)
     if (d->nasked[fi] == d->capasked[fi]) {
         d->capasked[fi] = d->capasked[fi] ? 2 * d->capasked[fi] : 16;
         d->asked[fi] = realloc(d->asked[fi], sizeof *d->asked[fi] * (size_t)d->capasked[fi]);
-        if (!d->asked[fi])
+        d->askedh[fi] = realloc(d->askedh[fi], sizeof *d->askedh[fi] * (size_t)d->capasked[fi]);
+        if (!d->asked[fi] || !d->askedh[fi])
             abort();
     }
+    uint64_t h = eng_hash_str(name);
+    d->askedh[fi][d->nasked[fi]] = h;
     d->asked[fi][d->nasked[fi]++] = name;
-    if (!ks_has(&d->ptrs, name))
+    if (!ks_has_hashed(&d->ptrs, name, h))
         return 0;
     d->hit[fi] = 1;
     return 1;
@@ -368,10 +371,11 @@ void dev_records(Program *p, Arena *a)
     d.ret_new = calloc((size_t)n + 1, 1);
     d.hit = calloc((size_t)n + 1, 1);
     d.asked = calloc((size_t)n + 1, sizeof *d.asked);
+    d.askedh = calloc((size_t)n + 1, sizeof *d.askedh);
     d.nasked = calloc((size_t)n + 1, sizeof *d.nasked);
     d.capasked = calloc((size_t)n + 1, sizeof *d.capasked);
     unsigned char *dirty = malloc((size_t)n + 1);
-    if (!d.ret_new || !d.hit || !d.asked || !d.nasked || !d.capasked || !dirty)
+    if (!d.ret_new || !d.hit || !d.asked || !d.askedh || !d.nasked || !d.capasked || !dirty)
         abort();
     memset(dirty, 1, (size_t)n + 1);
     do {
@@ -387,7 +391,7 @@ void dev_records(Program *p, Arena *a)
         memset(dirty, 0, (size_t)n + 1);
         for (int fi = 0; d.changed && fi < n; fi++) {
             for (int i = 0; i < d.nasked[fi] && !dirty[fi]; i++)
-                dirty[fi] = (unsigned char)ks_has(&d.added, d.asked[fi][i]);
+                dirty[fi] = (unsigned char)ks_has_hashed(&d.added, d.asked[fi][i], d.askedh[fi][i]);
             for (int k = p->caller_start[fi]; d.ret_new[fi] && k < p->caller_start[fi + 1]; k++)
                 dirty[p->callers[k]] = 1;
         }
@@ -399,9 +403,12 @@ void dev_records(Program *p, Arena *a)
     free(d.returns);
     free(d.ret_new);
     free(d.hit);
-    for (int fi = 0; fi < n; fi++)
+    for (int fi = 0; fi < n; fi++) {
         free(d.asked[fi]);
+        free(d.askedh[fi]);
+    }
     free(d.asked);
+    free(d.askedh);
     free(d.nasked);
     free(d.capasked);
     free(d.locals);

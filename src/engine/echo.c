@@ -37,7 +37,7 @@ static int echo_wanted(Engine *e, int fi, const int32_t **keys)
     if (!e->echok[fi]) {
         const char *const *names;
         const char *const *const *args;
-        int nn = lv_echoes(e->prog->lives ? e->prog->lives[fi] : NULL, &names, &args);
+        int nn = lv_echoes(lv_of(e->prog, fi), &names, &args);
         int32_t *v = arena_alloc(e->arena, sizeof *v * (size_t)(nn + 1));
         int n = 0;
         for (int i = 0; i < nn; i++) {

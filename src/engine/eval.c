@@ -48,7 +48,7 @@ struct PathKey *ev_pathkey_table(uint32_t *run)
     return t;
 }
 
-int32_t ev_path_key(Engine *e, const Expr *x)
+int32_t ev_path_key_slow(Engine *e, const Expr *x)
 {
     if (!x || x->kind != EX_PATH || !x->key)
         return 0;

@@ -193,7 +193,8 @@ void evt_relevant(Engine *e)
         for (int b = 0; b < f->nblocks; b++)
             for (int k = 0; k < f->blocks[b].nsteps; k++) {
                 const Step *st = &f->blocks[b].steps[k];
-                if (!st->callee || (!event_op(st->callee) && !api_waits_event(st->callee)))
+                /* CF_EVENT: event_op; CF_WAITS: api_waits_event (by name, once) */
+                if (!st->callee || !(call_flags(e, st->callee) & (CF_EVENT | CF_WAITS)))
                     continue;
                 int32_t ek = event_key(e, NULL, st);
                 if (ek > 0) {

@@ -9,6 +9,7 @@
 #ifndef DRVCHECK_ENGINE_INTERNAL_H
 #define DRVCHECK_ENGINE_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "drvcheck/engine.h"
@@ -78,6 +79,7 @@ typedef struct KeyEnt {
     uint8_t has_below;     /* some interned key has this one as an ancestor */
     uint8_t elem;          /* names some element of an array ("[]"): no fact is read */
     uint8_t lent;          /* "^name": a caller's local lent down the calls (ev_lent_key) */
+    uint8_t rel_below;     /* it or some key below it is relevant (key_rel_below) */
     uint64_t keep;         /* the bits of its value the rule can read (a flags word only ever
                               tested bit by bit: prog_slice); facts keep those; ~0 all */
 } KeyEnt;
@@ -275,7 +277,9 @@ typedef struct Program {
     int nuse_buckets;              /* a power of two */
     struct CtrlDep *_Atomic *cds;  /* per function: its control dependence, built when a rule
                                       run first needs it (cd_shared), freed by prog_release */
-    struct Liveness **lives; /* per function: which locals a later step reads (liveness.c) */
+    struct Liveness *_Atomic *lives;  /* per function: which locals a later step reads, built
+                                         when a rule run first needs it (lv_of) */
+    struct LvShared *lvs;    /* what lv_of builds them from and in (liveness.c) */
     const char **origin_keys;  /* sorted: pointer fields whose record has many instances
                                   (instances.c), by key */
     int norigin_keys;
@@ -306,8 +310,12 @@ typedef struct CallRes {
 const CallRes *prog_call(const Program *p, const Step *st);
 
 void prog_build(Program *p, const Driver *drv, Arena *a);
-/* What prog_build left outside its arena (the shared control dependence). */
+/* What prog_build left outside its arena (the shared control dependence and
+ * liveness). */
 void prog_release(Program *p);
+/* "fi:name" into buf (at most n - 1 characters, as snprintf's "%d:%s"):
+ * how a function's parameter is named among stores and device pointers. */
+const char *prog_scoped(char *buf, size_t n, int fi, const char *name);
 /* The function a call from unit `from` to `name` reaches, or -1. */
 int prog_lookup(const Program *p, const Unit *from, const char *name);
 int prog_is_called(const Program *p, const char *name);
@@ -320,6 +328,8 @@ typedef struct KeySet {
     Arena *a;
 } KeySet;
 int ks_has(const KeySet *ks, const char *key);
+/* ks_has with key's eng_hash_str worked out already. */
+int ks_has_hashed(const KeySet *ks, const char *key, uint64_t hash);
 int ks_add(KeySet *ks, const char *key);   /* 1 when it was not there */
 
 /* Can the value of this key decide anything (a branch, an argument, a
@@ -391,9 +401,24 @@ const char *site_name(Arena *a, Loc at);
 
 /* ---- which locals a later step can read (liveness.c) ---- */
 typedef struct Liveness Liveness;
-/* Per function, once per driver (prog_build); passed[j]: the paths calls
- * pass parameter j, by key, NULL-terminated (NULL: none), for echo.c. */
+/* Per function, once per driver; passed[j]: the paths calls pass
+ * parameter j, by key, NULL-terminated (NULL: none), for echo.c. */
 Liveness *lv_build(const Func *f, Arena *a, const char *const *const *passed);
+/* prog_build: fi's liveness to be built from passed[fi] when first asked
+ * (lv_of); prog_release frees what was built. */
+void lv_prepare(Program *p, const char *const *const **passed);
+void lv_release(Program *p);
+const Liveness *lv_build_shared(const Program *p, int fi);
+/* fi's liveness, built by the first run that asks (runs on other threads
+ * may ask at once: lv_build_shared): rtlnwifi's runs enter 541 of its 917
+ * functions. */
+static inline const Liveness *lv_of(const Program *p, int fi)
+{
+    if (!p->lives)
+        return NULL;
+    const Liveness *lv = atomic_load_explicit(&p->lives[fi], memory_order_acquire);
+    return lv ? lv : lv_build_shared(p, fi);
+}
 /* Is local `name` read on some path from block's entry?  -1: not a local
  * the function may drop (address taken, or not its own). */
 int lv_is_live(const Liveness *lv, int block, const char *name);
@@ -509,7 +534,8 @@ struct Engine {
     /* which functions were analysed at all */
     unsigned char *reached;
     int firing;              /* running timer callbacks at a cancel (interp.c) */
-    struct CallFlags { const char *name; int flags; } *cflags;   /* interp.c call_flags */
+    struct CallFlags { const char *name; int flags, model; } *cflags;   /* interp.c call_flags;
+                                                                          model: api_model_code */
     int ncflags, ncflag_slots;
     struct ZeroSet { int32_t prefix; const int32_t *keys; int n; } *zero;  /* apimodel.c */
     int nzero, capzero;
@@ -650,6 +676,14 @@ static inline int key_relevant(const Engine *e, int32_t id)
 {
     const KeyEnt *t = key_ent(e, id);
     return t && t->relevant;
+}
+/* Is id, or some key below it ("id.f", "id[]"), relevant?  Kept as keys
+ * become relevant (state.c key_mark_rel_below), for fr_has_effect: a scan
+ * of every key per ask was 32M instructions on rtlnwifi. */
+static inline int key_rel_below(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->rel_below;
 }
 static inline int key_decisive(const Engine *e, int32_t id)
 {
@@ -874,7 +908,18 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x);
 /* Refine s assuming x has the truth value `truth`; NULL if infeasible.
  * Returns s itself when nothing could be refined. */
 State *ev_assume(Engine *e, State *s, const Expr *x, int truth);
-int32_t ev_path_key(Engine *e, const Expr *x);    /* key id of an EX_PATH, 0 if none */
+int32_t ev_path_key_slow(Engine *e, const Expr *x);
+/* The key id of an EX_PATH, 0 if none: the base run's cache read here (a
+ * call less on every step that names a path), the rest in eval.c. */
+static inline int32_t ev_path_key(Engine *e, const Expr *x)
+{
+    if (x && x->kind == EX_PATH && x->key && e->base_pathkey) {
+        size_t h = ((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) >> (64 - PATHKEY_BITS);
+        if (e->base_pathkey[h].x == x)
+            return e->base_pathkey[h].id;
+    }
+    return ev_path_key_slow(e, x);
+}
 /* The key of an EX_PATH in state s: `*p` where s knows p points to a
  * global or heap object (a helper given &Adapter->InterruptHandle) is that
  * object, and p->f is that object's field f (given &Adapter->Interrupt), so
@@ -936,6 +981,8 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
 enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16, CF_QUEUES = 32,
        CF_IRQL = 64, CF_WAITS = 128, CF_EVENT = 256 };
 int call_flags(Engine *e, const char *name);
+/* The name's api_model_code, worked out with its flags (0 for NULL). */
+int call_model(Engine *e, const char *name);
 /* k, a key below `from`, moved below `to` (a record's field in its copy): interned. */
 int32_t moved_key(Engine *e, int32_t k, int32_t from, int32_t to);
 /* A rule run starts with the flags its driver's base run worked out
@@ -948,6 +995,9 @@ int api_model(Engine *e, const Step *st, const State *pre, const State *x, State
 void api_model_free(Engine *e);
 /* Has the API a model here (api_model may act on it)? */
 int api_has_model(const char *api);
+/* Which model api_model applies to the API, found by name (0: none): what
+ * call_flags keeps per name, so a modelled call compares no string. */
+int api_model_code(const char *api);
 /* Does this API cancel a timer (NdisCancelTimerObject, ...)? */
 int api_cancels_timer(const char *api);
 int api_waits_event(const char *api);

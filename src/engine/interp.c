@@ -380,10 +380,8 @@ static uint64_t cf_slot(const char *name, int nslots)
     return ((uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15ULL >> 20) & (uint64_t)(nslots - 1);
 }
 
-int call_flags(Engine *e, const char *name)
+static struct CallFlags *cf_entry(Engine *e, const char *name)
 {
-    if (!name)
-        return CF_MENTIONED;            /* an indirect call: the slow path */
     if ((e->ncflags + 1) * 2 > e->ncflag_slots) {
         struct CallFlags *old = e->cflags;
         int on = e->ncflag_slots;
@@ -403,17 +401,31 @@ int call_flags(Engine *e, const char *name)
     uint64_t m = (uint64_t)e->ncflag_slots - 1, h = cf_slot(name, e->ncflag_slots);
     for (; e->cflags[h].name; h = (h + 1) & m)
         if (e->cflags[h].name == name)
-            return e->cflags[h].flags;
+            return &e->cflags[h];
+    int model = api_model_code(name);
     int f = (rx_rule_mentions_api(e->rule, name) ? CF_MENTIONED : 0) |
             (api_cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
             (api_waits_event(name) ? CF_WAITS : 0) | (api_sets_event(name) ? CF_EVENT : 0) |
-            (api_has_model(name) ? CF_MODEL : 0) | (api_queues_work(name) ? CF_QUEUES : 0) |
+            (model ? CF_MODEL : 0) | (api_queues_work(name) ? CF_QUEUES : 0) |
             (api_irql(name) ? CF_IRQL : 0) |
             (prog_is_noreturn(e->prog, name) ? CF_NORETURN : 0);
     e->cflags[h].name = name;
     e->cflags[h].flags = f;
+    e->cflags[h].model = model;
     e->ncflags++;
-    return f;
+    return &e->cflags[h];
+}
+
+int call_flags(Engine *e, const char *name)
+{
+    if (!name)
+        return CF_MENTIONED;            /* an indirect call: the slow path */
+    return cf_entry(e, name)->flags;
+}
+
+int call_model(Engine *e, const char *name)
+{
+    return name ? cf_entry(e, name)->model : 0;
 }
 
 /* rx_fire for an API call, skipped for an API the rule never names. */
@@ -707,7 +719,7 @@ static State *copy_struct(Engine *e, State *s, int32_t lk, int32_t rk, const Exp
                 continue;
             if (g->zero && !g->key[rl]) {     /* the template is zero where not said */
                 for (int32_t k = 1; key_name(e, k)[0]; k++)
-                    if (key_is_below(e, k, lk) && key_relevant(e, k) && !key_array_of(e, k))
+                    if (key_relevant(e, k) && key_is_below(e, k, lk) && !key_array_of(e, k))
                         st_set(e, n, k, &zero);
             } else if (!g->zero && g->key[rl] == '.') {
                 char buf[512];

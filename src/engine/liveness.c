@@ -28,6 +28,8 @@
  *
  * Built once per driver (rule-independent, from the CFG, by name); each
  * rule run maps the names to its key ids when it first trims a function. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -335,6 +337,48 @@ Liveness *lv_build(const Func *f, Arena *a, const char *const *const *passed)
     return lv;
 }
 
+struct LvShared {
+    pthread_mutex_t lock;    /* held while one is built: they share the arena */
+    Arena *a;
+    const char *const *const **passed;
+};
+
+void lv_prepare(Program *p, const char *const *const **passed)
+{
+    struct LvShared *l = calloc(1, sizeof *l);
+    p->lives = calloc((size_t)p->nfuncs + 1, sizeof *p->lives);
+    if (!l || !p->lives || pthread_mutex_init(&l->lock, NULL) != 0)
+        abort();
+    l->a = arena_new();
+    l->passed = passed;
+    p->lvs = l;
+}
+
+void lv_release(Program *p)
+{
+    if (p->lvs) {
+        pthread_mutex_destroy(&p->lvs->lock);
+        arena_free(p->lvs->a);
+        free(p->lvs);
+        p->lvs = NULL;
+    }
+    free((void *)p->lives);
+    p->lives = NULL;
+}
+
+const Liveness *lv_build_shared(const Program *p, int fi)
+{
+    struct LvShared *l = p->lvs;
+    pthread_mutex_lock(&l->lock);
+    Liveness *lv = atomic_load_explicit(&p->lives[fi], memory_order_relaxed);
+    if (!lv) {
+        lv = lv_build(p->funcs[fi].f, l->a, l->passed[fi]);
+        atomic_store_explicit(&p->lives[fi], lv, memory_order_release);
+    }
+    pthread_mutex_unlock(&l->lock);
+    return lv;
+}
+
 int lv_echoes(const Liveness *lv, const char *const **names, const char *const *const **args)
 {
     *names = lv ? lv->echo : NULL;
@@ -396,7 +440,7 @@ static int bit_of(const struct LvIds *ids, int32_t id)
 
 State *lv_trim(Engine *e, int fi, int from, int t, State *s)
 {
-    const Liveness *lv = e->prog->lives ? e->prog->lives[fi] : NULL;
+    const Liveness *lv = lv_of(e->prog, fi);
     if (!lv || !lv->nroots || !(lv->dies[from] >> t & 1) || !s->nfacts)
         return s;
     int block = e->prog->funcs[fi].f->blocks[from].succ[t];

@@ -39,6 +39,28 @@ static int first_named(const Program *p, const char *name)
     return lo;
 }
 
+const char *prog_scoped(char *buf, size_t n, int fi, const char *name)
+{
+    char num[16];
+    int k = 0;
+    unsigned u = fi < 0 ? 0u - (unsigned)fi : (unsigned)fi;
+    do
+        num[k++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (fi < 0)
+        num[k++] = '-';
+    size_t o = 0;
+    while (k > 0 && o + 1 < n)
+        buf[o++] = num[--k];
+    if (o + 1 < n)
+        buf[o++] = ':';
+    for (; *name && o + 1 < n; name++)
+        buf[o++] = *name;
+    if (n)
+        buf[o] = 0;
+    return buf;
+}
+
 int prog_lookup(const Program *p, const Unit *from, const char *name)
 {
     if (!name)
@@ -98,7 +120,7 @@ static int prog_targets(const Program *p, const Expr *callee, int in_fi, int *ou
     char pk[256];
     pk[0] = 0;
     if (callee->kind == EX_PATH && callee->scope == SCOPE_PARAM && callee->key && in_fi >= 0)
-        snprintf(pk, sizeof pk, "%d:%s", in_fi, callee->key);
+        prog_scoped(pk, sizeof pk, in_fi, callee->key);
     if (callee->kind == EX_FUNC) {
         for (int i = 0; i < p->nfuncs && n < max; i++)
             if (strcmp(p->funcs[i].f->name, callee->text) == 0 && !p->funcs[i].f->is_static) {
@@ -398,8 +420,8 @@ static void param_stores_through(Builder *b)
                             !gf->params[x].name || !gf->params[x].name[0])
                             continue;
                         char from[256], to[256];
-                        snprintf(from, sizeof from, "%d:%s", fi, ax->key);
-                        snprintf(to, sizeof to, "%d:%s", g, gf->params[x].name);
+                        prog_scoped(from, sizeof from, fi, ax->key);
+                        prog_scoped(to, sizeof to, g, gf->params[x].name);
                         int n = p->nstores;
                         for (int i = 0; i < n; i++) {
                             if (!p->stores[i].key || strcmp(p->stores[i].key, from) != 0)
@@ -822,16 +844,14 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
     index_users(p, a);
     dev_records(p, a);
     p->cds = arena_alloc(a, sizeof *p->cds * (size_t)(p->nfuncs + 1));
-    p->lives = arena_alloc(a, sizeof *p->lives * (size_t)(p->nfuncs + 1));
     inst_find(p, a);
     cur_find(p, a);
-    const char ****passed = paths_passed(p, a);
-    for (int fi = 0; fi < p->nfuncs; fi++)
-        p->lives[fi] = lv_build(p->funcs[fi].f, a, (const char *const *const *)passed[fi]);
+    lv_prepare(p, (const char *const *const **)paths_passed(p, a));
 }
 
 void prog_release(Program *p)
 {
     for (int fi = 0; p->cds && fi < p->nfuncs; fi++)
         cd_shared_free(&p->cds[fi]);
+    lv_release(p);
 }

@@ -34,8 +34,15 @@ int ks_has(const KeySet *ks, const char *key)
 {
     if (!key || !ks->nslots)
         return 0;
+    return ks_has_hashed(ks, key, eng_hash_str(key));
+}
+
+int ks_has_hashed(const KeySet *ks, const char *key, uint64_t hash)
+{
+    if (!key || !ks->nslots)
+        return 0;
     uint64_t m = (uint64_t)ks->nslots - 1;
-    for (uint64_t h = eng_hash_str(key) & m; ks->slots[h]; h = (h + 1) & m)
+    for (uint64_t h = hash & m; ks->slots[h]; h = (h + 1) & m)
         if (strcmp(ks->slots[h], key) == 0)
             return 1;
     return 0;
@@ -87,7 +94,20 @@ typedef struct Slice {
     int callers_read;        /* a local of fi added is read by fi's callers too (the slice's
                                 parameters; not the lent pointers, read by fi alone) */
     int *stack;              /* need_block's, room for any function's blocks */
+    int *pstart;             /* param_id: function fi's parameters from pstart[fi] */
+    int32_t *pids;           /* their key ids, -1 until first asked */
 } Slice;
+
+/* The key id of function fi's parameter j, interned the first time it is
+ * asked for, as each ask did before (key_intern_at of the name: no other
+ * effect after the first); a sweep asks for every call's callees. */
+static int32_t param_id(const Slice *sl, int fi, int j)
+{
+    int32_t *id = &sl->pids[sl->pstart[fi] + j];
+    if (*id < 0)
+        *id = key_intern_at(sl->e, sl->p->funcs[fi].f->params[j].name, 0);
+    return *id;
+}
 
 /* Visit fi again; when fi is the function being visited or one before it,
  * in the next sweep. */
@@ -270,7 +290,7 @@ static void copy_decisive(Engine *e, const Expr *lhs, const Expr *rhs, Slice *sl
     if (lid <= 0 || rid <= 0 || lid == rid || !key_has_below(e, lid))
         return;
     for (int32_t k = 1; k < e->keys->n; k++) {
-        if (!key_is_below(e, k, lid) || !key_decisive(e, k))
+        if (!key_decisive(e, k) || !key_is_below(e, k, lid))   /* the flag first: few are */
             continue;
         int32_t to = moved_key(e, k, lid, rid);
         if (!key_decisive(e, to)) {
@@ -474,7 +494,7 @@ static void decisive_flow(Engine *e, const Program *p, Slice *sl)
                     }
                     int into = decisive_path(e, st->lhs);
                     const CallRes *cr = prog_call(p, st);
-                    if (into && st->callee && (!cr || cr->direct < 0) && api_has_model(st->callee))
+                    if (into && st->callee && (!cr || cr->direct < 0) && (call_flags(e, st->callee) & CF_MODEL))
                         for (int j = 0; j < st->nargs; j++)
                             decisive_expr(e, st->args[j], sl);
                     for (int t = 0; cr && t < cr->n; t++) {
@@ -482,7 +502,7 @@ static void decisive_flow(Engine *e, const Program *p, Slice *sl)
                         for (int j = 0; j < g->nparams; j++) {
                             int x = cr->first[t] + j;
                             if (x < st->nargs && g->params[j].name && g->params[j].name[0] &&
-                                key_decisive(e, key_intern_at(e, g->params[j].name, 0)) &&
+                                key_decisive(e, param_id(sl, cr->fi[t], j)) &&
                                 !(st->args[x]->kind == EX_PATH && st->args[x]->is_pointer) &&
                                 st->args[x]->kind != EX_ADDR && st->args[x]->kind != EX_FUNC)
                                 decisive_expr(e, st->args[x], sl);
@@ -504,6 +524,10 @@ static void decisive_flow(Engine *e, const Program *p, Slice *sl)
 static void mark_decisive(Engine *e, const Program *p, const unsigned char *touches, SliceFn *sfn)
 {
     for (int fi = 0; fi < p->nfuncs; fi++) {
+        /* a call that fires is a rule API's or a touching function's: its
+         * function touches the rule (frames.c touch_rule, up the callers) */
+        if (!touches[fi])
+            continue;
         const Func *f = p->funcs[fi].f;
         unsigned char *seen = NULL;
         int *stack = NULL, sp = 0;
@@ -556,7 +580,7 @@ static void lend(Slice *thr, const Program *p, int x, const CallRes *cr)
         const Func *c = p->funcs[cr->fi[t]].f;
         int j = x - cr->first[t];
         if (j >= 0 && j < c->nparams && c->params[j].name && c->params[j].name[0])
-            loc_add(thr, key_intern_at(thr->e, c->params[j].name, 0), cr->fi[t]);
+            loc_add(thr, param_id(thr, cr->fi[t], j), cr->fi[t]);
     }
 }
 
@@ -626,8 +650,20 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     SliceFn *sfn = calloc(nf, sizeof *sfn);
     if (!all || !ret || !eff || !dirty || !stack || !sfn)
         abort();
-    Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .stack = stack};
-    Slice thr = {.e = e, .p = p, .dirty = dirty, .stack = stack};
+    int *pstart = malloc(sizeof *pstart * nf);
+    if (!pstart)
+        abort();
+    pstart[0] = 0;
+    for (int fi = 0; fi < p->nfuncs; fi++)
+        pstart[fi + 1] = pstart[fi] + p->funcs[fi].f->nparams;
+    int32_t *pids = malloc(sizeof *pids * ((size_t)pstart[p->nfuncs] + 1));
+    if (!pids)
+        abort();
+    for (int i = 0; i < pstart[p->nfuncs]; i++)
+        pids[i] = -1;
+    Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .stack = stack,
+                .pstart = pstart, .pids = pids};
+    Slice thr = {.e = e, .p = p, .dirty = dirty, .stack = stack, .pstart = pstart, .pids = pids};
     for (int i = 0; i < p->nentries && level > SLICE_OBJECTS; i++) {
         RolePhase ph = role_phase(p->entries[i].role);
         if (ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)   /* the harness tests their status */
@@ -753,7 +789,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                             for (int j = 0; j < c->nparams; j++) {
                                 int x = first[t] + j;
                                 if (x < st->nargs && c->params[j].name &&
-                                    loc_has(&sl, key_intern_at(e, c->params[j].name, 0), tg[t]))
+                                    loc_has(&sl, param_id(&sl, tg[t], j), tg[t]))
                                     sl_expr(&sl, st->args[x], fi);
                             }
                         }
@@ -781,6 +817,8 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     free(sfn);
     free(stack);
     free(dirty);
+    free(pstart);
+    free(pids);
     free(all);
     free(ret);
     free(eff);

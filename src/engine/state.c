@@ -101,6 +101,14 @@ int32_t key_find_at(Engine *e, const char *key)
     return key_find(e, key);
 }
 
+/* id is relevant: it and its ancestors have a relevant key at or below
+ * them (an ancestor marked so has its own ancestors marked already). */
+static void key_mark_rel_below(KeyTab *t, int32_t id)
+{
+    for (; id > 0 && !t->ents[id].rel_below; id = t->ents[id].parent)
+        t->ents[id].rel_below = 1;
+}
+
 int32_t key_intern(Engine *e, const char *key, int persistent)
 {
     KeyTab *t = e->keys;
@@ -152,6 +160,8 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
             }
         }
     }
+    if (e->keys->ents[id].relevant)
+        key_mark_rel_below(e->keys, id);
     return id;
 }
 
@@ -217,6 +227,7 @@ void key_set_relevant(Engine *e, int32_t id)
     if (id > 0 && id < e->keys->n) {
         e->keys->ents[id].relevant = 1;
         e->keys->ents[id].keep = ~(uint64_t)0;
+        key_mark_rel_below(e->keys, id);
     }
 }
 
