@@ -171,10 +171,10 @@ void loopsum_run(Engine *e, StateVec *start, StateVec *reached)
 void loopsum_capture(Engine *e, int on)
 {
     if (on) {
-        size_t n = (size_t)(e->prog->nfuncs ? e->prog->nfuncs : 1);    /* as eng_start made reached */
-        e->ls_before = arena_alloc(e->arena, n);
-        memcpy(e->ls_before, e->reached, n - 1);   /* reached has a byte per function */
-        e->ls_before[n - 1] = 0;
+        size_t n = (size_t)e->prog->nfuncs;         /* reached has a byte per function */
+        e->ls_before = arena_alloc(e->arena, n + 1);
+        memcpy(e->ls_before, e->reached, n);
+        e->ls_before[n] = 0;
         e->ls_sums = e->sums;
         e->sums = NULL;
         e->capture = 1;
