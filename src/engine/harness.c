@@ -254,7 +254,6 @@ static void split_status(Engine *e, StateVec *in, StateVec *ok, StateVec *failed
     }
 }
 
-/* Runtime callbacks to a fixed point over the states reached. */
 /* States kept apart per rule state between callbacks: the adapter context
  * after different histories of callbacks.  Past that they are joined (an
  * over-approximation: it can cost precision, never a defect).  Measured on
@@ -262,6 +261,17 @@ static void split_status(Engine *e, StateVec *in, StateVec *ok, StateVec *failed
  * and public tree. */
 enum { RUNTIME_KEEP = 3 };
 
+/* A state initialize returned with, as the callback loop starts from it:
+ * initialize's locals and return value gone. */
+static State *loop_entry(Engine *e, State *ok)
+{
+    State *s = st_strip_locals(e, ok);
+    st_set_ret(e, s, av_top());
+    st_finish(e, s);
+    return s;
+}
+
+/* Runtime callbacks to a fixed point over the states reached. */
 static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
 {
     StateSet *set = ss_new(e, RUNTIME_KEEP);
@@ -269,8 +279,7 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
     StateVec work = {0};
     for (int k = 0; k < start->n; k++) {
         State *added = NULL;
-        State *s = st_strip_locals(e, start->v[k]);
-        st_set_ret(e, s, av_top());
+        State *s = loop_entry(e, start->v[k]);
         if (ss_add(e, set, s, &added))
             sv_push(e, &work, added);
         if ((added = ss_take_joined(set)))
@@ -514,12 +523,8 @@ static void after_loop(Engine *e, StateVec *reached, StateVec *failed, StateVec 
 static void straight_to_halt(Engine *e, const StateVec *ok, StateVec *failed, StateVec *zero,
                              StateVec *done)
 {
-    for (int k = 0; k < ok->n; k++) {
-        State *s = st_strip_locals(e, ok->v[k]);
-        st_set_ret(e, s, av_top());
-        st_finish(e, s);
-        sv_push(e, zero, s);
-    }
+    for (int k = 0; k < ok->n; k++)
+        sv_push(e, zero, loop_entry(e, ok->v[k]));
     after_loop(e, zero, failed, done);
 }
 
@@ -631,9 +636,7 @@ void eng_reach_from(const Program *p, unsigned char *r, int *work, int n, int wi
     }
 }
 
-/* Functions the call graph reaches from the entry points NDIS calls (a
- * synchronize callback only through the call that runs it). */
-static unsigned char *called_from_entries(const Program *p, int *work)
+unsigned char *eng_called_from_entries(const Program *p, int *work)
 {
     unsigned char *r = calloc((size_t)p->nfuncs + 1, 1);
     int n = 0;
@@ -698,7 +701,7 @@ void eng_orphans(Engine *e)
     int *work = malloc(sizeof *work * ((size_t)p->nfuncs + 1));
     if (!work)
         abort();
-    unsigned char *called = called_from_entries(p, work);
+    unsigned char *called = eng_called_from_entries(p, work);
     unsigned char *any = called_at_all(p);
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < p->nfuncs && !eng_budget_exceeded(e); i++) {

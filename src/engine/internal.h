@@ -495,6 +495,10 @@ int loopsum_applies(const Program *p, const Rule *r);
 /* Mark in r what the call graph reaches from work[0..n) (marked already);
  * with_args, also the functions a call is given (harness.c). */
 void eng_reach_from(const Program *p, unsigned char *r, int *work, int n, int with_args);
+/* Functions the call graph reaches from the entry points NDIS calls (a
+ * synchronize callback only through the call that runs it): a calloc'ed
+ * flag per function; work has room for nfuncs + 1. */
+unsigned char *eng_called_from_entries(const Program *p, int *work);
 void loopsum_run(Engine *e, StateVec *start, StateVec *reached);
 void loopsum_capture(Engine *e, int on);
 int loopsum_hits_reported(const Engine *e);

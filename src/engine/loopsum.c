@@ -211,18 +211,10 @@ int loopsum_reach_agrees(const Engine *e)
     if (!e->ls_before)
         return 1;              /* settled before the summarised part */
     const Program *p = e->prog;
-    unsigned char *loop = loop_reach(p), *called = calloc((size_t)p->nfuncs + 1, 1);
-    int *work = malloc(sizeof *work * ((size_t)p->nfuncs + 1)), n = 0, ok = 1;
-    if (!called || !work)
+    int *work = malloc(sizeof *work * ((size_t)p->nfuncs + 1)), ok = 1;
+    if (!work)
         abort();
-    for (int i = 0; i < p->nentries; i++) {
-        int fi = p->entries[i].func;
-        if (role_phase(p->entries[i].role) != PH_SYNC && !called[fi]) {
-            called[fi] = 1;
-            work[n++] = fi;
-        }
-    }
-    eng_reach_from(p, called, work, n, 0);
+    unsigned char *loop = loop_reach(p), *called = eng_called_from_entries(p, work);
     for (int fi = 0; fi < p->nfuncs && ok; fi++)
         ok = called[fi] || e->ls_before[fi] || !fr_touches(e->frames, fi) ||
              !(loop[fi] || e->reached[fi]);
