@@ -26,7 +26,8 @@ static size_t state_budget(const EngineOptions *o)
 
 void eng_probe_hit(Engine *e, const char *where, const char *why)
 {
-    if (e->local || e->capture) {              /* local_sites: every place counts, the run goes on */
+    if (e->local || e->capture) {  /* local_sites, and loopsum.c's summarised part: every
+                                      place counts, the run goes on */
         for (int i = 0; i < e->nhits; i++)
             if (where && strcmp(e->hits[i], where) == 0)
                 return;

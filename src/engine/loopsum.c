@@ -157,7 +157,7 @@ void loopsum_run(Engine *e, StateVec *start, StateVec *reached)
     }
 }
 
-/* The full run tried with the loop summarised (check.c full_run): after a
+/* The full run tried with the loop summarised (check.c summed_full_run): after a
  * successful MiniportInitializeEx, halt runs first straight from its exit
  * states (no callback in between: paths the full run has too, so what they
  * report is reported), then the summarised loop and halt after it, whose

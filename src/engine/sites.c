@@ -330,8 +330,9 @@ static int sure_count(const Program *p, const Rule *r, Arena *a, const char **ca
                 for (int i = 0; i < ncand; i++)
                     if (!sure[i] && strcmp(cand[i], w) == 0) {
                         sure[i] = 1;
-                        if (++n && !all)
-                            return 1;
+                        n++;
+                        if (!all)
+                            return n;
                     }
             }
     }
