@@ -218,7 +218,7 @@ AbsVal av_join(const AbsVal *a, const AbsVal *b)
 
 /* Widening thresholds: the signs and ranges status codes and flags live in. */
 static const int64_t thresholds[] = {INT64_MIN, INT32_MIN, -1, 0, 1, INT32_MAX, INT64_MAX};
-enum { NTHRESH = sizeof thresholds / sizeof thresholds[0] };
+enum { NTHRESH = sizeof thresholds / sizeof thresholds[0], SET_WIDEN = 8 };
 
 /* The join, with a bound that grew pushed out to the next threshold: a value
  * can only be widened finitely often, so merging at a point terminates, and
@@ -226,9 +226,14 @@ enum { NTHRESH = sizeof thresholds / sizeof thresholds[0] };
 AbsVal av_widen(const AbsVal *old, const AbsVal *new_)
 {
     AbsVal v = av_join(old, new_);
-    if (v.vset)
-        return v;           /* a few scattered constants: kept as they are (a set spans
-                               fewer than 64 values, so it can only grow finitely) */
+    /* a few scattered constants: kept as they are (a set spans fewer than
+     * 64 values, so it can only grow finitely); but one past SET_WIDEN
+     * values that still grows outward is a counter stepping through its
+     * values, one loop round each: widened as a range */
+    if (v.vset && (__builtin_popcountll(v.vset) <= SET_WIDEN ||
+                   (new_->lo >= old->lo && new_->hi <= old->hi)))
+        return v;
+    v.vset = 0;
     if (new_->lo < old->lo) {
         int64_t t = INT64_MIN;
         for (int i = 0; i < NTHRESH; i++)

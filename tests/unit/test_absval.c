@@ -125,6 +125,25 @@ static void widening_ends(void **st)
     s = av_widen(&s, &one);
     assert_int_equal(s.hi, 3);                         /* {1, 3} stays */
     assert_int_equal(eq_truth(&s, 2), 0);
+    /* a counter stepping by two (a loop whose two paths keep apart): a set
+     * that grows outward one value a round is widened once past a few
+     * values, not after 32 rounds */
+    AbsVal k = av_const(0);
+    int rounds = 0;
+    for (int64_t i = 2; i < 64 && k.hi < INT32_MAX; i += 2, rounds++) {
+        AbsVal n = av_const(i);
+        k = av_widen(&k, &n);
+    }
+    assert_true(k.hi >= INT32_MAX);
+    assert_true(rounds <= 9);
+    /* states of an enum met in any order within their span stay a set */
+    AbsVal en = join3(0, 9, 2);
+    for (int64_t i = 3; i < 9; i++) {
+        AbsVal n = av_const(i);
+        en = av_widen(&en, &n);
+    }
+    assert_int_equal(en.hi, 9);
+    assert_int_equal(eq_truth(&en, 1), 0);
 }
 
 /* adding a constant moves the members with the interval */
