@@ -577,6 +577,71 @@ int dfr_runs_at_wait(Engine *e, const EntryPoint *ep, const State *s, const Step
     return gate && may_be_nonzero(e, s, gate) && evt_sets(e, ep->func, wait);
 }
 
+/* A wait (st) on an event a work item sets has returned signalled: the
+ * driver waits for that item, which ran before the wait returned or had
+ * run when the event was set, so it is no longer queued (s, or a copy with
+ * its queue taken).  What the driver relies on (that the event stays clear
+ * while the item is queued) is its own design; a halt that waits so is not
+ * followed by the item (harness.c after_halt). */
+State *dfr_waited(Engine *e, const Step *st, State *s)
+{
+    AbsVal zero = av_const(0);
+    State *c = s;
+    for (int i = 0; i < e->prog->nentries; i++) {
+        const EntryPoint *ep = &e->prog->entries[i];
+        int32_t q = dfr_is_timer(e, ep) ? 0 : e->queued[ep->func];
+        if (!q || !may_be_nonzero(e, c, q) || !evt_sets(e, ep->func, st))
+            continue;
+        if (c == s)
+            c = st_copy(e, s);
+        st_set(e, c, q, &zero);
+    }
+    if (c != s)
+        st_finish(e, c);
+    return c;
+}
+
+/* The calls that complete a request a miniport pended: NDIS halts an
+ * adapter only once its reset, its pause and its OID requests completed
+ * ("NDIS does not call MiniportHaltEx if there are outstanding OID
+ * requests"). */
+static int completes_request(const char *api)
+{
+    static const char *const done[] = {"NdisMResetComplete", "NdisMOidRequestComplete",
+                                       "NdisMDirectOidRequestComplete", "NdisMPauseComplete"};
+    for (size_t i = 0; api && i < sizeof done / sizeof done[0]; i++)
+        if (strcmp(api, done[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does work item fi complete a request NDIS waits for before it halts the
+ * adapter (completes_request, itself or in what it calls)?  Then it has run
+ * before MiniportHaltEx (harness.c after_halt): e100bex's and NetKVM's reset
+ * work items, NetKVM's set-power one that completes the pended OID. */
+int dfr_completes_request(const Program *p, int fi)
+{
+    unsigned char *r = calloc((size_t)p->nfuncs + 1, 1);
+    int *work = malloc(sizeof *work * ((size_t)p->nfuncs + 1));
+    if (!r || !work)
+        abort();
+    r[fi] = 1;
+    work[0] = fi;
+    eng_reach_from(p, r, work, 1, 0);
+    int found = 0;
+    for (int g = 0; g < p->nfuncs && !found; g++) {
+        const Func *f = p->funcs[g].f;
+        for (int b = 0; r[g] && b < f->nblocks && !found; b++)
+            for (int k = 0; k < f->blocks[b].nsteps && !found; k++) {
+                const Step *st = &f->blocks[b].steps[k];
+                found = st->kind == ST_CALL && completes_request(st->callee);
+            }
+    }
+    free(r);
+    free(work);
+    return found;
+}
+
 /* Does a cancel call (st) name the timer object of callback fi (matched
  * where the timer was created), so that fi may fire at it on some path?
  * Not a cancel whose object no timer creation names (a KTIMER armed with

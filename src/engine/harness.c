@@ -470,29 +470,46 @@ static State *initial_state(Engine *e)
 
 /* What still runs after MiniportHaltEx returned: a timer it left armed
  * fires (deferred.c), once, on whatever the driver freed.  Only where each
- * timer's key is its own (else a cancel may not have disarmed it).  A
- * work item still queued is not run: NDIS does not wait for a miniport's
- * I/O work items before MiniportHaltEx, but the callback loop joins the
- * states where one is queued with those where it is not, and the halt
- * that waits for it on an event it sets would then run it after itself
- * too: a false alarm.  So a work item left queued when halt returns is a
- * missed defect (blind round 5), not modelled. */
+ * timer's key is its own (else a cancel may not have disarmed it).  So
+ * does a work item still queued: NDIS does not wait for a miniport's I/O
+ * work items before MiniportHaltEx, and halt must (blind round 5: halt
+ * deregistered the interrupt and freed the item while an OID request had
+ * queued it to synchronize).  A halt that waits on an event the item sets
+ * took it off the queue at the wait (deferred.c dfr_waited), whatever the
+ * callback loop's joins left of which was queued and which event set; and
+ * one that completes a pended reset, pause or OID request has run before
+ * NDIS halts the adapter (dfr_completes_request). */
 static void after_halt(Engine *e, StateVec *halted)
 {
-    int n = halted->n;
+    int n = halted->n, ne = e->prog->nentries;
+    if (!n)
+        return;
+    unsigned char *late = arena_alloc(e->arena, (size_t)ne);  /* per entry: a work item
+                                                                  that may run after halt */
+    for (int i = 0; i < ne; i++) {
+        const EntryPoint *ep = &e->prog->entries[i];
+        late[i] = !dfr_is_timer(e, ep) && e->queued[ep->func] &&
+                  !dfr_completes_request(e->prog, ep->func);
+    }
     for (int k = 0; k < n; k++) {
         State *s = halted->v[k];
-        for (int i = 0; i < e->prog->nentries; i++) {
+        for (int i = 0; i < ne; i++) {
             const EntryPoint *ep = &e->prog->entries[i];
-            if (!dfr_is_timer(e, ep) || !e->own_timer_keys || !e->timers_gated ||
-                !dfr_may_run(e, ep, s))
+            int timer = dfr_is_timer(e, ep);
+            if (timer ? !e->own_timer_keys || !e->timers_gated || !dfr_may_run(e, ep, s)
+                      : !late[i] || !dfr_may_run(e, ep, s))
                 continue;
             StateVec out = {0};
             const char *tn = e->prog->funcs[ep->func].f->name;
-            State *late = dfr_note(e, dfr_take(e, ep, s), e->prog->funcs[ep->func].f->loc, tn,
-                                   arena_printf(e->arena, "the timer of %s is still armed when "
-                                                "MiniportHaltEx returns: it fires once more", tn));
-            eng_run_callback(e, ep, late, &out);
+            const char *why = timer ? arena_printf(e->arena, "the timer of %s is still armed "
+                                                   "when MiniportHaltEx returns: it fires once "
+                                                   "more", tn)
+                                    : arena_printf(e->arena, "the work item %s is still queued "
+                                                   "when MiniportHaltEx returns: it runs after "
+                                                   "it", tn);
+            State *from = dfr_note(e, dfr_take(e, ep, s), e->prog->funcs[ep->func].f->loc, tn,
+                                   why);
+            eng_run_callback(e, ep, from, &out);
             for (int q = 0; q < out.n; q++)
                 sv_push(e, halted, out.v[q]);
             sv_release(e, &out);

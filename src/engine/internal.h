@@ -735,6 +735,12 @@ int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *aft
 /* May deferred callback ep run while the driver waits on an event (an
  * armed timer's or a queued work item's callback that sets one)? */
 int dfr_runs_at_wait(Engine *e, const EntryPoint *ep, const State *s, const Step *wait);
+/* Does work item fi complete a pended reset, pause or OID request (then NDIS
+ * runs it before halt)? */
+int dfr_completes_request(const Program *p, int fi);
+/* A wait on an event returned signalled: the work items that set it are
+ * no longer queued (s, or a copy). */
+State *dfr_waited(Engine *e, const Step *wait, State *s);
 /* Does a callback NDIS runs at any time set an event? */
 int dfr_others_set_events(Engine *e, const Step *wait);
 

@@ -543,6 +543,17 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
             int timeout = wait_may_time_out(st), others = dfr_others_set_events(e, st);
             for (int k = 0; k <= ran.n; k++) {
                 State *t = k < ran.n ? st_with_locals(e, ran.v[k], s) : s;
+                /* signalled, the work items that set the event have run
+                 * (dfr_waited): an endless wait on every path out of it, a
+                 * finite one where it returns signalled */
+                State *w = dfr_waited(e, st, t);
+                if (w != t && timeout) {
+                    if (evt_may_be_set(e, st, w))
+                        wait_step(e, fr, st, w, 1, out);
+                    wait_step(e, fr, st, t, 0, out);
+                    continue;
+                }
+                t = w;
                 int set = evt_may_be_set(e, st, t);
                 if (set || timeout || others)
                     wait_step(e, fr, st, t, set && !timeout && !others ? 1

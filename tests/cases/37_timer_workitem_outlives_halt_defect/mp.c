@@ -1,10 +1,13 @@
 /*
- * Case 37_timer_workitem_clean: a watchdog timer (NDIS_TIMER_CHARACTERISTICS.TimerFunction, via
- * NdisAllocateTimerObject) samples the receive head under NdisMSynchronizeWithInterruptEx and
- * queues a reset work item (NdisQueueIoWorkItem) that synchronizes too.  Only MpHaltEx
- * deregisters the interrupt, and halt is the last callback: timers and work items run between a
- * successful init and halt (halt cancels the timer), so none of their synchronize calls follows
- * the deregistration.  Expected: clean.
+ * Case 37_timer_workitem_outlives_halt_defect: a watchdog timer (NDIS_TIMER_CHARACTERISTICS.
+ * TimerFunction, via NdisAllocateTimerObject) samples the receive head under
+ * NdisMSynchronizeWithInterruptEx and queues a reset work item (NdisQueueIoWorkItem) that
+ * synchronizes too.  Only MpHaltEx deregisters the interrupt, after cancelling the timer; but a
+ * tick that ran just before the cancel may have queued the work item, and NDIS does not drain a
+ * miniport's work items before MiniportHaltEx: halt frees the item while it is queued (which
+ * IoFreeWorkItem forbids) and the worker synchronizes with the deregistered interrupt.
+ * (This case was "clean" until the harness ran work items left queued after halt.)
+ * Expected: two NdisMDeregisterInterruptEx defects, at both synchronize calls of the worker.
  */
 
 #include <ndis.h>
@@ -192,9 +195,9 @@ MpResetWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
 
     UNREFERENCED_PARAMETER(NdisIoWorkItemHandle);
 
-    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter);
+    NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpDisableInterruptSync, Adapter); // defect: NdisMDeregisterInterruptEx
     if (MpHwReset(Adapter) == NDIS_STATUS_SUCCESS) {
-        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpEnableInterruptSync, Adapter);
+        NdisMSynchronizeWithInterruptEx(Adapter->InterruptHandle, 0, MpEnableInterruptSync, Adapter); // defect: NdisMDeregisterInterruptEx
     }
 }
 
