@@ -76,6 +76,9 @@ typedef struct Dev {
      * order: `pMem` carves shared memory, then is reused for the pool) */
     int fi;
     const char **locals;
+    uint64_t *lhash;         /* their eng_hash_str */
+    int *lslot;              /* 2 * caplocals slots: a local's index + 1, or 0 (a scan of the
+                                locals with strcmp was 4M instructions on rtlnwifi) */
     int nlocals, caplocals;
     unsigned char *cur;
 } Dev;
@@ -85,20 +88,45 @@ static int is_local(const Expr *x)
     return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
 }
 
+static int local_find(const Dev *d, const char *name, uint64_t h)
+{
+    uint64_t m = 2 * (uint64_t)d->caplocals - 1;
+    for (uint64_t i = h & m; d->caplocals && d->lslot[i]; i = (i + 1) & m) {
+        int j = d->lslot[i] - 1;
+        if (d->lhash[j] == h && strcmp(d->locals[j], name) == 0)
+            return j;
+    }
+    return -1;
+}
+
+static void local_slot(Dev *d, int j)
+{
+    uint64_t m = 2 * (uint64_t)d->caplocals - 1, i = d->lhash[j] & m;
+    while (d->lslot[i])
+        i = (i + 1) & m;
+    d->lslot[i] = j + 1;
+}
+
 static int local_index(Dev *d, const char *name, int add)
 {
-    for (int i = 0; i < d->nlocals; i++)
-        if (strcmp(d->locals[i], name) == 0)
-            return i;
-    if (!add)
-        return -1;
+    uint64_t h = eng_hash_str(name);
+    int j = local_find(d, name, h);
+    if (j >= 0 || !add)
+        return j;
     if (d->nlocals == d->caplocals) {
         d->caplocals = d->caplocals ? d->caplocals * 2 : 32;
         d->locals = realloc(d->locals, sizeof *d->locals * (size_t)d->caplocals);
-        if (!d->locals)
+        d->lhash = realloc(d->lhash, sizeof *d->lhash * (size_t)d->caplocals);
+        free(d->lslot);
+        d->lslot = calloc(2 * (size_t)d->caplocals, sizeof *d->lslot);
+        if (!d->locals || !d->lhash || !d->lslot)
             abort();
+        for (int i = 0; i < d->nlocals; i++)
+            local_slot(d, i);
     }
     d->locals[d->nlocals] = name;
+    d->lhash[d->nlocals] = h;
+    local_slot(d, d->nlocals);
     return d->nlocals++;
 }
 
@@ -107,10 +135,9 @@ static const char *scoped(char *buf, size_t n, int fi, const char *name)
     return prog_scoped(buf, n, fi, name);
 }
 
-/* Does the pointer named `name` hold a device address here: a local by
- * the walk's state, anything else by the whole program's? */
-/* ptrs has name?  Noted as asked by the function being walked. */
-static int asks(Dev *d, const char *name)
+/* ptrs has name (h its eng_hash_str)?  Noted as asked by the function
+ * being walked. */
+static int asks_hashed(Dev *d, const char *name, uint64_t h)
 {
     int fi = d->fi;
     if (d->nasked[fi] == d->capasked[fi]) {
@@ -120,7 +147,6 @@ static int asks(Dev *d, const char *name)
         if (!d->asked[fi] || !d->askedh[fi])
             abort();
     }
-    uint64_t h = eng_hash_str(name);
     d->askedh[fi][d->nasked[fi]] = h;
     d->asked[fi][d->nasked[fi]++] = name;
     if (!ks_has_hashed(&d->ptrs, name, h))
@@ -129,14 +155,20 @@ static int asks(Dev *d, const char *name)
     return 1;
 }
 
+static int asks(Dev *d, const char *name)
+{
+    return asks_hashed(d, name, eng_hash_str(name));
+}
+
+/* Does the pointer named `name` hold a device address here: a local by
+ * the walk's state, anything else by the whole program's? */
 static int ptr_is_dev(Dev *d, const char *name)
 {
     if (!name)
         return 0;
-    for (int i = 0; i < d->nlocals; i++)
-        if (strcmp(d->locals[i], name) == 0)
-            return d->cur[i];
-    return asks(d, name);
+    uint64_t h = eng_hash_str(name);
+    int i = local_find(d, name, h);
+    return i >= 0 ? d->cur[i] : asks_hashed(d, name, h);
 }
 
 /* Is EX_PATH x reached through a device pointer (a member or dereference
@@ -283,6 +315,8 @@ static void walk(Dev *d, int fi, int note)
     char buf[600];
     d->fi = fi;
     d->nlocals = 0;
+    if (d->lslot)
+        memset(d->lslot, 0, sizeof *d->lslot * 2 * (size_t)d->caplocals);
     for (int j = 0; j < f->nparams; j++)
         if (f->params[j].name && *f->params[j].name)
             local_index(d, f->params[j].name, 1);
@@ -323,7 +357,10 @@ static void walk(Dev *d, int fi, int note)
                 step(d, &bl->steps[k], 0);
             if (bl->term == T_RETURN && bl->retval && !d->returns[fi] && holds_dev(d, bl->retval))
                 d->returns[fi] = d->ret_new[fi] = 1, d->changed = 1;
-            for (int s2 = 0; s2 < 2; s2++) {
+            /* a block after which no local holds one (cur holds 0 or 1)
+             * adds nothing to its successors */
+            int some = d->nlocals && memchr(cur, 1, (size_t)d->nlocals);
+            for (int s2 = 0; s2 < 2 && some; s2++) {
                 int nb = bl->succ[s2];
                 if (nb < 0 || nb >= f->nblocks || bl->term == T_RETURN || bl->term == T_NORETURN ||
                     (s2 == 1 && bl->term != T_BRANCH))
@@ -412,6 +449,8 @@ void dev_records(Program *p, Arena *a)
     free(d.nasked);
     free(d.capasked);
     free(d.locals);
+    free(d.lhash);
+    free(d.lslot);
     p->dev_recs = d.recs.slots;
     p->ndev_slots = d.recs.nslots;
     if (getenv("DRVCHECK_ENGINE_STATS"))
