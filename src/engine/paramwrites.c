@@ -53,6 +53,9 @@ typedef struct Tracked {
     char *base;              /* where in the parameter's block it points: "" or ".Sub" */
     int slot;
     uint64_t bit;            /* name_bit(name) */
+    int round;               /* the round of pw_function's fixed point that found it (0: a
+                                parameter) */
+    size_t at;               /* ... at which step (bits' index) */
 } Tracked;
 
 static char *pw_concat(const char *a, const char *b)
@@ -386,7 +389,7 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
     for (int q = 0; q < fn->nparams; q++) {
         if (fn->params[q].name && fn->params[q].name[0])
             t[nt++] = (Tracked){fn->params[q].name, pw_concat("", ""), pw->start[fi] + q,
-                                name_bit(fn->params[q].name)};
+                                name_bit(fn->params[q].name), 0, SIZE_MAX};
         else
             pw->set[pw->start[fi] + q].esc = 1;   /* unnamed: nothing can use it */
         if (fn->params[q].record)
@@ -411,17 +414,24 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
         bits[at[b] + (size_t)bl->nsteps] = expr_bits(bl->retval);
     }
     /* the locals copied from a parameter (PHW_CONTEXT Hw = Context;
-     * PNDIS_SPIN_LOCK Lock = &Hw->Lock), to a fixed point */
-    for (int grew = 1; grew;) {
+     * PNDIS_SPIN_LOCK Lock = &Hw->Lock), to a fixed point.  A round asks
+     * again only what the last did not: a (step, name) pair it asked
+     * finds the same (a name tracked already, or the cap's escape again),
+     * so a name found in round r at step s is new to round r + 1 at the
+     * steps before s alone. */
+    for (int grew = 1, round = 1; grew; round++) {
         grew = 0;
         for (int b = 0; b < fn->nblocks; b++)
             for (int k = 0; k < fn->blocks[b].nsteps; k++) {
                 const Step *st = &fn->blocks[b].steps[k];
                 if (st->kind != ST_ASSIGN || !plain_var(st->lhs))
                     continue;
+                size_t pos = at[b] + (size_t)k;
                 for (int i = 0; i < nt; i++) {
                     const char *suf;
-                    if (!(bits[at[b] + (size_t)k] & t[i].bit) || pw_copy(st->rhs, t[i].name, &suf) != 1 ||
+                    if (t[i].round < round - 1 || (t[i].round == round - 1 && pos >= t[i].at))
+                        continue;
+                    if (!(bits[pos] & t[i].bit) || pw_copy(st->rhs, t[i].name, &suf) != 1 ||
                         strcmp(st->lhs->key, t[i].name) == 0)
                         continue;
                     char *base = pw_concat(t[i].base, suf);
@@ -434,7 +444,8 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
                         pw->set[t[i].slot].esc = 1;
                         continue;
                     }
-                    t[nt++] = (Tracked){st->lhs->key, base, t[i].slot, name_bit(st->lhs->key)};
+                    t[nt++] = (Tracked){st->lhs->key, base, t[i].slot, name_bit(st->lhs->key),
+                                        round, pos};
                     grew = 1;
                 }
             }
