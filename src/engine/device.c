@@ -76,7 +76,7 @@ typedef struct Dev {
      * order: `pMem` carves shared memory, then is reused for the pool) */
     int fi;
     const char **locals;
-    uint64_t *lhash;         /* their eng_hash_str */
+    uint64_t *lhash;         /* their local_hash */
     int *lslot;              /* 2 * caplocals slots: a local's index + 1, or 0 (a scan of the
                                 locals with strcmp was 4M instructions on rtlnwifi) */
     int nlocals, caplocals;
@@ -88,12 +88,26 @@ static int is_local(const Expr *x)
     return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
 }
 
+/* A hash of a local's name for the table alone: its length and three of
+ * its characters (a name is short; eng_hash_str, a multiply a byte, was
+ * the most of the walk's cost).  Only a name that is no local goes on to
+ * eng_hash_str, for the program's sets. */
+static uint64_t local_hash(const char *name)
+{
+    size_t n = strlen(name);
+    if (!n)
+        return 0;
+    return (uint64_t)n * 0x9e3779b97f4a7c15ULL ^
+           ((uint64_t)(unsigned char)name[0] << 16 | (uint64_t)(unsigned char)name[n / 2] << 8 |
+            (unsigned char)name[n - 1]) * 0xff51afd7ed558ccdULL;
+}
+
 static int local_find(const Dev *d, const char *name, uint64_t h)
 {
     uint64_t m = 2 * (uint64_t)d->caplocals - 1;
     for (uint64_t i = h & m; d->caplocals && d->lslot[i]; i = (i + 1) & m) {
         int j = d->lslot[i] - 1;
-        if (d->lhash[j] == h && strcmp(d->locals[j], name) == 0)
+        if (d->lhash[j] == h && (d->locals[j] == name || strcmp(d->locals[j], name) == 0))
             return j;
     }
     return -1;
@@ -109,7 +123,7 @@ static void local_slot(Dev *d, int j)
 
 static int local_index(Dev *d, const char *name, int add)
 {
-    uint64_t h = eng_hash_str(name);
+    uint64_t h = local_hash(name);
     int j = local_find(d, name, h);
     if (j >= 0 || !add)
         return j;
@@ -135,18 +149,18 @@ static const char *scoped(char *buf, size_t n, int fi, const char *name)
     return prog_scoped(buf, n, fi, name);
 }
 
-/* ptrs has name (h its eng_hash_str)?  Noted as asked by the function
- * being walked. */
-static int asks_hashed(Dev *d, const char *name, uint64_t h)
+/* ptrs has name?  Noted as asked by the function being walked. */
+static int asks(Dev *d, const char *name)
 {
     int fi = d->fi;
     if (d->nasked[fi] == d->capasked[fi]) {
-        d->capasked[fi] = d->capasked[fi] ? 2 * d->capasked[fi] : 16;
+        d->capasked[fi] = d->capasked[fi] ? 2 * d->capasked[fi] : 64;
         d->asked[fi] = realloc(d->asked[fi], sizeof *d->asked[fi] * (size_t)d->capasked[fi]);
         d->askedh[fi] = realloc(d->askedh[fi], sizeof *d->askedh[fi] * (size_t)d->capasked[fi]);
         if (!d->asked[fi] || !d->askedh[fi])
             abort();
     }
+    uint64_t h = eng_hash_str(name);
     d->askedh[fi][d->nasked[fi]] = h;
     d->asked[fi][d->nasked[fi]++] = name;
     if (!ks_has_hashed(&d->ptrs, name, h))
@@ -155,20 +169,14 @@ static int asks_hashed(Dev *d, const char *name, uint64_t h)
     return 1;
 }
 
-static int asks(Dev *d, const char *name)
-{
-    return asks_hashed(d, name, eng_hash_str(name));
-}
-
 /* Does the pointer named `name` hold a device address here: a local by
  * the walk's state, anything else by the whole program's? */
 static int ptr_is_dev(Dev *d, const char *name)
 {
     if (!name)
         return 0;
-    uint64_t h = eng_hash_str(name);
-    int i = local_find(d, name, h);
-    return i >= 0 ? d->cur[i] : asks_hashed(d, name, h);
+    int i = local_find(d, name, local_hash(name));
+    return i >= 0 ? d->cur[i] : asks(d, name);
 }
 
 /* Is EX_PATH x reached through a device pointer (a member or dereference
