@@ -114,18 +114,22 @@ static uint64_t run_bit(const char *s, size_t n)
     return (uint64_t)1 << (((unsigned char)s[0] * 5u + (unsigned char)s[n - 1] * 3u + n) & 63);
 }
 
-/* The bit of a string that is one run; else `other`. */
-static uint64_t whole_bit(const char *s, uint64_t other)
-{
-    size_t n = 0;
-    while (s && ident_char(s[n]))
-        n++;
-    return n && !s[n] ? run_bit(s, n) : other;
-}
-
+/* A name's bit: that of its one run; a name of other characters, every
+ * bit (never ruled out). */
 static uint64_t name_bit(const char *name)
 {
-    return whole_bit(name, ~(uint64_t)0);
+    size_t n = 0;
+    while (ident_char(name[n]))
+        n++;
+    return n && !name[n] ? run_bit(name, n) : ~(uint64_t)0;
+}
+
+/* The bit a string equal to a name has (a string of other characters
+ * equals none: its bit costs a test, never a miss). */
+static uint64_t equal_bit(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    return n ? run_bit(s, n) : 0;
 }
 
 static uint64_t runs_of(const char *s)
@@ -150,9 +154,9 @@ static uint64_t expr_bits(const Expr *x)
     uint64_t m = 0;
     for (; x; x = x->b) {
         if (x->kind == EX_PATH && x->base_key)   /* only an equal base_key counts */
-            m |= whole_bit(x->base_key, 0);
+            m |= equal_bit(x->base_key);
         else if (x->kind == EX_PATH)             /* an equal key, or in the text */
-            m |= whole_bit(x->key, 0) | runs_of(x->text);
+            m |= equal_bit(x->key) | runs_of(x->text);
         else if (x->kind == EX_UNKNOWN)
             m |= runs_of(x->text);
         if (x->a)
