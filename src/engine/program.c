@@ -83,7 +83,7 @@ int prog_lookup(const Program *p, const Unit *from, const char *name)
     int own = -1, ext = -1, first = first_named(p, name);
     for (int k = first; k >= 0 && k < p->nfuncs; k++) {
         int i = p->by_name[k].idx;
-        if (strcmp(p->by_name[k].name, name) != 0)
+        if (k > first && strcmp(p->by_name[k].name, name) != 0)
             break;
         if (p->funcs[i].u == from)
             own = i;
