@@ -27,7 +27,7 @@
 enum { PW_MAX_SUFFIXES = 256, PW_MAX_TRACKED = 64 };
 
 typedef struct PwSet {
-    char **suf;              /* malloc'd, distinct */
+    char **suf;              /* distinct (the strings in pw's arena) */
     int n, cap;
     int esc;
     char *rec;               /* the record type the pointer is written through as (malloc'd),
@@ -37,11 +37,13 @@ typedef struct PwSet {
 
 typedef struct PwEdge {
     int from, to;            /* slots: from's parameter is handed to to's */
-    char *prefix;            /* the part of from's block it is: "" or ".Sub" (malloc'd) */
+    char *prefix;            /* the part of from's block it is: "" or ".Sub" (pw's arena) */
     int done;                /* to's suffixes taken so far */
 } PwEdge;
 
 struct ParamWrites {
+    Arena *a;                /* every suffix, prefix and base string: malloc and free of
+                                each were 3M instructions on rtlnwifi */
     int *start;              /* per function: its first slot (one per parameter) */
     PwSet *set;
     PwEdge *edge;
@@ -50,7 +52,7 @@ struct ParamWrites {
 
 typedef struct Tracked {
     const char *name;        /* a parameter, or a local copied from one */
-    char *base;              /* where in the parameter's block it points: "" or ".Sub" */
+    const char *base;        /* where in the parameter's block it points: "" or ".Sub" */
     int slot;
     uint64_t bit;            /* name_bit(name) */
     int round;               /* the round of pw_function's fixed point that found it (0: a
@@ -58,19 +60,17 @@ typedef struct Tracked {
     size_t at;               /* ... at which step (bits' index) */
 } Tracked;
 
-static char *pw_concat(const char *a, const char *b)
+static char *pw_concat(Arena *ar, const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
-    char *r = malloc(la + lb + 1);
-    if (!r)
-        abort();
+    char *r = arena_alloc_raw(ar, la + lb + 1);
     memcpy(r, a, la);
     memcpy(r + la, b, lb + 1);
     return r;
 }
 
 /* Adds a + b; 1 when the set grew. */
-static int pw_add(PwSet *s, const char *a, const char *b)
+static int pw_add(Arena *ar, PwSet *s, const char *a, const char *b)
 {
     if (s->esc)
         return 0;
@@ -92,7 +92,7 @@ static int pw_add(PwSet *s, const char *a, const char *b)
         if (!s->suf)
             abort();
     }
-    s->suf[s->n++] = pw_concat(a, b);
+    s->suf[s->n++] = pw_concat(ar, a, b);
     return 1;
 }
 
@@ -348,7 +348,7 @@ static void pw_edge(ParamWrites *pw, int since, int from, int to, const char *pr
         if (!pw->edge)
             abort();
     }
-    pw->edge[pw->nedges++] = (PwEdge){from, to, pw_concat(prefix, ""), 0};
+    pw->edge[pw->nedges++] = (PwEdge){from, to, pw_concat(pw->a, prefix, ""), 0};
 }
 
 /* Is x a plain variable (a local or parameter, not a part of one)? */
@@ -392,7 +392,7 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
     int nt = 0;
     for (int q = 0; q < fn->nparams; q++) {
         if (fn->params[q].name && fn->params[q].name[0])
-            t[nt++] = (Tracked){fn->params[q].name, pw_concat("", ""), pw->start[fi] + q,
+            t[nt++] = (Tracked){fn->params[q].name, "", pw->start[fi] + q,
                                 name_bit(fn->params[q].name), 0, SIZE_MAX};
         else
             pw->set[pw->start[fi] + q].esc = 1;   /* unnamed: nothing can use it */
@@ -438,13 +438,10 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
                     if (!(bits[pos] & t[i].bit) || pw_copy(st->rhs, t[i].name, &suf) != 1 ||
                         strcmp(st->lhs->key, t[i].name) == 0)
                         continue;
-                    char *base = pw_concat(t[i].base, suf);
-                    if (tracked_has(t, nt, st->lhs->key, base, t[i].slot)) {
-                        free(base);
+                    char *base = pw_concat(pw->a, t[i].base, suf);
+                    if (tracked_has(t, nt, st->lhs->key, base, t[i].slot))
                         continue;
-                    }
                     if (nt == PW_MAX_TRACKED || strlen(base) > PW_MAX_LEN) {
-                        free(base);
                         pw->set[t[i].slot].esc = 1;
                         continue;
                     }
@@ -474,7 +471,7 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
                     if (r == 1 && !t[i].base[0])
                         pw_note_rec(s, st->lhs->key);
                     if (r == 1)
-                        pw_add(s, t[i].base, suf);
+                        pw_add(pw->a, s, t[i].base, suf);
                     else if (r == -1 || (st->lhs->kind != EX_PATH && pw_uses(st->lhs, name)))
                         s->esc = 1;
                     if (st->lhs->kind == EX_PATH && pw_uses(st->lhs->index, name))
@@ -504,18 +501,15 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
                         if (whole)
                             s->esc = 1;        /* an API may write all of the block */
                         else
-                            pw_add(s, t[i].base, suf);   /* ... or all of that part */
+                            pw_add(pw->a, s, t[i].base, suf);   /* ... or all of that part */
                     }
-                    char *prefix = pw_concat(t[i].base, whole ? "" : suf);
+                    char *prefix = pw_concat(pw->a, t[i].base, whole ? "" : suf);
                     for (int j = 0; j < nto && !s->esc; j++)
                         pw_edge(pw, since, t[i].slot, to[j], prefix);
-                    free(prefix);
                 }
             }
         }
     }
-    for (int i = 0; i < nt; i++)
-        free(t[i].base);
     free(bits);
     free(at);
 }
@@ -525,6 +519,7 @@ ParamWrites *pw_build(const Program *p)
     ParamWrites *pw = calloc(1, sizeof *pw);
     if (!pw || !(pw->start = calloc((size_t)p->nfuncs + 1, sizeof *pw->start)))
         abort();
+    pw->a = arena_new();
     int n = 0;
     for (int fi = 0; fi < p->nfuncs; fi++) {
         pw->start[fi] = n;
@@ -553,7 +548,7 @@ ParamWrites *pw_build(const Program *p)
             if (!g->prefix[0] && to->rec)      /* the same pointer: the same record */
                 grew |= pw_note_rec(from, to->rec);
             for (; g->done < to->n && !from->esc; g->done++)
-                grew |= pw_add(from, g->prefix, to->suf[g->done]);
+                grew |= pw_add(pw->a, from, g->prefix, to->suf[g->done]);
         }
     }
     for (int fi = 0; getenv("DRVCHECK_DEBUG_PARAM_WRITES") && fi < p->nfuncs; fi++) {
@@ -573,13 +568,10 @@ ParamWrites *pw_build(const Program *p)
 void pw_free(const Program *p, ParamWrites *pw)
 {
     for (int i = 0; i < pw->start[p->nfuncs]; i++) {
-        for (int k = 0; k < pw->set[i].n; k++)
-            free(pw->set[i].suf[k]);
         free(pw->set[i].suf);
         free(pw->set[i].rec);
     }
-    for (int i = 0; i < pw->nedges; i++)
-        free(pw->edge[i].prefix);
+    arena_free(pw->a);
     free(pw->edge);
     free(pw->set);
     free(pw->start);
