@@ -68,6 +68,9 @@ typedef struct Dev {
     unsigned char *ret_new;
     unsigned char *hit;      /* per function: its last walk met a device address (a pointer
                                 ptrs has, a call returning one): else it notes no record */
+    unsigned char **kept;    /* per function with hit: the block-entry states its last walk
+                                settled on, which a walk now would settle on again (it would
+                                be dirty else): the record pass starts from them */
     const char ***asked;
     uint64_t **askedh;       /* their eng_hash_str, for the dirty check (ks_has_hashed) */
     int *nasked, *capasked;
@@ -316,7 +319,9 @@ static void step(Dev *d, const Step *st, int note)
 
 /* Walks function fi's blocks to a fixed point of which locals hold a
  * device address where (a local holds one at a block's start when it does
- * at the end of some predecessor).  With `note`, records what it names. */
+ * at the end of some predecessor).  With `note`, records what it names,
+ * from the states its last walk kept (rtlnwifi: the record pass settled
+ * 60 functions again, 4.3M instructions). */
 static void walk(Dev *d, int fi, int note)
 {
     const Func *f = d->p->funcs[fi].f;
@@ -340,20 +345,21 @@ static void walk(Dev *d, int fi, int note)
         }
     }
     int nl = d->nlocals ? d->nlocals : 1;
-    unsigned char *in = calloc((size_t)f->nblocks * (size_t)nl + 1, 1);
+    int settle = !note || !d->kept[fi];         /* else the states are kept's */
+    unsigned char *in = settle ? calloc((size_t)f->nblocks * (size_t)nl + 1, 1) : d->kept[fi];
     unsigned char *cur = malloc((size_t)nl);
     unsigned char *pending = calloc((size_t)f->nblocks + 1, 1);
     if (!in || !cur || !pending)
         abort();
     d->cur = cur;
-    for (int j = 0; j < f->nparams && f->nblocks; j++) {
+    for (int j = 0; settle && j < f->nparams && f->nblocks; j++) {
         int i = f->params[j].name ? local_index(d, f->params[j].name, 0) : -1;
         if (i >= 0)
             in[i] = (unsigned char)asks(d, arena_strdup(d->ptrs.a,
                                                        scoped(buf, sizeof buf, fi, f->params[j].name)));
     }
     memset(pending, 1, (size_t)f->nblocks);     /* each block at least once */
-    for (int again = 1; again;) {
+    for (int again = settle; again;) {
         again = 0;
         for (int b = 0; b < f->nblocks; b++) {
             if (!pending[b])
@@ -393,7 +399,12 @@ static void walk(Dev *d, int fi, int note)
     }
     free(pending);
     free(cur);
-    free(in);
+    if (settle) {
+        free(d->kept[fi]);
+        d->kept[fi] = d->hit[fi] ? in : NULL;
+        if (!d->hit[fi])
+            free(in);
+    }
     d->cur = NULL;
 }
 
@@ -415,12 +426,13 @@ void dev_records(Program *p, Arena *a)
     int n = p->nfuncs;
     d.ret_new = calloc((size_t)n + 1, 1);
     d.hit = calloc((size_t)n + 1, 1);
+    d.kept = calloc((size_t)n + 1, sizeof *d.kept);
     d.asked = calloc((size_t)n + 1, sizeof *d.asked);
     d.askedh = calloc((size_t)n + 1, sizeof *d.askedh);
     d.nasked = calloc((size_t)n + 1, sizeof *d.nasked);
     d.capasked = calloc((size_t)n + 1, sizeof *d.capasked);
     unsigned char *dirty = malloc((size_t)n + 1);
-    if (!d.ret_new || !d.hit || !d.asked || !d.askedh || !d.nasked || !d.capasked || !dirty)
+    if (!d.ret_new || !d.hit || !d.kept || !d.asked || !d.askedh || !d.nasked || !d.capasked || !dirty)
         abort();
     memset(dirty, 1, (size_t)n + 1);
     do {
@@ -451,7 +463,9 @@ void dev_records(Program *p, Arena *a)
     for (int fi = 0; fi < n; fi++) {
         free(d.asked[fi]);
         free(d.askedh[fi]);
+        free(d.kept[fi]);
     }
+    free(d.kept);
     free(d.asked);
     free(d.askedh);
     free(d.nasked);
