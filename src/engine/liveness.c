@@ -228,10 +228,11 @@ static int killed(const Roots *r, const Expr *lhs)
     return roots_find(r, buf);
 }
 
-/* A step's reads: every path it names but the local it overwrites whole. */
-static void step_gen(const Roots *r, const Step *st, uint64_t *w)
+/* A step's reads: every path it names but the local it overwrites whole
+ * (kill: killed of its target). */
+static void step_gen(const Roots *r, const Step *st, int kill, uint64_t *w)
 {
-    if (st->lhs && killed(r, st->lhs) < 0)
+    if (st->lhs && kill < 0)
         gen(r, st->lhs, w);
     gen(r, st->rhs, w);
     gen(r, st->callee_expr, w);
@@ -350,7 +351,7 @@ Liveness *lv_build(const Func *f, Arena *a, const char *const *const *passed)
                 g[x / 64] &= ~((uint64_t)1 << (x % 64));
                 kl[x / 64] |= (uint64_t)1 << (x % 64);
             }
-            step_gen(&r, st, g);
+            step_gen(&r, st, x, g);
         }
     }
     for (int changed = 1; changed;) {
