@@ -142,7 +142,7 @@ static void scan_calls(Engine *e, int fi, KBind *kb)
             }
             if (!st->callee)
                 continue;
-            if (api_arms_timer(st->callee))
+            if (call_flags(e, st->callee) & CF_ARMS)   /* api_arms_timer, once per name */
                 e->timers_gated = 1;
             int ka = ktimer_dpc_arg(st->callee);
             if (ka >= 0 && ka < st->nargs && handle_key(st->args[0]) && handle_key(st->args[ka])) {

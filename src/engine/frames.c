@@ -64,8 +64,9 @@ static void kv_add_to(void *s, int32_t k)
     kv_add(s, k);
 }
 
-/* dst |= src by one merge of the two sorted arrays (the fixed point of
- * fr_build runs this for every call edge each round). */
+/* dst |= src: a count of what src adds, then (when it adds some) one
+ * merge from the back, in place (the fixed point of fr_build runs this for
+ * every call edge each round). */
 static int kv_union(KeyVec *dst, const KeyVec *src)
 {
     int i = 0, k = 0, extra = 0;
@@ -80,21 +81,22 @@ static int kv_union(KeyVec *dst, const KeyVec *src)
     if (!extra)
         return 0;
     int n = dst->n + extra;
-    int32_t *v = malloc(sizeof *v * (size_t)n);
-    if (!v)
-        abort();
-    int o = 0;
-    for (i = 0, k = 0; i < dst->n || k < src->n;) {
-        if (k >= src->n || (i < dst->n && dst->v[i] < src->v[k]))
-            v[o++] = dst->v[i++];
-        else if (i >= dst->n || src->v[k] < dst->v[i])
-            v[o++] = src->v[k++];
-        else
-            v[o++] = dst->v[i++], k++;
+    if (n > dst->cap) {
+        dst->cap = n > dst->cap + dst->cap / 2 ? n : dst->cap + dst->cap / 2;
+        dst->v = realloc(dst->v, sizeof *dst->v * (size_t)dst->cap);
+        if (!dst->v)
+            abort();
     }
-    free(dst->v);
-    dst->v = v;
-    dst->n = dst->cap = n;
+    int o = n - 1;
+    for (i = dst->n - 1, k = src->n - 1; k >= 0;) {
+        if (i >= 0 && dst->v[i] > src->v[k])
+            dst->v[o--] = dst->v[i--];
+        else if (i >= 0 && dst->v[i] == src->v[k])
+            dst->v[o--] = dst->v[i--], k--;
+        else
+            dst->v[o--] = src->v[k--];
+    }
+    dst->n = n;
     return 1;
 }
 

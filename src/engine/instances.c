@@ -98,9 +98,12 @@ static void uses(Pairs *ps, const Expr *x, Arena *a, const Pairs *copies)
                 if (strcmp(copies->v[i].field, x->base_key) == 0)
                     add(ps, copies->v[i].rec, arena_strdup(a, buf));
     }
-    uses(ps, x->a, a, copies);
-    uses(ps, x->b, a, copies);
-    uses(ps, x->c, a, copies);
+    if (x->a)
+        uses(ps, x->a, a, copies);
+    if (x->b)
+        uses(ps, x->b, a, copies);
+    if (x->c)
+        uses(ps, x->c, a, copies);
 }
 
 void inst_find(Program *p, Arena *a)

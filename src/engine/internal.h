@@ -262,6 +262,9 @@ typedef struct Program {
     const char **called_set; /* the same, open addressing by name (prog_is_called) */
     int ncalled_slots;       /* a power of two */
     struct NameIdx { const char *name; int idx; } *by_name;  /* funcs sorted by name */
+    int *name_slots;         /* open addressing by name: 1 + the first index in by_name of
+                                each name, 0 empty (prog_lookup) */
+    int nname_slots;         /* a power of two */
     const char **relevant;   /* keys whose values can matter to the rule running (prog_slice) */
     int nrelevant_slots;
     struct KeyBits { const char *key; uint64_t keep; } *keybits;  /* of those, the ones whose

@@ -27,7 +27,7 @@
 enum { PW_MAX_SUFFIXES = 256, PW_MAX_TRACKED = 64 };
 
 typedef struct PwSet {
-    char **suf;              /* malloc'd, distinct */
+    char **suf;              /* distinct (the strings in pw's arena) */
     int n, cap;
     int esc;
     char *rec;               /* the record type the pointer is written through as (malloc'd),
@@ -37,11 +37,13 @@ typedef struct PwSet {
 
 typedef struct PwEdge {
     int from, to;            /* slots: from's parameter is handed to to's */
-    char *prefix;            /* the part of from's block it is: "" or ".Sub" (malloc'd) */
+    char *prefix;            /* the part of from's block it is: "" or ".Sub" (pw's arena) */
     int done;                /* to's suffixes taken so far */
 } PwEdge;
 
 struct ParamWrites {
+    Arena *a;                /* every suffix, prefix and base string: malloc and free of
+                                each were 3M instructions on rtlnwifi */
     int *start;              /* per function: its first slot (one per parameter) */
     PwSet *set;
     PwEdge *edge;
@@ -50,23 +52,25 @@ struct ParamWrites {
 
 typedef struct Tracked {
     const char *name;        /* a parameter, or a local copied from one */
-    char *base;              /* where in the parameter's block it points: "" or ".Sub" */
+    const char *base;        /* where in the parameter's block it points: "" or ".Sub" */
     int slot;
+    uint64_t bit;            /* name_bit(name) */
+    int round;               /* the round of pw_function's fixed point that found it (0: a
+                                parameter) */
+    size_t at;               /* ... at which step (bits' index) */
 } Tracked;
 
-static char *pw_concat(const char *a, const char *b)
+static char *pw_concat(Arena *ar, const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
-    char *r = malloc(la + lb + 1);
-    if (!r)
-        abort();
+    char *r = arena_alloc_raw(ar, la + lb + 1);
     memcpy(r, a, la);
     memcpy(r + la, b, lb + 1);
     return r;
 }
 
 /* Adds a + b; 1 when the set grew. */
-static int pw_add(PwSet *s, const char *a, const char *b)
+static int pw_add(Arena *ar, PwSet *s, const char *a, const char *b)
 {
     if (s->esc)
         return 0;
@@ -88,13 +92,89 @@ static int pw_add(PwSet *s, const char *a, const char *b)
         if (!s->suf)
             abort();
     }
-    s->suf[s->n++] = pw_concat(a, b);
+    s->suf[s->n++] = pw_concat(ar, a, b);
     return 1;
 }
 
 static int ident_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* A step only matters to a tracked name it mentions: each test below
+ * (pw_place, pw_part, pw_uses, pw_copy) finds the name in the key,
+ * base_key or text of an expression it reaches, and there as a whole run
+ * of identifier characters (an equal key, "Hw->" leading a text, or
+ * mentions' bounds).  So a step's bits, one per such run in the strings
+ * of all its expressions, rule out most (step, name) pairs with one AND
+ * (rtlnwifi: 25M instructions in pw_build before, most of them those tests
+ * finding nothing).  A name with another character is never ruled out. */
+static uint64_t run_bit(const char *s, size_t n)
+{
+    return (uint64_t)1 << (((unsigned char)s[0] * 5u + (unsigned char)s[n - 1] * 3u + n) & 63);
+}
+
+/* A name's bit: that of its one run; a name of other characters, every
+ * bit (never ruled out). */
+static uint64_t name_bit(const char *name)
+{
+    size_t n = 0;
+    while (ident_char(name[n]))
+        n++;
+    return n && !name[n] ? run_bit(name, n) : ~(uint64_t)0;
+}
+
+/* The bit a string equal to a name has (a string of other characters
+ * equals none: its bit costs a test, never a miss). */
+static uint64_t equal_bit(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    return n ? run_bit(s, n) : 0;
+}
+
+static uint64_t runs_of(const char *s)
+{
+    uint64_t m = 0;
+    if (!s)
+        return 0;
+    for (;;) {
+        while (*s && !ident_char(*s))
+            s++;
+        if (!*s)
+            return m;
+        const char *r = s;
+        while (ident_char(*s))
+            s++;
+        m |= run_bit(r, (size_t)(s - r));
+    }
+}
+
+static uint64_t expr_bits(const Expr *x)
+{
+    uint64_t m = 0;
+    for (; x; x = x->b) {
+        if (x->kind == EX_PATH && x->base_key)   /* only an equal base_key counts */
+            m |= equal_bit(x->base_key);
+        else if (x->kind == EX_PATH)             /* an equal key, or in the text */
+            m |= equal_bit(x->key) | runs_of(x->text);
+        else if (x->kind == EX_UNKNOWN)
+            m |= runs_of(x->text);
+        if (x->a)
+            m |= expr_bits(x->a);
+        if (x->c)
+            m |= expr_bits(x->c);
+        if (x->index)
+            m |= expr_bits(x->index);
+    }
+    return m;
+}
+
+static uint64_t step_bits(const Step *st)
+{
+    uint64_t m = expr_bits(st->lhs) | expr_bits(st->rhs) | expr_bits(st->callee_expr);
+    for (int a = 0; a < st->nargs; a++)
+        m |= expr_bits(st->args[a]);
+    return m;
 }
 
 /* Does display text t name the variable `name` (an identifier not after
@@ -268,7 +348,7 @@ static void pw_edge(ParamWrites *pw, int since, int from, int to, const char *pr
         if (!pw->edge)
             abort();
     }
-    pw->edge[pw->nedges++] = (PwEdge){from, to, pw_concat(prefix, ""), 0};
+    pw->edge[pw->nedges++] = (PwEdge){from, to, pw_concat(pw->a, prefix, ""), 0};
 }
 
 /* Is x a plain variable (a local or parameter, not a part of one)? */
@@ -312,37 +392,61 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
     int nt = 0;
     for (int q = 0; q < fn->nparams; q++) {
         if (fn->params[q].name && fn->params[q].name[0])
-            t[nt++] = (Tracked){fn->params[q].name, pw_concat("", ""), pw->start[fi] + q};
+            t[nt++] = (Tracked){fn->params[q].name, "", pw->start[fi] + q,
+                                name_bit(fn->params[q].name), 0, SIZE_MAX};
         else
             pw->set[pw->start[fi] + q].esc = 1;   /* unnamed: nothing can use it */
         if (fn->params[q].record)
             pw_note_rec(&pw->set[pw->start[fi] + q], fn->params[q].record);
     }
+    if (!nt)
+        return;
+    /* bits[at[b] + k]: step_bits of step k of block b; bits[at[b] +
+     * nsteps], its return value's */
+    size_t *at = malloc(sizeof *at * ((size_t)fn->nblocks + 1)), nbits = 0;
+    for (int b = 0; at && b < fn->nblocks; b++) {
+        at[b] = nbits;
+        nbits += (size_t)fn->blocks[b].nsteps + 1;
+    }
+    uint64_t *bits = malloc(sizeof *bits * (nbits + 1));
+    if (!at || !bits)
+        abort();
+    for (int b = 0; b < fn->nblocks; b++) {
+        const Block *bl = &fn->blocks[b];
+        for (int k = 0; k < bl->nsteps; k++)
+            bits[at[b] + (size_t)k] = step_bits(&bl->steps[k]);
+        bits[at[b] + (size_t)bl->nsteps] = expr_bits(bl->retval);
+    }
     /* the locals copied from a parameter (PHW_CONTEXT Hw = Context;
-     * PNDIS_SPIN_LOCK Lock = &Hw->Lock), to a fixed point */
-    for (int grew = 1; grew;) {
+     * PNDIS_SPIN_LOCK Lock = &Hw->Lock), to a fixed point.  A round asks
+     * again only what the last did not: a (step, name) pair it asked
+     * finds the same (a name tracked already, or the cap's escape again),
+     * so a name found in round r at step s is new to round r + 1 at the
+     * steps before s alone. */
+    for (int grew = 1, round = 1; grew; round++) {
         grew = 0;
         for (int b = 0; b < fn->nblocks; b++)
             for (int k = 0; k < fn->blocks[b].nsteps; k++) {
                 const Step *st = &fn->blocks[b].steps[k];
                 if (st->kind != ST_ASSIGN || !plain_var(st->lhs))
                     continue;
+                size_t pos = at[b] + (size_t)k;
                 for (int i = 0; i < nt; i++) {
                     const char *suf;
-                    if (pw_copy(st->rhs, t[i].name, &suf) != 1 ||
+                    if (t[i].round < round - 1 || (t[i].round == round - 1 && pos >= t[i].at))
+                        continue;
+                    if (!(bits[pos] & t[i].bit) || pw_copy(st->rhs, t[i].name, &suf) != 1 ||
                         strcmp(st->lhs->key, t[i].name) == 0)
                         continue;
-                    char *base = pw_concat(t[i].base, suf);
-                    if (tracked_has(t, nt, st->lhs->key, base, t[i].slot)) {
-                        free(base);
+                    char *base = pw_concat(pw->a, t[i].base, suf);
+                    if (tracked_has(t, nt, st->lhs->key, base, t[i].slot))
                         continue;
-                    }
                     if (nt == PW_MAX_TRACKED || strlen(base) > PW_MAX_LEN) {
-                        free(base);
                         pw->set[t[i].slot].esc = 1;
                         continue;
                     }
-                    t[nt++] = (Tracked){st->lhs->key, base, t[i].slot};
+                    t[nt++] = (Tracked){st->lhs->key, base, t[i].slot, name_bit(st->lhs->key),
+                                        round, pos};
                     grew = 1;
                 }
             }
@@ -351,14 +455,15 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
     for (int b = 0; b < fn->nblocks; b++) {
         const Block *bl = &fn->blocks[b];
         for (int i = 0; i < nt; i++)      /* returned: the caller may write through it */
-            if (bl->term == T_RETURN && pw_uses(bl->retval, t[i].name))
+            if (bl->term == T_RETURN && (bits[at[b] + (size_t)bl->nsteps] & t[i].bit) &&
+                pw_uses(bl->retval, t[i].name))
                 pw->set[t[i].slot].esc = 1;
         for (int k = 0; k < bl->nsteps; k++) {
             const Step *st = &bl->steps[k];
             for (int i = 0; i < nt; i++) {
                 const char *name = t[i].name, *suf = "";
                 PwSet *s = &pw->set[t[i].slot];
-                if (s->esc)
+                if (s->esc || !(bits[at[b] + (size_t)k] & t[i].bit))
                     continue;
                 /* a write: through the pointer, to a part of the block */
                 if (st->lhs) {
@@ -366,7 +471,7 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
                     if (r == 1 && !t[i].base[0])
                         pw_note_rec(s, st->lhs->key);
                     if (r == 1)
-                        pw_add(s, t[i].base, suf);
+                        pw_add(pw->a, s, t[i].base, suf);
                     else if (r == -1 || (st->lhs->kind != EX_PATH && pw_uses(st->lhs, name)))
                         s->esc = 1;
                     if (st->lhs->kind == EX_PATH && pw_uses(st->lhs->index, name))
@@ -396,18 +501,17 @@ static void pw_function(const Program *p, ParamWrites *pw, int fi)
                         if (whole)
                             s->esc = 1;        /* an API may write all of the block */
                         else
-                            pw_add(s, t[i].base, suf);   /* ... or all of that part */
+                            pw_add(pw->a, s, t[i].base, suf);   /* ... or all of that part */
                     }
-                    char *prefix = pw_concat(t[i].base, whole ? "" : suf);
+                    char *prefix = pw_concat(pw->a, t[i].base, whole ? "" : suf);
                     for (int j = 0; j < nto && !s->esc; j++)
                         pw_edge(pw, since, t[i].slot, to[j], prefix);
-                    free(prefix);
                 }
             }
         }
     }
-    for (int i = 0; i < nt; i++)
-        free(t[i].base);
+    free(bits);
+    free(at);
 }
 
 ParamWrites *pw_build(const Program *p)
@@ -415,6 +519,7 @@ ParamWrites *pw_build(const Program *p)
     ParamWrites *pw = calloc(1, sizeof *pw);
     if (!pw || !(pw->start = calloc((size_t)p->nfuncs + 1, sizeof *pw->start)))
         abort();
+    pw->a = arena_new();
     int n = 0;
     for (int fi = 0; fi < p->nfuncs; fi++) {
         pw->start[fi] = n;
@@ -443,7 +548,7 @@ ParamWrites *pw_build(const Program *p)
             if (!g->prefix[0] && to->rec)      /* the same pointer: the same record */
                 grew |= pw_note_rec(from, to->rec);
             for (; g->done < to->n && !from->esc; g->done++)
-                grew |= pw_add(from, g->prefix, to->suf[g->done]);
+                grew |= pw_add(pw->a, from, g->prefix, to->suf[g->done]);
         }
     }
     for (int fi = 0; getenv("DRVCHECK_DEBUG_PARAM_WRITES") && fi < p->nfuncs; fi++) {
@@ -463,13 +568,10 @@ ParamWrites *pw_build(const Program *p)
 void pw_free(const Program *p, ParamWrites *pw)
 {
     for (int i = 0; i < pw->start[p->nfuncs]; i++) {
-        for (int k = 0; k < pw->set[i].n; k++)
-            free(pw->set[i].suf[k]);
         free(pw->set[i].suf);
         free(pw->set[i].rec);
     }
-    for (int i = 0; i < pw->nedges; i++)
-        free(pw->edge[i].prefix);
+    arena_free(pw->a);
     free(pw->edge);
     free(pw->set);
     free(pw->start);

@@ -25,18 +25,33 @@ static int find_in_unit(const Program *p, const Unit *u, const char *name)
     return -1;
 }
 
-/* Binary search of by_name for the first function called `name`. */
+/* The first index in by_name of a function called `name`, or -1: a
+ * binary search's ten strcmp calls were 4M instructions on rtlnwifi, most
+ * of them for API names no function has. */
 static int first_named(const Program *p, const char *name)
 {
-    int lo = 0, hi = p->nfuncs;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (strcmp(p->by_name[mid].name, name) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    uint64_t m = (uint64_t)p->nname_slots - 1;
+    for (uint64_t h = eng_hash_str(name) & m; p->nname_slots && p->name_slots[h]; h = (h + 1) & m)
+        if (strcmp(p->by_name[p->name_slots[h] - 1].name, name) == 0)
+            return p->name_slots[h] - 1;
+    return -1;
+}
+
+static void index_names(Program *p, Arena *a)
+{
+    p->nname_slots = 64;
+    while (p->nname_slots < 2 * p->nfuncs + 2)
+        p->nname_slots *= 2;
+    p->name_slots = arena_alloc(a, sizeof *p->name_slots * (size_t)p->nname_slots);
+    uint64_t m = (uint64_t)p->nname_slots - 1;
+    for (int k = 0; k < p->nfuncs; k++) {
+        if (k > 0 && strcmp(p->by_name[k - 1].name, p->by_name[k].name) == 0)
+            continue;
+        uint64_t h = eng_hash_str(p->by_name[k].name) & m;
+        while (p->name_slots[h])
+            h = (h + 1) & m;
+        p->name_slots[h] = k + 1;
     }
-    return lo;
 }
 
 const char *prog_scoped(char *buf, size_t n, int fi, const char *name)
@@ -65,10 +80,10 @@ int prog_lookup(const Program *p, const Unit *from, const char *name)
 {
     if (!name)
         return -1;
-    int own = -1, ext = -1;
-    for (int k = first_named(p, name); k < p->nfuncs; k++) {
+    int own = -1, ext = -1, first = first_named(p, name);
+    for (int k = first; k >= 0 && k < p->nfuncs; k++) {
         int i = p->by_name[k].idx;
-        if (strcmp(p->by_name[k].name, name) != 0)
+        if (k > first && strcmp(p->by_name[k].name, name) != 0)
             break;
         if (p->funcs[i].u == from)
             own = i;
@@ -424,7 +439,8 @@ static void param_stores_through(Builder *b)
                         prog_scoped(to, sizeof to, g, gf->params[x].name);
                         int n = p->nstores;
                         for (int i = 0; i < n; i++) {
-                            if (!p->stores[i].key || strcmp(p->stores[i].key, from) != 0)
+                            if (!p->stores[i].key || p->stores[i].key[0] != from[0] ||
+                                strcmp(p->stores[i].key, from) != 0)
                                 continue;
                             int dup = 0;
                             for (int q = 0; q < p->nstores && !dup; q++)
@@ -761,6 +777,7 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
         p->by_name[i] = (struct NameIdx){p->funcs[i].f->name, i};
     if (p->nfuncs > 1)
         qsort(p->by_name, (size_t)p->nfuncs, sizeof *p->by_name, cmp_by_name);
+    index_names(p, a);
     for (int u = 0; u < drv->nunits; u++) {
         const Unit *un = drv->units[u];
         for (int i = 0; i < un->nnoreturn; i++) {

@@ -88,8 +88,10 @@ RoleKind role_by_api_arg(const char *api, int argno)
 {
     if (!api)
         return ROLE_NONE;
+    /* every argument of every call asks (prog_build): the first
+     * character spares most strcmp calls */
     for (size_t i = 0; i < sizeof cbargs / sizeof cbargs[0]; i++)
-        if (cbargs[i].arg == argno && strcmp(cbargs[i].api, api) == 0)
+        if (cbargs[i].arg == argno && cbargs[i].api[0] == api[0] && strcmp(cbargs[i].api, api) == 0)
             return cbargs[i].role;
     return ROLE_NONE;
 }
