@@ -60,6 +60,9 @@ typedef struct Roots {
     unsigned char *addr;     /* address taken */
     int n, cap;
     Arena *a;
+    int *tab;                /* v by name, open addressing: index + 1, 0 empty (every step
+                                looks its paths' roots up: a scan was a third of lv_build) */
+    int ntab;                /* a power of two, over twice n */
 } Roots;
 
 static int local_scope(const Expr *x)
@@ -67,12 +70,30 @@ static int local_scope(const Expr *x)
     return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
 }
 
+/* The slot of name in r->tab: where it is, or the empty one it would take. */
+static uint64_t roots_slot(const Roots *r, const char *name)
+{
+    uint64_t m = (uint64_t)r->ntab - 1, h = eng_hash_str(name) & m;
+    while (r->tab[h] && strcmp(r->v[r->tab[h] - 1], name) != 0)
+        h = (h + 1) & m;
+    return h;
+}
+
+/* r->tab again for r->v[0 .. n), in a table of ntab slots. */
+static void roots_index(Roots *r, int ntab)
+{
+    free(r->tab);
+    r->ntab = ntab;
+    r->tab = calloc((size_t)ntab, sizeof *r->tab);
+    if (!r->tab)
+        abort();
+    for (int i = 0; i < r->n; i++)
+        r->tab[roots_slot(r, r->v[i])] = i + 1;
+}
+
 static int roots_find(const Roots *r, const char *name)
 {
-    for (int i = 0; i < r->n; i++)
-        if (strcmp(r->v[i], name) == 0)
-            return i;
-    return -1;
+    return r->ntab ? r->tab[roots_slot(r, name)] - 1 : -1;
 }
 
 static int roots_add(Roots *r, const char *name)
@@ -91,7 +112,12 @@ static int roots_add(Roots *r, const char *name)
     }
     r->v[r->n] = arena_strdup(r->a, name);
     r->addr[r->n] = 0;
-    return r->n++;
+    r->n++;
+    if (r->n * 2 > r->ntab)
+        roots_index(r, r->ntab ? r->ntab * 2 : 64);
+    else
+        r->tab[roots_slot(r, name)] = r->n;
+    return r->n - 1;
 }
 
 /* The local root of a path key or base key, without leading '*'s. */
@@ -260,12 +286,16 @@ Liveness *lv_build(const Func *f, Arena *a, const char *const *const *passed)
         if (!r.addr[i])
             r.v[n++] = r.v[i];
     r.n = n;
+    if (r.ntab)
+        roots_index(&r, r.ntab);
     lv->nroots = n;
     echo_params(lv, &r, f, a, passed);
     lv->roots = r.v;
     lv->words = (n + 63) / 64;
-    if (n == 0 || f->nblocks == 0)
+    if (n == 0 || f->nblocks == 0) {
+        free(r.tab);
         return lv;
+    }
     size_t W = (size_t)lv->words, nb = (size_t)f->nblocks;
     lv->live = arena_alloc(a, sizeof *lv->live * W * nb);
     /* per block, one backward walk: the locals it reads before writing them
@@ -334,6 +364,7 @@ Liveness *lv_build(const Func *f, Arena *a, const char *const *const *passed)
     }
     free(tmp);
     free(defs);
+    free(r.tab);
     return lv;
 }
 
