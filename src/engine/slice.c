@@ -739,8 +739,9 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                         /* an API: its arguments, when the rule reads them (an
                          * event of this API) or its result is kept (its value
                          * may come from them: InterlockedExchange) */
-                        int api = st->callee && (!cr || cr->direct < 0) &&
-                                  (call_flags(e, st->callee) & CF_MENTIONED) && !site_inert(e, st);
+                        int cf = st->callee ? call_flags(e, st->callee) : 0;
+                        int api = st->callee && (!cr || cr->direct < 0) && (cf & CF_MENTIONED) &&
+                                  !site_inert(e, st);
                         if (api || (nt == 0 && st->callee && sl_has(&sl, st->lhs, fi)))
                             for (int x = 0; x < st->nargs; x++)
                                 sl_expr(&sl, st->args[x], fi);
@@ -748,8 +749,11 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                          * the IRQL it reads (irql.c), or arm, cancel or queue a
                          * callback the harness runs only then (deferred.c): the
                          * branches deciding whether it runs matter */
-                        int moves = dfr_moves(e, st->callee);
-                        if (api || irql_moves(e, st->callee) || moves)
+                        /* (both 0 for a call without the flags they read: asked
+                         * only then, a name lookup each, at every visit) */
+                        int moves = (cf & (CF_WAITS | CF_EVENT | CF_ARMS | CF_CANCELS | CF_QUEUES)) &&
+                                    dfr_moves(e, st->callee);
+                        if (api || ((cf & CF_IRQL) && irql_moves(e, st->callee)) || moves)
                             need = 1;
                         /* ... and in a helper (MpArm: NdisSetTimerObject), the
                          * branches deciding whether its callers call it too:
