@@ -61,7 +61,7 @@ static void slice_back(Program *prog, const EngineDriver *ed)
  * or states. */
 static int run_probe(EngineDriver *ed, Program *prog, const Rule *rule, SliceLevel l,
                      int loopsum, Report *rep, double t_in, double budget, size_t states,
-                     int *init_never)
+                     int *init_never, int *before_loop)
 {
     Arena *a = arena_new();
     Engine e;
@@ -77,6 +77,7 @@ static int run_probe(EngineDriver *ed, Program *prog, const Rule *rule, SliceLev
                 loopsum ? "loop-summary" : l == SLICE_OBJECTS ? "objects" : "touching",
                 r == 1 ? "proves Pass" : spent ? "ran out" : "stopped", e.nstates);
     *init_never = e.init_never;
+    *before_loop = r == 0 && e.hit_before_loop;
     eng_end(&e);
     arena_free(a);
     slice_back(prog, ed);          /* the probe's slice was in a */
@@ -107,12 +108,22 @@ static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
         return 0;
     for (SliceLevel l = SLICE_OBJECTS; l < SLICE_FULL; l++) {
         /* before the touching probe, the same slice with the callback loop
-         * summarised, where no loop callback can change the rule's state */
+         * summarised, where no loop callback can change the rule's state;
+         * one that met a report before the loop (an initialize that fails
+         * without deregistering) leaves the touching probe nothing to
+         * prove: it runs the same way up to there and stops there too
+         * (NetKVM's Init_RegisterInterrupt: 1.7k states) */
+        int early = 0;
         if (l == SLICE_TOUCHING && !getenv("DRVCHECK_NO_LOOPSUM") &&
-            loopsum_applies(prog, rule) &&
-            run_probe(ed, prog, rule, l, 1, rep, t_in, budget, states, init_never) == 1)
-            return 1;
-        int r = run_probe(ed, prog, rule, l, 0, rep, t_in, budget, states, init_never);
+            loopsum_applies(prog, rule)) {
+            int r = run_probe(ed, prog, rule, l, 1, rep, t_in, budget, states, init_never,
+                              &early);
+            if (r == 1)
+                return 1;
+            if (early)
+                return 0;
+        }
+        int r = run_probe(ed, prog, rule, l, 0, rep, t_in, budget, states, init_never, &early);
         if (r == 1)
             return 1;
         if (r < 0)       /* a bigger slice would run out sooner */

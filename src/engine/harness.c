@@ -574,6 +574,7 @@ void eng_lifecycle(Engine *e)
     /* no path on which it succeeds: no callback after it is checked, which
      * the report says (eng_check); a search cut short proves nothing */
     e->init_never = has_init && !ok.n && !eng_budget_exceeded(e);
+    e->hit_before_loop = e->probe_hit;
     if (e->loopsum == 2) {
         /* loopsum.c loopsum_capture: halt straight after initialize,
          * reported; then the summarised loop and halt, collected */

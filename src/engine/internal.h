@@ -625,6 +625,7 @@ struct Engine {
     int probe;               /* a run on a smaller slice (harness.c): it reports nothing, and
                                 stops at the first place the rule could report (probe_hit) */
     int probe_hit;
+    int hit_before_loop;     /* a probe's hit came before the callback loop (check.c) */
     int local;               /* a probe rooted at each function that makes a candidate call
                                 (check.c local_sites): probe hits are collected, not stopped at */
     char **hits;             /* ... the places they were met, nhits of them */
