@@ -112,6 +112,8 @@ const char *trace_kind_name(TraceKind k);
 typedef struct ReportOptions {
     int color;               /* text: ANSI colour */
     int list_entry_points;   /* text: print the entry point table */
+    const char *baseline_written;  /* text: the baseline this run wrote (--write-baseline),
+                                      which accepts its defects: the summary says so */
 } ReportOptions;
 
 /* Each writes the whole report to out; returns 0, or -1 on a write error. */

@@ -299,7 +299,8 @@ int cli_scan(const Options *o)
     ReportOptions ro = {.color = o->color >= 0 ? o->color
                                                : (!o->output && isatty(1) &&
                                                   !(no_color && no_color[0])),
-                        .list_entry_points = o->list_entry_points};
+                        .list_entry_points = o->list_entry_points,
+                        .baseline_written = o->write_baseline};
     if (o->write_baseline && rep_write_baseline(&rep, o->write_baseline, &d) < 0)
         goto fail;
     if (rep_write(&rep, o->format, &ro, o->output, &d) < 0)

@@ -24,6 +24,7 @@
 typedef struct Out {
     FILE *f;
     int color;
+    const char *baseline_written;   /* ReportOptions.baseline_written */
 } Out;
 
 static const char *col(const Out *o, const char *c)
@@ -184,6 +185,8 @@ static void print_summary(const Out *o, const Report *r)
             r->ndefects, plural(r->ndefects, "defect", "defects"), nnew);
     if (nunch)
         fprintf(o->f, ", %d unchanged", nunch);
+    if (o->baseline_written && nnew)     /* the run adopts them: they do not fail it */
+        fprintf(o->f, " accepted into the baseline %s", o->baseline_written);
     fprintf(o->f, ", %d suppressed); %d %s, %d %s, %d %s", nsup,
             r->ndrivers, plural(r->ndrivers, "driver", "drivers"),
             r->nfiles, plural(r->nfiles, "file", "files"),
@@ -258,7 +261,7 @@ int rep_text(const Report *r, const ReportOptions *opt, FILE *dest)
     FILE *out = open_memstream(&buf, &len);
     if (!out)
         return -1;
-    Out o = {out, opt && opt->color};
+    Out o = {out, opt && opt->color, opt ? opt->baseline_written : NULL};
     for (int i = 0; i < r->diags.n; i++)
         print_diag(&o, &r->diags.v[i]);
     for (int i = 0; i < r->ndefects; i++)

@@ -34,7 +34,7 @@ void rep_write_abandon(void)
 
 static int emit(const Report *r, const char *format, const ReportOptions *o, FILE *out)
 {
-    static const ReportOptions none = {0, 0};
+    static const ReportOptions none = {0};
     if (strcmp(format, "text") == 0)
         return rep_text(r, o ? o : &none, out);
     if (strcmp(format, "json") == 0)

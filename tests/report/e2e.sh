@@ -119,6 +119,9 @@ grep -q 'src="\|href="http' "$t/out.html" && fail "HTML loads something from out
 rc=$?
 [ -s "$t/base.json" ] || fail "--write-baseline wrote nothing"
 [ $rc -eq 0 ] || fail "--write-baseline: exit $rc, expected 0 (the defects it writes are accepted)"
+"$drv" scan --color=never --write-baseline "$t/base2.json" . >"$t/out" 2>&1
+grep -q "(1 new accepted into the baseline $t/base2.json, " "$t/out" ||
+    fail "the text summary of a --write-baseline run does not say its defect is accepted"
 sed -i '1i /* three new lines */\n#define UNUSED_ONE 1\n#define UNUSED_TWO 2' miniport.c
 "$drv" scan --color=never --baseline "$t/base.json" . >"$t/out" 2>&1
 rc=$?

@@ -26,7 +26,7 @@ static char *render(const Report *r, const char *format, int color)
     size_t n = 0;
     FILE *f = open_memstream(&buf, &n);
     assert_non_null(f);
-    ReportOptions o = {color, 1};
+    ReportOptions o = {.color = color, .list_entry_points = 1};
     int rc = -1;
     if (strcmp(format, "txt") == 0)
         rc = rep_text(r, &o, f);
