@@ -395,6 +395,8 @@ int site_inert(const Engine *e, const Step *st);
  * for a rule that reports by the arguments alone: one that reports wherever
  * it is reached (NdisStallExecution(100))? */
 int site_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand);
+/* Does an event of r read an API's result ($return)? */
+int site_reads_return(const Rule *r);
 /* ... and is every one of them such a call? */
 int site_all_sure(const Program *p, const Rule *r, Arena *a, const char **cand, int ncand);
 /* Are all of st's arguments constants? */

@@ -238,6 +238,31 @@ static int aborts_by_args(const RStmt *s)
     }
 }
 
+static int expr_reads_return(const RExpr *x)
+{
+    return x && (x->kind == RX_RETURN || expr_reads_return(x->a) || expr_reads_return(x->b) ||
+                 expr_reads_return(x->c));
+}
+
+static int stmt_reads_return(const RStmt *s)
+{
+    if (!s)
+        return 0;
+    for (int i = 0; s->kind == RS_BLOCK && i < s->nstmts; i++)
+        if (stmt_reads_return(s->stmts[i]))
+            return 1;
+    return expr_reads_return(s->cond) || expr_reads_return(s->value) ||
+           stmt_reads_return(s->then_s) || stmt_reads_return(s->else_s);
+}
+
+int site_reads_return(const Rule *r)
+{
+    for (int i = 0; i < r->nevents; i++)
+        if (stmt_reads_return(r->events[i].body))
+            return 1;
+    return 0;
+}
+
 int site_by_args(const Rule *r)
 {
     if (r->has_watch)
