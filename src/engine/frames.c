@@ -467,8 +467,13 @@ Frames *fr_build_sets(Engine *e)
                     kv_add(r, e->raised);
                     kv_add(w, e->raised);
                 }
-                if (cf & CF_QUEUES)                 /* queueing writes its routine's gate */
+                if (cf & CF_QUEUES) {   /* queueing writes its routine's gate, and reads it:
+                                           a path that does not queue leaves it as it was (a
+                                           DPC that queues only while a flag says none is;
+                                           blind round 7) */
                     dfr_call_keys(e, st, CF_QUEUES, kv_add_to, w);
+                    dfr_call_keys(e, st, CF_QUEUES, kv_add_to, r);
+                }
                 /* memset(Intr, 0, ...) through a pointer to a record writes
                  * that record's fields, as Intr->f = 0 would (apimodel.c
                  * zero_fill): a helper that clears a block it is lent */
