@@ -799,6 +799,9 @@ int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
 unsigned char *key_memo(Engine *e, KeyMemo *m, int32_t k);
 /* key_find for a key string the CFG holds: found by its address first. */
 int32_t key_find_at(Engine *e, const char *key);
+/* ... that remembers the address of a key it found by text: for a string
+ * the CFG holds that is asked for again and again (the p of an "*p"). */
+int32_t key_find_noting(Engine *e, const char *key);
 /* key_intern for a key string the CFG holds: found by its address first. */
 int32_t key_intern_at(Engine *e, const char *key, int persistent);
 /* key_is_below, key_parent, key_array_of, key_has_below, key_name,

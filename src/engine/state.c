@@ -185,6 +185,31 @@ int32_t key_intern(Engine *e, const char *key, int persistent)
     return id;
 }
 
+/* The key at address slot h of KeyTab.ptrs (empty: a probe for key ended
+ * there) is id. */
+static void ptr_put(KeyTab *t, uint64_t h, const char *key, int32_t id)
+{
+    t->ptrs[h].p = key;
+    t->ptrs[h].id = id;
+    if (++t->nptrs * 2 > t->nptr_slots) {
+        PtrSlot *old = t->ptrs;
+        int on = t->nptr_slots;
+        t->nptr_slots *= 2;
+        t->ptrs = calloc((size_t)t->nptr_slots, sizeof *t->ptrs);
+        if (!t->ptrs)
+            abort();
+        uint64_t m = (uint64_t)t->nptr_slots - 1;
+        for (int i = 0; i < on; i++)
+            if (old[i].p) {
+                uint64_t k = (((uint64_t)(uintptr_t)old[i].p) * 0x9e3779b97f4a7c15ULL >> 20) & m;
+                while (t->ptrs[k].p)
+                    k = (k + 1) & m;
+                t->ptrs[k] = old[i];
+            }
+        free(old);
+    }
+}
+
 int32_t key_intern_at(Engine *e, const char *key, int persistent)
 {
     KeyTab *t = e->keys;
@@ -199,25 +224,23 @@ int32_t key_intern_at(Engine *e, const char *key, int persistent)
             return id;
         }
     int32_t id = key_intern(e, key, persistent);
-    t->ptrs[h].p = key;
-    t->ptrs[h].id = id;
-    if (++t->nptrs * 2 > t->nptr_slots) {
-        PtrSlot *old = t->ptrs;
-        int on = t->nptr_slots;
-        t->nptr_slots *= 2;
-        t->ptrs = calloc((size_t)t->nptr_slots, sizeof *t->ptrs);
-        if (!t->ptrs)
-            abort();
-        m = (uint64_t)t->nptr_slots - 1;
-        for (int i = 0; i < on; i++)
-            if (old[i].p) {
-                uint64_t k = (((uint64_t)(uintptr_t)old[i].p) * 0x9e3779b97f4a7c15ULL >> 20) & m;
-                while (t->ptrs[k].p)
-                    k = (k + 1) & m;
-                t->ptrs[k] = old[i];
-            }
-        free(old);
-    }
+    ptr_put(t, h, key, id);
+    return id;
+}
+
+int32_t key_find_noting(Engine *e, const char *key)
+{
+    KeyTab *t = e->keys;
+    if (!key || !*key)
+        return 0;
+    uint64_t m = (uint64_t)t->nptr_slots - 1;
+    uint64_t h = (((uint64_t)(uintptr_t)key) * 0x9e3779b97f4a7c15ULL >> 20) & m;
+    for (; t->ptrs[h].p; h = (h + 1) & m)
+        if (t->ptrs[h].p == key)
+            return t->ptrs[h].id;
+    int32_t id = key_find(e, key);
+    if (id)
+        ptr_put(t, h, key, id);
     return id;
 }
 
