@@ -69,7 +69,7 @@ int32_t ev_path_key_slow(Engine *e, const Expr *x)
     /* *p of a plain pointer variable: the front end cannot tell where p
      * points; tie the fact to p's frame unless p is a global */
     if (x->key[0] == '*' && !strpbrk(x->key + 1, ".[*")) {
-        int32_t inner = key_find(e, x->key + 1);
+        int32_t inner = key_find_noting(e, x->key + 1);
         persistent = inner && key_persistent(e, inner);
         return key_intern_at(e, x->key, persistent);
     }

@@ -322,6 +322,8 @@ const char *prog_scoped(char *buf, size_t n, int fi, const char *name);
 /* The function a call from unit `from` to `name` reaches, or -1. */
 int prog_lookup(const Program *p, const Unit *from, const char *name);
 int prog_is_called(const Program *p, const char *name);
+/* The callee name the program holds with name's text (one of the CFG's copies), or NULL. */
+const char *prog_called_name(const Program *p, const char *name);
 int prog_is_noreturn(const Program *p, const char *name);
 /* A set of strings (open addressing, in arena a; the strings are not
  * copied): the slice's relevant keys, device.c's pointers and records. */
@@ -800,6 +802,9 @@ int32_t key_find(Engine *e, const char *key);     /* 0 if never interned */
 unsigned char *key_memo(Engine *e, KeyMemo *m, int32_t k);
 /* key_find for a key string the CFG holds: found by its address first. */
 int32_t key_find_at(Engine *e, const char *key);
+/* ... that remembers the address of a key it found by text: for a string
+ * the CFG holds that is asked for again and again (the p of an "*p"). */
+int32_t key_find_noting(Engine *e, const char *key);
 /* key_intern for a key string the CFG holds: found by its address first. */
 int32_t key_intern_at(Engine *e, const char *key, int persistent);
 /* key_is_below, key_parent, key_array_of, key_has_below, key_name,

@@ -380,8 +380,49 @@ static uint64_t cf_slot(const char *name, int nslots)
     return ((uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15ULL >> 20) & (uint64_t)(nslots - 1);
 }
 
-static struct CallFlags *cf_entry(Engine *e, const char *name)
+/* name's slot: its entry, or the empty slot it would take. */
+static struct CallFlags *cf_place(Engine *e, const char *name)
 {
+    uint64_t m = (uint64_t)e->ncflag_slots - 1, h = cf_slot(name, e->ncflag_slots);
+    while (e->cflags[h].name && e->cflags[h].name != name)
+        h = (h + 1) & m;
+    return &e->cflags[h];
+}
+
+/* name's entry, or NULL: the way of nearly every call, kept apart from
+ * cf_add's (rtlnwifi asks 114k times). */
+static inline const struct CallFlags *cf_find(Engine *e, const char *name)
+{
+    if (!e->ncflag_slots)
+        return NULL;
+    const struct CallFlags *c = cf_place(e, name);
+    return c->name ? c : NULL;
+}
+
+/* A name seen for the first time at this address.  The flags depend on
+ * its text only: another copy of the same text (the program's: every CFG
+ * holds its own callee strings) lends its entry, worked out once
+ * (rtlnwifi's base run worked them out for 1,331 addresses, 3M
+ * instructions). */
+static const struct CallFlags *cf_add(Engine *e, const char *name)
+{
+    const char *twin = prog_called_name(e->prog, name);
+    int flags, model;
+    if (twin && twin != name) {
+        const struct CallFlags *t = cf_find(e, twin);
+        if (!t)
+            t = cf_add(e, twin);
+        flags = t->flags;
+        model = t->model;
+    } else {
+        model = api_model_code(name);
+        flags = (rx_rule_mentions_api(e->rule, name) ? CF_MENTIONED : 0) |
+                (api_cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
+                (api_waits_event(name) ? CF_WAITS : 0) | (api_sets_event(name) ? CF_EVENT : 0) |
+                (model ? CF_MODEL : 0) | (api_queues_work(name) ? CF_QUEUES : 0) |
+                (api_irql(name) ? CF_IRQL : 0) |
+                (prog_is_noreturn(e->prog, name) ? CF_NORETURN : 0);
+    }
     if ((e->ncflags + 1) * 2 > e->ncflag_slots) {
         struct CallFlags *old = e->cflags;
         int on = e->ncflag_slots;
@@ -390,42 +431,30 @@ static struct CallFlags *cf_entry(Engine *e, const char *name)
         if (!e->cflags)
             abort();
         for (int i = 0; i < on; i++)
-            if (old[i].name) {
-                uint64_t h = cf_slot(old[i].name, e->ncflag_slots);
-                while (e->cflags[h].name)
-                    h = (h + 1) & (uint64_t)(e->ncflag_slots - 1);
-                e->cflags[h] = old[i];
-            }
+            if (old[i].name)
+                *cf_place(e, old[i].name) = old[i];
         free(old);
     }
-    uint64_t m = (uint64_t)e->ncflag_slots - 1, h = cf_slot(name, e->ncflag_slots);
-    for (; e->cflags[h].name; h = (h + 1) & m)
-        if (e->cflags[h].name == name)
-            return &e->cflags[h];
-    int model = api_model_code(name);
-    int f = (rx_rule_mentions_api(e->rule, name) ? CF_MENTIONED : 0) |
-            (api_cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
-            (api_waits_event(name) ? CF_WAITS : 0) | (api_sets_event(name) ? CF_EVENT : 0) |
-            (model ? CF_MODEL : 0) | (api_queues_work(name) ? CF_QUEUES : 0) |
-            (api_irql(name) ? CF_IRQL : 0) |
-            (prog_is_noreturn(e->prog, name) ? CF_NORETURN : 0);
-    e->cflags[h].name = name;
-    e->cflags[h].flags = f;
-    e->cflags[h].model = model;
+    struct CallFlags *c = cf_place(e, name);
+    *c = (struct CallFlags){name, flags, model};
     e->ncflags++;
-    return &e->cflags[h];
+    return c;
 }
 
 int call_flags(Engine *e, const char *name)
 {
     if (!name)
         return CF_MENTIONED;            /* an indirect call: the slow path */
-    return cf_entry(e, name)->flags;
+    const struct CallFlags *c = cf_find(e, name);
+    return (c ? c : cf_add(e, name))->flags;
 }
 
 int call_model(Engine *e, const char *name)
 {
-    return name ? cf_entry(e, name)->model : 0;
+    if (!name)
+        return 0;
+    const struct CallFlags *c = cf_find(e, name);
+    return (c ? c : cf_add(e, name))->model;
 }
 
 /* rx_fire for an API call, skipped for an API the rule never names. */

@@ -252,15 +252,20 @@ static void resolve_calls(Program *p, Arena *a)
     }
 }
 
-int prog_is_called(const Program *p, const char *name)
+const char *prog_called_name(const Program *p, const char *name)
 {
     if (!p->ncalled_slots)
-        return 0;
+        return NULL;
     uint64_t m = (uint64_t)p->ncalled_slots - 1;
     for (uint64_t h = eng_hash_str(name) & m; p->called_set[h]; h = (h + 1) & m)
         if (strcmp(p->called_set[h], name) == 0)
-            return 1;
-    return 0;
+            return p->called_set[h];
+    return NULL;
+}
+
+int prog_is_called(const Program *p, const char *name)
+{
+    return prog_called_name(p, name) != NULL;
 }
 
 int prog_is_noreturn(const Program *p, const char *name)
