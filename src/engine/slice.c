@@ -8,13 +8,13 @@
  * prog_slice sweeps the functions to a fixed point, visiting only those
  * something added to since their last visit (see the sweep's comment).
  * The indexes it reads (callers, users of a name) are built once per
- * driver in program.c. */
+ * driver in program.c, what it reads of each step in steptab.c. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/internal.h"
+#include "engine/steptab.h"
 /* ---- relevant keys: a small open-addressing string set ---- */
 int prog_key_relevant(const Program *p, const char *key)
 {
@@ -94,8 +94,8 @@ typedef struct Slice {
     int callers_read;        /* a local of fi added is read by fi's callers too (the slice's
                                 parameters; not the lent pointers, read by fi alone) */
     int *stack;              /* need_block's, room for any function's blocks */
-    int *pstart;             /* param_id: function fi's parameters from pstart[fi] */
-    int32_t *pids;           /* their key ids, -1 until first asked */
+    const int *pstart;       /* param_id: function fi's parameters from pstart[fi] */
+    int32_t *pids;           /* their key ids, -1 until first asked (the base's known) */
 } Slice;
 
 /* The key id of function fi's parameter j, interned the first time it is
@@ -229,19 +229,27 @@ static int local_scope(const Expr *x)
     return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
 }
 
-static int sl_has(Slice *sl, const Expr *x, int fi)
+/* x's key id: the base run's when the step table has it (steptab.h). */
+static int32_t path_id(Engine *e, const Expr *x, const SlPath *sp)
 {
-    if (!x || x->kind != EX_PATH || !x->key)
+    return sp->id >= 0 ? sp->id : ev_path_key(e, x);
+}
+
+/* Does the slice hold x (sp: x as the step table sees it, steptab.h)? */
+static int sl_has_path(Slice *sl, const Expr *x, const SlPath *sp, int fi)
+{
+    if (!(sp->flags & SP_PATH))
         return 0;
-    int32_t id = ev_path_key(sl->e, x);
-    if (local_scope(x) ? loc_has(sl, id, fi) : id > 0 && id < sl->nglob && sl->glob[id])
+    int32_t id = path_id(sl->e, x, sp);
+    int local = sp->flags & SP_LOCAL;
+    if (local ? loc_has(sl, id, fi) : id > 0 && id < sl->nglob && sl->glob[id])
         return 1;
     /* Ctx.Delay of a struct on the stack is what a callee given &Ctx reads
      * as p->Delay (the record's field): relevant when that is */
-    if (x->tkey && x->tkey != x->key && strcmp(x->tkey, x->key) != 0) {
-        int32_t tk = key_intern_at(sl->e, x->tkey, 1);
+    if (sp->tkey) {
+        int32_t tk = sp->tkey > 0 ? sp->tkey : key_intern_at(sl->e, x->tkey, 1);
         if (tk > 0 && tk < sl->nglob && sl->glob[tk]) {
-            if (local_scope(x))
+            if (local)
                 loc_add(sl, id, fi);
             else
                 glob_add(sl, id, sl->gbits[tk]);
@@ -257,14 +265,14 @@ static int sl_has(Slice *sl, const Expr *x, int fi)
  * for such copies: for every record copy, or for every pointer given the
  * address of such a record (`Intr = &Hw->Intr;`), NetKVM's spin-lock rule
  * kept 27% more states. */
-static int sl_has_below(Slice *sl, const Expr *x, int fi)
+static int sl_has_below(Slice *sl, const Expr *x, const SlPath *sp, int fi)
 {
-    if (sl_has(sl, x, fi))
+    if (sl_has_path(sl, x, sp, fi))
         return 1;
-    if (!x || x->kind != EX_PATH || !x->key || !x->is_record)
+    if (!(sp->flags & SP_PATH) || !x->is_record)
         return 0;
     Engine *e = sl->e;
-    int32_t id = ev_path_key(e, x);
+    int32_t id = path_id(e, x, sp);
     if (id <= 0 || !key_has_below(e, id))
         return 0;
     for (int32_t k = 1; k < e->keys->n; k++)
@@ -280,12 +288,11 @@ static int sl_has_below(Slice *sl, const Expr *x, int fi)
  * memset of the source zeroes them: apimodel.c).  Else the copy carried no
  * field values and the target's flags came out unknown (cases 354, 355).
  * Only decisive ones: every relevant field of every record copy cost
- * NetKVM's NdisSpinLock rule 23% more states. */
+ * NetKVM's NdisSpinLock rule 23% more states.  Asked for the assignments
+ * SS_COPY marks (steptab.c copy_candidate: a record path from a path
+ * with no pointer or element in its key). */
 static void copy_decisive(Engine *e, const Expr *lhs, const Expr *rhs, Slice *sl)
 {
-    if (!lhs || lhs->kind != EX_PATH || !lhs->is_record || !rhs || rhs->kind != EX_PATH ||
-        !rhs->key || rhs->base_key || strpbrk(rhs->key, "*["))
-        return;
     int32_t lid = ev_path_key(e, lhs), rid = ev_path_key(e, rhs);
     if (lid <= 0 || rid <= 0 || lid == rid || !key_has_below(e, lid))
         return;
@@ -460,9 +467,9 @@ static void decisive_expr(Engine *e, const Expr *x, Slice *sl)
 
 /* A decisive scalar: pointers carry which object, not a value (a list walk
  * `Nbl = Nbl->Next` guarding lock calls would make every link decide). */
-static int decisive_path(Engine *e, const Expr *x)
+static int decisive_path(Engine *e, const Expr *x, const SlPath *sp)
 {
-    return x && x->kind == EX_PATH && !x->is_pointer && key_decisive(e, ev_path_key(e, x));
+    return (sp->flags & (SP_PATH | SP_POINTER)) == SP_PATH && key_decisive(e, path_id(e, x, sp));
 }
 
 /* A decisive key decides through the values that flow into it, so those
@@ -474,6 +481,7 @@ static void decisive_flow(Engine *e, const Program *p, Slice *sl)
 {
     /* sweeps as prog_slice's: a function again only when a key it tests
      * (a step's left-hand side, a callee's parameter) became decisive */
+    const struct StepTab *tab = e->steptab;
     memset(sl->dirty, 1, (size_t)p->nfuncs + 1);
     for (int pending = 1; pending;) {
         pending = 0;
@@ -482,18 +490,19 @@ static void decisive_flow(Engine *e, const Program *p, Slice *sl)
                 continue;
             sl->dirty[fi] = 0;
             const Func *f = p->funcs[fi].f;
+            const SlStep *ss = &tab->steps[tab->start[fi]];
             for (int b = 0; b < f->nblocks; b++)
-                for (int k = 0; k < f->blocks[b].nsteps; k++) {
+                for (int k = 0; k < f->blocks[b].nsteps; k++, ss++) {
                     const Step *st = &f->blocks[b].steps[k];
                     if (st->kind == ST_ASSIGN) {
-                        if (decisive_path(e, st->lhs))
+                        if (decisive_path(e, st->lhs, &ss->lhs))
                             decisive_expr(e, st->rhs, sl);
-                        else
+                        else if (ss->flags & SS_COPY)
                             copy_decisive(e, st->lhs, st->rhs, sl);
                         continue;
                     }
-                    int into = decisive_path(e, st->lhs);
-                    const CallRes *cr = prog_call(p, st);
+                    int into = decisive_path(e, st->lhs, &ss->lhs);
+                    const CallRes *cr = ss->cr;
                     if (into && st->callee && (!cr || cr->direct < 0) && (call_flags(e, st->callee) & CF_MODEL))
                         for (int j = 0; j < st->nargs; j++)
                             decisive_expr(e, st->args[j], sl);
@@ -584,11 +593,12 @@ static void lend(Slice *thr, const Program *p, int x, const CallRes *cr)
     }
 }
 
-/* x is reached through a pointer lent to function fi (*p, p->f). */
-static int sl_through(Slice *thr, const Expr *x, int fi)
+/* x (sp: its SlPath, steptab.h) is reached through a pointer lent to function
+ * fi (*p, p->f). */
+static int sl_through(Slice *thr, const Expr *x, const SlPath *sp, int fi)
 {
-    return x && x->kind == EX_PATH && x->base_key && thr->nloc &&
-           loc_has(thr, key_intern_at(thr->e, x->base_key, 0), fi);
+    return sp->bkey && thr->nloc &&
+           loc_has(thr, sp->bkey > 0 ? sp->bkey : key_intern_at(thr->e, x->base_key, 0), fi);
 }
 
 static int persistent_path(const Expr *x)
@@ -650,17 +660,12 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     SliceFn *sfn = calloc(nf, sizeof *sfn);
     if (!all || !ret || !eff || !dirty || !stack || !sfn)
         abort();
-    int *pstart = malloc(sizeof *pstart * nf);
-    if (!pstart)
-        abort();
-    pstart[0] = 0;
-    for (int fi = 0; fi < p->nfuncs; fi++)
-        pstart[fi + 1] = pstart[fi] + p->funcs[fi].f->nparams;
+    const struct StepTab *tab = e->steptab;
+    const int *pstart = tab->pstart;
     int32_t *pids = malloc(sizeof *pids * ((size_t)pstart[p->nfuncs] + 1));
     if (!pids)
         abort();
-    for (int i = 0; i < pstart[p->nfuncs]; i++)
-        pids[i] = -1;
+    memcpy(pids, tab->pids, sizeof *pids * (size_t)pstart[p->nfuncs]);
     Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .stack = stack,
                 .pstart = pstart, .pids = pids};
     Slice thr = {.e = e, .p = p, .dirty = dirty, .stack = stack, .pstart = pstart, .pids = pids};
@@ -685,6 +690,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                 continue;
             dirty[fi] = 0;
             const Func *f = p->funcs[fi].f;
+            const SlStep *ss = &tab->steps[tab->start[fi]];
             for (int b = 0; b < f->nblocks; b++) {
                 const Block *bl = &f->blocks[b];
                 if (all[fi] && bl->term == T_BRANCH)
@@ -694,14 +700,14 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                     if (!all[fi] && decides(level, touches, fi))
                         need_block(&sl, sfn, f, fi, b, all);
                 }
-                for (int k = 0; k < bl->nsteps; k++) {
+                for (int k = 0; k < bl->nsteps; k++, ss++) {
                     const Step *st = &bl->steps[k];
-                    if (st->kind == ST_ASSIGN && device_write(e, p, st->lhs))
+                    if ((ss->flags & SS_DEVICE) ||
+                        ((ss->flags & SS_DEVICE_ASK) && device_write(e, p, st->lhs)))
                         continue;
-                    int need = sl_has(&sl, st->lhs, fi) || sl_through(&thr, st->lhs, fi) ||
-                               (st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_PATH &&
-                                st->rhs->base_key && st->rhs->key && !strchr(st->rhs->key, '.') &&
-                                sl_has_below(&sl, st->lhs, fi));
+                    int need = sl_has_path(&sl, st->lhs, &ss->lhs, fi) ||
+                               sl_through(&thr, st->lhs, &ss->lhs, fi) ||
+                               ((ss->flags & SS_DEREF_COPY) && sl_has_below(&sl, st->lhs, &ss->lhs, fi));
                     if (need && persistent_path(st->lhs) && !eff[fi]) {
                         eff[fi] = 1;
                         sl_dirty_callers(&sl, fi);
@@ -711,23 +717,25 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                     if (st->kind == ST_ASSIGN) {
                         if (need)
                             sl_expr_bits(&sl, st->rhs, fi, sl_bits(&sl, st->lhs));
-                        else if (st->lhs && st->lhs->kind == EX_PATH && st->rhs &&
-                                 st->rhs->kind == EX_ADDR && sl_has(&sl, st->rhs->a, fi))
+                        else if ((ss->flags & SS_ADDR_RHS) &&
+                                 sl_has_path(&sl, st->rhs->a, &ss->rhs_a, fi))
                             sl_expr(&sl, st->lhs, fi);
                     } else {
-                        const CallRes *cr = prog_call(p, st);
+                        const CallRes *cr = ss->cr;
                         int nt = cr ? cr->n : 0;
                         const int *tg = cr ? cr->fi : NULL, *first = cr ? cr->first : NULL;
+                        const SlPath *ap = &tab->args[ss->args];
                         for (int x = 0; x < st->nargs; x++) {
                             const Expr *ax = st->args[x];
-                            if (ax && ax->kind == EX_PATH && ax->is_pointer && ax->key &&
-                                loc_has(&thr, ev_path_key(e, ax), fi)) {
+                            if ((ap[x].flags & SP_ARG_PTR) &&
+                                loc_has(&thr, path_id(e, ax, &ap[x]), fi)) {
                                 need = 1;         /* handed on: MpFill(p) in a helper lent &X */
                                 lend(&thr, p, x, cr);
                                 continue;
                             }
-                            if (!ax || ax->kind != EX_ADDR ||
-                                !(sl_has(&sl, ax->a, fi) || sl_through(&thr, ax->a, fi)))
+                            if (!(ap[x].flags & SP_ARG_ADDR) ||
+                                !(sl_has_path(&sl, ax->a, &ap[x], fi) ||
+                                  sl_through(&thr, ax->a, &ap[x], fi)))
                                 continue;
                             need = 1;             /* it writes a relevant object */
                             if (persistent_path(ax->a) && !eff[fi]) {
@@ -742,7 +750,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                         int cf = st->callee ? call_flags(e, st->callee) : 0;
                         int api = st->callee && (!cr || cr->direct < 0) && (cf & CF_MENTIONED) &&
                                   !site_inert(e, st);
-                        if (api || (nt == 0 && st->callee && sl_has(&sl, st->lhs, fi)))
+                        if (api || (nt == 0 && st->callee && sl_has_path(&sl, st->lhs, &ss->lhs, fi)))
                             for (int x = 0; x < st->nargs; x++)
                                 sl_expr(&sl, st->args[x], fi);
                         /* a call that can fire one of the rule's events, move
@@ -777,7 +785,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                                         glob_add(&sl, key_intern_at(e, bk, 1), ALL_BITS);
                                 }
                             }
-                            if (sl_has(&sl, st->lhs, fi) && !ret[tg[t]] &&
+                            if (sl_has_path(&sl, st->lhs, &ss->lhs, fi) && !ret[tg[t]] &&
                                 (level == SLICE_FULL || st->lhs->is_pointer ||
                                  (level == SLICE_TOUCHING && touches[tg[t]]))) {
                                 ret[tg[t]] = 1;
@@ -821,7 +829,6 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     free(sfn);
     free(stack);
     free(dirty);
-    free(pstart);
     free(pids);
     free(all);
     free(ret);
