@@ -94,6 +94,8 @@ typedef struct Slice {
     int callers_read;        /* a local of fi added is read by fi's callers too (the slice's
                                 parameters; not the lent pointers, read by fi alone) */
     int *stack;              /* need_block's, room for any function's blocks */
+    int32_t *tkids;          /* sl_has_path: the key ids of the tkeys of a class (steptab.h)
+                                this run interned, 0 until first asked */
     const int *pstart;       /* param_id: function fi's parameters from pstart[fi] */
     int32_t *pids;           /* their key ids, -1 until first asked (the base's known) */
 } Slice;
@@ -245,9 +247,15 @@ static int sl_has_path(Slice *sl, const Expr *x, const SlPath *sp, int fi)
     if (local ? loc_has(sl, id, fi) : id > 0 && id < sl->nglob && sl->glob[id])
         return 1;
     /* Ctx.Delay of a struct on the stack is what a callee given &Ctx reads
-     * as p->Delay (the record's field): relevant when that is */
+     * as p->Delay (the record's field): relevant when that is.  A tkey of
+     * the run's is interned at its text's first ask, as before; a later
+     * ask of that text (another expression's) would find the same key,
+     * persistent already, and change nothing */
     if (sp->tkey) {
-        int32_t tk = sp->tkey > 0 ? sp->tkey : key_intern_at(sl->e, x->tkey, 1);
+        int32_t *tkid = sp->tkey < 0 ? &sl->tkids[-1 - sp->tkey] : NULL;
+        if (tkid && !*tkid)
+            *tkid = key_intern_at(sl->e, x->tkey, 1);
+        int32_t tk = tkid ? *tkid : sp->tkey;
         if (tk > 0 && tk < sl->nglob && sl->glob[tk]) {
             if (local)
                 loc_add(sl, id, fi);
@@ -666,8 +674,11 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     if (!pids)
         abort();
     memcpy(pids, tab->pids, sizeof *pids * (size_t)pstart[p->nfuncs]);
+    int32_t *tkids = calloc((size_t)tab->ntkeys + 1, sizeof *tkids);
+    if (!tkids)
+        abort();
     Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .stack = stack,
-                .pstart = pstart, .pids = pids};
+                .tkids = tkids, .pstart = pstart, .pids = pids};
     Slice thr = {.e = e, .p = p, .dirty = dirty, .stack = stack, .pstart = pstart, .pids = pids};
     for (int i = 0; i < p->nentries && level > SLICE_OBJECTS; i++) {
         RolePhase ph = role_phase(p->entries[i].role);
@@ -830,6 +841,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     free(stack);
     free(dirty);
     free(pids);
+    free(tkids);
     free(all);
     free(ret);
     free(eff);

@@ -17,17 +17,72 @@
 
 #include "engine/steptab.h"
 
-/* ev_path_key's first look, in the base run's cache (internal.h): a hit
- * there is what every run's ev_path_key answers. */
-static int32_t base_path_key(const Engine *base, const Expr *x)
+/* The table being built, and the tkeys a run has to intern: one class per
+ * text, open addressing. */
+typedef struct Build {
+    Engine *base;
+    const char **texts;
+    int32_t *cls;
+    int ntexts, nslots;      /* nslots: a power of two */
+} Build;
+
+/* ev_path_key's answer where a run finds it without a change to its key
+ * table: the base run's cache (internal.h ev_path_key's first look), else
+ * what ev_path_key_slow would intern when the base has that key already,
+ * persistent if it would be made so; else -1.  Not *p (eval.c: whether
+ * p's key is persistent is the run's). */
+static int32_t base_path_key(Engine *base, const Expr *x)
 {
     size_t h = ((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) >> (64 - PATHKEY_BITS);
-    return base->pathkey[h].x == x ? base->pathkey[h].id : -1;
+    if (base->pathkey[h].x == x)
+        return base->pathkey[h].id;
+    int32_t id;
+    if (x->heap_key) {
+        id = key_find(base, x->heap_key);
+        return id > 0 && key_persistent(base, id) ? id : -1;
+    }
+    if (x->key[0] == '*' && !strpbrk(x->key + 1, ".[*"))
+        return -1;
+    id = key_find(base, x->key);
+    int persistent = x->scope == SCOPE_GLOBAL || x->scope == SCOPE_HEAP;
+    return id > 0 && (!persistent || key_persistent(base, id)) ? id : -1;
+}
+
+/* The class of a tkey text the run interns itself (SlPath.tkey -1 - class). */
+static int32_t tkey_class(Build *bd, const char *text)
+{
+    if ((bd->ntexts + 1) * 2 > bd->nslots) {
+        const char **ot = bd->texts;
+        int32_t *oc = bd->cls;
+        int on = bd->nslots;
+        bd->nslots = on ? on * 2 : 256;
+        bd->texts = calloc((size_t)bd->nslots, sizeof *bd->texts);
+        bd->cls = malloc(sizeof *bd->cls * (size_t)bd->nslots);
+        if (!bd->texts || !bd->cls)
+            abort();
+        for (int i = 0; i < on; i++)
+            if (ot[i]) {
+                uint64_t m = (uint64_t)bd->nslots - 1, h = eng_hash_str(ot[i]) & m;
+                while (bd->texts[h])
+                    h = (h + 1) & m;
+                bd->texts[h] = ot[i];
+                bd->cls[h] = oc[i];
+            }
+        free(ot);
+        free(oc);
+    }
+    uint64_t m = (uint64_t)bd->nslots - 1, h = eng_hash_str(text) & m;
+    for (; bd->texts[h]; h = (h + 1) & m)
+        if (strcmp(bd->texts[h], text) == 0)
+            return bd->cls[h];
+    bd->texts[h] = text;
+    return bd->cls[h] = bd->ntexts++;
 }
 
 /* x as the slice sees it. */
-static SlPath path_of(Engine *base, const Expr *x)
+static SlPath path_of(Build *bd, const Expr *x)
 {
+    Engine *base = bd->base;
     SlPath sp = {.id = -1};
     if (!x || x->kind != EX_PATH)
         return sp;
@@ -42,7 +97,7 @@ static SlPath path_of(Engine *base, const Expr *x)
     sp.id = base_path_key(base, x);
     if (x->tkey && x->tkey != x->key && strcmp(x->tkey, x->key) != 0) {
         int32_t tk = key_find(base, x->tkey);
-        sp.tkey = tk > 0 && key_persistent(base, tk) ? tk : -1;
+        sp.tkey = tk > 0 && key_persistent(base, tk) ? tk : -1 - tkey_class(bd, x->tkey);
     }
     return sp;
 }
@@ -54,11 +109,12 @@ static int copy_candidate(const Expr *lhs, const Expr *rhs)
            rhs->key && !rhs->base_key && !strpbrk(rhs->key, "*[");
 }
 
-static void fill_step(Engine *base, const Step *st, SlStep *ss, SlPath *args)
+static void fill_step(Build *bd, const Step *st, SlStep *ss, SlPath *args)
 {
+    Engine *base = bd->base;
     const Program *p = base->prog;
     const Expr *lhs = st->lhs, *rhs = st->rhs;
-    ss->lhs = path_of(base, lhs);
+    ss->lhs = path_of(bd, lhs);
     ss->rhs_a = (SlPath){.id = -1};
     if (st->kind == ST_ASSIGN) {
         if ((ss->lhs.flags & (SP_PATH | SP_LOCAL)) == SP_PATH && p->ndev_slots) {
@@ -74,7 +130,7 @@ static void fill_step(Engine *base, const Step *st, SlStep *ss, SlPath *args)
             ss->flags |= SS_COPY;
         if (lhs && lhs->kind == EX_PATH && rhs && rhs->kind == EX_ADDR) {
             ss->flags |= SS_ADDR_RHS;
-            ss->rhs_a = path_of(base, rhs->a);
+            ss->rhs_a = path_of(bd, rhs->a);
         }
         return;
     }
@@ -82,10 +138,10 @@ static void fill_step(Engine *base, const Step *st, SlStep *ss, SlPath *args)
     for (int x = 0; x < st->nargs; x++) {
         const Expr *ax = st->args[x];
         if (ax && ax->kind == EX_ADDR) {
-            args[x] = path_of(base, ax->a);
+            args[x] = path_of(bd, ax->a);
             args[x].flags |= SP_ARG_ADDR;
         } else {
-            args[x] = path_of(base, ax);
+            args[x] = path_of(bd, ax);
             if ((args[x].flags & (SP_PATH | SP_POINTER)) == (SP_PATH | SP_POINTER))
                 args[x].flags |= SP_ARG_PTR;
         }
@@ -120,6 +176,7 @@ struct StepTab *steptab_build(Engine *base)
     t->pids = malloc(sizeof *t->pids * ((size_t)nparams + 1));
     if (!t->steps || !t->args || !t->pids)
         abort();
+    Build bd = {.base = base};
     int i = 0, a = 0;
     for (int fi = 0; fi < p->nfuncs; fi++) {
         const Func *f = p->funcs[fi].f;
@@ -132,11 +189,14 @@ struct StepTab *steptab_build(Engine *base)
             for (int k = 0; k < f->blocks[b].nsteps; k++, i++) {
                 const Step *st = &f->blocks[b].steps[k];
                 t->steps[i].args = a;
-                fill_step(base, st, &t->steps[i], &t->args[a]);
+                fill_step(&bd, st, &t->steps[i], &t->args[a]);
                 if (st->kind == ST_CALL)
                     a += st->nargs;
             }
     }
+    t->ntkeys = bd.ntexts;
+    free(bd.texts);
+    free(bd.cls);
     return t;
 }
 

@@ -22,7 +22,7 @@ typedef struct SlPath {
     int32_t id;          /* ev_path_key's answer when the base run's cache holds it, else -1 */
     int32_t tkey;        /* the tkey when it differs from the key: its id when the base
                             interned it persistent (key_intern_at(tkey, 1) then changes
-                            nothing), else -1; 0 none */
+                            nothing), else -1 - its text's class (StepTab.ntkeys); 0 none */
     int32_t bkey;        /* EX_PATH with base_key: that key's id when the base has it, else
                             -1; 0 no base_key (or an empty one: key id 0) */
     unsigned flags;      /* SP_ */
@@ -50,6 +50,7 @@ struct StepTab {
     SlPath *args;
     int *pstart;         /* per function: the index of its first parameter in pids */
     int32_t *pids;       /* parameter names' key ids when the base has them, else -1 */
+    int ntkeys;          /* the tkey texts a run interns (or makes persistent) itself */
 };
 
 #endif
