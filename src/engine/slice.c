@@ -85,14 +85,17 @@ typedef struct Slice {
     unsigned char *glob;     /* by key id */
     uint64_t *gbits;         /* by key id: the bits of a global's value read (sl_expr) */
     int nglob;
-    uint64_t *loc;           /* open addressing; 0 empty, else (id << 32 | fi) + 1 */
-    int nloc, nloc_slots;
+    uint64_t *loc;           /* open addressing by loc_slot; 0 empty, else (id << 32 | fi) + 1 */
+    uint64_t *idx;           /* the same pairs by idx_slot, for loc_has */
+    int nloc, nloc_slots;    /* either table's */
     /* the functions whose visit may now do more (prog_slice): what was
      * added is read by them */
     const Program *p;
     unsigned char *dirty;
     int callers_read;        /* a local of fi added is read by fi's callers too (the slice's
                                 parameters; not the lent pointers, read by fi alone) */
+    int *pin;                /* with callers_read: per function, how many of its parameters
+                                the slice holds */
     int *stack;              /* need_block's, room for any function's blocks */
     int32_t *tkids;          /* sl_has_path: the key ids of the tkeys of a class (steptab.h)
                                 this run interned, 0 until first asked */
@@ -150,13 +153,37 @@ static uint64_t pair(int32_t id, int fi)
     return ((uint64_t)(uint32_t)id << 32 | (uint32_t)fi) + 1;
 }
 
+/* Two hashes of a pair.  loc_slot places it in Slice.loc, whose layout
+ * is the order prog_slice lists the relevant locals in (the key set it
+ * hands the engine, DRVCHECK_SLICE_KEYS): it takes the product's bits
+ * from 20 up, which below 2^12 slots are fi's alone, so every pair of a
+ * function probes one cluster.  idx_slot takes bits from 32 up (the id's
+ * too): loc_has probes Slice.idx by it (rtlnwifi: 2.7M instructions in
+ * the probe loop -> ...). */
+static uint64_t loc_slot(uint64_t k, uint64_t m)
+{
+    return (k * 0x9e3779b97f4a7c15ULL >> 20) & m;
+}
+
+static uint64_t idx_slot(uint64_t k, uint64_t m)
+{
+    return (k * 0x9e3779b97f4a7c15ULL >> 32) & m;
+}
+
+static void put(uint64_t *t, uint64_t m, uint64_t h, uint64_t k)
+{
+    while (t[h])
+        h = (h + 1) & m;
+    t[h] = k;
+}
+
 static int loc_has(const Slice *sl, int32_t id, int fi)
 {
     if (id <= 0 || !sl->nloc_slots)
         return 0;
     uint64_t k = pair(id, fi), m = (uint64_t)sl->nloc_slots - 1;
-    for (uint64_t h = (k * 0x9e3779b97f4a7c15ULL >> 20) & m; sl->loc[h]; h = (h + 1) & m)
-        if (sl->loc[h] == k)
+    for (uint64_t h = idx_slot(k, m); sl->idx[h]; h = (h + 1) & m)
+        if (sl->idx[h] == k)
             return 1;
     return 0;
 }
@@ -169,28 +196,28 @@ static void loc_add(Slice *sl, int32_t id, int fi)
         uint64_t *old = sl->loc;
         int on = sl->nloc_slots;
         sl->nloc_slots = on ? on * 2 : 1024;
+        free(sl->idx);
         sl->loc = calloc((size_t)sl->nloc_slots, sizeof *sl->loc);
-        if (!sl->loc)
+        sl->idx = calloc((size_t)sl->nloc_slots, sizeof *sl->idx);
+        if (!sl->loc || !sl->idx)
             abort();
         uint64_t m = (uint64_t)sl->nloc_slots - 1;
         for (int i = 0; i < on; i++)
             if (old[i]) {
-                uint64_t h = (old[i] * 0x9e3779b97f4a7c15ULL >> 20) & m;
-                while (sl->loc[h])
-                    h = (h + 1) & m;
-                sl->loc[h] = old[i];
+                put(sl->loc, m, loc_slot(old[i], m), old[i]);
+                put(sl->idx, m, idx_slot(old[i], m), old[i]);
             }
         free(old);
     }
     uint64_t k = pair(id, fi), m = (uint64_t)sl->nloc_slots - 1;
-    uint64_t h = (k * 0x9e3779b97f4a7c15ULL >> 20) & m;
-    while (sl->loc[h])
-        h = (h + 1) & m;
-    sl->loc[h] = k;
+    put(sl->loc, m, loc_slot(k, m), k);
+    put(sl->idx, m, idx_slot(k, m), k);
     sl->nloc++;
     sl_dirty(sl, fi);
-    if (sl->callers_read && is_param(sl, id, fi))
+    if (sl->callers_read && is_param(sl, id, fi)) {
+        sl->pin[fi]++;
         sl_dirty_callers(sl, fi);
+    }
 }
 
 /* Global id matters, in the bits `bits` of its value (more bits read
@@ -497,38 +524,36 @@ static void decisive_flow(Engine *e, const Program *p, Slice *sl)
             if (!sl->dirty[fi])
                 continue;
             sl->dirty[fi] = 0;
-            const Func *f = p->funcs[fi].f;
-            const SlStep *ss = &tab->steps[tab->start[fi]];
-            for (int b = 0; b < f->nblocks; b++)
-                for (int k = 0; k < f->blocks[b].nsteps; k++, ss++) {
-                    const Step *st = &f->blocks[b].steps[k];
-                    if (st->kind == ST_ASSIGN) {
-                        if (decisive_path(e, st->lhs, &ss->lhs))
-                            decisive_expr(e, st->rhs, sl);
-                        else if (ss->flags & SS_COPY)
-                            copy_decisive(e, st->lhs, st->rhs, sl);
-                        continue;
-                    }
-                    int into = decisive_path(e, st->lhs, &ss->lhs);
-                    const CallRes *cr = ss->cr;
-                    if (into && st->callee && (!cr || cr->direct < 0) && (call_flags(e, st->callee) & CF_MODEL))
-                        for (int j = 0; j < st->nargs; j++)
-                            decisive_expr(e, st->args[j], sl);
-                    for (int t = 0; cr && t < cr->n; t++) {
-                        const Func *g = p->funcs[cr->fi[t]].f;
-                        for (int j = 0; j < g->nparams; j++) {
-                            int x = cr->first[t] + j;
-                            if (x < st->nargs && g->params[j].name && g->params[j].name[0] &&
-                                key_decisive(e, param_id(sl, cr->fi[t], j)) &&
-                                !(st->args[x]->kind == EX_PATH && st->args[x]->is_pointer) &&
-                                st->args[x]->kind != EX_ADDR && st->args[x]->kind != EX_FUNC)
-                                decisive_expr(e, st->args[x], sl);
-                        }
-                        for (int gb = 0; into && gb < g->nblocks; gb++)
-                            if (g->blocks[gb].term == T_RETURN)
-                                decisive_expr(e, g->blocks[gb].retval, sl);
-                    }
+            const SlStep *ss = &tab->steps[tab->start[fi]], *end = &tab->steps[tab->start[fi + 1]];
+            for (; ss < end; ss++) {
+                const Step *st = ss->st;
+                if (st->kind == ST_ASSIGN) {
+                    if (decisive_path(e, st->lhs, &ss->lhs))
+                        decisive_expr(e, st->rhs, sl);
+                    else if (ss->flags & SS_COPY)
+                        copy_decisive(e, st->lhs, st->rhs, sl);
+                    continue;
                 }
+                int into = decisive_path(e, st->lhs, &ss->lhs);
+                const CallRes *cr = ss->cr;
+                if (into && st->callee && (!cr || cr->direct < 0) && (call_flags(e, st->callee) & CF_MODEL))
+                    for (int j = 0; j < st->nargs; j++)
+                        decisive_expr(e, st->args[j], sl);
+                for (int t = 0; cr && t < cr->n; t++) {
+                    int g = cr->fi[t];
+                    const Param *gp = p->funcs[g].f->params;
+                    for (int j = 0; j < p->funcs[g].f->nparams; j++) {
+                        int x = cr->first[t] + j;
+                        if (x < st->nargs && gp[j].name && gp[j].name[0] &&
+                            key_decisive(e, param_id(sl, g, j)) &&
+                            !(st->args[x]->kind == EX_PATH && st->args[x]->is_pointer) &&
+                            st->args[x]->kind != EX_ADDR && st->args[x]->kind != EX_FUNC)
+                            decisive_expr(e, st->args[x], sl);
+                    }
+                    for (int r = tab->rstart[g]; into && r < tab->rstart[g + 1]; r++)
+                        decisive_expr(e, tab->rets[r], sl);
+                }
+            }
         }
         for (int fi = 0; fi < p->nfuncs && !pending; fi++)
             pending = sl->dirty[fi];
@@ -675,9 +700,10 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
         abort();
     memcpy(pids, tab->pids, sizeof *pids * (size_t)pstart[p->nfuncs]);
     int32_t *tkids = calloc((size_t)tab->ntkeys + 1, sizeof *tkids);
-    if (!tkids)
+    int *pin = calloc(nf, sizeof *pin);
+    if (!tkids || !pin)
         abort();
-    Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .stack = stack,
+    Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .pin = pin, .stack = stack,
                 .tkids = tkids, .pstart = pstart, .pids = pids};
     Slice thr = {.e = e, .p = p, .dirty = dirty, .stack = stack, .pstart = pstart, .pids = pids};
     for (int i = 0; i < p->nentries && level > SLICE_OBJECTS; i++) {
@@ -809,7 +835,10 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                                     sl_dirty_callers(&sl, fi);
                                 }
                             }
-                            for (int j = 0; j < c->nparams; j++) {
+                            /* (none held, and every id known: no ask would
+                             * intern one) */
+                            for (int j = 0; (sl.pin[tg[t]] || !tab->pknown[tg[t]]) &&
+                                            j < c->nparams; j++) {
                                 int x = first[t] + j;
                                 if (x < st->nargs && c->params[j].name &&
                                     loc_has(&sl, param_id(&sl, tg[t], j), tg[t]))
@@ -883,7 +912,10 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     free(sl.glob);
     free(sl.gbits);
     free(sl.loc);
+    free(sl.idx);
     free(thr.loc);
+    free(thr.idx);
+    free(pin);
     p->relevant = ks.slots;
     p->nrelevant_slots = ks.nslots;
 }

@@ -114,6 +114,7 @@ static void fill_step(Build *bd, const Step *st, SlStep *ss, SlPath *args)
     Engine *base = bd->base;
     const Program *p = base->prog;
     const Expr *lhs = st->lhs, *rhs = st->rhs;
+    ss->st = st;
     ss->lhs = path_of(bd, lhs);
     ss->rhs_a = (SlPath){.id = -1};
     if (st->kind == ST_ASSIGN) {
@@ -154,15 +155,18 @@ struct StepTab *steptab_build(Engine *base)
     struct StepTab *t = calloc(1, sizeof *t);
     size_t nf = (size_t)p->nfuncs + 1;
     if (!t || !(t->start = malloc(sizeof *t->start * nf)) ||
-        !(t->pstart = malloc(sizeof *t->pstart * nf)))
+        !(t->pstart = malloc(sizeof *t->pstart * nf)) ||
+        !(t->rstart = malloc(sizeof *t->rstart * nf)))
         abort();
-    int nsteps = 0, nargs = 0, nparams = 0;
+    int nsteps = 0, nargs = 0, nparams = 0, nrets = 0;
     for (int fi = 0; fi < p->nfuncs; fi++) {
         const Func *f = p->funcs[fi].f;
         t->start[fi] = nsteps;
         t->pstart[fi] = nparams;
+        t->rstart[fi] = nrets;
         nparams += f->nparams;
         for (int b = 0; b < f->nblocks; b++) {
+            nrets += f->blocks[b].term == T_RETURN && f->blocks[b].retval;
             nsteps += f->blocks[b].nsteps;
             for (int k = 0; k < f->blocks[b].nsteps; k++)
                 if (f->blocks[b].steps[k].kind == ST_CALL)
@@ -171,13 +175,16 @@ struct StepTab *steptab_build(Engine *base)
     }
     t->start[p->nfuncs] = nsteps;
     t->pstart[p->nfuncs] = nparams;
+    t->rstart[p->nfuncs] = nrets;
     t->steps = calloc((size_t)nsteps + 1, sizeof *t->steps);
     t->args = calloc((size_t)nargs + 1, sizeof *t->args);
     t->pids = malloc(sizeof *t->pids * ((size_t)nparams + 1));
-    if (!t->steps || !t->args || !t->pids)
+    t->pknown = malloc(nf);
+    t->rets = malloc(sizeof *t->rets * ((size_t)nrets + 1));
+    if (!t->steps || !t->args || !t->pids || !t->pknown || !t->rets)
         abort();
     Build bd = {.base = base};
-    int i = 0, a = 0;
+    int i = 0, a = 0, r = 0;
     for (int fi = 0; fi < p->nfuncs; fi++) {
         const Func *f = p->funcs[fi].f;
         for (int j = 0; j < f->nparams; j++) {   /* slice.c param_id: key_intern_at(name, 0) */
@@ -185,7 +192,12 @@ struct StepTab *steptab_build(Engine *base)
             int32_t id = name && name[0] ? key_find(base, name) : 0;
             t->pids[t->pstart[fi] + j] = id > 0 || !(name && name[0]) ? id : -1;
         }
-        for (int b = 0; b < f->nblocks; b++)
+        t->pknown[fi] = 1;
+        for (int j = 0; j < f->nparams; j++)
+            t->pknown[fi] &= t->pids[t->pstart[fi] + j] >= 0;
+        for (int b = 0; b < f->nblocks; b++) {
+            if (f->blocks[b].term == T_RETURN && f->blocks[b].retval)
+                t->rets[r++] = f->blocks[b].retval;
             for (int k = 0; k < f->blocks[b].nsteps; k++, i++) {
                 const Step *st = &f->blocks[b].steps[k];
                 t->steps[i].args = a;
@@ -193,6 +205,7 @@ struct StepTab *steptab_build(Engine *base)
                 if (st->kind == ST_CALL)
                     a += st->nargs;
             }
+        }
     }
     t->ntkeys = bd.ntexts;
     free(bd.texts);
@@ -208,6 +221,9 @@ void steptab_free(struct StepTab *t)
         free(t->args);
         free(t->pstart);
         free(t->pids);
+        free(t->pknown);
+        free(t->rstart);
+        free(t->rets);
         free(t);
     }
 }

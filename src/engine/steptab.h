@@ -37,6 +37,7 @@ enum {
 };
 
 typedef struct SlStep {
+    const Step *st;
     SlPath lhs;
     SlPath rhs_a;        /* SS_ADDR_RHS */
     unsigned flags;      /* SS_ */
@@ -50,7 +51,10 @@ struct StepTab {
     SlPath *args;
     int *pstart;         /* per function: the index of its first parameter in pids */
     int32_t *pids;       /* parameter names' key ids when the base has them, else -1 */
+    unsigned char *pknown;  /* per function: every one of its pids known */
     int ntkeys;          /* the tkey texts a run interns (or makes persistent) itself */
+    int *rstart;         /* per function: its returned values from rets[rstart[fi]] */
+    const Expr **rets;   /* ... of its return blocks with one, in block order */
 };
 
 #endif
