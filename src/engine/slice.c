@@ -99,6 +99,8 @@ typedef struct Slice {
     int *stack;              /* need_block's, room for any function's blocks */
     int32_t *tkids;          /* sl_has_path: the key ids of the tkeys of a class (steptab.h)
                                 this run interned, 0 until first asked */
+    int *cflags;             /* callee_flags: by callee class (steptab.h), -1 until asked */
+    signed char *moves;      /* callee_moves: by callee class, -1 until asked */
     const int *pstart;       /* param_id: function fi's parameters from pstart[fi] */
     int32_t *pids;           /* their key ids, -1 until first asked (the base's known) */
 } Slice;
@@ -158,8 +160,8 @@ static uint64_t pair(int32_t id, int fi)
  * hands the engine, DRVCHECK_SLICE_KEYS): it takes the product's bits
  * from 20 up, which below 2^12 slots are fi's alone, so every pair of a
  * function probes one cluster.  idx_slot takes bits from 32 up (the id's
- * too): loc_has probes Slice.idx by it (rtlnwifi: 2.7M instructions in
- * the probe loop -> ...). */
+ * too): loc_has probes Slice.idx by it (rtlnwifi's 6 runs: 2.7M
+ * instructions in the probe loop -> 0.8M). */
 static uint64_t loc_slot(uint64_t k, uint64_t m)
 {
     return (k * 0x9e3779b97f4a7c15ULL >> 20) & m;
@@ -264,34 +266,59 @@ static int32_t path_id(Engine *e, const Expr *x, const SlPath *sp)
     return sp->id >= 0 ? sp->id : ev_path_key(e, x);
 }
 
-/* Does the slice hold x (sp: x as the step table sees it, steptab.h)? */
-static int sl_has_path(Slice *sl, const Expr *x, const SlPath *sp, int fi)
+/* call_flags of call step ss's callee (named), asked once a run per name
+ * (call_flags works it out from the name's text, the same for every
+ * step): rtlnwifi's 6 runs asked 42k times. */
+static int callee_flags(Slice *sl, const SlStep *ss)
+{
+    int *f = &sl->cflags[ss->callee];
+    if (*f < 0)
+        *f = call_flags(sl->e, ss->st->callee);
+    return *f;
+}
+
+/* dfr_moves of call step ss's callee (named), once a run per name: it
+ * reads the run's deferred callbacks, set up before the slice. */
+static int callee_moves(Slice *sl, const SlStep *ss)
+{
+    signed char *m = &sl->moves[ss->callee];
+    if (*m < 0)
+        *m = (signed char)(dfr_moves(sl->e, ss->st->callee) != 0);
+    return *m;
+}
+
+/* Ctx.Delay of a struct on the stack (x, key id) is what a callee given
+ * &Ctx reads as p->Delay (the record's field, x's tkey): relevant when
+ * that is.  A tkey of the run's is interned at its text's first ask, as
+ * before; a later ask of that text (another expression's) would find the
+ * same key, persistent already, and change nothing. */
+static int sl_has_tkey(Slice *sl, const Expr *x, const SlPath *sp, int32_t id, int fi)
+{
+    int32_t *tkid = sp->tkey < 0 ? &sl->tkids[-1 - sp->tkey] : NULL;
+    if (tkid && !*tkid)
+        *tkid = key_intern_at(sl->e, x->tkey, 1);
+    int32_t tk = tkid ? *tkid : sp->tkey;
+    if (tk > 0 && tk < sl->nglob && sl->glob[tk]) {
+        if (sp->flags & SP_LOCAL)
+            loc_add(sl, id, fi);
+        else
+            glob_add(sl, id, sl->gbits[tk]);
+        return 1;
+    }
+    return 0;
+}
+
+/* Does the slice hold x (sp: x as the step table sees it, steptab.h)?
+ * (Inline: asked two or three times a step visit, 184k times in
+ * rtlnwifi's 6 runs.) */
+static inline int sl_has_path(Slice *sl, const Expr *x, const SlPath *sp, int fi)
 {
     if (!(sp->flags & SP_PATH))
         return 0;
     int32_t id = path_id(sl->e, x, sp);
-    int local = sp->flags & SP_LOCAL;
-    if (local ? loc_has(sl, id, fi) : id > 0 && id < sl->nglob && sl->glob[id])
+    if (sp->flags & SP_LOCAL ? loc_has(sl, id, fi) : id > 0 && id < sl->nglob && sl->glob[id])
         return 1;
-    /* Ctx.Delay of a struct on the stack is what a callee given &Ctx reads
-     * as p->Delay (the record's field): relevant when that is.  A tkey of
-     * the run's is interned at its text's first ask, as before; a later
-     * ask of that text (another expression's) would find the same key,
-     * persistent already, and change nothing */
-    if (sp->tkey) {
-        int32_t *tkid = sp->tkey < 0 ? &sl->tkids[-1 - sp->tkey] : NULL;
-        if (tkid && !*tkid)
-            *tkid = key_intern_at(sl->e, x->tkey, 1);
-        int32_t tk = tkid ? *tkid : sp->tkey;
-        if (tk > 0 && tk < sl->nglob && sl->glob[tk]) {
-            if (local)
-                loc_add(sl, id, fi);
-            else
-                glob_add(sl, id, sl->gbits[tk]);
-            return 1;
-        }
-    }
-    return 0;
+    return sp->tkey && sl_has_tkey(sl, x, sp, id, fi);
 }
 
 /* sl_has, or for a record (Snapshot) some field of it the slice holds: a
@@ -324,8 +351,8 @@ static int sl_has_below(Slice *sl, const Expr *x, const SlPath *sp, int fi)
  * field values and the target's flags came out unknown (cases 354, 355).
  * Only decisive ones: every relevant field of every record copy cost
  * NetKVM's NdisSpinLock rule 23% more states.  Asked for the assignments
- * SS_COPY marks (steptab.c copy_candidate: a record path from a path
- * with no pointer or element in its key). */
+ * SS_COPY marks (steptab.c copy_candidate: to a record path, from a path
+ * not reached through a pointer and with no '*' or element in its key). */
 static void copy_decisive(Engine *e, const Expr *lhs, const Expr *rhs, Slice *sl)
 {
     int32_t lid = ev_path_key(e, lhs), rid = ev_path_key(e, rhs);
@@ -488,9 +515,11 @@ static void decisive_expr(Engine *e, const Expr *x, Slice *sl)
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
             int32_t k = ev_path_key(e, x);
-            if (k > 0 && !key_decisive(e, k) && sl)
-                sl_dirty_users(sl, k);
-            key_set_decisive(e, k);
+            if (k > 0 && !key_decisive(e, k)) {   /* else nothing to set */
+                if (sl)
+                    sl_dirty_users(sl, k);
+                key_set_decisive(e, k);
+            }
             return;
         }
         decisive_expr(e, x->a, sl);
@@ -701,10 +730,14 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     memcpy(pids, tab->pids, sizeof *pids * (size_t)pstart[p->nfuncs]);
     int32_t *tkids = calloc((size_t)tab->ntkeys + 1, sizeof *tkids);
     int *pin = calloc(nf, sizeof *pin);
-    if (!tkids || !pin)
+    int *cfc = malloc(sizeof *cfc * ((size_t)tab->ncallees + 1));
+    signed char *mvc = malloc((size_t)tab->ncallees + 1);
+    if (!tkids || !pin || !cfc || !mvc)
         abort();
+    for (int i = 0; i < tab->ncallees; i++)
+        cfc[i] = mvc[i] = -1;
     Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .pin = pin, .stack = stack,
-                .tkids = tkids, .pstart = pstart, .pids = pids};
+                .tkids = tkids, .cflags = cfc, .moves = mvc, .pstart = pstart, .pids = pids};
     Slice thr = {.e = e, .p = p, .dirty = dirty, .stack = stack, .pstart = pstart, .pids = pids};
     for (int i = 0; i < p->nentries && level > SLICE_OBJECTS; i++) {
         RolePhase ph = role_phase(p->entries[i].role);
@@ -784,7 +817,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                         /* an API: its arguments, when the rule reads them (an
                          * event of this API) or its result is kept (its value
                          * may come from them: InterlockedExchange) */
-                        int cf = st->callee ? call_flags(e, st->callee) : 0;
+                        int cf = st->callee ? callee_flags(&sl, ss) : 0;
                         int api = st->callee && (!cr || cr->direct < 0) && (cf & CF_MENTIONED) &&
                                   !site_inert(e, st);
                         if (api || (nt == 0 && st->callee && sl_has_path(&sl, st->lhs, &ss->lhs, fi)))
@@ -797,7 +830,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                         /* (both 0 for a call without the flags they read: asked
                          * only then, a name lookup each, at every visit) */
                         int moves = (cf & (CF_WAITS | CF_EVENT | CF_ARMS | CF_CANCELS | CF_QUEUES)) &&
-                                    dfr_moves(e, st->callee);
+                                    callee_moves(&sl, ss);
                         if (api || ((cf & CF_IRQL) && irql_moves(e, st->callee)) || moves)
                             need = 1;
                         /* ... and in a helper (MpArm: NdisSetTimerObject), the
@@ -916,6 +949,8 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     free(thr.loc);
     free(thr.idx);
     free(pin);
+    free(cfc);
+    free(mvc);
     p->relevant = ks.slots;
     p->nrelevant_slots = ks.nslots;
 }

@@ -17,13 +17,18 @@
 
 #include "engine/steptab.h"
 
-/* The table being built, and the tkeys a run has to intern: one class per
- * text, open addressing. */
-typedef struct Build {
-    Engine *base;
+/* Texts numbered from 0 in the order first met: open addressing. */
+typedef struct Classes {
     const char **texts;
     int32_t *cls;
     int ntexts, nslots;      /* nslots: a power of two */
+} Classes;
+
+/* The table being built: the tkeys a run has to intern, the callees'
+ * names. */
+typedef struct Build {
+    Engine *base;
+    Classes tkeys, callees;
 } Build;
 
 /* ev_path_key's answer where a run finds it without a change to its key
@@ -48,35 +53,34 @@ static int32_t base_path_key(Engine *base, const Expr *x)
     return id > 0 && (!persistent || key_persistent(base, id)) ? id : -1;
 }
 
-/* The class of a tkey text the run interns itself (SlPath.tkey -1 - class). */
-static int32_t tkey_class(Build *bd, const char *text)
+static int32_t class_of(Classes *c, const char *text)
 {
-    if ((bd->ntexts + 1) * 2 > bd->nslots) {
-        const char **ot = bd->texts;
-        int32_t *oc = bd->cls;
-        int on = bd->nslots;
-        bd->nslots = on ? on * 2 : 256;
-        bd->texts = calloc((size_t)bd->nslots, sizeof *bd->texts);
-        bd->cls = malloc(sizeof *bd->cls * (size_t)bd->nslots);
-        if (!bd->texts || !bd->cls)
+    if ((c->ntexts + 1) * 2 > c->nslots) {
+        const char **ot = c->texts;
+        int32_t *oc = c->cls;
+        int on = c->nslots;
+        c->nslots = on ? on * 2 : 256;
+        c->texts = calloc((size_t)c->nslots, sizeof *c->texts);
+        c->cls = malloc(sizeof *c->cls * (size_t)c->nslots);
+        if (!c->texts || !c->cls)
             abort();
         for (int i = 0; i < on; i++)
             if (ot[i]) {
-                uint64_t m = (uint64_t)bd->nslots - 1, h = eng_hash_str(ot[i]) & m;
-                while (bd->texts[h])
+                uint64_t m = (uint64_t)c->nslots - 1, h = eng_hash_str(ot[i]) & m;
+                while (c->texts[h])
                     h = (h + 1) & m;
-                bd->texts[h] = ot[i];
-                bd->cls[h] = oc[i];
+                c->texts[h] = ot[i];
+                c->cls[h] = oc[i];
             }
         free(ot);
         free(oc);
     }
-    uint64_t m = (uint64_t)bd->nslots - 1, h = eng_hash_str(text) & m;
-    for (; bd->texts[h]; h = (h + 1) & m)
-        if (strcmp(bd->texts[h], text) == 0)
-            return bd->cls[h];
-    bd->texts[h] = text;
-    return bd->cls[h] = bd->ntexts++;
+    uint64_t m = (uint64_t)c->nslots - 1, h = eng_hash_str(text) & m;
+    for (; c->texts[h]; h = (h + 1) & m)
+        if (strcmp(c->texts[h], text) == 0)
+            return c->cls[h];
+    c->texts[h] = text;
+    return c->cls[h] = c->ntexts++;
 }
 
 /* x as the slice sees it. */
@@ -97,7 +101,7 @@ static SlPath path_of(Build *bd, const Expr *x)
     sp.id = base_path_key(base, x);
     if (x->tkey && x->tkey != x->key && strcmp(x->tkey, x->key) != 0) {
         int32_t tk = key_find(base, x->tkey);
-        sp.tkey = tk > 0 && key_persistent(base, tk) ? tk : -1 - tkey_class(bd, x->tkey);
+        sp.tkey = tk > 0 && key_persistent(base, tk) ? tk : -1 - class_of(&bd->tkeys, x->tkey);
     }
     return sp;
 }
@@ -136,6 +140,7 @@ static void fill_step(Build *bd, const Step *st, SlStep *ss, SlPath *args)
         return;
     }
     ss->cr = prog_call(p, st);
+    ss->callee = st->callee ? class_of(&bd->callees, st->callee) : -1;
     for (int x = 0; x < st->nargs; x++) {
         const Expr *ax = st->args[x];
         if (ax && ax->kind == EX_ADDR) {
@@ -207,9 +212,12 @@ struct StepTab *steptab_build(Engine *base)
             }
         }
     }
-    t->ntkeys = bd.ntexts;
-    free(bd.texts);
-    free(bd.cls);
+    t->ntkeys = bd.tkeys.ntexts;
+    t->ncallees = bd.callees.ntexts;
+    free(bd.tkeys.texts);
+    free(bd.tkeys.cls);
+    free(bd.callees.texts);
+    free(bd.callees.cls);
     return t;
 }
 

@@ -6,7 +6,7 @@
 #include "engine/internal.h"
 
 enum {
-    SP_PATH = 1,         /* an EX_PATH with a key (sl_has asks of it) */
+    SP_PATH = 1,         /* an EX_PATH with a key (what slice.c sl_has_path tests) */
     SP_LOCAL = 2,        /* ... a local or parameter */
     SP_POINTER = 4,      /* ... whose value is a pointer */
     SP_ARG_PTR = 8,      /* a call argument that is such a pointer path */
@@ -19,7 +19,8 @@ enum {
  * the order it always asked, so that the keys a run interns get the same
  * ids as before. */
 typedef struct SlPath {
-    int32_t id;          /* ev_path_key's answer when the base run's cache holds it, else -1 */
+    int32_t id;          /* ev_path_key's answer where the run finds it unchanged (steptab.c
+                            base_path_key), else -1 */
     int32_t tkey;        /* the tkey when it differs from the key: its id when the base
                             interned it persistent (key_intern_at(tkey, 1) then changes
                             nothing), else -1 - its text's class (StepTab.ntkeys); 0 none */
@@ -31,7 +32,7 @@ typedef struct SlPath {
 enum {
     SS_DEVICE = 1,       /* an assignment that stores into device memory (slice.c device_write) */
     SS_DEVICE_ASK = 2,   /* ... may: its key id is the run's to find */
-    SS_DEREF_COPY = 4,   /* an assignment from E->f, E a path (sl_has_below asked) */
+    SS_DEREF_COPY = 4,   /* an assignment from *E, E a path (slice.c sl_has_below asked) */
     SS_COPY = 8,         /* copy_decisive's tests of the expressions alone pass */
     SS_ADDR_RHS = 16,    /* an assignment of path = &E: rhs_a is E's */
 };
@@ -43,6 +44,7 @@ typedef struct SlStep {
     unsigned flags;      /* SS_ */
     const CallRes *cr;   /* a call's: prog_call */
     int args;            /* a call's: its arguments' SlPaths from StepTab.args[args] */
+    int callee;          /* a call's: its callee's name by class (StepTab.ncallees), or -1 */
 } SlStep;
 
 struct StepTab {
@@ -53,6 +55,7 @@ struct StepTab {
     int32_t *pids;       /* parameter names' key ids when the base has them, else -1 */
     unsigned char *pknown;  /* per function: every one of its pids known */
     int ntkeys;          /* the tkey texts a run interns (or makes persistent) itself */
+    int ncallees;        /* the names called */
     int *rstart;         /* per function: its returned values from rets[rstart[fi]] */
     const Expr **rets;   /* ... of its return blocks with one, in block order */
 };
