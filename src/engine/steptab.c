@@ -43,12 +43,12 @@ static int32_t base_path_key(Engine *base, const Expr *x)
         return base->pathkey[h].id;
     int32_t id;
     if (x->heap_key) {
-        id = key_find(base, x->heap_key);
+        id = key_find_at(base, x->heap_key);
         return id > 0 && key_persistent(base, id) ? id : -1;
     }
     if (x->key[0] == '*' && !strpbrk(x->key + 1, ".[*"))
         return -1;
-    id = key_find(base, x->key);
+    id = key_find_at(base, x->key);
     int persistent = x->scope == SCOPE_GLOBAL || x->scope == SCOPE_HEAP;
     return id > 0 && (!persistent || key_persistent(base, id)) ? id : -1;
 }
@@ -91,7 +91,7 @@ static SlPath path_of(Build *bd, const Expr *x)
     if (!x || x->kind != EX_PATH)
         return sp;
     if (x->base_key && x->base_key[0]) {   /* "": key id 0, as key_intern_at answers */
-        int32_t bk = key_find(base, x->base_key);
+        int32_t bk = key_find_at(base, x->base_key);
         sp.bkey = bk > 0 ? bk : -1;
     }
     if (!x->key)
@@ -100,7 +100,7 @@ static SlPath path_of(Build *bd, const Expr *x)
                (x->is_pointer ? SP_POINTER : 0);
     sp.id = base_path_key(base, x);
     if (x->tkey && x->tkey != x->key && strcmp(x->tkey, x->key) != 0) {
-        int32_t tk = key_find(base, x->tkey);
+        int32_t tk = key_find_at(base, x->tkey);
         sp.tkey = tk > 0 && key_persistent(base, tk) ? tk : -1 - class_of(&bd->tkeys, x->tkey);
     }
     return sp;
@@ -194,7 +194,7 @@ struct StepTab *steptab_build(Engine *base)
         const Func *f = p->funcs[fi].f;
         for (int j = 0; j < f->nparams; j++) {   /* slice.c param_id: key_intern_at(name, 0) */
             const char *name = f->params[j].name;
-            int32_t id = name && name[0] ? key_find(base, name) : 0;
+            int32_t id = name && name[0] ? key_find_at(base, name) : 0;
             t->pids[t->pstart[fi] + j] = id > 0 || !(name && name[0]) ? id : -1;
         }
         t->pknown[fi] = 1;
