@@ -856,6 +856,7 @@ static Engine *engine_base(Program *prog, Arena *a)
     e->frames = fr_build_sets(e);
     e->nwritten = e->keys->n;
     e->written = written_keys(e, e->nwritten);
+    e->steptab = steptab_build(e);
     return e;
 }
 
@@ -869,6 +870,7 @@ void eng_start(Engine *e, const Engine *base, Program *prog, const Rule *rule,
      * probes) */
     memset(e, 0, sizeof *e);
     e->base_pathkey = base->pathkey;
+    e->steptab = base->steptab;
     e->pathkey = ev_pathkey_table(&e->pathkey_run);
     e->prog = prog;
     e->rule = rule;
@@ -958,6 +960,7 @@ void eng_end(Engine *e)
 static void base_free(Engine *b)
 {
     free(b->pathkey);              /* its own (engine_base), not a thread's */
+    steptab_free((struct StepTab *)b->steptab);
     free((void *)b->written);
     eng_end(b);
     arena_free(b->arena);

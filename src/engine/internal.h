@@ -353,6 +353,10 @@ uint64_t prog_key_keep(const Program *p, const char *key);
 typedef enum { SLICE_OBJECTS, SLICE_TOUCHING, SLICE_FULL } SliceLevel;
 /* Narrow the relevant keys to what one rule depends on (touches: frames.c). */
 void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel level, Arena *a);
+/* What the slice reads of every step, from the base run once it is made
+ * (steptab.c, steptab.h). */
+struct StepTab *steptab_build(Engine *base);
+void steptab_free(struct StepTab *t);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
 
 /* ---- the records the device writes (device.c) ---- */
@@ -599,6 +603,7 @@ struct Engine {
     struct PathKey *pathkey; /* eval.c ev_path_key: PATHKEY_SLOTS, entries of pathkey_run */
     uint32_t pathkey_run;
     const struct PathKey *base_pathkey;  /* the base run's (harness.c), read-only: the same ids */
+    const struct StepTab *steptab;  /* the base run's (steptab.c), read-only: the same ids */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     const int32_t **exitk;   /* per function: the keys its exits keep (echo.c), lazily */

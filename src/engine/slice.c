@@ -8,13 +8,13 @@
  * prog_slice sweeps the functions to a fixed point, visiting only those
  * something added to since their last visit (see the sweep's comment).
  * The indexes it reads (callers, users of a name) are built once per
- * driver in program.c. */
+ * driver in program.c, what it reads of each step in steptab.c. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/internal.h"
+#include "engine/steptab.h"
 /* ---- relevant keys: a small open-addressing string set ---- */
 int prog_key_relevant(const Program *p, const char *key)
 {
@@ -85,17 +85,24 @@ typedef struct Slice {
     unsigned char *glob;     /* by key id */
     uint64_t *gbits;         /* by key id: the bits of a global's value read (sl_expr) */
     int nglob;
-    uint64_t *loc;           /* open addressing; 0 empty, else (id << 32 | fi) + 1 */
-    int nloc, nloc_slots;
+    uint64_t *loc;           /* open addressing by loc_slot; 0 empty, else (id << 32 | fi) + 1 */
+    uint64_t *idx;           /* the same pairs by idx_slot, for loc_has */
+    int nloc, nloc_slots;    /* either table's */
     /* the functions whose visit may now do more (prog_slice): what was
      * added is read by them */
     const Program *p;
     unsigned char *dirty;
     int callers_read;        /* a local of fi added is read by fi's callers too (the slice's
                                 parameters; not the lent pointers, read by fi alone) */
+    int *pin;                /* with callers_read: per function, how many of its parameters
+                                the slice holds */
     int *stack;              /* need_block's, room for any function's blocks */
-    int *pstart;             /* param_id: function fi's parameters from pstart[fi] */
-    int32_t *pids;           /* their key ids, -1 until first asked */
+    int32_t *tkids;          /* sl_has_path: the key ids of the tkeys of a class (steptab.h)
+                                this run interned, 0 until first asked */
+    int *cflags;             /* callee_flags: by callee class (steptab.h), -1 until asked */
+    signed char *moves;      /* callee_moves: by callee class, -1 until asked */
+    const int *pstart;       /* param_id: function fi's parameters from pstart[fi] */
+    int32_t *pids;           /* their key ids, -1 until first asked (the base's known) */
 } Slice;
 
 /* The key id of function fi's parameter j, interned the first time it is
@@ -148,13 +155,37 @@ static uint64_t pair(int32_t id, int fi)
     return ((uint64_t)(uint32_t)id << 32 | (uint32_t)fi) + 1;
 }
 
+/* Two hashes of a pair.  loc_slot places it in Slice.loc, whose layout
+ * is the order prog_slice lists the relevant locals in (the key set it
+ * hands the engine, DRVCHECK_SLICE_KEYS): it takes the product's bits
+ * from 20 up, which below 2^12 slots are fi's alone, so every pair of a
+ * function probes one cluster.  idx_slot takes bits from 32 up (the id's
+ * too): loc_has probes Slice.idx by it (rtlnwifi's 6 runs: 2.7M
+ * instructions in the probe loop -> 0.8M). */
+static uint64_t loc_slot(uint64_t k, uint64_t m)
+{
+    return (k * 0x9e3779b97f4a7c15ULL >> 20) & m;
+}
+
+static uint64_t idx_slot(uint64_t k, uint64_t m)
+{
+    return (k * 0x9e3779b97f4a7c15ULL >> 32) & m;
+}
+
+static void put(uint64_t *t, uint64_t m, uint64_t h, uint64_t k)
+{
+    while (t[h])
+        h = (h + 1) & m;
+    t[h] = k;
+}
+
 static int loc_has(const Slice *sl, int32_t id, int fi)
 {
     if (id <= 0 || !sl->nloc_slots)
         return 0;
     uint64_t k = pair(id, fi), m = (uint64_t)sl->nloc_slots - 1;
-    for (uint64_t h = (k * 0x9e3779b97f4a7c15ULL >> 20) & m; sl->loc[h]; h = (h + 1) & m)
-        if (sl->loc[h] == k)
+    for (uint64_t h = idx_slot(k, m); sl->idx[h]; h = (h + 1) & m)
+        if (sl->idx[h] == k)
             return 1;
     return 0;
 }
@@ -167,28 +198,28 @@ static void loc_add(Slice *sl, int32_t id, int fi)
         uint64_t *old = sl->loc;
         int on = sl->nloc_slots;
         sl->nloc_slots = on ? on * 2 : 1024;
+        free(sl->idx);
         sl->loc = calloc((size_t)sl->nloc_slots, sizeof *sl->loc);
-        if (!sl->loc)
+        sl->idx = calloc((size_t)sl->nloc_slots, sizeof *sl->idx);
+        if (!sl->loc || !sl->idx)
             abort();
         uint64_t m = (uint64_t)sl->nloc_slots - 1;
         for (int i = 0; i < on; i++)
             if (old[i]) {
-                uint64_t h = (old[i] * 0x9e3779b97f4a7c15ULL >> 20) & m;
-                while (sl->loc[h])
-                    h = (h + 1) & m;
-                sl->loc[h] = old[i];
+                put(sl->loc, m, loc_slot(old[i], m), old[i]);
+                put(sl->idx, m, idx_slot(old[i], m), old[i]);
             }
         free(old);
     }
     uint64_t k = pair(id, fi), m = (uint64_t)sl->nloc_slots - 1;
-    uint64_t h = (k * 0x9e3779b97f4a7c15ULL >> 20) & m;
-    while (sl->loc[h])
-        h = (h + 1) & m;
-    sl->loc[h] = k;
+    put(sl->loc, m, loc_slot(k, m), k);
+    put(sl->idx, m, idx_slot(k, m), k);
     sl->nloc++;
     sl_dirty(sl, fi);
-    if (sl->callers_read && is_param(sl, id, fi))
+    if (sl->callers_read && is_param(sl, id, fi)) {
+        sl->pin[fi]++;
         sl_dirty_callers(sl, fi);
+    }
 }
 
 /* Global id matters, in the bits `bits` of its value (more bits read
@@ -229,26 +260,65 @@ static int local_scope(const Expr *x)
     return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
 }
 
-static int sl_has(Slice *sl, const Expr *x, int fi)
+/* x's key id: the base run's when the step table has it (steptab.h). */
+static int32_t path_id(Engine *e, const Expr *x, const SlPath *sp)
 {
-    if (!x || x->kind != EX_PATH || !x->key)
-        return 0;
-    int32_t id = ev_path_key(sl->e, x);
-    if (local_scope(x) ? loc_has(sl, id, fi) : id > 0 && id < sl->nglob && sl->glob[id])
+    return sp->id >= 0 ? sp->id : ev_path_key(e, x);
+}
+
+/* call_flags of call step ss's callee (named), asked once a run per name
+ * (call_flags works it out from the name's text, the same for every
+ * step): rtlnwifi's 6 runs asked 42k times. */
+static int callee_flags(Slice *sl, const SlStep *ss)
+{
+    int *f = &sl->cflags[ss->callee];
+    if (*f < 0)
+        *f = call_flags(sl->e, ss->st->callee);
+    return *f;
+}
+
+/* dfr_moves of call step ss's callee (named), once a run per name: it
+ * reads the run's deferred callbacks, set up before the slice. */
+static int callee_moves(Slice *sl, const SlStep *ss)
+{
+    signed char *m = &sl->moves[ss->callee];
+    if (*m < 0)
+        *m = (signed char)(dfr_moves(sl->e, ss->st->callee) != 0);
+    return *m;
+}
+
+/* Ctx.Delay of a struct on the stack (x, key id) is what a callee given
+ * &Ctx reads as p->Delay (the record's field, x's tkey): relevant when
+ * that is.  A tkey of the run's is interned at its text's first ask, as
+ * before; a later ask of that text (another expression's) would find the
+ * same key, persistent already, and change nothing. */
+static int sl_has_tkey(Slice *sl, const Expr *x, const SlPath *sp, int32_t id, int fi)
+{
+    int32_t *tkid = sp->tkey < 0 ? &sl->tkids[-1 - sp->tkey] : NULL;
+    if (tkid && !*tkid)
+        *tkid = key_intern_at(sl->e, x->tkey, 1);
+    int32_t tk = tkid ? *tkid : sp->tkey;
+    if (tk > 0 && tk < sl->nglob && sl->glob[tk]) {
+        if (sp->flags & SP_LOCAL)
+            loc_add(sl, id, fi);
+        else
+            glob_add(sl, id, sl->gbits[tk]);
         return 1;
-    /* Ctx.Delay of a struct on the stack is what a callee given &Ctx reads
-     * as p->Delay (the record's field): relevant when that is */
-    if (x->tkey && x->tkey != x->key && strcmp(x->tkey, x->key) != 0) {
-        int32_t tk = key_intern_at(sl->e, x->tkey, 1);
-        if (tk > 0 && tk < sl->nglob && sl->glob[tk]) {
-            if (local_scope(x))
-                loc_add(sl, id, fi);
-            else
-                glob_add(sl, id, sl->gbits[tk]);
-            return 1;
-        }
     }
     return 0;
+}
+
+/* Does the slice hold x (sp: x as the step table sees it, steptab.h)?
+ * (Inline: asked two or three times a step visit, 184k times in
+ * rtlnwifi's 6 runs.) */
+static inline int sl_has_path(Slice *sl, const Expr *x, const SlPath *sp, int fi)
+{
+    if (!(sp->flags & SP_PATH))
+        return 0;
+    int32_t id = path_id(sl->e, x, sp);
+    if (sp->flags & SP_LOCAL ? loc_has(sl, id, fi) : id > 0 && id < sl->nglob && sl->glob[id])
+        return 1;
+    return sp->tkey && sl_has_tkey(sl, x, sp, id, fi);
 }
 
 /* sl_has, or for a record (Snapshot) some field of it the slice holds: a
@@ -257,14 +327,14 @@ static int sl_has(Slice *sl, const Expr *x, int fi)
  * for such copies: for every record copy, or for every pointer given the
  * address of such a record (`Intr = &Hw->Intr;`), NetKVM's spin-lock rule
  * kept 27% more states. */
-static int sl_has_below(Slice *sl, const Expr *x, int fi)
+static int sl_has_below(Slice *sl, const Expr *x, const SlPath *sp, int fi)
 {
-    if (sl_has(sl, x, fi))
+    if (sl_has_path(sl, x, sp, fi))
         return 1;
-    if (!x || x->kind != EX_PATH || !x->key || !x->is_record)
+    if (!(sp->flags & SP_PATH) || !x->is_record)
         return 0;
     Engine *e = sl->e;
-    int32_t id = ev_path_key(e, x);
+    int32_t id = path_id(e, x, sp);
     if (id <= 0 || !key_has_below(e, id))
         return 0;
     for (int32_t k = 1; k < e->keys->n; k++)
@@ -280,12 +350,11 @@ static int sl_has_below(Slice *sl, const Expr *x, int fi)
  * memset of the source zeroes them: apimodel.c).  Else the copy carried no
  * field values and the target's flags came out unknown (cases 354, 355).
  * Only decisive ones: every relevant field of every record copy cost
- * NetKVM's NdisSpinLock rule 23% more states. */
+ * NetKVM's NdisSpinLock rule 23% more states.  Asked for the assignments
+ * SS_COPY marks (steptab.c copy_candidate: to a record path, from a path
+ * not reached through a pointer and with no '*' or element in its key). */
 static void copy_decisive(Engine *e, const Expr *lhs, const Expr *rhs, Slice *sl)
 {
-    if (!lhs || lhs->kind != EX_PATH || !lhs->is_record || !rhs || rhs->kind != EX_PATH ||
-        !rhs->key || rhs->base_key || strpbrk(rhs->key, "*["))
-        return;
     int32_t lid = ev_path_key(e, lhs), rid = ev_path_key(e, rhs);
     if (lid <= 0 || rid <= 0 || lid == rid || !key_has_below(e, lid))
         return;
@@ -446,9 +515,11 @@ static void decisive_expr(Engine *e, const Expr *x, Slice *sl)
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
             int32_t k = ev_path_key(e, x);
-            if (k > 0 && !key_decisive(e, k) && sl)
-                sl_dirty_users(sl, k);
-            key_set_decisive(e, k);
+            if (k > 0 && !key_decisive(e, k)) {   /* else nothing to set */
+                if (sl)
+                    sl_dirty_users(sl, k);
+                key_set_decisive(e, k);
+            }
             return;
         }
         decisive_expr(e, x->a, sl);
@@ -460,9 +531,9 @@ static void decisive_expr(Engine *e, const Expr *x, Slice *sl)
 
 /* A decisive scalar: pointers carry which object, not a value (a list walk
  * `Nbl = Nbl->Next` guarding lock calls would make every link decide). */
-static int decisive_path(Engine *e, const Expr *x)
+static int decisive_path(Engine *e, const Expr *x, const SlPath *sp)
 {
-    return x && x->kind == EX_PATH && !x->is_pointer && key_decisive(e, ev_path_key(e, x));
+    return (sp->flags & (SP_PATH | SP_POINTER)) == SP_PATH && key_decisive(e, path_id(e, x, sp));
 }
 
 /* A decisive key decides through the values that flow into it, so those
@@ -474,6 +545,7 @@ static void decisive_flow(Engine *e, const Program *p, Slice *sl)
 {
     /* sweeps as prog_slice's: a function again only when a key it tests
      * (a step's left-hand side, a callee's parameter) became decisive */
+    const struct StepTab *tab = e->steptab;
     memset(sl->dirty, 1, (size_t)p->nfuncs + 1);
     for (int pending = 1; pending;) {
         pending = 0;
@@ -481,37 +553,36 @@ static void decisive_flow(Engine *e, const Program *p, Slice *sl)
             if (!sl->dirty[fi])
                 continue;
             sl->dirty[fi] = 0;
-            const Func *f = p->funcs[fi].f;
-            for (int b = 0; b < f->nblocks; b++)
-                for (int k = 0; k < f->blocks[b].nsteps; k++) {
-                    const Step *st = &f->blocks[b].steps[k];
-                    if (st->kind == ST_ASSIGN) {
-                        if (decisive_path(e, st->lhs))
-                            decisive_expr(e, st->rhs, sl);
-                        else
-                            copy_decisive(e, st->lhs, st->rhs, sl);
-                        continue;
-                    }
-                    int into = decisive_path(e, st->lhs);
-                    const CallRes *cr = prog_call(p, st);
-                    if (into && st->callee && (!cr || cr->direct < 0) && (call_flags(e, st->callee) & CF_MODEL))
-                        for (int j = 0; j < st->nargs; j++)
-                            decisive_expr(e, st->args[j], sl);
-                    for (int t = 0; cr && t < cr->n; t++) {
-                        const Func *g = p->funcs[cr->fi[t]].f;
-                        for (int j = 0; j < g->nparams; j++) {
-                            int x = cr->first[t] + j;
-                            if (x < st->nargs && g->params[j].name && g->params[j].name[0] &&
-                                key_decisive(e, param_id(sl, cr->fi[t], j)) &&
-                                !(st->args[x]->kind == EX_PATH && st->args[x]->is_pointer) &&
-                                st->args[x]->kind != EX_ADDR && st->args[x]->kind != EX_FUNC)
-                                decisive_expr(e, st->args[x], sl);
-                        }
-                        for (int gb = 0; into && gb < g->nblocks; gb++)
-                            if (g->blocks[gb].term == T_RETURN)
-                                decisive_expr(e, g->blocks[gb].retval, sl);
-                    }
+            const SlStep *ss = &tab->steps[tab->start[fi]], *end = &tab->steps[tab->start[fi + 1]];
+            for (; ss < end; ss++) {
+                const Step *st = ss->st;
+                if (st->kind == ST_ASSIGN) {
+                    if (decisive_path(e, st->lhs, &ss->lhs))
+                        decisive_expr(e, st->rhs, sl);
+                    else if (ss->flags & SS_COPY)
+                        copy_decisive(e, st->lhs, st->rhs, sl);
+                    continue;
                 }
+                int into = decisive_path(e, st->lhs, &ss->lhs);
+                const CallRes *cr = ss->cr;
+                if (into && st->callee && (!cr || cr->direct < 0) && (call_flags(e, st->callee) & CF_MODEL))
+                    for (int j = 0; j < st->nargs; j++)
+                        decisive_expr(e, st->args[j], sl);
+                for (int t = 0; cr && t < cr->n; t++) {
+                    int g = cr->fi[t];
+                    const Param *gp = p->funcs[g].f->params;
+                    for (int j = 0; j < p->funcs[g].f->nparams; j++) {
+                        int x = cr->first[t] + j;
+                        if (x < st->nargs && gp[j].name && gp[j].name[0] &&
+                            key_decisive(e, param_id(sl, g, j)) &&
+                            !(st->args[x]->kind == EX_PATH && st->args[x]->is_pointer) &&
+                            st->args[x]->kind != EX_ADDR && st->args[x]->kind != EX_FUNC)
+                            decisive_expr(e, st->args[x], sl);
+                    }
+                    for (int r = tab->rstart[g]; into && r < tab->rstart[g + 1]; r++)
+                        decisive_expr(e, tab->rets[r], sl);
+                }
+            }
         }
         for (int fi = 0; fi < p->nfuncs && !pending; fi++)
             pending = sl->dirty[fi];
@@ -584,11 +655,12 @@ static void lend(Slice *thr, const Program *p, int x, const CallRes *cr)
     }
 }
 
-/* x is reached through a pointer lent to function fi (*p, p->f). */
-static int sl_through(Slice *thr, const Expr *x, int fi)
+/* x (sp: its SlPath, steptab.h) is reached through a pointer lent to function
+ * fi (*p, p->f). */
+static int sl_through(Slice *thr, const Expr *x, const SlPath *sp, int fi)
 {
-    return x && x->kind == EX_PATH && x->base_key && thr->nloc &&
-           loc_has(thr, key_intern_at(thr->e, x->base_key, 0), fi);
+    return sp->bkey && thr->nloc &&
+           loc_has(thr, sp->bkey > 0 ? sp->bkey : key_intern_at(thr->e, x->base_key, 0), fi);
 }
 
 static int persistent_path(const Expr *x)
@@ -650,19 +722,22 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     SliceFn *sfn = calloc(nf, sizeof *sfn);
     if (!all || !ret || !eff || !dirty || !stack || !sfn)
         abort();
-    int *pstart = malloc(sizeof *pstart * nf);
-    if (!pstart)
-        abort();
-    pstart[0] = 0;
-    for (int fi = 0; fi < p->nfuncs; fi++)
-        pstart[fi + 1] = pstart[fi] + p->funcs[fi].f->nparams;
+    const struct StepTab *tab = e->steptab;
+    const int *pstart = tab->pstart;
     int32_t *pids = malloc(sizeof *pids * ((size_t)pstart[p->nfuncs] + 1));
     if (!pids)
         abort();
-    for (int i = 0; i < pstart[p->nfuncs]; i++)
-        pids[i] = -1;
-    Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .stack = stack,
-                .pstart = pstart, .pids = pids};
+    memcpy(pids, tab->pids, sizeof *pids * (size_t)pstart[p->nfuncs]);
+    int32_t *tkids = calloc((size_t)tab->ntkeys + 1, sizeof *tkids);
+    int *pin = calloc(nf, sizeof *pin);
+    int *cfc = malloc(sizeof *cfc * ((size_t)tab->ncallees + 1));
+    signed char *mvc = malloc((size_t)tab->ncallees + 1);
+    if (!tkids || !pin || !cfc || !mvc)
+        abort();
+    for (int i = 0; i < tab->ncallees; i++)
+        cfc[i] = mvc[i] = -1;
+    Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .pin = pin, .stack = stack,
+                .tkids = tkids, .cflags = cfc, .moves = mvc, .pstart = pstart, .pids = pids};
     Slice thr = {.e = e, .p = p, .dirty = dirty, .stack = stack, .pstart = pstart, .pids = pids};
     for (int i = 0; i < p->nentries && level > SLICE_OBJECTS; i++) {
         RolePhase ph = role_phase(p->entries[i].role);
@@ -685,6 +760,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                 continue;
             dirty[fi] = 0;
             const Func *f = p->funcs[fi].f;
+            const SlStep *ss = &tab->steps[tab->start[fi]];
             for (int b = 0; b < f->nblocks; b++) {
                 const Block *bl = &f->blocks[b];
                 if (all[fi] && bl->term == T_BRANCH)
@@ -694,14 +770,14 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                     if (!all[fi] && decides(level, touches, fi))
                         need_block(&sl, sfn, f, fi, b, all);
                 }
-                for (int k = 0; k < bl->nsteps; k++) {
+                for (int k = 0; k < bl->nsteps; k++, ss++) {
                     const Step *st = &bl->steps[k];
-                    if (st->kind == ST_ASSIGN && device_write(e, p, st->lhs))
+                    if ((ss->flags & SS_DEVICE) ||
+                        ((ss->flags & SS_DEVICE_ASK) && device_write(e, p, st->lhs)))
                         continue;
-                    int need = sl_has(&sl, st->lhs, fi) || sl_through(&thr, st->lhs, fi) ||
-                               (st->kind == ST_ASSIGN && st->rhs && st->rhs->kind == EX_PATH &&
-                                st->rhs->base_key && st->rhs->key && !strchr(st->rhs->key, '.') &&
-                                sl_has_below(&sl, st->lhs, fi));
+                    int need = sl_has_path(&sl, st->lhs, &ss->lhs, fi) ||
+                               sl_through(&thr, st->lhs, &ss->lhs, fi) ||
+                               ((ss->flags & SS_DEREF_COPY) && sl_has_below(&sl, st->lhs, &ss->lhs, fi));
                     if (need && persistent_path(st->lhs) && !eff[fi]) {
                         eff[fi] = 1;
                         sl_dirty_callers(&sl, fi);
@@ -711,23 +787,25 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                     if (st->kind == ST_ASSIGN) {
                         if (need)
                             sl_expr_bits(&sl, st->rhs, fi, sl_bits(&sl, st->lhs));
-                        else if (st->lhs && st->lhs->kind == EX_PATH && st->rhs &&
-                                 st->rhs->kind == EX_ADDR && sl_has(&sl, st->rhs->a, fi))
+                        else if ((ss->flags & SS_ADDR_RHS) &&
+                                 sl_has_path(&sl, st->rhs->a, &ss->rhs_a, fi))
                             sl_expr(&sl, st->lhs, fi);
                     } else {
-                        const CallRes *cr = prog_call(p, st);
+                        const CallRes *cr = ss->cr;
                         int nt = cr ? cr->n : 0;
                         const int *tg = cr ? cr->fi : NULL, *first = cr ? cr->first : NULL;
+                        const SlPath *ap = &tab->args[ss->args];
                         for (int x = 0; x < st->nargs; x++) {
                             const Expr *ax = st->args[x];
-                            if (ax && ax->kind == EX_PATH && ax->is_pointer && ax->key &&
-                                loc_has(&thr, ev_path_key(e, ax), fi)) {
+                            if ((ap[x].flags & SP_ARG_PTR) &&
+                                loc_has(&thr, path_id(e, ax, &ap[x]), fi)) {
                                 need = 1;         /* handed on: MpFill(p) in a helper lent &X */
                                 lend(&thr, p, x, cr);
                                 continue;
                             }
-                            if (!ax || ax->kind != EX_ADDR ||
-                                !(sl_has(&sl, ax->a, fi) || sl_through(&thr, ax->a, fi)))
+                            if (!(ap[x].flags & SP_ARG_ADDR) ||
+                                !(sl_has_path(&sl, ax->a, &ap[x], fi) ||
+                                  sl_through(&thr, ax->a, &ap[x], fi)))
                                 continue;
                             need = 1;             /* it writes a relevant object */
                             if (persistent_path(ax->a) && !eff[fi]) {
@@ -739,10 +817,10 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                         /* an API: its arguments, when the rule reads them (an
                          * event of this API) or its result is kept (its value
                          * may come from them: InterlockedExchange) */
-                        int cf = st->callee ? call_flags(e, st->callee) : 0;
+                        int cf = st->callee ? callee_flags(&sl, ss) : 0;
                         int api = st->callee && (!cr || cr->direct < 0) && (cf & CF_MENTIONED) &&
                                   !site_inert(e, st);
-                        if (api || (nt == 0 && st->callee && sl_has(&sl, st->lhs, fi)))
+                        if (api || (nt == 0 && st->callee && sl_has_path(&sl, st->lhs, &ss->lhs, fi)))
                             for (int x = 0; x < st->nargs; x++)
                                 sl_expr(&sl, st->args[x], fi);
                         /* a call that can fire one of the rule's events, move
@@ -752,7 +830,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                         /* (both 0 for a call without the flags they read: asked
                          * only then, a name lookup each, at every visit) */
                         int moves = (cf & (CF_WAITS | CF_EVENT | CF_ARMS | CF_CANCELS | CF_QUEUES)) &&
-                                    dfr_moves(e, st->callee);
+                                    callee_moves(&sl, ss);
                         if (api || ((cf & CF_IRQL) && irql_moves(e, st->callee)) || moves)
                             need = 1;
                         /* ... and in a helper (MpArm: NdisSetTimerObject), the
@@ -777,7 +855,7 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                                         glob_add(&sl, key_intern_at(e, bk, 1), ALL_BITS);
                                 }
                             }
-                            if (sl_has(&sl, st->lhs, fi) && !ret[tg[t]] &&
+                            if (sl_has_path(&sl, st->lhs, &ss->lhs, fi) && !ret[tg[t]] &&
                                 (level == SLICE_FULL || st->lhs->is_pointer ||
                                  (level == SLICE_TOUCHING && touches[tg[t]]))) {
                                 ret[tg[t]] = 1;
@@ -790,7 +868,10 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                                     sl_dirty_callers(&sl, fi);
                                 }
                             }
-                            for (int j = 0; j < c->nparams; j++) {
+                            /* (none held, and every id known: no ask would
+                             * intern one) */
+                            for (int j = 0; (sl.pin[tg[t]] || !tab->pknown[tg[t]]) &&
+                                            j < c->nparams; j++) {
                                 int x = first[t] + j;
                                 if (x < st->nargs && c->params[j].name &&
                                     loc_has(&sl, param_id(&sl, tg[t], j), tg[t]))
@@ -821,8 +902,8 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     free(sfn);
     free(stack);
     free(dirty);
-    free(pstart);
     free(pids);
+    free(tkids);
     free(all);
     free(ret);
     free(eff);
@@ -864,7 +945,12 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     free(sl.glob);
     free(sl.gbits);
     free(sl.loc);
+    free(sl.idx);
     free(thr.loc);
+    free(thr.idx);
+    free(pin);
+    free(cfc);
+    free(mvc);
     p->relevant = ks.slots;
     p->nrelevant_slots = ks.nslots;
 }
