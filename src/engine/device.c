@@ -79,7 +79,7 @@ typedef struct Dev {
      * order: `pMem` carves shared memory, then is reused for the pool) */
     int fi;
     const char **locals;
-    uint64_t *lhash;         /* their local_hash */
+    uint64_t *lhash;         /* their eng_hash_local */
     int *lslot;              /* 2 * caplocals slots: a local's index + 1, or 0 (a scan of the
                                 locals with strcmp was 4M instructions on rtlnwifi) */
     int nlocals, caplocals;
@@ -89,20 +89,6 @@ typedef struct Dev {
 static int is_local(const Expr *x)
 {
     return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
-}
-
-/* A hash of a local's name for the table alone: its length and three of
- * its characters (a name is short; eng_hash_str, a multiply a byte, was
- * the most of the walk's cost).  Only a name that is no local goes on to
- * eng_hash_str, for the program's sets. */
-static uint64_t local_hash(const char *name)
-{
-    size_t n = strlen(name);
-    if (!n)
-        return 0;
-    return (uint64_t)n * 0x9e3779b97f4a7c15ULL ^
-           ((uint64_t)(unsigned char)name[0] << 16 | (uint64_t)(unsigned char)name[n / 2] << 8 |
-            (unsigned char)name[n - 1]) * 0xff51afd7ed558ccdULL;
 }
 
 static int local_find(const Dev *d, const char *name, uint64_t h)
@@ -126,7 +112,7 @@ static void local_slot(Dev *d, int j)
 
 static int local_index(Dev *d, const char *name, int add)
 {
-    uint64_t h = local_hash(name);
+    uint64_t h = eng_hash_local(name);
     int j = local_find(d, name, h);
     if (j >= 0 || !add)
         return j;
@@ -178,7 +164,7 @@ static int ptr_is_dev(Dev *d, const char *name)
 {
     if (!name)
         return 0;
-    int i = local_find(d, name, local_hash(name));
+    int i = local_find(d, name, eng_hash_local(name));
     return i >= 0 ? d->cur[i] : asks(d, name);
 }
 

@@ -62,24 +62,13 @@ typedef struct Roots {
     Arena *a;
     int *slot;               /* nslots (twice cap): index into v + 1, or 0 (roots_find
                                 scanned v with strcmp: 2.5M instructions on rtlnwifi) */
-    uint64_t *hash;          /* per root: name_hash */
+    uint64_t *hash;          /* per root: eng_hash_local */
     int nslots;
 } Roots;
 
 static int local_scope(const Expr *x)
 {
     return x->scope == SCOPE_LOCAL || x->scope == SCOPE_PARAM;
-}
-
-/* A local's name is short: its length and three characters spread it. */
-static uint64_t name_hash(const char *name)
-{
-    size_t n = strlen(name);
-    if (!n)
-        return 0;
-    return (uint64_t)n * 0x9e3779b97f4a7c15ULL ^
-           ((uint64_t)(unsigned char)name[0] << 16 | (uint64_t)(unsigned char)name[n / 2] << 8 |
-            (unsigned char)name[n - 1]) * 0xff51afd7ed558ccdULL;
 }
 
 static int roots_probe(const Roots *r, const char *name, uint64_t h)
@@ -95,7 +84,7 @@ static int roots_probe(const Roots *r, const char *name, uint64_t h)
 
 static int roots_find(const Roots *r, const char *name)
 {
-    return roots_probe(r, name, name_hash(name));
+    return roots_probe(r, name, eng_hash_local(name));
 }
 
 /* The table over v[0 .. n) again, for nslots slots. */
@@ -117,7 +106,7 @@ static void roots_index(Roots *r, int nslots)
 
 static int roots_add(Roots *r, const char *name)
 {
-    uint64_t h = name_hash(name);
+    uint64_t h = eng_hash_local(name);
     int i = roots_probe(r, name, h);
     if (i >= 0)
         return i;
