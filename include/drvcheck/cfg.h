@@ -65,6 +65,8 @@ struct Expr {
     const char *base_key;    /* EX_PATH E->f, E->f.g or *E with E a path: E's key (where E points matters) */
     const char *heap_key;    /* EX_PATH G.f, G.f.g of a global struct G: the key a pointer to G reaches
                                 it by (REC.f, REC.f.g), or NULL */
+    const char *global_rec;  /* EX_PATH of a whole global struct G whose fields have a heap_key:
+                                the record they start with (REC of REC.f); NULL otherwise */
     const char *pointee_rec; /* memset destination (EX_PATH, EX_ADDR): the record it points to, or NULL */
     int const_table;         /* EX_PATH of a const global (an operations table): its fields are its
                                 own, no heap_key (two tables of one type differ) */

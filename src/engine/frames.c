@@ -385,16 +385,25 @@ static void addr_arg_writes(Engine *e, Frames *f, const ParamWrites *pw, int fi,
     KeyVec *w = &f->writes[fi];
     int to[128], nto = 0;
     char name[PW_MAX_LEN + 1];
-    int whole = pw_bindings(e->prog, pw, st, a, to, &nto) || nto == 0;
+    int api = pw_bindings(e->prog, pw, st, a, to, &nto) || nto == 0;
+    for (int j = 0; j < nto && !api; j++)
+        api = pw_escapes(pw, to[j]);
     int n = snprintf(name, sizeof name, "%s", key_name(e, ak));
     /* a whole global (no '.' or '['): p->f names the record's field, not
      * one below P (ev_key_in) */
-    whole |= n < 0 || n >= (int)sizeof name || !strpbrk(name, ".[");
-    for (int j = 0; j < nto && !whole; j++)
-        whole = pw_escapes(pw, to[j]);
+    int whole = api || n < 0 || n >= (int)sizeof name || !strpbrk(name, ".[");
     if (whole) {
         kv_add(w, ak);
         wmask_add(f, fi, ak, ~(uint64_t)0);
+        /* and an API given a whole global struct (InitializeListHead(&gPorts))
+         * writes its fields as every pointer reaches them, REC.f
+         * (interp.c external_effects) */
+        const Expr *x = st->args[a];
+        if (api && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH && x->a->global_rec) {
+            int32_t rk = key_intern(e, x->a->global_rec, 1);
+            kv_add(w, rk);
+            wmask_add(f, fi, rk, ~(uint64_t)0);
+        }
         return;
     }
     kv_add(&f->lent[fi], ak);

@@ -352,9 +352,16 @@ static unsigned char *written_keys(Engine *e, int32_t nkeys)
                 }
                 for (int a = 0; st->kind == ST_CALL && a < st->nargs; a++)
                     if (st->args[a] && st->args[a]->kind == EX_ADDR && st->args[a]->a &&
-                        st->args[a]->a->kind == EX_PATH)
-                        mark_written(e, w, nkeys, ev_path_key(e, st->args[a]->a),
-                                     W_ANY | W_NONZERO);
+                        st->args[a]->a->kind == EX_PATH) {
+                        const Expr *g = st->args[a]->a;
+                        mark_written(e, w, nkeys, ev_path_key(e, g), W_ANY | W_NONZERO);
+                        /* &G of a global struct: its fields are REC.f too
+                         * (InitializeListHead(&gPorts) does not leave
+                         * _LIST_ENTRY.Flink zero) */
+                        if (g->global_rec)
+                            mark_written(e, w, nkeys, key_find(e, g->global_rec),
+                                         W_ANY | W_NONZERO);
+                    }
             }
     }
     return w;

@@ -231,9 +231,14 @@ static State *external_effects(Engine *e, const Step *st, State *s)
     State *r = st_copy(e, s);
     for (int i = 0; i < st->nargs; i++) {
         const Expr *a = st->args[i];
-        if (a && a->kind == EX_ADDR && a->a && a->a->kind == EX_PATH)
+        if (a && a->kind == EX_ADDR && a->a && a->a->kind == EX_PATH) {
             st_havoc_prefix(e, r, ev_key_in(e, s, a->a));
-        else if (a && a->kind == EX_PATH) {
+            /* a whole global struct's fields are REC.f (heap_key): the
+             * list head InitializeListHead(&gPorts) sets is _LIST_ENTRY.Flink
+             * to a walk `Entry = Entry->Flink` */
+            if (a->a->global_rec)
+                st_havoc_prefix(e, r, key_find(e, a->a->global_rec));
+        } else if (a && a->kind == EX_PATH) {
             AbsVal v = ev_expr(e, s, a);
             if (v.pointee > 0)
                 st_havoc_prefix(e, r, v.pointee);

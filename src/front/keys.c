@@ -413,6 +413,14 @@ Expr *k_var_path(Lower *L, CXCursor decl, CXType t)
         else
             e->key = arena_printf(L->a, "%s@%s", name, basename_of(dl.file));
     }
+    /* its fields are reached as REC.f (k_member's heap_key): an API given
+     * &G (InitializeListHead(&gPorts)) writes those keys.  Not a static
+     * global: k_member gives the fields of "g@file.c" no heap_key */
+    if (e->is_record && !e->const_table && !strpbrk(e->key, ".[")) {
+        const char *rec = k_record_name(L, t);
+        if (rec && strcmp(rec, "?") != 0 && strcmp(rec, "<anonymous>") != 0)
+            e->global_rec = rec;
+    }
     return e;
 }
 
