@@ -652,6 +652,12 @@ int dfr_cancel_may_fire(Engine *e, const Step *st, int fi)
     return e->armed[fi] && timer_of_call(e, st) == fi;
 }
 
+/* May timer callback fi, armed, fire from s (after a wait: interp.c)? */
+int dfr_armed_may_fire(Engine *e, int fi, const State *s)
+{
+    return e->armed[fi] && may_be_nonzero(e, s, e->armed[fi]);
+}
+
 /* Does a cancel call (st) make timer callback fi fire first? */
 int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s)
 {

@@ -755,6 +755,7 @@ void dfr_call_keys(Engine *e, const Step *st, int cf, void (*add)(void *, int32_
 State *dfr_note(Engine *e, State *s, Loc loc, const char *func, const char *msg);
 int dfr_may_run(Engine *e, const EntryPoint *ep, const State *s);
 State *dfr_take(Engine *e, const EntryPoint *ep, State *s);
+int dfr_armed_may_fire(Engine *e, int fi, const State *s);
 int dfr_fires_at_cancel(Engine *e, const Step *st, int fi, const State *s);
 int dfr_cancel_may_fire(Engine *e, const Step *st, int fi);
 int dfr_rearmed(Engine *e, const Step *st, const State *before, const State *after);

@@ -515,7 +515,51 @@ static void wait_step(Engine *e, const Frame *fr, const Step *st, State *s, int 
     sv_release(e, &w);
 }
 
+static void do_call_now(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out);
+
+/* A wait has returned (the states out holds from `from` on): a timer still
+ * armed may fire right then, before the next statement, on its own thread.
+ * Halt that waits for a work item, then sets the flag the watchdog tests and
+ * cancels it, has a window there: the tick queues the item again, and it runs
+ * after halt returns (blind round 7's w2).  Not while another firing runs,
+ * nor for a rule of watched objects (as at a wait). */
+static void fire_after_wait(Engine *e, const Frame *fr, const Step *st, StateVec *out, int from)
+{
+    int n = out->n;
+    e->firing = 1;
+    for (int k = from; k < n; k++) {
+        State *x = out->v[k];
+        if (!nothing_held(x) || !dfr_timer_may_fire(e, x))
+            continue;
+        for (int i = 0; i < e->prog->nentries; i++) {
+            const EntryPoint *ep = &e->prog->entries[i];
+            if (!dfr_is_timer(e, ep) || !dfr_armed_may_fire(e, ep->func, x))
+                continue;
+            const char *tn = e->prog->funcs[ep->func].f->name;
+            State *t = dfr_note(e, dfr_take(e, ep, x), st->loc, fr->fr->f->name,
+                                arena_printf(e->arena, "%s may fire as soon as %s returns", tn,
+                                             st->callee));
+            StateVec fired = {0};
+            eng_run_callback(e, ep, t, &fired);
+            for (int q = 0; q < fired.n; q++)
+                sv_push(e, out, st_with_locals(e, fired.v[q], x));
+            sv_release(e, &fired);
+        }
+    }
+    e->firing = 0;
+}
+
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
+{
+    int from = out->n;
+    int after = (call_flags(e, st->callee) & CF_WAITS) && !e->firing && fr->keep == 0 &&
+                !e->rule->has_watch;
+    do_call_now(e, fr, st, s, out);
+    if (after && out->n > from)
+        fire_after_wait(e, fr, st, out, from);
+}
+
+static void do_call_now(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     if ((call_flags(e, st->callee) & CF_CANCELS) && !e->firing && fr->keep == 0 && nothing_held(s) &&
         dfr_timer_may_fire(e, s)) {
