@@ -275,14 +275,18 @@ static void fixed_point(Engine *e, Frames *f)
                 /* a wait may run the timers and work items that set its
                  * event (events.c): what they read and write is the
                  * waiting function's too, where the wait names its event
-                 * and they set one of that name; and any armed timer may
-                 * fire as the wait returns (interp.c fire_after_wait) */
+                 * and they set one of that name; and in MiniportHaltEx any
+                 * armed timer may fire as the wait returns (interp.c
+                 * fire_after_wait) */
                 if (st->kind != ST_CALL || !st->callee || !(call_flags(e, st->callee) & CF_WAITS))
                     continue;
+                int halt = 0;
+                for (int i = 0; i < p->nentries; i++)
+                    halt |= p->entries[i].func == fi && p->entries[i].role == ROLE_HALT;
                 for (int i = 0; i < p->nentries; i++) {
                     int g = p->entries[i].func;
-                    if (g != fi && (dfr_is_timer(e, &p->entries[i]) ||
-                                    (e->queued[g] && evt_sets_named(e, g, st)))) {
+                    if (g != fi && (dfr_is_timer(e, &p->entries[i]) || e->queued[g]) &&
+                        ((halt && dfr_is_timer(e, &p->entries[i])) || evt_sets_named(e, g, st))) {
                         kv_add(&callees[fi], g + 1);
                         kv_add(&callers[g], fi + 1);
                     }

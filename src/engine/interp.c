@@ -517,12 +517,16 @@ static void wait_step(Engine *e, const Frame *fr, const Step *st, State *s, int 
 
 static void do_call_now(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out);
 
-/* A wait has returned (the states out holds from `from` on): a timer still
- * armed may fire right then, before the next statement, on its own thread.
- * Halt that waits for a work item, then sets the flag the watchdog tests and
- * cancels it, has a window there: the tick queues the item again, and it runs
- * after halt returns (blind round 7's w2).  Not while another firing runs,
- * nor for a rule of watched objects (as at a wait). */
+/* A wait in MiniportHaltEx has returned (the states out holds from `from`
+ * on): a timer still armed may fire right then, before the next statement,
+ * on its own thread.  Halt that waits for a work item, then sets the flag the
+ * watchdog tests and cancels it, has a window there: the tick queues the item
+ * again, and it runs after halt returns (blind round 7's w2).  Only in halt's
+ * own body (its summaries serve halt alone; frames.c gives its wait every
+ * timer as a callee): after every wait of every function, imxnetmini's
+ * read/write sets grew with its state-machine timer's and its states went
+ * 58k -> 92k.  Not while another firing runs, nor for a rule of watched
+ * objects (as at a wait). */
 static void fire_after_wait(Engine *e, const Frame *fr, const Step *st, StateVec *out, int from)
 {
     int n = out->n;
@@ -549,11 +553,20 @@ static void fire_after_wait(Engine *e, const Frame *fr, const Step *st, StateVec
     e->firing = 0;
 }
 
+/* Is fi the driver's MiniportHaltEx? */
+static int is_halt(const Engine *e, int fi)
+{
+    for (int i = 0; i < e->prog->nentries; i++)
+        if (e->prog->entries[i].func == fi && e->prog->entries[i].role == ROLE_HALT)
+            return 1;
+    return 0;
+}
+
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     int from = out->n;
     int after = (call_flags(e, st->callee) & CF_WAITS) && !e->firing && fr->keep == 0 &&
-                !e->rule->has_watch;
+                !e->rule->has_watch && is_halt(e, fr->fi);
     do_call_now(e, fr, st, s, out);
     if (after && out->n > from)
         fire_after_wait(e, fr, st, out, from);
