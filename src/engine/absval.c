@@ -218,7 +218,21 @@ AbsVal av_join(const AbsVal *a, const AbsVal *b)
 
 /* Widening thresholds: the signs and ranges status codes and flags live in. */
 static const int64_t thresholds[] = {INT64_MIN, INT32_MIN, -1, 0, 1, INT32_MAX, INT64_MAX};
-enum { NTHRESH = sizeof thresholds / sizeof thresholds[0], SET_WIDEN = 8 };
+enum { NTHRESH = sizeof thresholds / sizeof thresholds[0], SET_WIDEN = 8, STEP_WIDEN = 3 };
+
+/* Are a set's members evenly spaced (lo, lo + d, lo + 2d, ...: bit 0 is
+ * always set), as a counter's values are when it steps by d? */
+static int set_stepped(uint64_t m)
+{
+    if (__builtin_popcountll(m) < 3)
+        return 0;
+    int d = __builtin_ctzll(m & (m - 1));
+    int top = 63 - __builtin_clzll(m);
+    uint64_t p = 0;
+    for (int i = 0; i <= top; i += d)
+        p |= (uint64_t)1 << i;
+    return p == m;
+}
 
 /* The join, with a bound that grew pushed out to the next threshold: a value
  * can only be widened finitely often, so merging at a point terminates, and
@@ -229,8 +243,12 @@ AbsVal av_widen(const AbsVal *old, const AbsVal *new_)
     /* a few scattered constants: kept as they are (a set spans fewer than
      * 64 values, so it can only grow finitely); but one past SET_WIDEN
      * values that still grows outward is a counter stepping through its
-     * values, one loop round each: widened as a range */
-    if (v.vset && (__builtin_popcountll(v.vset) <= SET_WIDEN ||
+     * values, one loop round each: widened as a range.  So is one past
+     * STEP_WIDEN values evenly spaced: a counter whose successive values
+     * land in different states of a point (a loop head keeping four apart
+     * gives each i mod 4: {0, 4, 8, 12}, imxnetmini's MpFreeAdapter) */
+    int n = __builtin_popcountll(v.vset);
+    if (v.vset && ((n <= SET_WIDEN && (n <= STEP_WIDEN || !set_stepped(v.vset))) ||
                    (new_->lo >= old->lo && new_->hi <= old->hi)))
         return v;
     v.vset = 0;

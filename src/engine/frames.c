@@ -116,6 +116,8 @@ struct Frames {
                                 elements it reads, writes or is lent at an unknown index ("a"
                                 of "a[].f"), for elements at known ones ("a[3].f": elem_sets) */
     unsigned char *arrs_done;
+    KeyMemo *insets;         /* per function, by key id, for this run: in_sets (fr_split asks
+                                it of every fact of every call's state) */
     struct Forget {          /* per function, built when first needed: what fr_apply forgets */
         uint64_t *bits;      /* by key id, below nbits (every key interned when it was built) */
         int32_t nbits;
@@ -614,6 +616,7 @@ Frames *fr_build_on(Engine *e, const Frames *sets)
     f->borrowed = 1;
     f->effect = NULL;
     f->forget = NULL;
+    f->insets = NULL;
     touch_rule(e, f);
     return f;
 }
@@ -636,6 +639,9 @@ void fr_free(Frames *f)
         free(f->arrs[i].v);
     free(f->arrs);
     free(f->arrs_done);
+    for (int i = 0; f->insets && i < f->nfuncs; i++)
+        free(f->insets[i].v);
+    free(f->insets);
     free(f->touches);
     free(f->effect);
     if (f->borrowed) {
@@ -1056,12 +1062,27 @@ static int in_sets(Engine *e, const Frames *f, int fi, int32_t k)
            elem_sets(e, (Frames *)f, fi, k, 3);
 }
 
+/* in_sets, worked out once per function and key in a run (the sets do not
+ * change while it runs). */
+static int in_sets_memo(Engine *e, Frames *f, int fi, int32_t k)
+{
+    if (!f->insets) {
+        f->insets = calloc((size_t)f->nfuncs + 1, sizeof *f->insets);
+        if (!f->insets)
+            abort();
+    }
+    unsigned char *m = key_memo(e, &f->insets[fi], k);
+    if (!*m)
+        *m = (unsigned char)(in_sets(e, f, fi, k) ? 2 : 1);
+    return *m == 2;
+}
+
 CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **entry)
 {
     unsigned char *keep = arena_alloc(e->arena, (size_t)s->nfacts + 1);
     int nkeep = 0;
     for (int i = 0; i < s->nfacts; i++)
-        keep[i] = (unsigned char)in_sets(e, f, fi, s->facts[i].key);
+        keep[i] = (unsigned char)in_sets_memo(e, (Frames *)f, fi, s->facts[i].key);
     keep_reachable(e, fi, s, keep);
     for (int i = 0; i < s->nfacts; i++)
         nkeep += keep[i];
@@ -1081,16 +1102,23 @@ CallSplit *fr_split(Engine *e, const Frames *f, int fi, const State *s, State **
         c->nfacts = nkeep;
         c->facts_shared = 0;
         c->hashed = NULL;
-        /* weakened keys the callee cannot see stay with the caller */
+        /* weakened keys the callee cannot see stay with the caller: those
+         * with a fact left out (both lists are sorted by key: one merge) */
+        unsigned char lbuf[64], *left = s->nlost <= 64 ? lbuf
+                                        : arena_alloc_raw(e->arena, (size_t)s->nlost);
         int nl = 0;
-        for (int i = 0; i < s->nlost; i++)
-            nl += !st_get(e, c, s->lost[i]) && st_get(e, s, s->lost[i]);
+        for (int i = 0, k = 0; i < s->nlost; i++) {
+            while (k < s->nfacts && s->facts[k].key < s->lost[i])
+                k++;
+            left[i] = (unsigned char)(k < s->nfacts && s->facts[k].key == s->lost[i] && !keep[k]);
+            nl += left[i];
+        }
         if (nl) {
             sp->lost = arena_alloc_raw(e->arena, sizeof *sp->lost * (size_t)nl);
             int32_t *kl = arena_alloc_raw(e->arena, sizeof *kl * (size_t)(s->nlost + 1));
             int nk = 0;
             for (int i = 0; i < s->nlost; i++) {
-                if (!st_get(e, c, s->lost[i]) && st_get(e, s, s->lost[i]))
+                if (left[i])
                     sp->lost[sp->nlost++] = s->lost[i];
                 else
                     kl[nk++] = s->lost[i];

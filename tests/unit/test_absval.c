@@ -136,6 +136,26 @@ static void widening_ends(void **st)
     }
     assert_true(k.hi >= INT32_MAX);
     assert_true(rounds <= 9);
+    /* a counter stepping by four (a loop head keeping four states apart,
+     * each taking every fourth value) is widened once its set holds four
+     * evenly spaced values, not eight */
+    AbsVal q = av_const(0);
+    rounds = 0;
+    for (int64_t i = 4; i < 64 && q.hi < INT32_MAX; i += 4, rounds++) {
+        AbsVal n = av_const(i);
+        q = av_widen(&q, &n);
+    }
+    assert_true(q.hi >= INT32_MAX);
+    assert_true(rounds <= 4);
+    /* scattered values not evenly spaced still keep up to eight */
+    AbsVal sc = av_const(0);
+    static const int64_t scattered[] = {1, 3, 7, 8, 12};
+    for (size_t i = 0; i < sizeof scattered / sizeof scattered[0]; i++) {
+        AbsVal n = av_const(scattered[i]);
+        sc = av_widen(&sc, &n);
+    }
+    assert_int_equal(sc.hi, 12);
+    assert_int_equal(eq_truth(&sc, 5), 0);
     /* states of an enum met in any order within their span stay a set */
     AbsVal en = join3(0, 9, 2);
     for (int64_t i = 3; i < 9; i++) {
