@@ -933,9 +933,11 @@ void eng_end(Engine *e)
     for (int i = 0; e->loop_heads && i < e->prog->nfuncs; i++) {
         free(e->loop_heads[i]);
         free(e->unrolled[i]);
+        free(e->quiet[i]);
     }
     free(e->loop_heads);
     free(e->unrolled);
+    free(e->quiet);
     free(e->reached);
     free(e->lv_ids);
     free(e->queued);

@@ -513,6 +513,7 @@ unsigned char *cd_loop_heads(const Func *f);
  * (0: the default), for the small counted loops whose iterations the rule
  * tells apart; NULL when no block differs.  heads: cd_loop_heads. */
 int *unroll_keep(Engine *e, int fi, const unsigned char *heads);
+unsigned char *unroll_quiet(Engine *e, int fi, const unsigned char *heads);
 /* loopsum.c: the callback loop summarised by what it can write (a probe),
  * for a rule whose state no callback of the loop can change. */
 int loopsum_applies(const Program *p, const Rule *r);
@@ -559,9 +560,11 @@ struct Engine {
     int set_keep, frame_keep, sum_cap, sum_args_cap, root_sum_cap;
     unsigned char **loop_heads;  /* per function, cd_loop_heads, built when first needed */
     int **unrolled;          /* per function, unroll_keep, built with loop_heads */
+    unsigned char **quiet;   /* per function, unroll_quiet, built with loop_heads */
     /* which functions were analysed at all */
     unsigned char *reached;
     int firing;              /* running timer callbacks at a cancel (interp.c) */
+    int loop_test;           /* assuming a loop's own test (interp.c, eval.c ev_assume) */
     struct CallFlags { const char *name; int flags, model; } *cflags;   /* interp.c call_flags;
                                                                           model: api_model_code */
     int ncflags, ncflag_slots;

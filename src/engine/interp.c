@@ -1161,16 +1161,20 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
     if (!e->loop_heads) {
         e->loop_heads = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->loop_heads);
         e->unrolled = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->unrolled);
-        if (!e->loop_heads || !e->unrolled)
+        e->quiet = calloc((size_t)e->prog->nfuncs + 1, sizeof *e->quiet);
+        if (!e->loop_heads || !e->unrolled || !e->quiet)
             abort();
     }
     if (!e->loop_heads[fi]) {
         e->loop_heads[fi] = cd_loop_heads(f);
-        if (frame.keep == 0)
+        if (frame.keep == 0) {
             e->unrolled[fi] = unroll_keep(e, fi, e->loop_heads[fi]);
+            e->quiet[fi] = unroll_quiet(e, fi, e->loop_heads[fi]);
+        }
     }
     const unsigned char *heads = e->loop_heads[fi];
     const int *unrolled = e->unrolled[fi];
+    const unsigned char *quiet = e->quiet[fi];
     StateSet **seen = calloc((size_t)f->nblocks, sizeof *seen);
     StateSet **exitset = calloc((size_t)f->nblocks, sizeof *exitset);
     /* where the status is kept apart: in a frame, where an out parameter
@@ -1239,7 +1243,9 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                               (b->branch_kind == BR_LOOP && (heads[w.block] & 2));
                     int weak = !own && ev_reads_lost(e, s, b->cond);
                     for (int t = 0; t < 2; t++) {
+                        e->loop_test = quiet && quiet[w.block];
                         State *r = ev_assume(e, s, b->cond, t == 0);
+                        e->loop_test = 0;
                         if (!r)
                             continue;
                         if (weak && !r->approx) {

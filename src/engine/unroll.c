@@ -228,3 +228,60 @@ int *unroll_keep(Engine *e, int fi, const unsigned char *heads)
     free(stack);
     return keep;
 }
+
+/* May call st touch the rule: an API the rule names or the engine models
+ * (arming, queueing, waiting), a driver function that touches it, a call
+ * through a pointer? */
+static int call_touches(Engine *e, const Step *st)
+{
+    if (st->kind != ST_CALL)
+        return 0;
+    if (!st->callee)
+        return 1;
+    const CallRes *cr = prog_call(e->prog, st);
+    for (int t = 0; cr && t < cr->n; t++)
+        if (fr_touches(e->frames, cr->fi[t]))
+            return 1;
+    if (cr && cr->direct >= 0)
+        return 0;
+    return rx_rule_mentions_api(e->rule, st->callee) || call_flags(e, st->callee) != 0;
+}
+
+/* The loop heads of fi (heads bit 1) whose loop touches nothing of the
+ * rule: no call in its body may (call_touches).  Their own test does not
+ * narrow its bound by the counter (eval.c ev_assume, Engine.loop_test):
+ * `for (i = 0; i < Adapter->TxCount; i++) NdisFreeMdl(...)` in
+ * imxnetmini's MpFreeAdapter left one exit per iteration, apart only in
+ * what it knew of TxCount, and each ran through the rest of halt.  A loop
+ * that takes a lock in each iteration keeps it: a second loop over the
+ * same count then releases as many (case 509).  NULL when there is none. */
+unsigned char *unroll_quiet(Engine *e, int fi, const unsigned char *heads)
+{
+    const Func *f = e->prog->funcs[fi].f;
+    int n = f->nblocks;
+    unsigned char *quiet = NULL, *body = NULL;
+    int *stack = NULL;
+    for (int h = 0; h < n; h++) {
+        if (!(heads[h] & 1) || f->blocks[h].term != T_BRANCH)
+            continue;
+        if (!body) {
+            body = malloc((size_t)n + 1);
+            stack = malloc(sizeof *stack * ((size_t)n + 1));
+            if (!body || !stack)
+                abort();
+        }
+        loop_body(f, h, body, stack);
+        int touches = 0;
+        for (int b = 0; b < n && !touches; b++)
+            for (int k = 0; body[b] && k < f->blocks[b].nsteps && !touches; k++)
+                touches = call_touches(e, &f->blocks[b].steps[k]);
+        if (touches)
+            continue;
+        if (!quiet && !(quiet = calloc((size_t)n + 1, 1)))
+            abort();
+        quiet[h] = 1;
+    }
+    free(body);
+    free(stack);
+    return quiet;
+}
