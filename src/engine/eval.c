@@ -107,12 +107,47 @@ int32_t ev_lent_key(Engine *e, int32_t k)
  * a[c] (a[c].f), as the literal index names it, kept where a[] is; else 0.
  * Facts of "some element" a[] are never known; of a[c] they are, and a
  * write at an unknown index forgets every element (st_havoc_prefix). */
+static int32_t elem_key_at(Engine *e, const Expr *x, int32_t k, int64_t c);
+
 static int32_t elem_key(Engine *e, const State *s, const Expr *x, int32_t k)
 {
     int64_t c;
     AbsVal v = ev_expr(e, s, x->index);
     if (!av_is_const(&v, &c) || c < 0 || c >= x->index_bound)
         return 0;     /* past the end: no element, "some element" (a loop's last test) */
+    return elem_key_at(e, x, k, c);
+}
+
+/* a[i] where s knows i only as a few values (`Tbl[Adapter->MacType]`, the
+ * type one of four): the join of what s knows of each element it may be,
+ * into *r, when it knows something of every one (a const table's elements
+ * start with their initialisers, harness.c eng_global_values); else 0.
+ * "Some element" knows nothing, so a 100 us stall from a table of delays
+ * went unreported (blind round 8). */
+static int elem_join(Engine *e, const State *s, const Expr *x, int32_t k, AbsVal *r)
+{
+    AbsVal v = ev_expr(e, s, x->index);
+    int64_t lo = v.lo < 0 ? 0 : v.lo, hi = v.hi >= x->index_bound ? x->index_bound - 1 : v.hi;
+    if (lo > hi || hi - lo >= 16)
+        return 0;
+    int any = 0;
+    for (int64_t c = lo; c <= hi; c++) {
+        AbsVal one = av_const(c);
+        AbsVal t = v;
+        if (!av_assume(&t, OP_EQ, &one))
+            continue;                    /* not one of its values */
+        int32_t ek = elem_key_at(e, x, k, c);
+        const AbsVal *ev = ek ? st_get(e, s, ek) : NULL;
+        if (!ev)
+            return 0;
+        *r = any ? av_join(r, ev) : *ev;
+        any = 1;
+    }
+    return any;
+}
+
+static int32_t elem_key_at(Engine *e, const Expr *x, int32_t k, int64_t c)
+{
     unsigned h = (unsigned)((((uint64_t)(uintptr_t)x * 0x9e3779b97f4a7c15ULL) ^
                              ((uint64_t)c * 0xff51afd7ed558ccdULL)) >> 58);
     struct ElemKey *m = &e->elem[h];
@@ -284,6 +319,10 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
     }
     case EX_PATH: {
         int32_t k = ev_key_in(e, s, x);
+        AbsVal some;
+        if (k && s && x->index && !x->heap_key && strstr(key_name(e, k), "[]") &&
+            elem_join(e, s, x, k, &some))
+            return some;
         /* a registry value as NdisReadConfiguration gives it (AbsVal.origin) */
         int config = k && k == e->config_key && !x->is_pointer;
         if (!k || untracked(e, k)) {

@@ -1,0 +1,62 @@
+/*
+ * Case 622_stall_reset_delay_table_by_mac_type_defect: the MAC type (one of four, from the PCI device id) indexes a const table of reset delays; the newest MAC's is 100 us.
+ *
+ * Expected: 1 defect (NdisStallExecution_Delay, a possible defect: the delay is one of the table's
+ * four as the device id says).  drvcheck read a table element at an index it knew only as a few
+ * values as "some element", unknown, and reported nothing (blind round 8); eval.c elem_join now
+ * joins the elements the index may name: [10, 100].
+ */
+#include "mp.h"
+
+/* MAC reset settle time per MAC type, in microseconds */
+static const ULONG MpMacResetDelayUs[4] = { 10, 20, 40, 100 };
+
+static ULONG
+MpMacTypeFromDeviceId(
+    USHORT DeviceId
+    )
+{
+    switch (DeviceId) {
+    case 0x10EA: return 1;
+    case 0x1502: return 2;
+    case 0x15B7: return 3;
+    default:     return 0;
+    }
+}
+
+static VOID
+MpMacReset(
+    PMP_ADAPTER Adapter
+    )
+{
+    MP_WRITE_CSR(Adapter, MP_CSR_CTRL, 0x10);
+    NdisStallExecution(MpMacResetDelayUs[Adapter->MacType]); // defect: NdisStallExecution_Delay
+    MP_WRITE_CSR(Adapter, MP_CSR_CTRL, 0x11);
+}
+
+NDIS_STATUS
+MpHwInitialize(
+    PMP_ADAPTER Adapter,
+    NDIS_HANDLE ConfigHandle
+    )
+{
+    USHORT DeviceId = 0;
+
+    UNREFERENCED_PARAMETER(ConfigHandle);
+
+    NdisMGetBusData(Adapter->AdapterHandle, PCI_WHICHSPACE_CONFIG, 2, &DeviceId, sizeof(DeviceId));
+    Adapter->MacType = MpMacTypeFromDeviceId(DeviceId);
+
+    MpMacReset(Adapter);
+    MP_WRITE_CSR(Adapter, MP_CSR_CTRL, 1);
+    return NDIS_STATUS_SUCCESS;
+}
+
+VOID
+MpHwShutdown(
+    PMP_ADAPTER Adapter
+    )
+{
+    MP_WRITE_CSR(Adapter, MP_CSR_IMR, 0);
+    MP_WRITE_CSR(Adapter, MP_CSR_CTRL, 0);
+}
