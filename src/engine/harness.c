@@ -276,6 +276,8 @@ static void runtime_loop(Engine *e, StateVec *start, StateVec *reached)
 {
     StateSet *set = ss_new(e, RUNTIME_KEEP);
     ss_mark_loop(set);                /* callbacks repeat: a loop of its own */
+    if (!e->rule->has_watch)
+        ss_mark_gated(set);
     StateVec work = {0};
     for (int k = 0; k < start->n; k++) {
         State *added = NULL;

@@ -884,6 +884,8 @@ typedef struct StateSet StateSet;
 StateSet *ss_new(Engine *e, int keep);
 /* A loop head's set: its joins do not make a trace approximate (a loop's
  * iterations differ in counters, not in the path's shape). */
+int st_same_deferred(Engine *e, const State *a, const State *b);
+void ss_mark_gated(StateSet *set);
 void ss_mark_loop(StateSet *set);
 /* A set inside a function that cannot touch the rule: its joins track nothing
  * (its traces are never shown). */

@@ -957,6 +957,7 @@ struct StateSet {
     int n, cap;
     int keep;                /* states kept apart per rule state before merging */
     int loop;                /* a loop head (ss_mark_loop) */
+    int gated;               /* keeps states apart by the deferred callbacks' gates (ss_mark_gated) */
     int frame;               /* in a function that cannot touch the rule (ss_mark_frame) */
     int fi, depth;           /* ss_set_origin; fi < 0: joins remember nothing */
     int npair;               /* joins of two held states made so far */
@@ -1025,6 +1026,11 @@ static int status_truth(Engine *e, const State *s, int32_t key)
 {
     const AbsVal *v = st_get(e, s, key);
     return v ? av_truth(v) : -1;
+}
+
+void ss_mark_gated(StateSet *set)
+{
+    set->gated = 1;
 }
 
 void ss_mark_loop(StateSet *set)
@@ -1186,6 +1192,11 @@ static int same_deferred(Engine *e, const State *a, const State *b)
     return same_facts_on(e, a, b, dfr_key);
 }
 
+int st_same_deferred(Engine *e, const State *a, const State *b)
+{
+    return same_deferred(e, a, b);
+}
+
 int ss_add(Engine *e, StateSet *set, State *s, State **added)
 {
     set->joined = NULL;
@@ -1207,7 +1218,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     for (int i = 0; i < set->n; i++) {
         int t = set->status && set->v[i] ? status_truth(e, set->v[i], set->status) == truth : 1;
         like[i] = set->v[i] && st_same_property(e, set->v[i], s) && (t || !set->split) &&
-                  (!set->frame || e->probe || same_deferred(e, set->v[i], s));
+                  ((!set->frame && !set->gated) || e->probe || same_deferred(e, set->v[i], s));
         same += like[i];
         nsame_truth += like[i] && t;
     }

@@ -121,8 +121,10 @@ Summary *sum_find(Engine *e, int fi, State **entryp)
     Summary **list = t->byfunc[fi];
     int same = 0, sameprop = 0, alike = 0, alike_prop = 0;
     Summary *newest = NULL, *newest_prop = NULL, *newest_alike = NULL, *newest_alike_prop = NULL;
+    int root = (e->depth == 0 || e->root_entry) && !e->rule->has_watch;
     for (int i = 0; i < t->nlatest[fi]; i++)
-        if (st_same_property(e, list[i]->entry, entry)) {
+        if (st_same_property(e, list[i]->entry, entry) &&
+            (!root || e->probe || st_same_deferred(e, list[i]->entry, entry))) {
             sameprop++;
             newest_prop = list[i];
             if (st_distance_below(e, list[i]->entry, entry, 64) < 64) {
