@@ -182,6 +182,18 @@ static void loop_body(const Func *f, int h, unsigned char *body, int *stack)
     free(back);
 }
 
+/* loop_body into *body, both buffers allocated at the first loop of f */
+static void body_of(const Func *f, int h, unsigned char **body, int **stack)
+{
+    if (!*body) {
+        *body = malloc((size_t)f->nblocks + 1);
+        *stack = malloc(sizeof **stack * ((size_t)f->nblocks + 1));
+        if (!*body || !*stack)
+            abort();
+    }
+    loop_body(f, h, *body, *stack);
+}
+
 int *unroll_keep(Engine *e, int fi, const unsigned char *heads)
 {
     int by_args = site_by_args(e->rule);
@@ -195,13 +207,7 @@ int *unroll_keep(Engine *e, int fi, const unsigned char *heads)
                         ? trip_bound(f->blocks[h].cond, &counter) : 0;
         if (!trips)
             continue;
-        if (!body) {
-            body = malloc((size_t)n + 1);
-            stack = malloc(sizeof *stack * ((size_t)n + 1));
-            if (!body || !stack)
-                abort();
-        }
-        loop_body(f, h, body, stack);
+        body_of(f, h, &body, &stack);
         int site = 0;
         for (int b = 0; by_args && trips >= UNROLL_MIN && b < n && !site; b++)
             for (int k = 0; body[b] && k < f->blocks[b].nsteps && !site; k++)
@@ -264,13 +270,7 @@ unsigned char *unroll_quiet(Engine *e, int fi, const unsigned char *heads)
     for (int h = 0; h < n; h++) {
         if (!(heads[h] & 1) || f->blocks[h].term != T_BRANCH)
             continue;
-        if (!body) {
-            body = malloc((size_t)n + 1);
-            stack = malloc(sizeof *stack * ((size_t)n + 1));
-            if (!body || !stack)
-                abort();
-        }
-        loop_body(f, h, body, stack);
+        body_of(f, h, &body, &stack);
         int touches = 0;
         for (int b = 0; b < n && !touches; b++)
             for (int k = 0; body[b] && k < f->blocks[b].nsteps && !touches; k++)
