@@ -457,9 +457,11 @@ State *ev_assume(Engine *e, State *s, const Expr *x, int truth)
                 l->op == OP_BAND && (op == OP_EQ || op == OP_NE))
                 return ev_assume(e, s, l, op == OP_NE);
             State *out = s;
-            /* a loop's own test against its counter (`i < Adapter->Count`)
-             * narrows the counter, not the bound: the bound narrowed by each
-             * iteration's counter kept one loop exit per iteration apart */
+            /* the own test of a loop that touches nothing of the rule
+             * (Engine.loop_test, unroll.c unroll_quiet) against its counter
+             * (`i < Adapter->Count`) narrows the counter, not the bound: the
+             * bound narrowed by each iteration's counter kept one loop exit
+             * per iteration apart */
             int lc = e->loop_test && is_path(l) && l->scope == SCOPE_LOCAL;
             int rc = e->loop_test && is_path(r) && r->scope == SCOPE_LOCAL;
             if (is_path(l) && !(rc && l->scope != SCOPE_LOCAL)) {

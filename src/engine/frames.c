@@ -282,9 +282,7 @@ static void fixed_point(Engine *e, Frames *f)
                  * fire_after_wait) */
                 if (st->kind != ST_CALL || !st->callee || !(call_flags(e, st->callee) & CF_WAITS))
                     continue;
-                int halt = 0;
-                for (int i = 0; i < p->nentries; i++)
-                    halt |= p->entries[i].func == fi && p->entries[i].role == ROLE_HALT;
+                int halt = prog_has_role(p, fi, ROLE_HALT);
                 for (int i = 0; i < p->nentries; i++) {
                     int g = p->entries[i].func;
                     if (g != fi && (dfr_is_timer(e, &p->entries[i]) || e->queued[g]) &&

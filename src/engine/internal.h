@@ -335,6 +335,7 @@ const char *prog_scoped(char *buf, size_t n, int fi, const char *name);
 /* The function a call from unit `from` to `name` reaches, or -1. */
 int prog_lookup(const Program *p, const Unit *from, const char *name);
 int prog_is_called(const Program *p, const char *name);
+int prog_has_role(const Program *p, int fi, RoleKind role);
 /* The callee name the program holds with name's text (one of the CFG's copies), or NULL. */
 const char *prog_called_name(const Program *p, const char *name);
 int prog_is_noreturn(const Program *p, const char *name);

@@ -553,20 +553,11 @@ static void fire_after_wait(Engine *e, const Frame *fr, const Step *st, StateVec
     e->firing = 0;
 }
 
-/* Is fi the driver's MiniportHaltEx? */
-static int is_halt(const Engine *e, int fi)
-{
-    for (int i = 0; i < e->prog->nentries; i++)
-        if (e->prog->entries[i].func == fi && e->prog->entries[i].role == ROLE_HALT)
-            return 1;
-    return 0;
-}
-
 static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     int from = out->n;
     int after = (call_flags(e, st->callee) & CF_WAITS) && !e->firing && fr->keep == 0 &&
-                !e->rule->has_watch && is_halt(e, fr->fi);
+                !e->rule->has_watch && prog_has_role(e->prog, fr->fi, ROLE_HALT);
     do_call_now(e, fr, st, s, out);
     if (after && out->n > from)
         fire_after_wait(e, fr, st, out, from);

@@ -268,6 +268,15 @@ int prog_is_called(const Program *p, const char *name)
     return prog_called_name(p, name) != NULL;
 }
 
+/* Is function fi the entry point NDIS calls with role? */
+int prog_has_role(const Program *p, int fi, RoleKind role)
+{
+    for (int i = 0; i < p->nentries; i++)
+        if (p->entries[i].func == fi && p->entries[i].role == role)
+            return 1;
+    return 0;
+}
+
 int prog_is_noreturn(const Program *p, const char *name)
 {
     for (int i = 0; i < p->nnoreturn; i++)

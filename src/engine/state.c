@@ -1187,14 +1187,9 @@ static State *join_held(Engine *e, const StateSet *set, State *a, State *b)
  * anyway what the full run keeps apart, and a probe that meets a report
  * for it only hands over to the full run (rtlnwifi's objects probes, whose
  * many timer helpers split, grew 3-4 times). */
-static int same_deferred(Engine *e, const State *a, const State *b)
-{
-    return same_facts_on(e, a, b, dfr_key);
-}
-
 int st_same_deferred(Engine *e, const State *a, const State *b)
 {
-    return same_deferred(e, a, b);
+    return same_facts_on(e, a, b, dfr_key);
 }
 
 int ss_add(Engine *e, StateSet *set, State *s, State **added)
@@ -1218,7 +1213,7 @@ int ss_add(Engine *e, StateSet *set, State *s, State **added)
     for (int i = 0; i < set->n; i++) {
         int t = set->status && set->v[i] ? status_truth(e, set->v[i], set->status) == truth : 1;
         like[i] = set->v[i] && st_same_property(e, set->v[i], s) && (t || !set->split) &&
-                  ((!set->frame && !set->gated) || e->probe || same_deferred(e, set->v[i], s));
+                  ((!set->frame && !set->gated) || e->probe || st_same_deferred(e, set->v[i], s));
         same += like[i];
         nsame_truth += like[i] && t;
     }
