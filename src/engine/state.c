@@ -108,17 +108,24 @@ int32_t key_find(Engine *e, const char *key)
     return 0;
 }
 
+/* The slot of the pointer table where key's address is, or the empty one
+ * where it would go (open addressing from its home by address). */
+static uint64_t ptr_slot(const KeyTab *t, const char *key)
+{
+    uint64_t m = (uint64_t)t->nptr_slots - 1;
+    uint64_t h = (((uint64_t)(uintptr_t)key) * 0x9e3779b97f4a7c15ULL >> 20) & m;
+    while (t->ptrs[h].p && t->ptrs[h].p != key)
+        h = (h + 1) & m;
+    return h;
+}
+
 int32_t key_find_at(Engine *e, const char *key)
 {
     KeyTab *t = e->keys;
     if (!key || !*key)
         return 0;
-    uint64_t m = (uint64_t)t->nptr_slots - 1;
-    uint64_t h = (((uint64_t)(uintptr_t)key) * 0x9e3779b97f4a7c15ULL >> 20) & m;
-    for (; t->ptrs[h].p; h = (h + 1) & m)
-        if (t->ptrs[h].p == key)
-            return t->ptrs[h].id;
-    return key_find(e, key);
+    uint64_t h = ptr_slot(t, key);
+    return t->ptrs[h].p ? t->ptrs[h].id : key_find(e, key);
 }
 
 /* id is relevant: it and its ancestors have a relevant key at or below
@@ -198,14 +205,9 @@ static void ptr_put(KeyTab *t, uint64_t h, const char *key, int32_t id)
         t->ptrs = calloc((size_t)t->nptr_slots, sizeof *t->ptrs);
         if (!t->ptrs)
             abort();
-        uint64_t m = (uint64_t)t->nptr_slots - 1;
         for (int i = 0; i < on; i++)
-            if (old[i].p) {
-                uint64_t k = (((uint64_t)(uintptr_t)old[i].p) * 0x9e3779b97f4a7c15ULL >> 20) & m;
-                while (t->ptrs[k].p)
-                    k = (k + 1) & m;
-                t->ptrs[k] = old[i];
-            }
+            if (old[i].p)
+                t->ptrs[ptr_slot(t, old[i].p)] = old[i];
         free(old);
     }
 }
@@ -215,14 +217,12 @@ int32_t key_intern_at(Engine *e, const char *key, int persistent)
     KeyTab *t = e->keys;
     if (!key || !*key)
         return 0;
-    uint64_t m = (uint64_t)t->nptr_slots - 1;
-    uint64_t h = (((uint64_t)(uintptr_t)key) * 0x9e3779b97f4a7c15ULL >> 20) & m;
-    for (; t->ptrs[h].p; h = (h + 1) & m)
-        if (t->ptrs[h].p == key) {
-            int32_t id = t->ptrs[h].id;
-            t->ents[id].persistent |= persistent != 0;
-            return id;
-        }
+    uint64_t h = ptr_slot(t, key);
+    if (t->ptrs[h].p) {
+        int32_t id = t->ptrs[h].id;
+        t->ents[id].persistent |= persistent != 0;
+        return id;
+    }
     int32_t id = key_intern(e, key, persistent);
     ptr_put(t, h, key, id);
     return id;
@@ -233,11 +233,9 @@ int32_t key_find_noting(Engine *e, const char *key)
     KeyTab *t = e->keys;
     if (!key || !*key)
         return 0;
-    uint64_t m = (uint64_t)t->nptr_slots - 1;
-    uint64_t h = (((uint64_t)(uintptr_t)key) * 0x9e3779b97f4a7c15ULL >> 20) & m;
-    for (; t->ptrs[h].p; h = (h + 1) & m)
-        if (t->ptrs[h].p == key)
-            return t->ptrs[h].id;
+    uint64_t h = ptr_slot(t, key);
+    if (t->ptrs[h].p)
+        return t->ptrs[h].id;
     int32_t id = key_find(e, key);
     if (id)
         ptr_put(t, h, key, id);
