@@ -373,6 +373,28 @@ static int finite(const AbsVal *v)
     return v->lo != INT64_MIN && v->hi != INT64_MAX;
 }
 
+/* a + b or a - b where a bound is the limit, which stands for no bound:
+ * it stays one (a count a loop widened to [1, +inf) and then incremented
+ * is [2, +inf), still not 0).  Only for av_count: kept for every sum, the
+ * statistics counters a driver bumps (`FramesSent++`) stay ranges that
+ * joins weaken, and exact paths became approximate (cases 132, 236, 361). */
+static AbsVal unbounded(OpKind op, const AbsVal *a, const AbsVal *b)
+{
+    int64_t blo = op == OP_ADD ? b->lo : b->hi, bhi = op == OP_ADD ? b->hi : b->lo;
+    int lo_inf = a->lo == INT64_MIN || (op == OP_ADD ? blo == INT64_MIN : blo == INT64_MAX);
+    int hi_inf = a->hi == INT64_MAX || (op == OP_ADD ? bhi == INT64_MAX : bhi == INT64_MIN);
+    int64_t lo = INT64_MIN, hi = INT64_MAX;
+    if (!lo_inf && (op == OP_ADD ? add_ovf(a->lo, blo, &lo) : sub_ovf(a->lo, blo, &lo)))
+        return av_top();
+    if (!hi_inf && (op == OP_ADD ? add_ovf(a->hi, bhi, &hi) : sub_ovf(a->hi, bhi, &hi)))
+        return av_top();
+    if (lo_inf)
+        lo = INT64_MIN;
+    if (hi_inf)
+        hi = INT64_MAX;
+    return lo > hi ? av_top() : av_range(lo, hi);
+}
+
 /* a op b over finite ranges, from the corners (+, -, *): a delay computed
  * from a bounded loop counter (NdisStallExecution(Try * 10)) keeps its
  * bound.  Unknown on overflow. */
@@ -753,4 +775,12 @@ AbsVal av_unop(OpKind op, const AbsVal *a)
 AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b)
 {
     return config_from(binop_raw(op, a, b), op, a, b);
+}
+
+AbsVal av_count(OpKind op, const AbsVal *a, const AbsVal *b)
+{
+    AbsVal v = av_binop(op, a, b);
+    if ((op == OP_ADD || op == OP_SUB) && (!finite(a) || !finite(b)) && av_is_top(&v))
+        return config_from(unbounded(op, a, b), op, a, b);
+    return v;
 }

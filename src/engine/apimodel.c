@@ -196,8 +196,12 @@ static int interlocked_at(Engine *e, const Step *st, const State *pre, const Sta
     size_t i = (size_t)which;
     AbsVal operand = interlocked[i].operand ? arg_val(e, st, pre, interlocked[i].operand)
                                             : av_const(1);
+    /* a count a polling loop waits on (polls.c) keeps its open bound;
+     * elsewhere a statistic stays a range joins weaken (imxnetmini's
+     * Tx_PendingNBs, decisive for its spin-lock rule: +1k states) */
     AbsVal nv = interlocked[i].op == OP_NOT ? operand
-                                            : av_binop(interlocked[i].op, &old, &operand);
+                : key_polled(e, t) ? av_count(interlocked[i].op, &old, &operand)
+                                   : av_binop(interlocked[i].op, &old, &operand);
     State *r = st_copy(e, x);
     st_set(e, r, t, &nv);
     st_set_ret(e, r, interlocked[i].ret == IL_OLD ? old : nv);
@@ -287,13 +291,31 @@ static int keys_below(Engine *e, int32_t p, const char *rec, const int32_t **out
     int32_t *v = malloc(sizeof *v * (size_t)cap);
     if (!v)
         abort();
-    /* Both loops read every key's entry, once per new prefix: the cheap
-     * flags first, the accessors' bound checks left out, a name compared
-     * only for the few decisive keys (rtlnwifi: 15M instructions, now 5M). */
+    /* Both loops read only the keys a zeroing can set (decisive, relevant,
+     * no array element), listed again only when a key became decisive or
+     * relevant since (a key is interned neither): every key's entry was
+     * read once per new prefix, imxnetmini 2M instructions. */
     const KeyTab *t = e->keys;
-    for (int32_t id = 1; id < t->n; id++)
-        if (t->ents[id].decisive && t->ents[id].relevant && !t->ents[id].array_of &&
-            (id == p || key_is_below(e, id, p))) {
+    if (!e->zcand_ok || e->zcand_gen != t->gen) {
+        int m = 0;
+        for (int32_t id = 1; id < t->n; id++)
+            m += t->ents[id].decisive && t->ents[id].relevant && !t->ents[id].array_of;
+        free(e->zcand);
+        e->zcand = malloc(sizeof *e->zcand * ((size_t)m + 1));
+        if (!e->zcand)
+            abort();
+        e->nzcand = 0;
+        for (int32_t id = 1; id < t->n; id++)
+            if (t->ents[id].decisive && t->ents[id].relevant && !t->ents[id].array_of)
+                e->zcand[e->nzcand++] = id;
+        e->zcand_gen = t->gen;
+        e->zcand_ok = 1;
+    }
+    const int32_t *cand = e->zcand;
+    int ncand = e->nzcand;
+    for (int c = 0; c < ncand; c++) {
+        int32_t id = cand[c];
+        if (id == p || key_is_below(e, id, p)) {
             if (n == cap) {
                 cap *= 2;
                 v = realloc(v, sizeof *v * (size_t)cap);
@@ -302,14 +324,13 @@ static int keys_below(Engine *e, int32_t p, const char *rec, const int32_t **out
             }
             v[n++] = id;
         }
+    }
     size_t rl = rec ? strlen(rec) : 0;
     const char *pn = key_name(e, p);
     int other = rl && strcmp(pn, rec) != 0;     /* p is not the record itself */
-    for (int32_t id = 1; other && id < t->n; id++) {   /* t->n grows: key_intern below */
-        const KeyEnt *ke = &t->ents[id];
-        if (!ke->decisive || !ke->relevant || ke->array_of)
-            continue;
-        const char *kn = ke->name;
+    /* (the keys interned below are decisive none: the list stands) */
+    for (int c = 0; other && c < ncand; c++) {
+        const char *kn = t->ents[cand[c]].name;
         if (strncmp(kn, rec, rl) != 0 || kn[rl] != '.')
             continue;
         char buf[512];
@@ -383,6 +404,7 @@ void api_model_free(Engine *e)
     for (int i = 0; i < e->nzero; i++)
         free((void *)e->zero[i].keys);
     free(e->zero);
+    free(e->zcand);
 }
 
 /* api_model_code's kinds, in the order api_model tries them; the index in

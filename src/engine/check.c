@@ -61,12 +61,12 @@ static void slice_back(Program *prog, const EngineDriver *ed)
  * or states. */
 static int run_probe(EngineDriver *ed, Program *prog, const Rule *rule, SliceLevel l,
                      int loopsum, Report *rep, double t_in, double budget, size_t states,
-                     int *init_never, int *before_loop)
+                     int *init_never, int *before_loop, SliceSnap *snap, Arena **kept)
 {
     Arena *a = arena_new();
     Engine e;
     double now = eng_now(), left = t_in + budget - now;
-    eng_start(&e, eng_base(ed), prog, rule, l, rep, a, now + left / 4, states / 4);
+    eng_start_snap(&e, eng_base(ed), prog, rule, l, rep, a, now + left / 4, states / 4, snap);
     e.loopsum = loopsum;
     eng_lifecycle(&e);
     eng_orphans(&e);
@@ -79,7 +79,10 @@ static int run_probe(EngineDriver *ed, Program *prog, const Rule *rule, SliceLev
     *init_never = e.init_never;
     *before_loop = r == 0 && e.hit_before_loop;
     eng_end(&e);
-    arena_free(a);
+    if (kept)                      /* its slice (snap) lives in a, for the next probe */
+        *kept = a;
+    else
+        arena_free(a);
     slice_back(prog, ed);          /* the probe's slice was in a */
     return r;
 }
@@ -120,17 +123,26 @@ static int probes_pass(EngineDriver *ed, Program *prog, const Rule *rule,
          * without deregistering) leaves the touching probe nothing to
          * prove: it runs the same way up to there and stops there too
          * (NetKVM's Init_RegisterInterrupt: 1.7k states) */
+        /* the two probes on the touching slice share it: the touching probe
+         * takes the loop-summary probe's (snap, in that probe's arena)
+         * rather than make it again */
         int early = 0;
+        SliceSnap snap = {0};
+        Arena *kept = NULL;
         if (l == SLICE_TOUCHING && !getenv("DRVCHECK_NO_LOOPSUM") &&
             loopsum_applies(prog, rule)) {
             int r = run_probe(ed, prog, rule, l, 1, rep, t_in, budget, states, init_never,
-                              &early);
-            if (r == 1)
-                return 1;
-            if (early)
-                return 0;
+                              &early, &snap, &kept);
+            if (r == 1 || early) {
+                keytab_free(snap.keys);
+                arena_free(kept);
+                return r == 1;
+            }
         }
-        int r = run_probe(ed, prog, rule, l, 0, rep, t_in, budget, states, init_never, &early);
+        int r = run_probe(ed, prog, rule, l, 0, rep, t_in, budget, states, init_never, &early,
+                          snap.have ? &snap : NULL, NULL);
+        keytab_free(snap.keys);
+        arena_free(kept);
         if (r == 1)
             return 1;
         if (r < 0)       /* a bigger slice would run out sooner */

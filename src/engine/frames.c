@@ -280,6 +280,16 @@ static void fixed_point(Engine *e, Frames *f)
                  * and they set one of that name; and in MiniportHaltEx any
                  * armed timer may fire as the wait returns (interp.c
                  * fire_after_wait) */
+                /* a sleep in a polling loop may run every pending work item
+                 * and timer callback (polls.c) */
+                if (cr && cr->npoll)
+                    for (int i = 0; i < p->nentries; i++) {
+                        int g = p->entries[i].func;
+                        if (g != fi && (dfr_is_timer(e, &p->entries[i]) || e->queued[g])) {
+                            kv_add(&callees[fi], g + 1);
+                            kv_add(&callers[g], fi + 1);
+                        }
+                    }
                 if (st->kind != ST_CALL || !st->callee || !(call_flags(e, st->callee) & CF_WAITS))
                     continue;
                 int halt = prog_has_role(p, fi, ROLE_HALT);
@@ -554,7 +564,8 @@ static void touch_rule(Engine *e, Frames *f)
     }
     n = up_the_callers(p, f, work, n);
     /* A wait may run the timers and work items that set its event
-     * (events.c, not for a rule of watched objects): where one of those
+     * (events.c, not for a rule of watched objects), a sleep in a polling
+     * loop any of them (polls.c): where one of those
      * touches a rule with a state (one the callback may change), a function
      * that waits does too (a halt that queues the work item that
      * deregisters, and waits for it).  A rule without one (the stall rule)
@@ -569,8 +580,9 @@ static void touch_rule(Engine *e, Frames *f)
         for (int b = 0; b < fn->nblocks && !f->touches[fi]; b++)
             for (int k = 0; k < fn->blocks[b].nsteps; k++) {
                 const Step *st = &fn->blocks[b].steps[k];
+                const CallRes *cr = st->kind == ST_CALL ? prog_call(p, st) : NULL;
                 if (st->kind != ST_ASSIGN && st->callee &&
-                    (call_flags(e, st->callee) & CF_WAITS)) {
+                    ((call_flags(e, st->callee) & CF_WAITS) || (cr && cr->npoll))) {
                     f->touches[fi] = 1;
                     work[n++] = fi;
                     break;

@@ -54,6 +54,9 @@ AbsVal av_widen(const AbsVal *old, const AbsVal *new_);
 int av_truth(const AbsVal *v);
 AbsVal av_unop(OpKind op, const AbsVal *a);
 AbsVal av_binop(OpKind op, const AbsVal *a, const AbsVal *b);
+/* av_binop for a count the driver steps with an interlocked call: an
+ * open bound stays open ([1, +inf) + 1 is [2, +inf), not unknown). */
+AbsVal av_count(OpKind op, const AbsVal *a, const AbsVal *b);
 /* Refine v by assuming `v op c` holds for every c in `rhs`; returns 0 when
  * that is impossible (the path is infeasible). */
 int av_assume(AbsVal *v, OpKind op, const AbsVal *rhs);
@@ -93,6 +96,7 @@ typedef struct KeyEnt {
     uint8_t elem;          /* names some element of an array ("[]"): no fact is read */
     uint8_t lent;          /* "^name": a caller's local lent down the calls (ev_lent_key) */
     uint8_t rel_below;     /* it or some key below it is relevant (key_rel_below) */
+    uint8_t polled;        /* a polling loop waits for another thread to change it (polls.c) */
     uint64_t keep;         /* the bits of its value the rule can read (a flags word only ever
                               tested bit by bit: prog_slice); facts keep those; ~0 all */
 } KeyEnt;
@@ -117,6 +121,7 @@ typedef struct KeyTab {
     int nslots;
     PtrSlot *ptrs;         /* the same strings by address: no hashing of text */
     int nptrs, nptr_slots;
+    unsigned gen;          /* counts keys made decisive or relevant after they were interned */
 } KeyTab;
 
 /* ---- traces (trace.c) ---- */
@@ -127,9 +132,11 @@ struct Trace {
     const char *func;
     const char *msg;         /* NULL: built when reported, from the fields below */
     const Expr *cond;        /* TS_BRANCH: the condition; taken = its outcome */
-    const char *callee;      /* TS_CALL / TS_RETURN / TS_ENTRY: the driver function */
-    const char *aux;         /* TS_ENTRY: the role typedef; TS_CALL: the API that runs it */
-    int taken;
+    const char *callee;      /* TS_CALL / TS_RETURN / TS_ENTRY: the driver function; TS_STATE:
+                                the function or API whose event changed the state */
+    const char *aux;         /* TS_ENTRY: the role typedef; TS_CALL: the API that runs it;
+                                TS_STATE: the rule's state before (state: after) */
+    int taken;               /* TS_STATE: at its entry (else its return) */
     const char *state;   /* rule state after the step, or NULL */
     Trace *parent;
     int depth;
@@ -322,6 +329,8 @@ typedef struct CallRes {
     int direct;
     int n;
     int *fi, *first;
+    const Expr **poll;       /* a sleep in a loop: the loop's exit conditions (polls.c) */
+    int npoll;
 } CallRes;
 const CallRes *prog_call(const Program *p, const Step *st);
 
@@ -564,6 +573,8 @@ struct Engine {
     unsigned char **quiet;   /* per function, unroll_quiet, built with loop_heads */
     /* which functions were analysed at all */
     unsigned char *reached;
+    unsigned char *poll_abort;  /* per function: it reaches a call where the rule can report
+                                   (polls.c; 0 not asked yet, 1 no, 2 yes) */
     int firing;              /* running timer callbacks at a cancel (interp.c) */
     int loop_test;           /* assuming a loop's own test (interp.c, eval.c ev_assume) */
     struct CallFlags { const char *name; int flags, model; } *cflags;   /* interp.c call_flags;
@@ -571,6 +582,10 @@ struct Engine {
     int ncflags, ncflag_slots;
     struct ZeroSet { int32_t prefix; const int32_t *keys; int n; } *zero;  /* apimodel.c */
     int nzero, capzero;
+    int32_t *zcand;          /* apimodel.c: the keys a zeroing can set (decisive, relevant, no
+                                array element), ascending, as of KeyTab.gen zcand_gen */
+    int nzcand, zcand_ok;
+    unsigned zcand_gen;
     int32_t config_key;      /* key of NDIS_CONFIGURATION_PARAMETER's IntegerData (eval.c) */
     int32_t timer_armed;     /* key: 0 no timer set on the path, 1 a one-shot one, 2 periodic (deferred.c) */
     int timers_gated;        /* the driver arms timers: their callbacks wait for it (deferred.c) */
@@ -724,6 +739,12 @@ static inline int key_decisive(const Engine *e, int32_t id)
     const KeyEnt *t = key_ent(e, id);
     return t && t->decisive;
 }
+/* Does a polling loop wait on it (slice.c, polls.c)? */
+static inline int key_polled(const Engine *e, int32_t id)
+{
+    const KeyEnt *t = key_ent(e, id);
+    return t && t->polled;
+}
 /* Is the key a caller's local lent down the calls ("^Ctx.f")? */
 static inline int key_lent(const Engine *e, int32_t id)
 {
@@ -736,6 +757,19 @@ static inline int key_elem(const Engine *e, int32_t id)
     const KeyEnt *t = key_ent(e, id);
     return t && t->elem;
 }
+
+/* polls.c: a sleep in a loop waiting for another thread */
+int api_sleeps(const char *api);
+/* Call step b's sleep (in f): r->poll gets the exit conditions of the loop it is in. */
+void poll_build(const Func *f, int b, CallRes *r, Arena *a);
+/* The fields and globals x reads, each given to add(to, path). */
+void poll_paths(const Expr *x, void (*add)(void *, const Expr *), void *to);
+/* Does function g write what the polling loop of sleep cr tests? */
+int poll_writes(Engine *e, int g, const CallRes *cr);
+/* May callback ep write what it tests before one of the rule's events? */
+int poll_midway_may(Engine *e, const EntryPoint *ep, const CallRes *cr);
+/* s with what g writes of what the loop tests unknown: g midway. */
+State *poll_midway(Engine *e, int g, const CallRes *cr, const State *s);
 
 /* deferred.c: work items run once queued, timers once armed */
 int api_queues_work(const char *api);
@@ -816,6 +850,7 @@ KeyTab *keytab_new(Arena *a);
 int32_t key_intern(Engine *e, const char *key, int persistent);
 void key_set_relevant(Engine *e, int32_t id);
 void key_set_decisive(Engine *e, int32_t id);
+void key_set_polled(Engine *e, int32_t id);
 /* What a key string names before its first '.' or '[' ("x" of "x.f[]", the
  * record "_ADAPTER" of "_ADAPTER.Flags"), into buf; NULL for a key that
  * names no variable or record ("*p", "^Ctx", "<raised>", "&Func"). */
@@ -937,6 +972,10 @@ Trace *tr_branch(Engine *e, Trace *parent, Loc loc, const char *func, const Expr
 Trace *tr_call(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func, const char *callee);
 /* "NDIS calls F (ROLE)" (TS_ENTRY) and "API runs F" (TS_CALL), built when shown. */
 Trace *tr_entry(Engine *e, Trace *parent, Loc loc, const char *func, const char *role);
+/* A state change step ("NdisAcquireSpinLock is called: unlocked -> locked"), its
+ * message made only where a report shows it. */
+Trace *tr_state(Engine *e, Trace *parent, Loc loc, const char *func, const char *fname, int entry,
+                const char *before, const char *after);
 Trace *tr_runs(Engine *e, Trace *parent, Loc loc, const char *func, const char *api,
                const char *callee);
 /* Steps of t above `base` (exclusive), replayed on top of onto. */
@@ -1006,6 +1045,24 @@ const Engine *eng_base(EngineDriver *ed);
 /* A rule run on the slice of `level`, stopping at deadline or past state_budget. */
 void eng_start(Engine *e, const Engine *base, Program *prog, const Rule *rule, SliceLevel level,
                Report *rep, Arena *a, double deadline, size_t state_budget);
+/* A slice one run made, for the next run of the same rule on the same level
+ * (check.c: the loop-summary probe's, for the touching probe): the key table
+ * as prog_slice left it, the program's relevant keys (in the first run's
+ * arena, which lives until the second run ends) and what slicing worked out
+ * on the way (Engine.evt_matter). */
+typedef struct SliceSnap {
+    int have;
+    KeyTab *keys;
+    const char **relevant;
+    int nrelevant_slots;
+    struct KeyBits *keybits;
+    int nkeybits;
+    int evt_matter;
+} SliceSnap;
+/* eng_start, its slice taken from snap where snap->have, else made and kept in snap. */
+void eng_start_snap(Engine *e, const Engine *base, Program *prog, const Rule *rule,
+                    SliceLevel level, Report *rep, Arena *a, double deadline,
+                    size_t state_budget, SliceSnap *snap);
 void eng_end(Engine *e);
 /* DriverEntry to unload, as NDIS calls them; then the functions no entry point reaches. */
 void eng_lifecycle(Engine *e);
@@ -1025,7 +1082,7 @@ void eng_run_callback(Engine *e, const EntryPoint *ep, State *s, StateVec *out);
  * name: named by the rule, cancels or arms a timer, has an OS model, never
  * returns.  NULL (an indirect call) answers CF_MENTIONED. */
 enum { CF_MENTIONED = 1, CF_CANCELS = 2, CF_ARMS = 4, CF_MODEL = 8, CF_NORETURN = 16, CF_QUEUES = 32,
-       CF_IRQL = 64, CF_WAITS = 128, CF_EVENT = 256 };
+       CF_IRQL = 64, CF_WAITS = 128, CF_EVENT = 256, CF_SLEEPS = 512 };
 int call_flags(Engine *e, const char *name);
 /* The name's api_model_code, worked out with its flags (0 for NULL). */
 int call_model(Engine *e, const char *name);

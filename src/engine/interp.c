@@ -425,7 +425,7 @@ static const struct CallFlags *cf_add(Engine *e, const char *name)
                 (api_cancels_timer(name) ? CF_CANCELS : 0) | (api_arms_timer(name) ? CF_ARMS : 0) |
                 (api_waits_event(name) ? CF_WAITS : 0) | (api_sets_event(name) ? CF_EVENT : 0) |
                 (model ? CF_MODEL : 0) | (api_queues_work(name) ? CF_QUEUES : 0) |
-                (api_irql(name) ? CF_IRQL : 0) |
+                (api_irql(name) ? CF_IRQL : 0) | (api_sleeps(name) ? CF_SLEEPS : 0) |
                 (prog_is_noreturn(e->prog, name) ? CF_NORETURN : 0);
     }
     if ((e->ncflags + 1) * 2 > e->ncflag_slots) {
@@ -563,8 +563,57 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
         fire_after_wait(e, fr, st, out, from);
 }
 
+/* A sleep in a polling loop (polls.c) from s: before it returns, a
+ * pending work item or armed timer callback that writes what the loop
+ * tests may have run on its own thread (its queue taken), or, where it may
+ * write that before one of the rule's events, be midway (what it writes
+ * unknown, still pending); or none ran. */
+static void poll_sleep(Engine *e, const Frame *fr, const Step *st, const CallRes *cr, State *s,
+                       StateVec *out)
+{
+    StateVec ran = {0}, mid = {0};
+    e->firing = 1;
+    for (int i = 0; i < e->prog->nentries; i++) {
+        const EntryPoint *ep = &e->prog->entries[i];
+        int g = ep->func;
+        /* (a work item that completes a pended reset or request has run
+         * before NDIS halts the adapter, where such loops wait: harness.c
+         * after_halt) */
+        if (g == fr->fi || !(dfr_is_timer(e, ep) || e->queued[g]) || !dfr_may_run(e, ep, s) ||
+            (!dfr_is_timer(e, ep) && dfr_completes_request(e->prog, g)) || !poll_writes(e, g, cr))
+            continue;
+        const char *tn = e->prog->funcs[g].f->name;
+        State *n = dfr_note(e, dfr_take(e, ep, s), st->loc, fr->fr->f->name,
+                            arena_printf(e->arena, "%s may run while %s sleeps in %s", tn,
+                                         fr->fr->f->name, st->callee));
+        eng_run_callback(e, ep, n, &ran);
+        if (poll_midway_may(e, ep, cr))
+            sv_push(e, &mid, dfr_note(e, poll_midway(e, g, cr, s), st->loc, fr->fr->f->name,
+                                      arena_printf(e->arena, "%s may be midway while %s sleeps "
+                                                   "in %s: it changes what the loop tests before "
+                                                   "it is done", tn, fr->fr->f->name,
+                                                   st->callee)));
+    }
+    e->firing = 0;
+    call_step(e, fr, st, s, out);
+    for (int k = 0; k < ran.n; k++)
+        call_step(e, fr, st, st_with_locals(e, ran.v[k], s), out);
+    for (int k = 0; k < mid.n; k++)
+        call_step(e, fr, st, mid.v[k], out);
+    sv_release(e, &ran);
+    sv_release(e, &mid);
+}
+
 static void do_call_now(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
+    if ((call_flags(e, st->callee) & CF_SLEEPS) && !e->firing && fr->keep == 0 &&
+        nothing_held(s) && !e->rule->has_watch && e->rule->nvars) {
+        const CallRes *cr = prog_call(e->prog, st);
+        if (cr && cr->npoll) {
+            poll_sleep(e, fr, st, cr, s, out);
+            return;
+        }
+    }
     if ((call_flags(e, st->callee) & CF_CANCELS) && !e->firing && fr->keep == 0 && nothing_held(s) &&
         dfr_timer_may_fire(e, s)) {
         e->firing = 1;

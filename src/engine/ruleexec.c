@@ -664,14 +664,10 @@ int rx_fire(Engine *e, State *s, const char *api, RoleKind role, EvWhen when,
             const char *before = tr_change_string(e, was, full);
             const char *after = tr_change_string(e, full, was);
             if (strcmp(before, after) != 0) {
-                const char *msg = arena_printf(e->arena, "%s %s: %s -> %s", ctx->fname,
-                                               when == EV_ENTRY ? "is called" : "returns",
-                                               before[0] ? before
-                                                         : tr_initial_change(e, full, was),
-                                               after);
                 if (n == s)
                     n = st_copy(e, s);
-                n->trace = tr_push(e, n->trace, TS_STATE, ctx->loc, ctx->func, msg, after);
+                n->trace = tr_state(e, n->trace, ctx->loc, ctx->func, ctx->fname, when == EV_ENTRY,
+                                    before[0] ? before : tr_initial_change(e, full, was), after);
             }
         }
         sv_push(e, out, n);

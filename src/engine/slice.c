@@ -693,6 +693,31 @@ static int decides(SliceLevel level, const unsigned char *touches, int fi)
     return level == SLICE_FULL || (level == SLICE_TOUCHING && touches[fi]);
 }
 
+/* A field or global a polling loop tests (polls.c) matters, and decides. */
+typedef struct PollAdd {
+    Slice *sl;
+    int fi;
+} PollAdd;
+
+static void poll_add(void *to, const Expr *x)
+{
+    PollAdd *pa = to;
+    Engine *e = pa->sl->e;
+    const Program *p = pa->sl->p;
+    int32_t k = ev_path_key(e, x);
+    int written = 0;
+    for (int i = 0; i < p->nentries && !written; i++) {
+        int g = p->entries[i].func;
+        written = (e->armed[g] || e->queued[g]) && fr_touches(e->frames, g) &&
+                  fr_writes(e, e->frames, g, k);
+    }
+    if (!written)               /* what no callback that matters changes */
+        return;
+    key_set_polled(e, k);
+    sl_expr(pa->sl, x, pa->fi);
+    decisive_expr(pa->sl->e, x, pa->sl);
+}
+
 /* What one rule can depend on: the keys whose values can decide one of
  * its events.  Seeds: everything the functions that touch the rule test,
  * return or pass (touches[fi], frames.c), and what DriverEntry and
@@ -739,6 +764,14 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
     Slice sl = {.e = e, .p = p, .dirty = dirty, .callers_read = 1, .pin = pin, .stack = stack,
                 .tkids = tkids, .cflags = cfc, .moves = mvc, .pstart = pstart, .pids = pids};
     Slice thr = {.e = e, .p = p, .dirty = dirty, .stack = stack, .pstart = pstart, .pids = pids};
+    /* what a polling loop tests, where a pending callback that may change
+     * it touches a rule with a state (frames.c gives the loop's function
+     * the callbacks, polls.c) */
+    int poll = 0;
+    for (int i = 0; i < p->nentries && !e->rule->has_watch && e->rule->nvars && !poll; i++) {
+        int g = p->entries[i].func;
+        poll = (e->armed[g] || e->queued[g]) && touches[g];
+    }
     for (int i = 0; i < p->nentries && level > SLICE_OBJECTS; i++) {
         RolePhase ph = role_phase(p->entries[i].role);
         if (ph == PH_DRIVER_ENTRY || ph == PH_INITIALIZE)   /* the harness tests their status */
@@ -840,6 +873,11 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                         if (moves && !eff[fi]) {
                             eff[fi] = 1;
                             sl_dirty_callers(&sl, fi);
+                        }
+                        if (poll && cr && cr->npoll && decides(level, touches, fi)) {
+                            PollAdd pa = {&sl, fi};
+                            for (int q = 0; q < cr->npoll; q++)
+                                poll_paths(cr->poll[q], poll_add, &pa);
                         }
                         for (int t = 0; t < nt; t++) {
                             const Func *c = p->funcs[tg[t]].f;

@@ -257,8 +257,16 @@ int st_has_prefix(Engine *e, const State *s, int32_t key)
 
 void key_set_decisive(Engine *e, int32_t id)
 {
-    if (id > 0 && id < e->keys->n)
+    if (id > 0 && id < e->keys->n && !e->keys->ents[id].decisive) {
         e->keys->ents[id].decisive = 1;
+        e->keys->gen++;
+    }
+}
+
+void key_set_polled(Engine *e, int32_t id)
+{
+    if (id > 0 && id < e->keys->n)
+        e->keys->ents[id].polled = 1;
 }
 
 /* Relevant with every bit of its value: a key the engine finds it needs
@@ -266,6 +274,7 @@ void key_set_decisive(Engine *e, int32_t id)
 void key_set_relevant(Engine *e, int32_t id)
 {
     if (id > 0 && id < e->keys->n) {
+        e->keys->gen += !e->keys->ents[id].relevant;
         e->keys->ents[id].relevant = 1;
         e->keys->ents[id].keep = ~(uint64_t)0;
         key_mark_rel_below(e->keys, id);

@@ -62,10 +62,23 @@ Trace *tr_runs(Engine *e, Trace *parent, Loc loc, const char *func, const char *
     return t;
 }
 
+Trace *tr_state(Engine *e, Trace *parent, Loc loc, const char *func, const char *fname, int entry,
+                const char *before, const char *after)
+{
+    Trace *t = tr_push(e, parent, TS_STATE, loc, func, NULL, after);
+    t->callee = fname;
+    t->aux = before;
+    t->taken = entry;
+    return t;
+}
+
 static const char *step_message(Engine *e, const Trace *t)
 {
     if (t->msg)
         return t->msg;
+    if (t->kind == TS_STATE && t->aux)
+        return arena_printf(e->arena, "%s %s: %s -> %s", t->callee ? t->callee : "?",
+                            t->taken ? "is called" : "returns", t->aux, t->state ? t->state : "");
     if (t->kind == TS_ENTRY && t->aux)
         return arena_printf(e->arena, "NDIS calls %s (%s)", t->callee, t->aux);
     if (t->kind == TS_CALL && t->aux)

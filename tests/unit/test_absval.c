@@ -177,6 +177,33 @@ static void arithmetic_moves_the_set(void **st)
     assert_int_equal(eq_truth(&r, 13), -1);
 }
 
+/* A count stepped by an interlocked call keeps an open bound open: a
+ * widened [1, +inf) incremented is [2, +inf) (never 0), decremented
+ * [0, +inf); av_binop, for plain arithmetic, still gives unknown; a
+ * finite bound that overflows is unknown either way. */
+static void counts_keep_an_open_bound(void **st)
+{
+    (void)st;
+    AbsVal v = av_range(1, INT64_MAX), one = av_const(1);
+    AbsVal up = av_count(OP_ADD, &v, &one), down = av_count(OP_SUB, &v, &one);
+    assert_int_equal(up.lo, 2);
+    assert_true(up.hi == INT64_MAX);
+    assert_int_equal(av_truth(&up), 1);
+    assert_int_equal(down.lo, 0);
+    assert_int_equal(av_truth(&down), -1);
+    AbsVal plain = av_binop(OP_ADD, &v, &one);
+    assert_true(av_is_top(&plain));
+    AbsVal neg = av_range(INT64_MIN, -1), m = av_count(OP_SUB, &neg, &one);
+    assert_true(m.lo == INT64_MIN);
+    assert_int_equal(m.hi, -2);
+    AbsVal big = av_range(INT64_MAX - 1, INT64_MAX - 1), two = av_const(2);
+    AbsVal o = av_count(OP_ADD, &big, &two);
+    assert_true(av_is_top(&o));
+    AbsVal k = av_const(5), r = av_count(OP_ADD, &k, &one);   /* finite: as av_binop */
+    assert_int_equal(r.lo, 6);
+    assert_int_equal(r.hi, 6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +214,7 @@ int main(void)
         cmocka_unit_test(full_or_wide_joins_are_intervals),
         cmocka_unit_test(widening_ends),
         cmocka_unit_test(arithmetic_moves_the_set),
+        cmocka_unit_test(counts_keep_an_open_bound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
