@@ -123,6 +123,8 @@ struct Frames {
         int32_t nbits;
         int any;
     } *forget;
+    KeyVec *pollg;           /* per function (ids + 1): the callbacks a sleep in its polling
+                                loops may run (poll_callees), or NULL when no loop has any */
     int nfuncs;
     int borrowed;            /* reads .. returns are another Frames' (fr_build_on) */
 };
@@ -252,6 +254,11 @@ static void fixed_point(Engine *e, Frames *f)
         abort();
     for (int fi = 0; fi < n; fi++) {
         const Func *fn = p->funcs[fi].f;
+        /* the callbacks a sleep in its polling loops may run (polls.c) */
+        for (int i = 0; f->pollg && i < f->pollg[fi].n; i++) {
+            kv_add(&callees[fi], f->pollg[fi].v[i]);
+            kv_add(&callers[f->pollg[fi].v[i] - 1], fi + 1);
+        }
         for (int b = 0; b < fn->nblocks; b++)
             for (int k = 0; k < fn->blocks[b].nsteps; k++) {
                 const Step *st = &fn->blocks[b].steps[k];
@@ -280,16 +287,6 @@ static void fixed_point(Engine *e, Frames *f)
                  * and they set one of that name; and in MiniportHaltEx any
                  * armed timer may fire as the wait returns (interp.c
                  * fire_after_wait) */
-                /* a sleep in a polling loop may run every pending work item
-                 * and timer callback (polls.c) */
-                if (cr && cr->npoll)
-                    for (int i = 0; i < p->nentries; i++) {
-                        int g = p->entries[i].func;
-                        if (g != fi && (dfr_is_timer(e, &p->entries[i]) || e->queued[g])) {
-                            kv_add(&callees[fi], g + 1);
-                            kv_add(&callers[g], fi + 1);
-                        }
-                    }
                 if (st->kind != ST_CALL || !st->callee || !(call_flags(e, st->callee) & CF_WAITS))
                     continue;
                 int halt = prog_has_role(p, fi, ROLE_HALT);
@@ -433,6 +430,77 @@ static void addr_arg_writes(Engine *e, Frames *f, const ParamWrites *pw, int fi,
     }
 }
 
+typedef struct PollKeys {
+    Engine *e;
+    int32_t k[16];
+    int n;
+} PollKeys;
+
+static void poll_key(void *to, const Expr *x)
+{
+    PollKeys *pk = to;
+    int32_t k = ev_path_key(pk->e, x);
+    if (k > 0 && pk->n < 16)
+        pk->k[pk->n++] = k;
+}
+
+/* Can fi write k or a record k lies within (the sets as they stand)? */
+static int writes_within(Engine *e, const Frames *f, int fi, int32_t k)
+{
+    for (int32_t a = k; a > 0; a = key_parent(e, a))
+        if (kv_has(&f->writes[fi], a))
+            return 1;
+    return 0;
+}
+
+/* A sleep in a polling loop (polls.c) may run the gated callbacks that
+ * write what the loop tests, as the sets say without it: timers, and work
+ * items but those that complete a pended request (they ran before NDIS
+ * halted the adapter; such loops are in halt's reach).  Every pending
+ * timer gave rtlnwifi's five waits in halt every timer's sets, 46k -> 50k
+ * states.  Returns whether any sleep has one. */
+static int poll_callees(Engine *e, Frames *f)
+{
+    const Program *p = e->prog;
+    int any = 0;
+    for (int fi = 0; fi < p->nfuncs; fi++) {
+        const Func *fn = p->funcs[fi].f;
+        for (int b = 0; b < fn->nblocks; b++)
+            for (int k = 0; k < fn->blocks[b].nsteps; k++) {
+                const Step *st = &fn->blocks[b].steps[k];
+                const CallRes *cr = st->kind == ST_CALL ? prog_call(p, st) : NULL;
+                if (!cr || !cr->npoll)
+                    continue;
+                PollKeys pk = {.e = e};
+                for (int c = 0; c < cr->npoll; c++)
+                    poll_paths(cr->poll[c], poll_key, &pk);
+                for (int i = 0; i < p->nentries; i++) {
+                    int g = p->entries[i].func, w = 0;
+                    if (g == fi || !(dfr_is_timer(e, &p->entries[i]) ||
+                                     (e->queued[g] && !dfr_completes_request(p, g))))
+                        continue;
+                    for (int j = 0; j < pk.n && !w; j++)
+                        w = writes_within(e, f, g, pk.k[j]);
+                    if (!w)
+                        continue;
+                    if (!f->pollg) {
+                        f->pollg = calloc((size_t)p->nfuncs + 1, sizeof *f->pollg);
+                        if (!f->pollg)
+                            abort();
+                    }
+                    kv_add(&f->pollg[fi], g + 1);
+                    any = 1;
+                }
+            }
+    }
+    return any;
+}
+
+int fr_poll_runs(const Frames *f, int fi, int g)
+{
+    return f->pollg && kv_has(&f->pollg[fi], g + 1);
+}
+
 /* The sets of every function: what it and its callees read and write.
  * They do not depend on the rule (the rule's APIs only decide touches), so
  * every rule run on a driver borrows one copy (fr_build_on): NetKVM's 45M
@@ -522,6 +590,8 @@ Frames *fr_build_sets(Engine *e)
     }
     pw_free(p, pw);
     fixed_point(e, f);
+    if (poll_callees(e, f))    /* the sets only grow: the same fixed point, with them */
+        fixed_point(e, f);
     return f;
 }
 
@@ -582,7 +652,8 @@ static void touch_rule(Engine *e, Frames *f)
                 const Step *st = &fn->blocks[b].steps[k];
                 const CallRes *cr = st->kind == ST_CALL ? prog_call(p, st) : NULL;
                 if (st->kind != ST_ASSIGN && st->callee &&
-                    ((call_flags(e, st->callee) & CF_WAITS) || (cr && cr->npoll))) {
+                    ((call_flags(e, st->callee) & CF_WAITS) ||
+                     (cr && cr->npoll && f->pollg && f->pollg[fi].n))) {
                     f->touches[fi] = 1;
                     work[n++] = fi;
                     break;
@@ -673,6 +744,9 @@ void fr_free(Frames *f)
     free(f->sreads);
     free(f->lent);
     free(f->returns);
+    for (int i = 0; f->pollg && i < f->nfuncs; i++)
+        free(f->pollg[i].v);
+    free(f->pollg);
     free(f);
 }
 

@@ -195,7 +195,9 @@ typedef struct Fact {
     int32_t val;         /* interned value id (Engine.vals), never top */
 } Fact;
 
-enum { INST_WEAK = 1, INST_SPREAD = 2 };
+enum { INST_WEAK = 1, INST_SPREAD = 2, INST_BLUR = 4 };  /* INST_BLUR: an array element an
+                                                            event at an unknown index may have
+                                                            acted on (ruleexec.c) */
 typedef struct Inst {    /* one instance of the rule's state machine */
     int32_t obj;         /* key id of the watched object, 0 for an unwatched rule */
     uint8_t weak;        /* INST_WEAK: a cursor moved since its state was set, the next
@@ -1117,6 +1119,8 @@ Frames *fr_build_on(Engine *e, const Frames *sets);
 void fr_free(Frames *f);
 int fr_touches(const Frames *f, int fi);
 int fr_writes(Engine *e, const Frames *f, int fi, int32_t k);
+/* May a sleep in a polling loop of fi run callback g (frames.c poll_callees)? */
+int fr_poll_runs(const Frames *f, int fi, int g);
 uint64_t fr_write_mask(Engine *e, const Frames *f, int fi, int32_t k);
 int fr_reads_lost(Engine *e, const Frames *f, int fi, const State *s, const State *was);
 const unsigned char *fr_touch_set(const Frames *f);

@@ -576,11 +576,9 @@ static void poll_sleep(Engine *e, const Frame *fr, const Step *st, const CallRes
     for (int i = 0; i < e->prog->nentries; i++) {
         const EntryPoint *ep = &e->prog->entries[i];
         int g = ep->func;
-        /* (a work item that completes a pended reset or request has run
-         * before NDIS halts the adapter, where such loops wait: harness.c
-         * after_halt) */
-        if (g == fr->fi || !(dfr_is_timer(e, ep) || e->queued[g]) || !dfr_may_run(e, ep, s) ||
-            (!dfr_is_timer(e, ep) && dfr_completes_request(e->prog, g)) || !poll_writes(e, g, cr))
+        /* (the frames say which: frames.c poll_callees) */
+        if (!fr_poll_runs(e->frames, fr->fi, g) || !dfr_may_run(e, ep, s) ||
+            !poll_writes(e, g, cr))
             continue;
         const char *tn = e->prog->funcs[g].f->name;
         State *n = dfr_note(e, dfr_take(e, ep, s), st->loc, fr->fr->f->name,

@@ -54,6 +54,12 @@ static void reach(const Func *f, int from, int fwd, unsigned char *r, int *stack
     }
 }
 
+static void count_path(void *to, const Expr *x)
+{
+    (void)x;
+    ++*(int *)to;
+}
+
 void poll_build(const Func *f, int b, CallRes *r, Arena *a)
 {
     int n = f->nblocks;
@@ -72,7 +78,11 @@ void poll_build(const Func *f, int b, CallRes *r, Arena *a)
     int nc = 0;
     for (int x = 0; cycle && x < n && nc < 16; x++) {
         const Block *bl = &f->blocks[x];
+        int persistent = 0;
         if (!fwd[x] || !back[x] || bl->term != T_BRANCH || !bl->cond)
+            continue;
+        poll_paths(bl->cond, count_path, &persistent);
+        if (!persistent)       /* a local (`while (b)`): no other thread changes it */
             continue;
         int out = 0;
         for (int k = 0; k < 2; k++)

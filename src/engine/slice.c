@@ -708,8 +708,8 @@ static void poll_add(void *to, const Expr *x)
     int written = 0;
     for (int i = 0; i < p->nentries && !written; i++) {
         int g = p->entries[i].func;
-        written = (e->armed[g] || e->queued[g]) && fr_touches(e->frames, g) &&
-                  fr_writes(e, e->frames, g, k);
+        written = (e->armed[g] || (e->queued[g] && !dfr_completes_request(p, g))) &&
+                  fr_touches(e->frames, g) && fr_writes(e, e->frames, g, k);
     }
     if (!written)               /* what no callback that matters changes */
         return;
