@@ -444,6 +444,16 @@ static int through_array_element(Engine *e, const State *s, const Expr *path)
 
 enum { OBJ_APART = 0, OBJ_NAME_ONLY = -1, OBJ_JOINED = -2 };
 
+/* An element at an index the path knows (`&A->RxQueue[q].Lock`, q == 1:
+ * "_ADAPTER.RxQueue[1].Lock", eval.c elem_key), no "some element" in its
+ * key: told apart from its siblings.  A DPC that takes each queue's lock in
+ * a bounded loop and breaks out holding one was a silent Pass (blind round
+ * 9). */
+static int known_element(Engine *e, int32_t k)
+{
+    return k > 0 && is_array_key(e, k) && !strstr(key_name(e, k), "[]");
+}
+
 /* The object an argument designates by itself: its key; OBJ_APART when it
  * cannot be told apart from others of its kind (an array element),
  * OBJ_JOINED when the argument points to one of several objects (paths
@@ -455,7 +465,7 @@ static int32_t object_named(Engine *e, const EventCtx *ev, int n)
                       ? through_array_element(e, ev->caller, x->a) : 0;
     if (through == 1) {       /* an element a cursor walks (cursors.c): one object */
         int32_t k = ev_key_in(e, ev->caller, x->a);
-        if (cur_record_key(e, k))
+        if (cur_record_key(e, k) || known_element(e, k))
             return k;
     }
     if (through)
@@ -463,11 +473,16 @@ static int32_t object_named(Engine *e, const EventCtx *ev, int n)
     AbsVal v = arg_value(e, ev, n);
     if (v.pointee < 0)
         return OBJ_JOINED;
+    if (v.pointee && is_array_key(e, v.pointee) && x && x->kind == EX_ADDR && x->a &&
+        x->a->kind == EX_PATH) {
+        int32_t k = ev_key_in(e, ev->caller, x->a);   /* &a[i].Lock: the index it knows */
+        return known_element(e, k) ? k : OBJ_APART;
+    }
     if (v.pointee)
-        return is_array_key(e, v.pointee) ? OBJ_APART : v.pointee;
+        return !is_array_key(e, v.pointee) || known_element(e, v.pointee) ? v.pointee : OBJ_APART;
     if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH) {
         int32_t k = ev_key_in(e, ev->caller, x->a);
-        return is_array_key(e, k) ? OBJ_APART : k;
+        return !is_array_key(e, k) || known_element(e, k) ? k : OBJ_APART;
     }
     return OBJ_NAME_ONLY;
 }
@@ -481,6 +496,7 @@ static int32_t object_named(Engine *e, const EventCtx *ev, int n)
 static int32_t object_of(Engine *e, const EventCtx *ev, int n)
 {
     int32_t k = object_named(e, ev, n);
+
     if (k >= 0)
         return k;
     if (e->probe) {
@@ -528,17 +544,34 @@ static int instance(Engine *e, State **sp, int32_t obj)
     return at;
 }
 
-/* s, or a copy in which obj's instance is no longer weak. */
+/* s, or a copy in which obj's instance is no longer weak (nor blurred). */
 static State *strong_again(Engine *e, State *s, int32_t obj)
 {
     for (int i = 0; i < s->ninst; i++)
-        if (s->inst[i].obj == obj && (s->inst[i].weak & INST_WEAK)) {
+        if (s->inst[i].obj == obj && (s->inst[i].weak & (INST_WEAK | INST_BLUR))) {
             State *n = st_copy(e, s);
             st_own_inst(e, n);
-            n->inst[i].weak &= (uint8_t)~INST_WEAK;
+            n->inst[i].weak &= (uint8_t)~(INST_WEAK | INST_BLUR);
             return n;
         }
     return s;
+}
+
+/* s, or a copy in which every array element's instance is blurred: an
+ * event at an index not known (a lock loop whose counter widened) may have
+ * acted on any of them, so what they say is no longer reported on. */
+static State *blur_elements(Engine *e, State *s)
+{
+    State *n = s;
+    for (int i = 0; i < s->ninst; i++)
+        if (!(s->inst[i].weak & INST_BLUR) && known_element(e, s->inst[i].obj)) {
+            if (n == s) {
+                n = st_copy(e, s);
+                st_own_inst(e, n);
+            }
+            n->inst[i].weak |= INST_BLUR;
+        }
+    return n;
 }
 
 static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *ctx, StateVec *out)
@@ -547,12 +580,16 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
     if (ev->guard_arg > 0) {
         int32_t obj = object_of(e, ctx, ev->guard_arg);
         if (!obj) {          /* an object we cannot tell apart: not tracked */
-            sv_push(e, out, s);
+            sv_push(e, out, blur_elements(e, s));
             return;
         }
         int had = s->ninst;
         int ii = instance(e, &s, obj);
-        int weak = s->inst[ii].weak & INST_WEAK;
+        /* an element never seen on this path may be in any state (an
+         * earlier event at an unknown index, a loop whose count the joins
+         * lost): nothing rests on its initial state */
+        int weak = (s->inst[ii].weak & (INST_WEAK | INST_BLUR)) ||
+                   (s->ninst > had && known_element(e, obj));
         RCtx c = {e, ctx, ii, obj, s->ninst > had, weak};
         int from = out->n;
         exec(&c, ev->body, s, out);
@@ -573,7 +610,7 @@ static void run_block(Engine *e, const RuleEvent *ev, State *s, const EventCtx *
     sv_push(e, &cur, s);
     for (int ii = 0; ii < s->ninst; ii++) {
         StateVec next = {0};
-        RCtx c = {e, ctx, ii, s->inst[ii].obj, 0, 0};
+        RCtx c = {e, ctx, ii, s->inst[ii].obj, 0, (s->inst[ii].weak & INST_BLUR) != 0};
         for (int k = 0; k < cur.n; k++)
             exec(&c, ev->body, cur.v[k], &next);
         sv_release(e, &cur);
