@@ -430,20 +430,6 @@ static void addr_arg_writes(Engine *e, Frames *f, const ParamWrites *pw, int fi,
     }
 }
 
-typedef struct PollKeys {
-    Engine *e;
-    int32_t k[16];
-    int n;
-} PollKeys;
-
-static void poll_key(void *to, const Expr *x)
-{
-    PollKeys *pk = to;
-    int32_t k = ev_path_key(pk->e, x);
-    if (k > 0 && pk->n < 16)
-        pk->k[pk->n++] = k;
-}
-
 /* Can fi write k or a record k lies within (the sets as they stand)? */
 static int writes_within(Engine *e, const Frames *f, int fi, int32_t k)
 {
@@ -471,9 +457,8 @@ static int poll_callees(Engine *e, Frames *f)
                 const CallRes *cr = st->kind == ST_CALL ? prog_call(p, st) : NULL;
                 if (!cr || !cr->npoll)
                     continue;
-                PollKeys pk = {.e = e};
-                for (int c = 0; c < cr->npoll; c++)
-                    poll_paths(cr->poll[c], poll_key, &pk);
+                PollKeys pk;
+                poll_keys(e, cr, &pk);
                 for (int i = 0; i < p->nentries; i++) {
                     int g = p->entries[i].func, w = 0;
                     if (g == fi || !(dfr_is_timer(e, &p->entries[i]) ||

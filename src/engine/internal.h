@@ -766,6 +766,13 @@ int api_sleeps(const char *api);
 void poll_build(const Func *f, int b, CallRes *r, Arena *a);
 /* The fields and globals x reads, each given to add(to, path). */
 void poll_paths(const Expr *x, void (*add)(void *, const Expr *), void *to);
+/* The keys of the fields and globals the polling loop of sleep cr tests. */
+typedef struct PollKeys {
+    Engine *e;
+    int32_t k[16];
+    int n;
+} PollKeys;
+void poll_keys(Engine *e, const CallRes *cr, PollKeys *ks);
 /* Does function g write what the polling loop of sleep cr tests? */
 int poll_writes(Engine *e, int g, const CallRes *cr);
 /* May callback ep write what it tests before one of the rule's events? */

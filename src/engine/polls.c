@@ -115,15 +115,10 @@ void poll_paths(const Expr *x, void (*add)(void *, const Expr *), void *to)
     }
 }
 
-typedef struct Keys {
-    Engine *e;
-    int32_t k[16];
-    int n;
-} Keys;
 
 static void add_key(void *to, const Expr *x)
 {
-    Keys *ks = to;
+    PollKeys *ks = to;
     int32_t k = ev_path_key(ks->e, x);
     for (int i = 0; i < ks->n; i++)
         if (ks->k[i] == k)
@@ -132,7 +127,7 @@ static void add_key(void *to, const Expr *x)
         ks->k[ks->n++] = k;
 }
 
-static void poll_keys(Engine *e, const CallRes *cr, Keys *ks)
+void poll_keys(Engine *e, const CallRes *cr, PollKeys *ks)
 {
     ks->e = e;
     ks->n = 0;
@@ -142,7 +137,7 @@ static void poll_keys(Engine *e, const CallRes *cr, Keys *ks)
 
 int poll_writes(Engine *e, int g, const CallRes *cr)
 {
-    Keys ks;
+    PollKeys ks;
     poll_keys(e, cr, &ks);
     for (int i = 0; i < ks.n; i++)
         if (fr_writes(e, e->frames, g, ks.k[i]))
@@ -152,7 +147,7 @@ int poll_writes(Engine *e, int g, const CallRes *cr)
 
 /* Does step st write one of ks's keys: assigns it, passes its address, or
  * calls a function that writes it? */
-static int step_writes(Engine *e, const Step *st, const Keys *ks)
+static int step_writes(Engine *e, const Step *st, const PollKeys *ks)
 {
     for (int i = 0; i < ks->n; i++) {
         if (st->kind == ST_ASSIGN) {
@@ -232,7 +227,7 @@ static int step_fires(Engine *e, const Step *st)
 
 int poll_midway_may(Engine *e, const EntryPoint *ep, const CallRes *cr)
 {
-    Keys ks;
+    PollKeys ks;
     poll_keys(e, cr, &ks);
     const Func *f = e->prog->funcs[ep->func].f;
     int n = f->nblocks, found = 0;
@@ -273,7 +268,7 @@ int poll_midway_may(Engine *e, const EntryPoint *ep, const CallRes *cr)
 
 State *poll_midway(Engine *e, int g, const CallRes *cr, const State *s)
 {
-    Keys ks;
+    PollKeys ks;
     poll_keys(e, cr, &ks);
     State *m = st_copy(e, s);
     for (int i = 0; i < ks.n; i++)

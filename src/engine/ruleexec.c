@@ -371,6 +371,11 @@ static void exec(const RCtx *c, const RStmt *st, State *s, StateVec *out)
         sv_push(e, out, s);
         return;
     case RS_HALT:
+        /* the path ends, but where an abort would not be reported: the
+         * event may have acted on another element (weak), or on an object
+         * in a state the caller of an unreached root chose */
+        if (c->weak || (e->orphan_run && c->fresh && !orphan_knows(e, s, c->obj)))
+            sv_push(e, out, s);
         return;
     }
 }

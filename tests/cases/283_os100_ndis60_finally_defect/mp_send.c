@@ -261,7 +261,7 @@ MpHandleSendInterrupt(PMP_ADAPTER Adapter)
     }
 
     if (Done != NULL) {
-        NdisDprReleaseSpinLock(&Adapter->SendLock); // defect: NdisSpinLock
+        NdisDprReleaseSpinLock(&Adapter->SendLock);
         NdisMSendNetBufferListsComplete(Adapter->AdapterHandle, Done, NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL);
         NdisDprAcquireSpinLock(&Adapter->SendLock);
     }

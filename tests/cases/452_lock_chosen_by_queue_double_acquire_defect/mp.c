@@ -3,7 +3,8 @@
  * path holds SendLock and counts a send frame: MpQueueLock returns &SendLock, which the
  * driver already holds.  Only the queue argument tells which of the two locks it is; after the
  * deadlock, the path goes on: MpCountFrame releases SendLock and the send path releases it again.
- * Expected: 2 defects (NdisSpinLock: the acquire in MpCountFrame, the second release in MpSendNetBufferLists).
+ * Expected: 1 defect (NdisSpinLock: the acquire in MpCountFrame; the deadlock ends the path, so
+ * the second release in MpSendNetBufferLists is not reported).
  */
 
 #include <ndis.h>
@@ -163,7 +164,7 @@ MpSendNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBuf
     UNREFERENCED_PARAMETER(PortNumber);
     NdisAcquireSpinLock(&adapter->SendLock);
     MpCountFrame(adapter, MpQueueSend);
-    NdisReleaseSpinLock(&adapter->SendLock);   // defect: NdisSpinLock
+    NdisReleaseSpinLock(&adapter->SendLock);
     for (nbl = NetBufferLists; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
         NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_SUCCESS;
     }

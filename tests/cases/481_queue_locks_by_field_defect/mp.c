@@ -4,7 +4,8 @@
  * lock, the same lock, again (a deadlock), and after it has released it, restart releases it a
  * second time.  The queue the helper is given is the one restart locked: the same field,
  * Adapter->TxQueue, told apart from Adapter->RxQueue (480) but not from itself.
- * Expected: 2 NdisSpinLock defects, the second acquire and the release that follows.
+ * Expected: 1 NdisSpinLock defect, the second acquire (a deadlock: the release after it never
+ * runs on that path).
  */
 
 #include <ndis.h>
@@ -175,7 +176,7 @@ MpRestart(NDIS_HANDLE MiniportAdapterContext, PNDIS_MINIPORT_RESTART_PARAMETERS 
     NdisAcquireSpinLock(&adapter->TxQueue->Lock);
     MpMoveQueue(adapter->TxQueue, adapter->RxQueue);
     adapter->Paused = FALSE;
-    NdisReleaseSpinLock(&adapter->TxQueue->Lock);      // defect: NdisSpinLock
+    NdisReleaseSpinLock(&adapter->TxQueue->Lock);
     return NDIS_STATUS_SUCCESS;
 }
 

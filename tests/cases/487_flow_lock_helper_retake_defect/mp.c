@@ -2,7 +2,8 @@
  * Case 487_flow_lock_helper_retake_defect: 486's driver, whose send path counts the packet on
  * the flow while it already holds the flow's lock: MpFlowCount takes the same lock again (the
  * flow itself, not its parent), a deadlock.  The path goes on and releases it twice.
- * Expected: 2 NdisSpinLock defects, the second acquire and the release that follows.
+ * Expected: 1 NdisSpinLock defect, the second acquire (a deadlock: the release after it never
+ * runs on that path).
  */
 #include <ndis.h>
 
@@ -159,7 +160,7 @@ MpSendNetBufferLists(NDIS_HANDLE MiniportAdapterContext, PNET_BUFFER_LIST NetBuf
                 parent->Packets += flow->Packets;
                 NdisReleaseSpinLock(&parent->Lock);
             }
-            NdisReleaseSpinLock(&flow->Lock);               // defect: NdisSpinLock
+            NdisReleaseSpinLock(&flow->Lock);
         }
         NdisReleaseSpinLock(&adapter->TableLock);
         NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_SUCCESS;
