@@ -566,8 +566,8 @@ static void do_call(Engine *e, const Frame *fr, const Step *st, State *s, StateV
 /* A sleep in a polling loop (polls.c) from s: before it returns, a
  * pending work item or armed timer callback that writes what the loop
  * tests may have run on its own thread (its queue taken), or, where it may
- * write that before one of the rule's events, be midway (what it writes
- * unknown, still pending); or none ran. */
+ * write that before a call where the rule can report, be midway (what it
+ * writes unknown, still pending); or none ran. */
 static void poll_sleep(Engine *e, const Frame *fr, const Step *st, const CallRes *cr, State *s,
                        StateVec *out)
 {
