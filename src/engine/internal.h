@@ -775,7 +775,8 @@ typedef struct PollKeys {
 void poll_keys(Engine *e, const CallRes *cr, PollKeys *ks);
 /* Does function g write what the polling loop of sleep cr tests? */
 int poll_writes(Engine *e, int g, const CallRes *cr);
-/* May callback ep write what the loop of sleep cr tests before a call where the rule can report? */
+/* May callback ep write what the loop of sleep cr tests before a call where
+ * the rule can report? */
 int poll_midway_may(Engine *e, const EntryPoint *ep, const CallRes *cr);
 /* s with what g writes of what the loop tests unknown: g midway. */
 State *poll_midway(Engine *e, int g, const CallRes *cr, const State *s);
