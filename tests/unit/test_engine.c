@@ -474,6 +474,64 @@ static void control_dependence_of_blocks(void **state)
     arena_free(b.a);
 }
 
+/* poll_build (polls.c): a sleep inside a loop gets the loop's exit tests
+ * that read a field or global; a loop on a local, a sleep outside any
+ * loop, and a loop's tests on locals get none. */
+static void sleeps_in_loops_know_what_they_wait_for(void **state)
+{
+    (void)state;
+    B b = {0};
+    unit(&b, "poll.c");
+    Arena *a = b.a;
+    Expr *pending = path(&b, "Adapter->Pending", "_ADAPTER.Pending", SCOPE_HEAP);
+    Expr *test = arena_alloc(a, sizeof *test);
+    test->kind = EX_BINOP;
+    test->op = OP_NE;
+    test->a = pending;
+    test->b = num(&b, 0);
+    Func *f = func(&b, "WaitPending", NULL, 4);      /* while (Adapter->Pending != 0) Sleep; */
+    go(&b, 0, 1);
+    branch(&b, 1, test, 2, 3);
+    call(&b, 2, "NdisMSleep", NULL, 1, num(&b, 1000));
+    go(&b, 2, 1);
+    CallRes r = {0};
+    poll_build(f, 2, &r, a);
+    assert_int_equal(r.npoll, 1);
+    assert_ptr_equal(r.poll[0], test);
+
+    Func *g = func(&b, "WaitLocal", NULL, 4);        /* while (Busy) Sleep; Busy a local */
+    go(&b, 0, 1);
+    branch(&b, 1, path(&b, "Busy", "Busy", SCOPE_LOCAL), 2, 3);
+    call(&b, 2, "NdisMSleep", NULL, 1, num(&b, 1000));
+    go(&b, 2, 1);
+    CallRes rl = {0};
+    poll_build(g, 2, &rl, a);
+    assert_int_equal(rl.npoll, 0);
+
+    Func *h = func(&b, "SleepOnce", NULL, 2);        /* a sleep in no loop */
+    call(&b, 0, "NdisMSleep", NULL, 1, num(&b, 1000));
+    go(&b, 0, 1);
+    CallRes ro = {0};
+    poll_build(h, 0, &ro, a);
+    assert_int_equal(ro.npoll, 0);
+
+    /* for (Try = 0; Try < 50 && Adapter->Pending != 0; Try++) Sleep;  the
+     * count's test is a local's: only the field's is kept */
+    Func *k = func(&b, "WaitBounded", NULL, 5);
+    go(&b, 0, 1);
+    branch(&b, 1, path(&b, "Try", "Try", SCOPE_LOCAL), 2, 4);
+    branch(&b, 2, test, 3, 4);
+    call(&b, 3, "NdisMSleep", NULL, 1, num(&b, 1000));
+    go(&b, 3, 1);
+    CallRes rb = {0};
+    poll_build(k, 3, &rb, a);
+    assert_int_equal(rb.npoll, 1);
+    assert_ptr_equal(rb.poll[0], test);
+    assert_true(api_sleeps("NdisMSleep") && api_sleeps("KeDelayExecutionThread"));
+    assert_false(api_sleeps("NdisStallExecution"));
+    arena_free(a);
+}
+
 /* cd_shared: built once per slot whoever asks again; an endless loop is
  * remembered as "no exit" (NULL), and the slot is empty once freed. */
 static void shared_control_dependence_is_built_once(void **state)
@@ -589,6 +647,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ranges_keep_their_bounds_through_arithmetic),
+        cmocka_unit_test(sleeps_in_loops_know_what_they_wait_for),
         cmocka_unit_test(kept_bits_drop_only_the_others),
         cmocka_unit_test(sync_after_deregister_in_helper_is_reported),
         cmocka_unit_test(correlated_flag_branches_are_not_reported),
