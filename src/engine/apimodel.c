@@ -296,12 +296,9 @@ static int keys_below(Engine *e, int32_t p, const char *rec, const int32_t **out
      * relevant since (a key is interned neither): every key's entry was
      * read once per new prefix, imxnetmini 2M instructions. */
     const KeyTab *t = e->keys;
-    if (!e->zcand_ok || e->zcand_gen != t->gen) {
-        int m = 0;
-        for (int32_t id = 1; id < t->n; id++)
-            m += t->ents[id].decisive && t->ents[id].relevant && !t->ents[id].array_of;
+    if (!e->zcand || e->zcand_gen != t->gen) {
         free(e->zcand);
-        e->zcand = malloc(sizeof *e->zcand * ((size_t)m + 1));
+        e->zcand = malloc(sizeof *e->zcand * (size_t)t->n);
         if (!e->zcand)
             abort();
         e->nzcand = 0;
@@ -309,7 +306,6 @@ static int keys_below(Engine *e, int32_t p, const char *rec, const int32_t **out
             if (t->ents[id].decisive && t->ents[id].relevant && !t->ents[id].array_of)
                 e->zcand[e->nzcand++] = id;
         e->zcand_gen = t->gen;
-        e->zcand_ok = 1;
     }
     const int32_t *cand = e->zcand;
     int ncand = e->nzcand;

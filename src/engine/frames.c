@@ -814,10 +814,7 @@ static int elem_sets(Engine *e, Frames *f, int fi, int32_t k, int what)
 /* Can fi (or what it calls) write k, or a record k lies within? */
 int fr_writes(Engine *e, const Frames *f, int fi, int32_t k)
 {
-    for (int32_t a = k; a > 0; a = key_parent(e, a))
-        if (kv_has(&f->writes[fi], a))
-            return 1;
-    return elem_sets(e, (Frames *)f, fi, k, 2);
+    return writes_within(e, f, fi, k) || elem_sets(e, (Frames *)f, fi, k, 2);
 }
 
 /* The bits of key k that fi (or what it calls) may write: all of them

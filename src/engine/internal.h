@@ -585,8 +585,9 @@ struct Engine {
     struct ZeroSet { int32_t prefix; const int32_t *keys; int n; } *zero;  /* apimodel.c */
     int nzero, capzero;
     int32_t *zcand;          /* apimodel.c: the keys a zeroing can set (decisive, relevant, no
-                                array element), ascending, as of KeyTab.gen zcand_gen */
-    int nzcand, zcand_ok;
+                                array element), ascending, as of KeyTab.gen zcand_gen; NULL
+                                until first listed */
+    int nzcand;
     unsigned zcand_gen;
     int32_t config_key;      /* key of NDIS_CONFIGURATION_PARAMETER's IntegerData (eval.c) */
     int32_t timer_armed;     /* key: 0 no timer set on the path, 1 a one-shot one, 2 periodic (deferred.c) */

@@ -115,7 +115,6 @@ void poll_paths(const Expr *x, void (*add)(void *, const Expr *), void *to)
     }
 }
 
-
 static void add_key(void *to, const Expr *x)
 {
     PollKeys *ks = to;

@@ -459,6 +459,12 @@ static int known_element(Engine *e, int32_t k)
     return k > 0 && is_array_key(e, k) && !strstr(key_name(e, k), "[]");
 }
 
+/* k as an object: itself, unless an array element not told apart. */
+static int32_t object_key(Engine *e, int32_t k)
+{
+    return !is_array_key(e, k) || known_element(e, k) ? k : OBJ_APART;
+}
+
 /* The object an argument designates by itself: its key; OBJ_APART when it
  * cannot be told apart from others of its kind (an array element),
  * OBJ_JOINED when the argument points to one of several objects (paths
@@ -484,10 +490,9 @@ static int32_t object_named(Engine *e, const EventCtx *ev, int n)
         return known_element(e, k) ? k : OBJ_APART;
     }
     if (v.pointee)
-        return !is_array_key(e, v.pointee) || known_element(e, v.pointee) ? v.pointee : OBJ_APART;
+        return object_key(e, v.pointee);
     if (x && x->kind == EX_ADDR && x->a && x->a->kind == EX_PATH) {
-        int32_t k = ev_key_in(e, ev->caller, x->a);
-        return !is_array_key(e, k) || known_element(e, k) ? k : OBJ_APART;
+        return object_key(e, ev_key_in(e, ev->caller, x->a));
     }
     return OBJ_NAME_ONLY;
 }
