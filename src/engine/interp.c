@@ -1085,6 +1085,17 @@ static int repair_trace(Engine *e, int fi, const State *s, State *r, const Expr 
         st_set_join(e, r, p, NULL, s->join->fi, s->join->depth);
         return 1;
     }
+    /* none: r stays approximate, but its trace comes through a state that
+     * allows the outcome (a loop left by its counter's test, not by the
+     * test the first round failed), where one did */
+    for (int k = 0; k < n; k++) {
+        State *h = unjoin(e, s, leaves[k]);
+        if (!ev_assume(e, h, cond, truth))
+            continue;
+        r->trace = tr_rebase(e, r->trace, s->join->from[0]->trace, leaves[k]->trace);
+        st_set_join(e, r, leaves[k], NULL, s->join->fi, s->join->depth);
+        break;
+    }
     return 0;
 }
 
@@ -1292,12 +1303,9 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
                             if (!repair_trace(e, fi, s, r, b->cond, t == 0))
                                 r->approx = 1;
                         }
-                        if (b->branch_kind != BR_LOGIC) {
-                            if (r == s)
-                                r = st_copy(e, s);
-                            r->trace = tr_branch(e, r->trace, b->term_loc, f->name, b->cond,
-                                                 t == 0);
-                        }
+                        if (r == s)
+                            r = st_copy(e, s);
+                        r->trace = tr_branch(e, r->trace, b->term_loc, f->name, b->cond, t == 0);
                         ss[t] = r;
                     }
                 }

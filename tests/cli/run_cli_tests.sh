@@ -484,6 +484,11 @@ contains "scan: truncated rounds: the one reaching further is kept" "$tmp/out" "
     >"$tmp/out" 2>&1; check "anonymous member: the defect" 1 $?
 contains "anonymous member: the branch as written" "$tmp/out" "\`Nb->DataLength > 1514\` is true"
 
+# the left side of && is a step of the trace: a loop left on its budget test shows that test
+"$drvcheck" scan --color=never "$src/tests/cases/633_rx_budget_break_holds_lock_defect" \
+    >"$tmp/out" 2>&1; check "left side of &&: the defect" 1 $?
+contains "left side of &&: the test the loop ended on" "$tmp/out" "\`Indicated < Budget\` is false"
+
 # traces through merged paths: one real path when a side of the join decides, else marked
 if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
     "$drvcheck" scan --color=never "$src/tests/cases/78_merged_paths_defect" >"$tmp/out" 2>&1
