@@ -60,6 +60,9 @@ struct Expr {
     int param_index;         /* EX_PATH with SCOPE_PARAM: 0-based; else -1 */
     int is_pointer;          /* EX_PATH: the value is a pointer (NULL tests) */
     int is_record;           /* EX_PATH: the value is a struct or union (copied field by field) */
+    int self_link;           /* EX_PATH p->Next of a record whose Next points to its own kind
+                                (NET_BUFFER_LIST, NET_BUFFER, MDL, LIST_ENTRY, a driver's list
+                                node): its key (REC.Next) names the link of every element */
     int is_array;            /* EX_PATH: an array (its value, where used, is the address of its
                                 first element: NdisMoveMemory(Hw->Mac, ...) writes Hw->Mac) */
     const char *base_key;    /* EX_PATH E->f, E->f.g or *E with E a path: E's key (where E points matters) */

@@ -239,6 +239,11 @@ static int set_stepped(uint64_t m)
  * "negative" (a failure status) or "positive" survive it. */
 AbsVal av_widen(const AbsVal *old, const AbsVal *new_)
 {
+    return av_widen_at(old, new_, NULL, 0);
+}
+
+AbsVal av_widen_at(const AbsVal *old, const AbsVal *new_, const int64_t *th, int nth)
+{
     AbsVal v = av_join(old, new_);
     /* a few scattered constants: kept as they are (a set spans fewer than
      * 64 values, so it can only grow finitely); but one past SET_WIDEN
@@ -257,6 +262,9 @@ AbsVal av_widen(const AbsVal *old, const AbsVal *new_)
         for (int i = 0; i < NTHRESH; i++)
             if (thresholds[i] <= v.lo)
                 t = thresholds[i];
+        for (int i = 0; i < nth; i++)       /* the key's own constants */
+            if (th[i] <= v.lo && th[i] > t)
+                t = th[i];
         v.lo = t;
     }
     if (new_->hi > old->hi) {
@@ -264,6 +272,9 @@ AbsVal av_widen(const AbsVal *old, const AbsVal *new_)
         for (int i = NTHRESH - 1; i >= 0; i--)
             if (thresholds[i] >= v.hi)
                 t = thresholds[i];
+        for (int i = 0; i < nth; i++)
+            if (th[i] >= v.hi && th[i] < t)
+                t = th[i];
         v.hi = t;
     }
     if (v.lo != v.hi && v.kmask == ~(uint64_t)0)

@@ -71,7 +71,7 @@ static int run_probe(EngineDriver *ed, Program *prog, const Rule *rule, SliceLev
     eng_lifecycle(&e);
     eng_orphans(&e);
     int spent = e.out_of_time || e.out_of_space;
-    int r = spent ? -1 : !e.probe_hit;
+    int r = spent ? -1 : !e.probe_hit && !e.cut;   /* a call it did not follow: no proof */
     if (getenv("DRVCHECK_ENGINE_STATS"))
         fprintf(stderr, "engine: %s: the %s probe %s after %zu states\n", rule->name,
                 loopsum ? "loop-summary" : l == SLICE_OBJECTS ? "objects" : "touching",
@@ -241,7 +241,7 @@ static int local_sites(EngineDriver *ed, Program *prog, const Rule *rule, const 
         StateVec out = {0};
         in_call(&e, fi, s, s->trace, &out);
         sv_release(&e, &out);
-        if (e.out_of_time || e.out_of_space)
+        if (e.out_of_time || e.out_of_space || e.cut)
             break;              /* this root's calls and every later one stay */
         for (int i = 0; i < ncand; i++) {
             if (owner[i] != fi)
@@ -273,6 +273,17 @@ static int local_sites(EngineDriver *ed, Program *prog, const Rule *rule, const 
 #define INIT_NEVER "MiniportInitializeEx succeeds on no path drvcheck found, so no callback NDIS " \
                    "runs after it was checked (a value only the device or a missing header sets?)"
 
+/* A verdict's detail when the run did not follow everything (Engine.cut):
+ * what it left was not checked. */
+static const char *cut_detail(Arena *a, const Engine *e, const char *detail)
+{
+    if (!e->cut)
+        return detail;
+    const char *cut = arena_printf(a, "%s, so the verdict does not cover what happens there",
+                                   e->cut);
+    return detail ? arena_printf(a, "%s; %s", detail, cut) : cut;
+}
+
 /* The full run tried first with the callback loop summarised, for a rule
  * no loop callback can change the state of (loopsum.c loopsum_capture):
  * 1 it held, and *v, *detail and rep have the full run's verdict and
@@ -282,7 +293,7 @@ static int local_sites(EngineDriver *ed, Program *prog, const Rule *rule, const 
  * and of the time left. */
 static int summed_full_run(EngineDriver *ed, Program *prog, const Rule *rule,
                            const EngineOptions *o, Report *rep, double t_in, const char **cand,
-                           int ncand, Verdict *v, const char **detail)
+                           int ncand, Verdict *v, const char **detail, Arena *da)
 {
     if (getenv("DRVCHECK_NO_LOOPSUM") || !rule->nvars || !loopsum_applies(prog, rule))
         return 0;       /* (a rule without a state, the stall rule: a loop callback
@@ -307,7 +318,7 @@ static int summed_full_run(EngineDriver *ed, Program *prog, const Rule *rule,
                 held ? "holds" : "does not hold", e.nstates);
     if (held) {
         *v = e.ndefects ? VERDICT_DEFECT : VERDICT_PASS;
-        *detail = e.init_never ? INIT_NEVER : NULL;
+        *detail = cut_detail(da, &e, e.init_never ? INIT_NEVER : NULL);
         tr_note_approx(&e);
         report_take(rep, &tmp);
     }
@@ -354,7 +365,7 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
         v = VERDICT_PASS;
         if (init_never)
             detail = INIT_NEVER;
-    } else if (!summed_full_run(ed, prog, rule, o, rep, t_in, cand, ncand, &v, &detail)) {
+    } else if (!summed_full_run(ed, prog, rule, o, rep, t_in, cand, ncand, &v, &detail, a)) {
         Engine e;
         double budget = time_budget(o);
         eng_start(&e, eng_base(ed), prog, rule, SLICE_FULL, rep, a, t_in + budget,
@@ -380,6 +391,7 @@ Verdict eng_check(EngineDriver *ed, const Rule *rule, const EngineOptions *o, Re
             detail = arena_printf(a, "%s; %d defect(s) found before", detail, e.ndefects);
         else if (e.init_never)
             detail = INIT_NEVER;
+        detail = cut_detail(a, &e, detail);
         tr_note_approx(&e);
         eng_end(&e);
     }

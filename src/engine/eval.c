@@ -258,10 +258,15 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
     return obj;
 }
 
-/* Some element of an array ("a[].f"): which one is not known. */
-static int untracked(Engine *e, int32_t k)
+/* No fact is read or learnt at x (key k): some element of an array
+ * ("a[].f": which one is not known), or the link of a chain record read
+ * through a pointer (`Nbl->Next`: REC.Next names every element's link,
+ * so `Nbls->Next != NULL && Nbls->Next->Next == NULL`, a chain of two,
+ * was a contradiction, and a send path that returns holding its lock
+ * only for two NBLs passed: blind round 10). */
+static int untracked(Engine *e, int32_t k, const Expr *x)
 {
-    return key_elem(e, k);
+    return !k || key_elem(e, k) || (x && x->self_link);
 }
 
 /* &p->f where p, whose target is not known, was loaded from a field that
@@ -325,10 +330,12 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
             return some;
         /* a registry value as NdisReadConfiguration gives it (AbsVal.origin) */
         int config = k && k == e->config_key && !x->is_pointer;
-        if (!k || untracked(e, k)) {
+        if (untracked(e, k, x)) {
             AbsVal t = av_top();
             if (config)
                 t.origin = ORIGIN_CONFIG;
+            else if (k && e->origins && x->is_pointer && inst_origin_key(e, k))
+                t.origin = k;          /* as below: flow->Parent is another flow */
             return t;
         }
         const AbsVal *v = st_get(e, s, k);
@@ -396,7 +403,7 @@ static int near_top(const AbsVal *v)
 static State *assume_path(Engine *e, State *s, const Expr *p, OpKind op, const AbsVal *rhs)
 {
     int32_t k = ev_key_in(e, s, p);
-    if (!k || untracked(e, k))
+    if (untracked(e, k, p))
         return s;
     const AbsVal *cur = st_get(e, s, k);
     AbsVal v = cur ? *cur : av_top();
@@ -483,7 +490,7 @@ State *ev_assume(Engine *e, State *s, const Expr *x, int truth)
             if (!p || !av_is_const(&mv, &mask))
                 return s;
             int32_t k = ev_key_in(e, s, p);
-            if (!k || untracked(e, k))
+            if (untracked(e, k, p))
                 return s;
             const AbsVal *cur = st_get(e, s, k);
             AbsVal v = cur ? *cur : av_top();

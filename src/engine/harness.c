@@ -374,6 +374,11 @@ static int written_as(const Engine *e, int32_t k)
     return k > 0 && k < e->nwritten ? e->written[k] : 0;
 }
 
+int eng_written(const Engine *e, int32_t k)
+{
+    return written_as(e, k) != 0;
+}
+
 /* An element of a const table no function reads at a literal index, but
  * one reads at a variable index the engine may know (`Ops[Op].Routine`,
  * eval.c elem_key): its key, made now with what the table's "some element"
@@ -866,6 +871,7 @@ static Engine *engine_base(Program *prog, Arena *a)
     e->nwritten = e->keys->n;
     e->written = written_keys(e, e->nwritten);
     e->steptab = steptab_build(e);
+    e->thr = thr_build(e);
     return e;
 }
 
@@ -887,6 +893,7 @@ void eng_start_snap(Engine *e, const Engine *base, Program *prog, const Rule *ru
     memset(e, 0, sizeof *e);
     e->base_pathkey = base->pathkey;
     e->steptab = base->steptab;
+    e->thr = base->thr;
     e->pathkey = ev_pathkey_table(&e->pathkey_run);
     e->prog = prog;
     e->rule = rule;
@@ -1001,6 +1008,7 @@ static void base_free(Engine *b)
 {
     free(b->pathkey);              /* its own (engine_base), not a thread's */
     steptab_free((struct StepTab *)b->steptab);
+    thr_free((Thresholds *)b->thr);
     free((void *)b->written);
     eng_end(b);
     arena_free(b->arena);

@@ -50,6 +50,9 @@ int av_is_const(const AbsVal *v, int64_t *c);
 int av_equal(const AbsVal *a, const AbsVal *b);
 AbsVal av_join(const AbsVal *a, const AbsVal *b);
 AbsVal av_widen(const AbsVal *old, const AbsVal *new_);
+/* av_widen, a bound stopping also at the values th (sorted, nth of them):
+ * the constants the driver assigns to the key (thresholds.c). */
+AbsVal av_widen_at(const AbsVal *old, const AbsVal *new_, const int64_t *th, int nth);
 /* Truth of a value used as a condition: 1 true, 0 false, -1 unknown. */
 int av_truth(const AbsVal *v);
 AbsVal av_unop(OpKind op, const AbsVal *a);
@@ -250,6 +253,9 @@ typedef struct StateVec {
 } StateVec;
 
 typedef struct Engine Engine;
+/* Calls nested deeper than this are taken as an API's (interp.c), and the
+ * verdict says so (Engine.depth_cut). */
+enum { ENG_MAX_DEPTH = 48 };
 typedef struct Frames Frames;
 
 /* ---- a driver's program view (program.c) ---- */
@@ -270,7 +276,13 @@ typedef struct Program {
     const Driver *drv;
     FuncRef *funcs;
     int nfuncs;
-    struct Store { const char *key, *tkey; int func; int konst; } *stores;  /* konst: FnStore.konst */
+    struct Store {
+        const char *key, *tkey;
+        int func;
+        int konst;           /* FnStore.konst */
+        int init;            /* a global's or local's initialiser stored it (Unit.fnstores),
+                                not an assignment or a call's argument */
+    } *stores;
     int nstores;
     int nkonst;              /* stores with konst */
     struct ApiStore { const char *key, *tkey, *name; } *apistores;  /* an API's address stored */
@@ -335,6 +347,11 @@ typedef struct CallRes {
     int npoll;
 } CallRes;
 const CallRes *prog_call(const Program *p, const Step *st);
+/* An array of functions only initialisers fill (no assignment or call
+ * stores one in any slot like `slots`, "Steps[]"): does its element `elem`
+ * ("Steps[1]") hold fi (1, 0), or is that not known (-1: not filled so, or
+ * no initialiser names that element)? */
+int prog_init_element(const Program *p, const char *elem, const char *slots, int fi);
 
 void prog_build(Program *p, const Driver *drv, Arena *a);
 /* What prog_build left outside its arena (the shared control dependence and
@@ -381,6 +398,12 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
 /* What the slice reads of every step, from the base run once it is made
  * (steptab.c, steptab.h). */
 struct StepTab *steptab_build(Engine *base);
+/* thresholds.c: per key, the constants the driver assigns to it (where a
+ * widened bound stops); built by the base run, read by every run. */
+typedef struct Thresholds Thresholds;
+Thresholds *thr_build(Engine *base);
+const int64_t *thr_of(const Thresholds *t, int32_t key, int *n);
+void thr_free(Thresholds *t);
 void steptab_free(struct StepTab *t);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
 
@@ -639,6 +662,7 @@ struct Engine {
     uint32_t pathkey_run;
     const struct PathKey *base_pathkey;  /* the base run's (harness.c), read-only: the same ids */
     const struct StepTab *steptab;  /* the base run's (steptab.c), read-only: the same ids */
+    const Thresholds *thr;   /* the base run's (thresholds.c), read-only */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     const int32_t **exitk;   /* per function: the keys its exits keep (echo.c), lazily */
@@ -676,6 +700,10 @@ struct Engine {
     int nhits, caphits;
     int level;               /* the run's SliceLevel (DRVCHECK_ENGINE_STATS names it) */
     int init_never;          /* MiniportInitializeEx succeeded on no path (lifecycle) */
+    const char *cut;         /* what the run did not follow (interp.c), the first: a call
+                                nested ENG_MAX_DEPTH deep, a recursive call taken to change
+                                nothing; or NULL.  A verdict then says its search was bounded
+                                (check.c), and a probe proves nothing */
     signed char role_named[ROLE_COUNT];  /* by role: 0 not asked yet, 1 the rule names no event
                                             of it, 2 it does (harness.c mentions_role) */
 };
@@ -1082,6 +1110,8 @@ void eng_orphans(Engine *e);
 int eng_applicable(const Program *p, const Rule *r);
 /* What holds in every run: globals the driver never writes another value to. */
 void eng_global_values(Engine *e, State *s);
+/* Does the driver write key k anywhere (an assignment, a call given its address)? */
+int eng_written(const Engine *e, int32_t k);
 /* The rule's variables of a rule without watched objects: initialised, or unknown. */
 void eng_rule_instance(Engine *e, State *s, int known);
 

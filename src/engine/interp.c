@@ -18,7 +18,6 @@
 
 #include "engine/internal.h"
 
-enum { MAX_DEPTH = 48 };
 
 double eng_now(void)
 {
@@ -294,6 +293,43 @@ static int const_member_holds(Engine *e, const State *s, const Expr *x, int fi)
     return found;
 }
 
+/* x an element of a table of functions only its initialiser fills
+ * (`static STEP_FN Steps[2] = { StepFlush, StepRelease };`, designated
+ * `[StageQuiesce] = NicQuiesce`), read at an index the path knows
+ * (`Steps[0]`, `Steps[Stage]` with Stage 1): does the initialiser hold fi
+ * there (1, 0), or is that not known (-1)?  A reset that runs its stages
+ * in order ran "any stage" at each index: the release stage first, then
+ * the flush that synchronizes (blind round 10, a false alarm). */
+static int init_element_holds(Engine *e, const State *s, const Expr *x, int fi)
+{
+    if (x->kind != EX_PATH || x->base_key || !x->key)
+        return -1;
+    const char *open = strchr(x->key, '['), *close = open ? strchr(open, ']') : NULL;
+    if (!close || strchr(close + 1, '['))
+        return -1;               /* no element, or an array of arrays */
+    int64_t ix;
+    if (close > open + 1) {      /* a literal index */
+        char *end;
+        ix = strtoll(open + 1, &end, 10);
+        if (end != close)
+            return -1;
+    } else {
+        AbsVal v = x->index ? ev_expr(e, s, x->index) : av_top();
+        if (!av_is_const(&v, &ix) || ix < 0 || ix >= 4096)
+            return -1;
+    }
+    int32_t k = ev_path_key(e, x);
+    int32_t arr = k > 0 ? key_array_of(e, k) : 0;
+    if (!k || eng_written(e, k) || (arr && eng_written(e, arr)))
+        return -1;               /* the driver writes the table */
+    char elem[512];
+    int n = snprintf(elem, sizeof elem, "%.*s[%lld]%s", (int)(open - x->key), x->key,
+                     (long long)ix, close + 1);
+    if (n < 0 || (size_t)n >= sizeof elem)
+        return -1;
+    return prog_init_element(e->prog, elem, x->key, fi);
+}
+
 /* Is target fi what the function pointer x holds in s?  1 yes, 0 no, -1
  * unknown (x's value names no function: every stored target may run). */
 static int holds_function(Engine *e, const State *s, const Expr *x, int fi)
@@ -302,9 +338,10 @@ static int holds_function(Engine *e, const State *s, const Expr *x, int fi)
         return -1;
     AbsVal v = ev_expr(e, s, x);
     const char *n = v.pointee > 0 ? key_name(e, v.pointee) : "";
-    if (n[0] != '&')
-        return const_member_holds(e, s, x, fi);
-    return strcmp(n + 1, e->prog->funcs[fi].f->name) == 0;
+    if (n[0] == '&')
+        return strcmp(n + 1, e->prog->funcs[fi].f->name) == 0;
+    int h = init_element_holds(e, s, x, fi);
+    return h >= 0 ? h : const_member_holds(e, s, x, fi);
 }
 
 /* Callbacks NDIS runs inside the API (MINIPORT_SYNCHRONIZE_INTERRUPT): the
@@ -737,14 +774,17 @@ static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, Stat
         StateVec done = {0};
         const CallRes *cr = prog_call(e->prog, st);
         int fi = cr ? cr->direct : -1;
-        if (fi >= 0 && e->depth < MAX_DEPTH) {
+        if (e->depth >= ENG_MAX_DEPTH && !e->cut && (fi >= 0 || (cr && cr->n && !name)))
+            e->cut = arena_printf(e->arena, "calls nested deeper than %d were not followed (the "
+                                  "first at %s)", ENG_MAX_DEPTH, site_name(e->arena, st->loc));
+        if (fi >= 0 && e->depth < ENG_MAX_DEPTH) {
             call_driver_func(e, fr, st, fi, ps, &done);
         } else if (!name && st->callee_expr) {
             int nt = cr ? cr->n : 0;
-            for (int t = 0; t < nt && e->depth < MAX_DEPTH; t++)
+            for (int t = 0; t < nt && e->depth < ENG_MAX_DEPTH; t++)
                 if (holds_function(e, ps, st->callee_expr, cr->fi[t]) != 0)
                     call_driver_func(e, fr, st, cr->fi[t], ps, &done);
-            if (nt == 0 || e->depth >= MAX_DEPTH)
+            if (nt == 0 || e->depth >= ENG_MAX_DEPTH)
                 sv_push(e, &done, external_effects(e, st, ps));
         } else {
             /* a callback the API runs (a synchronize function) sees the
@@ -1193,7 +1233,10 @@ void in_call(Engine *e, int fi, State *entry, Trace *ctx_trace, StateVec *out)
         }
         return;
     } else {
-        /* recursion in progress: no effect assumed */
+        /* recursion in progress: no effect assumed, and the verdict says so */
+        if (!e->cut)
+            e->cut = arena_printf(e->arena, "a recursive call of %s was taken to change nothing",
+                                  e->prog->funcs[fi].f->name);
         State *x = st_copy(e, entry);
         st_set_ret(e, x, av_top());
         sv_push(e, out, st_strip_locals(e, x));

@@ -166,6 +166,21 @@ static int prog_targets(const Program *p, const Expr *callee, int in_fi, int *ou
     return n;
 }
 
+int prog_init_element(const Program *p, const char *elem, const char *slots, int fi)
+{
+    int found = -1;
+    for (int i = 0; i < p->nstores; i++) {
+        const struct Store *s = &p->stores[i];
+        if (!s->key || !same_slots(s->key, slots))
+            continue;
+        if (!s->init)
+            return -1;           /* code stores functions there too */
+        if (strcmp(s->key, elem) == 0)
+            found = found == 1 || s->func == fi;
+    }
+    return found;
+}
+
 typedef struct CallSlot {
     const Step *st;
     CallRes res;
@@ -394,7 +409,7 @@ static int is_dispatch_routine(const Func *f)
 }
 
 static void add_store(Builder *b, const Unit *u, const char *key, const char *tkey,
-                      const char *fname, Loc loc, int konst)
+                      const char *fname, Loc loc, int konst, int init)
 {
     Program *p = b->p;
     int fi = prog_lookup(p, u, fname);
@@ -409,7 +424,7 @@ static void add_store(Builder *b, const Unit *u, const char *key, const char *tk
     }
     if (p->nstores == b->caps)
         p->stores = arena_grow(b->a, p->stores, &b->caps, sizeof *p->stores);
-    p->stores[p->nstores++] = (struct Store){key, tkey, fi, konst};
+    p->stores[p->nstores++] = (struct Store){key, tkey, fi, konst, init};
     p->nkonst += konst != 0;
     RoleKind role = tkey ? role_by_member(tkey) : role_by_field(last_member(key));
     if (role != ROLE_NONE)
@@ -426,7 +441,7 @@ static void func_stores(Builder *b, const Unit *un, const Expr *lhs, const Expr 
     if (!rhs)
         return;
     if (rhs->kind == EX_FUNC) {
-        add_store(b, un, lhs->key, lhs->tkey, rhs->text, loc, 0);
+        add_store(b, un, lhs->key, lhs->tkey, rhs->text, loc, 0, 0);
     } else if (rhs->kind == EX_COND) {
         func_stores(b, un, lhs, rhs->b, loc);
         func_stores(b, un, lhs, rhs->c, loc);
@@ -454,7 +469,7 @@ static void param_stores(Builder *b, const Unit *un, const Step *st)
         if (st->args[x] && st->args[x]->kind == EX_FUNC && gf->params[x].name &&
             gf->params[x].name[0])
             add_store(b, un, arena_printf(b->a, "%d:%s", g, gf->params[x].name), NULL,
-                      st->args[x]->text, st->loc, 0);
+                      st->args[x]->text, st->loc, 0, 0);
 }
 
 /* ... and handed on (a parameter passed to another function's parameter),
@@ -496,7 +511,7 @@ static void param_stores_through(Builder *b)
                             if (p->nstores == b->caps)
                                 p->stores = arena_grow(b->a, p->stores, &b->caps, sizeof *p->stores);
                             p->stores[p->nstores++] =
-                                (struct Store){arena_strdup(b->a, to), NULL, p->stores[i].func, 0};
+                                (struct Store){arena_strdup(b->a, to), NULL, p->stores[i].func, 0, 0};
                             added = 1;
                         }
                     }
@@ -852,7 +867,7 @@ void prog_build(Program *p, const Driver *drv, Arena *a)
         }
         for (int i = 0; i < un->nfnstores; i++) {
             const FnStore *s = &un->fnstores[i];
-            add_store(&b, un, s->key, s->tkey, s->func, s->loc, s->konst);
+            add_store(&b, un, s->key, s->tkey, s->func, s->loc, s->konst, 1);
         }
         /* stores and calls inside bodies */
         for (int i = 0; i < un->nfuncs; i++) {

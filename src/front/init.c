@@ -157,7 +157,7 @@ void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc, int fn
                 CXType et = t;
                 CXCursor val = L->cs[cb + cn - 1];
                 Expr *el = designate(L, target, &et, cb, cn - 1, &pos, is_rec ? &fl : NULL,
-                                     fnstores_only == 2);
+                                     fnstores_only != 0);
                 L->ncs = cb;
                 init_one(L, el, et, val, fnstores_only);
                 continue;
@@ -173,8 +173,9 @@ void lower_init(Lower *L, Expr *target, CXType t, CXCursor init, Loc loc, int fn
             init_one(L, el, ft, ch, fnstores_only);
         } else if (is_arr) {
             CXType et = clang_getArrayElementType(canon);
-            /* a const table's elements by index (its values, mode 2) */
-            Expr *el = k_index(L, target, k_int(L, pos++), t, et, fnstores_only == 2);
+            /* a const table's elements by index (its values, mode 2), a table of
+               functions' too (Steps[0]: the engine calls the one an index names) */
+            Expr *el = k_index(L, target, k_int(L, pos++), t, et, fnstores_only != 0);
             init_one(L, el, et, ch, fnstores_only);
         } else if (i == 0) {
             init_one(L, target, t, ch, fnstores_only);

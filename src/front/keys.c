@@ -495,6 +495,12 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
         if (arrow && base->kind == EX_PATH)
             e->base_key = base->key;
     }
+    /* a link to another record of the kind its key names (REC.Next, REC..Next
+       through an anonymous member): every element's, not this one's */
+    const char *to = k_pointee_record(L, t);
+    size_t tl = to ? strlen(to) : 0;
+    e->self_link = tl && e->scope == SCOPE_HEAP && e->key && strncmp(e->key, to, tl) == 0 &&
+                   e->key[tl] == '.';
     return e;
 }
 

@@ -484,6 +484,41 @@ contains "scan: truncated rounds: the one reaching further is kept" "$tmp/out" "
     >"$tmp/out" 2>&1; check "anonymous member: the defect" 1 $?
 contains "anonymous member: the branch as written" "$tmp/out" "\`Nb->DataLength > 1514\` is true"
 
+# a search that did not follow everything says so: a recursive call taken to change nothing
+mkdir -p "$tmp/recur"
+cat >"$tmp/recur/mp.c" <<'EOF'
+#include <ndis.h>
+DRIVER_INITIALIZE DriverEntry;
+MINIPORT_INITIALIZE MpInit;
+MINIPORT_HALT MpHalt;
+MINIPORT_OID_REQUEST MpOid;
+MINIPORT_SYNCHRONIZE_INTERRUPT MpSyncFn;
+typedef struct _AD { NDIS_HANDLE Irq; ULONG Depth; } AD, *PAD;
+static NDIS_HANDLE gDrv;
+BOOLEAN MpSyncFn(NDIS_HANDLE c) { return TRUE; }
+static VOID MpWalk(PAD a, ULONG n)
+{
+    if (n == 0) { NdisMDeregisterInterruptEx(a->Irq); return; }
+    MpWalk(a, n - 1);
+    NdisMSynchronizeWithInterruptEx(a->Irq, 0, MpSyncFn, a);
+}
+NDIS_STATUS MpOid(NDIS_HANDLE c, PNDIS_OID_REQUEST r) { MpWalk((PAD)c, ((PAD)c)->Depth); return 0; }
+NDIS_STATUS MpInit(NDIS_HANDLE h, NDIS_HANDLE dc, PNDIS_MINIPORT_INIT_PARAMETERS p) { return 0; }
+VOID MpHalt(NDIS_HANDLE c, NDIS_HALT_ACTION x) { }
+NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r)
+{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS c;
+    NdisZeroMemory(&c, sizeof(c));
+    c.InitializeHandlerEx = MpInit;
+    c.HaltHandlerEx = MpHalt;
+    c.OidRequestHandler = MpOid;
+    return NdisMRegisterMiniportDriver(d, r, NULL, &c, &gDrv);
+}
+EOF
+"$drvcheck" scan --color=never --rule NdisMDeregisterInterruptEx "$tmp/recur" >"$tmp/out" 2>&1
+contains "recursion: the verdict says what it did not follow" "$tmp/out" \
+    "a recursive call of MpWalk was taken to change nothing"
+
 # the left side of && is a step of the trace: a loop left on its budget test shows that test
 "$drvcheck" scan --color=never "$src/tests/cases/633_rx_budget_break_holds_lock_defect" \
     >"$tmp/out" 2>&1; check "left side of &&: the defect" 1 $?
