@@ -759,11 +759,8 @@ int fr_has_effect(Engine *e, Frames *f, int fi)
     }
     if (!f->effect[fi]) {
         int any = 0;
-        for (int i = 0; i < f->writes[fi].n && !any; i++) {
+        for (int i = 0; i < f->writes[fi].n && !any; i++)
             any = relevant_below(e, f->writes[fi].v[i]);
-            if (any && getenv("DBG_EFFECT"))
-                fprintf(stderr, "effect %s: %s\n", e->prog->funcs[fi].f->name, key_name(e, f->writes[fi].v[i]));
-        }
         f->effect[fi] = (unsigned char)(any ? 2 : 1);
     }
     return f->effect[fi] == 2;

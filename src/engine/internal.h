@@ -254,7 +254,7 @@ typedef struct StateVec {
 
 typedef struct Engine Engine;
 /* Calls nested deeper than this are taken as an API's (interp.c), and the
- * verdict says so (Engine.depth_cut). */
+ * verdict says so (Engine.cut). */
 enum { ENG_MAX_DEPTH = 48 };
 typedef struct Frames Frames;
 
