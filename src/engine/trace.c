@@ -11,12 +11,12 @@
 
 #include "engine/internal.h"
 
-/* A trace keeps at most TRACE_MAX steps, its most recent ones (real
- * drivers' longest is 137); a rule run's defects together keep at most
+/* A trace keeps at most TRACE_MAX steps (real drivers' longest is 137;
+ * which ones: fill_trace); a rule run's defects together keep at most
  * TRACE_BUDGET, then each further one its last TRACE_MIN: a generated
  * driver of 20,000 branches with 6,000 stall sites held 4,096 steps for
  * each and its JSON report took 24 GB. */
-enum { TRACE_MAX = 1000, TRACE_BUDGET = 250000, TRACE_MIN = 40 };
+enum { TRACE_MAX = 1000, TRACE_BUDGET = 250000, TRACE_MIN = 40, TRACE_WALK = 16 };
 
 Trace *tr_push(Engine *e, Trace *parent, TraceKind k, Loc loc, const char *func, const char *msg,
                const char *state)
@@ -228,44 +228,97 @@ static int same_step(const Trace *a, const Trace *b)
            a->taken == b->taken && (a->msg == b->msg || (a->msg && b->msg && !strcmp(a->msg, b->msg)));
 }
 
-/* The trace of t, then the violation, as the Defect's steps. */
+/* A note that `count` steps of the path are left out, at step `at`. */
+static void gap_note(Defect *d, const Trace *at, int count, int earlier)
+{
+    TraceStep *ts = defect_add_step(d);
+    ts->kind = TS_NOTE;
+    ts->file = xstrdup(at->loc.file);
+    ts->line = at->loc.line;
+    ts->col = at->loc.col;
+    ts->function = xstrdup(at->func);
+    size_t len = 96;
+    ts->message = malloc(len);
+    if (!ts->message)
+        abort();
+    if (count == 1)
+        snprintf(ts->message, len, earlier ? "1 earlier step of this path is left out"
+                                           : "1 step of this path is left out here");
+    else
+        snprintf(ts->message, len, earlier ? "%d earlier steps of this path are left out"
+                                           : "%d steps of this path are left out here", count);
+}
+
+/* The trace of t, then the violation, as the Defect's steps.  A path
+ * longer than the cap keeps every step that is not a branch (the callbacks
+ * entered, calls, the rule's events and state changes: what a reader needs
+ * to follow it) and as many of its most recent branches as the cap leaves
+ * room for; the branches left out are counted where they were.  Before,
+ * its most recent steps only: behind 1,000 branches in one function the
+ * trace lost its entry points and the registration (blind round 10).  At
+ * most TRACE_WALK times the cap is looked at: older steps are left out,
+ * counted. */
 static void fill_trace(Engine *e, Defect *d, Trace *t, Loc at, const char *func,
                        const char *message, const char *state)
 {
     long left = TRACE_BUDGET - e->trace_steps;
     int cap = left > TRACE_MAX ? TRACE_MAX : left > TRACE_MIN ? (int)left : TRACE_MIN;
-    int n = 0, all = t ? t->depth : 0;
-    for (Trace *p = t; p && n < cap; p = p->parent)
-        n++;
-    Trace **steps = malloc(sizeof *steps * (size_t)(n ? n : 1));
-    if (!steps)
+    int all = t ? t->depth : 0, walk = 0;
+    long walk_max = (long)cap * TRACE_WALK;
+    for (Trace *p = t; p && walk < walk_max; p = p->parent)
+        walk++;
+    Trace **path = malloc(sizeof *path * (size_t)(walk ? walk : 1));
+    if (!path)
         abort();
-    int i = n;
+    int i = walk;
     for (Trace *p = t; p && i > 0; p = p->parent)
-        steps[--i] = p;
+        path[--i] = p;
+    /* which to keep: all when they fit; else the other steps (the most
+     * recent cap of them), then the most recent branches */
+    unsigned char *keep = malloc((size_t)(walk ? walk : 1));
+    if (!keep)
+        abort();
+    int n = 0;
+    if (walk <= cap) {
+        memset(keep, 1, (size_t)walk);
+        n = walk;
+    } else {
+        memset(keep, 0, (size_t)walk);
+        for (i = walk - 1; i >= 0 && n < cap; i--)
+            if (path[i]->kind != TS_BRANCH)
+                keep[i] = 1, n++;
+        for (i = walk - 1; i >= 0 && n < cap; i--)
+            if (path[i]->kind == TS_BRANCH)
+                keep[i] = 1, n++;
+    }
+    Trace **steps = malloc(sizeof *steps * (size_t)(n ? n : 1));
+    int *gap = malloc(sizeof *gap * (size_t)(n ? n : 1));  /* steps left out just before */
+    if (!steps || !gap)
+        abort();
+    int before = all - walk, k = 0;
+    for (i = 0; i < walk; i++) {
+        if (!keep[i]) {
+            before++;
+            continue;
+        }
+        gap[k] = before;
+        steps[k++] = path[i];
+        before = 0;
+    }
+    free(keep);
+    free(path);
     free(d->entry_point);
     d->entry_point = NULL;
-    if (all > n) {                       /* the oldest steps left out: say how many */
-        TraceStep *ts = defect_add_step(d);
-        ts->kind = TS_NOTE;
-        ts->file = xstrdup(steps[0]->loc.file);
-        ts->line = steps[0]->loc.line;
-        ts->col = steps[0]->loc.col;
-        ts->function = xstrdup(steps[0]->func);
-        size_t len = 96;
-        ts->message = malloc(len);
-        if (!ts->message)
-            abort();
-        snprintf(ts->message, len, "%d earlier steps of this path are left out", all - n);
-    }
     for (i = 0; i < n; i++) {
+        if (gap[i])                           /* the first: the oldest ones too */
+            gap_note(d, steps[i], gap[i], i == 0 && all > walk);
         if (steps[i]->kind == TS_ENTRY) {     /* the last callback entered: the violation's */
             free(d->entry_point);
             d->entry_point = xstrdup(steps[i]->func);
         }
         /* a loop's iterations repeat the same step: show it once, counted */
         int rep = 1;
-        while (i + rep < n && same_step(steps[i], steps[i + rep]))
+        while (i + rep < n && !gap[i + rep] && same_step(steps[i], steps[i + rep]))
             rep++;
         TraceStep *ts = defect_add_step(d);
         ts->kind = steps[i]->kind;
@@ -285,6 +338,7 @@ static void fill_trace(Engine *e, Defect *d, Trace *t, Loc at, const char *func,
         i += rep - 1;
     }
     free(steps);
+    free(gap);
     TraceStep *last = defect_add_step(d);
     last->kind = TS_VIOLATION;
     last->file = xstrdup(at.file);

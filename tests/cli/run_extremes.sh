@@ -29,7 +29,8 @@ grep -q "mp.c:1:1: error: parsing this file crashed" "$tmp/out" ||
 [ -e "$tmp/deep.json" ] && { echo "FAIL: a report was written after the parser crashed"; fails=$((fails + 1)); }
 
 # 2. 3,000 stall sites, each after 3,000 branches: every defect is reported,
-# the traces are cut (most recent steps kept), and the JSON stays small
+# the traces are cut (past 16,000 steps back, the oldest are left out), and
+# the JSON stays small
 mkdir -p "$tmp/many"
 {
     printf '#include <ndis.h>\nint g[8];\nDRIVER_INITIALIZE DriverEntry;\n'
@@ -47,6 +48,54 @@ size=$(wc -c <"$tmp/many.json")
 [ "$size" -lt 300000000 ] || { echo "FAIL: the JSON report holds $size bytes"; fails=$((fails + 1)); }
 grep -q "earlier steps of this path are left out" "$tmp/many.json" ||
     { echo "FAIL: no trace was cut"; fails=$((fails + 1)); }
+
+# 2b. a defect behind 1,200 branches of one OID handler: the trace keeps the
+# callbacks entered and the registration, and leaves out old branches (it
+# kept the last 1,000 steps, all branches: blind round 10)
+mkdir -p "$tmp/long"
+{
+    printf '#include <ndis.h>\nDRIVER_INITIALIZE DriverEntry;\nMINIPORT_INITIALIZE MpInit;\n'
+    printf 'MINIPORT_HALT MpHalt;\nMINIPORT_OID_REQUEST MpOid;\nMINIPORT_ISR MpIsr;\n'
+    printf 'MINIPORT_INTERRUPT_DPC MpDpc;\nMINIPORT_SYNCHRONIZE_INTERRUPT MpSync;\n'
+    printf 'typedef struct _AD { NDIS_HANDLE Irq; ULONG Acc; BOOLEAN On; } AD, *PAD;\n'
+    printf 'static NDIS_HANDLE gDrv;\n'
+    printf 'BOOLEAN MpIsr(NDIS_HANDLE c, PBOOLEAN q, PULONG t) { *q = FALSE; return FALSE; }\n'
+    printf 'VOID MpDpc(NDIS_HANDLE c, PVOID x, PVOID y, PVOID z) { }\n'
+    printf 'BOOLEAN MpSync(NDIS_HANDLE c) { return TRUE; }\n'
+    printf 'NDIS_STATUS MpInit(NDIS_HANDLE h, NDIS_HANDLE dc, PNDIS_MINIPORT_INIT_PARAMETERS p)\n{\n'
+    printf '    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES ra;\n'
+    printf '    NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS ic;\n'
+    printf '    PAD a = NdisAllocateMemoryWithTagPriority(h, sizeof(AD), 1, NormalPoolPriority);\n'
+    printf '    if (a == NULL) return NDIS_STATUS_RESOURCES;\n    NdisZeroMemory(a, sizeof(AD));\n'
+    printf '    NdisZeroMemory(&ra, sizeof(ra));\n    ra.MiniportAdapterContext = a;\n'
+    printf '    NdisMSetMiniportAttributes(h, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&ra);\n'
+    printf '    NdisZeroMemory(&ic, sizeof(ic));\n    ic.InterruptHandler = MpIsr;\n'
+    printf '    ic.InterruptDpcHandler = MpDpc;\n'
+    printf '    if (NdisMRegisterInterruptEx(h, a, &ic, &a->Irq) != NDIS_STATUS_SUCCESS) {\n'
+    printf '        NdisFreeMemory(a, 0, 0);\n        return NDIS_STATUS_FAILURE;\n    }\n'
+    printf '    a->On = TRUE;\n    return NDIS_STATUS_SUCCESS;\n}\n'
+    printf 'VOID MpHalt(NDIS_HANDLE c, NDIS_HALT_ACTION x) { PAD a = (PAD)c; if (a->On) NdisMDeregisterInterruptEx(a->Irq); }\n'
+    printf 'NDIS_STATUS MpOid(NDIS_HANDLE c, PNDIS_OID_REQUEST r)\n{\n'
+    printf '    PAD a = (PAD)c;\n    ULONG v = r->DATA.SET_INFORMATION.Oid, acc = 0;\n'
+    awk 'BEGIN { for (i = 0; i < 1200; i++) printf "    if (v & %u) { acc += %d; } else { acc ^= %d; }\n", 2 ^ (i % 31), i, 3 * i }'
+    printf '    a->Acc = acc;\n    if (a->On && (v & 0x80000000)) {\n'
+    printf '        NdisMDeregisterInterruptEx(a->Irq);\n'
+    printf '        NdisMSynchronizeWithInterruptEx(a->Irq, 0, MpSync, a);\n        a->On = FALSE;\n    }\n'
+    printf '    return NDIS_STATUS_SUCCESS;\n}\n'
+    printf 'NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r)\n{\n'
+    printf '    NDIS_MINIPORT_DRIVER_CHARACTERISTICS c;\n    NdisZeroMemory(&c, sizeof(c));\n'
+    printf '    c.InitializeHandlerEx = MpInit;\n    c.HaltHandlerEx = MpHalt;\n'
+    printf '    c.OidRequestHandler = MpOid;\n'
+    printf '    return NdisMRegisterMiniportDriver(d, r, NULL, &c, &gDrv);\n}\n'
+} >"$tmp/long/mp.c"
+timeout 300 "$drvcheck" scan --no-progress --color=never --rule NdisMDeregisterInterruptEx \
+    "$tmp/long" >"$tmp/long.txt" 2>&1
+check "a defect behind 1,200 branches" 1 $?
+for want in "NDIS calls MpInit" "NdisMRegisterInterruptEx returns" "NDIS calls MpOid" \
+            "steps of this path are left out here" "registered -> deregistered"; do
+    grep -q "$want" "$tmp/long.txt" ||
+        { echo "FAIL: the long trace lost \"$want\""; fails=$((fails + 1)); }
+done
 
 # 3. an expression 30,000 levels deep that libclang parses (a chain of `~`):
 # the engine's walks of it overflowed the stack; deeper than 2,000 levels it
