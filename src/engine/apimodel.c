@@ -303,7 +303,8 @@ static int keys_below(Engine *e, int32_t p, const char *rec, const int32_t **out
             abort();
         e->nzcand = 0;
         for (int32_t id = 1; id < t->n; id++)
-            if (t->ents[id].decisive && t->ents[id].relevant && !t->ents[id].array_of)
+            if ((t->ents[id].decisive || t->ents[id].zeroed) && t->ents[id].relevant &&
+                !t->ents[id].array_of)
                 e->zcand[e->nzcand++] = id;
         e->zcand_gen = t->gen;
     }

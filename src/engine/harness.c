@@ -872,6 +872,7 @@ static Engine *engine_base(Program *prog, Arena *a)
     e->written = written_keys(e, e->nwritten);
     e->steptab = steptab_build(e);
     e->thr = thr_build(e);
+    e->lent = lb_build(e);
     return e;
 }
 
@@ -894,6 +895,7 @@ void eng_start_snap(Engine *e, const Engine *base, Program *prog, const Rule *ru
     e->base_pathkey = base->pathkey;
     e->steptab = base->steptab;
     e->thr = base->thr;
+    e->lent = base->lent;
     e->pathkey = ev_pathkey_table(&e->pathkey_run);
     e->prog = prog;
     e->rule = rule;
@@ -1009,6 +1011,7 @@ static void base_free(Engine *b)
     free(b->pathkey);              /* its own (engine_base), not a thread's */
     steptab_free((struct StepTab *)b->steptab);
     thr_free((Thresholds *)b->thr);
+    lb_free((LentBlocks *)b->lent);
     free((void *)b->written);
     eng_end(b);
     arena_free(b->arena);

@@ -100,6 +100,8 @@ typedef struct KeyEnt {
     uint8_t lent;          /* "^name": a caller's local lent down the calls (ev_lent_key) */
     uint8_t rel_below;     /* it or some key below it is relevant (key_rel_below) */
     uint8_t polled;        /* a polling loop waits for another thread to change it (polls.c) */
+    uint8_t zeroed;        /* a field of a block lent to a pointer that tests it (lentblocks.c):
+                              a zeroing of the block sets it, as it does a decisive key */
     uint64_t keep;         /* the bits of its value the rule can read (a flags word only ever
                               tested bit by bit: prog_slice); facts keep those; ~0 all */
 } KeyEnt;
@@ -404,6 +406,13 @@ typedef struct Thresholds Thresholds;
 Thresholds *thr_build(Engine *base);
 const int64_t *thr_of(const Thresholds *t, int32_t key, int *n);
 void thr_free(Thresholds *t);
+/* lentblocks.c: the blocks the driver lends by address to a pointer of a
+ * record type; built by the base run, read by every run's slice, which
+ * names the record's decisive fields below each block (KeyEnt.zeroed). */
+typedef struct LentBlocks LentBlocks;
+LentBlocks *lb_build(Engine *base);
+int lb_name_fields(Engine *e, const LentBlocks *lb, int32_t **out);
+void lb_free(LentBlocks *lb);
 void steptab_free(struct StepTab *t);
 const EntryPoint *prog_entry(const Program *p, RoleKind role, int nth);
 
@@ -663,6 +672,7 @@ struct Engine {
     const struct PathKey *base_pathkey;  /* the base run's (harness.c), read-only: the same ids */
     const struct StepTab *steptab;  /* the base run's (steptab.c), read-only: the same ids */
     const Thresholds *thr;   /* the base run's (thresholds.c), read-only */
+    const LentBlocks *lent;  /* the base run's (lentblocks.c), read-only */
     const int32_t **outk;    /* per function: its *param keys (interp.c out_keys), lazily */
     int *noutk;
     const int32_t **exitk;   /* per function: the keys its exits keep (echo.c), lazily */
@@ -889,6 +899,7 @@ KeyTab *keytab_new(Arena *a);
 int32_t key_intern(Engine *e, const char *key, int persistent);
 void key_set_relevant(Engine *e, int32_t id);
 void key_set_decisive(Engine *e, int32_t id);
+void key_set_zeroed(Engine *e, int32_t id);
 void key_set_polled(Engine *e, int32_t id);
 /* What a key string names before its first '.' or '[' ("x" of "x.f[]", the
  * record "_ADAPTER" of "_ADAPTER.Flags"), into buf; NULL for a key that

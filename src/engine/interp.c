@@ -1054,6 +1054,21 @@ static void run_steps(Engine *e, const Frame *fr, const Block *b, State *s, Stat
     sv_release(e, &next);
 }
 
+/* Does p (a state that came to s's join) hold every key s's join weakened
+ * only as weakened as well?  Only then do its own join's states say more
+ * of them.  One it knows exactly is p's own: the path may have written it
+ * since that older join (`Phy->Settings = PhyInfo[i]` after a loop), and
+ * the older states' value of it (the zeroed adapter's) was no path's here:
+ * a return of a joined status took it back, and imxnetmini's init could
+ * not succeed. */
+static int lost_within(const State *s, const State *p)
+{
+    for (int i = 0; i < s->nlost; i++)
+        if (!st_lost_has(p, s->lost[i]))
+            return 0;
+    return 1;
+}
+
 /* The states that met at the joins behind s made in this frame (the
  * leaves of its join tree), at most max; 0 if s comes from no such join
  * or its trace does not continue the join's (then nothing can be spliced). */
@@ -1073,7 +1088,7 @@ static int join_leaves(Engine *e, int fi, const State *s, const State **out, int
         stack[sp++] = s->join->from[1];
     while (sp && n < max) {
         const State *p = stack[--sp];
-        if (p->join && p->join->fi == fi && p->join->depth == e->depth) {
+        if (p->join && p->join->fi == fi && p->join->depth == e->depth && lost_within(s, p)) {
             if (sp < 62) {
                 if (p->join->from[1])
                     stack[sp++] = p->join->from[1];

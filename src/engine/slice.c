@@ -974,6 +974,13 @@ void prog_slice(Engine *e, Program *p, const unsigned char *touches, SliceLevel 
                 p->keybits[p->nkeybits++] = (struct KeyBits){key_name(e, i), sl.gbits[i]};
             }
         }
+    /* r->InUse where r = &Adapter->Tx: Adapter->Tx.InUse (lentblocks.c),
+     * once the slice knows what is relevant */
+    int32_t *lk;
+    int nlk = lb_name_fields(e, e->lent, &lk);
+    for (int i = 0; i < nlk; i++)
+        ks_add(&ks, key_name(e, lk[i]));
+    free(lk);
     if (getenv("DRVCHECK_SLICE_KEYS"))
         for (int i = 0; i < ks.nslots; i++)
             if (ks.slots[i])

@@ -263,6 +263,14 @@ void key_set_decisive(Engine *e, int32_t id)
     }
 }
 
+void key_set_zeroed(Engine *e, int32_t id)
+{
+    if (id > 0 && id < e->keys->n && !e->keys->ents[id].zeroed) {
+        e->keys->ents[id].zeroed = 1;
+        e->keys->gen++;          /* apimodel.c lists the keys a zeroing sets again */
+    }
+}
+
 void key_set_polled(Engine *e, int32_t id)
 {
     if (id > 0 && id < e->keys->n)
