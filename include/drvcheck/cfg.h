@@ -77,6 +77,12 @@ struct Expr {
                                 array (not a pointer): the index expression i, which the engine
                                 reads where the path is used; NULL otherwise */
     int index_bound;         /* with index: the array's length (a[4]: 4), at most 16 */
+    int ubits;               /* EX_PATH of an unsigned integer type of 32 or 64 bits (ULONG,
+                                ULONG64): its width; what is known of its value is at least 0
+                                (eval.c unsigned_clamp); 0 otherwise */
+    int sbits;               /* EX_PATH of an unsigned type read through a conversion to a
+                                signed one no wider ((LONG)Count < 0): that type's width; the
+                                value is seen as that type sees it (wrapped: 0xFFFFFFFF is -1) */
     int uwidth;              /* a call argument bound to an unsigned parameter of this many bits
                                 (ULONG: 32): the callee sees the value modulo 2^uwidth; else 0 */
     Expr *a, *b, *c;         /* operands */

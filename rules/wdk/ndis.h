@@ -421,13 +421,18 @@ typedef KMUTEX NDIS_MUTEX, *PNDIS_MUTEX;
 #define NdisInterlockedFlushSList(SListHead) InterlockedFlushSList(SListHead)
 #define NdisInterlockedIncrement(Addend) InterlockedIncrement(Addend)
 #define NdisInterlockedDecrement(Addend) InterlockedDecrement(Addend)
-#define NdisInterlockedAddUlong(_Addend, _Increment, _Lock) ExInterlockedAddUlong(_Addend, _Increment, &(_Lock)->SpinLock)
 #define NdisInterlockedAddLargeStatistic(Addend, Increment) InterlockedExchangeAdd64((LONG64 volatile *)(Addend), Increment)
-#define NdisInterlockedInsertHeadList(_Head, _Entry, _Lock) ExInterlockedInsertHeadList(_Head, _Entry, &(_Lock)->SpinLock)
-#define NdisInterlockedInsertTailList(_Head, _Entry, _Lock) ExInterlockedInsertTailList(_Head, _Entry, &(_Lock)->SpinLock)
-#define NdisInterlockedRemoveHeadList(_Head, _Lock) ExInterlockedRemoveHeadList(_Head, &(_Lock)->SpinLock)
-#define NdisInterlockedPushEntryList(ListHead, ListEntry, Lock) ExInterlockedPushEntryList(ListHead, ListEntry, &(Lock)->SpinLock)
-#define NdisInterlockedPopEntryList(ListHead, Lock) ExInterlockedPopEntryList(ListHead, &(Lock)->SpinLock)
+/* The NDIS_SPIN_LOCK forms of the ExInterlocked routines (the WDK's macros
+ * hand them &Lock->SpinLock) as the documented functions: the call names
+ * the NDIS_SPIN_LOCK it takes, so the NdisSpinLock rule sees one taken
+ * while the driver holds it (a deadlock). */
+ULONG NdisInterlockedAddUlong(PULONG Addend, ULONG Increment, PNDIS_SPIN_LOCK SpinLock);
+VOID NdisInterlockedAddLargeInteger(PLARGE_INTEGER Addend, ULONG Increment, PNDIS_SPIN_LOCK SpinLock);
+PLIST_ENTRY NdisInterlockedInsertHeadList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry, PNDIS_SPIN_LOCK SpinLock);
+PLIST_ENTRY NdisInterlockedInsertTailList(PLIST_ENTRY ListHead, PLIST_ENTRY ListEntry, PNDIS_SPIN_LOCK SpinLock);
+PLIST_ENTRY NdisInterlockedRemoveHeadList(PLIST_ENTRY ListHead, PNDIS_SPIN_LOCK SpinLock);
+PSINGLE_LIST_ENTRY NdisInterlockedPushEntryList(PSINGLE_LIST_ENTRY ListHead, PSINGLE_LIST_ENTRY ListEntry, PNDIS_SPIN_LOCK Lock);
+PSINGLE_LIST_ENTRY NdisInterlockedPopEntryList(PSINGLE_LIST_ENTRY ListHead, PNDIS_SPIN_LOCK Lock);
 #define NDIS_INIT_MUTEX(_M) KeInitializeMutex(_M, 0xFFFF)
 #define NDIS_WAIT_FOR_MUTEX(_M) KeWaitForSingleObject((PVOID)(_M), Executive, KernelMode, FALSE, (PLARGE_INTEGER)NULL)
 #define NDIS_RELEASE_MUTEX(_M) KeReleaseMutex(_M, FALSE)

@@ -224,8 +224,12 @@ static void note_records(Dev *d, const Expr *x)
     for (; x; x = x->b) {
         if (x->kind == EX_PATH) {
             char rb[512];
-            const char *r = x->scope == SCOPE_HEAP && through_dev(d, x)
-                                ? key_head(x->key, rb, sizeof rb) : NULL;
+            int dev = x->scope == SCOPE_HEAP && through_dev(d, x);
+            /* a register read through a pointer to a scalar (`volatile
+             * ULONG *MdioCtrl`: *Adapter->MdioCtrl) is that pointer's
+             * own: its whole key */
+            const char *r = !dev ? NULL : x->key && x->key[0] == '*' ? x->key
+                                                          : key_head(x->key, rb, sizeof rb);
             if (r)
                 ds_add(&d->recs, r);
             return;
@@ -470,7 +474,7 @@ void dev_records(Program *p, Arena *a)
 int prog_device_key(const Program *p, const char *key)
 {
     char rb[512];
-    const char *r = key_head(key, rb, sizeof rb);
+    const char *r = key && key[0] == '*' ? key : key_head(key, rb, sizeof rb);
     KeySet s = {.slots = p->dev_recs, .nslots = p->ndev_slots};
     return r && ks_has(&s, r);
 }

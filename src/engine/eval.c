@@ -258,6 +258,43 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
     return obj;
 }
 
+/* A fact on a path of an unsigned 32- or 64-bit type (Expr.ubits) within
+ * what the type can hold: `if (n <= 8)` left n at [-2^63, 8], and
+ * `NdisStallExecution(n * 10)` of a ULONG n was unknown, where it stalls
+ * 0..80 us (blind round 11).  Only a fact: a value nothing is known of
+ * stays unknown (a range for it set joins apart for nothing).  A value
+ * wholly below 0 is left as it is (`Zero - 1`, which a ULONG holds as
+ * 0xFFFFFFFF: the rule sees it so, ruleexec.c as_unsigned). */
+static AbsVal unsigned_clamp(const Expr *x, AbsVal v)
+{
+    if (!x->ubits || x->is_pointer || v.pointee || v.hi < 0 || v.lo >= 0)
+        return v;
+    AbsVal c = v;
+    int64_t zero = 0;
+    AbsVal z = av_const(zero);
+    if (!av_assume(&c, OP_GE, &z))
+        return v;
+    return c;
+}
+
+/* v as a signed type of w bits sees it (Expr.sbits): values above its
+ * maximum wrap to negative ones ((LONG)0xFFFFFFFF is -1); a range across
+ * that line, or past both views, is unknown. */
+static AbsVal signed_view(AbsVal v, int w)
+{
+    if (w <= 0 || w >= 64)
+        return v;
+    int64_t smax = ((int64_t)1 << (w - 1)) - 1, m = (int64_t)1 << w;
+    if (v.lo >= -smax - 1 && v.hi <= smax)
+        return v;
+    if (v.lo > smax && v.hi < m) {
+        AbsVal r = av_range(v.lo - m, v.hi - m);
+        r.origin = v.origin;
+        return r;
+    }
+    return av_top();
+}
+
 /* No fact is read or learnt at x (key k): some element of an array
  * ("a[].f": which one is not known), or the link of a chain record read
  * through a pointer (`Nbl->Next`: REC.Next names every element's link,
@@ -339,12 +376,14 @@ AbsVal ev_expr(Engine *e, const State *s, const Expr *x)
             return t;
         }
         const AbsVal *v = st_get(e, s, k);
-        AbsVal r = v ? *v : av_top();
+        AbsVal r = v ? unsigned_clamp(x, *v) : av_top();
         for (int i = 0; !v && i < e->nconstf; i++)
             if (e->constf[i].id == k)
                 r = av_const(e->constf[i].value);
         if (config && !r.origin && !r.pointee && r.lo != r.hi)
             r.origin = ORIGIN_CONFIG;
+        if (x->sbits)
+            r = signed_view(r, x->sbits);
         /* a pointer to one of many objects, loaded from the field that
          * tells which (instances.c) */
         if (e->origins && x->is_pointer && !r.pointee && !r.origin && inst_origin_key(e, k))
@@ -407,8 +446,20 @@ static State *assume_path(Engine *e, State *s, const Expr *p, OpKind op, const A
         return s;
     const AbsVal *cur = st_get(e, s, k);
     AbsVal v = cur ? *cur : av_top();
+    if (p->sbits) {
+        /* seen through a signed type ((LONG)Count < 0): the test says
+         * whether it can hold, and teaches nothing of the value */
+        AbsVal seen = signed_view(v, p->sbits);
+        return av_assume(&seen, op, rhs) ? s : NULL;
+    }
     if (!av_assume(&v, op, rhs))
         return NULL;
+    if (p->ubits && !av_is_top(&v) && !near_top(&v)) {
+        AbsVal c = unsigned_clamp(p, v);
+        if (c.lo > c.hi)
+            return NULL;           /* an unsigned value below 0 */
+        v = c;
+    }
     if (cur && av_equal(cur, &v))
         return s;
     if (!cur && av_is_top(&v))

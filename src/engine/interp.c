@@ -748,7 +748,60 @@ static State *weak_results(Engine *e, const Step *st, State *r)
     return r;
 }
 
+/* The first conditional expression in x whose condition s does not decide
+ * (`Slow ? 75 : 25`), or NULL. */
+static const Expr *open_cond(Engine *e, const State *s, const Expr *x)
+{
+    for (; x; x = x->b) {
+        if (x->kind == EX_COND) {
+            AbsVal c = ev_expr(e, s, x->a);
+            if (av_truth(&c) < 0)
+                return x;
+            const Expr *arm = open_cond(e, s, av_truth(&c) ? x->b : x->c);
+            return arm ? arm : NULL;
+        }
+        if (x->kind != EX_UNOP && x->kind != EX_BINOP)
+            return NULL;
+        const Expr *in = open_cond(e, s, x->a);
+        if (in)
+            return in;
+        if (x->kind != EX_BINOP)
+            return NULL;
+    }
+    return NULL;
+}
+
+static void call_step_on(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out);
+
+/* A rule's API given `Slow ? 75 : 25`: each side of the condition its own
+ * path, the test in its trace, so the stall of 75 is a defect on the path
+ * where Slow holds, not a range of 25..75 that part of breaks the rule (a
+ * warning whose note spoke of a clamp there was none of: blind round 11). */
 static void call_step(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
+{
+    const Expr *q = NULL;
+    if (st->callee && (call_flags(e, st->callee) & CF_MENTIONED))
+        for (int i = 0; i < st->nargs && !q; i++)
+            q = open_cond(e, s, st->args[i]);
+    if (!q) {
+        call_step_on(e, fr, st, s, out);
+        return;
+    }
+    for (int truth = 1; truth >= 0; truth--) {
+        State *r = ev_assume(e, s, q->a, truth);
+        if (!r)
+            continue;
+        if (r == s)
+            r = st_copy(e, s);
+        r->trace = tr_branch(e, r->trace, st->loc, fr->fr->f->name, q->a, truth);
+        if (open_cond(e, r, q) == q)
+            call_step_on(e, fr, st, r, out);    /* the test taught nothing: no second split */
+        else
+            call_step(e, fr, st, r, out);
+    }
+}
+
+static void call_step_on(Engine *e, const Frame *fr, const Step *st, State *s, StateVec *out)
 {
     const char *name = st->callee;
     int cf = call_flags(e, name);

@@ -83,6 +83,7 @@ enum { TEXT_CACHE = 8 };     /* file buffers src_buffer keeps (srclex.c) */
 
 typedef struct Lower {
     int expr_depth;          /* lower_expr's nesting (MAX_EXPR_DEPTH) */
+    int too_deep_noted;      /* the unit's warning that an expression was cut there is out */
     CXTranslationUnit tu;
     Arena *a;
     Unit *u;
@@ -170,6 +171,7 @@ const char *k_str(Lower *L, CXString s);             /* copy and dispose */
 const char *k_decl_name(Lower *L, CXCursor decl);    /* its spelling, cached per unit */
 CXType k_desugar(CXType t);                          /* typedefs, elaboration */
 int k_is_pointer(CXType t);
+int k_unsigned_bits(CXType t);                      /* Expr.ubits */
 const char *k_record_name(Lower *L, CXType t);       /* NULL if not a record */
 const char *k_pointee_record(Lower *L, CXType t);    /* NULL if not a record pointer */
 Expr *k_new(Lower *L, ExprKind k);

@@ -296,6 +296,18 @@ CXType k_desugar(CXType t)
     return t;
 }
 
+/* 32 or 64 for an unsigned integer type of that width (ULONG, ULONG64),
+ * else 0 (Expr.ubits; a narrower one is widened by the C conversions
+ * before it is compared or computed with). */
+int k_unsigned_bits(CXType t)
+{
+    CXType c = clang_getCanonicalType(t);
+    if (c.kind != CXType_UInt && c.kind != CXType_ULong && c.kind != CXType_ULongLong)
+        return 0;
+    long long bytes = clang_Type_getSizeOf(c);
+    return bytes == 4 || bytes == 8 ? (int)bytes * 8 : 0;
+}
+
 int k_is_pointer(CXType t)
 {
     CXType c = clang_getCanonicalType(t);
@@ -385,6 +397,7 @@ Expr *k_var_path(Lower *L, CXCursor decl, CXType t)
     e->text = name;
     e->key = name;
     e->is_pointer = k_is_pointer(t);
+    e->ubits = k_unsigned_bits(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     e->is_array = k_is_array(t);
     if (decl.kind == CXCursor_ParmDecl) {
@@ -430,6 +443,7 @@ Expr *k_temp(Lower *L, CXType t)
     e->text = e->key = arena_printf(L->a, "$t%d", L->ntemps++);
     e->scope = SCOPE_LOCAL;
     e->is_pointer = k_is_pointer(t);
+    e->ubits = k_unsigned_bits(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     e->is_array = k_is_array(t);
     return e;
@@ -471,6 +485,7 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
                                field, (char *)NULL);
     e->tkey = arena_concat(L->a, rec, ".", field, (char *)NULL);
     e->is_pointer = k_is_pointer(t);
+    e->ubits = k_unsigned_bits(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     e->is_array = k_is_array(t);
     if (!arrow && base->kind == EX_PATH) {
@@ -530,6 +545,7 @@ Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
                                     record too: Snapshot = *Intr, Intr = &Hw->Intr) */
     e->scope = SCOPE_HEAP;
     e->is_pointer = k_is_pointer(t);
+    e->ubits = k_unsigned_bits(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     e->is_array = k_is_array(t);
     return e;
@@ -582,6 +598,7 @@ Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t, int ex
             e->index = idx;
     }
     e->is_pointer = k_is_pointer(t);
+    e->ubits = k_unsigned_bits(t);
     e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
     e->is_array = k_is_array(t);
     if (base->kind == EX_PATH && !k_is_pointer(basetype)) {

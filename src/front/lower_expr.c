@@ -734,12 +734,22 @@ static Expr *lower_unary(Lower *L, CXCursor c, int discard)
         Expr *x = lower_expr(L, ch, 0);
         Loc loc = k_cursor_loc(L, c);
         Expr *old = x;
+        const char *xt = x->kind == EX_PATH && x->text ? x->text : NULL;
         if (!discard && (k == OPK_POSTINC || k == OPK_POSTDEC)) {
             old = k_temp(L, clang_getCursorType(ch));
             emit_assign(L, old, x, loc, k_from_macro(L, c));
+            /* shown as written: a trace's `Adapter->Pending-- > 0`, not
+             * the temporary's `$t0 > 0` (blind round 11) */
+            if (xt)
+                old->text = arena_printf(L->a, "%s%s", xt, k == OPK_POSTINC ? "++" : "--");
         }
         OpKind bop = (k == OPK_INC || k == OPK_POSTINC) ? OP_ADD : OP_SUB;
         emit_assign(L, x, k_binop(L, bop, x, k_int(L, 1)), loc, k_from_macro(L, c));
+        if (!discard && xt && (k == OPK_INC || k == OPK_DEC)) {
+            old = k_new(L, EX_PATH);          /* the same path, shown `--Adapter->Users` */
+            *old = *x;
+            old->text = arena_printf(L->a, "%s%s", k == OPK_INC ? "++" : "--", xt);
+        }
         return old;
     }
     case OPK_ADDR: {
@@ -933,6 +943,19 @@ static Expr *narrowed(Lower *L, CXCursor to_c, CXCursor from_c, Expr *r)
         return r;
     CXType to = clang_getCanonicalType(clang_getCursorType(to_c));
     CXType from = clang_getCanonicalType(clang_getCursorType(from_c));
+    /* an unsigned path read as a signed type no wider ((LONG)Count < 0):
+     * the engine's integers do not wrap, so that copy of the path says how
+     * it is seen (Expr.sbits) */
+    long long tsz = clang_Type_getSizeOf(to);
+    if (r->kind == EX_PATH && r->ubits && int_kind(to.kind) && !k_unsigned_bits(to) &&
+        to.kind != CXType_UChar && to.kind != CXType_UShort && to.kind != CXType_Char_U &&
+        tsz > 0 && tsz <= r->ubits / 8) {
+        Expr *x = k_new(L, EX_PATH);
+        *x = *r;
+        x->ubits = 0;
+        x->sbits = (int)tsz * 8;
+        return x;
+    }
     if (!int_kind(from.kind) || (to.kind != CXType_UChar && to.kind != CXType_UShort &&
                                  to.kind != CXType_UInt && to.kind != CXType_ULong &&
                                  to.kind != CXType_Char_U))
@@ -1096,12 +1119,32 @@ enum { MAX_EXPR_DEPTH = 2000 };
 
 Expr *lower_expr(Lower *L, CXCursor c, int discard)
 {
-    if (L->expr_depth >= MAX_EXPR_DEPTH)
+    if (L->expr_depth >= MAX_EXPR_DEPTH) {
+        /* said once per file: a value silently unknown turned a stall of
+         * 1,001 us into a Pass (blind round 11) */
+        if (!L->too_deep_noted) {
+            L->too_deep_noted = 1;
+            Loc at = k_cursor_loc(L, c);
+            diag_add(&L->u->diags, DIAG_WARNING, at.file, at.line, at.col,
+                     "an expression nested more than %d levels deep is taken as an unknown value "
+                     "here: what the rules see of it is not checked",
+                     MAX_EXPR_DEPTH);
+        }
         return k_unknown(L, "(an expression nested too deep)");
+    }
     L->expr_depth++;
     Expr *r = name_constant(L, c, lower_expr_node(L, c, discard));
     L->expr_depth--;
     return r;
+}
+
+/* A constant converted to v: r itself, or a new one (the text a literal
+ * was written with stays where the value does). */
+static Expr *same_int(Lower *L, Expr *r, long long v)
+{
+    if (r->ival == v)
+        return r;
+    return k_int(L, v);
 }
 
 static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
@@ -1117,7 +1160,7 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
         /* a constant converted: (NDIS_STATUS)0xC0000001L is negative */
         if (r->kind == EX_INT && c.kind == CXCursor_CStyleCastExpr &&
             (convert_const(clang_getCursorType(c), r->ival, &v) || k_eval_int(c, &v)))
-            r = k_int(L, v);
+            r = same_int(L, r, v);
         return c.kind == CXCursor_CStyleCastExpr ? narrowed(L, c, k, r) : r;
     }
     case CXCursor_UnexposedExpr: {
@@ -1134,7 +1177,7 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
              * again at every level of a nested constant expression */
             if (x->kind == EX_INT &&
                 (convert_const(clang_getCursorType(c), x->ival, &v) || k_eval_int(c, &v)))
-                x = k_int(L, v);
+                x = same_int(L, x, v);
             return narrowed(L, c, k, x);
         }
         if (n >= 2 && recovery_call(L, c, b, n, &r, discard)) {
@@ -1152,7 +1195,19 @@ static Expr *lower_expr_node(Lower *L, CXCursor c, int discard)
     case CXCursor_IntegerLiteral:
     case CXCursor_CharacterLiteral:
     case CXCursor_UnaryExpr:          /* sizeof, alignof */
-        if ((c.kind == CXCursor_IntegerLiteral && literal_value(L, c, &v)) || k_eval_int(c, &v))
+        if (c.kind == CXCursor_IntegerLiteral && literal_value(L, c, &v)) {
+            Expr *r = k_int(L, v);
+            /* a hexadecimal literal written in the code reads so in a trace
+             * (`Oid == 0x0101020A`, not 16843274: blind round 11); one from
+             * a macro gets the macro's name (name_constant) */
+            if (!k_from_macro(L, c)) {
+                const char *t = k_extent_text(L, c);
+                if (t && t[0] == '0' && (t[1] == 'x' || t[1] == 'X'))
+                    r->text = t;
+            }
+            return r;
+        }
+        if (k_eval_int(c, &v))
             return k_int(L, v);
         return k_unknown(L, k_extent_text(L, c));
     case CXCursor_StringLiteral: {

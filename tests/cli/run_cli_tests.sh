@@ -524,6 +524,59 @@ contains "recursion: the verdict says what it did not follow" "$tmp/out" \
     >"$tmp/out" 2>&1; check "left side of &&: the defect" 1 $?
 contains "left side of &&: the test the loop ended on" "$tmp/out" "\`Indicated < Budget\` is false"
 
+# a conditional argument of a rule's API is a test of the trace: the stall of 75 us is an error
+# on the path that chose it (blind round 11)
+"$drvcheck" scan --color=never "$src/tests/cases/648_mdio_poll_macro_ternary_defect" \
+    >"$tmp/out" 2>&1; check "conditional argument: the defect" 1 $?
+contains "conditional argument: the side taken" "$tmp/out" "\`Adapter->SlowMdio\` is true"
+contains "conditional argument: an exact trace is an error" "$tmp/out" "error: \[NdisStallExecution_Delay\]"
+# a post-decrement in a condition is shown as written, not as the lowering's temporary
+mkdir -p "$tmp/postdec"
+cat >"$tmp/postdec/mp.c" <<'EOF'
+#include <ndis.h>
+DRIVER_INITIALIZE DriverEntry;
+MINIPORT_INITIALIZE MpInit;
+MINIPORT_HALT MpHalt;
+MINIPORT_RETURN_NET_BUFFER_LISTS MpReturn;
+typedef struct _AD { NDIS_SPIN_LOCK Lock; ULONG Pending; ULONG Users; } AD, *PAD;
+static NDIS_HANDLE gDrv;
+VOID MpReturn(NDIS_HANDLE c, PNET_BUFFER_LIST l, ULONG f)
+{
+    PAD a = (PAD)c;
+    NdisAcquireSpinLock(&a->Lock);
+    if (a->Pending-- > 0 && --a->Users == 0)
+        return;
+    NdisReleaseSpinLock(&a->Lock);
+}
+NDIS_STATUS MpInit(NDIS_HANDLE h, NDIS_HANDLE dc, PNDIS_MINIPORT_INIT_PARAMETERS p)
+{
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES ra;
+    PAD a = NdisAllocateMemoryWithTagPriority(h, sizeof(AD), 1, NormalPoolPriority);
+    if (a == NULL) return NDIS_STATUS_RESOURCES;
+    a->Pending = p->IfIndex;
+    a->Users = p->NetLuid.Value & 0xFF;
+    NdisAllocateSpinLock(&a->Lock);
+    NdisZeroMemory(&ra, sizeof(ra));
+    ra.MiniportAdapterContext = a;
+    NdisMSetMiniportAttributes(h, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&ra);
+    return NDIS_STATUS_SUCCESS;
+}
+VOID MpHalt(NDIS_HANDLE c, NDIS_HALT_ACTION x) { NdisFreeSpinLock(&((PAD)c)->Lock); }
+NTSTATUS DriverEntry(PDRIVER_OBJECT d, PUNICODE_STRING r)
+{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS c;
+    NdisZeroMemory(&c, sizeof(c));
+    c.InitializeHandlerEx = MpInit;
+    c.HaltHandlerEx = MpHalt;
+    c.ReturnNetBufferListsHandler = MpReturn;
+    return NdisMRegisterMiniportDriver(d, r, NULL, &c, &gDrv);
+}
+EOF
+"$drvcheck" scan --color=never "$tmp/postdec" >"$tmp/out" 2>&1; check "post-decrement: the defect" 1 $?
+contains "post-decrement: shown as written" "$tmp/out" "\`a->Pending-- > 0\` is true"
+contains "pre-decrement: shown as written" "$tmp/out" "\`--a->Users == 0\` is true"
+if grep -q '\$t[0-9]' "$tmp/out"; then echo "FAIL: a temporary in the trace"; fails=$((fails + 1)); fi
+
 # traces through merged paths: one real path when a side of the join decides, else marked
 if [ -d "$src/tests/cases/78_merged_paths_defect" ]; then
     "$drvcheck" scan --color=never "$src/tests/cases/78_merged_paths_defect" >"$tmp/out" 2>&1

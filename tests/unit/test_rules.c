@@ -159,11 +159,18 @@ static void spinlock_rule_watch_guard_and_roles(void **state)
     assert_string_equal(r->watch_target.name, "NdisAllocateSpinLock");
     assert_int_equal(r->watch_when, EV_EXIT);
     assert_int_equal(r->watch_arg, 1);
-    assert_int_equal(r->nevents, 3);
+    assert_int_equal(r->nevents, 5);
     assert_int_equal(r->events[0].guard_arg, 1);
     assert_int_equal(r->events[0].ntargets, 2);
     assert_string_equal(r->events[0].targets[1].name, "NdisDprAcquireSpinLock");
-    const RuleEvent *ex = &r->events[2];
+    /* the interlocked routines that take the lock themselves: by its argument's place */
+    assert_int_equal(r->events[1].guard_arg, 3);
+    assert_int_equal(r->events[1].ntargets, 5);
+    assert_string_equal(r->events[1].targets[3].name, "NdisInterlockedInsertTailList");
+    assert_int_equal(r->events[2].guard_arg, 2);
+    assert_string_equal(r->events[2].targets[0].name, "NdisInterlockedRemoveHeadList");
+    assert_int_equal(r->events[3].guard_arg, 1);
+    const RuleEvent *ex = &r->events[4];
     assert_int_equal(ex->guard_arg, 0);
     int halt = 0;
     for (int i = 0; i < ex->ntargets; i++) {
