@@ -258,13 +258,15 @@ int32_t ev_key_in(Engine *e, const State *s, const Expr *x)
     return obj;
 }
 
-/* A fact on a path of an unsigned 32- or 64-bit type (Expr.ubits) within
- * what the type can hold: `if (n <= 8)` left n at [-2^63, 8], and
- * `NdisStallExecution(n * 10)` of a ULONG n was unknown, where it stalls
- * 0..80 us (blind round 11).  Only a fact: a value nothing is known of
- * stays unknown (a range for it set joins apart for nothing).  A value
- * wholly below 0 is left as it is (`Zero - 1`, which a ULONG holds as
- * 0xFFFFFFFF: the rule sees it so, ruleexec.c as_unsigned). */
+/* A fact on a path of an unsigned 32- or 64-bit type (Expr.ubits), read
+ * within what the type can hold: `if (n <= 8)` leaves n at [-2^63, 8],
+ * and `NdisStallExecution(n * 10)` of a ULONG n was unknown, where it
+ * stalls 0..80 us (blind round 11).  Only where it is read, and only a
+ * fact: stored so (assume_path), or for a value nothing is known of, it
+ * set states apart for nothing (e100bex's spin-lock run: 112k -> 128k
+ * states).  A value wholly below 0 is left as it is (`Zero - 1`, which a
+ * ULONG holds as 0xFFFFFFFF: the rule sees it so, ruleexec.c
+ * as_unsigned). */
 static AbsVal unsigned_clamp(const Expr *x, AbsVal v)
 {
     if (!x->ubits || x->is_pointer || v.pointee || v.hi < 0 || v.lo >= 0)
@@ -454,12 +456,6 @@ static State *assume_path(Engine *e, State *s, const Expr *p, OpKind op, const A
     }
     if (!av_assume(&v, op, rhs))
         return NULL;
-    if (p->ubits && !av_is_top(&v) && !near_top(&v)) {
-        AbsVal c = unsigned_clamp(p, v);
-        if (c.lo > c.hi)
-            return NULL;           /* an unsigned value below 0 */
-        v = c;
-    }
     if (cur && av_equal(cur, &v))
         return s;
     if (!cur && av_is_top(&v))
