@@ -271,12 +271,8 @@ static AbsVal unsigned_clamp(const Expr *x, AbsVal v)
 {
     if (!x->ubits || x->is_pointer || v.pointee || v.hi < 0 || v.lo >= 0)
         return v;
-    AbsVal c = v;
-    int64_t zero = 0;
-    AbsVal z = av_const(zero);
-    if (!av_assume(&c, OP_GE, &z))
-        return v;
-    return c;
+    AbsVal c = v, zero = av_const(0);
+    return av_assume(&c, OP_GE, &zero) ? c : v;
 }
 
 /* v as a signed type of w bits sees it (Expr.sbits): values above its

@@ -755,10 +755,7 @@ static const Expr *open_cond(Engine *e, const State *s, const Expr *x)
     for (; x; x = x->b) {
         if (x->kind == EX_COND) {
             AbsVal c = ev_expr(e, s, x->a);
-            if (av_truth(&c) < 0)
-                return x;
-            const Expr *arm = open_cond(e, s, av_truth(&c) ? x->b : x->c);
-            return arm ? arm : NULL;
+            return av_truth(&c) < 0 ? x : open_cond(e, s, av_truth(&c) ? x->b : x->c);
         }
         if (x->kind != EX_UNOP && x->kind != EX_BINOP)
             return NULL;
