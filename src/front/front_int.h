@@ -175,6 +175,7 @@ int k_unsigned_bits(CXType t);                      /* Expr.ubits */
 const char *k_record_name(Lower *L, CXType t);       /* NULL if not a record */
 const char *k_pointee_record(Lower *L, CXType t);    /* NULL if not a record pointer */
 Expr *k_new(Lower *L, ExprKind k);
+Expr *k_copy(Lower *L, const Expr *x);
 Expr *k_int(Lower *L, long long v);
 Expr *k_unknown(Lower *L, const char *text);
 Expr *k_var_path(Lower *L, CXCursor decl, CXType t);

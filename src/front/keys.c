@@ -362,12 +362,30 @@ static int k_is_array(CXType t)
            k == CXType_DependentSizedArray;
 }
 
+/* What a path's type tells of its value (Expr.is_pointer, ubits,
+ * is_record, is_array): the same for every kind of path. */
+static void path_type(Expr *e, CXType t)
+{
+    e->is_pointer = k_is_pointer(t);
+    e->ubits = k_unsigned_bits(t);
+    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
+    e->is_array = k_is_array(t);
+}
+
 Expr *k_new(Lower *L, ExprKind k)
 {
     Expr *e = arena_alloc(L->a, sizeof *e);
     e->kind = k;
     e->param_index = -1;
     return e;
+}
+
+/* A copy of x to change (its shared original stays as it is). */
+Expr *k_copy(Lower *L, const Expr *x)
+{
+    Expr *c = k_new(L, x->kind);
+    *c = *x;
+    return c;
 }
 
 Expr *k_int(Lower *L, long long v)
@@ -396,10 +414,7 @@ Expr *k_var_path(Lower *L, CXCursor decl, CXType t)
     const char *name = k_decl_name(L, decl);
     e->text = name;
     e->key = name;
-    e->is_pointer = k_is_pointer(t);
-    e->ubits = k_unsigned_bits(t);
-    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
-    e->is_array = k_is_array(t);
+    path_type(e, t);
     if (decl.kind == CXCursor_ParmDecl) {
         e->scope = SCOPE_PARAM;
         for (int i = 0; L->fn && i < L->fn->nparams; i++)
@@ -442,10 +457,7 @@ Expr *k_temp(Lower *L, CXType t)
     Expr *e = k_new(L, EX_PATH);
     e->text = e->key = arena_printf(L->a, "$t%d", L->ntemps++);
     e->scope = SCOPE_LOCAL;
-    e->is_pointer = k_is_pointer(t);
-    e->ubits = k_unsigned_bits(t);
-    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
-    e->is_array = k_is_array(t);
+    path_type(e, t);
     return e;
 }
 
@@ -484,10 +496,7 @@ Expr *k_member(Lower *L, Expr *base, int arrow, const char *rec, const char *fie
         e->text = arena_concat(L->a, paren ? "(" : "", bt, paren ? ")" : "", arrow ? "->" : ".",
                                field, (char *)NULL);
     e->tkey = arena_concat(L->a, rec, ".", field, (char *)NULL);
-    e->is_pointer = k_is_pointer(t);
-    e->ubits = k_unsigned_bits(t);
-    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
-    e->is_array = k_is_array(t);
+    path_type(e, t);
     if (!arrow && base->kind == EX_PATH) {
         e->key = arena_concat(L->a, base->key, ".", field, (char *)NULL);
         e->const_table = base->const_table;
@@ -544,10 +553,7 @@ Expr *k_deref(Lower *L, Expr *p, CXType ptrtype, CXType t)
         e->base_key = p->key;    /* *p: where p points decides what it is (a whole
                                     record too: Snapshot = *Intr, Intr = &Hw->Intr) */
     e->scope = SCOPE_HEAP;
-    e->is_pointer = k_is_pointer(t);
-    e->ubits = k_unsigned_bits(t);
-    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
-    e->is_array = k_is_array(t);
+    path_type(e, t);
     return e;
 }
 
@@ -597,10 +603,7 @@ Expr *k_index(Lower *L, Expr *base, Expr *idx, CXType basetype, CXType t, int ex
             !clang_isVolatileQualifiedType(t))
             e->index = idx;
     }
-    e->is_pointer = k_is_pointer(t);
-    e->ubits = k_unsigned_bits(t);
-    e->is_record = clang_getCanonicalType(t).kind == CXType_Record;
-    e->is_array = k_is_array(t);
+    path_type(e, t);
     if (base->kind == EX_PATH && !k_is_pointer(basetype)) {
         e->scope = base->scope;
         e->param_index = base->param_index;

@@ -520,8 +520,7 @@ static void unsigned_param(Lower *L, Step *s, int i, CXType pt)
     long long bytes = clang_Type_getSizeOf(c);
     if (bytes <= 0 || bytes > 8 || s->args[i]->kind == EX_INT)
         return;
-    Expr *x = k_new(L, EX_INT);
-    *x = *s->args[i];
+    Expr *x = k_copy(L, s->args[i]);
     x->uwidth = (int)bytes * 8;
     s->args[i] = x;
 }
@@ -746,8 +745,7 @@ static Expr *lower_unary(Lower *L, CXCursor c, int discard)
         OpKind bop = (k == OPK_INC || k == OPK_POSTINC) ? OP_ADD : OP_SUB;
         emit_assign(L, x, k_binop(L, bop, x, k_int(L, 1)), loc, k_from_macro(L, c));
         if (!discard && xt && (k == OPK_INC || k == OPK_DEC)) {
-            old = k_new(L, EX_PATH);          /* the same path, shown `--Adapter->Users` */
-            *old = *x;
+            old = k_copy(L, x);               /* the same path, shown `--Adapter->Users` */
             old->text = arena_printf(L->a, "%s%s", k == OPK_INC ? "++" : "--", xt);
         }
         return old;
@@ -950,8 +948,7 @@ static Expr *narrowed(Lower *L, CXCursor to_c, CXCursor from_c, Expr *r)
     if (r->kind == EX_PATH && r->ubits && int_kind(to.kind) && !k_unsigned_bits(to) &&
         to.kind != CXType_UChar && to.kind != CXType_UShort && to.kind != CXType_Char_U &&
         tsz > 0 && tsz <= r->ubits / 8) {
-        Expr *x = k_new(L, EX_PATH);
-        *x = *r;
+        Expr *x = k_copy(L, r);
         x->ubits = 0;
         x->sbits = (int)tsz * 8;
         return x;
